@@ -1,0 +1,2 @@
+//! jiaodui (校对) proofreads Chinese newspaper bulletin drafts.
+pub mod text;

@@ -1,0 +1,181 @@
+//! Reading drafts from bytes and writing them back in the same encoding.
+//!
+//! Drafts arrive as UTF-8 (with or without a BOM) or as GB18030/GBK from older newsroom
+//! systems. The text is decoded once; line endings are kept exactly as they are (CRLF stays
+//! CRLF), so every span is an offset into the text as read and a fixed file differs from the
+//! original only inside the fixed spans.
+
+use std::fmt;
+
+/// How a draft was stored on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    Utf8,
+    /// UTF-8 starting with the byte-order mark `EF BB BF`.
+    Utf8Bom,
+    /// GB18030, a superset of GBK and GB2312.
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The line endings a text uses, for reports; the text itself is never normalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEndings {
+    Lf,
+    Crlf,
+    Mixed,
+    None,
+}
+
+impl LineEndings {
+    pub fn detect(text: &str) -> LineEndings {
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf) = (0usize, 0usize);
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            if i > 0 && bytes[i - 1] == b'\r' {
+                crlf += 1;
+            } else {
+                lf += 1;
+            }
+        }
+        match (lf, crlf) {
+            (0, 0) => LineEndings::None,
+            (_, 0) => LineEndings::Lf,
+            (0, _) => LineEndings::Crlf,
+            _ => LineEndings::Mixed,
+        }
+    }
+}
+
+/// Why bytes could not be read as a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes or other control bytes: an image, an archive, a word-processor file.
+    Binary,
+    /// Neither valid UTF-8 nor valid GB18030; `offset` is the first bad byte as UTF-8.
+    Undecodable { offset: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str("not a text file (binary content)"),
+            DecodeError::Undecodable { offset } => write!(
+                f,
+                "neither UTF-8 nor GB18030 (first invalid byte at offset {offset})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A decoded draft: its text and how to write it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes bytes as UTF-8 (BOM stripped) or, failing that, GB18030.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    if let Some(rest) = bytes.strip_prefix(BOM) {
+        return match std::str::from_utf8(rest) {
+            Ok(text) => Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8Bom }),
+            Err(err) => Err(DecodeError::Undecodable { offset: err.valid_up_to() + BOM.len() }),
+        };
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8 }),
+        Err(utf8_err) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                Err(DecodeError::Undecodable { offset: utf8_err.valid_up_to() })
+            } else {
+                Ok(Decoded { text: text.into_owned(), encoding: Encoding::Gb18030 })
+            }
+        }
+    }
+}
+
+/// Encodes `text` back into `encoding`. GB18030 covers all of Unicode, so this never loses
+/// a character.
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf8Bom => {
+            let mut out = Vec::with_capacity(text.len() + 3);
+            out.extend_from_slice(BOM);
+            out.extend_from_slice(text.as_bytes());
+            out
+        }
+        Encoding::Gb18030 => {
+            let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+            bytes.into_owned()
+        }
+    }
+}
+
+/// True for content no reporter types: NUL bytes, or many C0 controls other than tab,
+/// newline, carriage return and form feed, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    controls * 100 > head.len().max(1) * 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gb18030_round_trip_keeps_crlf() {
+        let text = "本报讯（记者 王海）8日，红旗社区𠮷。\r\n第二段\r\n";
+        let bytes = encode(text, Encoding::Gb18030);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, Encoding::Gb18030);
+        assert_eq!(decoded.text, text);
+        assert_eq!(encode(&decoded.text, decoded.encoding), bytes);
+    }
+
+    #[test]
+    fn bom_is_stripped_and_restored() {
+        let bytes = b"\xEF\xBB\xBF\xE4\xB8\xAD\n";
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded.text, "中\n");
+        assert_eq!(encode(&decoded.text, decoded.encoding), bytes);
+    }
+
+    #[test]
+    fn binary_and_garbage_are_refused() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
+        assert!(matches!(decode(b"abc\xFF\xFF\xFFdef"), Err(DecodeError::Undecodable { .. })));
+    }
+}

@@ -1,0 +1,34 @@
+//! Position encodings: the unit in which a column is counted.
+
+/// The unit of a column. Declared in order of preference for the language server: UTF-8
+/// when the client offers it (no conversion), then UTF-16 (the LSP default), then scalars.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PositionEncoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units: `𠮷` counts 2.
+    Utf16,
+    /// Unicode scalar values: what people count, and what the CLI prints.
+    Utf32,
+}
+
+impl PositionEncoding {
+    /// Length of `ch` in this encoding's units.
+    #[inline]
+    pub fn char_len(self, ch: char) -> u32 {
+        match self {
+            PositionEncoding::Utf8 => ch.len_utf8() as u32,
+            PositionEncoding::Utf16 => ch.len_utf16() as u32,
+            PositionEncoding::Utf32 => 1,
+        }
+    }
+
+    /// Length of `text` in this encoding's units.
+    pub fn measure(self, text: &str) -> u32 {
+        match self {
+            PositionEncoding::Utf8 => text.len() as u32,
+            PositionEncoding::Utf16 => text.chars().map(|c| c.len_utf16() as u32).sum(),
+            PositionEncoding::Utf32 => text.chars().count() as u32,
+        }
+    }
+}

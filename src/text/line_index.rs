@@ -1,0 +1,171 @@
+//! Byte offsets ⇄ (line, column) in UTF-8, UTF-16 or Unicode scalar units.
+//!
+//! Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF and LF drafts
+//! give the same line numbers. Counting is zero-based in `LineCol`; the CLI adds one at
+//! the edge through [`OneBased`], never through a flag.
+
+use super::encoding::PositionEncoding;
+
+/// A zero-based line and a zero-based column counted in some [`PositionEncoding`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A one-based number, as shown to people (`12:5`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OneBased(pub u32);
+
+impl OneBased {
+    pub fn from_zero_based(n: u32) -> OneBased {
+        OneBased(n + 1)
+    }
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for OneBased {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Line starts of one text, for converting offsets to positions and back.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line; the first is always 0.
+    line_starts: Vec<u32>,
+    len: u32,
+    /// True when the whole text is ASCII: every column is then a byte column.
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        LineIndex { line_starts, len: text.len() as u32, ascii: text.is_ascii() }
+    }
+
+    /// Number of lines (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
+    /// The byte offset where `line` starts, or `None` past the last line.
+    pub fn line_start(&self, line: u32) -> Option<u32> {
+        self.line_starts.get(line as usize).copied()
+    }
+
+    /// The zero-based line holding `offset` (offsets past the end clamp to the last line).
+    pub fn line_of(&self, offset: u32) -> u32 {
+        let offset = offset.min(self.len);
+        (self.line_starts.partition_point(|&start| start <= offset) - 1) as u32
+    }
+
+    /// The position of a byte offset. Offsets past the end clamp to the end; an offset in
+    /// the middle of a character counts as that character's start.
+    pub fn line_col(&self, text: &str, offset: u32, encoding: PositionEncoding) -> LineCol {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line as usize];
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            return LineCol { line, col: offset - start };
+        }
+        let mut end = offset as usize;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let col = encoding.measure(&text[start as usize..end]);
+        LineCol { line, col }
+    }
+
+    /// The byte offset of a position. A line past the end gives the end of the text; a
+    /// column past the end of its line gives the end of that line (before its line ending),
+    /// as LSP asks; a column inside a character gives that character's start.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: PositionEncoding) -> u32 {
+        let Some(&start) = self.line_starts.get(pos.line as usize) else {
+            return self.len;
+        };
+        let line_end = self.line_content_end(text, pos.line);
+        let line_text = &text[start as usize..line_end as usize];
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            let mut col = (pos.col as usize).min(line_text.len());
+            while !line_text.is_char_boundary(col) {
+                col -= 1;
+            }
+            return start + col as u32;
+        }
+        let mut units = 0u32;
+        for (i, ch) in line_text.char_indices() {
+            let width = encoding.char_len(ch);
+            if units + width > pos.col {
+                return start + i as u32;
+            }
+            units += width;
+        }
+        line_end
+    }
+
+    /// The end of `line`'s content, before `\n` or `\r\n`.
+    pub fn line_content_end(&self, text: &str, line: u32) -> u32 {
+        let next = self.line_starts.get(line as usize + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        let mut end = next;
+        if end > 0 && (end as usize) <= bytes.len() && end != self.line_starts[line as usize] {
+            if bytes[end as usize - 1] == b'\n' {
+                end -= 1;
+                if end > self.line_starts[line as usize] && bytes[end as usize - 1] == b'\r' {
+                    end -= 1;
+                }
+            }
+        }
+        end
+    }
+
+    /// The text of `line`, without its line ending.
+    pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
+        let start = self.line_starts.get(line as usize).copied().unwrap_or(self.len);
+        let end = if (line as usize) < self.line_starts.len() {
+            self.line_content_end(text, line)
+        } else {
+            self.len
+        };
+        &text[start as usize..end as usize]
+    }
+
+    pub fn len(&self) -> u32 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PositionEncoding::*;
+
+    #[test]
+    fn astral_plane_characters() {
+        let text = "a𠮷b\r\n第二行𠮷x\n";
+        let index = LineIndex::new(text);
+        let b = text.find('b').unwrap() as u32;
+        assert_eq!(index.line_col(text, b, Utf8), LineCol { line: 0, col: 5 });
+        assert_eq!(index.line_col(text, b, Utf16), LineCol { line: 0, col: 3 });
+        assert_eq!(index.line_col(text, b, Utf32), LineCol { line: 0, col: 2 });
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(index.line_col(text, x, Utf16), LineCol { line: 1, col: 5 });
+        assert_eq!(index.offset(text, LineCol { line: 1, col: 5 }, Utf16), x);
+        assert_eq!(index.offset(text, LineCol { line: 1, col: 4 }, Utf32), x);
+        // Past the end of line 0 clamps before the CRLF.
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, Utf16), 6);
+        assert_eq!(index.line_text(text, 1), "第二行𠮷x");
+        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, Utf16), text.len() as u32);
+    }
+}
