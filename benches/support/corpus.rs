@@ -730,30 +730,3 @@ pub fn sample_draft(seed: u64) -> String {
     });
     generator.next_page().text
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekday_matches_known_days() {
-        assert_eq!(
-            Day {
-                year: 2023,
-                month: 3,
-                day: 14
-            }
-            .weekday(),
-            2
-        );
-        assert_eq!(
-            Day {
-                year: 2024,
-                month: 2,
-                day: 29
-            }
-            .weekday(),
-            4
-        );
-    }
-}
