@@ -72,8 +72,14 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Findings with the source line, then a summary (for people)
     Human,
+    /// One JSON array of findings (DESIGN §4)
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on pull requests
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

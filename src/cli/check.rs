@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, DenyLevel, Format};
@@ -13,12 +14,15 @@ use super::files::{self, io_reason, ConfigResolver, Source};
 use crate::config::LoadedConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint;
-use crate::report::{self, CheckedFile, Human, Json, Report, Summary};
+use crate::report::{self, CheckedFile, Github, Human, Json, Report, Sarif, Summary};
 use crate::text::{decode, encode, LineIndex};
 
 /// Files checked per parallel batch: output stays in path order and memory stays bounded by
 /// the batch, not by the number of files.
 const BATCH: usize = 256;
+
+/// Runs over more files than this show a progress bar (human format on a terminal only).
+const PROGRESS_MIN_FILES: usize = 200;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let today = match &args.today {
@@ -42,6 +46,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none(),
         }),
         Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github {
+            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|path| !path.is_empty())
+                .map(Into::into),
+        }),
     };
     // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
     let mut out: Box<dyn Write> = if stdin_fix {
@@ -58,42 +68,62 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut worst = None::<Severity>;
     report.begin(&mut out)?;
     let mut wrote_any = false;
+    let show_progress = args.format == Format::Human
+        && !args.no_progress
+        && !stdin_fix
+        && sources.len() > PROGRESS_MIN_FILES
+        && io::stderr().is_terminal();
+    let progress = if show_progress {
+        progress_bar(sources.len())
+    } else {
+        ProgressBar::hidden()
+    };
     for batch in sources.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|(source, config)| check_one(source, config, &mode, report.as_ref()))
             .collect();
-        for outcome in outcomes {
-            if let Some(note) = &outcome.note {
-                eprintln!("jiaodui: {note}");
-            }
-            if outcome.io_error {
-                io_errors += 1;
-            }
-            if outcome.skipped {
-                summary.skipped += 1;
-                continue;
-            }
-            if let Some(diff) = &outcome.diff {
-                // Diffs go before the report, so `--diff` output can be applied as a patch.
-                io::stdout().lock().write_all(diff.as_bytes())?;
-            }
-            if let Some(fixed) = &outcome.stdin_fixed {
-                io::stdout().lock().write_all(fixed)?;
-            }
-            summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
-            summary.fixed += outcome.fixed;
-            summary.files_fixed += usize::from(outcome.wrote);
-            worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
-            if !outcome.rendered.is_empty() {
-                if wrote_any {
-                    out.write_all(report.separator().as_bytes())?;
+        // Output is written with the bar lifted, and flushed before it is drawn again, so the
+        // two never share a line.
+        progress.suspend(|| -> io::Result<()> {
+            for outcome in outcomes {
+                if let Some(note) = &outcome.note {
+                    eprintln!("jiaodui: {note}");
                 }
-                out.write_all(outcome.rendered.as_bytes())?;
-                wrote_any = true;
+                if outcome.io_error {
+                    io_errors += 1;
+                }
+                if outcome.skipped {
+                    summary.skipped += 1;
+                    continue;
+                }
+                if let Some(diff) = &outcome.diff {
+                    // Diffs go before the report, so `--diff` output can be applied as a patch.
+                    io::stdout().lock().write_all(diff.as_bytes())?;
+                }
+                if let Some(fixed) = &outcome.stdin_fixed {
+                    io::stdout().lock().write_all(fixed)?;
+                }
+                summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
+                summary.fixed += outcome.fixed;
+                summary.files_fixed += usize::from(outcome.wrote);
+                worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
+                if !outcome.rendered.is_empty() {
+                    if wrote_any {
+                        out.write_all(report.separator().as_bytes())?;
+                    }
+                    out.write_all(outcome.rendered.as_bytes())?;
+                    wrote_any = true;
+                }
             }
-        }
+            if show_progress {
+                out.flush()?;
+            }
+            Ok(())
+        })?;
+        progress.inc(batch.len() as u64);
     }
+    progress.finish_and_clear();
     report.end(&summary, &mut out)?;
     out.flush()?;
     if io_errors > 0 {
@@ -110,6 +140,25 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A bar on stderr: files done of all, speed and time left.
+fn progress_bar(files: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("校对 {bar:32.cyan/blue} {pos}/{len} 个文件 {rate} 剩余 {eta}")
+    {
+        let style = style
+            .with_key(
+                "rate",
+                |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{:.0} 个/秒", state.per_sec());
+                },
+            )
+            .progress_chars("█▌ ");
+        bar.set_style(style);
+    }
+    bar
 }
 
 struct Mode {

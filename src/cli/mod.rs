@@ -14,8 +14,12 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-/// The version line: crate version and the year of the built-in data.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version line: crate version and the year of the built-in data (DESIGN §6: NBS 2023
+/// division codes, the renames history 1982–2024).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (区划数据：国家统计局 2023 年统计用区划代码，更名记录 1982—2024)"
+);
 
 /// Runs the command line; `Err` is a usage, config or I/O error (exit 2).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {

@@ -159,7 +159,7 @@ impl Human {
     }
 }
 
-fn format_rate(rate: f64) -> String {
+pub(super) fn format_rate(rate: f64) -> String {
     let text = format!("{rate:.1}");
     text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }

@@ -4,12 +4,16 @@
 //! Files are rendered in parallel (`Report::file` takes `&self`) and written in path order;
 //! a run keeps only the rendered text and counts, never every file's text at once.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod summary;
 
+pub use github::{step_summary as github_step_summary, Github};
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 pub use summary::{count_chars as summary_chars, error_rate, Summary, STANDARD_ERROR_RATE};
 
 use std::io::Write;
