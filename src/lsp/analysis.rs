@@ -67,6 +67,7 @@ pub(crate) fn analyse(
         return analysed;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
+        panic_for_tests(&analysed.text);
         lint::analyse(
             &analysed.text,
             snapshot.path.as_deref(),
@@ -115,4 +116,19 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
         return Some("document looks binary (NUL or control bytes); not checked".into());
     }
     None
+}
+
+/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker panic on any text
+/// containing MARKER, so the protocol tests can show that a panic is caught.
+fn panic_for_tests(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("JIAODUI_LSP_TEST_PANIC") {
+        if marker
+            .to_str()
+            .is_some_and(|m| !m.is_empty() && text.contains(m))
+        {
+            panic!("test panic requested by JIAODUI_LSP_TEST_PANIC");
+        }
+    }
+    let _ = text;
 }

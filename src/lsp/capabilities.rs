@@ -23,7 +23,6 @@ pub(crate) struct Negotiated {
     pub pull_diagnostics: bool,
     /// The client re-pulls on `workspace/diagnostic/refresh`.
     pub diagnostic_refresh: bool,
-    pub related_information: bool,
     pub snippets: bool,
     /// Workspace edits may use `documentChanges` (versioned edits).
     pub document_changes: bool,
@@ -40,7 +39,6 @@ impl Default for Negotiated {
             encoding: PositionEncoding::Utf16,
             pull_diagnostics: false,
             diagnostic_refresh: false,
-            related_information: false,
             snippets: false,
             document_changes: false,
             create_files: false,
@@ -63,16 +61,6 @@ impl Negotiated {
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
-            related_information: text
-                .and_then(|t| t.publish_diagnostics.as_ref())
-                .and_then(|p| p.related_information)
-                .unwrap_or(false)
-                || text.is_some_and(|t| {
-                    t.diagnostic
-                        .as_ref()
-                        .and_then(|d| d.related_document_support)
-                        .is_some()
-                }),
             snippets: text
                 .and_then(|t| t.completion.as_ref())
                 .and_then(|c| c.completion_item.as_ref())
@@ -114,16 +102,14 @@ impl Negotiated {
                     work_done_progress_options: Default::default(),
                 })
             }),
-            code_action_provider: Some(CodeActionProviderCapability::Options(
-                CodeActionOptions {
-                    code_action_kinds: Some(vec![
-                        CodeActionKind::QUICKFIX,
-                        CodeActionKind::new(FIX_ALL_KIND),
-                    ]),
-                    work_done_progress_options: Default::default(),
-                    resolve_provider: Some(false),
-                },
-            )),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    CodeActionKind::QUICKFIX,
+                    CodeActionKind::new(FIX_ALL_KIND),
+                ]),
+                work_done_progress_options: Default::default(),
+                resolve_provider: Some(false),
+            })),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             document_formatting_provider: Some(OneOf::Left(true)),
             document_symbol_provider: Some(OneOf::Left(true)),

@@ -47,14 +47,10 @@ impl Positions<'_> {
     }
 
     /// A client range as a span; a reversed range is put in order.
+    #[cfg(test)]
     pub fn span(&self, range: Range) -> Span {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         Span::new(a.min(b), a.max(b))
-    }
-
-    /// The position just past the end of the text.
-    pub fn end(&self) -> Position {
-        self.position(self.text.len() as u32)
     }
 }
 
@@ -200,12 +196,7 @@ pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdi
         let old_end = old_start + line_byte(old, &diff.old_slices()[old_range.clone()]);
         let new_start = line_byte(new, &diff.new_slices()[..new_range.start]);
         let new_end = new_start + line_byte(new, &diff.new_slices()[new_range.clone()]);
-        let (span, replacement) = trim_common(
-            old,
-            new,
-            old_start..old_end,
-            new_start..new_end,
-        );
+        let (span, replacement) = trim_common(old, new, old_start..old_end, new_start..new_end);
         edits.push(TextEdit::new(at.range(span), replacement));
     }
     edits

@@ -41,7 +41,10 @@ pub(crate) struct Snapshot {
 pub(crate) enum EditError {
     UnknownDocument,
     /// The change's version is not newer than the document's.
-    StaleVersion { current: i32, got: i32 },
+    StaleVersion {
+        current: i32,
+        got: i32,
+    },
 }
 
 impl std::fmt::Display for EditError {
@@ -139,11 +142,7 @@ impl DocumentStore {
 
 /// The local path of a `file:` URI.
 pub(crate) fn file_path(uri: &Uri) -> Option<PathBuf> {
-    if !uri
-        .scheme()
-        .as_str()
-        .eq_ignore_ascii_case("file")
-    {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
         return None;
     }
     uri.to_file_path().map(|p| p.into_owned())
@@ -211,9 +210,13 @@ mod tests {
     use super::*;
     use tower_lsp_server::ls_types::Range;
 
-    fn change(range: Option<((u32, u32), (u32, u32))>, text: &str) -> TextDocumentContentChangeEvent {
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
-            range: range.map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
+            range: range
+                .map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
             range_length: None,
             text: text.into(),
         }
@@ -223,16 +226,36 @@ mod tests {
     fn astral_characters_in_both_encodings() {
         // `𠮷` is 4 bytes, 2 UTF-16 units, 1 char.
         let mut rope = Rope::from_str("a𠮷b\r\n第二行\n");
-        apply_change(&mut rope, &change(Some(((0, 5), (0, 6))), "B"), PositionEncoding::Utf8);
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 5), (0, 6))), "B"),
+            PositionEncoding::Utf8,
+        );
         assert_eq!(rope.to_string(), "a𠮷B\r\n第二行\n");
-        apply_change(&mut rope, &change(Some(((0, 3), (0, 4))), "C"), PositionEncoding::Utf16);
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 3), (0, 4))), "C"),
+            PositionEncoding::Utf16,
+        );
         assert_eq!(rope.to_string(), "a𠮷C\r\n第二行\n");
         // Past the end of line 0 stops before CRLF; past the last line is the end.
-        apply_change(&mut rope, &change(Some(((0, 99), (0, 99))), "!"), PositionEncoding::Utf16);
-        apply_change(&mut rope, &change(Some(((9, 0), (9, 0))), "尾"), PositionEncoding::Utf16);
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 99), (0, 99))), "!"),
+            PositionEncoding::Utf16,
+        );
+        apply_change(
+            &mut rope,
+            &change(Some(((9, 0), (9, 0))), "尾"),
+            PositionEncoding::Utf16,
+        );
         assert_eq!(rope.to_string(), "a𠮷C!\r\n第二行\n尾");
         // Reversed ranges are put in order.
-        apply_change(&mut rope, &change(Some(((1, 3), (1, 0))), ""), PositionEncoding::Utf16);
+        apply_change(
+            &mut rope,
+            &change(Some(((1, 3), (1, 0))), ""),
+            PositionEncoding::Utf16,
+        );
         assert_eq!(rope.to_string(), "a𠮷C!\r\n\n尾");
     }
 }

@@ -5,6 +5,7 @@
 //! (`ls_types`). Everything below it speaks byte spans; `convert.rs` turns them into lines
 //! and columns in the encoding negotiated in `capabilities.rs`.
 //!
+//! - `transport.rs`: stdio framing that survives bad input, dispatch in arrival order;
 //! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
@@ -16,9 +17,10 @@ mod convert;
 mod documents;
 mod handlers;
 mod server;
+mod transport;
 mod workspace;
 
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::LspService;
 
 /// Runs the language server on stdin/stdout until the client exits.
 pub fn run() -> anyhow::Result<()> {
@@ -29,9 +31,7 @@ pub fn run() -> anyhow::Result<()> {
     runtime.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
         let service = server::Sequenced::new(service);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
     });
     // The transport's reader may still be blocked on stdin; do not wait for it.
     runtime.shutdown_background();

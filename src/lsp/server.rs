@@ -72,15 +72,13 @@ impl Backend {
         };
         match request.method() {
             "textDocument/didOpen" => {
-                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params.clone())
-                {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params.clone()) {
                     let doc = p.text_document;
                     self.documents.open(doc.uri, doc.version, &doc.text);
                 }
             }
             "textDocument/didChange" => {
-                if let Ok(p) =
-                    serde_json::from_value::<DidChangeTextDocumentParams>(params.clone())
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params.clone())
                 {
                     let encoding = self.negotiated().encoding;
                     let uri = p.text_document.uri;
@@ -151,8 +149,7 @@ impl Backend {
     fn cached(&self, uri: &Uri, version: i32, generation: u64) -> Option<Arc<Analysed>> {
         let documents = self.documents.lock();
         let analysis = documents.get(uri)?.analysis.as_ref()?;
-        (analysis.version == version && analysis.generation == generation)
-            .then(|| analysis.clone())
+        (analysis.version == version && analysis.generation == generation).then(|| analysis.clone())
     }
 
     /// Pushes diagnostics for a document after a change, unless the client pulls them, or a
@@ -243,13 +240,18 @@ impl Backend {
         if !self.negotiated().watch_files {
             return;
         }
-        let watchers = ["**/jiaodui.toml", "**/.jiaodui.toml", "**/*.toml", "**/*.csv"]
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob.into()),
-                kind: None,
-            })
-            .collect();
+        let watchers = [
+            "**/jiaodui.toml",
+            "**/.jiaodui.toml",
+            "**/*.toml",
+            "**/*.csv",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.into()),
+            kind: None,
+        })
+        .collect();
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
             id: "jiaodui-watch-config".into(),
@@ -397,7 +399,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let negotiated = self.negotiated().clone();
-        let path = self.documents.snapshot(&params.text_document.uri).and_then(|s| s.path);
+        let path = self
+            .documents
+            .snapshot(&params.text_document.uri)
+            .and_then(|s| s.path);
         let today = today();
         let actions = tokio::task::spawn_blocking(move || {
             handlers::code_action::actions(&params, &analysed, path.as_deref(), &negotiated, today)
@@ -414,7 +419,10 @@ impl LanguageServer for Backend {
         let Some(analysed) = self.analysed(&params.text_document.uri).await else {
             return Ok(None);
         };
-        let path = self.documents.snapshot(&params.text_document.uri).and_then(|s| s.path);
+        let path = self
+            .documents
+            .snapshot(&params.text_document.uri)
+            .and_then(|s| s.path);
         let today = today();
         let edits = tokio::task::spawn_blocking(move || {
             handlers::formatting::safe_fix_edits(&analysed, path.as_deref(), today)

@@ -186,20 +186,4 @@ impl Configs {
     pub fn take_reports(&mut self) -> Vec<(PathBuf, Option<ConfigError>)> {
         std::mem::take(&mut self.reports)
     }
-
-    /// The gazetteer files the loaded configurations name, absolute.
-    pub fn gazetteer_files(&self) -> Vec<PathBuf> {
-        self.files
-            .values()
-            .filter_map(|entry| entry.good.as_ref())
-            .flat_map(|loaded| {
-                loaded
-                    .config
-                    .places
-                    .gazetteers
-                    .iter()
-                    .map(|g| loaded.root.join(g))
-            })
-            .collect()
-    }
 }

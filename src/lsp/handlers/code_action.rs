@@ -263,12 +263,7 @@ fn add_to_roster(old: &str, name: &str) -> Option<String> {
     Some(doc.to_string())
 }
 
-fn add_allow(
-    old: &str,
-    payload: &DiagnosticPayload,
-    path: Option<&Path>,
-    root: &Path,
-) -> String {
+fn add_allow(old: &str, payload: &DiagnosticPayload, path: Option<&Path>, root: &Path) -> String {
     let mut new = old.to_owned();
     if !new.is_empty() && !new.ends_with('\n') {
         new.push('\n');

@@ -11,7 +11,11 @@ use crate::document::BlockKind;
 use crate::lsp::analysis::Analysed;
 use crate::text::is_han;
 
-pub(crate) fn items(analysed: &Analysed, position: Position, snippets: bool) -> Vec<CompletionItem> {
+pub(crate) fn items(
+    analysed: &Analysed,
+    position: Position,
+    snippets: bool,
+) -> Vec<CompletionItem> {
     let at = analysed.positions();
     let text: &str = &analysed.text;
     let offset = at.offset(position) as usize;
@@ -46,20 +50,31 @@ fn roster_names(
         .sum();
     let rest = &before[..before.len() - typed_len];
     let trimmed = rest.trim_end_matches([' ', '　']);
-    let after_role = config.byline.roles.iter().any(|role| trimmed.ends_with(role.as_str()));
+    let after_role = config
+        .byline
+        .roles
+        .iter()
+        .any(|role| trimmed.ends_with(role.as_str()));
     let in_credit = rest
         .rfind(['（', '('])
         .map(|open| &rest[open..])
         .is_some_and(|inside| {
             !inside.contains(['）', ')'])
-                && config.byline.roles.iter().any(|role| inside.contains(role.as_str()))
+                && config
+                    .byline
+                    .roles
+                    .iter()
+                    .any(|role| inside.contains(role.as_str()))
                 && rest.ends_with([' ', '、'])
         });
     if !after_role && !in_credit {
         return Vec::new();
     }
     let at = analysed.positions();
-    let range = Range::new(at.position((offset - typed_len) as u32), at.position(offset as u32));
+    let range = Range::new(
+        at.position((offset - typed_len) as u32),
+        at.position(offset as u32),
+    );
     config
         .byline
         .roster
@@ -87,19 +102,19 @@ fn at_article_start(analysed: &Analysed, offset: usize) -> bool {
     if let Some(block) = draft.block_at(offset as u32) {
         let starts_block = draft.blocks[block].span.start as usize >= offset;
         return starts_block
-            && draft
-                .articles
-                .iter()
-                .any(|a| a.lead(draft) == Some(block) && a.headline.is_some()
-                    || a.headline.is_none() && a.paragraphs.first() == Some(&block));
+            && draft.articles.iter().any(|a| {
+                a.lead(draft) == Some(block) && a.headline.is_some()
+                    || a.headline.is_none() && a.paragraphs.first() == Some(&block)
+            });
     }
-    // An empty line: after a headline, or at the very start of the page.
+    // An empty line: after a headline (or a short block that becomes one once a body
+    // follows it), or at the very start of the page.
     let previous = draft
         .blocks
         .iter()
         .rev()
         .find(|b| (b.span.end as usize) <= offset);
-    previous.is_none_or(|b| b.kind == BlockKind::Headline)
+    previous.is_none_or(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Caption))
 }
 
 fn byline_template(config: &Config, snippets: bool, position: Position) -> CompletionItem {

@@ -20,7 +20,9 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
     let at = analysed.positions();
     let mut out = Vec::new();
     for article in &draft.articles {
-        let name_block = article.headline.or_else(|| article.paragraphs.first().copied());
+        let name_block = article
+            .headline
+            .or_else(|| article.paragraphs.first().copied());
         let Some(name_block) = name_block else {
             continue;
         };
