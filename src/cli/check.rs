@@ -107,6 +107,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
                 summary.fixed += outcome.fixed;
                 summary.files_fixed += usize::from(outcome.wrote);
+                summary.gb18030_files += usize::from(outcome.gb18030);
                 worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
                 if !outcome.rendered.is_empty() {
                     if wrote_any {
@@ -179,6 +180,7 @@ struct Outcome {
     io_error: bool,
     fixed: usize,
     wrote: bool,
+    gb18030: bool,
     diff: Option<String>,
     stdin_fixed: Option<Vec<u8>>,
 }
@@ -217,6 +219,7 @@ fn check_one(
     let mut text = decoded.text;
     let mut outcome = Outcome {
         path: path.clone(),
+        gb18030: decoded.encoding == crate::text::Encoding::Gb18030,
         ..Outcome::default()
     };
     if mode.fix || mode.diff {
