@@ -12,7 +12,7 @@
 #                /work/peer/node_modules/.bin/autocorrect; install with
 #                `npm install autocorrect-node` in a folder outside the repo); PEER=none skips it
 #   FORMAT       jiaodui report format (default: human, like the peer's default output)
-#   RUNS         runs per tool and size; the fastest is reported (default: 1)
+#   RUNS         runs per tool and size; the fastest (wall clock) is reported (default: 1)
 #
 # Both tools run from inside the corpus folder on `.`, so that they walk the same files and
 # neither reads this repository's .gitignore (autocorrect applies the .gitignore of its
@@ -61,7 +61,7 @@ ensure_corpus() {
     "$gen" --size "$size" --out "$dir" --seed "$seed"
 }
 
-# Runs a command under GNU time in a folder; prints "seconds peak_kib exit_status".
+# Runs a command under GNU time in a folder; prints "seconds peak_kib exit_status cpu_seconds".
 measure() {
     local dir=$1
     shift
@@ -69,9 +69,11 @@ measure() {
     log=$(mktemp)
     local status=0
     (cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$log") || status=$?
-    local wall rss
+    local wall rss user sys
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+    user=$(sed -n 's/.*User time (seconds): //p' "$log")
+    sys=$(sed -n 's/.*System time (seconds): //p' "$log")
     if [ -z "$wall" ] || [ -z "$rss" ]; then
         echo "bench-check: no timing from: $*" >&2
         cat "$log" >&2
@@ -82,10 +84,10 @@ measure() {
     # GNU time prints h:mm:ss or m:ss.ss.
     local seconds
     seconds=$(awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$wall")
-    echo "$seconds $rss $status"
+    echo "$seconds $rss $status $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 }
 
-# Fastest of $runs runs: "seconds peak_kib exit_status".
+# Fastest of $runs runs: "seconds peak_kib exit_status cpu_seconds".
 best_of() {
     local best="" line
     for _ in $(seq "$runs"); do
@@ -99,19 +101,21 @@ best_of() {
 
 row() {
     local name=$1 size=$2 bytes=$3 files=$4 result=$5
-    read -r seconds rss status <<<"$result"
-    awk -v n="$name" -v s="$size" -v b="$bytes" -v f="$files" -v t="$seconds" -v r="$rss" -v x="$status" 'BEGIN {
+    read -r seconds rss status cpu <<<"$result"
+    awk -v n="$name" -v s="$size" -v b="$bytes" -v f="$files" -v t="$seconds" -v r="$rss" -v x="$status" -v c="$cpu" 'BEGIN {
         mbs = (t > 0) ? b / 1e6 / t : 0
-        printf "| %s | %s | %d | %.2f | %.1f | %.1f | %s |\n", n, s, f, t, mbs, r / 1024, x
+        mbc = (c > 0) ? b / 1e6 / c : 0
+        printf "| %s | %s | %d | %.2f | %.1f | %.2f | %.1f | %.1f | %s |\n", n, s, f, t, mbs, c, mbc, r / 1024, x
     }'
 }
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "jiaodui: $("$jiaodui" --version 2>/dev/null | head -n1)"
 [ "$PEER" != none ] && echo "peer: autocorrect $("$PEER" --version 2>/dev/null | awk '{ print $NF }') ($PEER)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| tool | corpus | files | seconds | MB/s | peak RSS (MiB) | exit |"
-echo "|---|---|---|---|---|---|---|"
+echo "| tool | corpus | files | wall s | MB/s (wall) | CPU s | MB per CPU-s | peak RSS (MiB) | exit |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for size in "${sizes[@]}"; do
     ensure_corpus "$size" >&2
     dir=$corpus_dir/$size
@@ -122,3 +126,5 @@ for size in "${sizes[@]}"; do
         row "autocorrect --lint" "$size" "$bytes" "$files" "$(best_of "$dir" "$PEER" --lint .)"
     fi
 done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
