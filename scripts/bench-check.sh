@@ -12,6 +12,7 @@
 #                /work/peer/node_modules/.bin/autocorrect; install with
 #                `npm install autocorrect-node` in a folder outside the repo); PEER=none skips it
 #   FORMAT       jiaodui report format (default: human, like the peer's default output)
+#   JIAODUI      a jiaodui binary to time instead of building target/release/jiaodui
 #   RUNS         runs per tool and size; the fastest (wall clock) is reported (default: 1)
 #
 # Both tools run from inside the corpus folder on `.`, so that they walk the same files and
@@ -45,8 +46,12 @@ if [ ! -x /usr/bin/time ]; then
     exit 2
 fi
 
-cargo build --quiet --release --bin jiaodui --example gen-corpus
-jiaodui=$target/release/jiaodui
+if [ -n "${JIAODUI:-}" ]; then
+    jiaodui=$JIAODUI
+else
+    cargo build --quiet --release --bin jiaodui
+    jiaodui=$target/release/jiaodui
+fi
 gen=$target/release/examples/gen-corpus
 
 # Generates a corpus unless a complete one with the same parameters is there.
@@ -58,6 +63,7 @@ ensure_corpus() {
     fi
     rm -rf "$dir"
     mkdir -p "$corpus_dir"
+    cargo build --quiet --release --example gen-corpus
     "$gen" --size "$size" --out "$dir" --seed "$seed"
 }
 
@@ -119,7 +125,7 @@ echo "|---|---|---|---|---|---|---|---|---|"
 for size in "${sizes[@]}"; do
     ensure_corpus "$size" >&2
     dir=$corpus_dir/$size
-    bytes=$(sed -n 's/.*bytes=\([0-9]*\).*/\1/p' "$dir/CORPUS")
+    bytes=$(sed -n 's/^files=[0-9]* bytes=\([0-9]*\)$/\1/p' "$dir/CORPUS")
     files=$(sed -n 's/^files=\([0-9]*\).*/\1/p' "$dir/CORPUS")
     row jiaodui "$size" "$bytes" "$files" "$(best_of "$dir" "$jiaodui" check --format "$format" .)"
     if [ "$PEER" != none ]; then
