@@ -144,12 +144,7 @@ fn rule(bencher: Bencher, id: &str) {
 #[divan::bench]
 fn analyse(bencher: Bencher) {
     let f = fixture();
-    bencher.counter(f.bytes()).bench(|| {
-        lint::analyse(
-            black_box(&f.text),
-            Some(&f.path),
-            &f.config,
-            f.today,
-        )
-    });
+    bencher
+        .counter(f.bytes())
+        .bench(|| lint::analyse(black_box(&f.text), Some(&f.path), &f.config, f.today));
 }
