@@ -68,6 +68,15 @@ pub fn resolve_day(reference: Date, day: i32) -> Option<Date> {
     )
 }
 
+/// The date a day means in the month `months` away from `reference`'s (`上月28日` is -1).
+pub fn resolve_day_in_month(reference: Date, months: i8, day: i32) -> Option<Date> {
+    let first = reference
+        .first_of_month()
+        .checked_add(i64::from(months).months())
+        .ok()?;
+    civil(i32::from(first.year()), i32::from(first.month()), day)
+}
+
 /// `reference` moved by `days` (negative for the past).
 pub fn add_days(reference: Date, days: i64) -> Option<Date> {
     reference.checked_add(days.days()).ok()
@@ -179,5 +188,9 @@ mod tests {
             Some(date(2023, 3, 19))
         );
         assert_eq!(previous_month(date(2023, 1, 5)), 12);
+        assert_eq!(
+            resolve_day_in_month(date(2023, 1, 5), -1, 28),
+            Some(date(2022, 12, 28))
+        );
     }
 }

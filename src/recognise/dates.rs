@@ -136,14 +136,19 @@ pub struct DateExpr {
     /// A weekday written right after the date: `（星期三）`, ` 周三`.
     pub weekday: Option<WrittenWeekday>,
     pub role: DateRole,
+    /// A month named by a word before a day: `本月16日` (0), `上月28日` (-1), `下月6日` (+1).
+    pub month_word: Option<i8>,
     /// The absolute date, when the text and the issue date allow.
     pub resolved: Option<Date>,
 }
 
 impl DateExpr {
-    /// True for a day without month or year: `16日`.
+    /// True for a day without month or year: `16日` (but not `本月16日`).
     pub fn is_day_only(&self) -> bool {
-        self.day.is_some() && self.month.is_none() && self.year.is_none()
+        self.day.is_some()
+            && self.month.is_none()
+            && self.year.is_none()
+            && self.month_word.is_none()
     }
 
     /// The year the date is in: written (a two-digit year expanded), else `None`.
@@ -518,15 +523,20 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        (count == 4 && genuine >= 2 && self.eat_char(end, '年').is_some()).then_some(Num {
-            start: pos,
-            end,
-            value,
-            digits: Digits::Chinese,
-            len: 4,
-            leading_zero: false,
-            zero_slip: slip,
-        })
+        let first_genuine = self
+            .char_at(pos)
+            .and_then(chinese_digit)
+            .is_some_and(|d| d > 0);
+        (count == 4 && genuine >= 1 && first_genuine && self.eat_char(end, '年').is_some())
+            .then_some(Num {
+                start: pos,
+                end,
+                value,
+                digits: Digits::Chinese,
+                len: 4,
+                leading_zero: false,
+                zero_slip: slip,
+            })
     }
 
     fn number(&self, pos: usize) -> Option<Num> {
@@ -660,6 +670,7 @@ impl Scanner<'_> {
             form,
             weekday: None,
             role: DateRole::Plain,
+            month_word: None,
             resolved: None,
         };
         expr.resolved = self.resolve(&expr, None);
@@ -680,7 +691,13 @@ impl Scanner<'_> {
                 return Some(end);
             }
         }
-        let expr = self.check_day_only(expr)?;
+        let mut expr = self.check_day_only(expr)?;
+        if expr.is_day_only() {
+            expr.month_word = self.month_word_before(pos);
+            if expr.month_word.is_some() {
+                expr.resolved = self.resolve(&expr, None);
+            }
+        }
         Some(self.finish_date(expr, out))
     }
 
@@ -755,7 +772,7 @@ impl Scanner<'_> {
         if let Some(n) = num {
             if let Some(after) = self.eat_char(n.end, '月') {
                 let day_follows = self.day_follows(after);
-                if !(1..=12).contains(&n.value) && !(day_follows && n.value < 100)
+                if !((1..=12).contains(&n.value) || day_follows && n.value < 100)
                     || n.len > 2 && n.digits != Digits::Chinese
                 {
                     return if year.is_some() {
@@ -815,6 +832,7 @@ impl Scanner<'_> {
             form: DateForm::Units,
             weekday: None,
             role: DateRole::Plain,
+            month_word: None,
             resolved: None,
         };
         expr.resolved = self.resolve(&expr, inherit);
@@ -833,6 +851,7 @@ impl Scanner<'_> {
             form: DateForm::Units,
             weekday: None,
             role: DateRole::Plain,
+            month_word: None,
             resolved: None,
         })
     }
@@ -862,7 +881,7 @@ impl Scanner<'_> {
             Some('初' | '廿' | '卅') => true,
             Some(c) if dates::is_chinese_numeral(c) => self
                 .chinese(after_month)
-                .is_none_or(|n| self.day_unit(n.end).is_none()),
+                .map_or(true, |n| self.day_unit(n.end).is_none()),
             _ => false,
         }
     }
@@ -902,6 +921,25 @@ impl Scanner<'_> {
             return None;
         }
         Some(expr)
+    }
+
+    /// `本月`, `上月`, `下个月` right before a day.
+    fn month_word_before(&self, pos: usize) -> Option<i8> {
+        let before = self.before(pos);
+        [
+            ("本月", 0),
+            ("当月", 0),
+            ("同月", 0),
+            ("这个月", 0),
+            ("上个月", -1),
+            ("上月", -1),
+            ("下个月", 1),
+            ("下月", 1),
+            ("次月", 1),
+        ]
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map(|(_, o)| *o)
     }
 
     fn duration_before(&self, start: usize) -> bool {
@@ -953,7 +991,18 @@ impl Scanner<'_> {
             ]
             .iter()
             .any(|w| rest.starts_with(w));
-        weekday_follows || time_follows || month_word || (preposition && clause_goes_on)
+        // Ex) 15号，社区… — a day opening its clause, as `15日，` does.
+        let clause_initial = before
+            .chars()
+            .next_back()
+            .map_or(true, |c| "，。；：、（ ！？\u{3000}".contains(c))
+            && rest.starts_with(['，', ','])
+            && !before.ends_with(['、']);
+        weekday_follows
+            || time_follows
+            || month_word
+            || clause_initial
+            || (preposition && clause_goes_on)
     }
 
     /// A range with a bare first number: `13-14日` (after a month or alone), `3—5月`,
@@ -1105,7 +1154,12 @@ impl Scanner<'_> {
     }
 
     fn role(&self, start: usize, end: usize) -> DateRole {
-        let rest = self.rest(end);
+        // Ex) 本报西沙1月1日零时电: a time may stand between the date and 电.
+        let rest = self.rest(end).trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || fullwidth_digit(c).is_some()
+                || "零〇一二三四五六七八九十时分点上下午晚早凌晨".contains(c)
+        });
         if rest.starts_with(['讯', '电']) || rest.starts_with("专电") {
             return DateRole::Dateline;
         }
@@ -1139,7 +1193,10 @@ impl Scanner<'_> {
         match (year, month) {
             (Some(y), Some(m)) => dates::civil(y, m, day),
             (None, Some(m)) => dates::resolve_month_day(self.issue?, m, day),
-            (None, None) => dates::resolve_day(self.issue?, day),
+            (None, None) => match expr.month_word {
+                Some(months) => dates::resolve_day_in_month(self.issue?, months, day),
+                None => dates::resolve_day(self.issue?, day),
+            },
             (Some(_), None) => None,
         }
     }
@@ -1254,15 +1311,19 @@ impl Scanner<'_> {
         // Ex) 如今天气, 目前天气, 光明天地, 如今日本: the word is the tail of another word.
         if let Some(prev) = self.char_before(pos) {
             if is_han(prev)
-                && !"于在是就已也都又还从到他她我们人者长并曾直至自截但而和与及则便才均仍日当"
+                && !"于在是就已也都又还从到他她我们人者长并曾直至自截但和与及则便才均仍日当"
                     .contains(prev)
             {
+                return None;
+            }
+            // Ex) 时至今日, 搞到今天这个样子: "up to now", not a day.
+            if offset == 0 && "至到".contains(prev) {
                 return None;
             }
         }
         // Ex) 今天的中国, 明日之星, 今日头条: the word names an era or a title.
         if let Some(next) = self.char_at(end) {
-            if "的之气然地空本元头说谈关视焦论报".contains(next) {
+            if "的之气然地空本元头说谈关视焦论报更".contains(next) {
                 return None;
             }
         }
@@ -1340,7 +1401,7 @@ impl Scanner<'_> {
                 let rest = self.rest(end);
                 let next = rest.chars().next();
                 let tail_ok = minute.is_some()
-                    || next.is_none_or(|c| !is_han(c))
+                    || next.map_or(true, |c| !is_han(c))
                     || [
                         "许", "整", "左右", "半", "钟", "多", "前", "后", "起", "至", "到",
                     ]
@@ -1412,9 +1473,10 @@ fn bare_empty() -> DateExpr {
         form: DateForm::Units,
         weekday: None,
         role: DateRole::Plain,
+        month_word: None,
         resolved: None,
     }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

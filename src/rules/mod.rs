@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
+pub mod date;
 pub mod headline;
 pub mod paragraph;
 pub mod punct;
@@ -174,6 +175,13 @@ macro_rules! rule {
 
 /// Every rule, sorted by ID. A new rule is one line here.
 pub static ALL_RULES: &[Rule] = &[
+    rule!(date::format),
+    rule!(date::future),
+    rule!(date::inconsistent),
+    rule!(date::invalid),
+    rule!(date::range),
+    rule!(date::relative),
+    rule!(date::weekday),
     rule!(headline::punctuation),
     rule!(paragraph::broken),
     rule!(punct::halfwidth),
