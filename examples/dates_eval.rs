@@ -110,7 +110,7 @@ fn drafts(
     for line in lines {
         let day = &line[..8];
         let date = jiff::civil::Date::strptime("%Y%m%d", day).ok();
-        if out.last().map_or(true, |(d, _)| *d != date) {
+        if out.last().is_none_or(|(d, _)| *d != date) {
             out.push((date, String::new()));
         }
         let article = &line[..15];

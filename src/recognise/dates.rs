@@ -881,7 +881,7 @@ impl Scanner<'_> {
             Some('初' | '廿' | '卅') => true,
             Some(c) if dates::is_chinese_numeral(c) => self
                 .chinese(after_month)
-                .map_or(true, |n| self.day_unit(n.end).is_none()),
+                .is_none_or(|n| self.day_unit(n.end).is_none()),
             _ => false,
         }
     }
@@ -995,7 +995,7 @@ impl Scanner<'_> {
         let clause_initial = before
             .chars()
             .next_back()
-            .map_or(true, |c| "，。；：、（ ！？\u{3000}".contains(c))
+            .is_none_or(|c| "，。；：、（ ！？\u{3000}".contains(c))
             && rest.starts_with(['，', ','])
             && !before.ends_with(['、']);
         weekday_follows
@@ -1401,7 +1401,7 @@ impl Scanner<'_> {
                 let rest = self.rest(end);
                 let next = rest.chars().next();
                 let tail_ok = minute.is_some()
-                    || next.map_or(true, |c| !is_han(c))
+                    || next.is_none_or(|c| !is_han(c))
                     || [
                         "许", "整", "左右", "半", "钟", "多", "前", "后", "起", "至", "到",
                     ]

@@ -110,7 +110,8 @@ impl RuleMeta {
                 if line.trim() == "```" {
                     break;
                 }
-                body.push_str(line);
+                // Doc comments put one space after `///`; it is not part of the example.
+                body.push_str(line.strip_prefix(' ').unwrap_or(line));
                 body.push('\n');
             }
             out.push((kind, body));

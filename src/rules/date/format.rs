@@ -24,10 +24,10 @@ declare_rule! {
     /// like `2023-03-14` belong to tables and forms, not to news prose.
     /// ## Example
     /// ```text,flagged
-    /// 二〇二三年三月十四日，社区举办义诊，15号结束。
+    /// 二〇二三年三月十四日，社区举办义诊，15号上午结束。
     /// ```
     /// ```text,clean
-    /// 2023年3月14日，社区举办义诊，15日结束。
+    /// 2023年3月14日，社区举办义诊，15日上午结束。
     /// ```
     /// ## Fix
     /// Safe: rewrites the date in the `2023年3月14日` form, changing only its numerals, `号`

@@ -18,7 +18,7 @@ use crate::text::Span;
 
 /// `3月14日`, or `2023年3月14日` when the year differs from `reference`'s (or `always_year`).
 pub(crate) fn show_date(date: Date, reference: Option<Date>, always_year: bool) -> String {
-    if always_year || reference.map_or(true, |r| r.year() != date.year()) {
+    if always_year || reference.is_none_or(|r| r.year() != date.year()) {
         format!("{}年{}月{}日", date.year(), date.month(), date.day())
     } else {
         format!("{}月{}日", date.month(), date.day())

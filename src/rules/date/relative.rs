@@ -14,10 +14,16 @@ declare_rule! {
     /// a different day to each of them. News style names the day (`14日`).
     /// ## Example
     /// ```text,flagged
+    /// ---
+    /// date: 2023-03-15
+    /// ---
     /// 本报讯 昨天上午，红旗社区组织志愿者清理楼道。
     /// ```
     /// ```text,clean
-    /// 本报讯 14日上午，红旗社区组织志愿者清理楼道。
+    /// ---
+    /// date: 2023-03-15
+    /// ---
+    /// 本报讯 14日上午，红旗社区组织志愿者清理楼道。时至今日，楼道仍很整洁。
     /// ```
     /// ## Fix
     /// Suggested: the absolute day counted from the issue date (`14日`, with the month when it
