@@ -44,13 +44,21 @@ pub fn is_chinese_numeral(ch: char) -> bool {
 /// `十四` 14, `二十` 20, `二十三` 23, `三十一` 31, and a single digit. `None` for anything
 /// else (`一四`, `十十`).
 pub fn chinese_number(text: &str) -> Option<u32> {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars = ['\0'; 3];
+    let mut len = 0;
+    for c in text.chars() {
+        if len == 3 {
+            return None;
+        }
+        chars[len] = c;
+        len += 1;
+    }
     let digit = |c: char| {
         chinese_digit(c)
             .filter(|&d| d > 0)
             .or((c == '两').then_some(2))
     };
-    match chars.as_slice() {
+    match &chars[..len] {
         [c] if *c == '十' => Some(10),
         [c] => digit(*c),
         ['十', d] => Some(10 + digit(*d)?),

@@ -138,6 +138,8 @@ pub struct DateExpr {
     pub role: DateRole,
     /// A month named by a word before a day: `本月16日` (0), `上月28日` (-1), `下月6日` (+1).
     pub month_word: Option<i8>,
+    /// A year named by a word before a month: `今年3月` (0), `去年3月` (-1), `明年1月` (+1).
+    pub year_word: Option<i8>,
     /// The absolute date, when the text and the issue date allow.
     pub resolved: Option<Date>,
 }
@@ -358,7 +360,17 @@ impl Scanner<'_> {
                 }
                 continue;
             }
-            let Some(ch) = self.char_at(pos) else { break };
+            // Chinese text is almost all three-byte characters: decode those from the bytes
+            // directly (the text is valid UTF-8, so no checks are needed beyond the length).
+            let ch = if (0xE0..0xF0).contains(&b) && pos + 2 < self.end {
+                let code = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[pos + 1] & 0x3F) << 6)
+                    | u32::from(bytes[pos + 2] & 0x3F);
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            } else {
+                let Some(ch) = self.char_at(pos) else { break };
+                ch
+            };
             let next = pos + ch.len_utf8();
             pos = match ch {
                 '“' => {
@@ -585,6 +597,38 @@ impl Scanner<'_> {
         }) {
             return skip;
         }
+        // Most numbers are not dates: unless a unit, a separator or a range mark follows the
+        // run of numerals, nothing below can match (a Chinese year may hold a Latin `O`/`0`).
+        let follows_unit = self.char_at(skip).is_some_and(|c| {
+            matches!(
+                c,
+                '年' | '月'
+                    | '日'
+                    | '号'
+                    | '时'
+                    | '点'
+                    | ':'
+                    | '：'
+                    | '-'
+                    | '–'
+                    | '－'
+                    | '—'
+                    | '~'
+                    | '～'
+                    | '至'
+                    | '到'
+                    | '/'
+                    | '.'
+                    | 'O'
+                    | 'o'
+                    | '0'
+                    | '０'
+                    | 'Ｏ'
+            )
+        });
+        if !follows_unit {
+            return skip;
+        }
         // Ex) 农历五月初五 — a lunar date, never checked against the calendar.
         if self.is_lunar_prefix(pos) {
             return self.skip_date_like(pos);
@@ -671,6 +715,7 @@ impl Scanner<'_> {
             weekday: None,
             role: DateRole::Plain,
             month_word: None,
+            year_word: None,
             resolved: None,
         };
         expr.resolved = self.resolve(&expr, None);
@@ -692,6 +737,12 @@ impl Scanner<'_> {
             }
         }
         let mut expr = self.check_day_only(expr)?;
+        if expr.month.is_some() && expr.year.is_none() {
+            expr.year_word = self.year_word_before(pos);
+            if expr.year_word.is_some() {
+                expr.resolved = self.resolve(&expr, None);
+            }
+        }
         if expr.is_day_only() {
             expr.month_word = self.month_word_before(pos);
             if expr.month_word.is_some() {
@@ -833,6 +884,7 @@ impl Scanner<'_> {
             weekday: None,
             role: DateRole::Plain,
             month_word: None,
+            year_word: None,
             resolved: None,
         };
         expr.resolved = self.resolve(&expr, inherit);
@@ -852,6 +904,7 @@ impl Scanner<'_> {
             weekday: None,
             role: DateRole::Plain,
             month_word: None,
+            year_word: None,
             resolved: None,
         })
     }
@@ -921,6 +974,15 @@ impl Scanner<'_> {
             return None;
         }
         Some(expr)
+    }
+
+    /// `今年`, `去年`, `前年`, `明年` right before a month.
+    fn year_word_before(&self, pos: usize) -> Option<i8> {
+        let before = self.before(pos);
+        [("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)]
+            .iter()
+            .find(|(w, _)| before.ends_with(w))
+            .map(|(_, o)| *o)
     }
 
     /// `本月`, `上月`, `下个月` right before a day.
@@ -1192,7 +1254,12 @@ impl Scanner<'_> {
             .or_else(|| inherited.map(|d| i32::from(d.year())));
         match (year, month) {
             (Some(y), Some(m)) => dates::civil(y, m, day),
-            (None, Some(m)) => dates::resolve_month_day(self.issue?, m, day),
+            (None, Some(m)) => match expr.year_word {
+                Some(years) => {
+                    dates::civil(i32::from(self.issue?.year()) + i32::from(years), m, day)
+                }
+                None => dates::resolve_month_day(self.issue?, m, day),
+            },
             (None, None) => match expr.month_word {
                 Some(months) => dates::resolve_day_in_month(self.issue?, months, day),
                 None => dates::resolve_day(self.issue?, day),
@@ -1474,6 +1541,7 @@ fn bare_empty() -> DateExpr {
         weekday: None,
         role: DateRole::Plain,
         month_word: None,
+        year_word: None,
         resolved: None,
     }
 }

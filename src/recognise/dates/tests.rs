@@ -231,8 +231,22 @@ fn not_dates() {
 }
 
 #[test]
+fn year_and_month_words() {
+    let m = only("去年3月14日");
+    assert_eq!(m.resolved, Some(date(2022, 3, 14)));
+    let m = only("明年1月1日");
+    assert_eq!(m.resolved, Some(date(2024, 1, 1)));
+    let m = only("上月28日");
+    assert_eq!(m.resolved, Some(date(2023, 2, 28)));
+    assert!(!expr(&m).is_day_only());
+    assert_eq!(only("本月16日").resolved, Some(date(2023, 3, 16)));
+}
+
+#[test]
 fn datelines_and_recurring() {
     let m = only("本报北京3月14日讯");
+    assert_eq!(expr(&m).role, DateRole::Dateline);
+    let m = only("本报西沙1月1日零时电");
     assert_eq!(expr(&m).role, DateRole::Dateline);
     let m = only("每月15日");
     assert_eq!(expr(&m).role, DateRole::Recurring);

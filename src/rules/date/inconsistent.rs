@@ -15,7 +15,8 @@ declare_rule! {
     ///   not in the draft's commonest word;
     /// - days of the issue's month both with the month (`3月14日`) and without it (`14日`)
     ///   in one article: the less common way is flagged (on a tie, the way used second).
-    ///   Datelines (`本报3月14日讯`) and headlines are not counted.
+    ///   Datelines (`本报3月14日讯`), headlines, effective dates (`1月1日起`) and days after
+    ///   the issue day are not counted.
     ///
     /// Weekdays inside quotations and titles (`“周日志愿行动”`) are names, not dates.
     /// ## Why
@@ -123,9 +124,14 @@ fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
         let Some(resolved) = expr.resolved else {
             continue;
         };
+        let rest = &cx.text[mention.span.end as usize..];
         if expr.day.is_none()
             || expr.year.is_some()
             || expr.month_word.is_some()
+            // Ex) 31日 on a page of 1 January: by the future rule's convention, not this one's.
+            || resolved > issue
+            // Ex) 自1月1日起施行: effective dates keep their month by convention.
+            || rest.starts_with(['起', '开'])
             || expr.role != DateRole::Plain
             || resolved.year() != issue.year()
             || resolved.month() != issue.month()

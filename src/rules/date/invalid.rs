@@ -63,8 +63,12 @@ fn check_expr(
     }
     let Some(day) = day else { return };
     let year = year.or_else(|| {
-        cx.issue_date
-            .map(|issue| dates::year_for_month(issue, month))
+        let issue = cx.issue_date?;
+        Some(match expr.year_word {
+            // Ex) 明年2月29日
+            Some(years) => i32::from(issue.year()) + i32::from(years),
+            None => dates::year_for_month(issue, month),
+        })
     });
     let exists = match year {
         Some(year) => dates::is_valid(year, month, day),
