@@ -131,7 +131,8 @@ fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
             // Ex) 31日 on a page of 1 January: by the future rule's convention, not this one's.
             || resolved > issue
             // Ex) 自1月1日起施行: effective dates keep their month by convention.
-            || rest.starts_with(['起', '开'])
+            || rest.starts_with('起')
+            || rest.starts_with("开始")
             || expr.role != DateRole::Plain
             || resolved.year() != issue.year()
             || resolved.month() != issue.month()
