@@ -37,6 +37,30 @@ fn main() {
         best = best.min(start.elapsed().as_secs_f64());
         found = dates.len();
     }
+    // JIAODUI_DUMP=1 lists every mention with its context, to read what was taken for a date.
+    if std::env::var_os("JIAODUI_DUMP").is_some() {
+        for m in dates::recognise(&input).iter() {
+            let (s, e) = (m.span.start as usize, m.span.end as usize);
+            let lo = text[..s].char_indices().rev().nth(6).map_or(0, |(i, _)| i);
+            let hi = text[e..]
+                .char_indices()
+                .nth(6)
+                .map_or(text.len(), |(i, _)| e + i);
+            let kind = match &m.kind {
+                dates::Mention::Date(_) => "date",
+                dates::Mention::Range(_) => "range",
+                dates::Mention::Relative(_) => "relative",
+                dates::Mention::Weekday(_) => "weekday",
+                dates::Mention::Time(_) => "time",
+            };
+            println!(
+                "MENTION\t{kind}\t[{}]\t{:?}\t{}",
+                &text[s..e],
+                m.resolved,
+                text[lo..hi].replace('\n', "⏎")
+            );
+        }
+    }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     println!(
         "{path}: {} bytes, {chars} chars, {found} mentions, recogniser {:.0} MB/s",

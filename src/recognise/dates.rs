@@ -586,15 +586,18 @@ impl Scanner<'_> {
     fn at_number(&mut self, pos: usize, out: &mut Vec<DateMention>) -> usize {
         let skip = self.skip_number(pos);
         let before = self.char_before(pos);
-        // Ex) `A3`, `1.5日`, `3/4`, `第3日` — part of something else.
-        if before.is_some_and(|c| {
-            c.is_ascii_alphanumeric()
-                || fullwidth_digit(c).is_some()
-                || matches!(
-                    c,
-                    '.' | '/' | ':' | '．' | '第' | '-' | '_' | '#' | '＃' | '%'
-                )
-        }) {
+        // Ex) `A3`, `1.5日`, `3/4`, `第3日` — part of something else; but `１．５月１７日`
+        // is item 1 of a list.
+        if !self.after_list_number(pos)
+            && before.is_some_and(|c| {
+                c.is_ascii_alphanumeric()
+                    || fullwidth_digit(c).is_some()
+                    || matches!(
+                        c,
+                        '.' | '/' | ':' | '．' | '第' | '-' | '_' | '#' | '＃' | '%'
+                    )
+            })
+        {
             return skip;
         }
         // Most numbers are not dates: unless a unit, a separator or a range mark follows the
@@ -643,6 +646,21 @@ impl Scanner<'_> {
             return end;
         }
         skip
+    }
+
+    /// True when `pos` follows a list number at the start of its line (`１．`, `2.`) and a
+    /// month follows.
+    fn after_list_number(&self, pos: usize) -> bool {
+        let before = self.before(pos);
+        let Some(dotless) = before.strip_suffix(['.', '．']) else {
+            return false;
+        };
+        let number =
+            dotless.trim_end_matches(|c: char| c.is_ascii_digit() || fullwidth_digit(c).is_some());
+        // A decimal (`1.5日`) is followed by a day; a list item by a month.
+        number.len() < dotless.len()
+            && number.trim_end_matches([' ', '\u{3000}']).is_empty()
+            && self.month_follows(pos)
     }
 
     fn is_lunar_prefix(&self, pos: usize) -> bool {
@@ -1226,7 +1244,7 @@ impl Scanner<'_> {
             return DateRole::Dateline;
         }
         let before = self.before(start);
-        if ["每月", "每年", "每逢", "逢"]
+        if ["每月", "每年", "每逢", "逢", "每月的", "每年的"]
             .iter()
             .any(|w| before.ends_with(w))
         {

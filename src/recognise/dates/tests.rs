@@ -231,6 +231,13 @@ fn not_dates() {
 }
 
 #[test]
+fn list_numbers_are_not_decimals() {
+    assert_eq!(found("１．５月１７日，扎伊尔"), vec!["５月１７日"]);
+    assert_eq!(found("2.6月1日，大会开幕"), vec!["6月1日"]);
+    assert_eq!(found("增长1.5日"), Vec::<&str>::new());
+}
+
+#[test]
 fn year_and_month_words() {
     let m = only("去年3月14日");
     assert_eq!(m.resolved, Some(date(2022, 3, 14)));
