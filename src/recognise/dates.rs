@@ -68,6 +68,39 @@ impl Dates {
         })
     }
 
+    /// Where an editor shows the absolute date (DESIGN §7, inlay hints): after each day
+    /// written without its month (`16日`, `本月16日`, and a range's end) and after each
+    /// relative day (`昨天`, `上周五`), as (byte offset of the hint, date).
+    pub fn hints(&self) -> impl Iterator<Item = (u32, Date)> + '_ {
+        self.mentions.iter().flat_map(|m| {
+            let (a, b) = match &m.kind {
+                Mention::Date(e) if e.year.is_none() && e.month.is_none() => {
+                    (e.resolved.map(|d| (e.span.end, d)), None)
+                }
+                Mention::Range(r) => {
+                    // Ex) 13—14日: the bare 13 gets no hint of its own.
+                    let start = (r.start.year.is_none()
+                        && r.start.month.is_none()
+                        && r.start.day_word.is_some()
+                        && r.start.span.end <= r.connector_span.start
+                        && r.start
+                            .day
+                            .as_ref()
+                            .is_some_and(|d| d.span.end < r.start.span.end))
+                    .then(|| r.start.resolved.map(|d| (r.start.span.end, d)))
+                    .flatten();
+                    let end = (r.end.year.is_none() && r.end.month.is_none())
+                        .then(|| r.end.resolved.map(|d| (r.end.span.end, d)))
+                        .flatten();
+                    (start, end)
+                }
+                Mention::Relative(_) => (m.resolved.map(|d| (m.span.end, d)), None),
+                _ => (None, None),
+            };
+            a.into_iter().chain(b)
+        })
+    }
+
     /// Every weekday word written in the draft: after a date, or on its own.
     pub fn weekdays(&self) -> impl Iterator<Item = &WrittenWeekday> {
         self.mentions.iter().flat_map(|m| {

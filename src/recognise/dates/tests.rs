@@ -260,6 +260,24 @@ fn datelines_and_recurring() {
 }
 
 #[test]
+fn hints_follow_day_only_and_relative_dates() {
+    let text = "3月14日开幕，16日闭幕，昨天布展，13—14日预展。";
+    let dates = Dates {
+        mentions: scan_str(text, Some(date(2023, 3, 15))),
+    };
+    let at: Vec<&str> = dates
+        .hints()
+        .map(|(at, _)| &text[at as usize - 3..at as usize])
+        .collect();
+    assert_eq!(at, vec!["日", "天", "日"]);
+    let dates_only: Vec<Date> = dates.hints().map(|(_, d)| d).collect();
+    assert_eq!(
+        dates_only,
+        vec![date(2023, 3, 16), date(2023, 3, 14), date(2023, 3, 14)]
+    );
+}
+
+#[test]
 fn lookup_by_offset() {
     let text = "3月14日（星期二）和16日";
     let dates = Dates {
