@@ -8,8 +8,9 @@ use crate::text::Span;
 
 declare_rule! {
     /// ## What it flags
-    /// A date not written in the `2023年3月14日` form of running text: `15号` for a day,
-    /// full-width digits (`１５日`), leading zeros (`03月05日`), two-digit years (`23年3月`),
+    /// A date not written in the `2023年3月14日` form of running text.
+    ///
+    /// That is: `15号` for a day, full-width digits (`１５日`), leading zeros (`03月05日`), two-digit years (`23年3月`),
     /// `2023-03-14`, `2023/3/14` and `2023.3.14`, and Chinese-numeral dates in body text
     /// (`三月十四日`, `二〇二三年`), including `○`, Latin `O` or digit `0` written for the
     /// numeral `〇` (`二○二三年`).

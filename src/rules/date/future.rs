@@ -7,8 +7,10 @@ use crate::rules::Context;
 
 declare_rule! {
     /// ## What it flags
-    /// A day written alone (`16日`) that is later than the issue day, where no future marker
-    /// governs it: `将`, `将于`, `拟`, `计划`, `预计`, `定于`, `届时` and the like before it in
+    /// A day written alone (`16日`) later than the issue day, in a sentence that reports the
+    /// past.
+    ///
+    /// A future marker exempts it: `将`, `将于`, `拟`, `计划`, `预计`, `定于`, `届时` and the like before it in
     /// its sentence, `将` after it in its clause, or `起`, `前`, `开始` right after it. Ranges
     /// (`6日—8日`, mostly schedules), the end of a span of time (`2日晚上到3日`), a day with its
     /// month word (`本月16日`) and quotations are left alone.

@@ -9,7 +9,9 @@ use crate::text::Span;
 
 declare_rule! {
     /// ## What it flags
-    /// One draft writing same-kind dates two ways:
+    /// One draft writing same-kind dates two ways: `星期二` and `周二`, or `3月14日` and `14日`
+    /// for days of the month.
+    ///
     /// - weekdays as both `星期二` and `周二` (or `礼拜二`): the ones not in the house word
     ///   (`[dates] weekday`) are flagged, or, when the house word is not used at all, those
     ///   not in the draft's commonest word;

@@ -7,9 +7,10 @@ use crate::rules::Context;
 
 declare_rule! {
     /// ## What it flags
-    /// A range of dates joined by a hyphen or an en dash (`3月13-14日`, `2021–2025年`), or by
-    /// a range mark other than the house one (`[dates] range`: `—` by default, or `至`, `～`).
-    /// The word `至` is never flagged when the house mark is a dash.
+    /// A range of dates joined by a hyphen or an en dash (`3月13-14日`, `2021–2025年`).
+    ///
+    /// A range mark other than the house one (`[dates] range`: `—` by default, or `至`, `～`)
+    /// is flagged too; the word `至` is never flagged when the house mark is a dash.
     /// ## Why
     /// GB/T 15834-2011 marks ranges with the one-em dash `—` or the wave dash `～`; a hyphen
     /// joins words and a minus sign subtracts, so `13-14日` reads as arithmetic.

@@ -7,7 +7,9 @@ use crate::rules::Context;
 declare_rule! {
     /// ## What it flags
     /// A relative day — `今天`, `昨日`, `前天`, `明天`, `本周三`, `上周五` — in a draft whose
-    /// issue date is known. Words inside quotations (the speaker's day) and titles are left
+    /// issue date is known.
+    ///
+    /// Words inside quotations (the speaker's day) and titles are left
     /// alone, and so are `今天的…` and `明日之…`, which name an era, not a day.
     /// ## Why
     /// A bulletin is written one day, printed the next and read for days after; `昨天` means
