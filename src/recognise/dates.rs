@@ -355,6 +355,25 @@ struct Num {
     zero_slip: bool,
 }
 
+/// Characters of the Basic Multilingual Plane that can start something the scanner reads
+/// (numerals, relative words, weekdays) or change its state (quotes, book-title marks), as
+/// a bit set indexed by code point.
+static TRIGGERS: [u64; 1024] = {
+    let chars = "０１２３４５６７８９〇零一二三四五六七八九十两○今昨前明本上下这星周礼“”《》";
+    let bytes = chars.as_bytes();
+    let mut set = [0u64; 1024];
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every character listed is three bytes long in UTF-8.
+        let code = ((bytes[i] as u32 & 0x0F) << 12)
+            | ((bytes[i + 1] as u32 & 0x3F) << 6)
+            | (bytes[i + 2] as u32 & 0x3F);
+        set[(code >> 6) as usize] |= 1 << (code & 63);
+        i += 3;
+    }
+    set
+};
+
 const TIME_OF_DAY: [&str; 13] = [
     "上午", "下午", "晚上", "早上", "早晨", "凌晨", "中午", "傍晚", "清晨", "夜间", "夜里", "晚",
     "早",
@@ -399,6 +418,11 @@ impl Scanner<'_> {
                 let code = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[pos + 1] & 0x3F) << 6)
                     | u32::from(bytes[pos + 2] & 0x3F);
+                // Nearly every character triggers nothing: one bit test and move on.
+                if TRIGGERS[(code >> 6) as usize] & (1 << (code & 63)) == 0 {
+                    pos += 3;
+                    continue;
+                }
                 char::from_u32(code).unwrap_or('\u{FFFD}')
             } else {
                 let Some(ch) = self.char_at(pos) else { break };

@@ -331,3 +331,17 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn trigger_set_covers_every_trigger() {
+    for ch in "０１２３４５６７８９〇零一二三四五六七八九十两○今昨前明本上下这星周礼“”《》".chars()
+    {
+        let code = ch as u32;
+        assert!(
+            TRIGGERS[(code >> 6) as usize] & (1 << (code & 63)) != 0,
+            "{ch}"
+        );
+    }
+    let set: u32 = TRIGGERS.iter().map(|w| w.count_ones()).sum();
+    assert_eq!(set, 39);
+}
