@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
+pub mod date;
 pub mod headline;
 pub mod paragraph;
 pub mod punct;
@@ -109,7 +110,8 @@ impl RuleMeta {
                 if line.trim() == "```" {
                     break;
                 }
-                body.push_str(line);
+                // Doc comments put one space after `///`; it is not part of the example.
+                body.push_str(line.strip_prefix(' ').unwrap_or(line));
                 body.push('\n');
             }
             out.push((kind, body));
@@ -194,6 +196,13 @@ macro_rules! rule {
 
 /// Every rule, sorted by ID. A new rule is one line here.
 pub static ALL_RULES: &[Rule] = &[
+    rule!(date::format),
+    rule!(date::future),
+    rule!(date::inconsistent),
+    rule!(date::invalid),
+    rule!(date::range),
+    rule!(date::relative),
+    rule!(date::weekday),
     rule!(headline::punctuation),
     rule!(paragraph::broken),
     rule!(punct::halfwidth),
