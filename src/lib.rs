@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod lint;
+pub mod lsp;
 pub mod recognise;
 pub mod report;
 pub mod rules;
