@@ -46,6 +46,18 @@ impl Bylines {
                 .any(|c| c.span.contains_span(span))
     }
 
+    /// True when `span` lies inside a byline or photo credit that departs from the house
+    /// style: the byline rules rebuild it whole, so its punctuation is theirs to report.
+    pub fn owns(&self, span: Span, style: &BylineConfig) -> bool {
+        self.bylines
+            .iter()
+            .any(|b| !b.deviations.is_empty() && b.span.contains_span(span))
+            || self
+                .photo_credits
+                .iter()
+                .any(|c| c.deviates(style) && c.span.contains_span(span))
+    }
+
     /// Every reporter's name printed in a house byline or photo credit, in order of first
     /// appearance, with how many bylines and credits name them.
     pub fn house_reporters(&self) -> Vec<(String, usize)> {
@@ -53,7 +65,7 @@ impl Bylines {
         let names = self
             .bylines
             .iter()
-            .filter(|b| b.is_house())
+            .filter(|b| b.is_house() && b.place != BylinePlace::Author)
             .flat_map(|b| b.credit.iter().flat_map(|c| c.staff_names()))
             .chain(self.photo_credits.iter().flat_map(|c| c.staff_names()));
         for name in names {
@@ -75,6 +87,10 @@ pub enum BylinePlace {
     CreditLine,
     /// At the end of a paragraph: `……。（王海 李敏）`, `（新华社北京12月31日电）`.
     Trailing,
+    /// A writer's name alone under the headline, as commentaries and features are signed:
+    /// `胡昭衡`. Not a reporter's credit: neither its form nor its place is the house's
+    /// concern, and the roster does not list outside writers.
+    Author,
 }
 
 /// One byline: a dateline, a credit, or both.
@@ -147,6 +163,9 @@ pub struct Credit {
     /// The separators printed between names of one group, reduced to `" "`, `"、"`, or the
     /// messy form as typed (`"、 "`, `"  "`).
     pub separators: Vec<String>,
+    /// False when a reporter is named but the names run into the text and cannot be cut
+    /// out (`记者王海从会上获悉`): the byline counts as signed, and nothing else is judged.
+    pub complete: bool,
 }
 
 impl Credit {
@@ -261,7 +280,7 @@ impl Byline {
     pub fn has_names(&self) -> bool {
         self.credit
             .as_ref()
-            .is_some_and(|c| c.names().next().is_some())
+            .is_some_and(|c| c.names().next().is_some() || !c.complete)
     }
 
     /// The byline rebuilt in the house style from its parsed parts, for the text of
@@ -271,6 +290,9 @@ impl Byline {
         let Some(credit) = &self.credit else {
             return Some(lead);
         };
+        if !credit.complete {
+            return None;
+        }
         let credit_text = render_credit(credit, style, self.place, self.lead.is_some())?;
         Some(format!("{lead}{credit_text}"))
     }
@@ -297,6 +319,7 @@ pub fn house_byline(lead: &str, names: &[String], style: &BylineConfig) -> Strin
         }],
         text_and_photo: false,
         separators: Vec::new(),
+        complete: true,
     };
     let place = match style.position {
         BylinePosition::Lead => BylinePlace::Lead,
@@ -492,6 +515,11 @@ pub fn is_staff_role(role: &str) -> bool {
     )
 }
 
+/// True when `s` opens with a role word (`本报记者`, `新华社记者`, `通讯员` …).
+pub fn starts_with_role(s: &str) -> bool {
+    role_prefix(s).is_some()
+}
+
 /// The longest role word at the start of `s`.
 fn role_prefix(s: &str) -> Option<&'static str> {
     ROLES
@@ -555,17 +583,58 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
                 }
             }
             BlockKind::Caption => {
-                out.photo_credits
-                    .extend(photo_credit(body, body_span.start, id, style));
+                let credit = photo_credit(body, body_span.start, id, style);
+                // Ex) （新华社北京12月31日电） on a line of its own, closing an item.
+                if credit.is_none() && body.starts_with(['（', '(']) {
+                    if let Some(byline) = trailing_byline(body, body_span.start, id, article, style)
+                    {
+                        if byline.span.start == body_span.start {
+                            out.bylines.push(byline);
+                        }
+                    }
+                }
+                out.photo_credits.extend(credit);
             }
-            BlockKind::Headline | BlockKind::Other => {}
+            BlockKind::Headline => {
+                if let Some(byline) = author_line(draft, id, body, article) {
+                    out.bylines.push(byline);
+                }
+            }
+            BlockKind::Other => {}
         }
     }
-    let _ = draft_is_used(draft);
     out
 }
 
-fn draft_is_used(_draft: &Draft) {}
+/// A block of one to three bare names between a headline and the body: the writer's
+/// signature (`胡昭衡`, `赵国政 吕艺生`). The parser takes it for a second headline.
+fn author_line(draft: &Draft, id: BlockId, body: &str, article: Option<usize>) -> Option<Byline> {
+    let previous = draft.blocks.get(id.checked_sub(1)?)?;
+    let next = draft.blocks.get(id + 1)?;
+    if previous.kind != BlockKind::Headline || next.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let base = draft.blocks[id].span.start;
+    let mut parsed = credit_body(body, base, true)?;
+    let names: Vec<&Name> = parsed.credit.names().collect();
+    if names.is_empty()
+        || names.len() > 3
+        || parsed.credit.groups.iter().any(|g| g.role.is_some())
+        || !names.iter().all(|n| looks_like_name(&n.text))
+    {
+        return None;
+    }
+    parsed.credit.span = draft.blocks[id].span;
+    Some(Byline {
+        span: draft.blocks[id].span,
+        block: id,
+        article,
+        place: BylinePlace::Author,
+        lead: None,
+        credit: Some(parsed.credit),
+        deviations: Vec::new(),
+    })
+}
 
 /// A dateline (and its credit) opening a paragraph.
 fn lead_byline(
@@ -605,8 +674,35 @@ fn lead_byline(
                 credit = Some((parsed, len));
             }
         }
-    } else if role_prefix(credit_text).is_some() {
-        credit = reported_credit(credit_text, base + credit_start as u32);
+    } else if let Some(role) = role_prefix(credit_text) {
+        credit = reported_credit(credit_text, base + credit_start as u32).or_else(|| {
+            // Ex) 本报北京1月1日讯记者江世杰、王政从全国铁路工作会议获悉 — a reporter is
+            // named, but where the names end cannot be told.
+            let role_span = Span::new(
+                base + credit_start as u32,
+                base + (credit_start + role.len()) as u32,
+            );
+            Some((
+                ParsedCredit {
+                    credit: Credit {
+                        span: role_span,
+                        form: CreditForm::Reported,
+                        groups: vec![RoleGroup {
+                            role: Some(Role {
+                                span: role_span,
+                                text: role.to_owned(),
+                            }),
+                            names: Vec::new(),
+                        }],
+                        text_and_photo: false,
+                        separators: Vec::new(),
+                        complete: false,
+                    },
+                    deviations: Vec::new(),
+                },
+                role.len(),
+            ))
+        });
     }
     let span_end;
     match &credit {
@@ -635,7 +731,9 @@ fn lead_byline(
     };
     let credit = credit.map(|(parsed, _)| parsed);
     if let Some(parsed) = &credit {
-        if house_lead {
+        if !parsed.credit.complete {
+            // Nothing more can be judged of a credit whose names cannot be cut out.
+        } else if house_lead {
             deviations.extend(parsed.deviations.iter().cloned());
             credit_deviations(&parsed.credit, style, BylinePlace::Lead, &mut deviations);
         } else if let CreditForm::Paren { halfwidth } = parsed.credit.form {
@@ -677,16 +775,14 @@ fn credit_deviations(
     acc: &mut Vec<Deviation>,
 ) {
     match (credit.form, style.form, place) {
-        (CreditForm::Paren { halfwidth }, BylineForm::Paren, _) => {
-            if halfwidth != (style.parens == ParenWidth::Halfwidth) {
-                acc.push(Deviation::ParenWidth);
-            }
+        (CreditForm::Paren { halfwidth }, BylineForm::Paren, _)
+        | (CreditForm::Paren { halfwidth }, BylineForm::Reported, BylinePlace::Trailing)
+            if halfwidth != (style.parens == ParenWidth::Halfwidth) =>
+        {
+            acc.push(Deviation::ParenWidth);
         }
-        (CreditForm::Paren { halfwidth }, BylineForm::Reported, BylinePlace::Trailing) => {
-            if halfwidth != (style.parens == ParenWidth::Halfwidth) {
-                acc.push(Deviation::ParenWidth);
-            }
-        }
+        (CreditForm::Paren { .. }, BylineForm::Paren, _)
+        | (CreditForm::Paren { .. }, BylineForm::Reported, BylinePlace::Trailing) => {}
         (CreditForm::Paren { .. }, BylineForm::Reported, _) => acc.push(Deviation::Form),
         (CreditForm::Reported, BylineForm::Paren, _) => acc.push(Deviation::Form),
         _ => {}
@@ -717,6 +813,8 @@ fn paren_credit(s: &str, base: u32) -> Option<(ParsedCredit, usize)> {
     if inner.chars().count() > 40 {
         return None;
     }
+    // Ex) （本报记者 王海 报道）
+    let inner = inner.strip_suffix("报道").unwrap_or(inner);
     let close_len = s[close..].chars().next()?.len_utf8();
     let mixed = s[close..].starts_with(')') != halfwidth;
     let mut parsed = credit_body(inner, base + open_len as u32, true)?;
@@ -837,6 +935,7 @@ fn trailing_byline(
     if inner.contains('摄') {
         return None;
     }
+    let inner = inner.strip_suffix("报道").unwrap_or(inner);
     let mut parsed = credit_body(inner, span.start + open_len as u32, true)?;
     // A trailing group of bare names must look like names: a surname, two to four characters.
     let has_role = parsed.credit.groups.iter().any(|g| g.role.is_some());
@@ -848,9 +947,7 @@ fn trailing_byline(
     {
         return None;
     }
-    if parsed.credit.names().next().is_none() {
-        return None;
-    }
+    parsed.credit.names().next()?;
     parsed.credit.form = CreditForm::Paren { halfwidth };
     parsed.credit.span = span;
     let mut deviations = parsed.deviations;
@@ -882,10 +979,17 @@ pub fn looks_like_name(s: &str) -> bool {
     if !(2..=4).contains(&n) || !s.chars().all(is_han) {
         return false;
     }
+    // Ex) （全文另发） （完） （待续） — notes, not names.
+    const NOT_NAMES: [&str; 8] = [
+        "全文", "续完", "待续", "未完", "图片", "附图", "资料", "下转",
+    ];
+    if NOT_NAMES.iter().any(|w| s.starts_with(w)) {
+        return false;
+    }
     if is_compound_surname(s) {
         return n >= 3;
     }
-    s.chars().next().is_some_and(is_surname)
+    n <= 3 && s.chars().next().is_some_and(is_surname)
 }
 
 fn is_space(c: char) -> bool {
@@ -1118,6 +1222,7 @@ fn credit_body(s: &str, base: u32, spaced: bool) -> Option<ParsedCredit> {
         groups,
         text_and_photo,
         separators: name_seps.iter().map(|sep| normalise_sep(sep)).collect(),
+        complete: true,
     };
     Some(ParsedCredit { credit, deviations })
 }
@@ -1141,8 +1246,8 @@ fn split_glued(name: Name) -> Vec<Name> {
         return vec![name];
     }
     let mut splits = Vec::new();
-    for k in 2..=chars.len() - 2 {
-        let (left, right) = name.text.split_at(chars[k].0);
+    for (k, &(at, _)) in chars.iter().enumerate().take(chars.len() - 1).skip(2) {
+        let (left, right) = name.text.split_at(at);
         if looks_like_name(left)
             && looks_like_name(right)
             && left.chars().count() <= 3
@@ -1222,8 +1327,10 @@ fn photo_credit(
     }
     if is_source(trimmed) {
         let start = trimmed
-            .rfind(is_space)
-            .map_or(trimmed.len().min(0), |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_space(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         return Some(make(start, PhotoForm::Source));
     }
     // Ex) 摄影：王海 / 摄影:王海
@@ -1381,8 +1488,8 @@ fn credit_tail(
         photo_words(credit_words, base + cstart as u32, house_sep)?;
     // A name run without a role must be set off from the caption by a space.
     if role.is_none()
-        && (cstart == 0 || !words[..cstart].ends_with(|c: char| is_space(c) || c == '、'))
         && cstart != 0
+        && !words[..cstart].ends_with(|c: char| is_space(c) || c == '、')
     {
         return Some((words.len(), None, Vec::new(), false, false));
     }
