@@ -45,6 +45,7 @@ fn main() {
             "[byline]\nform = \"reported\"\nseparator = \"、\"\n",
         ),
     ];
+    name_precision(&news);
     let today = jiff::civil::date(2001, 1, 2);
     for (style, source) in styles {
         let config = LoadedConfig::parse(source, Path::new("jiaodui.toml")).unwrap();
@@ -106,16 +107,56 @@ fn pku(path: &Path) -> String {
 
 /// `text/tag` chunks separated by spaces, one paragraph per line.
 fn msra(path: &Path) -> String {
+    msra_with_names(path).0
+}
+
+/// The MSRA text and the byte spans of its hand-tagged person names (`/nr`).
+fn msra_with_names(path: &Path) -> (String, Vec<std::ops::Range<usize>>) {
     let raw = std::fs::read_to_string(path).unwrap();
     let mut out = String::new();
+    let mut names = Vec::new();
     for line in raw.lines() {
         for chunk in line.split(' ') {
-            let word = chunk.rsplit_once('/').map_or(chunk, |(w, _)| w);
+            let (word, tag) = chunk.rsplit_once('/').unwrap_or((chunk, ""));
+            let start = out.len();
             out.push_str(word);
+            if tag == "nr" {
+                names.push(start..out.len());
+            }
         }
         out.push('\n');
     }
-    out
+    (out, names)
+}
+
+/// How many cue-word name mentions the person recogniser finds in the MSRA text, and how
+/// many of them are exactly a hand-tagged person name.
+fn name_precision(news: &Path) {
+    let (text, gold) = msra_with_names(&news.join("msra-ner-test/testright1.txt"));
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let analysis = lint::analyse(&text, None, &config, jiff::civil::date(1998, 1, 1));
+    let gold: std::collections::HashSet<(usize, usize)> =
+        gold.iter().map(|r| (r.start, r.end)).collect();
+    let mut by_length: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for mention in &analysis.facts.persons.mentions {
+        if mention.source != jiaodui::recognise::persons::MentionSource::Text {
+            continue;
+        }
+        let n = mention.name.chars().count();
+        let entry = by_length.entry(n).or_default();
+        entry.0 += 1;
+        let span = (mention.span.start as usize, mention.span.end as usize);
+        if gold.contains(&span) {
+            entry.1 += 1;
+        } else {
+            wrong.push(format!("{}+{}", mention.cue, mention.name));
+        }
+    }
+    for (n, (all, right)) in by_length {
+        println!("msra names of {n} chars: {all} cue mentions, {right} exactly a tagged name");
+    }
+    println!("not a tagged name: {}", wrong.join(" "));
 }
 
 /// Shuffled POS-tagged paragraphs: put back in order, one block per paragraph, a blank line

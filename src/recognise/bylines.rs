@@ -547,6 +547,20 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
     let text = input.text;
     let style = &input.config.byline;
     let mut out = Bylines::default();
+    // The article of each block, computed once: `Draft::article_of` searches.
+    let mut article_of: Vec<Option<usize>> = vec![None; draft.blocks.len()];
+    for (index, article) in draft.articles.iter().enumerate() {
+        let ids = article
+            .headline
+            .iter()
+            .chain(&article.paragraphs)
+            .chain(&article.captions);
+        for &id in ids {
+            if let Some(slot) = article_of.get_mut(id) {
+                *slot = Some(index);
+            }
+        }
+    }
     for (id, block) in draft.blocks.iter().enumerate() {
         let Some(first_line) = block.lines.first() else {
             continue;
@@ -556,7 +570,7 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
         }
         let body_span = block.span;
         let body = &text[body_span.range()];
-        let article = draft.article_of(id);
+        let article = article_of[id];
         match block.kind {
             BlockKind::Paragraph | BlockKind::PhotoNews => {
                 let mut lead_end = body_span.start;
@@ -1409,7 +1423,13 @@ fn photo_words(
     let spacing_off = parsed.deviations.contains(&Deviation::Spacing);
     let separator_off = parsed.credit.separators.iter().any(|sep| sep != house_sep);
     let group = parsed.credit.groups.into_iter().next()?;
-    if group.names.is_empty() {
+    // Ex) （本栏照片均为本报驻澳大利亚记者李学江摄） — words, not a list of names.
+    if group.names.is_empty()
+        || group
+            .names
+            .iter()
+            .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
+    {
         return None;
     }
     Some((group.role, group.names, spacing_off, separator_off))

@@ -251,8 +251,19 @@ fn cue_mentions(
     }
 }
 
+/// Words that open with a surname character but are not names: `尤其`, `全体`, `高兴`.
+/// (Measured on the MSRA news text, where they made most wrong cue-word mentions.)
+const NOT_NAME_STARTS: [&str; 28] = [
+    "尤其", "连续", "齐声", "单身", "全体", "全部", "全面", "全国", "方面", "高兴", "常常", "关于",
+    "包括", "成为", "应该", "时候", "时间", "时的", "管人", "向全", "安全", "明确", "江总", "向小",
+    "于是", "路上", "文化", "毕业",
+];
+
 /// The byte length of a name opening `s` (`王秀英说` → `王秀英`), if one clearly does.
 fn name_after(s: &str) -> Option<usize> {
+    if NOT_NAME_STARTS.iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = s.char_indices().take(6).collect();
     let surname_len = surname_chars(s)?;
     let end_of = |n: usize| chars.get(n).map_or(s.len(), |&(i, _)| i);
@@ -283,6 +294,9 @@ fn name_before(s: &str) -> Option<usize> {
     let starts_name = |n: usize| -> Option<usize> {
         let (i, c) = *chars.get(n - 1)?;
         if !(0..n).all(|k| is_han(chars[k].1)) {
+            return None;
+        }
+        if NOT_NAME_STARTS.iter().any(|w| s[i..].starts_with(w)) {
             return None;
         }
         let single = is_surname(c);
@@ -373,7 +387,7 @@ pub fn is_compound_surname(s: &str) -> bool {
 /// True for the commonest Chinese surnames (about 300, covering nearly all of the
 /// population). Rarer surnames are missed, which costs recall, not precision.
 pub fn is_surname(c: char) -> bool {
-    const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝晋郁樊洪鞠丰胥衣储揭钮楚隆井奚满鄢官况续闻刑";
+    const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝晋郁樊洪鞠丰胥衣储揭钮楚隆井奚满鄢官况续闻刑";
     SURNAMES.contains(c)
 }
 

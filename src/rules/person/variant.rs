@@ -13,9 +13,11 @@ declare_rule! {
     /// credit, that share the surname and length and differ in one character of the given
     /// name. Captions and credits count.
     ///
-    /// Two names printed in one sentence (`王秀英和王秀芳姐妹`), two reporters of one byline,
-    /// and two names each printed more than once are taken to be two people. Two-character
-    /// names are not compared: `王海` and `王梅` are far more often two people than a slip.
+    /// A credited reporter's name is compared only with a reporter named in the text
+    /// (`记者王梅`), not with the story's people. Two names printed in one sentence
+    /// (`王秀英和王秀芳姐妹`), two credited reporters or photographers, and two names each
+    /// printed more than once are taken to be two people. Two-character names are not
+    /// compared: `王海` and `王梅` are far more often two people than a slip.
     /// ## Why
     /// A resident's name spelt two ways in one story means one of them is wrong, and readers
     /// who know the person notice.
@@ -42,29 +44,35 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let persons = &cx.facts.persons;
-    // Distinct names of three or more characters, each with where it is credited from.
-    let mut names: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    // Distinct names of three or more characters, with the roles they are printed in.
+    let mut names: BTreeMap<&str, Roles> = BTreeMap::new();
     for mention in &persons.mentions {
         let n = mention.name.chars().count();
         if n < 3 || mention.name.contains('·') {
             continue;
         }
-        let entry = names.entry(mention.name.as_str()).or_default();
+        let roles = names.entry(mention.name.as_str()).or_default();
         match mention.source {
-            MentionSource::Byline | MentionSource::PhotoCredit => entry.0 = true,
-            MentionSource::Text => entry.1 = true,
+            MentionSource::Byline | MentionSource::PhotoCredit => roles.credited = true,
+            MentionSource::Text if mention.cue == "记者" => roles.reporter_in_text = true,
+            MentionSource::Text => roles.in_story = true,
         }
     }
-    let list: Vec<(&str, (bool, bool))> = names.into_iter().collect();
+    let list: Vec<(&str, Roles)> = names.into_iter().collect();
     let mut reported: Vec<&str> = Vec::new();
-    for (i, &(a, (_, a_text))) in list.iter().enumerate() {
-        for &(b, (_, b_text)) in &list[i + 1..] {
+    for (i, &(a, ra)) in list.iter().enumerate() {
+        for &(b, rb) in &list[i + 1..] {
             if !one_given_char_apart(a, b) {
                 continue;
             }
-            // Two credited people (reporters, photographers) are two people: only a name in
-            // the story is compared.
-            if !a_text && !b_text {
+            // Compare people of one kind: two people of the story, or a credited reporter
+            // and a reporter named in the text. Two credits are two colleagues; a reporter
+            // and an official of the story are two people.
+            let people = ra.in_story && rb.in_story;
+            let reporters = (ra.credited && rb.reporter_in_text)
+                || (rb.credited && ra.reporter_in_text)
+                || (ra.reporter_in_text && rb.reporter_in_text);
+            if !(people || reporters) {
                 continue;
             }
             let (Some(occ_a), Some(occ_b)) =
@@ -98,6 +106,17 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The kinds of mention a name has in the draft.
+#[derive(Clone, Copy, Default)]
+struct Roles {
+    /// In a byline or photo credit.
+    credited: bool,
+    /// After `记者` in the text.
+    reporter_in_text: bool,
+    /// Beside another title or role: a person of the story.
+    in_story: bool,
+}
+
 fn finding(
     rare: &str,
     rare_occ: &[Occurrence],
@@ -124,11 +143,11 @@ fn finding(
         format!("人名“{rare}”与“{common}”仅差一字，疑为同一人"),
     )
     .with_note("同一人名在稿件中前后写法应一致。")
-    .with_related(common_occ[0].span, format!("另一写法“{common}”"))
+    .with_related(common_occ[0].span, "另一写法")
     .with_fix(to_common)
     .with_fix(to_rare);
     for other in &rare_occ[1..] {
-        diagnostic = diagnostic.with_related(other.span, format!("“{rare}”"));
+        diagnostic = diagnostic.with_related(other.span, "同一写法");
     }
     diagnostic
 }
