@@ -620,12 +620,11 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
     out
 }
 
-/// A block of one to three bare names between a headline and the body: the writer's
-/// signature (`胡昭衡`, `赵国政 吕艺生`). The parser takes it for a second headline.
+/// A block of one to three bare names above the body: the writer's signature (`胡昭衡`,
+/// `赵国政 吕艺生`) under a headline. The parser takes it for a headline of its own.
 fn author_line(draft: &Draft, id: BlockId, body: &str, article: Option<usize>) -> Option<Byline> {
-    let previous = draft.blocks.get(id.checked_sub(1)?)?;
     let next = draft.blocks.get(id + 1)?;
-    if previous.kind != BlockKind::Headline || next.kind != BlockKind::Paragraph {
+    if next.kind != BlockKind::Paragraph {
         return None;
     }
     let base = draft.blocks[id].span.start;

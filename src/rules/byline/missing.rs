@@ -13,7 +13,8 @@ declare_rule! {
     /// `本报6月10日讯（记者 王海）`, `新华社北京6月10日电（记者 王海）`), no credit line and no
     /// trailing credit — or a house dateline (`本报讯`) that names no reporter.
     ///
-    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours. An item without
+    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, and a photo item
+    /// is signed by its photo credit. An item without
     /// a dateline is taken for a news report only when its first clause dates the event
     /// (`近日，`, `8日，`, `6月10日上午，`) or opens with `记者`: pages also carry unsigned
     /// pieces — desk briefs, speeches, laws, commentaries signed elsewhere.
@@ -58,7 +59,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 bare_lead = Some(byline);
             }
         }
-        if signed || !is_news_item(cx, article, bare_lead.is_some()) {
+        if signed
+            || photo_signed(cx, index, article)
+            || !is_news_item(cx, article, bare_lead.is_some())
+        {
             continue;
         }
         let credit_text = house_byline("", &reporters, style);
@@ -120,7 +124,22 @@ fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool
     let Some(lead) = article.lead(cx.draft) else {
         return false;
     };
+    // Ex) （１）克林顿（２）布什 — quiz options, list items and notes are not headlines.
+    let opens_list = |text: &str| {
+        text.starts_with([
+            '（', '(', '〔', '【', '[', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩',
+        ])
+    };
+    if article
+        .headline
+        .is_some_and(|h| opens_list(&cx.text[cx.draft.blocks[h].span.range()]))
+    {
+        return false;
+    }
     let text = &cx.text[cx.draft.blocks[lead].span.range()];
+    if opens_list(text) {
+        return false;
+    }
     let clause_end = text
         .char_indices()
         .take(24)
@@ -156,6 +175,39 @@ fn dates_event(clause: &str) -> bool {
         previous = Some(c);
     }
     false
+}
+
+/// A photo item (`图片新闻`, `……（图片）`) is signed by the photo credit of its caption,
+/// which may stand in a block of its own between this article and the next.
+fn photo_signed(cx: &Context<'_>, index: usize, article: &Article) -> bool {
+    let ids = article
+        .headline
+        .iter()
+        .chain(&article.paragraphs)
+        .chain(&article.captions);
+    let Some(first) = ids.clone().min().copied() else {
+        return false;
+    };
+    let last = ids.max().copied().unwrap_or(first);
+    let next_start = cx
+        .draft
+        .articles
+        .get(index + 1)
+        .and_then(|a| {
+            a.headline
+                .iter()
+                .chain(&a.paragraphs)
+                .chain(&a.captions)
+                .min()
+                .copied()
+        })
+        .unwrap_or(cx.draft.blocks.len());
+    let end = last.max(next_start.saturating_sub(1));
+    cx.facts
+        .bylines
+        .photo_credits
+        .iter()
+        .any(|c| (first..=end).contains(&c.block))
 }
 
 fn append_at_end(cx: &Context<'_>, article: &Article, credit: &str) -> Option<Fix> {
