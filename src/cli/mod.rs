@@ -6,7 +6,7 @@ mod explain;
 mod files;
 
 pub use args::{Args, CheckArgs, Command, DenyLevel, Format, RulesFormat};
-pub use explain::rules_markdown;
+pub use explain::{rules_markdown, rules_table_markdown};
 
 use std::ffi::OsString;
 use std::io::Write;
