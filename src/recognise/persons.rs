@@ -189,7 +189,7 @@ const AFTER_NAME: [&str; 26] = [
 /// Characters that, right after a name, begin the rest of the sentence rather than the name
 /// (`王海说`, `王海在`, `王海告诉`); a three-character reading ending in one is refused.
 fn is_follower(c: char) -> bool {
-    "说讲道问笑称是的在和与及等也都就把被对向从让给已还又却们告表介指认觉感坦回今每带拿看听坐站走领热激多家自一将要会曾刚才便早正共"
+    "说讲道问笑称是的在和与及等也都就把被对向从让给已还又却们告表介指认觉感坦回今每带拿看听坐站走领热激多家自一将要会曾刚才便早正共为同跟替帮因以于这那不没很最特非前近日上下亲晚"
         .contains(c)
 }
 
@@ -398,6 +398,7 @@ mod tests {
     #[test]
     fn names_after_role_words() {
         let cases = [
+            ("王秀芳为大家朗读", Some("王秀芳")),
             ("王秀英说，", Some("王秀英")),
             ("王海介绍，", Some("王海")),
             ("王海在社区", Some("王海")),
