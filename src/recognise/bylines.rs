@@ -1602,6 +1602,40 @@ mod tests {
     }
 
     #[test]
+    fn reported_and_end_house_styles() {
+        let mut config = Config::default();
+        config.byline.form = BylineForm::Reported;
+        config.byline.separator = NameSeparator::Dun;
+        let text = "本报讯 记者王海、李敏报道：近日，社区举办活动。\n\n本报讯（记者 王海）8日，社区举办讲座。\n";
+        let found = recognise_text(text, &config);
+        assert!(
+            found.bylines[0].deviations.is_empty(),
+            "{:?}",
+            found.bylines[0]
+        );
+        assert_eq!(found.bylines[1].deviations, [Deviation::Form]);
+        assert_eq!(
+            found.bylines[1].house_form(&config.byline).unwrap(),
+            "本报讯 记者王海报道："
+        );
+
+        let mut config = Config::default();
+        config.byline.position = BylinePosition::End;
+        let text = "本报讯 近日，社区举办了活动。（王海 李敏）\n";
+        let found = recognise_text(text, &config);
+        let trailing = found
+            .bylines
+            .iter()
+            .find(|b| b.place == BylinePlace::Trailing)
+            .unwrap();
+        assert!(trailing.deviations.is_empty(), "{trailing:?}");
+        assert_eq!(
+            trailing.house_form(&config.byline).unwrap(),
+            "（王海 李敏）"
+        );
+    }
+
+    #[test]
     fn lead_only_at_block_start() {
         let config = Config::default();
         let text = "他说：“本报讯（记者 王海）是我们的开头。”\n";
