@@ -11,9 +11,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
+pub mod byline;
 pub mod date;
 pub mod headline;
 pub mod paragraph;
+pub mod person;
+pub mod photo;
 pub mod punct;
 
 /// Whether a rule offers fixes.
@@ -120,6 +123,24 @@ impl RuleMeta {
     }
 }
 
+impl RuleMeta {
+    /// The `jiaodui.toml` the examples assume, from a code block tagged `toml,config`
+    /// (a roster, say); `None` when they run with the built-in house style.
+    pub fn example_config(&self) -> Option<String> {
+        let mut lines = self.docs.lines();
+        lines.find(|line| line.trim() == "```toml,config")?;
+        let mut body = String::new();
+        for line in lines {
+            if line.trim() == "```" {
+                return Some(body);
+            }
+            body.push_str(line.strip_prefix(' ').unwrap_or(line));
+            body.push('\n');
+        }
+        None
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExampleKind {
     Flagged,
@@ -196,6 +217,10 @@ macro_rules! rule {
 
 /// Every rule, sorted by ID. A new rule is one line here.
 pub static ALL_RULES: &[Rule] = &[
+    rule!(byline::format),
+    rule!(byline::missing),
+    rule!(byline::position),
+    rule!(byline::unknown_reporter),
     rule!(date::format),
     rule!(date::future),
     rule!(date::inconsistent),
@@ -205,6 +230,9 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(date::weekday),
     rule!(headline::punctuation),
     rule!(paragraph::broken),
+    rule!(person::variant),
+    rule!(photo::credit_format),
+    rule!(photo::credit_missing),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
 ];

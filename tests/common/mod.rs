@@ -45,6 +45,18 @@ pub fn check(rule: &str, text: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Checks `text` with the configuration `source` (a `jiaodui.toml`) and returns the
+/// findings of `rule`.
+pub fn check_with(rule: &str, text: &str, source: &str) -> Vec<Diagnostic> {
+    let config = LoadedConfig::parse(source, Path::new("jiaodui.toml"))
+        .unwrap_or_else(|err| panic!("{err}"));
+    analyse(text, None, &config)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
 /// One line per finding: `12:5-12:14 date/weekday error "3月14日（星期三）" 消息 → [safe] 星期二`.
 pub fn render(text: &str, diagnostics: &[Diagnostic]) -> String {
     let index = LineIndex::new(text);

@@ -10,17 +10,19 @@ use crate::recognise::dates::tests::TRAPS;
 
 const TODAY: jiff::civil::Date = jiff::civil::date(2026, 1, 1);
 
+/// Findings of date rules under `config`.
 fn lint_with(text: &str, config: &str) -> Vec<Diagnostic> {
     let config = LoadedConfig::parse(config, Path::new("jiaodui.toml")).expect("config");
-    analyse(text, None, &config, TODAY).diagnostics
+    analyse(text, None, &config, TODAY)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.starts_with("date/"))
+        .collect()
 }
 
 /// Findings of date rules on a page dated 2023-03-15 (a Wednesday).
 fn lint(text: &str) -> Vec<Diagnostic> {
     lint_with(text, "[bulletin]\ndate = \"2023-03-15\"\n")
-        .into_iter()
-        .filter(|d| d.rule.starts_with("date/"))
-        .collect()
 }
 
 fn of<'d>(all: &'d [Diagnostic], rule: &str) -> Vec<&'d Diagnostic> {
