@@ -14,7 +14,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write(unit * 10000)
 PY
 start=$(date +%s)
-/usr/bin/time -v target/release/jiaodui check --format json "$dir/huge.txt" > "$dir/out.json" 2> "$dir/time.txt"
+/usr/bin/time -v "${CARGO_TARGET_DIR:-target}"/release/jiaodui check --format json "$dir/huge.txt" > "$dir/out.json" 2> "$dir/time.txt"
 end=$(date +%s)
 count=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$dir/out.json")
 expected=$(python3 -c "import sys; print(open(sys.argv[1], encoding='utf-8').read().count(','))" "$dir/huge.txt")

@@ -113,16 +113,23 @@ pub const MAX_FIX_ITERATIONS: usize = 10;
 /// fix that overlaps one already taken, changes nothing, or is out of bounds or off a char
 /// boundary is skipped whole.
 pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Vec<&'f Fix> {
-    let mut candidates: Vec<&Fix> = fixes.into_iter().filter(|fix| is_applicable(text, fix)).collect();
+    let mut candidates: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|fix| is_applicable(text, fix))
+        .collect();
     candidates.sort_by_key(|fix| (fix.span().start, fix.span().end));
     let mut chosen: Vec<&Fix> = Vec::with_capacity(candidates.len());
     let mut last_end = 0u32;
     for fix in candidates {
         let span = fix.span();
-        let clashes = chosen.last().is_some_and(|last: &&Fix| {
-            let last = last.span();
-            span.start < last_end || last.overlaps(span) || (span.is_empty() && last.is_empty() && span.start == last.start)
-        });
+        // Chosen fixes are sorted by start and never interleave, so only those reaching
+        // `span.start` can clash.
+        let clashes = span.start < last_end
+            || chosen
+                .iter()
+                .rev()
+                .take_while(|c| c.span().end >= span.start)
+                .any(|c| edits_clash(c, fix));
         if clashes || fix.is_noop(text) {
             continue;
         }
@@ -132,9 +139,26 @@ pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) ->
     chosen
 }
 
+/// Two fixes clash when an edit of one overlaps an edit of the other, or both insert at the
+/// same point (which insertion comes first would be a guess).
+fn edits_clash(a: &Fix, b: &Fix) -> bool {
+    a.edits.iter().any(|x| {
+        b.edits.iter().any(|y| {
+            x.span.overlaps(y.span)
+                || (x.span.is_empty() && y.span.is_empty() && x.span.start == y.span.start)
+        })
+    }) || {
+        let (a, b) = (a.span(), b.span());
+        a.start < b.end && b.start < a.end
+    }
+}
+
 /// Applies a set of fixes to `text` in one pass (see [`select_fixes`]). Returns the new text
 /// and how many fixes were applied. Text outside the applied edits is copied byte for byte.
-pub fn apply_edits_once<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+pub fn apply_edits_once<'f>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> (String, usize) {
     let chosen = select_fixes(text, fixes);
     let mut edits: Vec<&Edit> = chosen.iter().flat_map(|fix| fix.edits.iter()).collect();
     edits.sort();
@@ -158,7 +182,10 @@ pub fn splice(text: &str, edits: &[&Edit]) -> String {
 pub fn is_applicable(text: &str, fix: &Fix) -> bool {
     fix.edits.iter().all(|edit| {
         let range = edit.span.range();
-        range.start <= range.end && range.end <= text.len() && text.is_char_boundary(range.start) && text.is_char_boundary(range.end)
+        range.start <= range.end
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end)
     })
 }
 

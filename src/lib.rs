@@ -9,6 +9,7 @@
 //!
 //! - [`text`]: spans, line index, encodings, decoding — no knowledge of drafts.
 //! - [`document`]: the draft model and its parser.
+//! - [`dates`]: calendar maths and Chinese date numerals, no I/O and no clock.
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
 //! - [`rules`]: the rule catalogue, one file per rule, docs in code.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
@@ -17,6 +18,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

@@ -15,7 +15,7 @@ const TODAY: &str = "2024-06-10";
 
 /// A page with a headline, a lead with a credit, a half-width comma between Han characters
 /// (`punct/halfwidth`, safe fix) and a caption.
-const PAGE: &str = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n";
+const PAGE: &str = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼 本报记者 王海 摄\n";
 
 fn start(capabilities: Value, root: &Path) -> (Server, Value) {
     start_with(capabilities, root, &[], Value::Null)

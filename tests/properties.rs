@@ -128,3 +128,21 @@ proptest! {
         }
     }
 }
+
+/// Regression (fuzz target `fixes`): two fixes inserting at the same point were both taken,
+/// leaving their order to chance.
+#[test]
+fn two_insertions_at_one_point_are_not_both_applied() {
+    use jiaodui::fix::{apply_edits_once, Edit, Fix};
+    use jiaodui::text::Span;
+    let text = "甲乙";
+    let a = Fix::safe("a", vec![Edit::insert(3, "，")]).unwrap();
+    let b = Fix::safe(
+        "b",
+        vec![Edit::replace(Span::new(0, 3), "丙"), Edit::insert(3, "。")],
+    )
+    .unwrap();
+    let (out, applied) = apply_edits_once(text, [&b, &a]);
+    assert_eq!(applied, 1);
+    assert!(out == "丙。乙" || out == "甲，乙", "{out}");
+}

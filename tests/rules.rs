@@ -101,8 +101,12 @@ fn documented_examples_hold() {
             "{}: no clean example",
             rule.meta.id
         );
+        let config = rule.meta.example_config();
         for (kind, text) in examples {
-            let found = common::check(rule.meta.id, &text);
+            let found = match &config {
+                Some(source) => common::check_with(rule.meta.id, &text, source),
+                None => common::check(rule.meta.id, &text),
+            };
             match kind {
                 ExampleKind::Flagged if found.is_empty() => failures.push(format!(
                     "{}: flagged example not flagged:\n{text}",

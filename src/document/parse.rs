@@ -285,7 +285,13 @@ fn classify_prose(
         !without_last.contains(['。', '！', '？', '，'])
             && body.ends_with(['。', '，', '；', '：', ',', ';', ':'])
     };
-    if short && single_line && stray_end_mark && next.is_some_and(starts_with_dateline) {
+    // A block that opens with a dateline is a lead, however short.
+    if short
+        && single_line
+        && stray_end_mark
+        && !starts_with_dateline(body)
+        && next.is_some_and(starts_with_dateline)
+    {
         return BlockKind::Headline;
     }
     if short && single_line && !has_final_inside && !ends_sentence(body) {

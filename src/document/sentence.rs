@@ -47,6 +47,12 @@ pub fn ends_sentence(text: &str) -> bool {
 pub fn ends_with_photo_credit(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let inner = trimmed.trim_end_matches(['）', ')', '】']);
+    // Ex) 居民在健身广场锻炼 摄影：王海 — the credit's names come last.
+    let tail_start = inner.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    let tail = &inner[tail_start..];
+    if tail.contains("摄影：") || tail.contains("摄影:") {
+        return true;
+    }
     inner.ends_with('摄')
         || inner.ends_with("摄影")
         || inner.ends_with("供图")
@@ -59,6 +65,8 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
 /// True when a paragraph opens with a news dateline: `本报讯`, `本报北京6月10日电`,
 /// `本报6月10日讯`, `新华社北京6月10日电`, `中新网…电`, `据…报道`.
 pub fn starts_with_dateline(text: &str) -> bool {
+    // Ex) 据新华社北京6月10日电 — a report taken from an agency.
+    let text = text.strip_prefix('据').unwrap_or(text);
     let head: String = text.chars().take(32).collect();
     if head.starts_with("本报讯") {
         return true;
@@ -79,7 +87,10 @@ pub fn starts_with_dateline(text: &str) -> bool {
                 && !rest.starts_with(|c: char| "记者的将在从对".contains(c))
                 && rest.split(['讯', '电']).next().is_some_and(|place| {
                     place.chars().all(|c| {
-                        crate::text::is_han(c) || c.is_ascii_digit() || "月日年 ".contains(c)
+                        crate::text::is_han(c)
+                            || c.is_ascii_digit()
+                            || ('０'..='９').contains(&c)
+                            || "月日年 〇○".contains(c)
                     })
                 })
         })
@@ -104,7 +115,12 @@ mod tests {
         assert!(starts_with_dateline("本报讯（记者 王海）8日，"));
         assert!(starts_with_dateline("本报北京6月10日电（记者 王海）"));
         assert!(starts_with_dateline("新华社北京6月27日电（记者 A、B）"));
+        assert!(starts_with_dateline("本报合肥１月３日电记者刘杰报道："));
+        assert!(starts_with_dateline(
+            "据新华社马尼拉１月５日电（记者范小林）"
+        ));
         assert!(!starts_with_dateline("本报记者近日走访了"));
+        assert!(!starts_with_dateline("据了解，活动将持续三天。"));
         assert!(!starts_with_dateline("本周三，社区举办活动。"));
     }
 
@@ -114,6 +130,12 @@ mod tests {
             "居民在新建的健身广场锻炼 本报记者 王海 摄"
         ));
         assert!(ends_with_photo_credit("图为活动现场。（本报记者 王海 摄）"));
+        assert!(ends_with_photo_credit(
+            "居民在新建的健身广场锻炼 摄影：王海"
+        ));
         assert!(!ends_with_photo_credit("居民在新建的健身广场锻炼"));
+        assert!(!ends_with_photo_credit(
+            "他说：摄影是他一生的爱好，也是他的工作。"
+        ));
     }
 }

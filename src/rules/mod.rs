@@ -11,8 +11,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
+pub mod byline;
+pub mod date;
 pub mod headline;
 pub mod paragraph;
+pub mod person;
+pub mod photo;
 pub mod punct;
 
 /// Whether a rule offers fixes.
@@ -109,12 +113,31 @@ impl RuleMeta {
                 if line.trim() == "```" {
                     break;
                 }
-                body.push_str(line);
+                // Doc comments put one space after `///`; it is not part of the example.
+                body.push_str(line.strip_prefix(' ').unwrap_or(line));
                 body.push('\n');
             }
             out.push((kind, body));
         }
         out
+    }
+}
+
+impl RuleMeta {
+    /// The `jiaodui.toml` the examples assume, from a code block tagged `toml,config`
+    /// (a roster, say); `None` when they run with the built-in house style.
+    pub fn example_config(&self) -> Option<String> {
+        let mut lines = self.docs.lines();
+        lines.find(|line| line.trim() == "```toml,config")?;
+        let mut body = String::new();
+        for line in lines {
+            if line.trim() == "```" {
+                return Some(body);
+            }
+            body.push_str(line.strip_prefix(' ').unwrap_or(line));
+            body.push('\n');
+        }
+        None
     }
 }
 
@@ -194,8 +217,22 @@ macro_rules! rule {
 
 /// Every rule, sorted by ID. A new rule is one line here.
 pub static ALL_RULES: &[Rule] = &[
+    rule!(byline::format),
+    rule!(byline::missing),
+    rule!(byline::position),
+    rule!(byline::unknown_reporter),
+    rule!(date::format),
+    rule!(date::future),
+    rule!(date::inconsistent),
+    rule!(date::invalid),
+    rule!(date::range),
+    rule!(date::relative),
+    rule!(date::weekday),
     rule!(headline::punctuation),
     rule!(paragraph::broken),
+    rule!(person::variant),
+    rule!(photo::credit_format),
+    rule!(photo::credit_missing),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
 ];

@@ -111,6 +111,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         };
     }
     match std::str::from_utf8(bytes) {
+        // Short GB18030 text can happen to be valid UTF-8, usually spelling code points in
+        // planes no script uses; such text is read as GB18030 when it decodes cleanly.
+        Ok(text) if text.chars().any(is_unassigned_plane) => {
+            let (gb, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                Ok(Decoded {
+                    text: text.to_owned(),
+                    encoding: Encoding::Utf8,
+                })
+            } else {
+                Ok(Decoded {
+                    text: gb.into_owned(),
+                    encoding: Encoding::Gb18030,
+                })
+            }
+        }
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
             encoding: Encoding::Utf8,
@@ -149,6 +165,25 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     }
 }
 
+/// Planes 4–13 of Unicode have no characters assigned.
+fn is_unassigned_plane(ch: char) -> bool {
+    (0x40000..=0xDFFFF).contains(&(ch as u32))
+}
+
+/// Decodes `bytes` known to be in `encoding`, for checking that a write round-trips.
+pub fn decode_as(bytes: &[u8], encoding: Encoding) -> Option<String> {
+    match encoding {
+        Encoding::Utf8 => std::str::from_utf8(bytes).ok().map(str::to_owned),
+        Encoding::Utf8Bom => std::str::from_utf8(bytes.strip_prefix(BOM)?)
+            .ok()
+            .map(str::to_owned),
+        Encoding::Gb18030 => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            (!had_errors).then(|| text.into_owned())
+        }
+    }
+}
+
 /// True for content no reporter types: NUL bytes, or many C0 controls other than tab,
 /// newline, carriage return and form feed, in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -176,6 +211,19 @@ mod tests {
         assert_eq!(decoded.encoding, Encoding::Gb18030);
         assert_eq!(decoded.text, text);
         assert_eq!(encode(&decoded.text, decoded.encoding), bytes);
+    }
+
+    #[test]
+    fn gb18030_that_is_also_valid_utf8_is_read_as_gb18030() {
+        // Found by fuzzing: `駣（` in GB18030 is F1 8A A3 A8, a valid UTF-8 sequence for a
+        // code point in an unassigned plane.
+        let bytes = encode("-駣（--],d", Encoding::Gb18030);
+        assert!(std::str::from_utf8(&bytes).is_ok());
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            ("-駣（--],d", Encoding::Gb18030)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod encoding;
 mod line_index;
 mod span;
 
-pub use decode::{decode, encode, DecodeError, Decoded, Encoding, LineEndings};
+pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding, LineEndings};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex, OneBased};
 pub use span::{Ranged, Span};

@@ -32,9 +32,24 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig) -> Analys
     lint::analyse(text, path, config, today())
 }
 
-/// Checks `text` with the built-in house style and returns the findings of `rule`.
+/// Checks `text` with the built-in house style and returns the findings of `rule`. A text
+/// opening with YAML front matter (`---`) is read as Markdown, so a documented example can
+/// carry its issue date (`date: 2023-03-15`) the way a draft does.
 pub fn check(rule: &str, text: &str) -> Vec<Diagnostic> {
     let config = LoadedConfig::defaults(PathBuf::from("."));
+    let path = text.starts_with("---\n").then(|| Path::new("example.md"));
+    analyse(text, path, &config)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
+/// Checks `text` with the configuration `source` (a `jiaodui.toml`) and returns the
+/// findings of `rule`.
+pub fn check_with(rule: &str, text: &str, source: &str) -> Vec<Diagnostic> {
+    let config = LoadedConfig::parse(source, Path::new("jiaodui.toml"))
+        .unwrap_or_else(|err| panic!("{err}"));
     analyse(text, None, &config)
         .diagnostics
         .into_iter()

@@ -30,9 +30,18 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let mut found = Vec::new();
     for segment in cx.draft.segments() {
-        check_segment(cx.text, segment, acc);
+        check_segment(cx.text, segment, &mut found);
     }
+    // A byline's or photo credit's half-width marks are `byline/format`'s and
+    // `photo/credit-format`'s, whose fixes rebuild the whole credit: report each span once.
+    let style = &cx.config.byline;
+    acc.extend(
+        found
+            .into_iter()
+            .filter(|d| !cx.facts.bylines.owns(d.span, style)),
+    );
 }
 
 fn full_width(ch: char) -> Option<char> {

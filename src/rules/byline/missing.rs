@@ -1,0 +1,242 @@
+use crate::config::BylinePosition;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Article, BlockKind};
+use crate::fix::{Edit, Fix};
+use crate::recognise::bylines::{house_byline, BylinePlace};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// A news item with no byline: no dateline-and-credit at its start (`本报讯（记者 王海）`,
+    /// `本报6月10日讯（记者 王海）`, `新华社北京6月10日电（记者 王海）`), no credit line and no
+    /// trailing credit — or a house dateline (`本报讯`) that names no reporter.
+    ///
+    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, and a photo item
+    /// is signed by its photo credit. An item without
+    /// a dateline is taken for a news report only when its first clause dates the event
+    /// (`近日，`, `8日，`, `6月10日上午，`) or opens with `记者`: pages also carry unsigned
+    /// pieces — desk briefs, speeches, laws, commentaries signed elsewhere.
+    /// ## Why
+    /// Every item the paper prints is signed: the byline says who is answerable for it, and
+    /// a missing one is an error the copy desk must catch before print.
+    /// ## Example
+    /// ```text,flagged
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// ```
+    /// ```text,clean
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// ```
+    /// ## Fix
+    /// Suggested: inserts the house lead crediting the reporters who signed most of the page,
+    /// or `[byline] default_reporter`. Only the editor knows who wrote the item, so the fix
+    /// is never applied in bulk; with no reporter known there is no fix.
+    /// ## Standard
+    /// 《报纸编校质量标准》：新闻稿件应有电头或署名
+    pub(crate) RULE = "byline/missing" { severity: Error, fix: Sometimes }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let style = &cx.config.byline;
+    let bylines = &cx.facts.bylines;
+    let reporters = super::page_reporters(bylines, style);
+    for (index, article) in cx.draft.articles.iter().enumerate() {
+        let Some(lead_block) = article.lead(cx.draft) else {
+            continue;
+        };
+        let mut bare_lead = None;
+        let mut signed = false;
+        for byline in bylines.of_article(index) {
+            let wire = byline.lead.as_ref().is_some_and(|l| !l.is_house());
+            if byline.has_names() || wire {
+                signed = true;
+            } else if byline.place == BylinePlace::Lead && bare_lead.is_none() {
+                bare_lead = Some(byline);
+            }
+        }
+        if signed
+            || photo_signed(cx, index, article)
+            || !is_news_item(cx, article, bare_lead.is_some())
+        {
+            continue;
+        }
+        let credit_text = house_byline("", &reporters, style);
+        match bare_lead {
+            // Ex) 本报讯 近日，…… — a dateline with nobody behind it.
+            Some(byline) => {
+                let lead = byline.lead.as_ref().unwrap();
+                let mut diagnostic = Diagnostic::new(&RULE, byline.span, "电头后缺少记者署名");
+                if !reporters.is_empty() {
+                    let fix = match style.position {
+                        BylinePosition::Lead => {
+                            let house = house_byline(&lead.house_form(), &reporters, style);
+                            // Ex) 本报讯 8日， — the space after the dateline goes too.
+                            let after = &cx.text[byline.span.end as usize..];
+                            let gap =
+                                after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+                            let span = Span::new(byline.span.start, byline.span.end + gap as u32);
+                            Fix::suggested(
+                                format!("改为“{house}”"),
+                                vec![Edit::replace(span, house)],
+                            )
+                        }
+                        BylinePosition::End => append_at_end(cx, article, &credit_text),
+                    };
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                acc.push(diagnostic);
+            }
+            None => {
+                let span = finding_span(cx, article, lead_block);
+                let mut diagnostic = Diagnostic::new(&RULE, span, "稿件缺少电头署名");
+                if !reporters.is_empty() {
+                    let fix = match style.position {
+                        BylinePosition::Lead => {
+                            let house = house_byline("本报讯", &reporters, style);
+                            let at = cx.draft.blocks[lead_block].span.start;
+                            Fix::suggested(format!("插入“{house}”"), vec![Edit::insert(at, house)])
+                        }
+                        BylinePosition::End => append_at_end(cx, article, &credit_text),
+                    };
+                    diagnostic = diagnostic.with_fix(fix);
+                }
+                acc.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// An article that reads as a dated news report, the kind every paper signs: its lead
+/// opens with a dateline (`本报讯`), or its first clause dates the event (`近日，`, `8日，`,
+/// `6月10日上午，`) or opens with `记者`.
+///
+/// Pages also carry unsigned pieces — briefs compiled by the desk, speeches, laws,
+/// commentaries signed elsewhere, knowledge boxes — and their leads rarely start that way.
+fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool {
+    if has_dateline {
+        return true;
+    }
+    let Some(lead) = article.lead(cx.draft) else {
+        return false;
+    };
+    // Ex) （１）克林顿（２）布什 — quiz options, list items and notes are not headlines.
+    let opens_list = |text: &str| {
+        text.starts_with([
+            '（', '(', '〔', '【', '[', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩',
+        ])
+    };
+    if article
+        .headline
+        .is_some_and(|h| opens_list(&cx.text[cx.draft.blocks[h].span.range()]))
+    {
+        return false;
+    }
+    let text = &cx.text[cx.draft.blocks[lead].span.range()];
+    if opens_list(text) {
+        return false;
+    }
+    let clause_end = text
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '，' | '。' | '：' | '；' | ','))
+        .map(|(i, _)| i);
+    let Some(clause_end) = clause_end else {
+        return false;
+    };
+    let clause = &text[..clause_end];
+    clause.starts_with("记者") || dates_event(clause)
+}
+
+/// True when `clause` holds a time word or a day: `近日`, `昨天`, `8日`, `十二月三十一日`.
+fn dates_event(clause: &str) -> bool {
+    const TIME_WORDS: [&str; 14] = [
+        "近日", "日前", "近期", "昨天", "昨日", "今天", "今日", "前天", "前日", "上午", "下午",
+        "晚上", "凌晨", "以来",
+    ];
+    if TIME_WORDS.iter().any(|w| clause.contains(w)) {
+        return true;
+    }
+    let mut previous = None;
+    for c in clause.chars() {
+        if c == '日'
+            && previous.is_some_and(|p: char| {
+                p.is_ascii_digit()
+                    || ('０'..='９').contains(&p)
+                    || "一二三四五六七八九十〇○".contains(p)
+            })
+        {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+/// A photo item (`图片新闻`, `……（图片）`) is signed by the photo credit of its caption,
+/// which may stand in a block of its own between this article and the next.
+fn photo_signed(cx: &Context<'_>, index: usize, article: &Article) -> bool {
+    let ids = article
+        .headline
+        .iter()
+        .chain(&article.paragraphs)
+        .chain(&article.captions);
+    let Some(first) = ids.clone().min().copied() else {
+        return false;
+    };
+    let last = ids.max().copied().unwrap_or(first);
+    let next_start = cx
+        .draft
+        .articles
+        .get(index + 1)
+        .and_then(|a| {
+            a.headline
+                .iter()
+                .chain(&a.paragraphs)
+                .chain(&a.captions)
+                .min()
+                .copied()
+        })
+        .unwrap_or(cx.draft.blocks.len());
+    let end = last.max(next_start.saturating_sub(1));
+    cx.facts
+        .bylines
+        .photo_credits
+        .iter()
+        .any(|c| (first..=end).contains(&c.block))
+}
+
+fn append_at_end(cx: &Context<'_>, article: &Article, credit: &str) -> Option<Fix> {
+    let last = article
+        .paragraphs
+        .iter()
+        .rev()
+        .find(|&&id| cx.draft.blocks[id].kind == BlockKind::Paragraph)?;
+    let at = cx.draft.blocks[*last].span.end;
+    Fix::suggested(
+        format!("在文末加上“{credit}”"),
+        vec![Edit::insert(at, credit.to_owned())],
+    )
+}
+
+/// Where to point: the headline, else the opening words of the lead paragraph.
+fn finding_span(cx: &Context<'_>, article: &Article, lead: usize) -> Span {
+    if let Some(headline) = article.headline {
+        return cx.draft.blocks[headline].span;
+    }
+    let span = cx.draft.blocks[lead].span;
+    let text = &cx.text[span.range()];
+    let end = text
+        .char_indices()
+        .take(16)
+        .find(|&(_, c)| matches!(c, '，' | '。' | '：' | ','))
+        .map_or_else(
+            || text.char_indices().nth(16).map_or(text.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    Span::new(span.start, span.start + end as u32)
+}

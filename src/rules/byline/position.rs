@@ -1,0 +1,236 @@
+use crate::config::{BylineConfig, BylinePosition};
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Article, BlockKind};
+use crate::fix::{Edit, Fix};
+use crate::recognise::bylines::{Byline, BylinePlace, Lead};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// A credit that is not where the house puts it — with `[byline] position = "lead"`, a
+    /// credit at the end of the article, or on its own line in the body or beside a dateline,
+    /// instead of after the dateline of the first paragraph; with `position = "end"`, a
+    /// credit in the lead — and a second credit in one article.
+    ///
+    /// A feature without a dateline signed on its own line under the headline
+    /// (`本报记者 王海`) is in place.
+    ///
+    /// A wire dateline closing an item (`（新华社北京12月31日电）`) is the agency's, not a
+    /// credit out of place.
+    /// ## Why
+    /// Readers look for the byline in one place on every item of the page; a credit moved or
+    /// doubled reads as a layout slip.
+    /// ## Example
+    /// ```text,flagged
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 近日，新开街道启动老旧小区改造，涉及12个小区。（王海）
+    /// ```
+    /// ```text,clean
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// ```
+    /// ## Fix
+    /// Suggested: moves the credit into the house position, rebuilt in the house form, or
+    /// deletes a second credit that repeats the first. Moving text is left to the editor:
+    /// a credit line may be a deliberate layout the tool cannot see.
+    /// ## Standard
+    /// 本报 `[byline] position` 版式
+    pub(crate) RULE = "byline/position" { severity: Warning, fix: Sometimes }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let style = &cx.config.byline;
+    for (index, article) in cx.draft.articles.iter().enumerate() {
+        let credits: Vec<&Byline> = cx
+            .facts
+            .bylines
+            .of_article(index)
+            .filter(|b| b.has_names() && b.place != BylinePlace::Author)
+            .collect();
+        if credits.is_empty() {
+            continue;
+        }
+        let lead_block = article.lead(cx.draft);
+        let dated = cx
+            .facts
+            .bylines
+            .of_article(index)
+            .any(|b| b.place == BylinePlace::Lead);
+        let at_house = |b: &Byline| match style.position {
+            BylinePosition::Lead => match b.place {
+                BylinePlace::Lead => Some(b.block) == lead_block,
+                // Ex) a feature signed `本报记者 王海` under its headline, with no dateline.
+                BylinePlace::CreditLine => !dated && lead_block.is_none_or(|l| b.block < l),
+                _ => false,
+            },
+            BylinePosition::End => {
+                b.place == BylinePlace::Trailing && Some(b.block) == last_paragraph(cx, article)
+            }
+        };
+        let proper = credits
+            .iter()
+            .copied()
+            .find(|b| at_house(b))
+            .or(credits.first().copied());
+        for &byline in &credits {
+            if Some(byline) == proper {
+                if !at_house(byline) {
+                    acc.push(misplaced(cx, article, byline, style));
+                }
+                continue;
+            }
+            let proper = proper.unwrap();
+            let repeats = byline.credit.iter().flat_map(|c| c.names()).all(|n| {
+                proper
+                    .credit
+                    .iter()
+                    .flat_map(|c| c.names())
+                    .any(|m| m.text == n.text)
+            });
+            let mut diagnostic = Diagnostic::new(&RULE, byline.span, "一篇稿件出现两处署名")
+                .with_related(proper.span, "第一处署名");
+            if repeats {
+                diagnostic = diagnostic.with_fix(Fix::suggested(
+                    "删去重复的署名",
+                    vec![Edit::delete(removal_span(cx, byline))],
+                ));
+            }
+            acc.push(diagnostic);
+        }
+    }
+}
+
+/// The only credit of an article, standing in the wrong place.
+fn misplaced(
+    cx: &Context<'_>,
+    article: &Article,
+    byline: &Byline,
+    style: &BylineConfig,
+) -> Diagnostic {
+    match style.position {
+        BylinePosition::Lead => {
+            let message = match byline.place {
+                BylinePlace::CreditLine => "署名单独成行，应放在首段电头之后",
+                _ => "署名应放在首段电头之后",
+            };
+            let fix = move_to_lead(cx, article, byline, style);
+            Diagnostic::new(&RULE, byline.span, message).with_fix(fix)
+        }
+        BylinePosition::End => {
+            let fix = move_to_end(cx, article, byline, style);
+            Diagnostic::new(&RULE, byline.span, "署名应放在文末").with_fix(fix)
+        }
+    }
+}
+
+fn move_to_lead(
+    cx: &Context<'_>,
+    article: &Article,
+    byline: &Byline,
+    style: &BylineConfig,
+) -> Option<Fix> {
+    let lead_block = article.lead(cx.draft)?;
+    let bare_lead = cx
+        .facts
+        .bylines
+        .of_article(cx.draft.article_of(lead_block)?)
+        .find(|b| b.block == lead_block && b.place == BylinePlace::Lead && b.credit.is_none());
+    let lead = bare_lead
+        .and_then(|b| b.lead.clone())
+        .unwrap_or_else(house_lead);
+    let moved = Byline {
+        place: BylinePlace::Lead,
+        lead: Some(lead),
+        ..byline.clone()
+    };
+    let house = moved.house_form(style)?;
+    let insert = match bare_lead {
+        Some(b) => Edit::replace(b.span, house.clone()),
+        None => Edit::insert(cx.draft.blocks[lead_block].span.start, house.clone()),
+    };
+    Fix::suggested(
+        format!("移入首段：“{house}”"),
+        vec![insert, Edit::delete(removal_span(cx, byline))],
+    )
+}
+
+fn move_to_end(
+    cx: &Context<'_>,
+    article: &Article,
+    byline: &Byline,
+    style: &BylineConfig,
+) -> Option<Fix> {
+    let last = last_paragraph(cx, article)?;
+    let moved = Byline {
+        place: BylinePlace::Trailing,
+        lead: None,
+        ..byline.clone()
+    };
+    let credit = moved.house_form(style)?;
+    let remove = match (&byline.lead, byline.place) {
+        (Some(lead), BylinePlace::Lead) => Edit::replace(byline.span, lead.house_form()),
+        _ => Edit::delete(removal_span(cx, byline)),
+    };
+    let at = cx.draft.blocks[last].span.end;
+    if remove.span.contains_span(Span::empty(at)) && !remove.span.is_empty() {
+        return None;
+    }
+    Fix::suggested(
+        format!("移到文末：“{credit}”"),
+        vec![remove, Edit::insert(at, credit)],
+    )
+}
+
+fn house_lead() -> Lead {
+    Lead {
+        span: Span::default(),
+        agency: "本报".to_owned(),
+        via: false,
+        place_date: String::new(),
+        word: "讯".to_owned(),
+    }
+}
+
+fn last_paragraph(cx: &Context<'_>, article: &Article) -> Option<usize> {
+    article
+        .paragraphs
+        .iter()
+        .rev()
+        .copied()
+        .find(|&id| cx.draft.blocks[id].kind == BlockKind::Paragraph)
+}
+
+/// What deleting a credit removes: a credit line with the line break after it, a trailing
+/// credit with the spaces before it.
+fn removal_span(cx: &Context<'_>, byline: &Byline) -> Span {
+    match byline.place {
+        BylinePlace::CreditLine => {
+            let next = cx
+                .draft
+                .blocks
+                .get(byline.block + 1)
+                .map_or(cx.text.len() as u32, |b| {
+                    // Up to the next line, keeping that line's own indentation.
+                    let gap = &cx.text
+                        [cx.draft.blocks[byline.block].span.end as usize..b.span.start as usize];
+                    let last_break = gap.rfind('\n').map_or(0, |i| i + 1);
+                    cx.draft.blocks[byline.block].span.end + last_break as u32
+                });
+            Span::new(byline.span.start, next)
+        }
+        _ => {
+            let before = &cx.text[..byline.span.start as usize];
+            let trimmed = before.trim_end_matches([' ', '\u{3000}']);
+            let start = if byline.place == BylinePlace::Trailing {
+                trimmed.len() as u32
+            } else {
+                byline.span.start
+            };
+            Span::new(start, byline.span.end)
+        }
+    }
+}

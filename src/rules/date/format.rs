@@ -1,0 +1,182 @@
+use crate::config::DigitsStyle;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{apply_edits_once, Edit, Fix};
+use crate::recognise::dates::{DateExpr, DateForm, DayWord, Digits, Mention, Part};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// A date not written in the `2023年3月14日` form of running text.
+    ///
+    /// That is: `15号` for a day, full-width digits (`１５日`), leading zeros (`03月05日`), two-digit years (`23年3月`),
+    /// `2023-03-14`, `2023/3/14` and `2023.3.14`, and Chinese-numeral dates in body text
+    /// (`三月十四日`, `二〇二三年`), including `○`, Latin `O` or digit `0` written for the
+    /// numeral `〇` (`二○二三年`).
+    ///
+    /// Dates inside `《》` are part of a title and are left as written. In headlines, and in
+    /// the date line of a document (`（一九九七年七月一日）` under a speech), a Chinese-numeral
+    /// date is accepted; only a `○` written for `〇` is flagged there.
+    /// A Chinese month alone (`十月革命`) is never flagged.
+    /// ## Why
+    /// GB/T 15835-2011 asks for Arabic numerals in dates of running text, written in full:
+    /// four-digit years, no padding zeros, `日` rather than the spoken `号`. Numeric forms
+    /// like `2023-03-14` belong to tables and forms, not to news prose.
+    /// ## Example
+    /// ```text,flagged
+    /// 二〇二三年三月十四日，社区举办义诊，15号上午结束。
+    /// ```
+    /// ```text,clean
+    /// 2023年3月14日，社区举办义诊，15日上午结束。
+    /// ```
+    /// ## Fix
+    /// Safe: rewrites the date in the `2023年3月14日` form, changing only its numerals, `号`
+    /// and separators. A two-digit year is expanded to the century nearest the issue date as
+    /// a suggested fix only: `98年` could be 1998 or 2098.
+    ///
+    /// With `[dates] digits = "any"` full-width digits are accepted.
+    /// ## Standard
+    /// GB/T 15835-2011《出版物上数字用法》4.1–4.2, 5.2 (年月日的写法)
+    pub(crate) RULE = "date/format" { severity: Warning, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    for mention in cx.facts.dates.iter() {
+        if mention.in_title {
+            continue;
+        }
+        match &mention.kind {
+            Mention::Date(expr) => check_expr(cx, expr, acc),
+            Mention::Range(range) => {
+                check_expr(cx, &range.start, acc);
+                check_expr(cx, &range.end, acc);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
+    let mut reasons: Vec<&str> = Vec::new();
+    let mut edits = Vec::new();
+    let mut safe = true;
+    let text = cx.text;
+    match expr.form {
+        // Ex) 2023-03-14, 2023/3/14, 2023.3.14
+        DateForm::Iso | DateForm::Slash | DateForm::Dot => {
+            let (Some(y), Some(m), Some(d)) = (&expr.year, &expr.month, &expr.day) else {
+                return;
+            };
+            reasons.push("正文日期不用“-”“/”“.”分隔");
+            edits.push(Edit::replace(
+                expr.span,
+                format!("{}年{}月{}日", y.value, m.value, d.value),
+            ));
+        }
+        DateForm::Units => {
+            // Ex) （一九九七年七月一日） under a speech: the date line of a document, which
+            // keeps its Chinese numerals.
+            let date_line = text[..expr.span.start as usize].ends_with(['（', '('])
+                && text[expr.span.end as usize..].starts_with(['）', ')']);
+            let headline = super::in_headline(cx, expr.span) || date_line;
+            let chinese_date = expr
+                .year
+                .as_ref()
+                .is_some_and(|y| y.digits == Digits::Chinese)
+                || (expr.month.is_some() && expr.day.is_some());
+            let parts = [&expr.year, &expr.month, &expr.day];
+            for part in parts.into_iter().flatten() {
+                if let Some((reason, replacement, is_safe)) =
+                    normalise(cx, part, chinese_date && !headline)
+                {
+                    if !reasons.contains(&reason) {
+                        reasons.push(reason);
+                    }
+                    safe &= is_safe;
+                    edits.push(Edit::replace(part.span, replacement));
+                }
+            }
+            // Ex) 15号 — the spoken day word.
+            if let Some(day) = &expr.day {
+                let after = day.span.end as usize;
+                if expr.day_word == Some(DayWord::Hao) && text[after..].starts_with('号') {
+                    reasons.push("日期用“日”不用“号”");
+                    edits.push(Edit::replace(
+                        Span::new(day.span.end, day.span.end + '号'.len_utf8() as u32),
+                        "日",
+                    ));
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
+        return;
+    }
+    let written = &text[expr.span.range()];
+    let local: Vec<Edit> = edits
+        .iter()
+        .map(|e| {
+            Edit::replace(
+                Span::new(e.span.start - expr.span.start, e.span.end - expr.span.start),
+                e.replacement.clone(),
+            )
+        })
+        .collect();
+    let Some(local_fix) = Fix::safe("", local) else {
+        return;
+    };
+    let (fixed, _) = apply_edits_once(written, [&local_fix]);
+    let title = format!("改为“{fixed}”");
+    let fix = if safe {
+        Fix::safe(title, edits)
+    } else {
+        Fix::suggested(title, edits)
+    };
+    acc.push(
+        Diagnostic::new(
+            &RULE,
+            expr.span,
+            format!("{}：“{written}”应为“{fixed}”", reasons.join("，")),
+        )
+        .with_fix(fix),
+    );
+}
+
+/// What is wrong with one numeral of a date, its replacement, and whether replacing it is
+/// certain.
+fn normalise(
+    cx: &Context<'_>,
+    part: &Part,
+    chinese_to_arabic: bool,
+) -> Option<(&'static str, String, bool)> {
+    let written = &cx.text[part.span.range()];
+    match part.digits {
+        // Ex) 二〇二三年三月十四日
+        Digits::Chinese if chinese_to_arabic => {
+            Some(("正文日期应使用阿拉伯数字", part.value.to_string(), true))
+        }
+        // Ex) 二○二三年 in a headline: only the look-alike zero is wrong.
+        Digits::Chinese if part.zero_slip => {
+            let fixed: String = written
+                .chars()
+                .map(|c| match c {
+                    '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' => '〇',
+                    c => c,
+                })
+                .collect();
+            Some(("“〇”误作“○”或字母、数字", fixed, true))
+        }
+        Digits::Chinese => None,
+        // Ex) １５日
+        Digits::FullWidth if cx.config.dates.digits == DigitsStyle::Halfwidth => {
+            Some(("日期中使用了全角数字", part.value.to_string(), true))
+        }
+        Digits::Mixed => Some(("日期中混用全角、半角数字", part.value.to_string(), true)),
+        // Ex) 03月05日
+        _ if part.leading_zero => Some(("月、日前不补“0”", part.value.to_string(), true)),
+        // Ex) 23年3月
+        _ if part.short_year => Some(("年份应写全四位", part.value.to_string(), false)),
+        _ => None,
+    }
+}

@@ -1,0 +1,142 @@
+use crate::dates;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::recognise::dates::{DateExpr, DateMention, DateRole, Mention};
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it flags
+    /// A day written alone (`16日`) later than the issue day, in a sentence that reports the
+    /// past.
+    ///
+    /// A future marker exempts it: `将`, `将于`, `拟`, `计划`, `预计`, `定于`, `届时` and the like before it in
+    /// its sentence, `将` after it in its clause, or `起`, `前`, `开始` right after it. Ranges
+    /// (`6日—8日`, mostly schedules), the end of a span of time (`2日晚上到3日`), a day with its
+    /// month word (`本月16日`) and quotations are left alone.
+    /// ## Why
+    /// By news convention a day alone means the issue's month. A report of what happened on
+    /// `16日` in a page dated 15 March therefore places it in the future; the writer almost
+    /// always meant the previous month and left it out.
+    /// ## Example
+    /// ```text,flagged
+    /// ---
+    /// date: 2023-03-15
+    /// ---
+    /// 本报讯 16日，红旗社区举办了义诊活动。
+    /// ```
+    /// ```text,clean
+    /// ---
+    /// date: 2023-03-15
+    /// ---
+    /// 本报讯 红旗社区将于16日举办义诊活动，14日已完成报名。
+    /// ```
+    /// ## Fix
+    /// Suggested: writes the previous month before the day (`2月16日`). Not safe: the writer
+    /// may have meant the future and left out the marker.
+    /// ## Standard
+    /// GB/T 15835-2011《出版物上数字用法》; newsroom convention for day-only dates
+    pub(crate) RULE = "date/future" { severity: Warning, fix: Sometimes }
+}
+
+/// Words before a day, in its clause, that put it in the future.
+const MARKERS_BEFORE: [&str; 20] = [
+    "将", "拟", "计划", "预计", "定于", "届时", "即将", "有望", "准备", "打算", "预定", "截至",
+    "截止", "敬请", "欢迎", "报名", "下周", "明天", "明日", "预告",
+];
+
+/// Words right after a day that make it a deadline or a start.
+const MARKERS_AFTER: [&str; 11] = [
+    "起", "前", "之前", "以前", "截止", "开始", "将", "至", "到", "止", "以后",
+];
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let Some(issue) = cx.issue_date else { return };
+    for mention in cx.facts.dates.iter() {
+        if mention.in_title || mention.in_quote {
+            continue;
+        }
+        // Ex) 6日—8日 in a forecast: a range of days is nearly always a schedule, so only
+        // single dates are checked.
+        if let Mention::Date(expr) = &mention.kind {
+            check_expr(cx, issue, mention, expr, acc);
+        }
+    }
+}
+
+fn check_expr(
+    cx: &Context<'_>,
+    issue: jiff::civil::Date,
+    mention: &DateMention,
+    expr: &DateExpr,
+    acc: &mut Vec<Diagnostic>,
+) {
+    let Some(day) = expr.day.as_ref().map(|d| d.value) else {
+        return;
+    };
+    if !expr.is_day_only() || expr.role == DateRole::Recurring || day <= i32::from(issue.day()) {
+        return;
+    }
+    if has_future_marker(cx, mention) {
+        return;
+    }
+    let written = &cx.text[expr.span.range()];
+    let previous = dates::previous_month(issue);
+    let previous_year = if previous == 12 {
+        i32::from(issue.year()) - 1
+    } else {
+        i32::from(issue.year())
+    };
+    let fix = dates::is_valid(previous_year, previous, day)
+        .then(|| {
+            Fix::suggested(
+                format!("改为“{previous}月{written}”"),
+                vec![Edit::insert(expr.span.start, format!("{previous}月"))],
+            )
+        })
+        .flatten();
+    acc.push(
+        Diagnostic::new(
+            &RULE,
+            expr.span,
+            format!(
+                "“{written}”晚于出版日期{}月{}日：单写日指本月，如指上月应写明月份",
+                issue.month(),
+                issue.day()
+            ),
+        )
+        .with_fix(fix),
+    );
+}
+
+/// A future marker before the day in its sentence, or after it in its clause; or the day
+/// ends a range whose start is written out (`1月2日晚上到3日`).
+fn has_future_marker(cx: &Context<'_>, mention: &DateMention) -> bool {
+    let start = mention.span.start as usize;
+    let block_start = cx
+        .draft
+        .block_at(mention.span.start)
+        .map_or(0, |id| cx.draft.blocks[id].span.start as usize);
+    let before = &cx.text[block_start.min(start)..start];
+    let sentence_start = before.rfind(['。', '！', '？', '；', '\n']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = &before[sentence_start..];
+    if MARKERS_BEFORE.iter().any(|m| sentence.contains(m)) {
+        return true;
+    }
+    // Ex) 1月2日晚上到3日
+    if before.ends_with(['到', '至']) {
+        return true;
+    }
+    let after = &cx.text[mention.span.end as usize..];
+    let after = after.trim_start_matches([' ', '\u{3000}']);
+    if MARKERS_AFTER.iter().any(|m| after.starts_with(m)) {
+        return true;
+    }
+    // Ex) 4日的半决赛将由…
+    let clause_end = after
+        .find(['，', '。', '！', '？', '；', '\n'])
+        .unwrap_or(after.len());
+    after[..clause_end].contains('将')
+}

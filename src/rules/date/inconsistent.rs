@@ -1,0 +1,190 @@
+use crate::config::WeekdayWord as HouseWeekday;
+use crate::dates;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::recognise::dates::{DateExpr, DateRole, Mention, WeekdayWord};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// One draft writing same-kind dates two ways: `星期二` and `周二`, or `3月14日` and `14日`
+    /// for days of the issue's month.
+    ///
+    /// - weekdays as both `星期二` and `周二` (or `礼拜二`): the ones not in the house word
+    ///   (`[dates] weekday`) are flagged, or, when the house word is not used at all, those
+    ///   not in the draft's commonest word;
+    /// - days of the issue's month both with the month (`3月14日`) and without it (`14日`)
+    ///   in one article: the less common way is flagged (on a tie, the way used second).
+    ///   Datelines (`本报3月14日讯`), headlines, effective dates (`1月1日起`) and days after
+    ///   the issue day are not counted.
+    ///
+    /// Weekdays inside quotations and titles (`“周日志愿行动”`) are names, not dates.
+    /// ## Why
+    /// A page that names the same kind of day two ways makes readers wonder whether two
+    /// different days are meant, and looks unedited.
+    /// ## Example
+    /// ```text,flagged
+    /// 2023年3月14日（星期二）开幕，3月16日（周四）闭幕。
+    /// ```
+    /// ```text,clean
+    /// 2023年3月14日（星期二）开幕，3月16日（星期四）闭幕。
+    /// ```
+    /// ## Fix
+    /// Suggested: the other way of writing (`星期四`; `3月14日` or `14日`). Not safe: which
+    /// way the page should take is an editor's choice.
+    /// ## Standard
+    /// GB/T 15835-2011《出版物上数字用法》 (consistency within a publication); house style
+    pub(crate) RULE = "date/inconsistent" { severity: Warning, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    weekdays(cx, acc);
+    month_days(cx, acc);
+}
+
+fn weekdays(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    // Ex) “周日志愿行动” — a weekday inside a quoted name is not a date.
+    let written: Vec<_> = cx
+        .facts
+        .dates
+        .iter()
+        .filter(|m| !m.in_quote && !m.in_title)
+        .flat_map(|m| {
+            let (a, b) = match &m.kind {
+                Mention::Date(expr) => (expr.weekday.as_ref(), None),
+                Mention::Range(range) => (range.start.weekday.as_ref(), range.end.weekday.as_ref()),
+                Mention::Weekday(w) => (Some(w), None),
+                _ => (None, None),
+            };
+            a.into_iter().chain(b)
+        })
+        .collect();
+    let count = |word: WeekdayWord| written.iter().filter(|w| w.word == word).count();
+    let words = [WeekdayWord::Xingqi, WeekdayWord::Zhou, WeekdayWord::Libai];
+    if words.iter().filter(|&&w| count(w) > 0).count() < 2 {
+        return;
+    }
+    let house = match cx.config.dates.weekday {
+        HouseWeekday::Xingqi => WeekdayWord::Xingqi,
+        HouseWeekday::Zhou => WeekdayWord::Zhou,
+    };
+    let target = if count(house) > 0 {
+        house
+    } else {
+        *words.iter().max_by_key(|&&w| count(w)).unwrap_or(&house)
+    };
+    for w in written.iter().filter(|w| w.word != target) {
+        let right = dates::weekday_name(target.as_str(), w.weekday);
+        let wrong = &cx.text[w.word_span.range()];
+        let fix = Fix::suggested(
+            format!("改为{right}"),
+            vec![Edit::replace(w.word_span, right.clone())],
+        );
+        acc.push(
+            Diagnostic::new(
+                &RULE,
+                w.word_span,
+                format!(
+                    "星期写法不统一：本稿用“{}”，此处用“{wrong}”",
+                    target.as_str()
+                ),
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// Month-and-day against day-only dates, article by article: a page holds items by
+/// different hands, and each item must be consistent in itself.
+fn month_days(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    if cx.issue_date.is_none() {
+        return;
+    }
+    if cx.draft.articles.is_empty() {
+        month_days_in(cx, Span::new(0, cx.text.len() as u32), acc);
+    }
+    for article in &cx.draft.articles {
+        month_days_in(cx, article.span, acc);
+    }
+}
+
+fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
+    let Some(issue) = cx.issue_date else { return };
+    // Days of the issue's month: (expression, written with its month).
+    let mut days: Vec<(&DateExpr, bool)> = Vec::new();
+    for mention in cx.facts.dates.within(scope) {
+        if mention.in_title {
+            continue;
+        }
+        let expr = match &mention.kind {
+            Mention::Date(expr) => expr,
+            Mention::Range(range) => &range.start,
+            _ => continue,
+        };
+        let Some(resolved) = expr.resolved else {
+            continue;
+        };
+        let rest = &cx.text[mention.span.end as usize..];
+        if expr.day.is_none()
+            || expr.year.is_some()
+            || expr.month_word.is_some()
+            // Ex) 31日 on a page of 1 January: by the future rule's convention, not this one's.
+            || resolved > issue
+            // Ex) 自1月1日起施行: effective dates keep their month by convention.
+            || rest.starts_with('起')
+            || rest.starts_with("开始")
+            || expr.role != DateRole::Plain
+            || resolved.year() != issue.year()
+            || resolved.month() != issue.month()
+            || super::in_headline(cx, expr.span)
+        {
+            continue;
+        }
+        days.push((expr, expr.month.is_some()));
+    }
+    let with_month = days.iter().filter(|(_, m)| *m).count();
+    let without = days.len() - with_month;
+    if with_month == 0 || without == 0 {
+        return;
+    }
+    let keep_month = match with_month.cmp(&without) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => days[0].1,
+    };
+    for (expr, has_month) in days.iter().filter(|(_, m)| *m != keep_month) {
+        let written = &cx.text[expr.span.range()];
+        let (fix, other) = if *has_month {
+            // Ex) 3月14日 among 14日, 15日: drop the month.
+            let (Some(month), Some(day)) = (&expr.month, &expr.day) else {
+                continue;
+            };
+            let cut = Span::new(month.span.start, day.span.start);
+            let shortened = &cx.text[day.span.start as usize..expr.span.end as usize];
+            (
+                Fix::suggested(format!("改为“{shortened}”"), vec![Edit::delete(cut)]),
+                "只写日",
+            )
+        } else {
+            // Ex) 14日 among 3月14日, 3月15日: add the month.
+            let month = issue.month();
+            (
+                Fix::suggested(
+                    format!("改为“{month}月{written}”"),
+                    vec![Edit::insert(expr.span.start, format!("{month}月"))],
+                ),
+                "写明月份",
+            )
+        };
+        acc.push(
+            Diagnostic::new(
+                &RULE,
+                expr.span,
+                format!("本月日期写法不统一：本稿多处{other}，此处写作“{written}”"),
+            )
+            .with_fix(fix),
+        );
+    }
+}

@@ -1,0 +1,78 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::recognise::dates::{Mention, Relative};
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it flags
+    /// A relative day — `今天`, `昨日`, `前天`, `明天`, `本周三`, `上周五` — in a draft whose
+    /// issue date is known.
+    ///
+    /// Words inside quotations (the speaker's day) and titles are left
+    /// alone, and so are `今天的…` and `明日之…`, which name an era, not a day.
+    /// ## Why
+    /// A bulletin is written one day, printed the next and read for days after; `昨天` means
+    /// a different day to each of them. News style names the day (`14日`).
+    /// ## Example
+    /// ```text,flagged
+    /// ---
+    /// date: 2023-03-15
+    /// ---
+    /// 本报讯 昨天上午，红旗社区组织志愿者清理楼道。
+    /// ```
+    /// ```text,clean
+    /// ---
+    /// date: 2023-03-15
+    /// ---
+    /// 本报讯 14日上午，红旗社区组织志愿者清理楼道。时至今日，楼道仍很整洁。
+    /// ```
+    /// ## Fix
+    /// Suggested: the absolute day counted from the issue date (`14日`, with the month when it
+    /// falls in another month). Not safe: the writer may have counted from the day of writing,
+    /// not the day of printing.
+    /// ## Standard
+    /// GB/T 15835-2011《出版物上数字用法》 (dates written with Arabic numerals); newsroom style
+    pub(crate) RULE = "date/relative" { severity: Info, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let Some(issue) = cx.issue_date else { return };
+    for mention in cx.facts.dates.iter() {
+        let Mention::Relative(relative) = &mention.kind else {
+            continue;
+        };
+        if mention.in_quote || mention.in_title {
+            continue;
+        }
+        let Some(date) = mention.resolved else {
+            continue;
+        };
+        let absolute = if date.year() == issue.year() && date.month() == issue.month() {
+            format!("{}日", date.day())
+        } else {
+            super::show_date(date, Some(issue), false)
+        };
+        let word = &cx.text[mention.span.range()];
+        let meaning = match relative {
+            Relative::Day { .. } => super::show_date(date, Some(issue), false),
+            Relative::WeekDay { .. } => format!(
+                "{}（{}）",
+                super::show_date(date, Some(issue), false),
+                crate::dates::weekday_name("星期", date.weekday())
+            ),
+        };
+        let fix = Fix::suggested(
+            format!("改为“{absolute}”"),
+            vec![Edit::replace(mention.span, absolute.clone())],
+        );
+        acc.push(
+            Diagnostic::new(
+                &RULE,
+                mention.span,
+                format!("“{word}”指{meaning}，宜写明日期“{absolute}”"),
+            )
+            .with_fix(fix),
+        );
+    }
+}

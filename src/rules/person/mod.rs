@@ -1,0 +1,3 @@
+//! People's names (DESIGN §3.5).
+
+pub mod variant;

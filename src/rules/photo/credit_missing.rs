@@ -1,0 +1,169 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::{BlockId, BlockKind};
+use crate::fix::{Edit, Fix};
+use crate::recognise::bylines::house_photo_credit;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it flags
+    /// A photo caption (a short unpunctuated block standing alone, a block starting `图为`)
+    /// with no photo credit — neither at its end nor on a caption or credit line right
+    /// beside it.
+    /// ## Why
+    /// A printed photo must say who took it; a caption without a credit is usually a credit
+    /// lost in layout.
+    /// ## Example
+    /// ```text,flagged
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    ///
+    /// 居民在新建的健身广场锻炼
+    /// ```
+    /// ```text,clean
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    ///
+    /// 居民在新建的健身广场锻炼 本报记者 王海 摄
+    ///
+    /// 世纪书怀
+    ///
+    /// 极目神州
+    /// ```
+    /// ## Fix
+    /// Suggested: appends the house credit `本报记者 王海 摄` with the reporters of the
+    /// caption's article (or of the page, or `[byline] default_reporter`). Who took the
+    /// photo is for the editor to confirm.
+    /// ## Standard
+    /// 《报纸编校质量标准》图片署名
+    pub(crate) RULE = "photo/credit-missing" { severity: Warning, fix: Sometimes }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let blocks = &cx.draft.blocks;
+    let bylines = &cx.facts.bylines;
+    for (id, block) in blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Caption | BlockKind::PhotoNews) {
+            continue;
+        }
+        if bylines.photo_credit_in(id).is_some() || credited_nearby(cx, id) {
+            continue;
+        }
+        let text = &cx.text[block.span.range()];
+        if !(announced_caption(text) || plain_caption(cx, id)) {
+            continue;
+        }
+        let names = photographers(cx, id);
+        let mut diagnostic = Diagnostic::new(&RULE, block.span, "图片说明缺少摄影署名");
+        if !names.is_empty() {
+            let credit = house_photo_credit(&names, &cx.config.byline);
+            diagnostic = diagnostic.with_fix(Fix::suggested(
+                format!("加上“{credit}”"),
+                vec![Edit::insert(block.span.end, format!(" {credit}"))],
+            ));
+        }
+        acc.push(diagnostic);
+    }
+}
+
+/// A caption's credit may stand on the caption or credit line just before or after it
+/// (a group of photos credited once).
+fn credited_nearby(cx: &Context<'_>, id: BlockId) -> bool {
+    let blocks = &cx.draft.blocks;
+    let neighbours = [id.checked_sub(1), Some(id + 1)];
+    neighbours.into_iter().flatten().any(|n| {
+        blocks.get(n).is_some_and(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Caption | BlockKind::PhotoNews | BlockKind::Credit
+            ) && (cx.facts.bylines.photo_credit_in(n).is_some()
+                || cx.text[b.span.range()].contains('摄'))
+        })
+    })
+}
+
+/// A block that says it describes a picture: `图为……`, `图：……`, `上图……`.
+fn announced_caption(text: &str) -> bool {
+    const MARKS: [&str; 8] = [
+        "图为",
+        "图：",
+        "图:",
+        "上图",
+        "下图",
+        "左图",
+        "右图",
+        "图片说明",
+    ];
+    MARKS.iter().any(|m| text.starts_with(m))
+}
+
+/// A short unpunctuated block the draft model calls a caption, where the page around it
+/// makes a picture likely: the draft is laid out in blank-line separated blocks, the block
+/// follows a finished paragraph of a signed item and ends it (the page ends, or a new
+/// headline follows), and it reads as a description, not a label, a date, a table row or a
+/// credit line.
+///
+/// Real pages are full of short unpunctuated lines that are not captions — kickers above
+/// headlines, poem lines, table rows, section labels — so a caption the text does not
+/// announce is only taken where its surroundings match a caption's.
+fn plain_caption(cx: &Context<'_>, id: BlockId) -> bool {
+    let blocks = &cx.draft.blocks;
+    if !blank_line_layout(cx) || id == 0 {
+        return false;
+    }
+    let previous = &blocks[id - 1];
+    let after_body = matches!(previous.kind, BlockKind::Paragraph | BlockKind::PhotoNews)
+        && crate::document::ends_sentence(&cx.text[previous.span.range()]);
+    let ends_item = blocks
+        .get(id + 1)
+        .is_none_or(|next| next.kind == BlockKind::Headline);
+    // A caption belongs to a signed item: a photo taken for a report of the page.
+    let signed_item = cx
+        .draft
+        .article_of(id - 1)
+        .is_some_and(|a| cx.facts.bylines.of_article(a).any(|b| b.has_names()));
+    let text = cx.text[blocks[id].span.range()].trim();
+    // Ex) 新华社记者 李锦 赵承 — a credit line, not a caption.
+    if crate::recognise::bylines::starts_with_role(text) {
+        return false;
+    }
+    let han = text.chars().filter(|&c| crate::text::is_han(c)).count();
+    let label = text.ends_with(['：', ':', '）', ')'])
+        || text.starts_with(['（', '(', '【', '[', '—', '-', '*', '#', '●', '■', '▲'])
+        || text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    after_body && ends_item && signed_item && han >= 6 && !label
+}
+
+/// True when the draft separates its blocks with blank lines (a file without blank lines
+/// makes every line a block, and a short line then says nothing about captions).
+fn blank_line_layout(cx: &Context<'_>) -> bool {
+    cx.draft.blocks.windows(2).any(|pair| {
+        cx.text[pair[0].span.end as usize..pair[1].span.start as usize]
+            .matches('\n')
+            .count()
+            >= 2
+    })
+}
+
+/// Who a fix credits: the staff reporters of the caption's article, else of the page, else
+/// the roster's default reporter.
+fn photographers(cx: &Context<'_>, id: BlockId) -> Vec<String> {
+    let bylines = &cx.facts.bylines;
+    if let Some(article) = cx.draft.article_of(id) {
+        let names: Vec<String> = bylines
+            .of_article(article)
+            .filter(|b| b.is_house())
+            .flat_map(|b| b.credit.iter().flat_map(|c| c.staff_names()))
+            .map(|n| n.text.clone())
+            .take(3)
+            .collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    crate::rules::byline::page_reporters(bylines, &cx.config.byline)
+}
