@@ -64,7 +64,11 @@ fn github_format_lines_are_exact() {
 #[test]
 fn github_format_escapes_workflow_command_properties() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a,b:c%.txt"), "近日,新开街道启动改造。\n").unwrap();
+    std::fs::write(
+        dir.path().join("a,b:c%.txt"),
+        "本报讯（记者 王海）近日,新开街道启动改造。\n",
+    )
+    .unwrap();
     let out = jiaodui(
         dir.path(),
         &["check", "--format", "github", "a,b:c%.txt"],
@@ -72,7 +76,7 @@ fn github_format_escapes_workflow_command_properties() {
     );
     let first = stdout(&out).lines().next().unwrap_or_default();
     assert!(
-        first.starts_with("::warning file=a%2Cb%3Ac%25.txt,line=1,col=3,"),
+        first.starts_with("::warning file=a%2Cb%3Ac%25.txt,line=1,col=13,"),
         "{first}"
     );
 }
@@ -81,7 +85,8 @@ fn github_format_escapes_workflow_command_properties() {
 fn github_format_summary_goes_to_the_job_summary_uncut() {
     let dir = drafts();
     // More findings of one level than GitHub annotates per step.
-    let many = "近日,新开街道启动改造。\n".repeat(12);
+    let many = "本报讯（记者 王海）近日,新开街道启动改造。\n".to_owned()
+        + &"近日,新开街道启动改造。\n".repeat(11);
     std::fs::write(dir.path().join("稿件/many.txt"), many).unwrap();
     let summary_file = dir.path().join("step-summary.md");
     let out = jiaodui(
