@@ -12,6 +12,7 @@
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
 //! - [`rules`]: the rule catalogue, one file per rule, docs in code.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
+//! - [`gazetteer`]: place names, levels, parents and history; the name matcher.
 //! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
 //! - [`report`], [`cli`]: the command line.
 
@@ -20,6 +21,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod gazetteer;
 pub mod lint;
 pub mod recognise;
 pub mod report;
