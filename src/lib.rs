@@ -23,6 +23,7 @@ pub mod document;
 pub mod fix;
 pub mod gazetteer;
 pub mod lint;
+pub mod lsp;
 pub mod recognise;
 pub mod report;
 pub mod rules;

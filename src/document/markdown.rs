@@ -210,7 +210,8 @@ fn read_suppression(
     out: &mut Vec<Suppression>,
     open: &mut Option<(usize, Vec<String>)>,
 ) {
-    let body = text[start + 4..end.saturating_sub(3).max(start + 4)].trim();
+    let inner = &text[start + 4..end];
+    let body = inner.strip_suffix("-->").unwrap_or(inner).trim();
     let mut words = body.split_whitespace();
     let Some(directive) = words.next() else {
         return;

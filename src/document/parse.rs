@@ -276,6 +276,18 @@ fn classify_prose(
     if short && is_credit_line(body) {
         return BlockKind::Credit;
     }
+    // Ex) 平城区推进老旧小区改造。 — a headline with a stray full stop, right above a lead.
+    let stray_end_mark = {
+        let without_last = body
+            .char_indices()
+            .next_back()
+            .map_or("", |(i, _)| &body[..i]);
+        !without_last.contains(['。', '！', '？', '，'])
+            && body.ends_with(['。', '，', '；', '：', ',', ';', ':'])
+    };
+    if short && single_line && stray_end_mark && next.is_some_and(starts_with_dateline) {
+        return BlockKind::Headline;
+    }
     if short && single_line && !has_final_inside && !ends_sentence(body) {
         let next_is_body = match (next, next_kind) {
             (Some(next), Some(kind)) if kind != BlockKind::Headline => {

@@ -52,19 +52,17 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
                 for (family, (opens, closes)) in PAIRS.iter().enumerate() {
                     if opens.contains(&ch) {
                         stacks[family].push((span, ch));
-                    } else if closes.contains(&ch) {
-                        if stacks[family].pop().is_none() {
-                            // Ex) a list item numbered `1)` opens nothing.
-                            if ch == ')' && is_list_number(text, span) {
-                                continue;
-                            }
-                            unpaired.push(Unpaired {
-                                span,
-                                mark: ch,
-                                partner: opens[0],
-                                is_open: false,
-                            });
+                    } else if closes.contains(&ch) && stacks[family].pop().is_none() {
+                        // Ex) a list item numbered `1)` opens nothing.
+                        if ch == ')' && is_list_number(text, span) {
+                            continue;
                         }
+                        unpaired.push(Unpaired {
+                            span,
+                            mark: ch,
+                            partner: opens[0],
+                            is_open: false,
+                        });
                     }
                 }
             }

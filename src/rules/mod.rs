@@ -48,6 +48,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The docs as Markdown, without the one space each doc-comment line starts with.
+    pub fn docs_markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
     /// The first line of the "What it flags" section: a one-line summary for tables.
     pub fn summary(&self) -> &'static str {
         self.section("What it flags")

@@ -126,12 +126,11 @@ impl LineIndex {
             .unwrap_or(self.len);
         let bytes = text.as_bytes();
         let mut end = next;
-        if end > 0 && (end as usize) <= bytes.len() && end != self.line_starts[line as usize] {
-            if bytes[end as usize - 1] == b'\n' {
+        let line_start = self.line_starts[line as usize];
+        if end > line_start && (end as usize) <= bytes.len() && bytes[end as usize - 1] == b'\n' {
+            end -= 1;
+            if end > line_start && bytes[end as usize - 1] == b'\r' {
                 end -= 1;
-                if end > self.line_starts[line as usize] && bytes[end as usize - 1] == b'\r' {
-                    end -= 1;
-                }
             }
         }
         end

@@ -28,11 +28,21 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     for unpaired in &cx.facts.pairs.unpaired {
+        let (kind, open_name, close_name) = names(unpaired.mark);
         let message = if unpaired.is_open {
-            format!("“{}”没有对应的“{}”", unpaired.mark, unpaired.partner)
+            format!("{kind}不成对：缺少{close_name}")
         } else {
-            format!("“{}”前面没有对应的“{}”", unpaired.mark, unpaired.partner)
+            format!("{kind}不成对：缺少{open_name}")
         };
         acc.push(Diagnostic::new(&RULE, unpaired.span, message));
+    }
+}
+
+/// What a mark is called: the pair's name, then the opening and the closing half.
+fn names(mark: char) -> (&'static str, &'static str, &'static str) {
+    match mark {
+        '“' | '”' | '‘' | '’' | '「' | '」' => ("引号", "前引号", "后引号"),
+        '《' | '》' => ("书名号", "前书名号", "后书名号"),
+        _ => ("括号", "前括号", "后括号"),
     }
 }
