@@ -13,6 +13,7 @@ use crate::recognise::Facts;
 
 pub mod headline;
 pub mod paragraph;
+pub mod place;
 pub mod punct;
 
 /// Whether a rule offers fixes.
@@ -154,6 +155,8 @@ pub struct Context<'a> {
     pub today: jiff::civil::Date,
     /// The draft's path, when it has one.
     pub path: Option<&'a Path>,
+    /// The gazetteer place rules resolve names against.
+    pub gazetteer: &'a crate::gazetteer::Gazetteer,
 }
 
 impl Context<'_> {
@@ -186,6 +189,10 @@ macro_rules! rule {
 pub static ALL_RULES: &[Rule] = &[
     rule!(headline::punctuation),
     rule!(paragraph::broken),
+    rule!(place::former_name),
+    rule!(place::hierarchy),
+    rule!(place::inconsistent),
+    rule!(place::misspelled),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
 ];
