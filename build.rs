@@ -34,8 +34,12 @@ fn main() {
 
     let mut divisions = String::with_capacity(1 << 20);
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut line = 0usize;
-    for row in county.lines().skip(1).chain(town.lines().skip(1)) {
+    for (line, row) in county
+        .lines()
+        .skip(1)
+        .chain(town.lines().skip(1))
+        .enumerate()
+    {
         let fields: Vec<&str> = row.split(',').collect();
         assert_eq!(fields.len(), 4, "bad row {row:?}");
         let (code, name, parent_code, level) = (fields[0], fields[1], fields[2], fields[3]);
@@ -59,7 +63,6 @@ fn main() {
         let stored_code = if letter == 't' { &code[6..] } else { code };
         writeln!(divisions, "{letter},{stored_code},{parent},{name}").unwrap();
         index.insert(code.to_owned(), line);
-        line += 1;
     }
 
     let mut history = String::with_capacity(1 << 20);

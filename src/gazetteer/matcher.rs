@@ -131,7 +131,7 @@ impl Matcher {
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut taken: Vec<Match<'g>> = Vec::with_capacity(found.len());
         for m in found {
-            if taken.last().map_or(true, |t| m.start >= t.end) {
+            if taken.last().is_none_or(|t| m.start >= t.end) {
                 taken.push(m);
             }
         }

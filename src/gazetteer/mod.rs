@@ -9,6 +9,7 @@
 //! This module knows nothing of drafts or rules.
 
 mod builtin;
+mod describe;
 pub mod fuzzy;
 pub mod load;
 pub mod matcher;
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+pub use describe::{describe_change, describe_name, describe_place};
 pub use load::GazetteerError;
 pub use matcher::{Match, Matcher, NameRef};
 
@@ -369,7 +371,7 @@ impl Gazetteer {
                     NameRef::Place(id) | NameRef::Alias(id) => Some(id),
                     _ => None,
                 })
-                .filter(|&id| current.map_or(true, |c| self.is_within(id, c)))
+                .filter(|&id| current.is_none_or(|c| self.is_within(id, c)))
                 .collect();
             if let [only] = ids[..] {
                 current = Some(only);

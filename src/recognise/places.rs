@@ -77,7 +77,8 @@ pub enum SlipBasis {
     Parent(usize),
     /// The article's places or `[bulletin] region`.
     Context,
-    /// A known name elsewhere in the draft, whatever its parent.
+    /// The right name is written elsewhere in the draft (that mention), so the draft spells
+    /// one place two ways.
     Draft(usize),
 }
 
@@ -115,6 +116,9 @@ const EVERYDAY: &[&str] = &[
     "示范区",
     "新区",
     "郊区",
+    "市郊区",
+    "近郊区",
+    "远郊区",
     "矿区",
     "城区",
     "林区",
@@ -220,7 +224,7 @@ fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Ra
         places.sort_unstable();
         places.dedup();
         // Ex) 城区 counts only in 大同市城区, never on its own.
-        let weak = EVERYDAY.contains(&name) || strip_suffix(name).is_none_or_short();
+        let weak = EVERYDAY.contains(&name) || stem_too_short(name);
         if weak {
             let Some(parent) = after else { continue };
             let parent = &raws[parent];
@@ -247,16 +251,10 @@ fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Ra
     }
 }
 
-trait ShortStem {
-    fn is_none_or_short(self) -> bool;
-}
-
-impl ShortStem for Option<&str> {
-    /// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from
-    /// an everyday word.
-    fn is_none_or_short(self) -> bool {
-        self.map_or(true, |stem| stem.chars().count() < 2)
-    }
+/// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
+/// everyday word.
+fn stem_too_short(name: &str) -> bool {
+    strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
 }
 
 fn resolve(
@@ -435,8 +433,7 @@ fn find_slips(
         let parent = in_segment
             .iter()
             .copied()
-            .filter(|&i| mentions[i].span.end <= suffix_start && mentions[i].span.end >= han_start)
-            .last();
+            .rfind(|&i| mentions[i].span.end <= suffix_start && mentions[i].span.end >= han_start);
         let start = parent.map_or(han_start, |i| mentions[i].span.end);
         let stem_chars = input.text[start as usize..suffix_start as usize]
             .chars()
@@ -474,13 +471,18 @@ fn find_slips(
                 (scopes, SlipBasis::Context)
             }
         };
-        if let Some(found) = slip_under(g, name, &scopes) {
+        if let Some((right, places, slip)) = slip_under(g, name, &scopes) {
+            // The right name written elsewhere in the draft: one place written two ways.
+            let basis = mentions
+                .iter()
+                .position(|m| m.name == right)
+                .map_or(basis, SlipBasis::Draft);
             out.push(SlipCandidate {
                 span,
                 name: name.to_owned(),
-                right: found.0,
-                places: found.1,
-                slip: found.2,
+                right,
+                places,
+                slip,
                 basis,
             });
             continue;
@@ -595,9 +597,11 @@ fn find_short_forms(
                     }
                     let before = body[..at].chars().next_back();
                     let after = body[at + short.len()..].chars().next();
-                    let stands_alone = before
-                        .map_or(true, |c| !is_han(c) || "在到于和与及、".contains(c))
-                        && after.map_or(true, |c| !is_han(c) || "的和与及等".contains(c));
+                    // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a
+                    // word) or `张家港1月1日电` (a dateline, where papers print the short form).
+                    let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
+                        && after
+                            .is_none_or(|c| !is_han(c) && !c.is_numeric() && !"—–-~～".contains(c));
                     if stands_alone {
                         out.push(ShortForm {
                             span: Span::new(start, end),

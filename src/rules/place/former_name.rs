@@ -10,12 +10,14 @@ declare_rule! {
     /// ## What it flags
     /// A division's former name used after it was renamed, merged or abolished: `大同县`
     /// after 2018-02-09 (now `云州区`), `南郊区`, `水泊寺乡` after 2021. The change date is
-    /// compared with the issue date (else today); a change known only by its year counts from
-    /// the next year on.
+    /// compared with the issue date (else today). The dates of the history are approval
+    /// dates, and a change takes effect weeks or months later, so a name counts as former 90
+    /// days after approval; a change known only by its year counts from the next year on.
     ///
     /// Never flagged: `原大同县` and other deliberate references to the past (`原` `前` `旧`
-    /// before the name, `（今…）` after it, or a sentence about the change itself: 撤、改、
-    /// 更名、合并、设立 …); a former name that is also an everyday word (`城区`, `矿区`)
+    /// before the name, `（今…）` after it, a sentence about the change itself: 撤、改、
+    /// 更名、合并、设立 …, or one that gives a year before the change); `张家口地区` and other
+    /// former 地区 names, which also mean "the area around"; a former name that is also an everyday word (`城区`, `矿区`)
     /// unless the text names the division (`大同市城区`); a name still in use for another
     /// place that the context points to.
     /// ## Why
@@ -86,7 +88,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         let record = g.change(change);
-        if !record.date.is_before(reference) {
+        if !in_force(record.date, reference)
+            || mentions_earlier_year(cx.text, mention.span, record.date)
+        {
             continue;
         }
         let successors = g.current_successors(change);
@@ -98,10 +102,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             names.dedup();
             names
         };
-        let when = match record.date {
-            ChangeDate::Day(_) => format!("{}", record.date),
-            ChangeDate::Year(_) => format!("{}", record.date),
-        };
+        let when = record.date.to_string();
         let message = match &names[..] {
             [] => format!("“{}”已于{when}撤销", mention.name),
             [one] => format!(
@@ -155,6 +156,10 @@ fn applicable_change(
     mentions: &[Mention],
     region: Option<PlaceId>,
 ) -> Option<ChangeId> {
+    // `张家口地区` is also "the 张家口 area": former 地区 names are everyday words.
+    if mention.name.ends_with("地区") {
+        return None;
+    }
     let mut changes: Vec<ChangeId> = mention
         .former
         .iter()
@@ -204,31 +209,81 @@ fn applicable_change(
 fn refers_to_past(text: &str, span: Span) -> bool {
     let before = &text[..span.start as usize];
     let after = &text[span.end as usize..];
-    let prefix: String = before
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if prefix.ends_with('原')
-        || prefix.ends_with('前')
-        || prefix.ends_with('旧')
-        || prefix.ends_with("原属")
-        || prefix.ends_with("原为")
-        || prefix.ends_with("原是")
+    let prefix: String = {
+        let mut chars: Vec<char> = before.chars().rev().take(2).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    if prefix.ends_with(['原', '前', '旧'])
+        || ["原属", "原为", "原是"].iter().any(|p| prefix.ends_with(p))
     {
         return true;
     }
-    if after.starts_with("（今") || after.starts_with("(今") || after.starts_with("（现") {
+    if ["（今", "(今", "（现"].iter().any(|p| after.starts_with(p)) {
         return true;
     }
-    let stops = |c: char| "。！？；\n".contains(c);
-    let start = before.rfind(stops).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = after.find(stops).map_or(after.len(), |i| i);
-    let sentence = &text[start..span.end as usize + end];
+    let (start, end) = sentence_bounds(text, span);
+    let sentence = &text[start..end];
     CHANGE_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+/// Days between a change's approval and the day its name is taken as out of use: the dates
+/// are approval dates, and a change takes effect weeks or months later.
+const GRACE_DAYS: i32 = 90;
+
+/// Whether the change was in force by `reference`: its approval date plus [`GRACE_DAYS`], or
+/// for a change known by its year only, the next year on.
+fn in_force(date: ChangeDate, reference: jiff::civil::Date) -> bool {
+    match date {
+        ChangeDate::Day(day) => day
+            .checked_add(jiff::Span::new().days(GRACE_DAYS))
+            .is_ok_and(|effective| effective <= reference),
+        ChangeDate::Year(_) => date.is_before(reference),
+    }
+}
+
+/// Whether the sentence around the name gives a year before the change: `1996年1月，邵阳市
+/// 郊区发生…` tells of a time when the old name was right.
+fn mentions_earlier_year(text: &str, span: Span, date: ChangeDate) -> bool {
+    let year = match date {
+        ChangeDate::Day(day) => day.year(),
+        ChangeDate::Year(year) => year,
+    } as u32;
+    let (start, end) = sentence_bounds(text, span);
+    let mut value = 0u32;
+    let mut digits = 0;
+    for ch in text[start..end].chars().chain(std::iter::once(' ')) {
+        // Full-width digits are common in older print.
+        let digit = ch
+            .to_digit(10)
+            .or_else(|| ('０'..='９').contains(&ch).then(|| ch as u32 - '０' as u32));
+        match digit {
+            Some(d) => {
+                value = value.saturating_mul(10).saturating_add(d);
+                digits += 1;
+            }
+            None => {
+                if digits == 4 && (1900..year).contains(&value) {
+                    return true;
+                }
+                value = 0;
+                digits = 0;
+            }
+        }
+    }
+    false
+}
+
+/// The byte range of the sentence holding `span`.
+fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
+    let stops = |c: char| "。！？；\n".contains(c);
+    let before = &text[..span.start as usize];
+    let after = &text[span.end as usize..];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stops(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = span.end as usize + after.find(stops).unwrap_or(after.len());
+    (start, end)
 }

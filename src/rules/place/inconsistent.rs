@@ -11,16 +11,22 @@ declare_rule! {
     /// One place written two ways in one draft: a name not in the gazetteer that differs from
     /// a place named elsewhere in the draft by one confusable character (`永按社区` …
     /// `永安社区`); and a short form (`平城`) used before the first full mention of the place
-    /// (`平城区`).
+    /// (`平城区`), where it stands as a name: between spaces or punctuation, as in a headline
+    /// (`平城 水泊寺街道 …`) or `在平城，`. Datelines (`新华社张家港1月1日电`), where papers
+    /// print the short form, and short forms joined by a dash (`张北—尚义`) are left alone.
     /// ## Why
     /// Readers meet the full name first and the short form after; two spellings of one place
     /// leave them wondering whether two places are meant.
     /// ## Example
     /// ```text,flagged
-    /// 平城推进老旧小区改造。平城区今年改造小区40个。
+    /// 平城 水泊寺街道 推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）平城区今年改造小区40个。
     /// ```
     /// ```text,clean
-    /// 平城区推进老旧小区改造。平城今年改造小区40个。
+    /// 平城区 水泊寺街道 推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）平城区今年改造小区40个，在平城，新开业的超市有5家。
     /// ```
     /// ## Fix
     /// Suggested: the full name, or the spelling of the gazetteer.
