@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{fold_committee_suffix, Gazetteer, Level, Origin, Place, PlaceId};
+use std::borrow::Cow;
+
+use super::{fold_committee_suffix, Gazetteer, Level, Name, Origin, Place, PlaceId};
 
 /// A newsroom gazetteer that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,7 +103,7 @@ struct Builder {
 
 impl Builder {
     fn add_csv(&mut self, path: &Path, source: &str) -> Result<(), GazetteerError> {
-        let mut by_code: std::collections::HashMap<u64, PlaceId> = self.base.by_code.clone();
+        let mut by_code = self.base.by_code.clone();
         for (index, row) in source.lines().enumerate() {
             let line = index as u32 + 1;
             let error = |message: String| GazetteerError {
@@ -141,8 +143,8 @@ impl Builder {
             let folded = fold_committee_suffix(name);
             let id = self.places.len() as PlaceId;
             self.places.push(Place {
-                name: folded.as_deref().unwrap_or(name).into(),
-                official: folded.is_some().then(|| name.into()),
+                name: Cow::Owned(folded.clone().unwrap_or_else(|| name.to_owned())),
+                official: folded.is_some().then(|| Cow::Owned(name.to_owned())),
                 code: Some(code),
                 level,
                 parent: Some(parent),
@@ -200,7 +202,7 @@ impl Builder {
                         f.name
                     ))
                 })?;
-                former.push((Box::<str>::from(f.name.as_str()), date));
+                former.push((Cow::Owned(f.name.clone()), date));
             }
             let code = match &entry.code {
                 Some(code) => Some(
@@ -209,7 +211,11 @@ impl Builder {
                 ),
                 None => None,
             };
-            let aliases: Vec<Box<str>> = entry.aliases.iter().map(|a| a.as_str().into()).collect();
+            let aliases: Vec<Name> = entry
+                .aliases
+                .iter()
+                .map(|a| Cow::Owned(a.clone()))
+                .collect();
             // A place the gazetteer has already gets the aliases and former names.
             let existing = self
                 .places
@@ -222,7 +228,7 @@ impl Builder {
                 continue;
             }
             self.places.push(Place {
-                name: name.as_str().into(),
+                name: Cow::Owned(name.clone()),
                 official: None,
                 code,
                 level,
@@ -372,5 +378,20 @@ mod tests {
             g.path(village[0]),
             "山西省/大同市/平城区/文瀛湖街道/水泊寺村"
         );
+    }
+
+    #[test]
+    fn ships_the_toml_example() {
+        let path = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/gazetteer/places.toml"
+        ));
+        let g = Gazetteer::with_newsroom(&[path], None).unwrap();
+        let school = g.lookup("大同一中");
+        assert_eq!(g.path(school[0]), "山西省/大同市/平城区/大同市第一中学");
+        // An entry the built-in data has already gets the aliases and former names.
+        let street = g.lookup("水泊寺");
+        assert_eq!(g.place(street[0]).code, Some(140213066));
+        assert_eq!(g.place(street[0]).former.len(), 1);
     }
 }

@@ -11,7 +11,33 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::{Change, ChangeId, Place, PlaceId};
+use super::{Change, ChangeId, Name, Place, PlaceId};
+
+/// What one name refers to: most names mean one thing, and that costs no allocation.
+#[derive(Clone, Debug)]
+enum Refs {
+    One([NameRef; 1]),
+    Many(Vec<NameRef>),
+}
+
+impl Refs {
+    fn as_slice(&self) -> &[NameRef] {
+        match self {
+            Refs::One(one) => one,
+            Refs::Many(many) => many,
+        }
+    }
+
+    fn push(&mut self, what: NameRef) {
+        if self.as_slice().contains(&what) {
+            return;
+        }
+        match self {
+            Refs::One([first]) => *self = Refs::Many(vec![*first, what]),
+            Refs::Many(many) => many.push(what),
+        }
+    }
+}
 
 /// What a name found in text may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +65,7 @@ pub struct Match<'g> {
 const MAX_CHARS: usize = 40;
 
 pub struct Matcher {
-    names: HashMap<Box<str>, Vec<NameRef>, BuildHasherDefault<FxHasher>>,
+    names: HashMap<Name, Refs, BuildHasherDefault<FxHasher>>,
     /// Last character → bit `n` set when a name of `n` characters ends in it.
     endings: HashMap<char, u64, BuildHasherDefault<FxHasher>>,
 }
@@ -74,7 +100,7 @@ impl Matcher {
         matcher
     }
 
-    fn add(&mut self, name: &str, what: NameRef) {
+    fn add(&mut self, name: &Name, what: NameRef) {
         let chars = name.chars().count();
         let Some(last) = name.chars().next_back() else {
             return;
@@ -82,19 +108,18 @@ impl Matcher {
         if chars > MAX_CHARS {
             return;
         }
-        let refs = match self.names.get_mut(name) {
-            Some(refs) => refs,
-            None => self.names.entry(name.into()).or_default(),
-        };
-        if !refs.contains(&what) {
-            refs.push(what);
+        match self.names.get_mut(&**name) {
+            Some(refs) => refs.push(what),
+            None => {
+                self.names.insert(name.clone(), Refs::One([what]));
+            }
         }
         *self.endings.entry(last).or_default() |= 1 << chars;
     }
 
     /// What `name` refers to; empty when it is not a known name.
     pub fn refs(&self, name: &str) -> &[NameRef] {
-        self.names.get(name).map_or(&[], Vec::as_slice)
+        self.names.get(name).map_or(&[], Refs::as_slice)
     }
 
     /// Whether some known name ends in `ch`.
@@ -124,7 +149,11 @@ impl Matcher {
                 }
                 let start = starts[(seen - n) % (MAX_CHARS + 1)];
                 if let Some(refs) = self.names.get(&text[start..end]) {
-                    found.push(Match { start, end, refs });
+                    found.push(Match {
+                        start,
+                        end,
+                        refs: refs.as_slice(),
+                    });
                 }
             }
         }

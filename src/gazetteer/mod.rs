@@ -14,8 +14,10 @@ pub mod fuzzy;
 pub mod load;
 pub mod matcher;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
@@ -23,6 +25,9 @@ use jiff::civil::Date;
 pub use describe::{describe_change, describe_name, describe_place};
 pub use load::GazetteerError;
 pub use matcher::{Match, Matcher, NameRef};
+
+/// A name: borrowed from the built-in table, or owned when a newsroom file gives it.
+pub type Name = Cow<'static, str>;
 
 /// Index of a place in [`Gazetteer::places`].
 pub type PlaceId = u32;
@@ -105,18 +110,18 @@ pub enum Origin {
 #[derive(Clone, Debug)]
 pub struct Place {
     /// The name in the form papers print (`永安社区`, not `永安社区居民委员会`).
-    pub name: Box<str>,
+    pub name: Name,
     /// The name as NBS publishes it, when it differs from `name`.
-    pub official: Option<Box<str>>,
+    pub official: Option<Name>,
     /// NBS code, when the place has one.
     pub code: Option<u64>,
     pub level: Level,
     pub parent: Option<PlaceId>,
     /// Other names that mean this place (newsroom gazetteers).
-    pub aliases: Vec<Box<str>>,
+    pub aliases: Vec<Name>,
     /// Names this place had before, from newsroom gazetteers (`former = [{ name, until }]`);
     /// the built-in history is in [`Gazetteer::changes`].
-    pub former: Vec<(Box<str>, Date)>,
+    pub former: Vec<(Name, Date)>,
     /// An NBS statistical unit, not a legal division (开发区, 农场, …): never anchors a
     /// hierarchy error.
     pub statistical: bool,
@@ -166,17 +171,17 @@ impl fmt::Display for ChangeDate {
 pub struct Change {
     pub date: ChangeDate,
     pub old_code: u64,
-    pub old_name: Box<str>,
+    pub old_name: Name,
     /// The current place of the same prefecture (county-level changes) or county (town-level
     /// changes) the old unit lay in, when it still exists: where the old name is looked for.
     pub area: Option<PlaceId>,
     /// `(name, current place)` for each successor; the place is `None` when it no longer
     /// exists under that name.
-    pub successors: Vec<(Box<str>, Option<PlaceId>)>,
+    pub successors: Vec<(Name, Option<PlaceId>)>,
     /// `撤县设区`, `更名`, `撤乡设镇`, …
-    pub kind: Box<str>,
+    pub kind: Name,
     /// The approving document (`国函〔2018〕22号`), when known.
-    pub document: Box<str>,
+    pub document: Name,
     /// Whether the old name went out of use with this change (the unit was renamed,
     /// abolished or merged, and no current place of that area bears the name).
     pub name_ceased: bool,
@@ -188,7 +193,7 @@ pub struct Gazetteer {
     changes: Vec<Change>,
     children: Vec<Vec<PlaceId>>,
     matcher: Matcher,
-    by_code: HashMap<u64, PlaceId>,
+    by_code: HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -209,7 +214,8 @@ impl Gazetteer {
 
     fn new(places: Vec<Place>, changes: Vec<Change>) -> Gazetteer {
         let mut children = vec![Vec::new(); places.len()];
-        let mut by_code = HashMap::with_capacity(places.len());
+        let mut by_code =
+            HashMap::with_capacity_and_hasher(places.len(), BuildHasherDefault::default());
         for (id, place) in places.iter().enumerate() {
             if let Some(parent) = place.parent {
                 children[parent as usize].push(id as PlaceId);

@@ -13,6 +13,11 @@
 //!   (`水泊寺街道永安社区`), then by the article's other places, then by `[bulletin] region`.
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
 use crate::text::{is_han, Span};
@@ -177,9 +182,27 @@ pub fn recognise(input: &Input<'_>) -> Places {
     }
     let mut mentions = resolve(input, g, raws, region);
     mentions.shrink_to_fit();
+    // Each article's context for names with no parent written before them: the county or
+    // town around each settled place.
+    let mut context: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.places.len() == 1) {
+        let p = m.places[0];
+        let scope = match g.place(p).level {
+            Level::Province | Level::Prefecture => continue,
+            Level::County | Level::Town => p,
+            _ => match g.parent(p) {
+                Some(parent) => parent,
+                None => continue,
+            },
+        };
+        let scopes = context.entry(m.article).or_default();
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
+        }
+    }
     let mut slips = Vec::new();
     for &segment in &segments {
-        find_slips(input, g, segment, &mentions, region, &mut slips);
+        find_slips(input, g, segment, &mentions, &context, region, &mut slips);
     }
     let early_short_forms = find_short_forms(input, g, &segments, &mentions);
     Places {
@@ -328,20 +351,17 @@ fn resolve(
 
     // The article's other places: keep the places sharing the deepest ancestor with the
     // places already settled, when that is at least a prefecture.
-    let settled: Vec<(Option<usize>, PlaceId)> = mentions
-        .iter()
-        .filter(|m| m.places.len() == 1)
-        .map(|m| (m.article, m.places[0]))
-        .collect();
-    for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
-        let anchors: Vec<PlaceId> = settled
-            .iter()
-            .filter(|(article, _)| *article == m.article)
-            .map(|&(_, p)| p)
-            .collect();
-        if anchors.is_empty() {
-            continue;
+    let mut settled: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.places.len() == 1) {
+        let anchors = settled.entry(m.article).or_default();
+        if !anchors.contains(&m.places[0]) {
+            anchors.push(m.places[0]);
         }
+    }
+    for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
+        let Some(anchors) = settled.get(&m.article) else {
+            continue;
+        };
         let depth = |p: PlaceId| -> usize {
             anchors
                 .iter()
@@ -402,6 +422,7 @@ fn find_slips(
     g: &Gazetteer,
     segment: Span,
     mentions: &[Mention],
+    context: &HashMap<Option<usize>, Vec<PlaceId>>,
     region: Option<PlaceId>,
     out: &mut Vec<SlipCandidate>,
 ) {
@@ -454,24 +475,12 @@ fn find_slips(
             }
             _ => {
                 let article = article_at(input, start);
-                let mut scopes: Vec<PlaceId> = mentions
-                    .iter()
-                    .filter(|m| m.article == article && m.places.len() == 1)
-                    .filter_map(|m| {
-                        let p = m.places[0];
-                        // The county or town around a settled place is the context.
-                        match g.place(p).level {
-                            Level::Province | Level::Prefecture => None,
-                            Level::County | Level::Town => Some(p),
-                            _ => g.parent(p),
-                        }
-                    })
-                    .collect();
+                let mut scopes = context.get(&article).cloned().unwrap_or_default();
                 scopes.extend(region);
                 (scopes, SlipBasis::Context)
             }
         };
-        if let Some((right, places, slip)) = slip_under(g, name, &scopes) {
+        if let Some((right, places, slip)) = slip_under(g, name, suffix, &scopes) {
             // The right name written elsewhere in the draft: one place written two ways.
             let basis = mentions
                 .iter()
@@ -489,7 +498,7 @@ fn find_slips(
         }
         // One place written two ways: a known name elsewhere in the draft.
         let written_elsewhere = mentions.iter().enumerate().find_map(|(i, m)| {
-            (!m.places.is_empty())
+            (!m.places.is_empty() && m.name.len() == name.len() && m.name.ends_with(suffix))
                 .then(|| likely_slip(name, &m.name))
                 .flatten()
                 .filter(|slip| matches!(slip, Slip::Replaced { .. }))
@@ -510,19 +519,22 @@ fn find_slips(
 
 /// The next administrative suffix at or after `from`, longest first.
 fn next_suffix(body: &str, from: usize) -> Option<(usize, &'static str)> {
-    let rest = &body[from..];
-    for (i, _) in rest.char_indices() {
-        if let Some(suffix) = SUFFIXES.iter().find(|s| rest[i..].starts_with(**s)) {
-            return Some((from + i, suffix));
-        }
-    }
-    None
+    static SUFFIX_FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = SUFFIX_FINDER.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SUFFIXES)
+            .expect("the suffixes make an automaton")
+    });
+    let found = finder.find(&body[from..])?;
+    Some((from + found.start(), SUFFIXES[found.pattern().as_usize()]))
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
 fn slip_under(
     g: &Gazetteer,
     name: &str,
+    suffix: &str,
     scopes: &[PlaceId],
 ) -> Option<(String, Vec<PlaceId>, Slip)> {
     let mut found: Option<(String, Vec<PlaceId>, Slip)> = None;
@@ -534,8 +546,13 @@ fn slip_under(
         seen.push(scope);
         let mut stack: Vec<(PlaceId, u8)> = vec![(scope, 0)];
         while let Some((p, depth)) = stack.pop() {
-            if depth > 0 {
-                let known = &g.place(p).name;
+            let known = &g.place(p).name;
+            // Ex) a 村 is never a slip for a 街道: compare only names of the same suffix and a
+            // length the slip allows, before the costlier character comparison.
+            let plausible = depth > 0
+                && known.ends_with(suffix)
+                && (known.len() == name.len() || known.len() == name.len() + stem_char_len(known));
+            if plausible {
                 if let Some(slip) = likely_slip(name, known) {
                     match &mut found {
                         Some((right, places, _)) if **right == **known => places.push(p),
@@ -551,6 +568,12 @@ fn slip_under(
         }
     }
     found
+}
+
+/// The byte length of the first character of `name`'s stem: what one missing character of
+/// a truncated name may weigh (Han characters are all three bytes, bar rare ones).
+fn stem_char_len(name: &str) -> usize {
+    name.chars().next().map_or(3, char::len_utf8)
 }
 
 /// Short forms (`平城` for `平城区`, or a newsroom alias) written before the first full
