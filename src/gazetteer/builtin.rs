@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use super::{Change, ChangeDate, Gazetteer, Level, Origin, Place, PlaceId};
+use super::{Change, ChangeDate, Gazetteer, Level, Matcher, Origin, Place, PlaceId};
 
 mod data {
     include!(concat!(env!("OUT_DIR"), "/gazetteer_builtin.rs"));
@@ -20,9 +20,31 @@ const PLACEHOLDERS: [&str; 4] = [
 ];
 
 pub(super) fn load() -> Gazetteer {
-    let places = parse_divisions(data::DIVISIONS);
-    let changes = parse_history(data::HISTORY);
-    Gazetteer::new(places, changes)
+    // The history and the name matcher on one core, the places and their indexes on the
+    // other: start-up is what a one-file check waits for.
+    std::thread::scope(|scope| {
+        let history = scope.spawn(|| {
+            let changes = parse_history(data::HISTORY);
+            let matcher = Matcher::builtin(
+                data::DIVISIONS
+                    .lines()
+                    .map(|line| line.splitn(4, ',').nth(3).unwrap_or(""))
+                    .map(|name| (!PLACEHOLDERS.contains(&name)).then_some(name)),
+                &changes,
+            );
+            (changes, matcher)
+        });
+        let places = parse_divisions(data::DIVISIONS);
+        let (children, by_code) = Gazetteer::index(&places);
+        let (changes, matcher) = history.join().expect("the history parses");
+        Gazetteer {
+            places,
+            changes,
+            children,
+            matcher,
+            by_code,
+        }
+    })
 }
 
 fn parse_divisions(table: &'static str) -> Vec<Place> {

@@ -100,6 +100,29 @@ impl Matcher {
         matcher
     }
 
+    /// The matcher of the built-in gazetteer, straight from its table: `names` gives each
+    /// place's name in order, `None` for placeholders.
+    pub(super) fn builtin(
+        names: impl Iterator<Item = Option<&'static str>>,
+        changes: &[Change],
+    ) -> Matcher {
+        let mut matcher = Matcher {
+            names: HashMap::with_capacity_and_hasher(46_000, Default::default()),
+            endings: HashMap::default(),
+        };
+        for (id, name) in names.enumerate() {
+            if let Some(name) = name {
+                matcher.add(&Name::Borrowed(name), NameRef::Place(id as PlaceId));
+            }
+        }
+        for (id, change) in changes.iter().enumerate() {
+            if change.name_ceased {
+                matcher.add(&change.old_name, NameRef::Former(id as ChangeId));
+            }
+        }
+        matcher
+    }
+
     fn add(&mut self, name: &Name, what: NameRef) {
         let chars = name.chars().count();
         let Some(last) = name.chars().next_back() else {

@@ -193,8 +193,10 @@ pub struct Gazetteer {
     changes: Vec<Change>,
     children: Vec<Vec<PlaceId>>,
     matcher: Matcher,
-    by_code: HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>,
+    by_code: CodeIndex,
 }
+
+type CodeIndex = HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>;
 
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -213,6 +215,23 @@ impl Gazetteer {
     }
 
     fn new(places: Vec<Place>, changes: Vec<Change>) -> Gazetteer {
+        // The indexes on one core, the matcher on the other.
+        let ((children, by_code), matcher) = std::thread::scope(|scope| {
+            let matcher = scope.spawn(|| Matcher::new(&places, &changes));
+            let index = Gazetteer::index(&places);
+            (index, matcher.join().expect("the matcher builds"))
+        });
+        Gazetteer {
+            places,
+            changes,
+            children,
+            matcher,
+            by_code,
+        }
+    }
+
+    /// Children lists and the code index.
+    fn index(places: &[Place]) -> (Vec<Vec<PlaceId>>, CodeIndex) {
         let mut children = vec![Vec::new(); places.len()];
         let mut by_code =
             HashMap::with_capacity_and_hasher(places.len(), BuildHasherDefault::default());
@@ -224,14 +243,7 @@ impl Gazetteer {
                 by_code.entry(code).or_insert(id as PlaceId);
             }
         }
-        let matcher = Matcher::new(&places, &changes);
-        Gazetteer {
-            places,
-            changes,
-            children,
-            matcher,
-            by_code,
-        }
+        (children, by_code)
     }
 
     pub fn places(&self) -> &[Place] {
