@@ -28,7 +28,8 @@ pub(super) fn load() -> Gazetteer {
             let matcher = Matcher::builtin(
                 data::DIVISIONS
                     .lines()
-                    .map(|line| line.splitn(4, ',').nth(3).unwrap_or(""))
+                    // The name is the last field and holds no comma.
+                    .map(|line| line.rsplit_once(',').map_or("", |(_, name)| name))
                     .map(|name| (!PLACEHOLDERS.contains(&name)).then_some(name)),
                 &changes,
             );

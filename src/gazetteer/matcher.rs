@@ -131,10 +131,11 @@ impl Matcher {
         if chars > MAX_CHARS {
             return;
         }
-        match self.names.get_mut(&**name) {
-            Some(refs) => refs.push(what),
-            None => {
-                self.names.insert(name.clone(), Refs::One([what]));
+        // One hash per name: a borrowed key costs nothing to clone.
+        match self.names.entry(name.clone()) {
+            std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(what),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Refs::One([what]));
             }
         }
         *self.endings.entry(last).or_default() |= 1 << chars;

@@ -584,58 +584,64 @@ fn find_short_forms(
     segments: &[Span],
     mentions: &[Mention],
 ) -> Vec<ShortForm> {
-    let mut out = Vec::new();
-    let mut done: Vec<&str> = Vec::new();
+    // Each short form, with the first full mention of its place.
+    let mut shorts: Vec<(&str, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let [place] = m.places[..] else { continue };
         let entry = g.place(place);
-        if entry.level < Level::County || *entry.name != *m.name || done.contains(&&*m.name) {
+        if entry.level < Level::County || *entry.name != *m.name {
             continue;
         }
-        done.push(&m.name);
-        let mut shorts: Vec<&str> = entry.aliases.iter().map(|a| &**a).collect();
-        shorts.extend(strip_suffix(&entry.name).filter(|s| s.chars().count() >= 2));
-        for short in shorts {
-            if !g
+        let stem = strip_suffix(&entry.name).filter(|s| s.chars().count() >= 2);
+        for short in entry.aliases.iter().map(|a| &**a).chain(stem) {
+            let only_this_place = g
                 .matcher()
                 .refs(short)
                 .iter()
-                .all(|r| matches!(r, NameRef::Alias(p) if *p == place))
-            {
-                continue;
-            }
-            for &segment in segments.iter().filter(|s| s.start < m.span.start) {
-                let body = &input.text[segment.range()];
-                for (at, _) in body.match_indices(short) {
-                    let start = segment.start + at as u32;
-                    let end = start + short.len() as u32;
-                    if end > m.span.start {
-                        break;
-                    }
-                    if mentions
-                        .iter()
-                        .any(|o| o.span.start < end && start < o.span.end)
-                    {
-                        continue;
-                    }
-                    let before = body[..at].chars().next_back();
-                    let after = body[at + short.len()..].chars().next();
-                    // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a
-                    // word) or `张家港1月1日电` (a dateline, where papers print the short form).
-                    let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
-                        && after
-                            .is_none_or(|c| !is_han(c) && !c.is_numeric() && !"—–-~～".contains(c));
-                    if stands_alone {
-                        out.push(ShortForm {
-                            span: Span::new(start, end),
-                            short: short.to_owned(),
-                            full: i,
-                        });
-                    }
-                }
+                .all(|r| matches!(r, NameRef::Alias(p) if *p == place));
+            if only_this_place && !shorts.iter().any(|&(s, _)| s == short) {
+                shorts.push((short, i));
             }
         }
     }
-    out.sort_by_key(|s| s.span);
+    let Some(last) = shorts.iter().map(|&(_, i)| mentions[i].span.start).max() else {
+        return Vec::new();
+    };
+    let Ok(finder) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(shorts.iter().map(|&(s, _)| s))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for &segment in segments.iter().take_while(|s| s.start < last) {
+        let body = &input.text[segment.range()];
+        for hit in finder.find_iter(body) {
+            let (short, full) = shorts[hit.pattern().as_usize()];
+            let start = segment.start + hit.start() as u32;
+            let end = segment.start + hit.end() as u32;
+            if end > mentions[full].span.start {
+                continue;
+            }
+            // Part of a known name: not a short form.
+            let k = mentions.partition_point(|o| o.span.end <= start);
+            if mentions.get(k).is_some_and(|o| o.span.start < end) {
+                continue;
+            }
+            let before = body[..hit.start()].chars().next_back();
+            let after = body[hit.end()..].chars().next();
+            // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a word) or
+            // `张家港1月1日电` (a dateline, where papers print the short form).
+            let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
+                && after.is_none_or(|c| !is_han(c) && !c.is_numeric() && !"—–-~～".contains(c));
+            if stands_alone {
+                out.push(ShortForm {
+                    span: Span::new(start, end),
+                    short: short.to_owned(),
+                    full,
+                });
+            }
+        }
+    }
     out
 }
