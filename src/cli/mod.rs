@@ -7,7 +7,7 @@ mod files;
 mod place;
 
 pub use args::{Args, CheckArgs, Command, DenyLevel, Format, RulesFormat};
-pub use explain::rules_markdown;
+pub use explain::{rules_markdown, rules_table_markdown};
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -59,23 +59,33 @@ impl RuleMeta {
         out
     }
 
-    /// The first line of the "What it flags" section: a one-line summary for tables.
-    pub fn summary(&self) -> &'static str {
-        self.section("What it flags")
+    /// The first paragraph of the "What it flags" section: a one-line summary for tables.
+    pub fn summary(&self) -> String {
+        let section = self.section("What it flags");
+        let paragraph = section.split("\n \n").next().unwrap_or("");
+        let paragraph = paragraph.split("\n\n").next().unwrap_or(paragraph);
+        paragraph
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The body of one `## heading` section of the docs.
     pub fn section(&self, heading: &str) -> &'static str {
         let docs = self.docs;
-        let marker_start = docs.find(&format!("## {heading}\n"));
-        let Some(start) = marker_start else { return "" };
-        let body_start = start + heading.len() + 4;
-        let body = &docs[body_start..];
-        let end = body.find("\n## ").map_or(body.len(), |i| i + 1);
+        let marker = format!("## {heading}\n");
+        let Some(start) = docs.find(&marker) else {
+            return "";
+        };
+        let body = &docs[start + marker.len()..];
+        // Doc-comment lines keep the space after `///`: the next heading is `\n ## `.
+        let end = [body.find("\n## "), body.find("\n ## ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(body.len(), |i| i + 1);
         body[..end].trim_matches('\n')
     }
 

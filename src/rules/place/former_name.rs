@@ -9,8 +9,9 @@ use crate::text::Span;
 declare_rule! {
     /// ## What it flags
     /// A division's former name used after it was renamed, merged or abolished: `大同县`
-    /// after 2018-02-09 (now `云州区`), `南郊区`, `水泊寺乡` after 2021. The change date is
-    /// compared with the issue date (else today). The dates of the history are approval
+    /// after 2018-02-09 (now `云州区`), `南郊区`, `水泊寺乡` after 2021.
+    ///
+    /// The change date is compared with the issue date (else today). The dates of the history are approval
     /// dates, and a change takes effect weeks or months later, so a name counts as former 90
     /// days after approval; a change known only by its year counts from the next year on.
     ///

@@ -7,9 +7,11 @@ use crate::rules::Context;
 
 declare_rule! {
     /// ## What it flags
-    /// A place written under a parent it does not belong to — `A街道B社区`, `A区B街道`,
-    /// `A县B镇` — where the gazetteer places B under another parent of the same level next to
-    /// A (another street of the same district, another district of the same city).
+    /// A place written under a parent it does not belong to: `A街道B社区`, `A区B街道`,
+    /// `A县B镇` where the gazetteer puts B under a neighbour of A.
+    ///
+    /// A neighbour is a place of A's level under A's own parent (another street of the same
+    /// district, another district of the same city).
     ///
     /// Names that repeat elsewhere in China are fine as long as one of them lies under A.
     /// Skipping a level (`平城区永安社区`) is fine. NBS statistical units (开发区, 农场 …)

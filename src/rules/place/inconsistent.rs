@@ -8,10 +8,11 @@ use super::slip_reason;
 
 declare_rule! {
     /// ## What it flags
-    /// One place written two ways in one draft: a name not in the gazetteer that differs from
-    /// a place named elsewhere in the draft by one confusable character (`永按社区` …
-    /// `永安社区`); and a short form (`平城`) used before the first full mention of the place
-    /// (`平城区`), where it stands as a name: between spaces or punctuation, as in a headline
+    /// One place written two ways in one draft (`永按社区` … `永安社区`), or a short form
+    /// (`平城`) before the first full mention (`平城区`).
+    ///
+    /// Two ways: a name not in the gazetteer that differs from a place named elsewhere in the
+    /// draft by one confusable character. A short form counts where it stands as a name: between spaces or punctuation, as in a headline
     /// (`平城 水泊寺街道 …`) or `在平城，`. Datelines (`新华社张家港1月1日电`), where papers
     /// print the short form, and short forms joined by a dash (`张北—尚义`) are left alone.
     /// ## Why

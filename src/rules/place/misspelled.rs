@@ -8,11 +8,12 @@ use super::slip_reason;
 
 declare_rule! {
     /// ## What it flags
-    /// A place-like name (Chinese characters ending in 省 市 区 县 旗 街道 乡 镇 村 社区 …) that is
-    /// not in the gazetteer but is one likely slip away from a name of the same kind under the
-    /// same parent: one character replaced by one of the same sound (`永按社区` for
-    /// `永安社区`) or of a similar shape, or one character left out (`文瀛街道` for
-    /// `文瀛湖街道`).
+    /// A place-like name not in the gazetteer that is one likely slip from a name under the
+    /// same parent: `永按社区` for `永安社区`, `文瀛街道` for `文瀛湖街道`.
+    ///
+    /// Place-like means Chinese characters ending in 省 市 区 县 旗 街道 乡 镇 村 社区 …; a likely
+    /// slip is one character replaced by one of the same sound or a similar shape, or one
+    /// character left out.
     ///
     /// The parent is the place named right before the name (`水泊寺街道永按社区`), else the
     /// article's other places and `[bulletin] region`. Names merely one character away from a
