@@ -113,7 +113,10 @@ pub const MAX_FIX_ITERATIONS: usize = 10;
 /// fix that overlaps one already taken, changes nothing, or is out of bounds or off a char
 /// boundary is skipped whole.
 pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Vec<&'f Fix> {
-    let mut candidates: Vec<&Fix> = fixes.into_iter().filter(|fix| is_applicable(text, fix)).collect();
+    let mut candidates: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|fix| is_applicable(text, fix))
+        .collect();
     candidates.sort_by_key(|fix| (fix.span().start, fix.span().end));
     let mut chosen: Vec<&Fix> = Vec::with_capacity(candidates.len());
     let mut last_end = 0u32;
@@ -121,7 +124,9 @@ pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) ->
         let span = fix.span();
         let clashes = chosen.last().is_some_and(|last: &&Fix| {
             let last = last.span();
-            span.start < last_end || last.overlaps(span) || (span.is_empty() && last.is_empty() && span.start == last.start)
+            span.start < last_end
+                || last.overlaps(span)
+                || (span.is_empty() && last.is_empty() && span.start == last.start)
         });
         if clashes || fix.is_noop(text) {
             continue;
@@ -134,7 +139,10 @@ pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) ->
 
 /// Applies a set of fixes to `text` in one pass (see [`select_fixes`]). Returns the new text
 /// and how many fixes were applied. Text outside the applied edits is copied byte for byte.
-pub fn apply_edits_once<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+pub fn apply_edits_once<'f>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> (String, usize) {
     let chosen = select_fixes(text, fixes);
     let mut edits: Vec<&Edit> = chosen.iter().flat_map(|fix| fix.edits.iter()).collect();
     edits.sort();
@@ -158,7 +166,10 @@ pub fn splice(text: &str, edits: &[&Edit]) -> String {
 pub fn is_applicable(text: &str, fix: &Fix) -> bool {
     fix.edits.iter().all(|edit| {
         let range = edit.span.range();
-        range.start <= range.end && range.end <= text.len() && text.is_char_boundary(range.start) && text.is_char_boundary(range.end)
+        range.start <= range.end
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end)
     })
 }
 

@@ -480,7 +480,15 @@ fn find_slips(
                 (scopes, SlipBasis::Context)
             }
         };
-        if let Some((right, places, slip)) = slip_under(g, name, suffix, &scopes) {
+        let found = slip_under(g, name, suffix, &scopes).filter(|(_, _, slip)| {
+            // Village lists are never complete (new communities appear every year): a village
+            // name one character short of a known one is new as often as it is a slip, unless
+            // the text names its parent. Town and county lists are complete.
+            !(matches!(slip, Slip::Truncated { .. })
+                && basis == SlipBasis::Context
+                && matches!(suffix, "村" | "社区" | "居委会"))
+        });
+        if let Some((right, places, slip)) = found {
             // The right name written elsewhere in the draft: one place written two ways.
             let basis = mentions
                 .iter()

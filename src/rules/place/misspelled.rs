@@ -16,7 +16,9 @@ declare_rule! {
     /// character left out.
     ///
     /// The parent is the place named right before the name (`水泊寺街道永按社区`), else the
-    /// article's other places and `[bulletin] region`. Names merely one character away from a
+    /// article's other places and `[bulletin] region`. A village or community name one
+    /// character short of a known one (`红旗社区`, `红旗里社区`) counts only when its parent is
+    /// written right before it: village lists are never complete. Names merely one character away from a
     /// real name elsewhere (`范家庄村`, `刘家庄村`) are left alone: a gazetteer is never
     /// complete, and such names are usually real.
     /// ## Why
