@@ -8,6 +8,7 @@
 //! - `transport.rs`: stdio framing that survives bad input, dispatch in arrival order;
 //! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
+//! - `incremental.rs`: re-checking only the articles an edit touched;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
 //! - `handlers/`: one file per feature.
 
@@ -16,6 +17,7 @@ mod capabilities;
 mod convert;
 mod documents;
 mod handlers;
+mod incremental;
 mod server;
 mod transport;
 mod workspace;
