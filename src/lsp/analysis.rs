@@ -99,7 +99,7 @@ pub(crate) fn analyse(
             let diagnostics = analysis
                 .diagnostics
                 .iter()
-                .map(|d| convert::diagnostic(d, at, &snapshot.uri, Some(snapshot.version)))
+                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
                 .collect();
             analysed.diagnostics = diagnostics;
             analysed.analysis = Some(analysis);

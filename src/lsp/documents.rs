@@ -155,6 +155,17 @@ impl DocumentStore {
         })
     }
 
+    /// The current version's rope (a cheap clone), without building its text.
+    pub fn rope(&self, uri: &Uri) -> Option<(i32, Rope, Option<PathBuf>)> {
+        let documents = self.lock();
+        let document = documents.get(uri)?;
+        Some((
+            document.version,
+            document.rope.clone(),
+            document.path.clone(),
+        ))
+    }
+
     pub fn version(&self, uri: &Uri) -> Option<i32> {
         self.lock().get(uri).map(|d| d.version)
     }

@@ -99,7 +99,7 @@ impl Chunks {
     #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
-        text: &str,
+        text: &ropey::Rope,
         version: i32,
         edits: &[EditRange],
         generation: u64,
@@ -118,7 +118,7 @@ impl Chunks {
         let old_len: u32 = self.chunks.iter().map(|c| c.len).sum();
         let delta = dirty.new_end as i64 - dirty.old_end as i64;
         let new_len = old_len as i64 + delta;
-        if new_len != text.len() as i64 || dirty.old_end > old_len {
+        if new_len != text.len_bytes() as i64 || dirty.old_end > old_len {
             return None;
         }
         // The chunks the edit touches (an edit at a cut touches both sides), one more each way.
@@ -138,8 +138,8 @@ impl Chunks {
         let window_start = self.chunks[lo].start;
         let window_old_end = self.chunks[hi].start + self.chunks[hi].len;
         let window_end = (window_old_end as i64 + delta) as u32;
-        let window = text.get(window_start as usize..window_end as usize)?;
-        let analysis = lint::analyse(window, path, config, today);
+        let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
+        let analysis = lint::analyse(&window, path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
@@ -163,7 +163,7 @@ impl Chunks {
     }
 
     /// Every chunk's findings, moved to where the chunk now is.
-    fn diagnostics(&self, text: &str) -> Vec<Diagnostic> {
+    fn diagnostics(&self, text: &ropey::Rope) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for chunk in &self.chunks {
             let delta = chunk.start as i64 - chunk.analysed_start as i64;
@@ -173,7 +173,7 @@ impl Chunks {
                 } else {
                     shift(d, delta)
                 };
-                if moved.span.end as usize <= text.len() {
+                if moved.span.end as usize <= text.len_bytes() {
                     out.push(moved);
                 }
             }
@@ -323,8 +323,9 @@ mod tests {
             let (next, range) = apply(&text, (a, b, insert));
             text = next;
             let version = i as i32 + 2;
+            let rope = ropey::Rope::from_str(&text);
             let fast = chunks
-                .update(&text, version, &[range], 0, None, &config, today)
+                .update(&rope, version, &[range], 0, None, &config, today)
                 .expect("chunked");
             let full = lint::analyse(&text, None, &config, today).diagnostics;
             assert_eq!(fast, full, "after edit {i}");

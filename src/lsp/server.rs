@@ -14,11 +14,12 @@
 //! **Panics.** Every handler future runs under `catch_unwind`; a panic becomes an internal
 //! error response (or a log line, for notifications) and the server keeps serving.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures::future::BoxFuture;
 use futures::FutureExt;
@@ -29,7 +30,7 @@ use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
 
 use super::analysis::{self, Analysed, Findings};
 use super::capabilities::{Negotiated, FIX_ALL_KIND};
-use super::convert::{self, Positions};
+use super::convert::{self, Locate, Positions, RopePositions};
 use super::documents::{file_path, DocumentStore};
 use super::handlers;
 use super::incremental::{Chunks, EditRange};
@@ -61,6 +62,7 @@ impl Backend {
                 documents: DocumentStore::default(),
                 negotiated: OnceLock::new(),
                 configs: Mutex::new(Configs::new(root, Settings::default())),
+                timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
             }),
         }
     }
@@ -71,6 +73,9 @@ pub(crate) struct Shared {
     pub documents: DocumentStore,
     negotiated: OnceLock<Negotiated>,
     configs: Mutex<Configs>,
+    /// With `JIAODUI_LSP_TIMING` set: when each `didChange` arrived, to report on stderr how
+    /// long its diagnostics took (the latency benchmark reads these lines).
+    timing: Option<Mutex<HashMap<(Uri, i32), Instant>>>,
 }
 
 impl Shared {
@@ -105,6 +110,11 @@ impl Shared {
                 {
                     let encoding = self.negotiated().encoding;
                     let uri = p.text_document.uri;
+                    if let Some(timing) = &self.timing {
+                        if let Ok(mut timing) = timing.lock() {
+                            timing.insert((uri.clone(), p.text_document.version), Instant::now());
+                        }
+                    }
                     if let Err(err) = self.documents.change(
                         &uri,
                         p.text_document.version,
@@ -195,13 +205,13 @@ impl Shared {
     /// The diagnostics of a document's current version: cached, or re-checked only where
     /// edits touched (then a full analysis follows once typing pauses), or checked whole.
     pub async fn findings(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Findings>> {
-        let snapshot = self.documents.snapshot(uri)?;
+        let (version, rope, path) = self.documents.rope(uri)?;
         let generation = self.configs().generation();
         let (chunks, edits) = {
             let documents = self.documents.lock();
             let document = documents.get(uri)?;
             if let Some(findings) = &document.findings {
-                if (findings.version, findings.generation) == (snapshot.version, generation) {
+                if (findings.version, findings.generation) == (version, generation) {
                     return Some(findings.clone());
                 }
             }
@@ -211,7 +221,7 @@ impl Shared {
                     let edits: Vec<EditRange> = document
                         .edit_log
                         .iter()
-                        .filter(|(v, _)| *v > base && *v <= snapshot.version)
+                        .filter(|(v, _)| *v > base && *v <= version)
                         .map(|(_, edit)| *edit)
                         .collect();
                     (Some(chunks.clone()), edits)
@@ -221,33 +231,31 @@ impl Shared {
         };
         let mut findings = None;
         if let Some(mut chunks) = chunks {
-            let resolved = self.configs().resolve(snapshot.path.as_deref());
+            let resolved = self.configs().resolve(path.as_deref());
             let encoding = self.negotiated().encoding;
             let today = today();
+            let uri_for_task = uri.clone();
             let task = tokio::task::spawn_blocking(move || {
                 let result = catch_unwind(AssertUnwindSafe(|| {
-                    let text: &str = &snapshot.text;
                     let found = chunks.update(
-                        text,
-                        snapshot.version,
+                        &rope,
+                        version,
                         &edits,
                         resolved.generation,
-                        snapshot.path.as_deref(),
+                        path.as_deref(),
                         &resolved.config,
                         today,
                     )?;
-                    let index = LineIndex::new(text);
-                    let at = Positions {
-                        text,
-                        index: &index,
+                    let at = RopePositions {
+                        rope: &rope,
                         encoding,
                     };
                     let diagnostics = found
                         .iter()
-                        .map(|d| convert::diagnostic(d, at, &snapshot.uri, Some(snapshot.version)))
+                        .map(|d| convert::diagnostic(d, &at, &uri_for_task, Some(version)))
                         .collect();
                     Some(Findings {
-                        version: snapshot.version,
+                        version,
                         generation: resolved.generation,
                         exact: false,
                         diagnostics,
@@ -379,6 +387,20 @@ impl Shared {
             )
             .await;
         *last = Some(this);
+        if let Some(timing) = &self.timing {
+            let arrived = timing
+                .lock()
+                .ok()
+                .and_then(|mut t| t.remove(&(uri.clone(), findings.version)));
+            if let Some(arrived) = arrived {
+                eprintln!(
+                    "jiaodui lsp timing: version {} published after {} us ({})",
+                    findings.version,
+                    arrived.elapsed().as_micros(),
+                    if findings.exact { "full" } else { "chunked" }
+                );
+            }
+        }
     }
 
     /// Re-checks every open document after a configuration change: pushes, or asks a pulling

@@ -91,6 +91,11 @@ impl Server {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// The server's stderr as it keeps arriving (also after `shutdown`).
+    pub fn stderr_handle(&self) -> Arc<Mutex<String>> {
+        self.stderr.clone()
+    }
+
     /// `initialize` + `initialized`; returns the `initialize` result.
     pub fn initialize(
         &mut self,

@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::*;
 use crate::document::DraftKind;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::capabilities::{Negotiated, FIX_ALL_KIND};
+use crate::lsp::convert::Locate;
 use crate::lsp::convert::{self, DiagnosticPayload, Positions};
 use crate::lsp::handlers::formatting;
 use crate::text::LineIndex;
