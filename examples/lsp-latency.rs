@@ -102,10 +102,10 @@ fn measure(
     server.open(&uri, "plaintext", 1, page);
     let findings = server.published(&uri, 1).len();
     // The point of the edits: the middle of a body paragraph.
-    let middle = page[page.len() / 2..]
-        .find("，")
-        .map(|i| page.len() / 2 + i)
-        .expect("a comma");
+    let half = (page.len() / 2..)
+        .find(|&i| page.is_char_boundary(i))
+        .unwrap();
+    let middle = page[half..].find("，").map(|i| half + i).expect("a comma");
     let at = position(page, middle, "utf-16");
     let after = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 1});
     let mut version = 1;

@@ -154,9 +154,7 @@ pub(crate) fn diagnostic(
     uri: &Uri,
     version: Option<i32>,
 ) -> lsp::Diagnostic {
-    let code_description = crate::rules::find(finding.rule)
-        .and_then(|rule| rule.meta.url().parse::<Uri>().ok())
-        .map(|href| CodeDescription { href });
+    let code_description = rule_docs_uri(finding.rule).map(|href| CodeDescription { href });
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
@@ -210,6 +208,21 @@ pub(crate) fn diagnostic(
         tags: None,
         data: serde_json::to_value(payload).ok(),
     }
+}
+
+/// The link to a rule's docs, parsed once per rule.
+fn rule_docs_uri(rule: &str) -> Option<Uri> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static URIS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
+    URIS.get_or_init(|| {
+        crate::rules::ALL_RULES
+            .iter()
+            .filter_map(|rule| Some((rule.meta.id, rule.meta.url().parse().ok()?)))
+            .collect()
+    })
+    .get(rule)
+    .cloned()
 }
 
 /// The payload of a diagnostic this server published, if it is one.

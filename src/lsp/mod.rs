@@ -31,9 +31,12 @@ pub fn run() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
+        let (output, outgoing) = tokio::sync::mpsc::unbounded_channel();
+        let (service, socket) =
+            LspService::new(|client| server::Backend::new(client, output.clone()));
         let service = server::Sequenced::new(service);
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        let stdio = (tokio::io::stdin(), tokio::io::stdout());
+        transport::serve(stdio, service, socket, (output, outgoing)).await;
     });
     // The transport's reader may still be blocked on stdin; do not wait for it.
     runtime.shutdown_background();

@@ -21,6 +21,8 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
+use tokio::sync::mpsc::UnboundedSender;
+
 use futures::future::BoxFuture;
 use futures::FutureExt;
 use tower::Service;
@@ -54,7 +56,7 @@ impl std::ops::Deref for Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub fn new(client: Client, output: UnboundedSender<String>) -> Backend {
         let root = std::env::current_dir().unwrap_or_default();
         Backend {
             shared: Arc::new(Shared {
@@ -63,6 +65,7 @@ impl Backend {
                 negotiated: OnceLock::new(),
                 configs: Mutex::new(Configs::new(root, Settings::default())),
                 timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
+                output,
             }),
         }
     }
@@ -76,6 +79,10 @@ pub(crate) struct Shared {
     /// With `JIAODUI_LSP_TIMING` set: when each `didChange` arrived, to report on stderr how
     /// long its diagnostics took (the latency benchmark reads these lines).
     timing: Option<Mutex<HashMap<(Uri, i32), Instant>>>,
+    /// The transport's outgoing queue: document diagnostics are serialized straight into it,
+    /// without the copy and intermediate JSON tree tower-lsp's client would make (on a large
+    /// page that is most of the time an edit costs).
+    output: UnboundedSender<String>,
 }
 
 impl Shared {
@@ -379,13 +386,7 @@ impl Shared {
         {
             return;
         }
-        self.client
-            .publish_diagnostics(
-                uri.clone(),
-                findings.diagnostics.clone(),
-                Some(findings.version),
-            )
-            .await;
+        self.send_diagnostics(uri, &findings.diagnostics, Some(findings.version));
         *last = Some(this);
         if let Some(timing) = &self.timing {
             let arrived = timing
@@ -400,6 +401,35 @@ impl Shared {
                     if findings.exact { "full" } else { "chunked" }
                 );
             }
+        }
+    }
+
+    /// Queues a `textDocument/publishDiagnostics` notification.
+    fn send_diagnostics(&self, uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) {
+        #[derive(serde::Serialize)]
+        struct Notification<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: Params<'a>,
+        }
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: &'a [Diagnostic],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            version: Option<i32>,
+        }
+        let message = Notification {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: Params {
+                uri,
+                diagnostics,
+                version,
+            },
+        };
+        if let Ok(body) = serde_json::to_string(&message) {
+            let _ = self.output.send(body);
         }
     }
 
@@ -574,9 +604,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         if !self.negotiated().pull_diagnostics {
-            self.client
-                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
-                .await;
+            self.send_diagnostics(&params.text_document.uri, &[], None);
         }
     }
 
