@@ -169,12 +169,43 @@ fn a_pulling_client_is_never_pushed_document_diagnostics() {
     assert_eq!(again["result"]["kind"], "unchanged");
     server.change(&uri, 2, json!([{"text": PAGE.replace(',', "，")}]));
     assert!(server.pull(&uri).is_empty());
+
+    // A long page: after the first full check, an edit is re-checked in chunks, and the
+    // chunked result agrees with a full check.
+    let long_uri = uri_in(dir.path(), "long.txt");
+    let mut long = long_page();
+    server.open(&long_uri, "plaintext", 1, &long);
+    server.pull(&long_uri);
+    let middle = long.len() / 2;
+    let middle = (middle..).find(|&i| long.is_char_boundary(i)).unwrap();
+    let at = position(&long, middle, "utf-16");
+    long.insert(middle, ',');
+    server.change(
+        &long_uri,
+        2,
+        json!([{"range": {"start": at, "end": at}, "text": ","}]),
+    );
+    let response = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": long_uri}}),
+    );
+    let report = &response["result"];
+    assert!(
+        report["resultId"].as_str().unwrap().ends_with(":chunked"),
+        "{report}"
+    );
+    assert_eq!(
+        actual(report["items"].as_array().unwrap()),
+        expected(&long, &dir.path().join("long.txt"), "utf-16")
+    );
     server.drain();
     assert!(
         !server
             .log
             .iter()
-            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri),
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] != json!(null)
+                && m["params"]["uri"].as_str().unwrap().ends_with(".txt")),
         "a pulling client got pushed diagnostics too: {:?}",
         server.log
     );
@@ -230,18 +261,46 @@ fn astral_characters_map_right_in_both_encodings() {
     }
 }
 
+/// A page of many articles, large enough to be re-checked in chunks.
+fn long_page() -> String {
+    (0..80)
+        .map(|i| format!("第{i}条新闻标题\n\n本报讯（记者 王海）{i}日，新开街道启动改造工程，涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n"))
+        .collect()
+}
+
 /// A burst of edits sent without waiting must leave the server with exactly the client's
-/// text; the last publish is for the last version, and versions never go backwards.
+/// text; the last publish is for the last version, and versions never go backwards. On a long
+/// page the burst is re-checked in chunks, which must agree with a full check.
 #[test]
 fn edit_bursts_converge_to_the_clients_text() {
-    for encoding in ["utf-8", "utf-16"] {
+    let long = long_page();
+    assert!(long.len() > 8 * 1024);
+    for (encoding, page) in [
+        ("utf-8", PAGE),
+        ("utf-16", PAGE),
+        ("utf-16", long.as_str()),
+        ("utf-8", long.as_str()),
+    ] {
         let dir = tempdir();
         let (mut server, _) = start(pushing_client(Some(&[encoding])), dir.path());
         let path = dir.path().join("burst.txt");
         let uri = file_uri(&path);
-        let mut text = PAGE.to_owned();
+        let mut text = page.to_owned();
         server.open(&uri, "plaintext", 1, &text);
-        let inserts = ["𠮷", ",", "王", "\r\n", "（", "a", "。", "\n\n", ";"];
+        // Once the first check is in, later versions are re-checked in chunks.
+        server.published(&uri, 1);
+        let inserts = [
+            "𠮷",
+            ",",
+            "王",
+            "\r\n",
+            "（",
+            "a",
+            "。",
+            "\n\n",
+            ";",
+            "\n\n新标题\n\n",
+        ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             seed ^= seed << 13;
@@ -344,6 +403,29 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
         "{new_config}"
     );
     LoadedConfig::parse(new_config, &dir.path().join("jiaodui.toml")).expect("valid config");
+
+    // Asked for everything, fix-all comes without its edit, filled in by resolve.
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": first["range"],
+               "context": {"diagnostics": diagnostics}}),
+    );
+    let deferred = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll.jiaodui")
+        .cloned()
+        .expect("deferred fix-all");
+    assert!(deferred.get("edit").is_none());
+    let resolved = server.request("codeAction/resolve", deferred);
+    let edits = resolved["result"]["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        apply_edits(text, edits, "utf-16"),
+        "标题\n\n本报讯（记者 王海）社区组织志愿者，为居民服务；活动持续一天。\n"
+    );
 
     // Fix-all: only safe fixes, to a fixpoint.
     let response = server.request(

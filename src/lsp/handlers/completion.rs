@@ -9,6 +9,7 @@ use tower_lsp_server::ls_types::{
 use crate::config::{BylineForm, Config, ParenWidth};
 use crate::document::BlockKind;
 use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Locate;
 use crate::text::is_han;
 
 pub(crate) fn items(

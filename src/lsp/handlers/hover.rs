@@ -4,6 +4,7 @@
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Locate;
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
