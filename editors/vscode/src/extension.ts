@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageclient/node';
 import { findServer } from './server';
 import { StatusItem, StatusSnapshot } from './status';
-import { RULE_SCHEME, RuleDocs, withRuleLinks } from './rules';
+import { RULE_SCHEME, RuleDocs, SHOW_RULE_DOCS, showRuleDocs, withRuleLinks } from './rules';
 
 export const INSTALL_URL = 'https://github.com/jiaodui/jiaodui#install';
 const FIX_ALL_KIND = 'source.fixAll.jiaodui';
@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): JiaoduiApi {
       if (applied === 0) void vscode.window.showInformationMessage('jiaodui: nothing to fix in this draft.');
     }),
     vscode.commands.registerCommand('jiaodui.restartServer', () => restart()),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS, (rule: string) => showRuleDocs(rule)),
     vscode.commands.registerCommand('jiaodui.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['jiaodui.enable', 'jiaodui.path', 'jiaodui.args'].some((key) => e.affectsConfiguration(key))) {
@@ -118,8 +119,8 @@ async function start(): Promise<void> {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{jiaodui.toml,.jiaodui.toml}'),
     },
     middleware: {
-      // Every diagnostic's code links to the rule's docs (`jiaodui explain RULE`), unless the
-      // server already sent a link of its own.
+      // Every diagnostic's code links to the rule's docs (`jiaodui explain RULE`, see
+      // rules.ts), unless the server sent a link of its own.
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(withRuleLinks)),
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const report = await next(document, previousResultId, token);
