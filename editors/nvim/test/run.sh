@@ -2,13 +2,14 @@
 # Runs the headless Neovim suites (e2e.lua on the .txt and .md drafts, plugin.lua) in one
 # Neovim binary.
 #
-#   editors/nvim/test/run.sh NVIM SERVER
+#   editors/nvim/test/run.sh NVIM SERVER [TESTS]
 #
 # NVIM is the editor binary; SERVER is the `jiaodui` executable to test (it is put on PATH
-# as `jiaodui`, the way users install it). Every run gets fresh XDG folders and a fresh copy
+# as `jiaodui`, the way users install it); TESTS picks some of e2e-txt, e2e-md and plugin
+# (default: all three). Every run gets fresh XDG folders and a fresh copy
 # of the fixture project. Exits non-zero when any check fails.
 set -uo pipefail
-NVIM=$1 SERVER=$2
+NVIM=$1 SERVER=$2 TESTS=${3:-e2e-txt e2e-md plugin}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 FIXTURES=$HERE/../../test/fixtures
 
@@ -23,6 +24,7 @@ version=$("$NVIM" --version | head -1)
 failed=0
 run() { # run NAME SCRIPT ARGS...
   local name=$1 script=$2 start=$SECONDS; shift 2
+  [[ " $TESTS " == *" $name "* ]] || return 0
   local state=$W/state-$RANDOM
   mkdir -p "$state"
   # A PATH of system folders only, so no other jiaodui (e.g. in ~/.cargo/bin) is picked up.

@@ -42,7 +42,9 @@ exports.run = async function run() {
   const ext = vscode.extensions.getExtension('jiaodui.jiaodui');
   let api, doc, editor;
   const tests = [];
-  const test = (name, fn) => tests.push({ name, fn });
+  // A failed `fatal` test stops the run: nothing after it can pass without a server that
+  // reports diagnostics.
+  const test = (name, fn, fatal = false) => tests.push({ name, fn, fatal });
 
   test('the extension activates on a plain-text draft and starts the server', async () => {
     assert.ok(ext, 'extension jiaodui.jiaodui is not installed');
@@ -54,7 +56,7 @@ exports.run = async function run() {
     await api.ready(); // rejects when the server is missing or fails to start
     assert.ok(api.client && api.client.isRunning(), 'client not running');
     report(`# server ${api.serverPath}: ${JSON.stringify(api.client.initializeResult.serverInfo)}`);
-  });
+  }, true);
 
   test('exactly three punct/halfwidth diagnostics, at the right UTF-16 columns (𠮷 before the comma)', async () => {
     await waitFor('three diagnostics', () => ours(txt, RULE).length >= 3);
@@ -67,7 +69,7 @@ exports.run = async function run() {
       assert.ok(d.range.isEqual(new vscode.Range(line, ch, line, ch + 1)), `diagnostic ${i}: ${show([d])}, want ${line}:${ch}`);
       assert.strictEqual(doc.getText(d.range), ',');
     });
-  });
+  }, true);
 
   test("each diagnostic's code links to the rule docs", async () => {
     const d = ours(txt, RULE)[0];
@@ -113,8 +115,18 @@ exports.run = async function run() {
 
   test('a quick fix applied: the preferred fix at the comma after 𠮷大爷说', async () => {
     const range = new vscode.Range(3, 9, 3, 10);
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', txt, range, vscode.CodeActionKind.QuickFix.value, 10);
-    const fixes = actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.isPreferred);
+    let actions = [];
+    let attempts = 0;
+    const preferred = () => actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && a.isPreferred);
+    // Asked again until it answers, as the light bulb is: a request made while the workbench
+    // is still restoring its editors can come back empty.
+    await waitFor('a preferred quick fix', async () => {
+      attempts++;
+      actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', txt, range, vscode.CodeActionKind.QuickFix.value, 10);
+      return preferred().length > 0;
+    }).catch(() => undefined);
+    if (attempts > 1) report(`# quick fix: ${attempts} requests until the code actions came`);
+    const fixes = preferred();
     assert.strictEqual(fixes.length, 1, `preferred quick fixes: ${JSON.stringify(actions.map((a) => [a.title, a.kind && a.kind.value, a.isPreferred]))}`);
     const fix = fixes[0];
     if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit not applied');
@@ -160,7 +172,7 @@ exports.run = async function run() {
 
   let passed = 0;
   let failed = 0;
-  for (const { name, fn } of tests) {
+  for (const { name, fn, fatal } of tests) {
     try {
       const skip = await fn();
       report(typeof skip === 'string' && skip.startsWith('SKIP') ? `ok - ${name} # ${skip}` : `ok - ${name}`);
@@ -168,7 +180,7 @@ exports.run = async function run() {
     } catch (err) {
       failed++;
       report(`not ok - ${name}\n  # ${String((err && err.stack) || err).split('\n').slice(0, 6).join('\n  # ')}`);
-      if (!api || !doc) break; // nothing else can run without the server
+      if (fatal) break;
     }
   }
   report(`# vscode ${vscode.version}: ${passed} passed, ${failed} failed, ${tests.length - passed - failed} not run`);
