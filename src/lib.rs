@@ -1,2 +1,28 @@
-//! jiaodui (校对) proofreads Chinese newspaper bulletin drafts.
+//! jiaodui (校对) proofreads Chinese newspaper bulletin drafts: bylines, photo credits,
+//! place names, dates, punctuation and paragraph structure.
+//!
+//! The pipeline (see ARCHITECTURE.md):
+//!
+//! ```text
+//! text ─parse─▶ Draft ─recognise─▶ Facts ─rules─▶ Diagnostics (+ Fixes) ─▶ CLI report / LSP
+//! ```
+//!
+//! - [`text`]: spans, line index, encodings, decoding — no knowledge of drafts.
+//! - [`document`]: the draft model and its parser.
+//! - [`recognise`]: recognisers that run once per draft and yield facts.
+//! - [`rules`]: the rule catalogue, one file per rule, docs in code.
+//! - [`diagnostic`], [`fix`]: findings and their corrections.
+//! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
+//! - [`report`], [`cli`]: the command line.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod lint;
+pub mod lsp;
+pub mod recognise;
+pub mod report;
+pub mod rules;
 pub mod text;

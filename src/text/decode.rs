@@ -101,18 +101,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     if let Some(rest) = bytes.strip_prefix(BOM) {
         return match std::str::from_utf8(rest) {
-            Ok(text) => Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8Bom }),
-            Err(err) => Err(DecodeError::Undecodable { offset: err.valid_up_to() + BOM.len() }),
+            Ok(text) => Ok(Decoded {
+                text: text.to_owned(),
+                encoding: Encoding::Utf8Bom,
+            }),
+            Err(err) => Err(DecodeError::Undecodable {
+                offset: err.valid_up_to() + BOM.len(),
+            }),
         };
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text: text.to_owned(), encoding: Encoding::Utf8 }),
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: Encoding::Utf8,
+        }),
         Err(utf8_err) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                Err(DecodeError::Undecodable { offset: utf8_err.valid_up_to() })
+                Err(DecodeError::Undecodable {
+                    offset: utf8_err.valid_up_to(),
+                })
             } else {
-                Ok(Decoded { text: text.into_owned(), encoding: Encoding::Gb18030 })
+                Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: Encoding::Gb18030,
+                })
             }
         }
     }
@@ -176,6 +189,9 @@ mod tests {
     #[test]
     fn binary_and_garbage_are_refused() {
         assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary));
-        assert!(matches!(decode(b"abc\xFF\xFF\xFFdef"), Err(DecodeError::Undecodable { .. })));
+        assert!(matches!(
+            decode(b"abc\xFF\xFF\xFFdef"),
+            Err(DecodeError::Undecodable { .. })
+        ));
     }
 }

@@ -47,7 +47,11 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-        LineIndex { line_starts, len: text.len() as u32, ascii: text.is_ascii() }
+        LineIndex {
+            line_starts,
+            len: text.len() as u32,
+            ascii: text.is_ascii(),
+        }
     }
 
     /// Number of lines (a text ending in `\n` has an empty last line).
@@ -73,7 +77,10 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line as usize];
         if self.ascii || encoding == PositionEncoding::Utf8 {
-            return LineCol { line, col: offset - start };
+            return LineCol {
+                line,
+                col: offset - start,
+            };
         }
         let mut end = offset as usize;
         while !text.is_char_boundary(end) {
@@ -112,15 +119,18 @@ impl LineIndex {
 
     /// The end of `line`'s content, before `\n` or `\r\n`.
     pub fn line_content_end(&self, text: &str, line: u32) -> u32 {
-        let next = self.line_starts.get(line as usize + 1).copied().unwrap_or(self.len);
+        let next = self
+            .line_starts
+            .get(line as usize + 1)
+            .copied()
+            .unwrap_or(self.len);
         let bytes = text.as_bytes();
         let mut end = next;
-        if end > 0 && (end as usize) <= bytes.len() && end != self.line_starts[line as usize] {
-            if bytes[end as usize - 1] == b'\n' {
+        let line_start = self.line_starts[line as usize];
+        if end > line_start && (end as usize) <= bytes.len() && bytes[end as usize - 1] == b'\n' {
+            end -= 1;
+            if end > line_start && bytes[end as usize - 1] == b'\r' {
                 end -= 1;
-                if end > self.line_starts[line as usize] && bytes[end as usize - 1] == b'\r' {
-                    end -= 1;
-                }
             }
         }
         end
@@ -128,7 +138,11 @@ impl LineIndex {
 
     /// The text of `line`, without its line ending.
     pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
-        let start = self.line_starts.get(line as usize).copied().unwrap_or(self.len);
+        let start = self
+            .line_starts
+            .get(line as usize)
+            .copied()
+            .unwrap_or(self.len);
         let end = if (line as usize) < self.line_starts.len() {
             self.line_content_end(text, line)
         } else {
@@ -166,6 +180,9 @@ mod tests {
         // Past the end of line 0 clamps before the CRLF.
         assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, Utf16), 6);
         assert_eq!(index.line_text(text, 1), "第二行𠮷x");
-        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, Utf16), text.len() as u32);
+        assert_eq!(
+            index.offset(text, LineCol { line: 9, col: 0 }, Utf16),
+            text.len() as u32
+        );
     }
 }

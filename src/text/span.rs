@@ -31,7 +31,10 @@ impl Span {
     /// The empty span at `offset`, used for insertions.
     #[inline]
     pub const fn empty(offset: u32) -> Span {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     #[inline]
@@ -82,7 +85,10 @@ impl Span {
     /// This span moved right by `delta` bytes.
     #[inline]
     pub const fn shifted(self, delta: u32) -> Span {
-        Span { start: self.start + delta, end: self.end + delta }
+        Span {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
     }
 
     /// The text this span covers. Panics when the span is out of bounds or not on char

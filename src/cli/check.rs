@@ -1,0 +1,260 @@
+//! `jiaodui check`: read, decode, check (and fix) every draft in parallel, then report.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use super::args::{CheckArgs, DenyLevel, Format};
+use super::files::{self, io_reason, ConfigResolver, Source};
+use crate::config::LoadedConfig;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint;
+use crate::report::{self, CheckedFile, Human, Json, Report, Summary};
+use crate::text::{decode, encode, LineIndex};
+
+/// Files checked per parallel batch: output stays in path order and memory stays bounded by
+/// the batch, not by the number of files.
+const BATCH: usize = 256;
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let today = match &args.today {
+        Some(text) => text
+            .parse::<jiff::civil::Date>()
+            .with_context(|| format!("--today: not a date: {text}"))?,
+        None => jiff::Zoned::now().date(),
+    };
+    let mut resolver = ConfigResolver::new(args.config.as_deref())?;
+    let (sources, problems) =
+        files::collect(&args.paths, args.stdin_filename.as_deref(), &mut resolver)?;
+    let mut io_errors = problems.len();
+    for problem in &problems {
+        eprintln!("jiaodui: {problem}");
+    }
+    let stdin_fix = args.fix && sources.iter().any(|(s, _)| matches!(s, Source::Stdin(_)));
+    let report: Box<dyn Report> = match args.format {
+        Format::Human => Box::new(Human {
+            color: !stdin_fix
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none(),
+        }),
+        Format::Json => Box::new(Json),
+    };
+    // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
+    let mut out: Box<dyn Write> = if stdin_fix {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
+    let mode = Mode {
+        fix: args.fix,
+        diff: args.diff,
+        today,
+    };
+    let mut summary = Summary::new(args.max_error_rate);
+    let mut worst = None::<Severity>;
+    report.begin(&mut out)?;
+    let mut wrote_any = false;
+    for batch in sources.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|(source, config)| check_one(source, config, &mode, report.as_ref()))
+            .collect();
+        for outcome in outcomes {
+            if let Some(note) = &outcome.note {
+                eprintln!("jiaodui: {note}");
+            }
+            if outcome.io_error {
+                io_errors += 1;
+            }
+            if outcome.skipped {
+                summary.skipped += 1;
+                continue;
+            }
+            if let Some(diff) = &outcome.diff {
+                // Diffs go before the report, so `--diff` output can be applied as a patch.
+                io::stdout().lock().write_all(diff.as_bytes())?;
+            }
+            if let Some(fixed) = &outcome.stdin_fixed {
+                io::stdout().lock().write_all(fixed)?;
+            }
+            summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
+            summary.fixed += outcome.fixed;
+            summary.files_fixed += usize::from(outcome.wrote);
+            worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
+            if !outcome.rendered.is_empty() {
+                if wrote_any {
+                    out.write_all(report.separator().as_bytes())?;
+                }
+                out.write_all(outcome.rendered.as_bytes())?;
+                wrote_any = true;
+            }
+        }
+    }
+    report.end(&summary, &mut out)?;
+    out.flush()?;
+    if io_errors > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    let threshold = match args.deny {
+        None => Severity::Error,
+        Some(DenyLevel::Warnings) => Severity::Warning,
+        Some(DenyLevel::Info) => Severity::Info,
+    };
+    let over_rate = args.max_error_rate.is_some() && !summary.over_rate.is_empty();
+    Ok(if worst.is_some_and(|w| w >= threshold) || over_rate {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+struct Mode {
+    fix: bool,
+    diff: bool,
+    today: jiff::civil::Date,
+}
+
+/// What checking one file produced; the file's text is dropped once it is rendered.
+#[derive(Default)]
+struct Outcome {
+    path: String,
+    rendered: String,
+    diagnostics: Vec<Diagnostic>,
+    chars: u64,
+    note: Option<String>,
+    skipped: bool,
+    io_error: bool,
+    fixed: usize,
+    wrote: bool,
+    diff: Option<String>,
+    stdin_fixed: Option<Vec<u8>>,
+}
+
+fn check_one(
+    source: &Source,
+    config: &Arc<LoadedConfig>,
+    mode: &Mode,
+    report: &dyn Report,
+) -> Outcome {
+    let path = source.display();
+    let bytes = match read(source) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return Outcome {
+                note: Some(format!("{path}: {}", io_reason(&err))),
+                skipped: true,
+                io_error: true,
+                path,
+                ..Outcome::default()
+            };
+        }
+    };
+    let decoded = match decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(err) => {
+            return Outcome {
+                note: Some(format!("{path}: skipped: {err}")),
+                skipped: true,
+                path,
+                ..Outcome::default()
+            }
+        }
+    };
+    let draft_path = source.path();
+    let mut text = decoded.text;
+    let mut outcome = Outcome {
+        path: path.clone(),
+        ..Outcome::default()
+    };
+    if mode.fix || mode.diff {
+        let fixed = lint::fix(&text, draft_path, config, mode.today);
+        if fixed.text != text {
+            if mode.diff {
+                outcome.diff = Some(unified_diff(&path, &text, &fixed.text));
+            } else {
+                let bytes = encode(&fixed.text, decoded.encoding);
+                match source {
+                    Source::Stdin(_) => outcome.stdin_fixed = Some(bytes),
+                    Source::File(file) => match write_atomically(file, &bytes) {
+                        Ok(()) => outcome.wrote = true,
+                        Err(err) => {
+                            outcome.note = Some(format!("{path}: not fixed: {err:#}"));
+                            outcome.io_error = true;
+                        }
+                    },
+                }
+                if outcome.wrote || outcome.stdin_fixed.is_some() {
+                    outcome.fixed = fixed.applied;
+                    text = fixed.text;
+                }
+            }
+        } else if matches!(source, Source::Stdin(_)) && mode.fix {
+            outcome.stdin_fixed = Some(bytes);
+        }
+    }
+    let analysis = lint::analyse(&text, draft_path, config, mode.today);
+    let line_index = LineIndex::new(&text);
+    let checked = CheckedFile {
+        path: &path,
+        text: &text,
+        line_index: &line_index,
+        encoding: decoded.encoding,
+        diagnostics: &analysis.diagnostics,
+    };
+    outcome.rendered = report.file(&checked);
+    outcome.chars = report::summary_chars(&text);
+    outcome.diagnostics = analysis.diagnostics;
+    outcome
+}
+
+fn read(source: &Source) -> io::Result<Vec<u8>> {
+    match source {
+        Source::File(path) => std::fs::read(path),
+        Source::Stdin(_) => {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` so that the file is never half-written: the new content goes
+/// to a temporary file in the same folder, takes the original's permissions, is synced, and
+/// is renamed over the original. A read-only file is left alone.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let metadata = std::fs::metadata(path).context("cannot read metadata")?;
+    if metadata.permissions().readonly() {
+        anyhow::bail!("file is read-only");
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".jiaodui-")
+        .tempfile_in(dir)
+        .context("cannot create a temporary file")?;
+    temp.write_all(bytes)
+        .context("cannot write the fixed text")?;
+    temp.as_file()
+        .sync_all()
+        .context("cannot sync the fixed text")?;
+    std::fs::set_permissions(temp.path(), metadata.permissions())
+        .context("cannot keep permissions")?;
+    temp.persist(path)
+        .map_err(|err| err.error)
+        .context("cannot replace the file")?;
+    Ok(())
+}
+
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(1)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}

@@ -1,0 +1,301 @@
+//! Configuration: finding the nearest `jiaodui.toml`, reading it, and reporting bad input
+//! with file, line and key.
+
+mod init;
+mod schema;
+
+pub use init::STARTER_CONFIG;
+pub use schema::*;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// Config file names, in the order they are looked for in each folder.
+pub const CONFIG_FILE_NAMES: [&str; 2] = ["jiaodui.toml", ".jiaodui.toml"];
+
+/// A configuration with the place it came from and its compiled globs.
+#[derive(Clone, Debug)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// The file it was read from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// The folder relative paths in the config are resolved against.
+    pub root: PathBuf,
+    include: GlobSet,
+    exclude: GlobSet,
+    allow_paths: Vec<Option<GlobSet>>,
+}
+
+impl LoadedConfig {
+    /// The built-in house style, rooted at `root`.
+    pub fn defaults(root: PathBuf) -> LoadedConfig {
+        LoadedConfig::compile(Config::default(), None, root, "").expect("default globs compile")
+    }
+
+    /// Reads and validates the config file at `path`.
+    pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let source = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            path: path.to_path_buf(),
+            line: None,
+            key: None,
+            message: format!("cannot read: {err}"),
+        })?;
+        LoadedConfig::parse(&source, path)
+    }
+
+    /// Parses `source` as if read from `path`.
+    pub fn parse(source: &str, path: &Path) -> Result<LoadedConfig, ConfigError> {
+        let config: Config =
+            toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        validate_rule_ids(&config, source, path)?;
+        LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)
+    }
+
+    fn compile(
+        config: Config,
+        path: Option<PathBuf>,
+        root: PathBuf,
+        source: &str,
+    ) -> Result<LoadedConfig, ConfigError> {
+        let glob_error = |key: &str, pattern: &str, err: globset::Error| ConfigError {
+            path: path.clone().unwrap_or_default(),
+            line: find_line(source, pattern),
+            key: Some(key.to_owned()),
+            message: format!("bad glob \"{pattern}\": {}", err.kind()),
+        };
+        let build = |key: &str, patterns: &[String]| -> Result<GlobSet, ConfigError> {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in patterns {
+                builder.add(Glob::new(pattern).map_err(|err| glob_error(key, pattern, err))?);
+            }
+            builder.build().map_err(|err| glob_error(key, "", err))
+        };
+        let include = build("files.include", &config.files.include)?;
+        let exclude = build("files.exclude", &config.files.exclude)?;
+        let mut allow_paths = Vec::with_capacity(config.allow.len());
+        for entry in &config.allow {
+            allow_paths.push(match &entry.path {
+                Some(pattern) => Some(build("allow.path", std::slice::from_ref(pattern))?),
+                None => None,
+            });
+        }
+        Ok(LoadedConfig {
+            config,
+            path,
+            root,
+            include,
+            exclude,
+            allow_paths,
+        })
+    }
+
+    /// Whether a walked file is a draft to check: matches `[files] include` and not `exclude`,
+    /// relative to the config's folder.
+    pub fn wants(&self, file: &Path) -> bool {
+        let relative = file.strip_prefix(&self.root).unwrap_or(file);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        (self.include.is_match(relative) || self.include.is_match(file))
+            && !self.exclude.is_match(relative)
+            && !self.exclude.is_match(file)
+    }
+
+    /// Whether a finding of `rule` on `text` in `file` is on the allow list.
+    pub fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
+        self.config
+            .allow
+            .iter()
+            .zip(&self.allow_paths)
+            .any(|(entry, paths)| {
+                entry.rule == rule
+                    && entry.text == text
+                    && match (paths, file) {
+                        (None, _) => true,
+                        (Some(_), None) => false,
+                        (Some(set), Some(file)) => {
+                            let relative = file.strip_prefix(&self.root).unwrap_or(file);
+                            set.is_match(relative) || set.is_match(file)
+                        }
+                    }
+            })
+    }
+}
+
+/// Finds the nearest `jiaodui.toml` or `.jiaodui.toml` walking up from `dir`.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find_map(|folder| {
+        CONFIG_FILE_NAMES
+            .iter()
+            .map(|name| folder.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// A configuration that cannot be used: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// One-based line, when known.
+    pub line: Option<u32>,
+    /// The dotted key, when known (`byline.parens`).
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        f.write_str(": ")?;
+        if let Some(key) = &self.key {
+            write!(f, "`{key}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
+        let line = err.span().map(|span| line_of(source, span.start));
+        let message = err.message().trim().to_owned();
+        // serde names the unknown field in the message; the span locates it.
+        let key = err
+            .span()
+            .map(|span| key_at(source, span.start))
+            .filter(|key| !key.is_empty());
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            key,
+            message,
+        }
+    }
+}
+
+fn validate_rule_ids(config: &Config, source: &str, path: &Path) -> Result<(), ConfigError> {
+    let known = |id: &str| {
+        crate::rules::ALL_RULES
+            .iter()
+            .any(|rule| rule.meta.id == id)
+    };
+    for id in config.rules.keys() {
+        if !known(id) {
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                line: find_line(source, id),
+                key: Some(format!("rules.\"{id}\"")),
+                message: format!("unknown rule \"{id}\" (`jiaodui rules` lists them)"),
+            });
+        }
+    }
+    for entry in &config.allow {
+        if !known(&entry.rule) {
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                line: find_line(source, &entry.rule),
+                key: Some("allow.rule".into()),
+                message: format!("unknown rule \"{}\"", entry.rule),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn line_of(source: &str, offset: usize) -> u32 {
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+fn find_line(source: &str, needle: &str) -> Option<u32> {
+    if needle.is_empty() {
+        return None;
+    }
+    source.find(needle).map(|offset| line_of(source, offset))
+}
+
+/// The dotted key a TOML error points at: the nearest `[table]` header above the offset and
+/// the key on the offset's line.
+fn key_at(source: &str, offset: usize) -> String {
+    let offset = offset.min(source.len());
+    let before = &source[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    let line = source[line_start..line_end].trim();
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|header| {
+            header
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_owned()
+        });
+    let key = if line.starts_with('[') {
+        String::new()
+    } else {
+        line.split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"')
+            .to_owned()
+    };
+    match (table, key.is_empty()) {
+        (Some(table), false) => format!("{table}.{key}"),
+        (Some(table), true) => table,
+        (None, _) => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let source = "[bulletin]\ndate = \"2021-06-11\"\n\n[byline]\nparen = \"fullwidth\"\n";
+        let err = LoadedConfig::parse(source, Path::new("a/jiaodui.toml")).unwrap_err();
+        assert_eq!(err.line, Some(5));
+        assert_eq!(err.key.as_deref(), Some("byline.paren"));
+        assert!(err.message.contains("unknown field"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("a/jiaodui.toml:5: `byline.paren`: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_value_names_key() {
+        let source = "[dates]\nweekday = \"礼拜\"\n";
+        let err = LoadedConfig::parse(source, Path::new("jiaodui.toml")).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.key.as_deref(), Some("dates.weekday"));
+    }
+
+    #[test]
+    fn bad_date_is_an_error() {
+        let err = LoadedConfig::parse("[bulletin]\ndate = \"2021-13-01\"\n", Path::new("j.toml"))
+            .unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn starter_config_parses() {
+        let loaded = LoadedConfig::parse(STARTER_CONFIG, Path::new("jiaodui.toml")).unwrap();
+        assert_eq!(loaded.config.byline.parens, ParenWidth::Fullwidth);
+    }
+}

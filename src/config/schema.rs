@@ -1,0 +1,270 @@
+//! The `jiaodui.toml` schema (DESIGN §5). Every section parses and validates here, even
+//! where the rule that reads it lives elsewhere; unknown keys are errors.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Severity;
+
+/// A whole configuration file, with defaults for everything left out. With no file at all,
+/// `Config::default()` is the house style DESIGN §5 describes.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub bulletin: BulletinConfig,
+    pub byline: BylineConfig,
+    pub places: PlacesConfig,
+    pub dates: DatesConfig,
+    /// Per-rule severity or `off`, keyed by rule ID.
+    pub rules: BTreeMap<String, RuleLevel>,
+    pub files: FilesConfig,
+    /// Findings a user has accepted: exact flagged text, optionally per path.
+    pub allow: Vec<AllowEntry>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BulletinConfig {
+    /// Issue date, when not in front matter or file name.
+    pub date: Option<IsoDate>,
+    /// Where unqualified place names are resolved first, e.g. `山西省大同市平城区`.
+    pub region: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date as written in config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IsoDate(pub jiff::civil::Date);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IsoDate, D::Error> {
+        use serde::de::Error;
+        // TOML dates arrive as strings (`"2021-06-11"`) or as TOML local dates.
+        let value = toml::Value::deserialize(deserializer)?;
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Datetime(dt) => dt.to_string(),
+            other => {
+                return Err(D::Error::custom(format!(
+                    "expected a date like \"2021-06-11\", found {}",
+                    other.type_str()
+                )))
+            }
+        };
+        text.parse::<jiff::civil::Date>().map(IsoDate).map_err(|_| {
+            D::Error::custom(format!(
+                "expected a date like \"2021-06-11\", found \"{text}\""
+            ))
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum BylineForm {
+    /// `本报讯（记者 王海）`
+    #[default]
+    Paren,
+    /// `本报北京1月4日讯 记者王海报道：`
+    Reported,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ParenWidth {
+    #[default]
+    Fullwidth,
+    Halfwidth,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum BylinePosition {
+    /// The credit opens the article: `本报讯（记者 王海）…`
+    #[default]
+    Lead,
+    /// The credit closes the article: `……。（王海 李敏）`
+    End,
+}
+
+/// The separator printed between names in a credit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameSeparator {
+    #[default]
+    Space,
+    /// `、`
+    Dun,
+}
+
+impl NameSeparator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameSeparator::Space => " ",
+            NameSeparator::Dun => "、",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NameSeparator {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<NameSeparator, D::Error> {
+        use serde::de::Error;
+        match String::deserialize(deserializer)?.as_str() {
+            " " => Ok(NameSeparator::Space),
+            "、" => Ok(NameSeparator::Dun),
+            other => Err(D::Error::custom(format!(
+                "expected \" \" or \"、\", found \"{other}\""
+            ))),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BylineConfig {
+    pub form: BylineForm,
+    pub parens: ParenWidth,
+    pub separator: NameSeparator,
+    pub position: BylinePosition,
+    /// The newsroom's reporters; empty means `byline/unknown-reporter` stays silent.
+    pub roster: Vec<String>,
+    pub default_reporter: Option<String>,
+    /// Role words the house accepts in credits.
+    pub roles: Vec<String>,
+}
+
+impl Default for BylineConfig {
+    fn default() -> BylineConfig {
+        BylineConfig {
+            form: BylineForm::Paren,
+            parens: ParenWidth::Fullwidth,
+            separator: NameSeparator::Space,
+            position: BylinePosition::Lead,
+            roster: Vec::new(),
+            default_reporter: None,
+            roles: [
+                "记者",
+                "本报记者",
+                "首席记者",
+                "特约记者",
+                "见习记者",
+                "实习生",
+                "通讯员",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlacesConfig {
+    /// Newsroom gazetteers (TOML or CSV), relative to the config file.
+    pub gazetteers: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+pub enum WeekdayWord {
+    #[default]
+    #[serde(rename = "星期")]
+    Xingqi,
+    #[serde(rename = "周")]
+    Zhou,
+}
+
+impl WeekdayWord {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WeekdayWord::Xingqi => "星期",
+            WeekdayWord::Zhou => "周",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+pub enum RangeConnector {
+    #[default]
+    #[serde(rename = "—")]
+    Dash,
+    #[serde(rename = "至")]
+    Zhi,
+    #[serde(rename = "~", alias = "～")]
+    Tilde,
+}
+
+impl RangeConnector {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RangeConnector::Dash => "—",
+            RangeConnector::Zhi => "至",
+            RangeConnector::Tilde => "～",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DigitsStyle {
+    /// `1月5日`: full-width digits are a format error.
+    #[default]
+    Halfwidth,
+    /// Full-width digits (`１月５日`, common in older print) are allowed.
+    Any,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatesConfig {
+    pub weekday: WeekdayWord,
+    pub range: RangeConnector,
+    pub digits: DigitsStyle,
+}
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl RuleLevel {
+    /// The severity findings get, or `None` when the rule is off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Off => None,
+            RuleLevel::Info => Some(Severity::Info),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Error => Some(Severity::Error),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct FilesConfig {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Default for FilesConfig {
+    fn default() -> FilesConfig {
+        FilesConfig {
+            include: vec!["**/*.txt".into(), "**/*.md".into()],
+            exclude: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AllowEntry {
+    pub rule: String,
+    /// The exact flagged text that is fine.
+    pub text: String,
+    /// Optional glob, relative to the config file, limiting where the entry applies.
+    pub path: Option<String>,
+}

@@ -1,0 +1,125 @@
+//! Findings: what a rule reports about a draft.
+
+use crate::fix::Fix;
+use crate::text::Span;
+
+/// How bad a finding is. Ordered so that `>=` compares seriousness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The word a Chinese report uses.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Another place a finding involves, e.g. the second spelling of a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding of one rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule ID, `family/name`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    /// Concise Chinese: what is wrong.
+    pub message: String,
+    /// Optional longer explanation: what is right, and why.
+    pub note: Option<String>,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+    /// Structured data an editor action needs beyond the fixes (e.g. a name to add to the
+    /// roster), kept opaque to the core.
+    pub data: Option<DiagnosticData>,
+}
+
+/// What an editor action needs to act on a finding without asking the server again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiagnosticData {
+    /// A reporter's name that could be added to `[byline] roster`.
+    AddToRoster { name: String },
+    /// A place name that could be added to a newsroom gazetteer.
+    AddToGazetteer {
+        name: String,
+        parent: Option<String>,
+    },
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span` with the rule's default severity; the linter applies
+    /// configured overrides afterwards.
+    pub fn new(
+        rule: &crate::rules::RuleMeta,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule: rule.id,
+            severity: rule.severity,
+            span,
+            message: message.into(),
+            note: None,
+            related: Vec::new(),
+            fixes: Vec::new(),
+            data: None,
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
+        self.fixes.extend(fix);
+        self
+    }
+
+    pub fn with_data(mut self, data: DiagnosticData) -> Diagnostic {
+        self.data = Some(data);
+        self
+    }
+
+    /// The first safe fix, the one `--fix` and fix-all apply.
+    pub fn safe_fix(&self) -> Option<&Fix> {
+        self.fixes
+            .iter()
+            .find(|fix| fix.applicability == crate::fix::Applicability::Safe)
+    }
+}

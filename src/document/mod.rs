@@ -1,0 +1,177 @@
+//! The draft model (DESIGN §1): a bulletin page parsed into articles, paragraphs and
+//! captions, every node keeping its byte span in the original text.
+//!
+//! Parsing never fails: any string gives a `Draft`, possibly with no articles.
+
+mod issue_date;
+mod markdown;
+mod parse;
+mod sentence;
+
+pub use issue_date::{date_from_path, resolve_issue_date};
+pub use markdown::{FrontMatter, Suppression};
+pub use parse::parse;
+pub use sentence::{
+    ends_sentence, ends_with_photo_credit, is_sentence_final, starts_with_dateline,
+};
+
+use crate::text::Span;
+
+/// Plain text or Markdown, chosen by file extension (`.md`, `.markdown`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DraftKind {
+    #[default]
+    Text,
+    Markdown,
+}
+
+impl DraftKind {
+    pub fn from_path(path: Option<&std::path::Path>) -> DraftKind {
+        match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                DraftKind::Markdown
+            }
+            _ => DraftKind::Text,
+        }
+    }
+}
+
+/// Index of a block in [`Draft::blocks`].
+pub type BlockId = usize;
+
+/// A parsed draft.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    pub kind: DraftKind,
+    /// Every block of the page, in order.
+    pub blocks: Vec<Block>,
+    pub articles: Vec<Article>,
+    /// Photo-news items and captions that belong to no article.
+    pub standalone: Vec<BlockId>,
+    /// Regions never linted, sorted and disjoint: front matter, code, HTML comments, link
+    /// targets.
+    pub masked: Vec<Span>,
+    pub front_matter: FrontMatter,
+    /// `<!-- jiaodui-disable … -->` regions of Markdown drafts.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A run of non-blank lines (or one line, in files without blank lines).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// From the first content character to the end of the last line's content.
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Each line's content: without layout indentation (`　　`), Markdown line markers
+    /// (`#`, `>`, list bullets) and the line ending.
+    pub lines: Vec<Span>,
+}
+
+/// What a block is on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A short unpunctuated line followed by an article body, or a Markdown heading.
+    Headline,
+    /// Running text: a lead or body paragraph.
+    Paragraph,
+    /// A short unpunctuated block not followed by a body, a block starting `图为`/`图：`, or
+    /// a short block ending in a photo credit.
+    Caption,
+    /// A news item told with a photo: running text ending in a photo credit.
+    PhotoNews,
+    /// A credit on its own line: `本报记者 王海 通讯员 李敏`.
+    Credit,
+    /// Markdown that is not prose (a fenced code block, a table, a thematic break).
+    Other,
+}
+
+/// One news item: an optional headline, then its paragraphs (the first is the lead).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    pub span: Span,
+    pub headline: Option<BlockId>,
+    /// Paragraph and credit blocks, in order; the first is the lead.
+    pub paragraphs: Vec<BlockId>,
+    pub captions: Vec<BlockId>,
+}
+
+impl Article {
+    /// The lead paragraph: the first paragraph block.
+    pub fn lead(&self, draft: &Draft) -> Option<BlockId> {
+        self.paragraphs
+            .iter()
+            .copied()
+            .find(|&id| draft.blocks[id].kind == BlockKind::Paragraph)
+    }
+}
+
+impl Draft {
+    /// True when `span` touches a masked region.
+    pub fn is_masked(&self, span: Span) -> bool {
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked
+            .get(i)
+            .is_some_and(|m| m.start < span.end || (span.is_empty() && m.contains(span.start)))
+    }
+
+    /// The parts of `span` outside masked regions.
+    pub fn unmasked(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        let first = self.masked.partition_point(|m| m.end <= span.start);
+        let mut cursor = span.start;
+        let mut masks = self.masked[first..]
+            .iter()
+            .take_while(move |m| m.start < span.end);
+        let mut done = false;
+        std::iter::from_fn(move || loop {
+            if done {
+                return None;
+            }
+            match masks.next() {
+                Some(mask) => {
+                    let piece = Span::new(cursor, mask.start.max(cursor));
+                    cursor = cursor.max(mask.end);
+                    if !piece.is_empty() {
+                        return Some(piece);
+                    }
+                }
+                None => {
+                    done = true;
+                    if cursor < span.end {
+                        return Some(Span::new(cursor, span.end));
+                    }
+                    return None;
+                }
+            }
+        })
+    }
+
+    /// Every lintable piece of prose on the page, in order: the unmasked parts of each line of
+    /// each block that is not `Other`. Recognisers scan these.
+    pub fn segments(&self) -> impl Iterator<Item = Span> + '_ {
+        self.blocks
+            .iter()
+            .filter(|block| block.kind != BlockKind::Other)
+            .flat_map(|block| block.lines.iter())
+            .flat_map(|line| self.unmasked(*line))
+    }
+
+    /// The block holding `offset`, if any.
+    pub fn block_at(&self, offset: u32) -> Option<BlockId> {
+        let i = self.blocks.partition_point(|b| b.span.end < offset);
+        (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
+    }
+
+    /// The article holding `block`, if any.
+    pub fn article_of(&self, block: BlockId) -> Option<usize> {
+        self.articles.iter().position(|a| {
+            a.headline == Some(block)
+                || a.paragraphs.contains(&block)
+                || a.captions.contains(&block)
+        })
+    }
+
+    /// Whether findings of `rule` at `span` are switched off by a suppression comment.
+    pub fn is_suppressed(&self, rule: &str, span: Span) -> bool {
+        self.suppressions.iter().any(|s| s.covers(rule, span))
+    }
+}

@@ -1,0 +1,451 @@
+//! Text → [`Draft`]: lines, blocks, block kinds, articles. Never fails, never panics.
+
+use super::markdown::{front_matter, masks};
+use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
+use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
+use crate::text::Span;
+
+/// Longest block, in characters, that can be a headline or a caption.
+pub const SHORT_BLOCK_CHARS: usize = 40;
+
+/// Parses a draft. Every string gives a `Draft`.
+pub fn parse(text: &str, kind: DraftKind) -> Draft {
+    let (front, masked, suppressions) = match kind {
+        DraftKind::Markdown => {
+            let front = front_matter(text);
+            let (masked, suppressions) = masks(text, &front);
+            (front, masked, suppressions)
+        }
+        DraftKind::Text => (FrontMatter::default(), Vec::new(), Vec::new()),
+    };
+    let mut draft = Draft {
+        kind,
+        masked,
+        front_matter: front,
+        suppressions,
+        ..Draft::default()
+    };
+    let lines = split_lines(text, &draft);
+    let raw_blocks = group_blocks(&lines);
+    draft.blocks = classify(text, &draft, &lines, &raw_blocks);
+    group_articles(text, &mut draft);
+    draft
+}
+
+/// One line of the page, with its content span and what it looks like.
+struct Line {
+    content: Span,
+    shape: LineShape,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineShape {
+    Blank,
+    Text,
+    /// A Markdown `#` heading.
+    Heading,
+    /// Inside a fenced code block, or a table / thematic break.
+    Other,
+}
+
+fn split_lines(text: &str, draft: &Draft) -> Vec<Line> {
+    let markdown = draft.kind == DraftKind::Markdown;
+    let mut lines = Vec::new();
+    let mut start = 0usize;
+    let bytes = text.as_bytes();
+    while start < text.len() {
+        let next = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i + 1);
+        let mut end = next;
+        if text[..end].ends_with('\n') {
+            end -= 1;
+        }
+        if text[..end].ends_with('\r') && end > start {
+            end -= 1;
+        }
+        lines.push(make_line(text, start, end, markdown, draft));
+        start = next;
+    }
+    lines
+}
+
+fn make_line(text: &str, start: usize, end: usize, markdown: bool, draft: &Draft) -> Line {
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start_matches(is_layout_space).len();
+    let mut content_start = start + lead;
+    let content_end = start + raw.trim_end_matches(is_layout_space).len().max(lead);
+    let mut shape = LineShape::Text;
+    let whole = Span::from_range(content_start..content_end);
+    if whole.is_empty() {
+        return Line {
+            content: whole,
+            shape: LineShape::Blank,
+        };
+    }
+    if markdown {
+        // Front matter, fenced code and comment-only lines are blank to the prose.
+        if draft
+            .unmasked(whole)
+            .all(|piece| text[piece.range()].trim_matches(is_layout_space).is_empty())
+        {
+            let fully_masked = draft.is_masked(whole);
+            let shape = if fully_masked
+                && !text[whole.range()].starts_with("<!--")
+                && draft
+                    .front_matter
+                    .span
+                    .is_none_or(|f| !f.contains(whole.start))
+            {
+                LineShape::Other
+            } else {
+                LineShape::Blank
+            };
+            return Line {
+                content: whole,
+                shape,
+            };
+        }
+        let body = &text[content_start..content_end];
+        let hashes = body.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\t']) {
+            shape = LineShape::Heading;
+            content_start += hashes + 1;
+        } else if is_table_or_rule(body) {
+            shape = LineShape::Other;
+        } else {
+            content_start += markdown_prefix_len(body);
+        }
+        let rest = &text[content_start..content_end];
+        content_start += rest.len() - rest.trim_start_matches(is_layout_space).len();
+    }
+    let content = Span::from_range(content_start.min(content_end)..content_end);
+    if content.is_empty() {
+        return Line {
+            content,
+            shape: LineShape::Blank,
+        };
+    }
+    Line { content, shape }
+}
+
+fn is_layout_space(ch: char) -> bool {
+    matches!(ch, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{feff}')
+}
+
+fn is_table_or_rule(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with('|') && t.ends_with('|'))
+        || (t.len() >= 3
+            && (t.chars().all(|c| c == '-' || c == ' ')
+                || t.chars().all(|c| c == '*' || c == ' ')
+                || t.chars().all(|c| c == '_' || c == ' ')))
+}
+
+/// Length of a Markdown blockquote or list marker at the start of a line.
+fn markdown_prefix_len(line: &str) -> usize {
+    let mut offset = 0;
+    loop {
+        let rest = &line[offset..];
+        if let Some(after) = rest.strip_prefix('>') {
+            offset += 1 + (after.len() - after.trim_start_matches(' ').len());
+            continue;
+        }
+        for bullet in ["- ", "* ", "+ "] {
+            if rest.starts_with(bullet) {
+                return offset + 2;
+            }
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0
+            && digits < 4
+            && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") "))
+        {
+            return offset + digits + 2;
+        }
+        return offset;
+    }
+}
+
+/// Ranges of line indices forming blocks, with whether each is `Other` or a heading.
+fn group_blocks(lines: &[Line]) -> Vec<(std::ops::Range<usize>, LineShape)> {
+    let has_blank = lines
+        .windows(2)
+        .any(|w| w[0].shape != LineShape::Blank && w[1].shape == LineShape::Blank);
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let shape = lines[i].shape;
+        if shape == LineShape::Blank {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if matches!(shape, LineShape::Text | LineShape::Other) && has_blank {
+            while i < lines.len() && lines[i].shape == shape {
+                i += 1;
+            }
+        } else if shape == LineShape::Other {
+            while i < lines.len() && lines[i].shape == LineShape::Other {
+                i += 1;
+            }
+        }
+        blocks.push((start..i, shape));
+    }
+    blocks
+}
+
+fn classify(
+    text: &str,
+    draft: &Draft,
+    lines: &[Line],
+    raw: &[(std::ops::Range<usize>, LineShape)],
+) -> Vec<Block> {
+    let mut blocks: Vec<Block> = raw
+        .iter()
+        .map(|(range, shape)| {
+            let spans: Vec<Span> = lines[range.clone()].iter().map(|l| l.content).collect();
+            let span = spans.first().unwrap().cover(*spans.last().unwrap());
+            let kind = match shape {
+                LineShape::Heading => BlockKind::Headline,
+                LineShape::Other => BlockKind::Other,
+                _ => BlockKind::Paragraph,
+            };
+            Block {
+                span,
+                kind,
+                lines: spans,
+            }
+        })
+        .collect();
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            b.lines
+                .iter()
+                .flat_map(|l| draft.unmasked(*l))
+                .map(|s| &text[s.range()])
+                .collect()
+        })
+        .collect();
+    let prose: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
+        .collect();
+    for (position, &i) in prose.iter().enumerate() {
+        let body = texts[i].trim();
+        let single_line = blocks[i].lines.len() == 1;
+        let next = prose.get(position + 1).map(|&j| (j, texts[j].trim()));
+        blocks[i].kind = classify_prose(
+            body,
+            single_line,
+            next.map(|(_, t)| t),
+            blocks.get(i + 1).map(|b| b.kind),
+        );
+    }
+    blocks
+}
+
+fn classify_prose(
+    body: &str,
+    single_line: bool,
+    next: Option<&str>,
+    next_kind: Option<BlockKind>,
+) -> BlockKind {
+    let chars = body.chars().count();
+    let short = chars <= SHORT_BLOCK_CHARS;
+    let has_final_inside = body.contains(['。', '！', '？']);
+    // Ex) 图为居民在新建的健身广场锻炼。  Ex) 图：志愿者入户走访
+    if body.starts_with("图为")
+        || body.starts_with("图：")
+        || body.starts_with("图:")
+        || body.starts_with("上图")
+        || body.starts_with("下图")
+    {
+        return if chars > 3 * SHORT_BLOCK_CHARS && starts_with_dateline(body) {
+            BlockKind::PhotoNews
+        } else {
+            BlockKind::Caption
+        };
+    }
+    if ends_with_photo_credit(body) {
+        return if has_final_inside && chars > SHORT_BLOCK_CHARS {
+            BlockKind::PhotoNews
+        } else {
+            BlockKind::Caption
+        };
+    }
+    if short && is_credit_line(body) {
+        return BlockKind::Credit;
+    }
+    // Ex) 平城区推进老旧小区改造。 — a headline with a stray full stop, right above a lead.
+    let stray_end_mark = {
+        let without_last = body
+            .char_indices()
+            .next_back()
+            .map_or("", |(i, _)| &body[..i]);
+        !without_last.contains(['。', '！', '？', '，'])
+            && body.ends_with(['。', '，', '；', '：', ',', ';', ':'])
+    };
+    if short && single_line && stray_end_mark && next.is_some_and(starts_with_dateline) {
+        return BlockKind::Headline;
+    }
+    if short && single_line && !has_final_inside && !ends_sentence(body) {
+        let next_is_body = match (next, next_kind) {
+            (Some(next), Some(kind)) if kind != BlockKind::Headline => {
+                let next_short = next.chars().count() <= SHORT_BLOCK_CHARS
+                    && !ends_sentence(next)
+                    && !next.contains(['。', '！', '？']);
+                !next_short || is_credit_line(next) || starts_with_dateline(next)
+            }
+            _ => false,
+        };
+        if !next_is_body {
+            return BlockKind::Caption;
+        }
+        // A short fragment with clause punctuation, followed by body text that is not a new
+        // item, is the first half of a paragraph broken by layout, not a headline.
+        let clause_inside = body.contains(['，', '、', '；', ',']);
+        if clause_inside && next.is_some_and(|n| !starts_with_dateline(n) && !is_credit_line(n)) {
+            return BlockKind::Paragraph;
+        }
+        return BlockKind::Headline;
+    }
+    BlockKind::Paragraph
+}
+
+/// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
+fn is_credit_line(body: &str) -> bool {
+    const ROLES: [&str; 8] = [
+        "本报记者",
+        "首席记者",
+        "特约记者",
+        "见习记者",
+        "记者",
+        "实习生",
+        "通讯员",
+        "文/图",
+    ];
+    ROLES.iter().any(|role| body.starts_with(role))
+        && !body.contains(['。', '，', '！', '？', '：'])
+        && body.chars().count() <= 30
+}
+
+fn group_articles(_text: &str, draft: &mut Draft) {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut current: Option<Article> = None;
+    let mut after_photo = false;
+    let finish = |current: &mut Option<Article>, articles: &mut Vec<Article>| {
+        if let Some(article) = current.take() {
+            articles.push(article);
+        }
+    };
+    for (id, block) in draft.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Headline => {
+                finish(&mut current, &mut articles);
+                current = Some(Article {
+                    headline: Some(id),
+                    ..Article::default()
+                });
+                after_photo = false;
+            }
+            BlockKind::Paragraph | BlockKind::Credit => {
+                let has_body = current.as_ref().is_some_and(|a| {
+                    a.paragraphs
+                        .iter()
+                        .any(|&p| draft.blocks[p].kind == BlockKind::Paragraph)
+                });
+                let text = &_text[block.span.range()];
+                let new_item =
+                    block.kind == BlockKind::Paragraph && has_body && starts_with_dateline(text);
+                if current.is_none() || after_photo || new_item {
+                    finish(&mut current, &mut articles);
+                    current = Some(Article::default());
+                    after_photo = false;
+                }
+                current.as_mut().unwrap().paragraphs.push(id);
+            }
+            BlockKind::Caption => match current.as_mut() {
+                Some(article) if !after_photo => article.captions.push(id),
+                _ => draft.standalone.push(id),
+            },
+            BlockKind::PhotoNews => {
+                draft.standalone.push(id);
+                after_photo = true;
+            }
+            BlockKind::Other => {}
+        }
+    }
+    finish(&mut current, &mut articles);
+    for article in &mut articles {
+        let ids = article
+            .headline
+            .iter()
+            .chain(&article.paragraphs)
+            .chain(&article.captions);
+        article.span = ids
+            .map(|&id| draft.blocks[id].span)
+            .reduce(Span::cover)
+            .unwrap_or_default();
+    }
+    draft.articles = articles;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let draft = parse(text, DraftKind::Text);
+        draft
+            .blocks
+            .iter()
+            .map(|b| (b.kind, text[b.span.range()].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_page() {
+        let page = "平城区 新开街道 推进老旧小区改造\n\n　　本报讯（记者 王海 李敏）近日，新开街道启动老旧小区改造。\n\n　　改造涉及12个小区。\n\n居民在新建的健身广场锻炼 本报记者 王海 摄\n";
+        let k = kinds(page);
+        assert_eq!(k[0].0, BlockKind::Headline);
+        assert_eq!(k[1].0, BlockKind::Paragraph);
+        assert!(
+            k[1].1.starts_with("本报讯"),
+            "indentation is layout: {:?}",
+            k[1].1
+        );
+        assert_eq!(k[2].0, BlockKind::Paragraph);
+        assert_eq!(k[3].0, BlockKind::Caption);
+        let draft = parse(page, DraftKind::Text);
+        assert_eq!(draft.articles.len(), 1);
+        assert_eq!(draft.articles[0].paragraphs.len(), 2);
+        assert_eq!(draft.articles[0].captions, vec![3]);
+    }
+
+    #[test]
+    fn lines_are_blocks_without_blank_lines() {
+        let page = "标题一\n本报讯（记者 王海）8日，社区举办活动。\n标题二\n本报讯（记者 李敏）9日，街道召开会议。\n";
+        let draft = parse(page, DraftKind::Text);
+        assert_eq!(draft.blocks.len(), 4);
+        assert_eq!(draft.articles.len(), 2);
+    }
+
+    #[test]
+    fn markdown_headings_and_code() {
+        let page = "# 标题,一\n\n正文。\n\n```\n代码\n```\n";
+        let draft = parse(page, DraftKind::Markdown);
+        assert_eq!(draft.blocks[0].kind, BlockKind::Headline);
+        assert_eq!(&page[draft.blocks[0].span.range()], "标题,一");
+        assert_eq!(draft.blocks[2].kind, BlockKind::Other);
+    }
+
+    #[test]
+    fn crlf_spans_exclude_line_endings() {
+        let page = "标题\r\n\r\n本报讯（记者 王海）正文。\r\n";
+        let draft = parse(page, DraftKind::Text);
+        assert_eq!(
+            &page[draft.blocks[1].span.range()],
+            "本报讯（记者 王海）正文。"
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! Fixes: edits that correct a finding, and applying them without touching anything else.
+
+use crate::diagnostic::Diagnostic;
+use crate::text::Span;
+
+/// Whether a fix may be applied without a person looking at it.
+///
+/// Ordered so that `>= Applicability::Safe` means "apply in bulk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Offered in the editor, never applied by `--fix` or fix-all: the right text depends on
+    /// facts the tool cannot know (which of two spellings is right, which month is meant).
+    Suggested,
+    /// Mechanical and certain: applied by `--fix`, formatting and fix-all.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Suggested => "suggested",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// Replace the text of `span` with `replacement` (an empty span inserts).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+    pub fn insert(offset: u32, text: impl Into<String>) -> Edit {
+        Edit {
+            span: Span::empty(offset),
+            replacement: text.into(),
+        }
+    }
+    pub fn delete(span: Span) -> Edit {
+        Edit {
+            span,
+            replacement: String::new(),
+        }
+    }
+}
+
+/// A titled set of edits that together correct one finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Imperative Chinese: what the fix does (`改为星期二`).
+    pub title: String,
+    pub applicability: Applicability,
+    /// Sorted by position; never overlapping.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A safe fix; `None` when the edits overlap (the finding then stays without a fix).
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Option<Fix> {
+        Fix::new(title.into(), Applicability::Safe, edits)
+    }
+
+    /// A suggested fix; `None` when the edits overlap.
+    pub fn suggested(title: impl Into<String>, edits: Vec<Edit>) -> Option<Fix> {
+        Fix::new(title.into(), Applicability::Suggested, edits)
+    }
+
+    fn new(title: String, applicability: Applicability, mut edits: Vec<Edit>) -> Option<Fix> {
+        edits.sort();
+        if edits.windows(2).any(|pair| {
+            pair[0].span.overlaps(pair[1].span)
+                || pair[0].span == pair[1].span && pair[0].span.is_empty()
+        }) {
+            return None;
+        }
+        Some(Fix {
+            title,
+            applicability,
+            edits,
+        })
+    }
+
+    /// The span covering every edit.
+    pub fn span(&self) -> Span {
+        self.edits
+            .iter()
+            .map(|edit| edit.span)
+            .reduce(Span::cover)
+            .unwrap_or_default()
+    }
+
+    /// True when this fix's edits would change nothing.
+    pub fn is_noop(&self, text: &str) -> bool {
+        self.edits.iter().all(|edit| {
+            text.get(edit.span.range())
+                .is_some_and(|old| old == edit.replacement)
+        })
+    }
+}
+
+/// Most passes `apply_fixes` makes before it gives up; real drafts converge in two or three.
+pub const MAX_FIX_ITERATIONS: usize = 10;
+
+/// Applies a set of fixes to `text` in one pass: fixes are taken in order of position, and a
+/// fix that overlaps one already taken (or is out of bounds or off a char boundary) is skipped
+/// whole. Returns the new text and how many fixes were applied. Text outside the applied edits
+/// is copied byte for byte.
+pub fn apply_edits_once<'f>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> (String, usize) {
+    let mut chosen: Vec<&Fix> = fixes
+        .into_iter()
+        .filter(|fix| valid_fix(text, fix))
+        .collect();
+    chosen.sort_by_key(|fix| (fix.span().start, fix.span().end));
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    let mut last_end = 0u32;
+    let mut last_span: Option<Span> = None;
+    for fix in chosen {
+        let span = fix.span();
+        let clashes = last_span.is_some_and(|last| {
+            span.start < last_end
+                || last.overlaps(span)
+                || (span.is_empty() && last.is_empty() && span.start == last.start)
+        });
+        if clashes || fix.is_noop(text) {
+            continue;
+        }
+        taken.extend(fix.edits.iter());
+        last_end = last_end.max(span.end);
+        last_span = Some(span);
+        applied += 1;
+    }
+    taken.sort();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut cursor = 0usize;
+    for edit in taken {
+        out.push_str(&text[cursor..edit.span.start as usize]);
+        out.push_str(&edit.replacement);
+        cursor = edit.span.end as usize;
+    }
+    out.push_str(&text[cursor..]);
+    (out, applied)
+}
+
+fn valid_fix(text: &str, fix: &Fix) -> bool {
+    fix.edits.iter().all(|edit| {
+        let range = edit.span.range();
+        range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end)
+    })
+}
+
+/// The outcome of fixing a draft to a fixpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FixOutcome {
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+    /// Passes made; equal to `MAX_FIX_ITERATIONS` when the fixes did not converge.
+    pub iterations: usize,
+    pub converged: bool,
+}
+
+/// Applies every safe fix, re-checks, and repeats until no safe fix is left (a fixpoint) or
+/// `MAX_FIX_ITERATIONS` passes have been made. `check` lints a text and returns its findings.
+pub fn apply_fixes(text: &str, mut check: impl FnMut(&str) -> Vec<Diagnostic>) -> FixOutcome {
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    for iteration in 0..MAX_FIX_ITERATIONS {
+        let diagnostics = check(&current);
+        let safe = diagnostics.iter().filter_map(Diagnostic::safe_fix);
+        let (next, count) = apply_edits_once(&current, safe);
+        if count == 0 {
+            return FixOutcome {
+                text: current,
+                applied,
+                iterations: iteration,
+                converged: true,
+            };
+        }
+        applied += count;
+        current = next;
+    }
+    let converged = check(&current)
+        .iter()
+        .all(|d| d.safe_fix().is_none_or(|f| f.is_noop(&current)));
+    FixOutcome {
+        text: current,
+        applied,
+        iterations: MAX_FIX_ITERATIONS,
+        converged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_edits_make_no_fix() {
+        let edits = vec![
+            Edit::replace(Span::new(0, 3), "a"),
+            Edit::replace(Span::new(2, 4), "b"),
+        ];
+        assert!(Fix::safe("x", edits).is_none());
+    }
+
+    #[test]
+    fn later_overlapping_fix_is_skipped_whole() {
+        let text = "甲,乙;丙";
+        let a = Fix::safe("a", vec![Edit::replace(Span::new(3, 4), "，")]).unwrap();
+        let b = Fix::safe("b", vec![Edit::replace(Span::new(3, 7), "X")]).unwrap();
+        let c = Fix::safe("c", vec![Edit::replace(Span::new(7, 8), "；")]).unwrap();
+        let (out, n) = apply_edits_once(text, [&a, &b, &c]);
+        assert_eq!(out, "甲，乙；丙");
+        assert_eq!(n, 2);
+    }
+}

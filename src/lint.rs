@@ -1,0 +1,150 @@
+//! Runs the rules over a draft: parse, recognise once, check every enabled rule, then apply
+//! configured severities, suppressions and the allow list, and report each span once.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::config::LoadedConfig;
+use crate::diagnostic::Diagnostic;
+use crate::document::{self, Draft, DraftKind};
+use crate::fix::{apply_fixes, FixOutcome};
+use crate::recognise::{Facts, Input};
+use crate::rules::{Context, ALL_RULES};
+
+/// Everything known about one draft after checking it.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub draft: Draft,
+    pub facts: Facts,
+    pub issue_date: Option<Date>,
+    /// Sorted by position, then rule.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses, recognises and checks `text`. `today` is injected: nothing here reads the clock.
+pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Date) -> Analysis {
+    let kind = DraftKind::from_path(path);
+    let draft = document::parse(text, kind);
+    let issue_date = document::resolve_issue_date(
+        &draft.front_matter,
+        path,
+        config.config.bulletin.date.map(|d| d.0),
+    );
+    let input = Input {
+        text,
+        draft: &draft,
+        config: &config.config,
+        issue_date,
+        path,
+    };
+    let facts = Facts::recognise(&input);
+    let cx = Context {
+        text,
+        draft: &draft,
+        facts: &facts,
+        config: &config.config,
+        issue_date,
+        today,
+        path,
+    };
+    let diagnostics = check(&cx, config);
+    Analysis {
+        draft,
+        facts,
+        issue_date,
+        diagnostics,
+    }
+}
+
+/// Runs every enabled rule over an analysed draft.
+pub fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> {
+    let mut all = Vec::new();
+    for rule in ALL_RULES {
+        let level = config.config.rules.get(rule.meta.id).copied();
+        let severity = match level {
+            Some(level) => match level.severity() {
+                Some(severity) => severity,
+                None => continue,
+            },
+            None => rule.meta.severity,
+        };
+        let mut found = Vec::new();
+        (rule.check)(cx, &mut found);
+        for mut diagnostic in found {
+            diagnostic.severity = severity;
+            let flagged = cx.text.get(diagnostic.span.range()).unwrap_or("");
+            if cx.draft.is_suppressed(diagnostic.rule, diagnostic.span)
+                || cx.draft.is_masked(diagnostic.span)
+                || config.allows(diagnostic.rule, flagged, cx.path)
+            {
+                continue;
+            }
+            all.push(diagnostic);
+        }
+    }
+    report_each_span_once(all)
+}
+
+/// Sorts findings and drops those another finding already covers: the same span reported
+/// by two rules keeps the first registered, and a finding inside a larger one whose fix
+/// rewrites the same text (a byline's half-width parenthesis is `byline/format`, not also
+/// `punct/halfwidth`) is dropped.
+fn report_each_span_once(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    all.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(a.rule.cmp(b.rule))
+    });
+    let mut keep = vec![true; all.len()];
+    for i in 0..all.len() {
+        if !keep[i] {
+            continue;
+        }
+        for j in i + 1..all.len() {
+            if all[j].span.start >= all[i].span.end
+                && !(all[i].span.is_empty() && all[j].span == all[i].span)
+            {
+                break;
+            }
+            if all[i].rule == all[j].rule && all[i].span != all[j].span {
+                continue;
+            }
+            let same_span = all[i].span == all[j].span;
+            let inside = all[i].span.contains_span(all[j].span);
+            let fixes_clash = all[i].fixes.iter().any(|f| {
+                all[j]
+                    .fixes
+                    .iter()
+                    .any(|g| f.span().overlaps(g.span()) || f.span() == g.span())
+            });
+            if (same_span && (all[i].rule == all[j].rule || fixes_clash || all[j].fixes.is_empty()))
+                || (inside && fixes_clash && all[i].rule != all[j].rule)
+            {
+                keep[j] = false;
+            }
+        }
+    }
+    let mut kept: Vec<Diagnostic> = all
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect();
+    kept.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+            .then(a.rule.cmp(b.rule))
+    });
+    kept
+}
+
+/// Applies every safe fix to a fixpoint.
+pub fn fix(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Date) -> FixOutcome {
+    apply_fixes(text, |current| {
+        analyse(current, path, config, today).diagnostics
+    })
+}

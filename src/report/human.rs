@@ -1,0 +1,165 @@
+//! `--format human`: each finding with its position, rule and message, the source line with
+//! a marker under the flagged text (aligned for double-width characters), then a summary.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{CheckedFile, Report, Summary};
+use crate::diagnostic::Severity;
+use crate::fix::Applicability;
+
+pub struct Human {
+    pub color: bool,
+}
+
+impl Human {
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> String {
+        let code = match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        };
+        self.paint(severity.label_zh(), code)
+    }
+}
+
+impl Report for Human {
+    fn file(&self, file: &CheckedFile<'_>) -> String {
+        let mut out = String::new();
+        for diagnostic in file.diagnostics {
+            let start = file.position(diagnostic.span.start);
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                self.paint(file.path, "1"),
+                start.line,
+                start.col,
+                self.severity(diagnostic.severity),
+                diagnostic.rule,
+                diagnostic.message,
+            );
+            self.source_excerpt(file, diagnostic.span, &mut out);
+            if let Some(note) = &diagnostic.note {
+                let _ = writeln!(out, "     = 说明：{note}");
+            }
+            for related in &diagnostic.related {
+                let at = file.position(related.span.start);
+                let text = file.text.get(related.span.range()).unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "     = 另见 {}:{}：“{}” {}",
+                    at.line, at.col, text, related.message
+                );
+            }
+            for fix in &diagnostic.fixes {
+                let how = match fix.applicability {
+                    Applicability::Safe => "可自动修复",
+                    Applicability::Suggested => "建议",
+                };
+                let _ = writeln!(out, "     = 修复（{how}）：{}", fix.title);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        let findings = summary.findings();
+        write!(out, "检查了 {} 个文件，{} 字", summary.files, summary.chars)?;
+        if summary.skipped > 0 {
+            write!(out, "（跳过 {} 个）", summary.skipped)?;
+        }
+        if findings == 0 {
+            writeln!(out, "：没有发现问题。")?;
+        } else {
+            writeln!(
+                out,
+                "：发现 {findings} 处问题（错误 {}，警告 {}，提示 {}）。",
+                summary.count(Severity::Error),
+                summary.count(Severity::Warning),
+                summary.count(Severity::Info),
+            )?;
+            let by_rule: Vec<String> = summary
+                .by_rule
+                .iter()
+                .map(|(rule, n)| format!("{rule} {n}"))
+                .collect();
+            writeln!(out, "按规则：{}", by_rule.join("，"))?;
+        }
+        if summary.fixed > 0 {
+            writeln!(
+                out,
+                "已自动修复 {} 处，改写 {} 个文件。",
+                summary.fixed, summary.files_fixed
+            )?;
+        }
+        if summary.fixable > 0 {
+            writeln!(
+                out,
+                "其中 {} 处可自动修复：运行 jiaodui check --fix。",
+                summary.fixable
+            )?;
+        }
+        if !summary.over_rate.is_empty() {
+            writeln!(
+                out,
+                "差错率超过万分之{}的文件（错误与警告／每万字）：",
+                format_rate(summary.rate_threshold)
+            )?;
+            for (path, rate) in &summary.over_rate {
+                writeln!(out, "  {path}  {}/万", format_rate(*rate))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Human {
+    /// The line holding the start of `span`, with `^` under the flagged text. Widths are
+    /// display columns, so the marker stays under CJK text.
+    fn source_excerpt(&self, file: &CheckedFile<'_>, span: crate::text::Span, out: &mut String) {
+        let line = file.line_index.line_of(span.start);
+        let line_start = file.line_index.line_start(line).unwrap_or(0) as usize;
+        let line_text = file.line_index.line_text(file.text, line);
+        let start = (span.start as usize - line_start).min(line_text.len());
+        let end = (span.end as usize)
+            .saturating_sub(line_start)
+            .clamp(start, line_text.len());
+        let (Some(before), Some(marked)) = (line_text.get(..start), line_text.get(start..end))
+        else {
+            return;
+        };
+        let number = (line + 1).to_string();
+        let gutter = " ".repeat(number.len().max(3));
+        let pad = before.replace('\t', " ").width();
+        let width = marked.width().max(1);
+        let _ = writeln!(out, "{gutter} |");
+        let _ = writeln!(
+            out,
+            "{number:>w$} | {}",
+            line_text.replace('\t', " "),
+            w = gutter.len()
+        );
+        let _ = writeln!(
+            out,
+            "{gutter} | {}{}",
+            " ".repeat(pad),
+            self.paint(&"^".repeat(width), "1;31")
+        );
+    }
+}
+
+fn format_rate(rate: f64) -> String {
+    let text = format!("{rate:.1}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+}

@@ -1,0 +1,2 @@
+//! Headlines.
+pub mod punctuation;

@@ -1,0 +1,60 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::BlockKind;
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// A headline ending in `。` `，` `；` `：` (or their half-width forms).
+    /// ## Why
+    /// Headlines take no sentence-final or clause punctuation at their end; question and
+    /// exclamation marks, quotes and ellipses are allowed where the sense needs them.
+    /// ## Example
+    /// ```text,flagged
+    /// 平城区推进老旧小区改造。
+    ///
+    /// 本报讯（记者 王海）近日，平城区启动老旧小区改造。
+    /// ```
+    /// ```text,clean
+    /// 平城区推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，平城区启动老旧小区改造。
+    /// ```
+    /// ## Fix
+    /// Safe: removes the mark.
+    /// ## Standard
+    /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
+    pub(crate) RULE = "headline/punctuation" { severity: Warning, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    for block in cx
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Headline)
+    {
+        let headline = &cx.text[block.span.range()];
+        let Some(last) = headline.chars().next_back() else {
+            continue;
+        };
+        if !matches!(last, '。' | '，' | '；' | '：' | '.' | ',' | ';' | ':') {
+            continue;
+        }
+        // Ex) `1.` ends a numbered heading's number, not a sentence.
+        if last == '.'
+            && headline
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let span = Span::new(block.span.end - last.len_utf8() as u32, block.span.end);
+        let fix = Fix::safe(format!("删去“{last}”"), vec![Edit::delete(span)]);
+        acc.push(Diagnostic::new(&RULE, span, format!("标题末尾不应使用“{last}”")).with_fix(fix));
+    }
+}

@@ -1,0 +1,206 @@
+//! The rule catalogue: one file per rule, each declared with [`declare_rule!`] (its docs in
+//! code) and registered once in [`ALL_RULES`].
+//!
+//! Rules are pure functions of the draft, the recognisers' facts and the configuration.
+//! They never fail and never re-scan text for what a recogniser already found.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Draft;
+use crate::recognise::Facts;
+
+pub mod headline;
+pub mod paragraph;
+pub mod punct;
+
+/// Whether a rule offers fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Every finding carries a fix.
+    Always,
+    /// Some findings carry a fix.
+    Sometimes,
+    /// Findings never carry a fix: a person must decide.
+    None,
+}
+
+impl FixAvailability {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FixAvailability::Always => "有",
+            FixAvailability::Sometimes => "部分",
+            FixAvailability::None => "无",
+        }
+    }
+}
+
+/// What a rule is: its ID, docs, default severity and whether it fixes.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleMeta {
+    /// `family/name`; public interface, never renamed.
+    pub id: &'static str,
+    /// Markdown: `## What it flags`, `## Why`, `## Example`, `## Fix`, `## Standard`.
+    pub docs: &'static str,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+}
+
+impl RuleMeta {
+    /// The docs as Markdown, without the one space each doc-comment line starts with.
+    pub fn docs_markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first paragraph of the "What it flags" section: a one-line summary for tables.
+    pub fn summary(&self) -> String {
+        let section = self.section("What it flags");
+        let paragraph = section.split("\n \n").next().unwrap_or("");
+        let paragraph = paragraph.split("\n\n").next().unwrap_or(paragraph);
+        paragraph
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The body of one `## heading` section of the docs.
+    pub fn section(&self, heading: &str) -> &'static str {
+        let docs = self.docs;
+        let marker = format!("## {heading}\n");
+        let Some(start) = docs.find(&marker) else {
+            return "";
+        };
+        let body = &docs[start + marker.len()..];
+        // Doc-comment lines keep the space after `///`: the next heading is `\n ## `.
+        let end = [body.find("\n## "), body.find("\n ## ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(body.len(), |i| i + 1);
+        body[..end].trim_matches('\n')
+    }
+
+    /// The rule's page in the online rules reference.
+    pub fn url(&self) -> String {
+        format!("{DOCS_URL}#{}", self.id.replace('/', ""))
+    }
+
+    /// Code blocks of the docs tagged `text,flagged` or `text,clean`: examples that run as
+    /// tests.
+    pub fn examples(&self) -> Vec<(ExampleKind, String)> {
+        let mut out = Vec::new();
+        let mut lines = self.docs.lines();
+        while let Some(line) = lines.next() {
+            let kind = match line.trim() {
+                "```text,flagged" => ExampleKind::Flagged,
+                "```text,clean" => ExampleKind::Clean,
+                _ => continue,
+            };
+            let mut body = String::new();
+            for line in lines.by_ref() {
+                if line.trim() == "```" {
+                    break;
+                }
+                body.push_str(line);
+                body.push('\n');
+            }
+            out.push((kind, body));
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExampleKind {
+    Flagged,
+    Clean,
+}
+
+/// Where the generated rules reference lives online; `codeDescription` links point here.
+pub const DOCS_URL: &str = "https://github.com/jiaodui/jiaodui/blob/main/docs/rules.md";
+
+/// Declares a rule's metadata from its doc comment:
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it flags
+///     /// …
+///     pub(crate) RULE = "date/weekday" { severity: Error, fix: Always }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $vis:vis $name:ident = $id:literal { severity: $severity:ident, fix: $fix:ident }
+    ) => {
+        $vis const $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            docs: concat!($($doc, "\n",)+),
+            severity: $crate::diagnostic::Severity::$severity,
+            fix: $crate::rules::FixAvailability::$fix,
+        };
+    };
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    /// The draft's decoded text; every span indexes into it.
+    pub text: &'a str,
+    pub draft: &'a Draft,
+    pub facts: &'a Facts,
+    pub config: &'a Config,
+    /// The issue date resolved in DESIGN §1's order; `None` when unknown.
+    pub issue_date: Option<jiff::civil::Date>,
+    /// Today, injected (rules never read the clock).
+    pub today: jiff::civil::Date,
+    /// The draft's path, when it has one.
+    pub path: Option<&'a Path>,
+}
+
+impl Context<'_> {
+    /// The issue date, else today: what "now" means for a draft.
+    pub fn reference_date(&self) -> jiff::civil::Date {
+        self.issue_date.unwrap_or(self.today)
+    }
+}
+
+pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// A registered rule.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: CheckFn,
+}
+
+macro_rules! rule {
+    ($module:path) => {{
+        use $module as m;
+        Rule {
+            meta: m::RULE,
+            check: m::check,
+        }
+    }};
+}
+
+/// Every rule, sorted by ID. A new rule is one line here.
+pub static ALL_RULES: &[Rule] = &[
+    rule!(headline::punctuation),
+    rule!(paragraph::broken),
+    rule!(punct::halfwidth),
+    rule!(punct::unpaired),
+];
+
+/// The rule with this ID.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL_RULES.iter().find(|rule| rule.meta.id == id)
+}

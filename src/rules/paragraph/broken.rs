@@ -1,0 +1,78 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::document::{ends_sentence, starts_with_dateline, BlockKind};
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+use crate::text::{is_han, Span};
+
+declare_rule! {
+    /// ## What it flags
+    /// A body paragraph that stops mid-sentence — no `。` `！` `？` at its end — and goes
+    /// on in the next block: a line break left by layout or by pasting from a PDF.
+    /// ## Why
+    /// On the page the break shows as a new, indented paragraph in the middle of a sentence.
+    /// ## Example
+    /// ```text,flagged
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，居民们纷纷表示
+    ///
+    /// 这次改造让小区焕然一新。
+    /// ```
+    /// ```text,clean
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造。
+    ///
+    /// 居民们纷纷表示，这次改造让小区焕然一新。
+    /// ```
+    /// ## Fix
+    /// Suggested: joins the two blocks. Not applied in bulk, because a missing full stop
+    /// looks the same and only the writer can tell which it is.
+    /// ## Standard
+    /// 报纸编校规范（段落完整）
+    pub(crate) RULE = "paragraph/broken" { severity: Warning, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let blocks = &cx.draft.blocks;
+    for pair in blocks.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        if first.kind != BlockKind::Paragraph || second.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let first_text = &cx.text[first.span.range()];
+        let second_text = &cx.text[second.span.range()];
+        if ends_sentence(first_text) || starts_with_dateline(second_text) {
+            continue;
+        }
+        // Only prose that stops on a character or a clause mark is mid-sentence; a line
+        // ending in a bracket, a dash or a Latin word is left to the writer.
+        let Some(last) = first_text.chars().next_back() else {
+            continue;
+        };
+        if !(is_han(last) || last.is_ascii_digit() || matches!(last, '，' | '、' | ',')) {
+            continue;
+        }
+        let Some(next) = second_text.chars().next() else {
+            continue;
+        };
+        if !(is_han(next) || next.is_ascii_digit() || matches!(next, '“' | '《')) {
+            continue;
+        }
+        let tail_start = first_text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let span = Span::new(first.span.start + tail_start as u32, first.span.end);
+        let gap = Span::new(first.span.end, second.span.start);
+        let fix = Fix::suggested("与下一段合并", vec![Edit::delete(gap)]);
+        acc.push(
+            Diagnostic::new(&RULE, span, "段落在句子中间断开")
+                .with_note(
+                    "这一段末尾没有句末点号，下一段接着同一句话；多半是排版或复制时留下的换行。",
+                )
+                .with_related(
+                    Span::new(
+                        second.span.start,
+                        second.span.start + next.len_utf8() as u32,
+                    ),
+                    "下一段由此接续",
+                )
+                .with_fix(fix),
+        );
+    }
+}

@@ -1,0 +1,2 @@
+//! Paragraph structure.
+pub mod broken;

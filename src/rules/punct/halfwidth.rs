@@ -1,0 +1,129 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::rules::Context;
+use crate::text::{is_han, Span};
+
+declare_rule! {
+    /// ## What it flags
+    /// Half-width (ASCII) punctuation `, ; : ? ! ( )` in Chinese text, where a Chinese
+    /// character stands right beside it.
+    ///
+    /// Numbers (`1,000`, `10:30`), web addresses, e-mail addresses, Latin phrases
+    /// (`Hello, world`) and Markdown code are left alone.
+    /// ## Why
+    /// Chinese text takes full-width punctuation. A half-width comma or parenthesis between
+    /// Chinese characters is the mark of a half-width input method, and prints cramped.
+    /// ## Example
+    /// ```text,flagged
+    /// 红旗社区组织志愿者,为居民提供服务;活动持续一天(周六)。
+    /// ```
+    /// ```text,clean
+    /// 红旗社区组织志愿者，为居民提供服务；活动持续一天（周六），共1,000人次参加，10:30结束。
+    /// ```
+    /// ## Fix
+    /// Safe: each mark becomes its full-width form (`，` `；` `：` `？` `！` `（` `）`); spaces
+    /// typed after the mark are dropped, as full-width marks carry their own.
+    /// ## Standard
+    /// GB/T 15834-2011《标点符号用法》
+    pub(crate) RULE = "punct/halfwidth" { severity: Warning, fix: Always }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    for segment in cx.draft.segments() {
+        check_segment(cx.text, segment, acc);
+    }
+}
+
+fn full_width(ch: char) -> Option<char> {
+    Some(match ch {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+fn check_segment(text: &str, segment: Span, acc: &mut Vec<Diagnostic>) {
+    let body = &text[segment.range()];
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if full_width(bytes[i] as char).is_none() {
+            i += 1;
+            continue;
+        }
+        // A run of marks, `?!` or `),`, is one finding.
+        let start = i;
+        let mut end = i;
+        while end < bytes.len() && full_width(bytes[end] as char).is_some() {
+            end += 1;
+        }
+        i = end;
+        let before = body[..start].chars().next_back();
+        let after = body[end..].chars().next();
+        let after_spaces = body[end..].trim_start_matches(' ');
+        let after_word = after_spaces.chars().next();
+        let han_beside = before.is_some_and(is_han)
+            || after.is_some_and(is_han)
+            || (after == Some(' ')
+                && after_word.is_some_and(is_han)
+                && !matches!(bytes[end - 1], b'(' | b')'));
+        if !han_beside || in_url_or_email(body, start) {
+            continue;
+        }
+        // Ex) 比分2:1 — between digits the colon is a ratio or a time.
+        if matches!(bytes[start], b':' | b',')
+            && end - start == 1
+            && before.is_some_and(|c| c.is_ascii_digit())
+            && after.is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let mut replace_end = end;
+        let last = bytes[end - 1];
+        if !matches!(last, b'(' | b')') && after == Some(' ') && after_word.is_some_and(is_han) {
+            replace_end = end + (body[end..].len() - after_spaces.len());
+        }
+        let marks = &body[start..end];
+        let replacement: String = marks.chars().filter_map(full_width).collect();
+        let span = Span::new(segment.start + start as u32, segment.start + end as u32);
+        let edit_span = Span::new(span.start, segment.start + replace_end as u32);
+        let fix = Fix::safe(
+            format!("改为全角“{replacement}”"),
+            vec![Edit::replace(edit_span, replacement.clone())],
+        );
+        acc.push(
+            Diagnostic::new(
+                &RULE,
+                span,
+                format!("中文中使用了半角标点“{marks}”，应为全角“{replacement}”"),
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// True when the mark at `offset` belongs to a web address or an e-mail address: the
+/// whitespace-free, Han-free run of text around it holds `://`, `www.` or `@`.
+fn in_url_or_email(body: &str, offset: usize) -> bool {
+    let is_token =
+        |c: char| !c.is_whitespace() && !is_han(c) && !"，。；：！？（）“”、".contains(c);
+    let start = body[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_token(c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = body[offset..]
+        .char_indices()
+        .take_while(|&(_, c)| is_token(c))
+        .last()
+        .map_or(offset, |(i, c)| offset + i + c.len_utf8());
+    let token = &body[start..end];
+    token.contains("://") || token.contains("www.") || (token.contains('@') && token.contains('.'))
+}

@@ -1,0 +1,3 @@
+//! Punctuation (GB/T 15834-2011).
+pub mod halfwidth;
+pub mod unpaired;

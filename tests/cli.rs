@@ -1,0 +1,357 @@
+//! The `jiaodui` binary end to end: exit codes, formats, `--fix` on real encodings.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jiaodui(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir)
+        .args(args)
+        .args(
+            ["--today", "2024-01-15"]
+                .iter()
+                .filter(|_| args.first() == Some(&"check")),
+        )
+        .output()
+        .expect("run jiaodui")
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// A page typed with a half-width input method.
+const HALF_WIDTH_PAGE: &str = "新开街道 推进老旧小区改造\n\n　　本报讯（记者 王海）近日,新开街道启动老旧小区改造;改造涉及12个小区(共1,000户)。\n\n　　居民们说,这下好了。\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn half_width_page_is_flagged_fixed_and_fixed_again_changes_nothing() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "page.txt", HALF_WIDTH_PAGE.as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "page.txt"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let halfwidth: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "punct/halfwidth")
+        .collect();
+    assert_eq!(halfwidth.len(), 5, "{findings:#}");
+    let out = jiaodui(dir.path(), &["check", "--fix", "page.txt"]);
+    assert!(
+        out.status.code() == Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(fixed, "新开街道 推进老旧小区改造\n\n　　本报讯（记者 王海）近日，新开街道启动老旧小区改造；改造涉及12个小区（共1,000户）。\n\n　　居民们说，这下好了。\n");
+    jiaodui(dir.path(), &["check", "--fix", "page.txt"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        fixed,
+        "a second --fix changed the file"
+    );
+}
+
+#[test]
+fn gb18030_crlf_draft_is_fixed_in_place_byte_identical_elsewhere() {
+    let dir = temp_dir();
+    let text = HALF_WIDTH_PAGE.replace('\n', "\r\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let file = write(dir.path(), "gb.txt", &bytes);
+    let out = jiaodui(dir.path(), &["check", "--fix", "gb.txt"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = std::fs::read(&file).unwrap();
+    let expected_text = text
+        .replace("日,", "日，")
+        .replace("造;", "造；")
+        .replace("区(", "区（")
+        .replace("户)", "户）")
+        .replace("说,", "说，");
+    let (expected, _, _) = encoding_rs::GB18030.encode(&expected_text);
+    assert_eq!(after, expected.as_ref());
+    assert!(after.windows(2).filter(|w| w == b"\r\n").count() == text.matches("\r\n").count());
+}
+
+#[test]
+fn json_and_human_report_the_same_findings() {
+    let dir = temp_dir();
+    write(dir.path(), "page.txt", HALF_WIDTH_PAGE.as_bytes());
+    let json = jiaodui(dir.path(), &["check", "--format", "json", "page.txt"]);
+    let human = jiaodui(dir.path(), &["check", "page.txt"]);
+    assert_eq!(json.status.code(), human.status.code());
+    let findings: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    let human_heads: Vec<&str> = human
+        .lines()
+        .filter(|l| l.starts_with("page.txt:"))
+        .collect();
+    assert_eq!(human_heads.len(), findings.as_array().unwrap().len());
+    for (head, finding) in human_heads.iter().zip(findings.as_array().unwrap()) {
+        let expected = format!(
+            "page.txt:{}:{}: ",
+            finding["start"]["line"], finding["start"]["column"]
+        );
+        assert!(head.starts_with(&expected), "{head} vs {expected}");
+        assert!(head.contains(&format!("[{}]", finding["rule"].as_str().unwrap())));
+        assert!(head.ends_with(finding["message"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn json_schema_matches_the_design() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", "居民𠮷说,好。\n".as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "a.txt"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &findings[0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "path", "rule", "severity", "message", "start", "end", "span", "text", "related",
+            "fixes"
+        ]
+    );
+    // Columns count Unicode scalars: 居 民 𠮷 说 then the comma at column 5.
+    assert_eq!(first["start"], serde_json::json!({"line": 1, "column": 5}));
+    assert_eq!(first["span"], serde_json::json!([13, 14]));
+    assert_eq!(first["text"], ",");
+    assert_eq!(first["fixes"][0]["applicability"], "safe");
+}
+
+#[test]
+fn exit_codes() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "clean.txt",
+        "新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动老旧小区改造。\n"
+            .as_bytes(),
+    );
+    write(dir.path(), "warn.txt", HALF_WIDTH_PAGE.as_bytes());
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "clean.txt"]).status.code(),
+        Some(0)
+    );
+    // Warnings fail only when denied.
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "warn.txt"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "--deny", "warnings", "warn.txt"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        jiaodui(
+            dir.path(),
+            &["check", "--format", "json", "--deny", "warnings", "warn.txt"]
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "--max-error-rate", "3", "warn.txt"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let missing = jiaodui(dir.path(), &["check", "missing.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("missing.txt: no such file or folder")
+    );
+    write(
+        dir.path(),
+        "jiaodui.toml",
+        b"[byline]\nparens = \"round\"\n",
+    );
+    let bad = jiaodui(dir.path(), &["check", "clean.txt"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("jiaodui.toml:2: `byline.parens`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "--bogus"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn binary_and_undecodable_files_are_skipped_with_a_note() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
+    write(
+        dir.path(),
+        "garbage.txt",
+        b"\xff\xfe\xfd\xfc\x80\x81 abc \xff",
+    );
+    write(
+        dir.path(),
+        "ok.txt",
+        "本报讯（记者 王海）社区举办活动。\n".as_bytes(),
+    );
+    let out = jiaodui(dir.path(), &["check", "."]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("image.txt: skipped: not a text file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("garbage.txt: skipped: neither UTF-8 nor GB18030"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("检查了 1 个文件"), "{stdout}");
+    assert_eq!(
+        std::fs::read(dir.path().join("image.txt")).unwrap(),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    );
+}
+
+#[test]
+fn stdin_with_fix_prints_the_fixed_text() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args(["check", "--fix", "-", "--stdin-filename", "a.txt"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("居民们说,这下好了。\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "居民们说，这下好了。\n"
+    );
+}
+
+#[test]
+fn folders_honour_files_config_and_gitignore() {
+    let dir = temp_dir();
+    std::fs::create_dir_all(dir.path().join("drafts/archive")).unwrap();
+    write(
+        dir.path(),
+        "jiaodui.toml",
+        b"[files]\nexclude = [\"drafts/archive/**\"]\n",
+    );
+    write(dir.path(), "drafts/a.txt", "居民们说,好。\n".as_bytes());
+    write(dir.path(), "drafts/b.md", "居民们说,好。\n".as_bytes());
+    write(dir.path(), "drafts/notes.rst", "居民们说,好。\n".as_bytes());
+    write(
+        dir.path(),
+        "drafts/archive/old.txt",
+        "居民们说,好。\n".as_bytes(),
+    );
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    write(dir.path(), ".gitignore", b"drafts/ignored.txt\n");
+    write(
+        dir.path(),
+        "drafts/ignored.txt",
+        "居民们说,好。\n".as_bytes(),
+    );
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "."]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut paths: Vec<String> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().replace('\\', "/"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["./drafts/a.txt", "./drafts/b.md"]);
+}
+
+#[test]
+fn markdown_suppression_and_allow_list() {
+    let dir = temp_dir();
+    write(dir.path(), "a.md", "<!-- jiaodui-disable-next-line punct/halfwidth -->\n居民们说,好。\n\n居民们说,好。\n\n`代码,逗号`\n".as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "a.md"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings.as_array().unwrap().len(), 1, "{findings:#}");
+    assert_eq!(findings[0]["start"]["line"], 4);
+    write(
+        dir.path(),
+        "jiaodui.toml",
+        "[[allow]]\nrule = \"punct/halfwidth\"\ntext = \",\"\npath = \"*.md\"\n".as_bytes(),
+    );
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "a.md"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}
+
+#[test]
+fn init_writes_a_config_that_loads() {
+    let dir = temp_dir();
+    assert_eq!(jiaodui(dir.path(), &["init"]).status.code(), Some(0));
+    assert_eq!(
+        jiaodui(dir.path(), &["init"]).status.code(),
+        Some(2),
+        "init must not overwrite"
+    );
+    write(dir.path(), "a.txt", "居民们说，好。\n".as_bytes());
+    assert_eq!(
+        jiaodui(dir.path(), &["check", "a.txt"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn explain_and_rules() {
+    let dir = temp_dir();
+    let out = jiaodui(dir.path(), &["explain", "punct/halfwidth"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## What it flags") && text.contains("GB/T 15834"));
+    assert_eq!(
+        jiaodui(dir.path(), &["explain", "no/such"]).status.code(),
+        Some(2)
+    );
+    let out = jiaodui(dir.path(), &["rules"]);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .any(|l| l.starts_with("punct/halfwidth")));
+}
+
+#[test]
+fn read_only_file_is_not_fixed_and_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let file = write(dir.path(), "ro.txt", "居民们说,好。\n".as_bytes());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = jiaodui(dir.path(), &["check", "--fix", "ro.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ro.txt: not fixed: file is read-only"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "居民们说,好。\n");
+}

@@ -1,0 +1,130 @@
+//! Invariants on arbitrary input: the parser and the whole pipeline never panic, spans land
+//! on character boundaries, fixes converge and touch nothing outside their edits, and
+//! positions round-trip in every encoding.
+
+mod common;
+
+use std::path::PathBuf;
+
+use jiaodui::config::LoadedConfig;
+use jiaodui::document::{parse, DraftKind};
+use jiaodui::lint;
+use jiaodui::text::{LineCol, LineIndex, PositionEncoding};
+use proptest::prelude::*;
+
+/// Text made of the pieces drafts are made of, so that random strings reach the rules.
+fn drafty() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "本报讯",
+        "（记者 王海）",
+        "(",
+        ")",
+        ",",
+        ";",
+        ":",
+        "?",
+        "!",
+        "，",
+        "。",
+        "“",
+        "”",
+        "《",
+        "》",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "　　",
+        " ",
+        "𠮷",
+        "社区",
+        "3月14日",
+        "（星期三）",
+        "15号",
+        "1,000",
+        "10:30",
+        "http://a.cn/x,y",
+        "```",
+        "`",
+        "<!--",
+        "-->",
+        "# ",
+        "---\n",
+        "图为",
+        "本报记者 王海 摄",
+        "a",
+        "\u{feff}",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parser_never_panics_on_any_string(text in any::<String>()) {
+        let draft = parse(&text, DraftKind::Text);
+        for block in &draft.blocks {
+            prop_assert!(text.is_char_boundary(block.span.start as usize) && text.is_char_boundary(block.span.end as usize));
+        }
+        let _ = parse(&text, DraftKind::Markdown);
+    }
+
+    #[test]
+    fn pipeline_spans_are_sound_and_fixes_converge(text in drafty(), markdown in any::<bool>()) {
+        let config = LoadedConfig::defaults(PathBuf::from("."));
+        let path = PathBuf::from(if markdown { "a.md" } else { "a.txt" });
+        let analysis = lint::analyse(&text, Some(&path), &config, common::today());
+        for d in &analysis.diagnostics {
+            prop_assert!(text.get(d.span.range()).is_some(), "{} span {:?} off a boundary", d.rule, d.span);
+            for fix in &d.fixes {
+                for edit in &fix.edits {
+                    prop_assert!(text.get(edit.span.range()).is_some());
+                }
+            }
+        }
+        let once = lint::fix(&text, Some(&path), &config, common::today());
+        prop_assert!(once.converged);
+        let twice = lint::fix(&once.text, Some(&path), &config, common::today());
+        prop_assert_eq!(&twice.text, &once.text);
+    }
+
+    #[test]
+    fn fixes_leave_text_outside_edits_untouched(text in drafty()) {
+        let config = LoadedConfig::defaults(PathBuf::from("."));
+        let analysis = lint::analyse(&text, None, &config, common::today());
+        let safe: Vec<_> = analysis.diagnostics.iter().filter_map(|d| d.safe_fix()).collect();
+        let (out, _) = jiaodui::fix::apply_edits_once(&text, safe.iter().copied());
+        // Replay: the unchanged stretches between edits appear in order in the output.
+        let mut edits: Vec<_> = safe.iter().flat_map(|f| f.edits.iter()).collect();
+        edits.sort();
+        let mut cursor = 0usize;
+        let mut out_cursor = 0usize;
+        for edit in edits {
+            if (edit.span.start as usize) < cursor { continue; }
+            let kept = &text[cursor..edit.span.start as usize];
+            let found = out[out_cursor..].find(kept);
+            prop_assert!(found.is_some());
+            out_cursor += found.unwrap() + kept.len();
+            cursor = edit.span.end as usize;
+        }
+        prop_assert!(out.ends_with(&text[cursor..]));
+    }
+
+    #[test]
+    fn positions_round_trip_in_every_encoding(text in "[a-z𠮷中\r\n　\u{feff}，]{0,40}", probe in 0usize..64) {
+        let index = LineIndex::new(&text);
+        let mut offset = probe.min(text.len());
+        while !text.is_char_boundary(offset) { offset -= 1; }
+        for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32] {
+            let pos: LineCol = index.line_col(&text, offset as u32, encoding);
+            let back = index.offset(&text, pos, encoding);
+            // A `\r` of a CRLF is past the line's content: it maps to the line end.
+            let expected = if text[..].as_bytes().get(offset) == Some(&b'\n') && offset > 0 && text.as_bytes()[offset - 1] == b'\r' {
+                offset - 1
+            } else {
+                offset
+            };
+            prop_assert!(back as usize == offset || back as usize == expected, "{:?} {} -> {:?} -> {}", encoding, offset, pos, back);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Every rule against its fixtures and its documented examples.
+//!
+//! `tests/fixtures/<family>/<name>/positive.{txt,md}` must be flagged by that rule; its
+//! findings and the text after `--fix` are snapshots. `traps.{txt,md}` must give no finding
+//! of that rule. An optional `jiaodui.toml` beside them configures the case (issue date,
+//! roster, newsroom gazetteer).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use jiaodui::lint;
+use jiaodui::rules::{ExampleKind, ALL_RULES};
+
+fn fixture_file(dir: &Path, stem: &str) -> Option<PathBuf> {
+    ["txt", "md"]
+        .iter()
+        .map(|ext| dir.join(format!("{stem}.{ext}")))
+        .find(|p| p.exists())
+}
+
+fn rule_dir(id: &str) -> PathBuf {
+    common::fixtures_dir().join(id)
+}
+
+#[test]
+fn positives_are_flagged_and_snapshotted() {
+    for rule in ALL_RULES {
+        let id = rule.meta.id;
+        let dir = rule_dir(id);
+        let file = fixture_file(&dir, "positive")
+            .unwrap_or_else(|| panic!("{id}: no positive fixture in {}", dir.display()));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let config = common::config_for(&dir);
+        let analysis = common::analyse(&text, Some(&file), &config);
+        let own: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == id)
+            .cloned()
+            .collect();
+        assert!(!own.is_empty(), "{id}: positive fixture gave no finding");
+        let fixed = lint::fix(&text, Some(&file), &config, common::today());
+        assert!(fixed.converged, "{id}: fixes did not converge");
+        let again = lint::fix(&fixed.text, Some(&file), &config, common::today());
+        assert_eq!(
+            again.text, fixed.text,
+            "{id}: a second --fix changed the text"
+        );
+        let snapshot = format!(
+            "{}\n----- after --fix -----\n{}",
+            common::render(&text, &own),
+            fixed.text
+        );
+        let name = id.replace('/', "__");
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("{name}__positive"), snapshot);
+        });
+    }
+}
+
+#[test]
+fn traps_are_not_flagged() {
+    let mut failures = Vec::new();
+    for rule in ALL_RULES {
+        let id = rule.meta.id;
+        let dir = rule_dir(id);
+        let file = fixture_file(&dir, "traps")
+            .unwrap_or_else(|| panic!("{id}: no traps fixture in {}", dir.display()));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let config = common::config_for(&dir);
+        let analysis = common::analyse(&text, Some(&file), &config);
+        let own: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == id)
+            .cloned()
+            .collect();
+        if !own.is_empty() {
+            failures.push(format!(
+                "{id} flagged its traps:\n{}",
+                common::render(&text, &own)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn documented_examples_hold() {
+    let mut failures = Vec::new();
+    for rule in ALL_RULES {
+        let examples = rule.meta.examples();
+        assert!(
+            examples.iter().any(|(k, _)| *k == ExampleKind::Flagged),
+            "{}: no flagged example",
+            rule.meta.id
+        );
+        assert!(
+            examples.iter().any(|(k, _)| *k == ExampleKind::Clean),
+            "{}: no clean example",
+            rule.meta.id
+        );
+        for (kind, text) in examples {
+            let found = common::check(rule.meta.id, &text);
+            match kind {
+                ExampleKind::Flagged if found.is_empty() => failures.push(format!(
+                    "{}: flagged example not flagged:\n{text}",
+                    rule.meta.id
+                )),
+                ExampleKind::Clean if !found.is_empty() => failures.push(format!(
+                    "{}: clean example flagged:\n{}",
+                    rule.meta.id,
+                    common::render(&text, &found)
+                )),
+                _ => {}
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn registry_is_sorted_and_documented() {
+    let ids: Vec<_> = ALL_RULES.iter().map(|r| r.meta.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        ids, sorted,
+        "ALL_RULES must be sorted by ID, without duplicates"
+    );
+    for rule in ALL_RULES {
+        for heading in ["What it flags", "Why", "Example", "Fix", "Standard"] {
+            assert!(
+                !rule.meta.section(heading).is_empty(),
+                "{}: docs lack `## {heading}`",
+                rule.meta.id
+            );
+        }
+        let (family, name) = rule.meta.id.split_once('/').expect("family/name");
+        assert!(!family.is_empty() && !name.is_empty());
+    }
+}
