@@ -53,13 +53,14 @@ function H.finish()
 end
 
 --- Puts editors/nvim on 'runtimepath' and loads its plugin/ file, then enables jiaodui the way
---- the README tells users to: vim.lsp.enable on 0.11, setup() on 0.10.
-function H.load_plugin()
+--- the README tells users to: vim.lsp.enable on 0.11, setup() on 0.10, or setup() on both
+--- when via_setup is set (the lazy.nvim snippet).
+function H.load_plugin(via_setup)
   local here = debug.getinfo(1, 'S').source:sub(2)
   local root = vim.fs.dirname(vim.fs.dirname(vim.fn.fnamemodify(here, ':p')))
   vim.opt.rtp:prepend(root)
   vim.cmd.runtime('plugin/jiaodui.lua')
-  if vim.fn.has('nvim-0.11') == 1 then
+  if vim.fn.has('nvim-0.11') == 1 and not via_setup then
     vim.lsp.enable('jiaodui')
   else
     require('jiaodui').setup()

@@ -7,7 +7,7 @@
 local H = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/helpers.lua')
 local TIMEOUT = tonumber(os.getenv('JIAODUI_TEST_TIMEOUT_MS') or '') or 10000
 
-H.load_plugin()
+H.load_plugin(true) -- require('jiaodui').setup(), as in the lazy.nvim snippet
 local inside, outside = assert(arg[1]), assert(arg[2])
 
 -- 1. Opt-in: no client for a draft outside any jiaodui project.

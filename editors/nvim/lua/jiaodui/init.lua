@@ -44,11 +44,24 @@ function M.start(bufnr)
   return vim.lsp.start(cfg, { bufnr = bufnr })
 end
 
+--- Creates :JiaoduiFixAll and :JiaoduiRestart (plugin/jiaodui.lua calls this at startup;
+--- setup() calls it for plugin managers that put this folder on 'runtimepath' later).
+function M.create_commands()
+  vim.api.nvim_create_user_command('JiaoduiFixAll', function()
+    M.fix_all(0)
+  end, { desc = 'jiaodui: apply every safe fix in this draft', force = true })
+  vim.api.nvim_create_user_command('JiaoduiRestart', function()
+    M.restart()
+  end, { desc = 'jiaodui: restart the language server', force = true })
+end
+
 --- Neovim 0.10: start jiaodui for text and Markdown buffers. On 0.11 this is the same as
---- vim.lsp.config('jiaodui', opts) followed by vim.lsp.enable('jiaodui').
+--- vim.lsp.config('jiaodui', opts) followed by vim.lsp.enable('jiaodui'). Both create the
+--- user commands.
 ---@param opts table? overrides for the config in lsp/jiaodui.lua (cmd, settings, ...)
 function M.setup(opts)
   opts = opts or {}
+  M.create_commands()
   if has_011 then
     if next(opts) then
       vim.lsp.config('jiaodui', opts)
