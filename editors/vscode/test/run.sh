@@ -18,9 +18,10 @@ ART=${3:-$EXT/test-results}
 mkdir -p "$ART"
 ART=$(cd "$ART" && pwd)
 
-# 1. Build and package the extension (npm ci only when the lock file changed).
+# 1. Build and package the extension (npm ci only when the lock file changed). With
+# JIAODUI_VSCODE_REUSE_BUILD=1 an existing jiaodui.vsix is used as it is.
 start=$SECONDS
-(
+[ "${JIAODUI_VSCODE_REUSE_BUILD:-0}" = 1 ] && [ -f "$EXT/jiaodui.vsix" ] || (
   cd "$EXT" || exit 1
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error || exit 1
