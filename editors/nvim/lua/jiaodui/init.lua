@@ -139,22 +139,42 @@ function M.fix_all(bufnr, on_done)
     if err then
       return on_done(0, err.message)
     end
-    local applied = 0
+    local fix_all = {}
     for _, action in ipairs(actions or {}) do
       if action.kind and vim.startswith(action.kind, 'source.fixAll') then
-        if action.edit then
-          vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
-        end
-        if type(action.command) == 'table' then
-          run_command(client, action.command, bufnr)
-        end
-        applied = applied + 1
-      elseif type(action.command) == 'string' then -- a bare Command
-        run_command(client, action, bufnr)
-        applied = applied + 1
+        fix_all[#fix_all + 1] = action
       end
     end
-    on_done(applied)
+    local applied = 0
+    local function apply(i)
+      local action = fix_all[i]
+      if not action then
+        return on_done(applied)
+      end
+      local function finish(resolved)
+        if resolved.edit then
+          vim.lsp.util.apply_workspace_edit(resolved.edit, client.offset_encoding)
+        end
+        if type(resolved.command) == 'table' then
+          run_command(client, resolved.command, bufnr)
+        end
+        applied = applied + 1
+        apply(i + 1)
+      end
+      local provider = client.server_capabilities.codeActionProvider
+      if not action.edit and type(provider) == 'table' and provider.resolveProvider then
+        -- The server fills in the edit lazily (codeAction/resolve).
+        request(client, 'codeAction/resolve', action, function(rerr, resolved)
+          if rerr then
+            return on_done(applied, rerr.message)
+          end
+          finish(resolved or action)
+        end, bufnr)
+      else
+        finish(action)
+      end
+    end
+    apply(1)
   end, bufnr)
 end
 
