@@ -89,7 +89,11 @@ exports.run = async function run() {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.window.showTextDocument(doc);
     } else {
+      // The server's own link (codeDescription): a web page that names the rule.
       assert.match(target.scheme, /^https?$/, `unexpected code link ${target}`);
+      const letters = (s) => decodeURIComponent(s).toLowerCase().replace(/[^a-z]/g, '');
+      assert.ok(letters(target.toString()).includes(letters(RULE)), `code link ${target} does not name ${RULE}`);
+      report(`# rule docs link from the server: ${target}`);
     }
   });
 
