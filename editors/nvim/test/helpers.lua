@@ -67,7 +67,21 @@ function H.load_plugin(via_setup)
   end
   -- An interactive prompt would hang a headless run: any call to it is a test failure.
   vim.ui.select = function(items, opts)
-    H.fail('unexpected vim.ui.select', vim.inspect({ prompt = opts and opts.prompt, items = items }))
+    local lines = {}
+    for _, item in ipairs(items) do
+      local action = type(item) == 'table' and item.action or item
+      if type(action) == 'table' and action.title then
+        local ranges = vim.tbl_map(function(d)
+          return ('%d:%d'):format(d.range.start.line, d.range.start.character)
+        end, action.diagnostics or {})
+        lines[#lines + 1] = ('%s [%s]%s for diagnostics at %s'):format(action.title, tostring(action.kind),
+          action.isPreferred and ' preferred' or '', table.concat(ranges, ', '))
+      else
+        lines[#lines + 1] = vim.inspect(item, { newline = ' ', indent = '' })
+      end
+    end
+    H.fail('a menu would open (vim.ui.select) where one choice was expected',
+      (opts and opts.prompt or '') .. '\n' .. table.concat(lines, '\n'))
   end
   return root
 end
