@@ -3,8 +3,8 @@
 // when the server misbehaves, and to develop the suites before the real server existed.
 //
 //   stub-server.js lsp            answers like jiaodui for one rule: `punct/halfwidth` (ASCII , ; ( )
-//                                 between Han characters), with quick fixes, source.fixAll.jiaodui and
-//                                 a hover on 平城区. Push diagnostics only, full-document sync.
+//                                 between Han characters), with quick fixes, source.fixAll.jiaodui, a
+//                                 hover on findings and on 平城区. Push diagnostics only, full-document sync.
 //   stub-server.js lsp --silent   initializes and answers requests, but never sends a diagnostic.
 //
 // It is not the product: the suites run against target/debug/jiaodui.
@@ -129,6 +129,10 @@ function handle(msg) {
     case 'textDocument/hover': {
       const text = docs.get(params.textDocument.uri) ?? '';
       const at = offsetOf(text, params.position);
+      const finding = findings(text).find(([s, e]) => at >= s && at <= e);
+      if (finding) {
+        return reply({ contents: { kind: 'markdown', value: '**punct/halfwidth** · 警告\n\n中文里用了半角标点' }, range: range(text, finding[0], finding[1]) });
+      }
       for (let i = text.indexOf('平城区'); i >= 0; i = text.indexOf('平城区', i + 1)) {
         if (at >= i && at < i + 3) {
           return reply({ contents: { kind: 'markdown', value: '**平城区**（区）\n\n山西省 › 大同市 › 平城区' }, range: range(text, i, i + 3) });
