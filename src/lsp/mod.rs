@@ -1,6 +1,39 @@
-//! The language server (`jiaodui lsp`). The only module that knows the protocol's types.
+//! The language server (`jiaodui lsp`): diagnostics as a reporter types, quick fixes, fix-all
+//! and formatting, hover, outline, inlay hints and completion, over stdio.
+//!
+//! **Architecture Invariant:** this is the only module that knows the protocol's types
+//! (`ls_types`). Everything below it speaks byte spans; `convert.rs` turns them into lines
+//! and columns in the encoding negotiated in `capabilities.rs`.
+//!
+//! - `transport.rs`: stdio framing that survives bad input, dispatch in arrival order;
+//! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
+//! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
+//! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
+//! - `handlers/`: one file per feature.
+
+mod analysis;
+mod capabilities;
+mod convert;
+mod documents;
+mod handlers;
+mod server;
+mod transport;
+mod workspace;
+
+use tower_lsp_server::LspService;
 
 /// Runs the language server on stdin/stdout until the client exits.
 pub fn run() -> anyhow::Result<()> {
-    anyhow::bail!("the language server is not built yet")
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(server::Backend::new);
+        let service = server::Sequenced::new(service);
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+    });
+    // The transport's reader may still be blocked on stdin; do not wait for it.
+    runtime.shutdown_background();
+    Ok(())
 }

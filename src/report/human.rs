@@ -135,21 +135,27 @@ impl Human {
         let end = (span.end as usize)
             .saturating_sub(line_start)
             .clamp(start, line_text.len());
-        let (Some(before), Some(marked)) = (line_text.get(..start), line_text.get(start..end))
-        else {
+        // Long lines (a whole page pasted on one line) show a window around the finding.
+        let from = char_boundary_before(line_text, start, EXCERPT_CONTEXT);
+        let to = char_boundary_after(line_text, end, EXCERPT_CONTEXT);
+        let (Some(before), Some(marked), Some(after)) = (
+            line_text.get(from..start),
+            line_text.get(start..end),
+            line_text.get(end..to),
+        ) else {
             return;
         };
+        let (open, close) = (
+            if from > 0 { "…" } else { "" },
+            if to < line_text.len() { "…" } else { "" },
+        );
         let number = (line + 1).to_string();
         let gutter = " ".repeat(number.len().max(3));
-        let pad = before.replace('\t', " ").width();
+        let shown = format!("{open}{before}{marked}{after}{close}").replace('\t', " ");
+        let pad = format!("{open}{before}").replace('\t', " ").width();
         let width = marked.width().max(1);
         let _ = writeln!(out, "{gutter} |");
-        let _ = writeln!(
-            out,
-            "{number:>w$} | {}",
-            line_text.replace('\t', " "),
-            w = gutter.len()
-        );
+        let _ = writeln!(out, "{number:>w$} | {shown}", w = gutter.len());
         let _ = writeln!(
             out,
             "{gutter} | {}{}",
@@ -157,6 +163,24 @@ impl Human {
             self.paint(&"^".repeat(width), "1;31")
         );
     }
+}
+
+/// Characters of context shown on each side of a finding in a long line.
+const EXCERPT_CONTEXT: usize = 40;
+
+fn char_boundary_before(text: &str, offset: usize, chars: usize) -> usize {
+    text[..offset]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+fn char_boundary_after(text: &str, offset: usize, chars: usize) -> usize {
+    text[offset..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| offset + i)
 }
 
 fn format_rate(rate: f64) -> String {

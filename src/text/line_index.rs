@@ -40,18 +40,56 @@ pub struct LineIndex {
     len: u32,
     /// True when the whole text is ASCII: every column is then a byte column.
     ascii: bool,
+    /// Every `CHECKPOINT_BYTES` (at a char boundary): the byte offset and the UTF-16 and
+    /// scalar counts of the text before it. Columns are differences of these running counts,
+    /// so a position on a very long line costs a search and a short scan, not a scan of the
+    /// line.
+    checkpoints: Vec<Checkpoint>,
 }
+
+#[derive(Clone, Copy, Debug)]
+struct Checkpoint {
+    offset: u32,
+    utf16: u32,
+    utf32: u32,
+}
+
+impl Checkpoint {
+    fn units(self, encoding: PositionEncoding) -> u32 {
+        match encoding {
+            PositionEncoding::Utf8 => self.offset,
+            PositionEncoding::Utf16 => self.utf16,
+            PositionEncoding::Utf32 => self.utf32,
+        }
+    }
+}
+
+const CHECKPOINT_BYTES: usize = 512;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let ascii = text.is_ascii();
+        let checkpoints = if ascii { Vec::new() } else { checkpoints(text) };
         LineIndex {
             line_starts,
             len: text.len() as u32,
-            ascii: text.is_ascii(),
+            ascii,
+            checkpoints,
         }
+    }
+
+    /// Units of `encoding` in the text before byte `offset` (a char boundary).
+    fn units_before(&self, text: &str, offset: u32, encoding: PositionEncoding) -> u32 {
+        if self.ascii || encoding == PositionEncoding::Utf8 {
+            return offset;
+        }
+        let i = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
+        let checkpoint = self.checkpoints[i];
+        checkpoint.units(encoding)
+            + encoding.measure(&text[checkpoint.offset as usize..offset as usize])
     }
 
     /// Number of lines (a text ending in `\n` has an empty last line).
@@ -86,7 +124,8 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let col = encoding.measure(&text[start as usize..end]);
+        let col = self.units_before(text, end as u32, encoding)
+            - self.units_before(text, start, encoding);
         LineCol { line, col }
     }
 
@@ -106,13 +145,26 @@ impl LineIndex {
             }
             return start + col as u32;
         }
-        let mut units = 0u32;
-        for (i, ch) in line_text.char_indices() {
+        // Jump to the last checkpoint on this line before the wanted column, then walk.
+        let line_units = self.units_before(text, start, encoding);
+        let target = line_units.saturating_add(pos.col);
+        let i = self
+            .checkpoints
+            .partition_point(|c| c.units(encoding) <= target && c.offset <= line_end)
+            - 1;
+        let checkpoint = self.checkpoints[i];
+        let (mut at, mut units) = if checkpoint.offset > start {
+            (checkpoint.offset as usize, checkpoint.units(encoding))
+        } else {
+            (start as usize, line_units)
+        };
+        for ch in text[at..line_end as usize].chars() {
             let width = encoding.char_len(ch);
-            if units + width > pos.col {
-                return start + i as u32;
+            if units + width > target {
+                return at as u32;
             }
             units += width;
+            at += ch.len_utf8();
         }
         line_end
     }
@@ -160,6 +212,30 @@ impl LineIndex {
     }
 }
 
+fn checkpoints(text: &str) -> Vec<Checkpoint> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+    out.push(Checkpoint {
+        offset: 0,
+        utf16: 0,
+        utf32: 0,
+    });
+    let (mut utf16, mut utf32) = (0u32, 0u32);
+    let mut next = CHECKPOINT_BYTES;
+    for (i, ch) in text.char_indices() {
+        if i >= next {
+            out.push(Checkpoint {
+                offset: i as u32,
+                utf16,
+                utf32,
+            });
+            next = i + CHECKPOINT_BYTES;
+        }
+        utf16 += ch.len_utf16() as u32;
+        utf32 += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +259,36 @@ mod tests {
         assert_eq!(
             index.offset(text, LineCol { line: 9, col: 0 }, Utf16),
             text.len() as u32
+        );
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints() {
+        let text = format!("{}\n{}x𠮷y", "中𠮷".repeat(1000), "文".repeat(700));
+        let index = LineIndex::new(&text);
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(
+            index.line_col(&text, x, Utf16),
+            LineCol { line: 1, col: 700 }
+        );
+        assert_eq!(
+            index.line_col(&text, x, Utf32),
+            LineCol { line: 1, col: 700 }
+        );
+        let y = text.find('y').unwrap() as u32;
+        assert_eq!(
+            index.line_col(&text, y, Utf16),
+            LineCol { line: 1, col: 703 }
+        );
+        assert_eq!(index.offset(&text, LineCol { line: 1, col: 703 }, Utf16), y);
+        assert_eq!(index.offset(&text, LineCol { line: 1, col: 702 }, Utf32), y);
+        assert_eq!(
+            index.offset(&text, LineCol { line: 0, col: 2999 }, Utf16),
+            6996
+        );
+        assert_eq!(
+            index.line_col(&text, 6996, Utf16),
+            LineCol { line: 0, col: 2998 }
         );
     }
 }

@@ -1,0 +1,134 @@
+//! Running the checker on a snapshot: the core's `lint::analyse`, guarded against panics and
+//! against inputs that are not drafts (binary content, huge files), with the findings
+//! converted to protocol diagnostics once per version.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types as lsp;
+
+use super::convert::{self, Positions};
+use super::documents::Snapshot;
+use super::workspace::Resolved;
+use crate::lint::{self, Analysis};
+use crate::text::{LineIndex, PositionEncoding};
+
+/// Documents larger than this are kept in sync but not checked.
+pub(crate) const MAX_CHECKED_BYTES: usize = 8 * 1024 * 1024;
+
+/// One version of a document, analysed.
+pub(crate) struct Analysed {
+    pub version: i32,
+    pub generation: u64,
+    pub text: Arc<str>,
+    pub index: LineIndex,
+    pub encoding: PositionEncoding,
+    pub resolved: Resolved,
+    /// `None` when the document was not checked (see `skipped`).
+    pub analysis: Option<Analysis>,
+    pub diagnostics: Vec<lsp::Diagnostic>,
+    /// Why the document was not checked, for the log.
+    pub skipped: Option<String>,
+}
+
+impl Analysed {
+    pub fn positions(&self) -> Positions<'_> {
+        Positions {
+            text: &self.text,
+            index: &self.index,
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// Checks a snapshot. Never panics: a panic in the checker is caught and reported as the
+/// reason the document was skipped.
+pub(crate) fn analyse(
+    snapshot: &Snapshot,
+    resolved: Resolved,
+    encoding: PositionEncoding,
+    today: jiff::civil::Date,
+) -> Analysed {
+    let text = snapshot.text.clone();
+    let index = LineIndex::new(&text);
+    let mut analysed = Analysed {
+        version: snapshot.version,
+        generation: resolved.generation,
+        text,
+        index,
+        encoding,
+        resolved,
+        analysis: None,
+        diagnostics: Vec::new(),
+        skipped: None,
+    };
+    if let Some(reason) = not_a_draft(&analysed.text) {
+        analysed.skipped = Some(reason);
+        return analysed;
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        panic_for_tests(&analysed.text);
+        lint::analyse(
+            &analysed.text,
+            snapshot.path.as_deref(),
+            &analysed.resolved.config,
+            today,
+        )
+    }));
+    match result {
+        Ok(analysis) => {
+            let at = analysed.positions();
+            let diagnostics = analysis
+                .diagnostics
+                .iter()
+                .map(|d| convert::diagnostic(d, at, &snapshot.uri, Some(snapshot.version)))
+                .collect();
+            analysed.diagnostics = diagnostics;
+            analysed.analysis = Some(analysis);
+        }
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            analysed.skipped = Some(format!("the checker panicked: {message}"));
+        }
+    }
+    analysed
+}
+
+/// Why a text is not checked: too large, or not text at all.
+pub(crate) fn not_a_draft(text: &str) -> Option<String> {
+    if text.len() > MAX_CHECKED_BYTES {
+        return Some(format!(
+            "document of {} bytes is larger than {} bytes; not checked",
+            text.len(),
+            MAX_CHECKED_BYTES
+        ));
+    }
+    let head = &text.as_bytes()[..text.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    if memchr::memchr(0, head).is_some() || controls * 100 > head.len().max(1) * 5 {
+        return Some("document looks binary (NUL or control bytes); not checked".into());
+    }
+    None
+}
+
+/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker panic on any text
+/// containing MARKER, so the protocol tests can show that a panic is caught.
+fn panic_for_tests(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("JIAODUI_LSP_TEST_PANIC") {
+        if marker
+            .to_str()
+            .is_some_and(|m| !m.is_empty() && text.contains(m))
+        {
+            panic!("test panic requested by JIAODUI_LSP_TEST_PANIC");
+        }
+    }
+    let _ = text;
+}

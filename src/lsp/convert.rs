@@ -1,0 +1,286 @@
+//! Conversions between the core's byte spans and the protocol's positions, and between the
+//! core's findings and protocol diagnostics. The only place where a byte offset becomes a
+//! line and column (in the negotiated encoding) or back.
+
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::ls_types::{
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, Range, TextEdit, Uri,
+};
+
+use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
+use crate::fix::Applicability;
+use crate::text::{LineCol, LineIndex, PositionEncoding, Span};
+
+/// `source` of every diagnostic the server publishes.
+pub(crate) const SOURCE: &str = "jiaodui";
+
+/// A text with its line index and the negotiated encoding: everything a conversion needs.
+#[derive(Clone, Copy)]
+pub(crate) struct Positions<'a> {
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+    pub encoding: PositionEncoding,
+}
+
+impl Positions<'_> {
+    pub fn position(&self, offset: u32) -> Position {
+        let LineCol { line, col } = self.index.line_col(self.text, offset, self.encoding);
+        Position::new(line, col)
+    }
+
+    pub fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+
+    /// The byte offset of a client position, clamped into the text (a line past the end gives
+    /// the end, a column past the line's end gives the line's end).
+    pub fn offset(&self, position: Position) -> u32 {
+        self.index.offset(
+            self.text,
+            LineCol {
+                line: position.line,
+                col: position.character,
+            },
+            self.encoding,
+        )
+    }
+
+    /// A client range as a span; a reversed range is put in order.
+    #[cfg(test)]
+    pub fn span(&self, range: Range) -> Span {
+        let (a, b) = (self.offset(range.start), self.offset(range.end));
+        Span::new(a.min(b), a.max(b))
+    }
+}
+
+/// What a code action needs to act on a diagnostic, carried in `Diagnostic.data` so that
+/// actions are built without asking the analysis again.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DiagnosticPayload {
+    pub rule: String,
+    /// The document version the ranges below belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i32>,
+    /// The flagged text, for an `[[allow]]` entry.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixPayload>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlacePayload>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FixPayload {
+    pub title: String,
+    pub safe: bool,
+    pub edits: Vec<TextEdit>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PlacePayload {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+pub(crate) fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// A core finding as a protocol diagnostic: code, link to the rule's docs, related places,
+/// and the fixes and action data in `data`.
+pub(crate) fn diagnostic(
+    finding: &Diagnostic,
+    at: Positions<'_>,
+    uri: &Uri,
+    version: Option<i32>,
+) -> lsp::Diagnostic {
+    let code_description = crate::rules::find(finding.rule)
+        .and_then(|rule| rule.meta.url().parse::<Uri>().ok())
+        .map(|href| CodeDescription { href });
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .related
+        .iter()
+        .map(|related| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), at.range(related.span)),
+            message: related.message.clone(),
+        })
+        .collect();
+    let mut message = finding.message.clone();
+    if let Some(note) = &finding.note {
+        message.push('\n');
+        message.push_str(note);
+    }
+    let payload = DiagnosticPayload {
+        rule: finding.rule.to_owned(),
+        version,
+        text: at
+            .text
+            .get(finding.span.range())
+            .unwrap_or_default()
+            .to_owned(),
+        fixes: finding
+            .fixes
+            .iter()
+            .map(|fix| FixPayload {
+                title: fix.title.clone(),
+                safe: fix.applicability == Applicability::Safe,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| TextEdit::new(at.range(edit.span), edit.replacement.clone()))
+                    .collect(),
+            })
+            .collect(),
+        roster_name: match &finding.data {
+            Some(DiagnosticData::AddToRoster { name }) => Some(name.clone()),
+            _ => None,
+        },
+        place: match &finding.data {
+            Some(DiagnosticData::AddToGazetteer { name, parent }) => Some(PlacePayload {
+                name: name.clone(),
+                parent: parent.clone(),
+            }),
+            _ => None,
+        },
+    };
+    lsp::Diagnostic {
+        range: at.range(finding.span),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.rule.to_owned())),
+        code_description,
+        source: Some(SOURCE.to_owned()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: serde_json::to_value(payload).ok(),
+    }
+}
+
+/// The payload of a diagnostic this server published, if it is one.
+pub(crate) fn payload(diagnostic: &lsp::Diagnostic) -> Option<DiagnosticPayload> {
+    if diagnostic.source.as_deref() != Some(SOURCE) {
+        return None;
+    }
+    serde_json::from_value(diagnostic.data.clone()?).ok()
+}
+
+/// The smallest edits that turn `old` into `new`, as protocol text edits against `old`:
+/// one per changed run of lines, so a formatting result leaves unchanged lines alone.
+pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdit> {
+    if old == new {
+        return Vec::new();
+    }
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_millis(200))
+        .diff_lines(old, new);
+    let mut edits = Vec::new();
+    for op in diff.ops() {
+        if matches!(op, similar::DiffOp::Equal { .. }) {
+            continue;
+        }
+        let old_range = op.old_range();
+        let new_range = op.new_range();
+        let old_start = line_byte(old, &diff.old_slices()[..old_range.start]);
+        let old_end = old_start + line_byte(old, &diff.old_slices()[old_range.clone()]);
+        let new_start = line_byte(new, &diff.new_slices()[..new_range.start]);
+        let new_end = new_start + line_byte(new, &diff.new_slices()[new_range.clone()]);
+        let (span, replacement) = trim_common(old, new, old_start..old_end, new_start..new_end);
+        edits.push(TextEdit::new(at.range(span), replacement));
+    }
+    edits
+}
+
+fn line_byte(_text: &str, lines: &[&str]) -> usize {
+    lines.iter().map(|line| line.len()).sum()
+}
+
+/// Narrows a replaced region to what differs, by common prefix and suffix on character
+/// boundaries.
+fn trim_common(
+    old: &str,
+    new: &str,
+    old_range: std::ops::Range<usize>,
+    new_range: std::ops::Range<usize>,
+) -> (Span, String) {
+    let a = &old[old_range.clone()];
+    let b = &new[new_range];
+    let prefix = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let prefix = floor_boundary(a, prefix).min(floor_boundary(b, prefix));
+    let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
+    let suffix = a_rest
+        .chars()
+        .rev()
+        .zip(b_rest.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let start = old_range.start + prefix;
+    let end = old_range.start + a.len() - suffix;
+    (
+        Span::new(start as u32, end as u32),
+        b_rest[..b_rest.len() - suffix].to_owned(),
+    )
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(old: &str, edits: &[TextEdit], at: Positions<'_>) -> String {
+        let mut spans: Vec<(Span, &str)> = edits
+            .iter()
+            .map(|e| (at.span(e.range), e.new_text.as_str()))
+            .collect();
+        spans.sort_by_key(|(s, _)| s.start);
+        let mut out = String::new();
+        let mut cursor = 0;
+        for (span, text) in spans {
+            out.push_str(&old[cursor..span.start as usize]);
+            out.push_str(text);
+            cursor = span.end as usize;
+        }
+        out.push_str(&old[cursor..]);
+        out
+    }
+
+    #[test]
+    fn text_edits_reproduce_the_new_text() {
+        let old = "标题。\n\n本报讯(记者 王海)8日,𠮷社区。\n不变的一行\n末尾,\n";
+        let new = "标题\n\n本报讯（记者 王海）8日，𠮷社区。\n不变的一行\n末尾，\n";
+        for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+            let index = LineIndex::new(old);
+            let at = Positions {
+                text: old,
+                index: &index,
+                encoding,
+            };
+            let edits = text_edits(old, new, at);
+            assert_eq!(apply(old, &edits, at), new);
+            assert!(edits.iter().all(|e| !e.new_text.contains("不变")));
+        }
+    }
+}

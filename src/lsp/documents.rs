@@ -1,0 +1,261 @@
+//! Open documents: a rope per document, its version, and the last analysis.
+//!
+//! Edits are applied synchronously, in arrival order, under the store's lock, before anything
+//! awaits (see `server::Sequenced`); analysis works on an immutable [`Snapshot`] taken after.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
+
+use crate::text::PositionEncoding;
+
+/// One open document.
+pub(crate) struct Document {
+    pub rope: Rope,
+    pub version: i32,
+    /// The file behind the document, for `file:` URIs.
+    pub path: Option<PathBuf>,
+    /// The text of the current version, built on first use.
+    text: Option<Arc<str>>,
+    /// The newest analysis; may belong to an older version or configuration.
+    pub analysis: Option<Arc<super::analysis::Analysed>>,
+    /// Serialises publishing for this document, and remembers what was published last
+    /// (version, configuration generation), so an older result never overwrites a newer one.
+    pub published: Arc<tokio::sync::Mutex<Option<(i32, u64)>>>,
+}
+
+/// An immutable view of one version of a document.
+#[derive(Clone)]
+pub(crate) struct Snapshot {
+    pub uri: Uri,
+    pub version: i32,
+    pub text: Arc<str>,
+    pub path: Option<PathBuf>,
+}
+
+/// Why an edit was not applied.
+#[derive(Debug)]
+pub(crate) enum EditError {
+    UnknownDocument,
+    /// The change's version is not newer than the document's.
+    StaleVersion {
+        current: i32,
+        got: i32,
+    },
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::UnknownDocument => f.write_str("change to a document that is not open"),
+            EditError::StaleVersion { current, got } => write!(
+                f,
+                "stale change ignored: version {got} is not newer than {current}"
+            ),
+        }
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct DocumentStore {
+    documents: Mutex<HashMap<Uri, Document>>,
+}
+
+impl DocumentStore {
+    pub fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+        // A panic while the lock was held leaves the map intact (every mutation below is
+        // completed or not started), so a poisoned lock is still usable.
+        self.documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn open(&self, uri: Uri, version: i32, text: &str) {
+        let path = file_path(&uri);
+        let document = Document {
+            rope: Rope::from_str(text),
+            version,
+            path,
+            text: None,
+            analysis: None,
+            published: Arc::default(),
+        };
+        self.lock().insert(uri, document);
+    }
+
+    pub fn close(&self, uri: &Uri) -> bool {
+        self.lock().remove(uri).is_some()
+    }
+
+    /// Applies one `didChange` notification's changes, in order, and moves the document to
+    /// `version`.
+    pub fn change(
+        &self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: PositionEncoding,
+    ) -> Result<(), EditError> {
+        let mut documents = self.lock();
+        let document = documents.get_mut(uri).ok_or(EditError::UnknownDocument)?;
+        if version <= document.version {
+            return Err(EditError::StaleVersion {
+                current: document.version,
+                got: version,
+            });
+        }
+        for change in changes {
+            apply_change(&mut document.rope, change, encoding);
+        }
+        document.version = version;
+        document.text = None;
+        Ok(())
+    }
+
+    /// The current version of a document, with its text.
+    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let mut documents = self.lock();
+        let document = documents.get_mut(uri)?;
+        let text = document
+            .text
+            .get_or_insert_with(|| Arc::from(String::from(&document.rope)))
+            .clone();
+        Some(Snapshot {
+            uri: uri.clone(),
+            version: document.version,
+            text,
+            path: document.path.clone(),
+        })
+    }
+
+    pub fn version(&self, uri: &Uri) -> Option<i32> {
+        self.lock().get(uri).map(|d| d.version)
+    }
+
+    pub fn uris(&self) -> Vec<Uri> {
+        self.lock().keys().cloned().collect()
+    }
+}
+
+/// The local path of a `file:` URI.
+pub(crate) fn file_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// Applies one content change to the rope. Positions past the end are clamped; a reversed
+/// range is put in order. Never panics.
+pub(crate) fn apply_change(
+    rope: &mut Rope,
+    change: &TextDocumentContentChangeEvent,
+    encoding: PositionEncoding,
+) {
+    let Some(range) = change.range else {
+        *rope = Rope::from_str(&change.text);
+        return;
+    };
+    let a = char_offset(rope, range.start, encoding);
+    let b = char_offset(rope, range.end, encoding);
+    let (start, end) = (a.min(b), a.max(b));
+    if start < end {
+        rope.remove(start..end);
+    }
+    if !change.text.is_empty() {
+        rope.insert(start, &change.text);
+    }
+}
+
+/// The char index of a client position in the rope, clamped as LSP asks: a line past the end
+/// is the end of the text, a column past the end of its line is the end of the line (before
+/// its `\n` or `\r\n`), and a column inside a character is that character's start.
+pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let line_start = rope.line_to_char(line);
+    let line_slice = rope.line(line);
+    let mut content_chars = line_slice.len_chars();
+    if content_chars > 0 && line_slice.char(content_chars - 1) == '\n' {
+        content_chars -= 1;
+        if content_chars > 0 && line_slice.char(content_chars - 1) == '\r' {
+            content_chars -= 1;
+        }
+    }
+    let line_end = line_start + content_chars;
+    let col = position.character as usize;
+    match encoding {
+        PositionEncoding::Utf8 => {
+            let start_byte = rope.char_to_byte(line_start);
+            let end_byte = rope.char_to_byte(line_end);
+            // byte_to_char rounds down to the start of the character holding the byte.
+            rope.byte_to_char((start_byte + col).min(end_byte))
+        }
+        PositionEncoding::Utf16 => {
+            let start_cu = rope.char_to_utf16_cu(line_start);
+            let end_cu = rope.char_to_utf16_cu(line_end);
+            rope.utf16_cu_to_char((start_cu + col).min(end_cu))
+        }
+        PositionEncoding::Utf32 => (line_start + col).min(line_end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::Range;
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range
+                .map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn astral_characters_in_both_encodings() {
+        // `𠮷` is 4 bytes, 2 UTF-16 units, 1 char.
+        let mut rope = Rope::from_str("a𠮷b\r\n第二行\n");
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 5), (0, 6))), "B"),
+            PositionEncoding::Utf8,
+        );
+        assert_eq!(rope.to_string(), "a𠮷B\r\n第二行\n");
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 3), (0, 4))), "C"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "a𠮷C\r\n第二行\n");
+        // Past the end of line 0 stops before CRLF; past the last line is the end.
+        apply_change(
+            &mut rope,
+            &change(Some(((0, 99), (0, 99))), "!"),
+            PositionEncoding::Utf16,
+        );
+        apply_change(
+            &mut rope,
+            &change(Some(((9, 0), (9, 0))), "尾"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "a𠮷C!\r\n第二行\n尾");
+        // Reversed ranges are put in order.
+        apply_change(
+            &mut rope,
+            &change(Some(((1, 3), (1, 0))), ""),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(rope.to_string(), "a𠮷C!\r\n\n尾");
+    }
+}

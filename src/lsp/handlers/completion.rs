@@ -1,0 +1,158 @@
+//! `textDocument/completion`: roster names after a role word (`记者 `), and the house byline
+//! template at an article's start.
+
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, Range,
+    TextEdit,
+};
+
+use crate::config::{BylineForm, Config, ParenWidth};
+use crate::document::BlockKind;
+use crate::lsp::analysis::Analysed;
+use crate::text::is_han;
+
+pub(crate) fn items(
+    analysed: &Analysed,
+    position: Position,
+    snippets: bool,
+) -> Vec<CompletionItem> {
+    let at = analysed.positions();
+    let text: &str = &analysed.text;
+    let offset = at.offset(position) as usize;
+    let line = analysed.index.line_of(offset as u32);
+    let line_start = analysed.index.line_start(line).unwrap_or(0) as usize;
+    let before = &text[line_start..offset];
+    let config = &analysed.resolved.config.config;
+    let mut out = roster_names(analysed, before, offset, config);
+    if before.trim_matches([' ', '\t', '　']).is_empty() && at_article_start(analysed, offset) {
+        out.push(byline_template(config, snippets, position));
+    }
+    out
+}
+
+/// Roster names when the cursor follows a role word inside a credit (`（记者 王`, `记者 `).
+fn roster_names(
+    analysed: &Analysed,
+    before: &str,
+    offset: usize,
+    config: &Config,
+) -> Vec<CompletionItem> {
+    if config.byline.roster.is_empty() {
+        return Vec::new();
+    }
+    // What is typed of the name so far: trailing Han characters.
+    let typed_len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let rest = &before[..before.len() - typed_len];
+    let trimmed = rest.trim_end_matches([' ', '　']);
+    let after_role = config
+        .byline
+        .roles
+        .iter()
+        .any(|role| trimmed.ends_with(role.as_str()));
+    let in_credit = rest
+        .rfind(['（', '('])
+        .map(|open| &rest[open..])
+        .is_some_and(|inside| {
+            !inside.contains(['）', ')'])
+                && config
+                    .byline
+                    .roles
+                    .iter()
+                    .any(|role| inside.contains(role.as_str()))
+                && rest.ends_with([' ', '、'])
+        });
+    if !after_role && !in_credit {
+        return Vec::new();
+    }
+    let at = analysed.positions();
+    let range = Range::new(
+        at.position((offset - typed_len) as u32),
+        at.position(offset as u32),
+    );
+    config
+        .byline
+        .roster
+        .iter()
+        .enumerate()
+        .map(|(i, name)| CompletionItem {
+            label: name.clone(),
+            kind: Some(CompletionItemKind::VALUE),
+            detail: Some("记者名单".into()),
+            sort_text: Some(format!("{i:04}")),
+            filter_text: Some(name.clone()),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, name.clone()))),
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// True where an article's lead starts (or would start): the start of a lead block, or an
+/// empty line after a headline.
+fn at_article_start(analysed: &Analysed, offset: usize) -> bool {
+    let Some(analysis) = analysed.analysis.as_ref() else {
+        return false;
+    };
+    let draft = &analysis.draft;
+    if let Some(block) = draft.block_at(offset as u32) {
+        let starts_block = draft.blocks[block].span.start as usize >= offset;
+        return starts_block
+            && draft.articles.iter().any(|a| {
+                a.lead(draft) == Some(block) && a.headline.is_some()
+                    || a.headline.is_none() && a.paragraphs.first() == Some(&block)
+            });
+    }
+    // An empty line: after a headline (or a short block that becomes one once a body
+    // follows it), or at the very start of the page.
+    let previous = draft
+        .blocks
+        .iter()
+        .rev()
+        .find(|b| (b.span.end as usize) <= offset);
+    previous.is_none_or(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Caption))
+}
+
+fn byline_template(config: &Config, snippets: bool, position: Position) -> CompletionItem {
+    let reporter = config
+        .byline
+        .default_reporter
+        .clone()
+        .or_else(|| config.byline.roster.first().cloned())
+        .unwrap_or_else(|| "姓名".into());
+    let (open, close) = match config.byline.parens {
+        ParenWidth::Fullwidth => ("（", "）"),
+        ParenWidth::Halfwidth => ("(", ")"),
+    };
+    let (plain, snippet) = match config.byline.form {
+        BylineForm::Paren => (
+            format!("本报讯{open}记者 {reporter}{close}"),
+            format!("本报讯{open}记者 ${{1:{reporter}}}{close}$0"),
+        ),
+        BylineForm::Reported => (
+            format!("本报讯 记者{reporter}报道："),
+            format!("本报讯 记者${{1:{reporter}}}报道：$0"),
+        ),
+    };
+    let range = Range::new(position, position);
+    CompletionItem {
+        label: plain.clone(),
+        kind: Some(CompletionItemKind::SNIPPET),
+        detail: Some("本报电头与署名".into()),
+        sort_text: Some("0000".into()),
+        insert_text_format: Some(if snippets {
+            InsertTextFormat::SNIPPET
+        } else {
+            InsertTextFormat::PLAIN_TEXT
+        }),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+            range,
+            if snippets { snippet } else { plain },
+        ))),
+        ..Default::default()
+    }
+}

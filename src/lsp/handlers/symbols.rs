@@ -1,0 +1,112 @@
+//! `textDocument/documentSymbol`: the page's outline — each article under its headline (with
+//! its byline as detail) and its captions, then stand-alone photo items and captions.
+
+use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
+
+use crate::document::{BlockKind, Draft};
+use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Positions;
+use crate::text::Span;
+
+/// Longest symbol name, in characters.
+const NAME_CHARS: usize = 24;
+
+pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
+    let Some(analysis) = analysed.analysis.as_ref() else {
+        return Vec::new();
+    };
+    let draft = &analysis.draft;
+    let text: &str = &analysed.text;
+    let at = analysed.positions();
+    let mut out = Vec::new();
+    for article in &draft.articles {
+        let name_block = article
+            .headline
+            .or_else(|| article.paragraphs.first().copied());
+        let Some(name_block) = name_block else {
+            continue;
+        };
+        let name_span = draft.blocks[name_block].span;
+        let children: Vec<DocumentSymbol> = article
+            .captions
+            .iter()
+            .map(|&id| caption(draft, text, at, id))
+            .collect();
+        out.push(symbol(
+            at,
+            name(text, name_span),
+            lead_credit(draft, text, article.lead(draft)),
+            SymbolKind::MODULE,
+            article.span,
+            name_span,
+            children,
+        ));
+    }
+    for &id in &draft.standalone {
+        out.push(caption(draft, text, at, id));
+    }
+    out.sort_by_key(|s| (s.range.start.line, s.range.start.character));
+    out
+}
+
+fn caption(draft: &Draft, text: &str, at: Positions<'_>, id: usize) -> DocumentSymbol {
+    let block = &draft.blocks[id];
+    let (kind, detail) = match block.kind {
+        BlockKind::PhotoNews => (SymbolKind::EVENT, "图片新闻"),
+        _ => (SymbolKind::STRING, "图片说明"),
+    };
+    symbol(
+        at,
+        name(text, block.span),
+        Some(detail.into()),
+        kind,
+        block.span,
+        block.span,
+        Vec::new(),
+    )
+}
+
+#[allow(deprecated)]
+fn symbol(
+    at: Positions<'_>,
+    name: String,
+    detail: Option<String>,
+    kind: SymbolKind,
+    span: Span,
+    selection: Span,
+    children: Vec<DocumentSymbol>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name,
+        detail,
+        kind,
+        tags: None,
+        deprecated: None,
+        range: at.range(span),
+        selection_range: at.range(selection),
+        children: (!children.is_empty()).then_some(children),
+    }
+}
+
+/// The first line of a block, shortened; never empty (clients reject empty names).
+fn name(text: &str, span: Span) -> String {
+    let block = text.get(span.range()).unwrap_or_default();
+    let line = block.lines().next().unwrap_or_default().trim();
+    let mut name: String = line.chars().take(NAME_CHARS).collect();
+    if line.chars().count() > NAME_CHARS {
+        name.push('…');
+    }
+    if name.is_empty() {
+        name.push('—');
+    }
+    name
+}
+
+/// The credit at the start of the lead, up to its closing parenthesis (`本报讯（记者 王海）`).
+fn lead_credit(draft: &Draft, text: &str, lead: Option<usize>) -> Option<String> {
+    let lead = text.get(draft.blocks[lead?].span.range())?;
+    let head: String = lead.chars().take(40).collect();
+    let close = head.find(['）', ')'])?;
+    let credit = &head[..close + head[close..].chars().next()?.len_utf8()];
+    (credit.contains('（') || credit.contains('(')).then(|| credit.to_owned())
+}

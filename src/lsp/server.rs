@@ -1,0 +1,516 @@
+//! The language server: `impl LanguageServer`, thin, delegating to `handlers/`; and
+//! [`Sequenced`], the service wrapper that applies document edits in arrival order.
+//!
+//! **Ordering.** tower-lsp runs handler futures concurrently, so two `didChange` handlers may
+//! start in either order (ebkalderon/tower-lsp#284). `Sequenced::call` is invoked by the
+//! transport once per message, in arrival order, synchronously: it applies `didOpen`,
+//! `didChange` and `didClose` to the document store right there, under the store's lock,
+//! before any future exists. The handlers then only analyse and publish, on a snapshot.
+//!
+//! **Staleness.** Publishing takes the document's publish lock and checks that the analysed
+//! version is still the document's version and newer than what was published last, so an
+//! older result never reaches the client after a newer one.
+//!
+//! **Panics.** Every handler future runs under `catch_unwind`; a panic becomes an internal
+//! error response (or a log line, for notifications) and the server keeps serving.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::task::{Context, Poll};
+
+use futures::future::BoxFuture;
+use futures::FutureExt;
+use tower::Service;
+use tower_lsp_server::jsonrpc::{self, Request, Response};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
+
+use super::analysis::{self, Analysed};
+use super::capabilities::Negotiated;
+use super::documents::{file_path, DocumentStore};
+use super::handlers;
+use super::workspace::{Configs, Settings};
+use crate::text::LineIndex;
+
+pub(crate) struct Backend {
+    pub client: Client,
+    pub documents: DocumentStore,
+    negotiated: OnceLock<Negotiated>,
+    configs: Mutex<Configs>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        let root = std::env::current_dir().unwrap_or_default();
+        Backend {
+            client,
+            documents: DocumentStore::default(),
+            negotiated: OnceLock::new(),
+            configs: Mutex::new(Configs::new(root, Settings::default())),
+        }
+    }
+
+    pub fn negotiated(&self) -> &Negotiated {
+        static DEFAULT: OnceLock<Negotiated> = OnceLock::new();
+        self.negotiated
+            .get()
+            .unwrap_or_else(|| DEFAULT.get_or_init(Negotiated::default))
+    }
+
+    pub fn configs(&self) -> MutexGuard<'_, Configs> {
+        self.configs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Applies a document notification to the store. Called synchronously, in arrival order,
+    /// by [`Sequenced`]; nothing here awaits.
+    fn apply_in_order(&self, request: &Request) {
+        let Some(params) = request.params() else {
+            return;
+        };
+        match request.method() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params.clone()) {
+                    let doc = p.text_document;
+                    self.documents.open(doc.uri, doc.version, &doc.text);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params.clone())
+                {
+                    let encoding = self.negotiated().encoding;
+                    let uri = p.text_document.uri;
+                    if let Err(err) = self.documents.change(
+                        &uri,
+                        p.text_document.version,
+                        &p.content_changes,
+                        encoding,
+                    ) {
+                        self.log_later(MessageType::WARNING, format!("{}: {err}", uri.as_str()));
+                    }
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params.clone())
+                {
+                    self.documents.close(&p.text_document.uri);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Sends a log message without waiting (for code that must not await).
+    fn log_later(&self, typ: MessageType, message: String) {
+        let client = self.client.clone();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move { client.log_message(typ, message).await });
+        }
+    }
+
+    /// The analysis of a document's current version under the current configuration, from
+    /// the cache or computed (off the transport's task).
+    pub async fn analysed(&self, uri: &Uri) -> Option<Arc<Analysed>> {
+        let snapshot = self.documents.snapshot(uri)?;
+        let generation = self.configs().generation();
+        if let Some(cached) = self.cached(uri, snapshot.version, generation) {
+            return Some(cached);
+        }
+        let resolved = self.configs().resolve(snapshot.path.as_deref());
+        let encoding = self.negotiated().encoding;
+        let today = today();
+        let analysed = tokio::task::spawn_blocking(move || {
+            Arc::new(analysis::analyse(&snapshot, resolved, encoding, today))
+        })
+        .await
+        .ok()?;
+        if let Some(reason) = &analysed.skipped {
+            self.client
+                .log_message(MessageType::WARNING, format!("{}: {reason}", uri.as_str()))
+                .await;
+        }
+        {
+            let mut documents = self.documents.lock();
+            if let Some(document) = documents.get_mut(uri) {
+                let newer = document.analysis.as_ref().is_none_or(|old| {
+                    (old.version, old.generation) < (analysed.version, analysed.generation)
+                });
+                if document.version == analysed.version && newer {
+                    document.analysis = Some(analysed.clone());
+                }
+            }
+        }
+        self.publish_config_reports().await;
+        Some(analysed)
+    }
+
+    fn cached(&self, uri: &Uri, version: i32, generation: u64) -> Option<Arc<Analysed>> {
+        let documents = self.documents.lock();
+        let analysis = documents.get(uri)?.analysis.as_ref()?;
+        (analysis.version == version && analysis.generation == generation).then(|| analysis.clone())
+    }
+
+    /// Pushes diagnostics for a document after a change, unless the client pulls them, or a
+    /// newer change has arrived meanwhile (its own handler publishes then).
+    async fn on_change(&self, uri: &Uri, version: Option<i32>) {
+        if self.negotiated().pull_diagnostics {
+            return;
+        }
+        if version.is_some() && self.documents.version(uri) != version {
+            return;
+        }
+        if let Some(analysed) = self.analysed(uri).await {
+            self.publish(uri, &analysed).await;
+        }
+    }
+
+    /// Publishes one analysis, unless it is stale.
+    async fn publish(&self, uri: &Uri, analysed: &Analysed) {
+        let lock = {
+            let documents = self.documents.lock();
+            match documents.get(uri) {
+                Some(document) => document.published.clone(),
+                None => return,
+            }
+        };
+        let mut last = lock.lock().await;
+        let this = (analysed.version, analysed.generation);
+        if self.documents.version(uri) != Some(analysed.version)
+            || last.is_some_and(|last| last >= this)
+        {
+            return;
+        }
+        self.client
+            .publish_diagnostics(
+                uri.clone(),
+                analysed.diagnostics.clone(),
+                Some(analysed.version),
+            )
+            .await;
+        *last = Some(this);
+    }
+
+    /// Re-checks every open document after a configuration change: pushes, or asks a pulling
+    /// client to pull again.
+    async fn refresh_all(&self) {
+        let negotiated = self.negotiated().clone();
+        if negotiated.pull_diagnostics {
+            if negotiated.diagnostic_refresh {
+                let _ = self.client.workspace_diagnostic_refresh().await;
+            }
+        } else {
+            for uri in self.documents.uris() {
+                self.on_change(&uri, None).await;
+            }
+        }
+        if negotiated.inlay_hint_refresh {
+            let _ = self.client.inlay_hint_refresh().await;
+        }
+        self.publish_config_reports().await;
+    }
+
+    /// Shows config errors on the config file (and clears them once fixed). These are always
+    /// pushed: the config file is not a document the client pulls from this server.
+    async fn publish_config_reports(&self) {
+        let reports = self.configs().take_reports();
+        for (path, error) in reports {
+            let Some(uri) = Uri::from_file_path(&path) else {
+                continue;
+            };
+            let diagnostics = match &error {
+                Some(error) => {
+                    if let Some(e) = Some(error) {
+                        self.client
+                            .log_message(MessageType::ERROR, format!("config error: {e}"))
+                            .await;
+                    }
+                    vec![config_diagnostic(&path, error, self.negotiated())]
+                }
+                None => Vec::new(),
+            };
+            self.client
+                .publish_diagnostics(uri, diagnostics, None)
+                .await;
+        }
+    }
+
+    async fn register_watchers(&self) {
+        if !self.negotiated().watch_files {
+            return;
+        }
+        let watchers = [
+            "**/jiaodui.toml",
+            "**/.jiaodui.toml",
+            "**/*.toml",
+            "**/*.csv",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.into()),
+            kind: None,
+        })
+        .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "jiaodui-watch-config".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(err) = self.client.register_capability(vec![registration]).await {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("cannot watch config files: {err}"),
+                )
+                .await;
+        }
+    }
+}
+
+/// Today's date, read here at the server's edge and nowhere else. `JIAODUI_TODAY`
+/// (`YYYY-MM-DD`) pins it, for tests and for checking an old page as of its day.
+fn today() -> jiff::civil::Date {
+    std::env::var("JIAODUI_TODAY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+fn config_diagnostic(
+    path: &std::path::Path,
+    error: &crate::config::ConfigError,
+    negotiated: &Negotiated,
+) -> Diagnostic {
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let index = LineIndex::new(&source);
+    let line = error.line.map_or(0, |l| l.saturating_sub(1));
+    let at = super::convert::Positions {
+        text: &source,
+        index: &index,
+        encoding: negotiated.encoding,
+    };
+    let start = index.line_start(line).unwrap_or(0);
+    let end = if line < index.line_count() {
+        index.line_content_end(&source, line)
+    } else {
+        start
+    };
+    let message = match &error.key {
+        Some(key) => format!("`{key}`: {}", error.message),
+        None => error.message.clone(),
+    };
+    Diagnostic {
+        range: at.range(crate::text::Span::new(start, end.max(start))),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("config".into())),
+        source: Some(super::convert::SOURCE.into()),
+        message,
+        ..Default::default()
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        let negotiated = Negotiated::from_params(&params);
+        let capabilities = negotiated.server_capabilities();
+        let _ = self.negotiated.set(negotiated);
+        #[allow(deprecated)]
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|folders| folders.first())
+            .and_then(|folder| file_path(&folder.uri))
+            .or_else(|| params.root_uri.as_ref().and_then(file_path));
+        let settings = params
+            .initialization_options
+            .as_ref()
+            .map(Settings::from_json)
+            .unwrap_or_default();
+        {
+            let mut configs = self.configs();
+            let root: PathBuf = root.unwrap_or_else(|| configs.root().to_path_buf());
+            *configs = Configs::new(root, settings);
+        }
+        Ok(InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo {
+                name: "jiaodui".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.register_watchers().await;
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.on_change(&doc.uri, Some(doc.version)).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let doc = params.text_document;
+        self.on_change(&doc.uri, Some(doc.version)).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        if !self.negotiated().pull_diagnostics {
+            self.client
+                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
+                .await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let settings = Settings::from_json(&params.settings);
+        self.configs().set_settings(settings);
+        self.refresh_all().await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.configs().reload();
+        self.refresh_all().await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> jsonrpc::Result<DocumentDiagnosticReportResult> {
+        let analysed = self.analysed(&params.text_document.uri).await;
+        Ok(handlers::diagnostics::report(
+            analysed.as_deref(),
+            params.previous_result_id.as_deref(),
+        ))
+    }
+
+    async fn code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        let Some(analysed) = self.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let negotiated = self.negotiated().clone();
+        let path = self
+            .documents
+            .snapshot(&params.text_document.uri)
+            .and_then(|s| s.path);
+        let today = today();
+        let actions = tokio::task::spawn_blocking(move || {
+            handlers::code_action::actions(&params, &analysed, path.as_deref(), &negotiated, today)
+        })
+        .await
+        .unwrap_or_default();
+        Ok((!actions.is_empty()).then_some(actions))
+    }
+
+    async fn formatting(
+        &self,
+        params: DocumentFormattingParams,
+    ) -> jsonrpc::Result<Option<Vec<TextEdit>>> {
+        let Some(analysed) = self.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let path = self
+            .documents
+            .snapshot(&params.text_document.uri)
+            .and_then(|s| s.path);
+        let today = today();
+        let edits = tokio::task::spawn_blocking(move || {
+            handlers::formatting::safe_fix_edits(&analysed, path.as_deref(), today)
+        })
+        .await
+        .unwrap_or_default();
+        Ok(Some(edits))
+    }
+
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let Some(analysed) = self.analysed(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(handlers::hover::hover(&analysed, position.position))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        let Some(analysed) = self.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(DocumentSymbolResponse::Nested(
+            handlers::symbols::symbols(&analysed),
+        )))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
+        let Some(analysed) = self.analysed(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(handlers::inlay_hints::hints(&analysed, params.range)))
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let Some(analysed) = self.analysed(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        let items =
+            handlers::completion::items(&analysed, position.position, self.negotiated().snippets);
+        Ok((!items.is_empty()).then_some(CompletionResponse::Array(items)))
+    }
+}
+
+/// The service the transport drives: applies document notifications in arrival order (see
+/// the module docs), then hands every message to tower-lsp's router, with panics caught.
+pub(crate) struct Sequenced {
+    inner: LspService<Backend>,
+}
+
+impl Sequenced {
+    pub fn new(inner: LspService<Backend>) -> Sequenced {
+        Sequenced { inner }
+    }
+}
+
+impl Service<Request> for Sequenced {
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = BoxFuture<'static, Result<Option<Response>, ExitedError>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), ExitedError>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let id = request.id().cloned();
+        let method = request.method().to_owned();
+        let backend = self.inner.inner();
+        if catch_unwind(AssertUnwindSafe(|| backend.apply_in_order(&request))).is_err() {
+            eprintln!("jiaodui lsp: panic while applying {method}; the document is unchanged");
+        }
+        let future = self.inner.call(request);
+        AssertUnwindSafe(future)
+            .catch_unwind()
+            .map(move |result| match result {
+                Ok(response) => response,
+                Err(_) => {
+                    eprintln!("jiaodui lsp: panic while handling {method}; still serving");
+                    Ok(id.map(|id| Response::from_error(id, jsonrpc::Error::internal_error())))
+                }
+            })
+            .boxed()
+    }
+}

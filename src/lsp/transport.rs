@@ -1,0 +1,196 @@
+//! The stdio transport: Content-Length framing, in-order dispatch, and survival.
+//!
+//! tower-lsp's own transport stops reading for good after the first message it cannot decode
+//! (its framed reader ends the stream on a decoder error), so one malformed message would end
+//! the session and lose every open document. This loop reads frames itself: a body that is
+//! not JSON gets a `-32700` parse error, JSON that is not JSON-RPC a `-32600`, a frame without
+//! a usable `Content-Length` is logged and skipped, and reading goes on.
+//!
+//! Messages go to the service strictly in arrival order (`Sequenced::call` applies document
+//! edits synchronously there); each handler's future then runs as its own task. `initialize`
+//! is awaited before anything else is read, so every later message sees the negotiated
+//! position encoding.
+
+use futures::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc;
+use tower::Service;
+use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::ClientSocket;
+
+use super::server::Sequenced;
+
+/// Largest message body accepted; anything larger is read and dropped with an error.
+const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
+
+pub(crate) async fn serve<I, O>(input: I, output: O, mut service: Sequenced, socket: ClientSocket)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (out_tx, out_rx) = mpsc::unbounded_channel::<String>();
+    let writer = tokio::spawn(write_frames(output, out_rx));
+    let (mut server_requests, mut client_responses) = socket.split();
+    {
+        let out_tx = out_tx.clone();
+        tokio::spawn(async move {
+            while let Some(request) = server_requests.next().await {
+                if let Ok(body) = serde_json::to_string(&request) {
+                    let _ = out_tx.send(body);
+                }
+            }
+        });
+    }
+    let mut input = BufReader::new(input);
+    loop {
+        let body = match read_frame(&mut input).await {
+            Frame::Body(body) => body,
+            Frame::Bad(reason) => {
+                eprintln!("jiaodui lsp: {reason}");
+                continue;
+            }
+            Frame::Eof => break,
+        };
+        let reply_error = |id: Value, code: i64, message: &str| {
+            let error = json!({"jsonrpc": "2.0", "id": id,
+                               "error": {"code": code, "message": message}});
+            let _ = out_tx.send(error.to_string());
+        };
+        let value: Value = match serde_json::from_slice(&body) {
+            Ok(value) => value,
+            Err(err) => {
+                eprintln!("jiaodui lsp: message is not JSON: {err}");
+                reply_error(Value::Null, -32700, "Parse error");
+                continue;
+            }
+        };
+        let id = value.get("id").cloned().unwrap_or(Value::Null);
+        if value.get("method").is_some_and(Value::is_string) {
+            let request: Request = match serde_json::from_value(value) {
+                Ok(request) => request,
+                Err(err) => {
+                    eprintln!("jiaodui lsp: invalid request: {err}");
+                    reply_error(id, -32600, "Invalid request");
+                    continue;
+                }
+            };
+            let is_initialize = request.method() == "initialize";
+            let is_exit = request.method() == "exit";
+            if futures::future::poll_fn(|cx| service.poll_ready(cx))
+                .await
+                .is_err()
+            {
+                break;
+            }
+            let future = service.call(request);
+            let out_tx = out_tx.clone();
+            let respond = async move {
+                if let Ok(Some(response)) = future.await {
+                    if let Ok(body) = serde_json::to_string(&response) {
+                        let _ = out_tx.send(body);
+                    }
+                }
+            };
+            if is_initialize {
+                respond.await;
+            } else {
+                tokio::spawn(respond);
+            }
+            if is_exit {
+                break;
+            }
+        } else if value.get("id").is_some()
+            && (value.get("result").is_some() || value.get("error").is_some())
+        {
+            match serde_json::from_value::<Response>(value) {
+                Ok(response) => {
+                    let _ = client_responses.send(response).await;
+                }
+                Err(err) => eprintln!("jiaodui lsp: invalid response: {err}"),
+            }
+        } else {
+            eprintln!("jiaodui lsp: message is neither a request nor a response");
+            reply_error(id, -32600, "Invalid request");
+        }
+    }
+    drop(out_tx);
+    // Everything already queued (responses, diagnostics) is written before returning; handler
+    // tasks still running hold their own senders and are abandoned with the runtime.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), writer).await;
+}
+
+enum Frame {
+    Body(Vec<u8>),
+    Bad(String),
+    Eof,
+}
+
+/// Reads one frame: header lines up to an empty line, then `Content-Length` bytes.
+async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
+    let mut length: Option<usize> = None;
+    let mut bad_header = None;
+    let mut saw_header = false;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line).await {
+            Ok(0) | Err(_) => return Frame::Eof,
+            Ok(_) => {}
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            if saw_header {
+                break;
+            }
+            continue;
+        }
+        saw_header = true;
+        if let Some((name, value)) = text.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                match value.trim().parse::<usize>() {
+                    Ok(n) => length = Some(n),
+                    Err(_) => bad_header = Some(format!("bad Content-Length: {text}")),
+                }
+            }
+        } else {
+            bad_header = Some(format!("bad header line: {text:.80}"));
+        }
+    }
+    if let Some(reason) = bad_header {
+        return Frame::Bad(reason);
+    }
+    let Some(length) = length else {
+        return Frame::Bad("frame without Content-Length".into());
+    };
+    if length > MAX_BODY_BYTES {
+        let mut rest = (&mut *input).take(length as u64);
+        let _ = tokio::io::copy(&mut rest, &mut tokio::io::sink()).await;
+        return Frame::Bad(format!("message of {length} bytes is too large; dropped"));
+    }
+    let mut body = vec![0; length];
+    match input.read_exact(&mut body).await {
+        Ok(_) => Frame::Body(body),
+        Err(_) => Frame::Eof,
+    }
+}
+
+async fn write_frames<O: AsyncWrite + Unpin>(
+    mut output: O,
+    mut rx: mpsc::UnboundedReceiver<String>,
+) {
+    while let Some(body) = rx.recv().await {
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        if output.write_all(header.as_bytes()).await.is_err()
+            || output.write_all(body.as_bytes()).await.is_err()
+        {
+            return;
+        }
+        // Flush when nothing else is waiting, so bursts go out in one write.
+        if rx.is_empty() && output.flush().await.is_err() {
+            return;
+        }
+    }
+    let _ = output.flush().await;
+}

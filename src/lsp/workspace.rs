@@ -1,0 +1,189 @@
+//! Configuration per document: the nearest `jiaodui.toml` (or the file the client's settings
+//! name), loaded once and kept until it or a gazetteer changes. A config that fails to load
+//! is reported on the config file, and the last good version of it stays in force.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{self, ConfigError, LoadedConfig};
+
+/// Client settings the server reads (`initializationOptions` or
+/// `workspace/didChangeConfiguration`, either bare or under a `jiaodui` key).
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(crate) struct Settings {
+    /// A config file used for every document instead of the nearest `jiaodui.toml`
+    /// (like `jiaodui check --config`).
+    pub config_path: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn from_json(value: &serde_json::Value) -> Settings {
+        let value = value.get("jiaodui").unwrap_or(value);
+        serde_json::from_value(value.clone()).unwrap_or_default()
+    }
+}
+
+/// One config file's state.
+struct Entry {
+    /// The last version that loaded; `None` when it never did.
+    good: Option<Arc<LoadedConfig>>,
+    error: Option<ConfigError>,
+}
+
+/// Every config file the server has read.
+pub(crate) struct Configs {
+    settings: Settings,
+    /// Where documents without a file (untitled buffers) take their defaults from.
+    root: PathBuf,
+    /// Bumped whenever any configuration may have changed; analyses remember it.
+    generation: u64,
+    files: HashMap<PathBuf, Entry>,
+    /// Folder → the nearest config file above it, as found.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
+    defaults: HashMap<PathBuf, Arc<LoadedConfig>>,
+    /// Config files whose error state changed since the last call to `take_reports`.
+    reports: Vec<(PathBuf, Option<ConfigError>)>,
+}
+
+/// The configuration a document is checked with.
+#[derive(Clone)]
+pub(crate) struct Resolved {
+    pub config: Arc<LoadedConfig>,
+    /// The config file, when there is one.
+    pub file: Option<PathBuf>,
+    pub generation: u64,
+}
+
+impl Configs {
+    pub fn new(root: PathBuf, settings: Settings) -> Configs {
+        Configs {
+            settings,
+            root,
+            generation: 0,
+            files: HashMap::new(),
+            discovered: HashMap::new(),
+            defaults: HashMap::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The configuration for a document at `path`.
+    pub fn resolve(&mut self, path: Option<&Path>) -> Resolved {
+        let folder = path
+            .and_then(Path::parent)
+            .map_or_else(|| self.root.clone(), Path::to_path_buf);
+        let file = match &self.settings.config_path {
+            Some(configured) => Some(if configured.is_absolute() {
+                configured.clone()
+            } else {
+                self.root.join(configured)
+            }),
+            None => self
+                .discovered
+                .entry(folder.clone())
+                .or_insert_with(|| config::discover(&folder))
+                .clone(),
+        };
+        let config = match &file {
+            Some(file) => {
+                let entry = self.entry(file);
+                entry.good.clone()
+            }
+            None => None,
+        };
+        let config = config.unwrap_or_else(|| {
+            let root = file
+                .as_deref()
+                .and_then(Path::parent)
+                .map_or(folder.clone(), Path::to_path_buf);
+            self.defaults
+                .entry(root.clone())
+                .or_insert_with(|| Arc::new(LoadedConfig::defaults(root)))
+                .clone()
+        });
+        Resolved {
+            config,
+            file,
+            generation: self.generation,
+        }
+    }
+
+    fn entry(&mut self, file: &Path) -> &Entry {
+        if !self.files.contains_key(file) {
+            let entry = match LoadedConfig::load(file) {
+                Ok(loaded) => Entry {
+                    good: Some(Arc::new(loaded)),
+                    error: None,
+                },
+                Err(error) => {
+                    self.reports.push((file.to_path_buf(), Some(error.clone())));
+                    Entry {
+                        good: None,
+                        error: Some(error),
+                    }
+                }
+            };
+            self.files.insert(file.to_path_buf(), entry);
+        }
+        &self.files[file]
+    }
+
+    /// Re-reads every config file and forgets where configs were found (a file may have
+    /// appeared or gone). A file that no longer loads keeps its last good version.
+    pub fn reload(&mut self) {
+        self.generation += 1;
+        self.discovered.clear();
+        let files: Vec<PathBuf> = self.files.keys().cloned().collect();
+        for file in files {
+            let result = if file.is_file() {
+                LoadedConfig::load(&file).map(Some)
+            } else {
+                Ok(None)
+            };
+            let entry = self.files.get_mut(&file).expect("listed above");
+            let had_error = entry.error.is_some();
+            match result {
+                Ok(Some(loaded)) => {
+                    entry.good = Some(Arc::new(loaded));
+                    entry.error = None;
+                }
+                Ok(None) => {
+                    // Deleted: documents find another config (or the defaults) next time.
+                    self.files.remove(&file);
+                    if had_error {
+                        self.reports.push((file, None));
+                    }
+                    continue;
+                }
+                Err(error) => {
+                    entry.error = Some(error.clone());
+                    self.reports.push((file, Some(error)));
+                    continue;
+                }
+            }
+            if had_error {
+                self.reports.push((file, None));
+            }
+        }
+    }
+
+    pub fn set_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+        self.reload();
+    }
+
+    /// Config files whose error appeared or went away, for publishing on the config file.
+    pub fn take_reports(&mut self) -> Vec<(PathBuf, Option<ConfigError>)> {
+        std::mem::take(&mut self.reports)
+    }
+}

@@ -1,0 +1,215 @@
+//! Odd and hostile input for `jiaodui check`: each gets a clear message and the right exit
+//! status, and no text is ever lost.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn jiaodui(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run jiaodui")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn empty_file_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.txt", b"");
+    let out = jiaodui(dir.path(), &["check", "--deny", "info", "empty.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("检查了 1 个文件，0 字"));
+}
+
+#[test]
+fn mixed_line_endings_and_a_bom_in_the_middle_survive_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "标题\r\n\r\n居民们说,好。\n中间\u{feff}有BOM,还有文字。\r\n最后一行,没有换行";
+    let file = write(dir.path(), "mixed.txt", text.as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--fix", "mixed.txt"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = text
+        .replace("们说,好", "们说，好")
+        .replace("BOM,还", "BOM，还")
+        .replace("一行,没", "一行，没");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+}
+
+#[test]
+fn utf8_bom_is_kept_by_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "bom.txt",
+        "\u{feff}居民们说,好。\r\n".as_bytes(),
+    );
+    jiaodui(dir.path(), &["check", "--fix", "bom.txt"]);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        "\u{feff}居民们说，好。\r\n".as_bytes()
+    );
+}
+
+#[test]
+fn a_long_single_line_file_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 MB on one line (the 100 MB case runs in .ci/run on a release build), half-width commas throughout.
+    let line = "居民们说,这下好了。".repeat(2 * 1024 * 1024 / 30);
+    write(dir.path(), "long.txt", line.as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "long.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        findings.as_array().unwrap().len(),
+        line.matches(',').count()
+    );
+}
+
+#[test]
+fn symlink_loop_in_a_walked_folder_is_reported_and_the_rest_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "drafts/a.txt", "居民们说,好。\n".as_bytes());
+    std::os::unix::fs::symlink("..", dir.path().join("drafts/loop")).unwrap();
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "drafts"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("loop"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn unreadable_file_is_reported_and_the_rest_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    if is_root() {
+        // Root reads any file regardless of its mode; the case cannot arise.
+        eprintln!("skipped: running as root");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ok.txt", "居民们说,好。\n".as_bytes());
+    let secret = write(dir.path(), "secret.txt", "居民们说,好。\n".as_bytes());
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = jiaodui(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("secret.txt: permission denied"));
+}
+
+#[test]
+fn a_failed_write_leaves_the_original_intact() {
+    // A file-size limit makes every write past 1 KiB fail, as a full disk does.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "居民们说,这下好了。\n".repeat(200);
+    let file = write(dir.path(), "big.txt", text.as_bytes());
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' check --fix big.txt",
+        env!("CARGO_BIN_EXE_jiaodui")
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt: not fixed"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text,
+        "the original was damaged"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".jiaodui-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn interrupting_fix_never_leaves_a_half_written_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "居民们说,这下好了。\n".repeat(2000);
+    let fixed = original.replace(',', "，");
+    for i in 0..60 {
+        write(dir.path(), &format!("d{i:03}.txt"), original.as_bytes());
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir.path())
+        .args(["check", "--fix", "."])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    for i in 0..60 {
+        let now = std::fs::read_to_string(dir.path().join(format!("d{i:03}.txt"))).unwrap();
+        assert!(
+            now == original || now == fixed,
+            "d{i:03}.txt is half-written"
+        );
+    }
+}
+
+#[test]
+fn config_errors_name_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "居民们说，好。\n".as_bytes());
+    let cases: [(&str, &str); 5] = [
+        (
+            "[byline]\nroster = \"王海\"\n",
+            "jiaodui.toml:2: `byline.roster`",
+        ),
+        (
+            "[bulletin]\ndate = \"2023-02-30\"\n",
+            "jiaodui.toml:2: `bulletin.date`",
+        ),
+        (
+            "[dates]\nweekday = \"星期\"\nextra = 1\n",
+            "jiaodui.toml:3: `dates.extra`",
+        ),
+        (
+            "[rules]\n\"date/nonsense\" = \"off\"\n",
+            "jiaodui.toml:2: `rules.\"date/nonsense\"`",
+        ),
+        ("[files\ninclude = []\n", "jiaodui.toml:1"),
+    ];
+    for (config, expected) in cases {
+        write(dir.path(), "jiaodui.toml", config.as_bytes());
+        let out = jiaodui(dir.path(), &["check", "a.txt"]);
+        assert_eq!(out.status.code(), Some(2), "{config}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{config}: {stderr}");
+    }
+}

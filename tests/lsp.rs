@@ -1,0 +1,686 @@
+//! The language server, end to end: real LSP over stdio to the built binary
+//! (initialize → open → edits → requests → shutdown/exit), for each capability, both position
+//! encodings with `𠮷`, edit bursts that must converge, and bad input.
+
+mod lsp_harness;
+
+use std::path::Path;
+
+use jiaodui::config::LoadedConfig;
+use lsp_harness::*;
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_jiaodui");
+const TODAY: &str = "2024-06-10";
+
+/// A page with a headline, a lead with a credit, a half-width comma between Han characters
+/// (`punct/halfwidth`, safe fix) and a caption.
+const PAGE: &str = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n";
+
+fn start(capabilities: Value, root: &Path) -> (Server, Value) {
+    start_with(capabilities, root, &[], Value::Null)
+}
+
+fn start_with(
+    capabilities: Value,
+    root: &Path,
+    env: &[(&str, &str)],
+    options: Value,
+) -> (Server, Value) {
+    let mut vars = vec![("JIAODUI_TODAY", TODAY)];
+    vars.extend_from_slice(env);
+    let mut server = Server::spawn(BIN, &vars, root);
+    let result = server.initialize(capabilities, Some(root), options);
+    (server, result)
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn uri_in(dir: &Path, name: &str) -> String {
+    file_uri(&dir.join(name))
+}
+
+fn rules_of(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The diagnostics the library finds in `text`, as (rule, start, end) in `encoding`.
+fn expected(text: &str, path: &Path, encoding: &str) -> Vec<(String, Value, Value)> {
+    let config = LoadedConfig::defaults(path.parent().unwrap().to_path_buf());
+    let analysis = jiaodui::lint::analyse(text, Some(path), &config, TODAY.parse().unwrap());
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.to_owned(),
+                position(text, d.span.start as usize, encoding),
+                position(text, d.span.end as usize, encoding),
+            )
+        })
+        .collect()
+}
+
+fn actual(diagnostics: &[Value]) -> Vec<(String, Value, Value)> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["range"]["start"].clone(),
+                d["range"]["end"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn negotiates_position_encoding_and_diagnostic_model() {
+    let dir = tempdir();
+    let (server, result) = start(
+        pushing_client(Some(&["utf-32", "utf-8", "utf-16"])),
+        dir.path(),
+    );
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    assert!(result["capabilities"].get("diagnosticProvider").is_none());
+    assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 2);
+    assert_eq!(result["serverInfo"]["name"], "jiaodui");
+    assert!(server.shutdown().success());
+
+    let (server, result) = start(pushing_client(Some(&["utf-16"])), dir.path());
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert!(server.shutdown().success());
+
+    let (server, result) = start(pulling_client(), dir.path());
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["identifier"],
+        "jiaodui"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn pushes_versioned_diagnostics_with_code_link_and_fix_data() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(None), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let diagnostics = server.published(&uri, 1);
+    assert_eq!(rules_of(&diagnostics), ["punct/halfwidth"]);
+    let d = &diagnostics[0];
+    assert_eq!(d["source"], "jiaodui");
+    assert_eq!(d["severity"], 2);
+    assert!(d["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .contains("docs/rules.md#puncthalfwidth"));
+    let comma = PAGE.find("程,").unwrap() + "程".len();
+    assert_eq!(d["range"]["start"], position(PAGE, comma, "utf-16"));
+    let fix = &d["data"]["fixes"][0];
+    assert_eq!(fix["safe"], true);
+    assert_eq!(fix["edits"][0]["newText"], "，");
+    assert_eq!(d["data"]["version"], 1);
+
+    // Fix it by hand: the next publish carries version 2 and nothing.
+    server.change(&uri, 2, json!([{"range": d["range"], "text": "，"}]));
+    assert!(server.published(&uri, 2).is_empty());
+
+    // Closing clears the document's diagnostics.
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    server.wait_for("cleared diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"] == json!([])
+            && m["params"]["version"].is_null()
+    });
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn a_pulling_client_is_never_pushed_document_diagnostics() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let response = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let report = &response["result"];
+    assert_eq!(report["kind"], "full");
+    assert_eq!(
+        rules_of(report["items"].as_array().unwrap()),
+        ["punct/halfwidth"]
+    );
+    // Unchanged since: the client's result ID is current.
+    let again = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}, "previousResultId": report["resultId"]}),
+    );
+    assert_eq!(again["result"]["kind"], "unchanged");
+    server.change(&uri, 2, json!([{"text": PAGE.replace(',', "，")}]));
+    assert!(server.pull(&uri).is_empty());
+    server.drain();
+    assert!(
+        !server
+            .log
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri),
+        "a pulling client got pushed diagnostics too: {:?}",
+        server.log
+    );
+    assert!(server.shutdown().success());
+}
+
+/// `𠮷` is four bytes, two UTF-16 code units and one character: positions in and out must
+/// agree in both encodings.
+#[test]
+fn astral_characters_map_right_in_both_encodings() {
+    let text = "𠮷𠮷,测试𠮷\r\n第二行𠮷;好\n";
+    for encoding in ["utf-8", "utf-16"] {
+        let dir = tempdir();
+        let (mut server, result) = start(pushing_client(Some(&[encoding])), dir.path());
+        assert_eq!(result["capabilities"]["positionEncoding"], encoding);
+        let path = dir.path().join("a.txt");
+        let uri = file_uri(&path);
+        server.open(&uri, "plaintext", 1, text);
+        let diagnostics = server.published(&uri, 1);
+        assert_eq!(
+            actual(&diagnostics),
+            expected(text, &path, encoding),
+            "{encoding}"
+        );
+        let comma = text.find(',').unwrap();
+        assert_eq!(
+            diagnostics[0]["range"]["start"],
+            position(text, comma, encoding)
+        );
+
+        // Replace `测` (after the comma) through a client position in this encoding, then
+        // insert after the second line's `𠮷`.
+        let ce = text.find('测').unwrap();
+        let mut client_text = text.to_owned();
+        let range = json!({"start": position(text, ce, encoding),
+                            "end": position(text, ce + '测'.len_utf8(), encoding)});
+        client_text.replace_range(ce..ce + '测'.len_utf8(), "考,");
+        let second = client_text.rfind('𠮷').unwrap() + '𠮷'.len_utf8();
+        let at = position(&client_text, second, encoding);
+        client_text.insert_str(second, "𠮷,");
+        server.change(
+            &uri,
+            2,
+            json!([{"range": range, "text": "考,"}, {"range": {"start": at, "end": at}, "text": "𠮷,"}]),
+        );
+        let diagnostics = server.published(&uri, 2);
+        assert_eq!(
+            actual(&diagnostics),
+            expected(&client_text, &path, encoding),
+            "{encoding}"
+        );
+        assert!(server.shutdown().success());
+    }
+}
+
+/// A burst of edits sent without waiting must leave the server with exactly the client's
+/// text; the last publish is for the last version, and versions never go backwards.
+#[test]
+fn edit_bursts_converge_to_the_clients_text() {
+    for encoding in ["utf-8", "utf-16"] {
+        let dir = tempdir();
+        let (mut server, _) = start(pushing_client(Some(&[encoding])), dir.path());
+        let path = dir.path().join("burst.txt");
+        let uri = file_uri(&path);
+        let mut text = PAGE.to_owned();
+        server.open(&uri, "plaintext", 1, &text);
+        let inserts = ["𠮷", ",", "王", "\r\n", "（", "a", "。", "\n\n", ";"];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut version = 1;
+        for _ in 0..150 {
+            version += 1;
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .filter(|&i| !(i > 0 && text[..i].ends_with('\r') && text[i..].starts_with('\n')))
+                .collect();
+            let a = boundaries[next() as usize % boundaries.len()];
+            let b = if next() % 3 == 0 {
+                boundaries[next() as usize % boundaries.len()]
+            } else {
+                a
+            };
+            let (start, end) = (a.min(b), a.max(b).min(a.min(b) + 12));
+            let end = *boundaries.iter().find(|&&i| i >= end).unwrap();
+            let insert = inserts[next() as usize % inserts.len()];
+            let range = json!({"start": position(&text, start, encoding),
+                                "end": position(&text, end, encoding)});
+            text.replace_range(start..end, insert);
+            server.change(&uri, version, json!([{"range": range, "text": insert}]));
+        }
+        let diagnostics = server.published(&uri, version);
+        assert_eq!(
+            actual(&diagnostics),
+            expected(&text, &path, encoding),
+            "{encoding}"
+        );
+        // Formatting returns edits against the server's text; applied to the client's text
+        // they must give what `--fix` gives.
+        let response = server.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        );
+        let edits = response["result"].as_array().cloned().unwrap_or_default();
+        let config = LoadedConfig::defaults(dir.path().to_path_buf());
+        let fixed = jiaodui::lint::fix(&text, Some(&path), &config, TODAY.parse().unwrap());
+        assert_eq!(
+            apply_edits(&text, &edits, encoding),
+            fixed.text,
+            "{encoding}"
+        );
+        server.drain();
+        let versions: Vec<i64> = server
+            .log
+            .iter()
+            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+            .filter_map(|m| m["params"]["version"].as_i64())
+            .collect();
+        assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+        assert!(server.shutdown().success());
+    }
+}
+
+#[test]
+fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "标题,\n\n本报讯（记者 王海）社区组织志愿者,为居民服务;活动持续一天。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.pull(&uri);
+    assert!(diagnostics.len() >= 2, "{diagnostics:?}");
+    let first = &diagnostics[0];
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": first["range"],
+               "context": {"diagnostics": [first]}}),
+    );
+    let actions = response["result"].as_array().unwrap();
+    let quick = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .expect("a preferred quick fix");
+    let change = &quick["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 1);
+    assert_eq!(
+        change["edits"].as_array().unwrap()[0]["range"],
+        first["data"]["fixes"][0]["edits"][0]["range"]
+    );
+    // The allow-list action writes a new jiaodui.toml (the client may create files).
+    let ignore = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("忽略此处"))
+        .expect("ignore action");
+    let ops = ignore["edit"]["documentChanges"].as_array().unwrap();
+    assert_eq!(ops[0]["kind"], "create");
+    assert!(ops[0]["uri"].as_str().unwrap().ends_with("/jiaodui.toml"));
+    let new_config = ops[1]["edits"][0]["newText"].as_str().unwrap();
+    assert!(
+        new_config.contains("[[allow]]") && new_config.contains("path = \"a.txt\""),
+        "{new_config}"
+    );
+    LoadedConfig::parse(new_config, &dir.path().join("jiaodui.toml")).expect("valid config");
+
+    // Fix-all: only safe fixes, to a fixpoint.
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.jiaodui");
+    let edits = actions[0]["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    let fixed = apply_edits(text, edits, "utf-16");
+    assert_eq!(
+        fixed,
+        "标题\n\n本报讯（记者 王海）社区组织志愿者，为居民服务；活动持续一天。\n"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn markdown_drafts_offer_disabling_a_rule_for_the_file() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    let text =
+        "---\ndate: 2024-06-10\n---\n# 标题\n\n本报讯（记者 王海）社区组织志愿者,为居民服务。\n";
+    server.open(&uri, "markdown", 1, text);
+    let diagnostics = server.pull(&uri);
+    assert_eq!(rules_of(&diagnostics), ["punct/halfwidth"]);
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diagnostics[0]["range"],
+               "context": {"diagnostics": diagnostics, "only": ["quickfix"]}}),
+    );
+    let disable = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("在本文件中停用"))
+        .cloned()
+        .expect("disable action");
+    let edits = disable["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    let disabled = apply_edits(text, edits, "utf-16");
+    assert!(
+        disabled.contains("---\n<!-- jiaodui-disable punct/halfwidth -->\n# 标题"),
+        "{disabled}"
+    );
+    server.change(&uri, 2, json!([{"text": disabled}]));
+    assert!(server.pull(&uri).is_empty());
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn hover_shows_the_rule_docs_on_a_finding() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(Some(&["utf-8"])), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let diagnostics = server.published(&uri, 1);
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": diagnostics[0]["range"]["start"]}),
+    );
+    let value = response["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("punct/halfwidth") && value.contains("GB/T 15834"),
+        "{value}"
+    );
+    assert_eq!(response["result"]["range"], diagnostics[0]["range"]);
+    // Nowhere special: no hover.
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(response["result"].is_null(), "{response}");
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn document_symbols_outline_the_page() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(None), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = format!("{PAGE}\n第二条新闻标题\n\n本报讯（记者 李敏）8日，红旗社区开展活动。\n");
+    server.open(&uri, "plaintext", 1, &text);
+    let response = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let symbols = response["result"].as_array().unwrap();
+    let names: Vec<&str> = symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"平城区新开街道推进老旧小区改造"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"第二条新闻标题"), "{names:?}");
+    let first = symbols
+        .iter()
+        .find(|s| s["name"] == "平城区新开街道推进老旧小区改造")
+        .unwrap();
+    assert_eq!(first["detail"], "本报讯（记者 王海）");
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn completion_offers_roster_names_and_the_byline_template() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[byline]\nroster = [\"王海\", \"李敏\"]\ndefault_reporter = \"王海\"\n",
+    )
+    .unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "标题\n\n本报讯（记者 \n";
+    server.open(&uri, "plaintext", 1, text);
+    let after_role = position(text, text.find("记者 ").unwrap() + "记者 ".len(), "utf-16");
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": after_role}),
+    );
+    let labels: Vec<&str> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["王海", "李敏"]);
+
+    let text = "标题\n\n\n";
+    server.change(&uri, 2, json!([{"text": text}]));
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 0}}),
+    );
+    let item = &response["result"][0];
+    assert_eq!(item["label"], "本报讯（记者 王海）");
+    assert_eq!(item["insertTextFormat"], 2);
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn config_changes_apply_without_restart_and_errors_show_on_the_config_file() {
+    let dir = tempdir();
+    let config = dir.path().join("jiaodui.toml");
+    std::fs::write(&config, "[rules]\n\"punct/halfwidth\" = \"error\"\n").unwrap();
+    let (mut server, _) = start(pushing_client(None), dir.path());
+    server.wait_for("watcher registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let diagnostics = server.published(&uri, 1);
+    assert_eq!(diagnostics[0]["severity"], 1);
+
+    // Switched off on disk: a watched-file event re-checks the open document.
+    std::fs::write(&config, "[rules]\n\"punct/halfwidth\" = \"off\"\n").unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let message = server.wait_for("re-check after config change", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(message["params"]["version"], 1);
+
+    // A broken config: an error on the config file; the last good config stays in force.
+    std::fs::write(&config, "[rules]\n\"punct/halfwidth\" = \"loud\"\n").unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let message = server.wait_for("config error", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == file_uri(&config)
+            && !m["params"]["diagnostics"].as_array().unwrap().is_empty()
+    });
+    let error = &message["params"]["diagnostics"][0];
+    assert_eq!(error["range"]["start"]["line"], 1);
+    assert_eq!(error["severity"], 1);
+    server.change(&uri, 2, json!([{"text": PAGE}]));
+    assert!(
+        server.published(&uri, 2).is_empty(),
+        "last good config (off) applies"
+    );
+
+    // Fixed again: the error is cleared.
+    std::fs::write(&config, "[rules]\n\"punct/halfwidth\" = \"info\"\n").unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    server.wait_for("config error cleared", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == file_uri(&config)
+            && m["params"]["diagnostics"] == json!([])
+    });
+    let message = server.wait_for("re-check with info", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"][0]["severity"] == 3
+    });
+    assert_eq!(message["params"]["version"], 2);
+
+    // Settings name another config file: it replaces discovery.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "[rules]\n\"punct/halfwidth\" = \"error\"\n").unwrap();
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"jiaodui": {"configPath": other}}}),
+    );
+    server.wait_for("re-check with the configured file", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"][0]["severity"] == 1
+    });
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn pulling_clients_are_asked_to_refresh_after_a_config_change() {
+    let dir = tempdir();
+    let config = dir.path().join("jiaodui.toml");
+    std::fs::write(&config, "").unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    assert_eq!(server.pull(&uri).len(), 1);
+    std::fs::write(&config, "[rules]\n\"punct/halfwidth\" = \"off\"\n").unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    server.wait_for("refresh request", |m| {
+        m["method"] == "workspace/diagnostic/refresh"
+    });
+    assert!(server.pull(&uri).is_empty());
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn bad_input_never_crashes_or_loses_the_document() {
+    let dir = tempdir();
+    let (mut server, _) = start_with(
+        pushing_client(None),
+        dir.path(),
+        &[("JIAODUI_LSP_TEST_PANIC", "触发崩溃")],
+        Value::Null,
+    );
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    server.published(&uri, 1);
+
+    // Malformed JSON: a parse error, and the server keeps serving.
+    let garbage = b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ";
+    server.send_raw(format!("Content-Length: {}\r\n\r\n", garbage.len()).as_bytes());
+    server.send_raw(garbage);
+    let error = server.wait_for("parse error", |m| m["error"]["code"] == -32700);
+    assert!(error["id"].is_null());
+    // Valid JSON that is not JSON-RPC.
+    server.send(&json!({"hello": "world"}));
+    // Unknown request and notification.
+    let response = server.request("jiaodui/unknown", json!({}));
+    assert_eq!(response["error"]["code"], -32601);
+    server.notify("jiaodui/unknownNotification", json!({}));
+    // Params of the wrong shape.
+    let response = server.request("textDocument/hover", json!({"nonsense": true}));
+    assert_eq!(response["error"]["code"], -32602);
+
+    // Ranges past the end are clamped; a stale version is ignored.
+    let end = json!({"line": 999, "character": 999});
+    server.change(
+        &uri,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": "尾,巴"}]),
+    );
+    let past_line = json!({"line": 0, "character": 999});
+    server.change(
+        &uri,
+        3,
+        json!([{"range": {"start": past_line, "end": past_line}, "text": "。"}]),
+    );
+    server.change(&uri, 3, json!([{"text": "stale: must be ignored"}]));
+    server.change(&uri, 1, json!([{"text": "older still"}]));
+    server.change(&uri, 4, json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": ""}]));
+    // A change to a document that is not open.
+    server.change(
+        &uri_in(dir.path(), "missing.txt"),
+        5,
+        json!([{"text": "x"}]),
+    );
+    let text = PAGE.replacen('\n', "。\n", 1) + "尾,巴";
+    let path = dir.path().join("a.txt");
+    let diagnostics = server.published(&uri, 4);
+    assert_eq!(actual(&diagnostics), expected(&text, &path, "utf-16"));
+
+    // A panic in analysis is caught and reported; the server keeps serving.
+    let panicking = uri_in(dir.path(), "panic.txt");
+    server.open(&panicking, "plaintext", 1, "触发崩溃");
+    server.wait_for("panic log", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("panicked")
+    });
+    // Binary and huge documents are kept but not checked.
+    let binary = uri_in(dir.path(), "image.txt");
+    server.open(&binary, "plaintext", 1, "PK\u{3}\u{4}\u{0}\u{0}\u{0}binary");
+    server.wait_for("binary log", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"].as_str().unwrap().contains("binary")
+    });
+    assert!(server.published(&binary, 1).is_empty());
+    let huge_text = "社区,活动。\n".repeat(9 * 1024 * 1024 / 17);
+    let huge = uri_in(dir.path(), "huge.txt");
+    server.open(&huge, "plaintext", 1, &huge_text);
+    assert!(server.published(&huge, 1).is_empty());
+
+    // Still the same document, still answering.
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": diagnostics[0]["range"]["start"]}),
+    );
+    assert!(response["result"]["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains(diagnostics[0]["code"].as_str().unwrap()));
+    assert!(server.shutdown().success());
+}
