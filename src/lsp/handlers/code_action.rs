@@ -39,7 +39,15 @@ pub(crate) fn actions(
     if wants(&CodeActionKind::QUICKFIX) {
         let config_file = analysed.resolved.file.as_deref();
         let config_root = analysed.resolved.config.root.clone();
-        for diagnostic in &params.context.diagnostics {
+        // Only the diagnostics under the requested range: Neovim sends every diagnostic of the
+        // cursor's line as context, and answering for all of them offers the same fix title
+        // once per finding on the line.
+        for diagnostic in params
+            .context
+            .diagnostics
+            .iter()
+            .filter(|d| overlaps(&d.range, &params.range))
+        {
             let Some(payload) = convert::payload(diagnostic) else {
                 continue;
             };
@@ -124,6 +132,12 @@ pub(crate) fn actions(
     out
 }
 
+/// Whether two ranges share a position; touching counts, so a cursor (an empty range) right
+/// before or after a finding selects it, as the client's light bulb does.
+fn overlaps(a: &Range, b: &Range) -> bool {
+    let before = |p: &Position, q: &Position| (p.line, p.character) < (q.line, q.character);
+    !before(&a.end, &b.start) && !before(&b.end, &a.start)
+}
 fn action(
     title: String,
     kind: CodeActionKind,
