@@ -81,17 +81,22 @@ if want vscode; then
 fi
 
 # 4. Negative checks: each suite must fail, and for the expected reason.
-expect_failure() { # expect_failure NAME PATTERN COMMAND...: passes when COMMAND fails and prints PATTERN
-  local name=$1 pattern=$2 start=$SECONDS out; shift 2
+expect_failure() { # expect_failure NAME PATTERNS COMMAND...: passes when COMMAND fails and prints
+  # every one of PATTERNS (extended regexps, one per line)
+  local name=$1 patterns=$2 start=$SECONDS out pattern ok=1; shift 2
   echo "# ---- negative: $name"
   out=$("$@" 2>&1)
   local rc=$?
   printf '%s\n' "$out" | grep -E '^(not ok|# (PASS|FAIL))' | sed 's/^/#   /'
-  if [ $rc != 0 ] && printf '%s\n' "$out" | grep -Eq "$pattern"; then
+  [ $rc != 0 ] || ok=0
+  while IFS= read -r pattern; do
+    printf '%s\n' "$out" | grep -Eq "$pattern" || { ok=0; echo "# missing: /$pattern/"; }
+  done <<<"$patterns"
+  if [ $ok = 1 ]; then
     record PASS "negative: $name" $((SECONDS - start))
   else
     printf '%s\n' "$out" | tail -30
-    echo "# expected a failure matching /$pattern/, got exit $rc"
+    echo "# expected a failure (exit $rc) printing every pattern above"
     record FAIL "negative: $name" $((SECONDS - start))
   fi
 }
@@ -115,7 +120,7 @@ if [ "$NEGATIVE" != 0 ]; then
     done
   fi
   if want vscode; then
-    expect_failure "vscode, broken server path" 'not ok - the extension activates' \
+    expect_failure "vscode, broken server path" $'not ok - the extension activates\njiaodui.path is ".*", but .* is not an executable file\nstate.*missing' \
       env JIAODUI_VSCODE_SUITES=exthost bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$BROKEN" "$neg/art"
     expect_failure "vscode, server sends no diagnostics" 'not ok - exactly three punct/halfwidth diagnostics' \
       env JIAODUI_VSCODE_SUITES=exthost bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$SILENT" "$neg/art"

@@ -52,14 +52,18 @@ function H.finish()
   os.exit(failures == 0 and 0 or 1)
 end
 
---- Puts editors/nvim on 'runtimepath' and loads its plugin/ file, then enables jiaodui the way
---- the README tells users to: vim.lsp.enable on 0.11, setup() on 0.10, or setup() on both
---- when via_setup is set (the lazy.nvim snippet).
+--- Puts editors/nvim on 'runtimepath' and enables jiaodui the way the README tells users to:
+--- as if the folder was on 'runtimepath' at startup (its plugin/ file is sourced), then
+--- vim.lsp.enable on 0.11 and setup() on 0.10. With via_setup, as the lazy.nvim snippet does
+--- it: the folder is added after startup, so plugin/ is never sourced, and setup() runs on
+--- both versions.
 function H.load_plugin(via_setup)
   local here = debug.getinfo(1, 'S').source:sub(2)
   local root = vim.fs.dirname(vim.fs.dirname(vim.fn.fnamemodify(here, ':p')))
   vim.opt.rtp:prepend(root)
-  vim.cmd.runtime('plugin/jiaodui.lua')
+  if not via_setup then
+    vim.cmd.runtime('plugin/jiaodui.lua')
+  end
   if vim.fn.has('nvim-0.11') == 1 and not via_setup then
     vim.lsp.enable('jiaodui')
   else

@@ -53,7 +53,10 @@ exports.run = async function run() {
     assert.strictEqual(doc.languageId, 'plaintext');
     await waitFor('activation', () => ext.isActive);
     api = ext.exports;
-    await api.ready(); // rejects when the server is missing or fails to start
+    // Rejects when the server is missing or fails to start; the status bar says why.
+    await api.ready().catch((err) => {
+      throw new Error(`${err.message}\n  # status bar: ${JSON.stringify(api.status())}`);
+    });
     assert.ok(api.client && api.client.isRunning(), 'client not running');
     report(`# server ${api.serverPath}: ${JSON.stringify(api.client.initializeResult.serverInfo)}`);
   }, true);
@@ -172,6 +175,20 @@ exports.run = async function run() {
     await vscode.window.showTextDocument(mdDoc);
     assert.strictEqual(mdDoc.languageId, 'markdown');
     await waitFor('three diagnostics on draft.md', () => ours(md, RULE).length === 3);
+  });
+
+  test('jiaodui.enable = false stops the server, true starts it again', async () => {
+    const config = vscode.workspace.getConfiguration('jiaodui');
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('status disabled', () => api.status().state === 'disabled');
+      assert.strictEqual(api.client, undefined);
+      await waitFor('findings cleared', () => ours(md).length === 0);
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('status running', () => api.status().state === 'running');
+    await waitFor('diagnostics back', () => ours(md, RULE).length === 3);
   });
 
   test('"jiaodui: Restart server" starts a new server that reports again', async () => {
