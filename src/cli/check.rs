@@ -84,6 +84,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
             summary.fixed += outcome.fixed;
             summary.files_fixed += usize::from(outcome.wrote);
+            summary.gb18030_files += usize::from(outcome.gb18030);
             worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
             if !outcome.rendered.is_empty() {
                 if wrote_any {
@@ -130,6 +131,7 @@ struct Outcome {
     io_error: bool,
     fixed: usize,
     wrote: bool,
+    gb18030: bool,
     diff: Option<String>,
     stdin_fixed: Option<Vec<u8>>,
 }
@@ -168,6 +170,7 @@ fn check_one(
     let mut text = decoded.text;
     let mut outcome = Outcome {
         path: path.clone(),
+        gb18030: decoded.encoding == crate::text::Encoding::Gb18030,
         ..Outcome::default()
     };
     if mode.fix || mode.diff {

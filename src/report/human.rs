@@ -96,6 +96,13 @@ impl Report for Human {
                 .collect();
             writeln!(out, "按规则：{}", by_rule.join("，"))?;
         }
+        if summary.gb18030_files > 0 {
+            writeln!(
+                out,
+                "其中 {} 个文件为 GB18030 编码（修复时按原编码写回）。",
+                summary.gb18030_files
+            )?;
+        }
         if summary.fixed > 0 {
             writeln!(
                 out,

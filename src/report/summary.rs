@@ -23,6 +23,8 @@ pub struct Summary {
     pub fixed: usize,
     /// Files written by `--fix`.
     pub files_fixed: usize,
+    /// Files read as GB18030 (and written back as GB18030 by `--fix`).
+    pub gb18030_files: usize,
     /// Files whose error rate is over the threshold: (path, findings per 10 000 characters).
     pub over_rate: Vec<(String, f64)>,
     /// The rate a file must stay under: `--max-error-rate`, else the newspaper standard.
