@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): JiaoduiApi {
     }),
   );
   starting = start();
+  starting.catch(() => undefined); // reported in the status bar and the output; ready() rethrows
   return {
     get client() {
       return client;
