@@ -109,56 +109,56 @@ impl Fix {
 /// Most passes `apply_fixes` makes before it gives up; real drafts converge in two or three.
 pub const MAX_FIX_ITERATIONS: usize = 10;
 
-/// Applies a set of fixes to `text` in one pass: fixes are taken in order of position, and a
-/// fix that overlaps one already taken (or is out of bounds or off a char boundary) is skipped
-/// whole. Returns the new text and how many fixes were applied. Text outside the applied edits
-/// is copied byte for byte.
-pub fn apply_edits_once<'f>(
-    text: &str,
-    fixes: impl IntoIterator<Item = &'f Fix>,
-) -> (String, usize) {
-    let mut chosen: Vec<&Fix> = fixes
-        .into_iter()
-        .filter(|fix| valid_fix(text, fix))
-        .collect();
-    chosen.sort_by_key(|fix| (fix.span().start, fix.span().end));
-    let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
+/// Chooses which of `fixes` one pass applies: fixes are taken in order of position, and a
+/// fix that overlaps one already taken, changes nothing, or is out of bounds or off a char
+/// boundary is skipped whole.
+pub fn select_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> Vec<&'f Fix> {
+    let mut candidates: Vec<&Fix> = fixes.into_iter().filter(|fix| is_applicable(text, fix)).collect();
+    candidates.sort_by_key(|fix| (fix.span().start, fix.span().end));
+    let mut chosen: Vec<&Fix> = Vec::with_capacity(candidates.len());
     let mut last_end = 0u32;
-    let mut last_span: Option<Span> = None;
-    for fix in chosen {
+    for fix in candidates {
         let span = fix.span();
-        let clashes = last_span.is_some_and(|last| {
-            span.start < last_end
-                || last.overlaps(span)
-                || (span.is_empty() && last.is_empty() && span.start == last.start)
+        let clashes = chosen.last().is_some_and(|last: &&Fix| {
+            let last = last.span();
+            span.start < last_end || last.overlaps(span) || (span.is_empty() && last.is_empty() && span.start == last.start)
         });
         if clashes || fix.is_noop(text) {
             continue;
         }
-        taken.extend(fix.edits.iter());
         last_end = last_end.max(span.end);
-        last_span = Some(span);
-        applied += 1;
+        chosen.push(fix);
     }
-    taken.sort();
+    chosen
+}
+
+/// Applies a set of fixes to `text` in one pass (see [`select_fixes`]). Returns the new text
+/// and how many fixes were applied. Text outside the applied edits is copied byte for byte.
+pub fn apply_edits_once<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+    let chosen = select_fixes(text, fixes);
+    let mut edits: Vec<&Edit> = chosen.iter().flat_map(|fix| fix.edits.iter()).collect();
+    edits.sort();
+    (splice(text, &edits), chosen.len())
+}
+
+/// `text` with each edit's span replaced; the edits must be sorted and must not overlap.
+pub fn splice(text: &str, edits: &[&Edit]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut cursor = 0usize;
-    for edit in taken {
+    for edit in edits {
         out.push_str(&text[cursor..edit.span.start as usize]);
         out.push_str(&edit.replacement);
         cursor = edit.span.end as usize;
     }
     out.push_str(&text[cursor..]);
-    (out, applied)
+    out
 }
 
-fn valid_fix(text: &str, fix: &Fix) -> bool {
+/// True when every edit of `fix` lies inside `text` on char boundaries.
+pub fn is_applicable(text: &str, fix: &Fix) -> bool {
     fix.edits.iter().all(|edit| {
         let range = edit.span.range();
-        range.end <= text.len()
-            && text.is_char_boundary(range.start)
-            && text.is_char_boundary(range.end)
+        range.start <= range.end && range.end <= text.len() && text.is_char_boundary(range.start) && text.is_char_boundary(range.end)
     })
 }
 
