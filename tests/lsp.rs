@@ -766,3 +766,37 @@ fn bad_input_never_crashes_or_loses_the_document() {
         .contains(diagnostics[0]["code"].as_str().unwrap()));
     assert!(server.shutdown().success());
 }
+
+/// Neovim's `vim.lsp.buf.code_action()` sends every diagnostic of the cursor's line as context
+/// with an empty range at the cursor: only the finding under the cursor gets a quick fix.
+#[test]
+fn quick_fixes_answer_only_for_diagnostics_under_the_range() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "本报讯（记者 王海）社区居民𠮷大爷说,现在楼道干净多了,孩子们也有地方玩了。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.pull(&uri);
+    assert_eq!(
+        rules_of(&diagnostics),
+        ["punct/halfwidth", "punct/halfwidth"]
+    );
+    let cursor = &diagnostics[0]["range"]["start"];
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor},
+               "context": {"diagnostics": diagnostics}}),
+    );
+    let preferred: Vec<&Value> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .collect();
+    assert_eq!(preferred.len(), 1, "{preferred:?}");
+    assert_eq!(
+        preferred[0]["diagnostics"][0]["range"],
+        diagnostics[0]["range"]
+    );
+    assert!(server.shutdown().success());
+}

@@ -40,7 +40,15 @@ pub(crate) fn actions(
     if wants(&CodeActionKind::QUICKFIX) {
         let config_file = analysed.resolved.file.as_deref();
         let config_root = analysed.resolved.config.root.clone();
-        for diagnostic in &params.context.diagnostics {
+        // Only the diagnostics under the requested range: Neovim sends every diagnostic of the
+        // cursor's line as context, and answering for all of them offers the same fix title
+        // once per finding on the line.
+        for diagnostic in params
+            .context
+            .diagnostics
+            .iter()
+            .filter(|d| overlaps(&d.range, &params.range))
+        {
             let Some(payload) = convert::payload(diagnostic) else {
                 continue;
             };
@@ -160,6 +168,13 @@ pub(crate) fn deferred_fix_all(action: &CodeAction) -> Option<Uri> {
         return None;
     }
     serde_json::from_value(action.data.as_ref()?.get("uri")?.clone()).ok()
+}
+
+/// Whether two ranges share a position; touching counts, so a cursor (an empty range) right
+/// before or after a finding selects it, as the client's light bulb does.
+fn overlaps(a: &Range, b: &Range) -> bool {
+    let before = |p: &Position, q: &Position| (p.line, p.character) < (q.line, q.character);
+    !before(&a.end, &b.start) && !before(&b.end, &a.start)
 }
 
 fn action(
