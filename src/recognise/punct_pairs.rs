@@ -45,6 +45,10 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
         let mut stacks: [Vec<(Span, char)>; 6] = Default::default();
         for segment in block.lines.iter().flat_map(|line| draft.unmasked(*line)) {
             for (offset, ch) in text[segment.range()].char_indices() {
+                // Nearly every character is not a mark: one test before the table.
+                if !is_pair_mark(ch) {
+                    continue;
+                }
                 let span = Span::new(
                     segment.start + offset as u32,
                     segment.start + (offset + ch.len_utf8()) as u32,
@@ -89,6 +93,10 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
     }
     unpaired.sort_by_key(|u| u.span);
     PunctPairs { unpaired }
+}
+
+fn is_pair_mark(ch: char) -> bool {
+    matches!(ch, '“' | '”' | '‘' | '’' | '《' | '》' | '（' | '(' | '）' | ')' | '【' | '】' | '「' | '」')
 }
 
 fn is_list_number(text: &str, span: Span) -> bool {
