@@ -500,12 +500,178 @@ fn hover_shows_the_rule_docs_on_a_finding() {
         "{value}"
     );
     assert_eq!(response["result"]["range"], diagnostics[0]["range"]);
-    // Nowhere special: no hover.
+    // Nowhere special (`推进`, after the place names): no hover.
     let response = server.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+        json!({"textDocument": {"uri": uri}, "position": position(PAGE, PAGE.find("推进").unwrap(), "utf-8")}),
     );
     assert!(response["result"].is_null(), "{response}");
+    assert!(server.shutdown().success());
+}
+
+/// A Markdown page dated 2023-03-15 (a Wednesday) with a day-only date, a relative day, a place and
+/// a byline.
+const DATED: &str = "---\ndate: 2023-03-15\n---\n平城区召开安全生产会议\n\n本报讯（记者 王海 李敏）14日，平城区召开会议。昨天下午，新开街道开展演练。\n";
+
+fn hover_at(server: &mut Server, uri: &str, text: &str, needle: &str) -> Value {
+    let at = position(text, text.find(needle).unwrap(), "utf-16");
+    server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at}),
+    )
+}
+
+fn hover_text(response: &Value) -> String {
+    response["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no hover: {response}"))
+        .to_owned()
+}
+
+#[test]
+fn hover_shows_the_gazetteer_entry_of_a_place() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+    );
+    let value = hover_text(&response);
+    assert!(
+        value.contains("山西省") && value.contains("大同市") && value.contains("140213"),
+        "{value}"
+    );
+    assert_eq!(
+        response["result"]["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}})
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn hover_resolves_dates_and_parses_bylines() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    server.open(&uri, "markdown", 1, DATED);
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "14日"));
+    assert!(
+        value.contains("2023年3月14日") && value.contains("星期二"),
+        "{value}"
+    );
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "昨天"));
+    assert!(value.contains("2023年3月14日"), "{value}");
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "记者"));
+    assert!(
+        value.contains("记者") && value.contains("王海、李敏"),
+        "{value}"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn hover_shows_both_a_finding_and_a_fact_under_the_cursor() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(Some(&["utf-8"])), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    // The half-width comma sits inside the byline.
+    let text = "标题\n\n本报讯（记者 王海,李敏）近日，社区开展活动。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.published(&uri, 1);
+    let comma = text.find(',').unwrap();
+    let finding = diagnostics
+        .iter()
+        .find(|d| {
+            offset(text, &d["range"]["start"], "utf-8") <= comma
+                && comma < offset(text, &d["range"]["end"], "utf-8")
+        })
+        .unwrap_or_else(|| panic!("no finding on the comma: {diagnostics:?}"));
+    let rule = finding["code"].as_str().unwrap();
+    let value = hover_text(&hover_at(&mut server, &uri, text, ","));
+    assert!(value.contains(rule), "{value}");
+    assert!(
+        value.contains("**署名**") && value.contains("王海"),
+        "{value}"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn inlay_hints_show_the_absolute_date_after_day_only_and_relative_dates() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    server.open(&uri, "markdown", 1, DATED);
+    let response = server.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {
+            "start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}),
+    );
+    let hints = response["result"].as_array().unwrap();
+    let after = |needle: &str| {
+        let end = position(DATED, DATED.find(needle).unwrap() + needle.len(), "utf-16");
+        hints
+            .iter()
+            .find(|h| h["position"] == end)
+            .unwrap_or_else(|| panic!("no hint after {needle}: {hints:?}"))
+            .clone()
+    };
+    assert_eq!(after("14日")["label"], "3月14日 周二");
+    assert_eq!(after("昨天")["label"], "3月14日 周二");
+    assert!(after("昨天")["tooltip"]
+        .as_str()
+        .unwrap()
+        .contains("2023年3月14日 星期二"));
+    // A range that ends before the dates: no hints.
+    let response = server.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {
+            "start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}}),
+    );
+    assert_eq!(response["result"], json!([]));
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn completion_offers_place_names_nearest_the_region_first() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[bulletin]\nregion = \"山西省大同市\"\n",
+    )
+    .unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "标题\n\n今天在平城\n";
+    server.open(&uri, "plaintext", 1, text);
+    let end = position(text, text.find("平城").unwrap() + "平城".len(), "utf-16");
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": end}),
+    );
+    let items = response["result"].as_array().unwrap();
+    assert!(!items.is_empty() && items.len() <= 50, "{items:?}");
+    assert_eq!(items[0]["label"], "平城区", "{items:?}");
+    assert!(items[0]["detail"].as_str().unwrap().contains("大同市"));
+    assert!(items
+        .iter()
+        .all(|i| i["label"].as_str().unwrap().starts_with("平城")));
+    // The edit replaces what was typed of the name.
+    let edit = &items[0]["textEdit"];
+    let start = position(text, text.find("平城").unwrap(), "utf-16");
+    assert_eq!(edit["range"]["start"], start);
+    // Plain text that begins no name: nothing.
+    let text = "标题\n\n今天在\n";
+    server.change(&uri, 2, json!([{"text": text}]));
+    let end = position(text, text.find("在").unwrap() + "在".len(), "utf-16");
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": end}),
+    );
+    let empty = response["result"].as_array().is_none_or(|a| a.is_empty());
+    assert!(empty, "{response}");
     assert!(server.shutdown().success());
 }
 

@@ -96,7 +96,6 @@ impl Positions<'_> {
     }
 
     /// A client range as a span; a reversed range is put in order.
-    #[cfg(test)]
     pub fn span(&self, range: Range) -> Span {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         Span::new(a.min(b), a.max(b))
