@@ -28,6 +28,7 @@ fn main() {
         config: &config.config,
         issue_date: issue,
         path: None,
+        gazetteer: jiaodui::gazetteer::Gazetteer::builtin(),
     };
     let mut best = f64::MAX;
     let mut found = 0;
@@ -81,6 +82,7 @@ fn main() {
         issue_date: issue,
         today,
         path: None,
+        gazetteer: jiaodui::gazetteer::Gazetteer::builtin(),
     };
     let mut best = f64::MAX;
     for _ in 0..50 {

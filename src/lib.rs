@@ -13,6 +13,7 @@
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
 //! - [`rules`]: the rule catalogue, one file per rule, docs in code.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
+//! - [`gazetteer`]: place names, levels, parents and history; the name matcher.
 //! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
 //! - [`report`], [`cli`]: the command line.
 
@@ -22,6 +23,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod gazetteer;
 pub mod lint;
 pub mod lsp;
 pub mod recognise;

@@ -37,6 +37,7 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         config: &config.config,
         issue_date,
         path,
+        gazetteer: config.gazetteer(),
     };
     let facts = Facts::recognise(&input);
     let cx = Context {
@@ -47,6 +48,7 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         issue_date,
         today,
         path,
+        gazetteer: config.gazetteer(),
     };
     let diagnostics = check(&cx, config);
     Analysis {

@@ -169,12 +169,43 @@ fn a_pulling_client_is_never_pushed_document_diagnostics() {
     assert_eq!(again["result"]["kind"], "unchanged");
     server.change(&uri, 2, json!([{"text": PAGE.replace(',', "，")}]));
     assert!(server.pull(&uri).is_empty());
+
+    // A long page: after the first full check, an edit is re-checked in chunks, and the
+    // chunked result agrees with a full check.
+    let long_uri = uri_in(dir.path(), "long.txt");
+    let mut long = long_page();
+    server.open(&long_uri, "plaintext", 1, &long);
+    server.pull(&long_uri);
+    let middle = long.len() / 2;
+    let middle = (middle..).find(|&i| long.is_char_boundary(i)).unwrap();
+    let at = position(&long, middle, "utf-16");
+    long.insert(middle, ',');
+    server.change(
+        &long_uri,
+        2,
+        json!([{"range": {"start": at, "end": at}, "text": ","}]),
+    );
+    let response = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": long_uri}}),
+    );
+    let report = &response["result"];
+    assert!(
+        report["resultId"].as_str().unwrap().ends_with(":chunked"),
+        "{report}"
+    );
+    assert_eq!(
+        actual(report["items"].as_array().unwrap()),
+        expected(&long, &dir.path().join("long.txt"), "utf-16")
+    );
     server.drain();
     assert!(
         !server
             .log
             .iter()
-            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri),
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] != json!(null)
+                && m["params"]["uri"].as_str().unwrap().ends_with(".txt")),
         "a pulling client got pushed diagnostics too: {:?}",
         server.log
     );
@@ -230,18 +261,46 @@ fn astral_characters_map_right_in_both_encodings() {
     }
 }
 
+/// A page of many articles, large enough to be re-checked in chunks.
+fn long_page() -> String {
+    (0..80)
+        .map(|i| format!("第{i}条新闻标题\n\n本报讯（记者 王海）{i}日，新开街道启动改造工程，涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n"))
+        .collect()
+}
+
 /// A burst of edits sent without waiting must leave the server with exactly the client's
-/// text; the last publish is for the last version, and versions never go backwards.
+/// text; the last publish is for the last version, and versions never go backwards. On a long
+/// page the burst is re-checked in chunks, which must agree with a full check.
 #[test]
 fn edit_bursts_converge_to_the_clients_text() {
-    for encoding in ["utf-8", "utf-16"] {
+    let long = long_page();
+    assert!(long.len() > 8 * 1024);
+    for (encoding, page) in [
+        ("utf-8", PAGE),
+        ("utf-16", PAGE),
+        ("utf-16", long.as_str()),
+        ("utf-8", long.as_str()),
+    ] {
         let dir = tempdir();
         let (mut server, _) = start(pushing_client(Some(&[encoding])), dir.path());
         let path = dir.path().join("burst.txt");
         let uri = file_uri(&path);
-        let mut text = PAGE.to_owned();
+        let mut text = page.to_owned();
         server.open(&uri, "plaintext", 1, &text);
-        let inserts = ["𠮷", ",", "王", "\r\n", "（", "a", "。", "\n\n", ";"];
+        // Once the first check is in, later versions are re-checked in chunks.
+        server.published(&uri, 1);
+        let inserts = [
+            "𠮷",
+            ",",
+            "王",
+            "\r\n",
+            "（",
+            "a",
+            "。",
+            "\n\n",
+            ";",
+            "\n\n新标题\n\n",
+        ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             seed ^= seed << 13;
@@ -345,6 +404,29 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     );
     LoadedConfig::parse(new_config, &dir.path().join("jiaodui.toml")).expect("valid config");
 
+    // Asked for everything, fix-all comes without its edit, filled in by resolve.
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": first["range"],
+               "context": {"diagnostics": diagnostics}}),
+    );
+    let deferred = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll.jiaodui")
+        .cloned()
+        .expect("deferred fix-all");
+    assert!(deferred.get("edit").is_none());
+    let resolved = server.request("codeAction/resolve", deferred);
+    let edits = resolved["result"]["edit"]["documentChanges"][0]["edits"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        apply_edits(text, edits, "utf-16"),
+        "标题\n\n本报讯（记者 王海）社区组织志愿者，为居民服务；活动持续一天。\n"
+    );
+
     // Fix-all: only safe fixes, to a fixpoint.
     let response = server.request(
         "textDocument/codeAction",
@@ -418,12 +500,178 @@ fn hover_shows_the_rule_docs_on_a_finding() {
         "{value}"
     );
     assert_eq!(response["result"]["range"], diagnostics[0]["range"]);
-    // Nowhere special: no hover.
+    // Nowhere special (`推进`, after the place names): no hover.
     let response = server.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+        json!({"textDocument": {"uri": uri}, "position": position(PAGE, PAGE.find("推进").unwrap(), "utf-8")}),
     );
     assert!(response["result"].is_null(), "{response}");
+    assert!(server.shutdown().success());
+}
+
+/// A Markdown page dated 2023-03-15 (a Wednesday) with a day-only date, a relative day, a place and
+/// a byline.
+const DATED: &str = "---\ndate: 2023-03-15\n---\n平城区召开安全生产会议\n\n本报讯（记者 王海 李敏）14日，平城区召开会议。昨天下午，新开街道开展演练。\n";
+
+fn hover_at(server: &mut Server, uri: &str, text: &str, needle: &str) -> Value {
+    let at = position(text, text.find(needle).unwrap(), "utf-16");
+    server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at}),
+    )
+}
+
+fn hover_text(response: &Value) -> String {
+    response["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no hover: {response}"))
+        .to_owned()
+}
+
+#[test]
+fn hover_shows_the_gazetteer_entry_of_a_place() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+    );
+    let value = hover_text(&response);
+    assert!(
+        value.contains("山西省") && value.contains("大同市") && value.contains("140213"),
+        "{value}"
+    );
+    assert_eq!(
+        response["result"]["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}})
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn hover_resolves_dates_and_parses_bylines() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    server.open(&uri, "markdown", 1, DATED);
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "14日"));
+    assert!(
+        value.contains("2023年3月14日") && value.contains("星期二"),
+        "{value}"
+    );
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "昨天"));
+    assert!(value.contains("2023年3月14日"), "{value}");
+    let value = hover_text(&hover_at(&mut server, &uri, DATED, "记者"));
+    assert!(
+        value.contains("记者") && value.contains("王海、李敏"),
+        "{value}"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn hover_shows_both_a_finding_and_a_fact_under_the_cursor() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(Some(&["utf-8"])), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    // The half-width comma sits inside the byline.
+    let text = "标题\n\n本报讯（记者 王海,李敏）近日，社区开展活动。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.published(&uri, 1);
+    let comma = text.find(',').unwrap();
+    let finding = diagnostics
+        .iter()
+        .find(|d| {
+            offset(text, &d["range"]["start"], "utf-8") <= comma
+                && comma < offset(text, &d["range"]["end"], "utf-8")
+        })
+        .unwrap_or_else(|| panic!("no finding on the comma: {diagnostics:?}"));
+    let rule = finding["code"].as_str().unwrap();
+    let value = hover_text(&hover_at(&mut server, &uri, text, ","));
+    assert!(value.contains(rule), "{value}");
+    assert!(
+        value.contains("**署名**") && value.contains("王海"),
+        "{value}"
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn inlay_hints_show_the_absolute_date_after_day_only_and_relative_dates() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    server.open(&uri, "markdown", 1, DATED);
+    let response = server.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {
+            "start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}}),
+    );
+    let hints = response["result"].as_array().unwrap();
+    let after = |needle: &str| {
+        let end = position(DATED, DATED.find(needle).unwrap() + needle.len(), "utf-16");
+        hints
+            .iter()
+            .find(|h| h["position"] == end)
+            .unwrap_or_else(|| panic!("no hint after {needle}: {hints:?}"))
+            .clone()
+    };
+    assert_eq!(after("14日")["label"], "3月14日 周二");
+    assert_eq!(after("昨天")["label"], "3月14日 周二");
+    assert!(after("昨天")["tooltip"]
+        .as_str()
+        .unwrap()
+        .contains("2023年3月14日 星期二"));
+    // A range that ends before the dates: no hints.
+    let response = server.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {
+            "start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}}),
+    );
+    assert_eq!(response["result"], json!([]));
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn completion_offers_place_names_nearest_the_region_first() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join("jiaodui.toml"),
+        "[bulletin]\nregion = \"山西省大同市\"\n",
+    )
+    .unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "标题\n\n今天在平城\n";
+    server.open(&uri, "plaintext", 1, text);
+    let end = position(text, text.find("平城").unwrap() + "平城".len(), "utf-16");
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": end}),
+    );
+    let items = response["result"].as_array().unwrap();
+    assert!(!items.is_empty() && items.len() <= 50, "{items:?}");
+    assert_eq!(items[0]["label"], "平城区", "{items:?}");
+    assert!(items[0]["detail"].as_str().unwrap().contains("大同市"));
+    assert!(items
+        .iter()
+        .all(|i| i["label"].as_str().unwrap().starts_with("平城")));
+    // The edit replaces what was typed of the name.
+    let edit = &items[0]["textEdit"];
+    let start = position(text, text.find("平城").unwrap(), "utf-16");
+    assert_eq!(edit["range"]["start"], start);
+    // Plain text that begins no name: nothing.
+    let text = "标题\n\n今天在\n";
+    server.change(&uri, 2, json!([{"text": text}]));
+    let end = position(text, text.find("在").unwrap() + "在".len(), "utf-16");
+    let response = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": end}),
+    );
+    let empty = response["result"].as_array().is_none_or(|a| a.is_empty());
+    assert!(empty, "{response}");
     assert!(server.shutdown().success());
 }
 
@@ -682,5 +930,39 @@ fn bad_input_never_crashes_or_loses_the_document() {
         .as_str()
         .unwrap()
         .contains(diagnostics[0]["code"].as_str().unwrap()));
+    assert!(server.shutdown().success());
+}
+
+/// Neovim's `vim.lsp.buf.code_action()` sends every diagnostic of the cursor's line as context
+/// with an empty range at the cursor: only the finding under the cursor gets a quick fix.
+#[test]
+fn quick_fixes_answer_only_for_diagnostics_under_the_range() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "本报讯（记者 王海）社区居民𠮷大爷说,现在楼道干净多了,孩子们也有地方玩了。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.pull(&uri);
+    assert_eq!(
+        rules_of(&diagnostics),
+        ["punct/halfwidth", "punct/halfwidth"]
+    );
+    let cursor = &diagnostics[0]["range"]["start"];
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor},
+               "context": {"diagnostics": diagnostics}}),
+    );
+    let preferred: Vec<&Value> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+        .collect();
+    assert_eq!(preferred.len(), 1, "{preferred:?}");
+    assert_eq!(
+        preferred[0]["diagnostics"][0]["range"],
+        diagnostics[0]["range"]
+    );
     assert!(server.shutdown().success());
 }

@@ -35,6 +35,14 @@ pub enum Command {
     },
     /// Run the language server on stdin/stdout
     Lsp,
+    /// Show every gazetteer entry of a place name: path, code, level and history
+    Place {
+        /// A place name, e.g. `平城区`, or a former name, e.g. `大同县`
+        name: String,
+        /// Use this config file (for its newsroom gazetteers) instead of the nearest
+        #[arg(long, value_name = "FILE")]
+        config: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod explain;
 mod files;
+mod place;
 
 pub use args::{Args, CheckArgs, Command, DenyLevel, Format, RulesFormat};
 pub use explain::{rules_markdown, rules_table_markdown};
@@ -36,6 +37,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format } => explain::rules(format),
         Command::Init { force } => init(force),
+        Command::Place { name, config } => place::place(&name, config.as_deref()),
         Command::Lsp => {
             crate::lsp::run()?;
             Ok(ExitCode::SUCCESS)

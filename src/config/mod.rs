@@ -9,8 +9,11 @@ pub use schema::*;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::gazetteer::Gazetteer;
 
 /// Config file names, in the order they are looked for in each folder.
 pub const CONFIG_FILE_NAMES: [&str; 2] = ["jiaodui.toml", ".jiaodui.toml"];
@@ -26,6 +29,9 @@ pub struct LoadedConfig {
     include: GlobSet,
     exclude: GlobSet,
     allow_paths: Vec<Option<GlobSet>>,
+    /// The built-in gazetteer extended with `[places] gazetteers`, loaded with the config;
+    /// `None` when the config names none (the built-in one is used).
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 impl LoadedConfig {
@@ -51,7 +57,50 @@ impl LoadedConfig {
             toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         validate_rule_ids(&config, source, path)?;
-        LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)
+        let mut loaded = LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)?;
+        loaded.load_gazetteers(source, path)?;
+        Ok(loaded)
+    }
+
+    /// The gazetteer drafts under this config are checked against.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer
+            .as_deref()
+            .unwrap_or_else(|| Gazetteer::builtin())
+    }
+
+    /// Loads `[places] gazetteers`, relative to the config file.
+    fn load_gazetteers(&mut self, source: &str, path: &Path) -> Result<(), ConfigError> {
+        let files = &self.config.places.gazetteers;
+        if files.is_empty() {
+            return Ok(());
+        }
+        let paths: Vec<PathBuf> = files.iter().map(|f| self.root.join(f)).collect();
+        let region = self.config.bulletin.region.as_deref();
+        let gazetteer = Gazetteer::with_newsroom(&paths, region).map_err(|err| {
+            // A missing file is the config's error; a bad entry is the gazetteer file's.
+            if err.line.is_none() {
+                ConfigError {
+                    path: path.to_path_buf(),
+                    line: files
+                        .iter()
+                        .zip(&paths)
+                        .find(|(_, p)| **p == err.path)
+                        .and_then(|(f, _)| find_line(source, f)),
+                    key: Some("places.gazetteers".into()),
+                    message: format!("{}: {}", err.path.display(), err.message),
+                }
+            } else {
+                ConfigError {
+                    path: err.path,
+                    line: err.line,
+                    key: None,
+                    message: err.message,
+                }
+            }
+        })?;
+        self.gazetteer = Some(Arc::new(gazetteer));
+        Ok(())
     }
 
     fn compile(
@@ -89,6 +138,7 @@ impl LoadedConfig {
             include,
             exclude,
             allow_paths,
+            gazetteer: None,
         })
     }
 

@@ -16,6 +16,24 @@ use crate::text::{LineIndex, PositionEncoding};
 /// Documents larger than this are kept in sync but not checked.
 pub(crate) const MAX_CHECKED_BYTES: usize = 8 * 1024 * 1024;
 
+/// The diagnostics of one version of a document, as sent to the client.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Findings {
+    pub version: i32,
+    pub generation: u64,
+    /// False for a chunked result (see `incremental`), which a full analysis follows.
+    pub exact: bool,
+    pub diagnostics: Vec<lsp::Diagnostic>,
+}
+
+impl Findings {
+    /// Orders results of one document: a newer version, then a newer configuration, then
+    /// exact over chunked.
+    pub fn rank(&self) -> (i32, u64, bool) {
+        (self.version, self.generation, self.exact)
+    }
+}
+
 /// One version of a document, analysed.
 pub(crate) struct Analysed {
     pub version: i32,
@@ -81,7 +99,7 @@ pub(crate) fn analyse(
             let diagnostics = analysis
                 .diagnostics
                 .iter()
-                .map(|d| convert::diagnostic(d, at, &snapshot.uri, Some(snapshot.version)))
+                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
                 .collect();
             analysed.diagnostics = diagnostics;
             analysed.analysis = Some(analysis);

@@ -23,16 +23,65 @@ pub(crate) struct Positions<'a> {
     pub encoding: PositionEncoding,
 }
 
-impl Positions<'_> {
-    pub fn position(&self, offset: u32) -> Position {
+/// Byte offsets to client positions, over a string or a rope.
+pub(crate) trait Locate {
+    fn position(&self, offset: u32) -> Position;
+
+    /// The text of `span` (empty when out of bounds).
+    fn slice(&self, span: Span) -> String;
+
+    fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+}
+
+impl Locate for Positions<'_> {
+    fn position(&self, offset: u32) -> Position {
         let LineCol { line, col } = self.index.line_col(self.text, offset, self.encoding);
         Position::new(line, col)
     }
 
-    pub fn range(&self, span: Span) -> Range {
-        Range::new(self.position(span.start), self.position(span.end))
+    fn slice(&self, span: Span) -> String {
+        self.text.get(span.range()).unwrap_or_default().to_owned()
+    }
+}
+
+/// Positions straight from a document's rope: O(log n) each, with no line index to build,
+/// for the few findings of a re-checked window on a large page.
+pub(crate) struct RopePositions<'a> {
+    pub rope: &'a ropey::Rope,
+    pub encoding: PositionEncoding,
+}
+
+impl Locate for RopePositions<'_> {
+    fn position(&self, offset: u32) -> Position {
+        let rope = self.rope;
+        let offset = (offset as usize).min(rope.len_bytes());
+        let line = rope.byte_to_line(offset);
+        let line_start = rope.line_to_byte(line);
+        // byte_to_char gives the character holding the byte: a mid-character offset counts
+        // as that character's start, as in `LineIndex`.
+        let char_at = rope.byte_to_char(offset);
+        let col = match self.encoding {
+            PositionEncoding::Utf8 => rope.char_to_byte(char_at) - line_start,
+            PositionEncoding::Utf16 => {
+                rope.char_to_utf16_cu(char_at)
+                    - rope.char_to_utf16_cu(rope.byte_to_char(line_start))
+            }
+            PositionEncoding::Utf32 => char_at - rope.byte_to_char(line_start),
+        };
+        Position::new(line as u32, col as u32)
     }
 
+    fn slice(&self, span: Span) -> String {
+        self.rope
+            .get_byte_slice(span.range())
+            .map(String::from)
+            .unwrap_or_default()
+    }
+}
+
+impl Positions<'_> {
     /// The byte offset of a client position, clamped into the text (a line past the end gives
     /// the end, a column past the line's end gives the line's end).
     pub fn offset(&self, position: Position) -> u32 {
@@ -47,7 +96,6 @@ impl Positions<'_> {
     }
 
     /// A client range as a span; a reversed range is put in order.
-    #[cfg(test)]
     pub fn span(&self, range: Range) -> Span {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         Span::new(a.min(b), a.max(b))
@@ -101,13 +149,11 @@ pub(crate) fn severity(severity: Severity) -> DiagnosticSeverity {
 /// and the fixes and action data in `data`.
 pub(crate) fn diagnostic(
     finding: &Diagnostic,
-    at: Positions<'_>,
+    at: &impl Locate,
     uri: &Uri,
     version: Option<i32>,
 ) -> lsp::Diagnostic {
-    let code_description = crate::rules::find(finding.rule)
-        .and_then(|rule| rule.meta.url().parse::<Uri>().ok())
-        .map(|href| CodeDescription { href });
+    let code_description = rule_docs_uri(finding.rule).map(|href| CodeDescription { href });
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
@@ -124,11 +170,7 @@ pub(crate) fn diagnostic(
     let payload = DiagnosticPayload {
         rule: finding.rule.to_owned(),
         version,
-        text: at
-            .text
-            .get(finding.span.range())
-            .unwrap_or_default()
-            .to_owned(),
+        text: at.slice(finding.span),
         fixes: finding
             .fixes
             .iter()
@@ -165,6 +207,21 @@ pub(crate) fn diagnostic(
         tags: None,
         data: serde_json::to_value(payload).ok(),
     }
+}
+
+/// The link to a rule's docs, parsed once per rule.
+fn rule_docs_uri(rule: &str) -> Option<Uri> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static URIS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
+    URIS.get_or_init(|| {
+        crate::rules::ALL_RULES
+            .iter()
+            .filter_map(|rule| Some((rule.meta.id, rule.meta.url().parse().ok()?)))
+            .collect()
+    })
+    .get(rule)
+    .cloned()
 }
 
 /// The payload of a diagnostic this server published, if it is one.
@@ -265,6 +322,39 @@ mod tests {
         }
         out.push_str(&old[cursor..]);
         out
+    }
+
+    /// The rope and the line index agree on every character boundary (and past the end), in
+    /// every encoding, on text with
+    /// astral characters, CRLF, a BOM-like character and full-width spaces.
+    #[test]
+    fn rope_positions_agree_with_the_line_index() {
+        let text = "\u{feff}𠮷a\r\n　　第二行𠮷,\n\n末𠮷\r\nx";
+        let rope = ropey::Rope::from_str(text);
+        let index = LineIndex::new(text);
+        for encoding in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
+            let by_index = Positions {
+                text,
+                index: &index,
+                encoding,
+            };
+            let by_rope = RopePositions {
+                rope: &rope,
+                encoding,
+            };
+            let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+            for offset in boundaries.map(|i| i as u32).chain([text.len() as u32 + 2]) {
+                assert_eq!(
+                    by_index.position(offset),
+                    by_rope.position(offset),
+                    "{encoding:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]

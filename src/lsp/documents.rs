@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
 
+use super::incremental::EditRange;
 use crate::text::PositionEncoding;
 
 /// One open document.
@@ -20,11 +21,21 @@ pub(crate) struct Document {
     pub path: Option<PathBuf>,
     /// The text of the current version, built on first use.
     text: Option<Arc<str>>,
-    /// The newest analysis; may belong to an older version or configuration.
+    /// The newest full analysis; may belong to an older version or configuration.
     pub analysis: Option<Arc<super::analysis::Analysed>>,
+    /// The page cut into chunks, for re-checking only what edits touch.
+    pub chunks: Option<super::incremental::Chunks>,
+    /// Recent edits, each with the version it produced, oldest first.
+    pub edit_log: Vec<(i32, EditRange)>,
+    /// Every edit that produced a version above this one is in `edit_log`.
+    pub log_floor: i32,
+    /// The diagnostics last computed for the client (chunked or full), for pulls and
+    /// publishing.
+    pub findings: Option<Arc<super::analysis::Findings>>,
     /// Serialises publishing for this document, and remembers what was published last
-    /// (version, configuration generation), so an older result never overwrites a newer one.
-    pub published: Arc<tokio::sync::Mutex<Option<(i32, u64)>>>,
+    /// (version, configuration generation, exact), so an older result never overwrites a
+    /// newer one.
+    pub published: Arc<tokio::sync::Mutex<Option<(i32, u64, bool)>>>,
 }
 
 /// An immutable view of one version of a document.
@@ -59,6 +70,9 @@ impl std::fmt::Display for EditError {
     }
 }
 
+/// Most edits remembered per document; older ones are forgotten (a full check follows).
+const MAX_LOGGED_EDITS: usize = 4096;
+
 #[derive(Default)]
 pub(crate) struct DocumentStore {
     documents: Mutex<HashMap<Uri, Document>>,
@@ -81,6 +95,10 @@ impl DocumentStore {
             path,
             text: None,
             analysis: None,
+            chunks: None,
+            edit_log: Vec::new(),
+            log_floor: version,
+            findings: None,
             published: Arc::default(),
         };
         self.lock().insert(uri, document);
@@ -108,7 +126,13 @@ impl DocumentStore {
             });
         }
         for change in changes {
-            apply_change(&mut document.rope, change, encoding);
+            let edit = apply_change(&mut document.rope, change, encoding);
+            document.edit_log.push((version, edit));
+        }
+        if document.edit_log.len() > MAX_LOGGED_EDITS {
+            let dropped = document.edit_log.len() - MAX_LOGGED_EDITS / 2;
+            document.log_floor = document.edit_log[dropped - 1].0;
+            document.edit_log.drain(..dropped);
         }
         document.version = version;
         document.text = None;
@@ -131,6 +155,17 @@ impl DocumentStore {
         })
     }
 
+    /// The current version's rope (a cheap clone), without building its text.
+    pub fn rope(&self, uri: &Uri) -> Option<(i32, Rope, Option<PathBuf>)> {
+        let documents = self.lock();
+        let document = documents.get(uri)?;
+        Some((
+            document.version,
+            document.rope.clone(),
+            document.path.clone(),
+        ))
+    }
+
     pub fn version(&self, uri: &Uri) -> Option<i32> {
         self.lock().get(uri).map(|d| d.version)
     }
@@ -148,25 +183,37 @@ pub(crate) fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
-/// Applies one content change to the rope. Positions past the end are clamped; a reversed
-/// range is put in order. Never panics.
+/// Applies one content change to the rope and returns the bytes it replaced. Positions past
+/// the end are clamped; a reversed range is put in order. Never panics.
 pub(crate) fn apply_change(
     rope: &mut Rope,
     change: &TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
-) {
+) -> EditRange {
     let Some(range) = change.range else {
+        let old_len = rope.len_bytes() as u32;
         *rope = Rope::from_str(&change.text);
-        return;
+        return EditRange {
+            start: 0,
+            old_end: old_len,
+            new_end: change.text.len() as u32,
+        };
     };
     let a = char_offset(rope, range.start, encoding);
     let b = char_offset(rope, range.end, encoding);
     let (start, end) = (a.min(b), a.max(b));
+    let start_byte = rope.char_to_byte(start) as u32;
+    let end_byte = rope.char_to_byte(end) as u32;
     if start < end {
         rope.remove(start..end);
     }
     if !change.text.is_empty() {
         rope.insert(start, &change.text);
+    }
+    EditRange {
+        start: start_byte,
+        old_end: end_byte,
+        new_end: start_byte + change.text.len() as u32,
     }
 }
 

@@ -8,6 +8,7 @@
 //! - `transport.rs`: stdio framing that survives bad input, dispatch in arrival order;
 //! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
+//! - `incremental.rs`: re-checking only the articles an edit touched;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
 //! - `handlers/`: one file per feature.
 
@@ -16,6 +17,7 @@ mod capabilities;
 mod convert;
 mod documents;
 mod handlers;
+mod incremental;
 mod server;
 mod transport;
 mod workspace;
@@ -29,9 +31,12 @@ pub fn run() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
+        let (output, outgoing) = tokio::sync::mpsc::unbounded_channel();
+        let (service, socket) =
+            LspService::new(|client| server::Backend::new(client, output.clone()));
         let service = server::Sequenced::new(service);
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        let stdio = (tokio::io::stdin(), tokio::io::stdout());
+        transport::serve(stdio, service, socket, (output, outgoing)).await;
     });
     // The transport's reader may still be blocked on stdin; do not wait for it.
     runtime.shutdown_background();

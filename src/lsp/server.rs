@@ -14,10 +14,14 @@
 //! **Panics.** Every handler future runs under `catch_unwind`; a panic becomes an internal
 //! error response (or a log line, for notifications) and the server keeps serving.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::UnboundedSender;
 
 use futures::future::BoxFuture;
 use futures::FutureExt;
@@ -26,31 +30,62 @@ use tower_lsp_server::jsonrpc::{self, Request, Response};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
 
-use super::analysis::{self, Analysed};
-use super::capabilities::Negotiated;
+use super::analysis::{self, Analysed, Findings};
+use super::capabilities::{Negotiated, FIX_ALL_KIND};
+use super::convert::{self, Locate, Positions, RopePositions};
 use super::documents::{file_path, DocumentStore};
 use super::handlers;
+use super::incremental::{Chunks, EditRange};
 use super::workspace::{Configs, Settings};
 use crate::text::LineIndex;
 
+/// How long typing must pause before a chunked result is followed by a full analysis.
+const EXACT_AFTER: Duration = Duration::from_millis(300);
+
+/// The server as tower-lsp sees it; the state lives in [`Shared`] so that background tasks
+/// (the full analysis after a chunked one) can hold it.
 pub(crate) struct Backend {
+    shared: Arc<Shared>,
+}
+
+impl std::ops::Deref for Backend {
+    type Target = Arc<Shared>;
+    fn deref(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+}
+
+impl Backend {
+    pub fn new(client: Client, output: UnboundedSender<String>) -> Backend {
+        let root = std::env::current_dir().unwrap_or_default();
+        Backend {
+            shared: Arc::new(Shared {
+                client,
+                documents: DocumentStore::default(),
+                negotiated: OnceLock::new(),
+                configs: Mutex::new(Configs::new(root, Settings::default())),
+                timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
+                output,
+            }),
+        }
+    }
+}
+
+pub(crate) struct Shared {
     pub client: Client,
     pub documents: DocumentStore,
     negotiated: OnceLock<Negotiated>,
     configs: Mutex<Configs>,
+    /// With `JIAODUI_LSP_TIMING` set: when each `didChange` arrived, to report on stderr how
+    /// long its diagnostics took (the latency benchmark reads these lines).
+    timing: Option<Mutex<HashMap<(Uri, i32), Instant>>>,
+    /// The transport's outgoing queue: document diagnostics are serialized straight into it,
+    /// without the copy and intermediate JSON tree tower-lsp's client would make (on a large
+    /// page that is most of the time an edit costs).
+    output: UnboundedSender<String>,
 }
 
-impl Backend {
-    pub fn new(client: Client) -> Backend {
-        let root = std::env::current_dir().unwrap_or_default();
-        Backend {
-            client,
-            documents: DocumentStore::default(),
-            negotiated: OnceLock::new(),
-            configs: Mutex::new(Configs::new(root, Settings::default())),
-        }
-    }
-
+impl Shared {
     pub fn negotiated(&self) -> &Negotiated {
         static DEFAULT: OnceLock<Negotiated> = OnceLock::new();
         self.negotiated
@@ -82,6 +117,11 @@ impl Backend {
                 {
                     let encoding = self.negotiated().encoding;
                     let uri = p.text_document.uri;
+                    if let Some(timing) = &self.timing {
+                        if let Ok(mut timing) = timing.lock() {
+                            timing.insert((uri.clone(), p.text_document.version), Instant::now());
+                        }
+                    }
                     if let Err(err) = self.documents.change(
                         &uri,
                         p.text_document.version,
@@ -139,11 +179,28 @@ impl Backend {
                 });
                 if document.version == analysed.version && newer {
                     document.analysis = Some(analysed.clone());
+                    if let Some(analysis) = &analysed.analysis {
+                        document.chunks = Chunks::from_analysis(
+                            analysis,
+                            analysed.text.len(),
+                            analysed.version,
+                            analysed.generation,
+                        );
+                        if document.chunks.is_some() {
+                            document.edit_log.clear();
+                            document.log_floor = analysed.version;
+                        }
+                    }
                 }
             }
         }
         self.publish_config_reports().await;
         Some(analysed)
+    }
+
+    /// The newest full analysis of a document, of whatever version.
+    fn latest_analysed(&self, uri: &Uri) -> Option<Arc<Analysed>> {
+        self.documents.lock().get(uri)?.analysis.clone()
     }
 
     fn cached(&self, uri: &Uri, version: i32, generation: u64) -> Option<Arc<Analysed>> {
@@ -152,22 +209,169 @@ impl Backend {
         (analysis.version == version && analysis.generation == generation).then(|| analysis.clone())
     }
 
+    /// The diagnostics of a document's current version: cached, or re-checked only where
+    /// edits touched (then a full analysis follows once typing pauses), or checked whole.
+    pub async fn findings(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Findings>> {
+        let (version, rope, path) = self.documents.rope(uri)?;
+        let generation = self.configs().generation();
+        let (chunks, edits) = {
+            let documents = self.documents.lock();
+            let document = documents.get(uri)?;
+            if let Some(findings) = &document.findings {
+                if (findings.version, findings.generation) == (version, generation) {
+                    return Some(findings.clone());
+                }
+            }
+            match &document.chunks {
+                Some(chunks) if chunks.version() >= document.log_floor => {
+                    let base = chunks.version();
+                    let edits: Vec<EditRange> = document
+                        .edit_log
+                        .iter()
+                        .filter(|(v, _)| *v > base && *v <= version)
+                        .map(|(_, edit)| *edit)
+                        .collect();
+                    (Some(chunks.clone()), edits)
+                }
+                _ => (None, Vec::new()),
+            }
+        };
+        let mut findings = None;
+        if let Some(mut chunks) = chunks {
+            let resolved = self.configs().resolve(path.as_deref());
+            let encoding = self.negotiated().encoding;
+            let today = today();
+            let uri_for_task = uri.clone();
+            let task = tokio::task::spawn_blocking(move || {
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    let found = chunks.update(
+                        &rope,
+                        version,
+                        &edits,
+                        resolved.generation,
+                        path.as_deref(),
+                        &resolved.config,
+                        today,
+                    )?;
+                    let at = RopePositions {
+                        rope: &rope,
+                        encoding,
+                    };
+                    let diagnostics = found
+                        .iter()
+                        .map(|d| convert::diagnostic(d, &at, &uri_for_task, Some(version)))
+                        .collect();
+                    Some(Findings {
+                        version,
+                        generation: resolved.generation,
+                        exact: false,
+                        diagnostics,
+                    })
+                }));
+                (chunks, result.ok().flatten())
+            });
+            if let Ok((chunks, Some(found))) = task.await {
+                let mut documents = self.documents.lock();
+                if let Some(document) = documents.get_mut(uri) {
+                    if document
+                        .chunks
+                        .as_ref()
+                        .is_some_and(|c| c.version() < chunks.version())
+                    {
+                        let base = chunks.version();
+                        document.edit_log.retain(|(v, _)| *v > base);
+                        document.log_floor = base;
+                        document.chunks = Some(chunks);
+                    }
+                }
+                findings = Some(Arc::new(found));
+            }
+        }
+        let findings = match findings {
+            Some(findings) => {
+                self.check_whole_later(uri.clone(), findings.clone());
+                findings
+            }
+            None => {
+                let analysed = self.analysed(uri).await?;
+                Arc::new(Findings {
+                    version: analysed.version,
+                    generation: analysed.generation,
+                    exact: true,
+                    diagnostics: analysed.diagnostics.clone(),
+                })
+            }
+        };
+        self.remember(uri, &findings);
+        Some(findings)
+    }
+
+    fn remember(&self, uri: &Uri, findings: &Arc<Findings>) {
+        let mut documents = self.documents.lock();
+        if let Some(document) = documents.get_mut(uri) {
+            let newer = document
+                .findings
+                .as_ref()
+                .is_none_or(|old| old.rank() < findings.rank());
+            if document.version == findings.version && newer {
+                document.findings = Some(findings.clone());
+            }
+        }
+    }
+
+    /// After a chunked result, a full analysis once typing pauses; sent to the client only if
+    /// it differs (a rule that compares articles may see more than the chunk did).
+    fn check_whole_later(self: &Arc<Self>, uri: Uri, chunked: Arc<Findings>) {
+        let shared = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(EXACT_AFTER).await;
+            if shared.documents.version(&uri) != Some(chunked.version) {
+                return;
+            }
+            let Some(analysed) = shared.analysed(&uri).await else {
+                return;
+            };
+            if analysed.version != chunked.version {
+                return;
+            }
+            let exact = Arc::new(Findings {
+                version: analysed.version,
+                generation: analysed.generation,
+                exact: true,
+                diagnostics: analysed.diagnostics.clone(),
+            });
+            let differs = exact.diagnostics != chunked.diagnostics;
+            shared.remember(&uri, &exact);
+            if !differs {
+                return;
+            }
+            if shared.negotiated().pull_diagnostics {
+                if shared.negotiated().diagnostic_refresh {
+                    let _ = shared.client.workspace_diagnostic_refresh().await;
+                }
+            } else {
+                shared.publish(&uri, &exact).await;
+            }
+        });
+    }
+
     /// Pushes diagnostics for a document after a change, unless the client pulls them, or a
     /// newer change has arrived meanwhile (its own handler publishes then).
-    async fn on_change(&self, uri: &Uri, version: Option<i32>) {
+    async fn on_change(self: &Arc<Self>, uri: &Uri, version: Option<i32>) {
         if self.negotiated().pull_diagnostics {
             return;
         }
         if version.is_some() && self.documents.version(uri) != version {
             return;
         }
-        if let Some(analysed) = self.analysed(uri).await {
-            self.publish(uri, &analysed).await;
+        if let Some(findings) = self.findings(uri).await {
+            self.publish(uri, &findings).await;
         }
     }
 
-    /// Publishes one analysis, unless it is stale.
-    async fn publish(&self, uri: &Uri, analysed: &Analysed) {
+    /// Publishes one result, unless it is stale: an older version, configuration or
+    /// precision than what was published last, or not the document's version any more.
+    async fn publish(&self, uri: &Uri, findings: &Findings) {
         let lock = {
             let documents = self.documents.lock();
             match documents.get(uri) {
@@ -176,25 +380,62 @@ impl Backend {
             }
         };
         let mut last = lock.lock().await;
-        let this = (analysed.version, analysed.generation);
-        if self.documents.version(uri) != Some(analysed.version)
+        let this = findings.rank();
+        if self.documents.version(uri) != Some(findings.version)
             || last.is_some_and(|last| last >= this)
         {
             return;
         }
-        self.client
-            .publish_diagnostics(
-                uri.clone(),
-                analysed.diagnostics.clone(),
-                Some(analysed.version),
-            )
-            .await;
+        self.send_diagnostics(uri, &findings.diagnostics, Some(findings.version));
         *last = Some(this);
+        if let Some(timing) = &self.timing {
+            let arrived = timing
+                .lock()
+                .ok()
+                .and_then(|mut t| t.remove(&(uri.clone(), findings.version)));
+            if let Some(arrived) = arrived {
+                eprintln!(
+                    "jiaodui lsp timing: version {} published after {} us ({})",
+                    findings.version,
+                    arrived.elapsed().as_micros(),
+                    if findings.exact { "full" } else { "chunked" }
+                );
+            }
+        }
+    }
+
+    /// Queues a `textDocument/publishDiagnostics` notification.
+    fn send_diagnostics(&self, uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) {
+        #[derive(serde::Serialize)]
+        struct Notification<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: Params<'a>,
+        }
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: &'a Uri,
+            diagnostics: &'a [Diagnostic],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            version: Option<i32>,
+        }
+        let message = Notification {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: Params {
+                uri,
+                diagnostics,
+                version,
+            },
+        };
+        if let Ok(body) = serde_json::to_string(&message) {
+            let _ = self.output.send(body);
+        }
     }
 
     /// Re-checks every open document after a configuration change: pushes, or asks a pulling
     /// client to pull again.
-    async fn refresh_all(&self) {
+    async fn refresh_all(self: &Arc<Self>) {
         let negotiated = self.negotiated().clone();
         if negotiated.pull_diagnostics {
             if negotiated.diagnostic_refresh {
@@ -286,7 +527,7 @@ fn config_diagnostic(
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let index = LineIndex::new(&source);
     let line = error.line.map_or(0, |l| l.saturating_sub(1));
-    let at = super::convert::Positions {
+    let at = Positions {
         text: &source,
         index: &index,
         encoding: negotiated.encoding,
@@ -305,7 +546,7 @@ fn config_diagnostic(
         range: at.range(crate::text::Span::new(start, end.max(start))),
         severity: Some(DiagnosticSeverity::ERROR),
         code: Some(NumberOrString::String("config".into())),
-        source: Some(super::convert::SOURCE.into()),
+        source: Some(convert::SOURCE.into()),
         message,
         ..Default::default()
     }
@@ -363,9 +604,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         if !self.negotiated().pull_diagnostics {
-            self.client
-                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
-                .await;
+            self.send_diagnostics(&params.text_document.uri, &[], None);
         }
     }
 
@@ -384,9 +623,9 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> jsonrpc::Result<DocumentDiagnosticReportResult> {
-        let analysed = self.analysed(&params.text_document.uri).await;
+        let findings = self.findings(&params.text_document.uri).await;
         Ok(handlers::diagnostics::report(
-            analysed.as_deref(),
+            findings.as_deref(),
             params.previous_result_id.as_deref(),
         ))
     }
@@ -395,7 +634,22 @@ impl LanguageServer for Backend {
         &self,
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
-        let Some(analysed) = self.analysed(&params.text_document.uri).await else {
+        // Quick fixes come from the diagnostics' data; the analysis is needed only for the
+        // config file and the draft's front matter (the latest one will do) and for fix-all.
+        let uri = &params.text_document.uri;
+        let wants_fix_all = params.context.only.as_ref().is_some_and(|only| {
+            only.iter()
+                .any(|k| FIX_ALL_KIND.starts_with(k.as_str()) && k.as_str() != "")
+        });
+        let analysed = if wants_fix_all {
+            self.analysed(uri).await
+        } else {
+            match self.latest_analysed(uri) {
+                Some(analysed) => Some(analysed),
+                None => self.analysed(uri).await,
+            }
+        };
+        let Some(analysed) = analysed else {
             return Ok(None);
         };
         let negotiated = self.negotiated().clone();
@@ -410,6 +664,31 @@ impl LanguageServer for Backend {
         .await
         .unwrap_or_default();
         Ok((!actions.is_empty()).then_some(actions))
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
+        let Some(uri) = handlers::code_action::deferred_fix_all(&action) else {
+            return Ok(action);
+        };
+        let Some(analysed) = self.analysed(&uri).await else {
+            return Ok(action);
+        };
+        let negotiated = self.negotiated().clone();
+        let path = file_path(&uri);
+        let today = today();
+        let resolved = tokio::task::spawn_blocking(move || {
+            handlers::code_action::fix_all_action(
+                &uri,
+                &analysed,
+                path.as_deref(),
+                &negotiated,
+                today,
+            )
+        })
+        .await
+        .ok()
+        .flatten();
+        Ok(resolved.unwrap_or(action))
     }
 
     async fn formatting(

@@ -24,12 +24,24 @@ use super::server::Sequenced;
 /// Largest message body accepted; anything larger is read and dropped with an error.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 
-pub(crate) async fn serve<I, O>(input: I, output: O, mut service: Sequenced, socket: ClientSocket)
-where
+/// Serialized messages on their way to the client, in order.
+pub(crate) type Outgoing = (
+    mpsc::UnboundedSender<String>,
+    mpsc::UnboundedReceiver<String>,
+);
+
+/// Serves until `exit` or the end of input. `outgoing` is the queue every message to the
+/// client goes through (the server also writes diagnostics to it directly).
+pub(crate) async fn serve<I, O>(
+    (input, output): (I, O),
+    mut service: Sequenced,
+    socket: ClientSocket,
+    outgoing: Outgoing,
+) where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (out_tx, out_rx) = mpsc::unbounded_channel::<String>();
+    let (out_tx, out_rx) = outgoing;
     let writer = tokio::spawn(write_frames(output, out_rx));
     let (mut server_requests, mut client_responses) = socket.split();
     {
@@ -115,6 +127,7 @@ where
         }
     }
     drop(out_tx);
+    drop(service);
     // Everything already queued (responses, diagnostics) is written before returning; handler
     // tasks still running hold their own senders and are abandoned with the runtime.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(1), writer).await;

@@ -1529,6 +1529,7 @@ mod tests {
             config,
             issue_date: None,
             path: None,
+            gazetteer: crate::gazetteer::Gazetteer::builtin(),
         };
         recognise(&input)
     }

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::document::Draft;
+use crate::gazetteer::Gazetteer;
 
 /// What a recogniser gets: the draft and everything it may need to resolve what it finds.
 pub struct Input<'a> {
@@ -21,6 +22,8 @@ pub struct Input<'a> {
     /// The issue date resolved in DESIGN §1's order; `None` when unknown.
     pub issue_date: Option<jiff::civil::Date>,
     pub path: Option<&'a Path>,
+    /// The built-in gazetteer, or the newsroom's when the config names one.
+    pub gazetteer: &'a Gazetteer,
 }
 
 /// Everything the recognisers found in one draft.

@@ -17,6 +17,7 @@ pub mod headline;
 pub mod paragraph;
 pub mod person;
 pub mod photo;
+pub mod place;
 pub mod punct;
 
 /// Whether a rule offers fixes.
@@ -187,6 +188,8 @@ pub struct Context<'a> {
     pub today: jiff::civil::Date,
     /// The draft's path, when it has one.
     pub path: Option<&'a Path>,
+    /// The gazetteer place rules resolve names against.
+    pub gazetteer: &'a crate::gazetteer::Gazetteer,
 }
 
 impl Context<'_> {
@@ -233,6 +236,10 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(person::variant),
     rule!(photo::credit_format),
     rule!(photo::credit_missing),
+    rule!(place::former_name),
+    rule!(place::hierarchy),
+    rule!(place::inconsistent),
+    rule!(place::misspelled),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
 ];

@@ -64,8 +64,7 @@ impl Server {
             let stdin = stdin.clone();
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stdout);
-                while let Some(message) = read_frame(&mut reader) {
-                    let at = Instant::now();
+                while let Some((at, message)) = read_frame(&mut reader) {
                     // Answer the server's own requests (registerCapability, refresh) at once.
                     if message.get("id").is_some() && message.get("method").is_some() {
                         let reply = json!({"jsonrpc": "2.0", "id": message["id"], "result": null});
@@ -90,6 +89,11 @@ impl Server {
 
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    /// The server's stderr as it keeps arriving (also after `shutdown`).
+    pub fn stderr_handle(&self) -> Arc<Mutex<String>> {
+        self.stderr.clone()
     }
 
     /// `initialize` + `initialized`; returns the `initialize` result.
@@ -264,7 +268,8 @@ pub fn write_frame(out: &mut impl Write, body: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
+/// Reads one frame; the instant is taken when its last byte is read, before parsing.
+fn read_frame(reader: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -281,7 +286,8 @@ fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let at = Instant::now();
+    Some((at, serde_json::from_slice(&body).ok()?))
 }
 
 pub fn file_uri(path: &Path) -> String {

@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::*;
 use crate::document::DraftKind;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::capabilities::{Negotiated, FIX_ALL_KIND};
+use crate::lsp::convert::Locate;
 use crate::lsp::convert::{self, DiagnosticPayload, Positions};
 use crate::lsp::handlers::formatting;
 use crate::text::LineIndex;
@@ -39,7 +40,15 @@ pub(crate) fn actions(
     if wants(&CodeActionKind::QUICKFIX) {
         let config_file = analysed.resolved.file.as_deref();
         let config_root = analysed.resolved.config.root.clone();
-        for diagnostic in &params.context.diagnostics {
+        // Only the diagnostics under the requested range: Neovim sends every diagnostic of the
+        // cursor's line as context, and answering for all of them offers the same fix title
+        // once per finding on the line.
+        for diagnostic in params
+            .context
+            .diagnostics
+            .iter()
+            .filter(|d| overlaps(&d.range, &params.range))
+        {
             let Some(payload) = convert::payload(diagnostic) else {
                 continue;
             };
@@ -105,23 +114,67 @@ pub(crate) fn actions(
         }
     }
     let fix_all = CodeActionKind::new(FIX_ALL_KIND);
-    if wants(&fix_all) {
-        let edits = formatting::safe_fix_edits(analysed, path, today);
-        if !edits.is_empty() {
+    if only.is_none() {
+        // Asked for everything (a lightbulb on every cursor move): offer fix-all without
+        // computing it; `codeAction/resolve` fills in the edit if it is chosen.
+        let has_safe = params
+            .context
+            .diagnostics
+            .iter()
+            .any(|d| convert::payload(d).is_some_and(|p| p.fixes.iter().any(|f| f.safe)));
+        if has_safe {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: "修正全部可安全修正的问题".into(),
+                title: FIX_ALL_TITLE.into(),
                 kind: Some(fix_all),
-                edit: Some(document_edit(
-                    negotiated,
-                    uri,
-                    Some(analysed.version),
-                    edits,
-                )),
+                data: Some(serde_json::json!({ "uri": uri })),
                 ..Default::default()
             }));
         }
+    } else if wants(&fix_all) {
+        if let Some(action) = fix_all_action(uri, analysed, path, negotiated, today) {
+            out.push(CodeActionOrCommand::CodeAction(action));
+        }
     }
     out
+}
+
+const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
+
+/// `source.fixAll.jiaodui` with its edit: every safe fix, to a fixpoint.
+pub(crate) fn fix_all_action(
+    uri: &Uri,
+    analysed: &Analysed,
+    path: Option<&Path>,
+    negotiated: &Negotiated,
+    today: jiff::civil::Date,
+) -> Option<CodeAction> {
+    let edits = formatting::safe_fix_edits(analysed, path, today);
+    (!edits.is_empty()).then(|| CodeAction {
+        title: FIX_ALL_TITLE.into(),
+        kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+        edit: Some(document_edit(
+            negotiated,
+            uri,
+            Some(analysed.version),
+            edits,
+        )),
+        ..Default::default()
+    })
+}
+
+/// The URI a deferred fix-all action was offered for.
+pub(crate) fn deferred_fix_all(action: &CodeAction) -> Option<Uri> {
+    if action.kind.as_ref()?.as_str() != FIX_ALL_KIND || action.edit.is_some() {
+        return None;
+    }
+    serde_json::from_value(action.data.as_ref()?.get("uri")?.clone()).ok()
+}
+
+/// Whether two ranges share a position; touching counts, so a cursor (an empty range) right
+/// before or after a finding selects it, as the client's light bulb does.
+fn overlaps(a: &Range, b: &Range) -> bool {
+    let before = |p: &Position, q: &Position| (p.line, p.character) < (q.line, q.character);
+    !before(&a.end, &b.start) && !before(&b.end, &a.start)
 }
 
 fn action(
@@ -353,12 +406,7 @@ fn disable_for_file(
         Range::new(position, position),
         format!("<!-- jiaodui-disable {} -->\n", payload.rule),
     );
-    Some(document_edit(
-        negotiated,
-        uri,
-        Some(analysed.version),
-        vec![edit],
-    ))
+    Some(document_edit(negotiated, uri, payload.version, vec![edit]))
 }
 
 fn short(text: &str) -> String {

@@ -1,5 +1,6 @@
-//! `textDocument/completion`: roster names after a role word (`记者 `), and the house byline
-//! template at an article's start.
+//! `textDocument/completion`: roster names after a role word (`记者 `), the house byline
+//! template at an article's start, and gazetteer place names after Han characters that
+//! begin one.
 
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, Range,
@@ -8,7 +9,9 @@ use tower_lsp_server::ls_types::{
 
 use crate::config::{BylineForm, Config, ParenWidth};
 use crate::document::BlockKind;
+use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Locate;
 use crate::text::is_han;
 
 pub(crate) fn items(
@@ -24,6 +27,9 @@ pub(crate) fn items(
     let before = &text[line_start..offset];
     let config = &analysed.resolved.config.config;
     let mut out = roster_names(analysed, before, offset, config);
+    if out.is_empty() {
+        out = place_names(analysed, before, offset);
+    }
     if before.trim_matches([' ', '\t', '　']).is_empty() && at_article_start(analysed, offset) {
         out.push(byline_template(config, snippets, position));
     }
@@ -90,6 +96,99 @@ fn roster_names(
             ..Default::default()
         })
         .collect()
+}
+
+/// At most this many place names are offered.
+const MAX_PLACES: usize = 50;
+/// The longest typed text tried as the start of a place name, in characters.
+const MAX_TYPED: usize = 8;
+
+/// Place names that begin with the Han characters just typed (at least two, so that one
+/// common character does not list half the country), nearest to `[bulletin] region` first.
+/// The longest typed tail that starts some name wins: after `推进平城`, `平城` does.
+fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<CompletionItem> {
+    let tail: Vec<(usize, char)> = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_han(c))
+        .take(MAX_TYPED)
+        .collect();
+    if tail.len() < 2 {
+        return Vec::new();
+    }
+    // Typed candidates, longest first: byte start in `before` and the text.
+    let typed: Vec<(usize, &str)> = tail[1..]
+        .iter()
+        .rev()
+        .map(|&(i, _)| (i, &before[i..]))
+        .collect();
+    let g = analysed.resolved.config.gazetteer();
+    let mut best: Option<usize> = None; // index into `typed`
+    let mut found: Vec<PlaceId> = Vec::new();
+    for (id, place) in g.places().iter().enumerate() {
+        if place.placeholder {
+            continue;
+        }
+        let limit = best.map_or(typed.len(), |b| b + 1);
+        let Some(k) = typed[..limit]
+            .iter()
+            .position(|(_, t)| place.name.starts_with(t))
+        else {
+            continue;
+        };
+        if best != Some(k) {
+            best = Some(k);
+            found.clear();
+        }
+        found.push(id as PlaceId);
+    }
+    let Some(best) = best else {
+        return Vec::new();
+    };
+    let region = analysed
+        .analysis
+        .as_ref()
+        .and_then(|a| a.facts.places.region);
+    found.sort_by_key(|&id| (distance(g, id, region), g.place(id).level, id));
+    found.truncate(MAX_PLACES);
+    let start = line_offset(before, offset) + typed[best].0;
+    let at = analysed.positions();
+    let range = Range::new(at.position(start as u32), at.position(offset as u32));
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let name = g.place(id).name.to_string();
+            CompletionItem {
+                label: name.clone(),
+                kind: Some(CompletionItemKind::VALUE),
+                detail: Some(g.path(id)),
+                sort_text: Some(format!("{i:04}")),
+                filter_text: Some(name.clone()),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, name))),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Byte offset of `before`'s start in the document, given the cursor's offset.
+fn line_offset(before: &str, offset: usize) -> usize {
+    offset - before.len()
+}
+
+/// Steps through the tree from `id` to `region`; everything when there is no region.
+fn distance(g: &Gazetteer, id: PlaceId, region: Option<PlaceId>) -> usize {
+    let Some(region) = region else {
+        return 0;
+    };
+    let chain: Vec<PlaceId> = std::iter::once(region).chain(g.ancestors(region)).collect();
+    for (up, a) in std::iter::once(id).chain(g.ancestors(id)).enumerate() {
+        if let Some(down) = chain.iter().position(|&c| c == a) {
+            return up + down;
+        }
+    }
+    usize::MAX
 }
 
 /// True where an article's lead starts (or would start): the start of a lead block, or an

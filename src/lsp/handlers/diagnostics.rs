@@ -7,16 +7,21 @@ use tower_lsp_server::ls_types::{
     UnchangedDocumentDiagnosticReport,
 };
 
-use crate::lsp::analysis::Analysed;
+use crate::lsp::analysis::Findings;
 
 pub(crate) fn report(
-    analysed: Option<&Analysed>,
+    findings: Option<&Findings>,
     previous_result_id: Option<&str>,
 ) -> DocumentDiagnosticReportResult {
-    let Some(analysed) = analysed else {
+    let Some(findings) = findings else {
         return full(None, Vec::new());
     };
-    let result_id = format!("{}:{}", analysed.version, analysed.generation);
+    let result_id = format!(
+        "{}:{}:{}",
+        findings.version,
+        findings.generation,
+        if findings.exact { "full" } else { "chunked" }
+    );
     if previous_result_id == Some(result_id.as_str()) {
         return DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
             RelatedUnchangedDocumentDiagnosticReport {
@@ -27,7 +32,7 @@ pub(crate) fn report(
             },
         ));
     }
-    full(Some(result_id), analysed.diagnostics.clone())
+    full(Some(result_id), findings.diagnostics.clone())
 }
 
 fn full(

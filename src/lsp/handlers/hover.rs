@@ -3,7 +3,11 @@
 
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
+use crate::gazetteer::{describe_change, describe_place, Gazetteer};
+use crate::lint::Analysis;
 use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Locate;
+use crate::recognise::bylines::{Byline, Credit, Name, PhotoCredit};
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
@@ -36,6 +40,11 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
         sections.push(section);
         range = Some(range.map_or(finding.span, |r| r.cover(finding.span)));
     }
+    let gazetteer = analysed.resolved.config.gazetteer();
+    for (section, span) in facts_at(analysis, gazetteer, offset) {
+        sections.push(section);
+        range = Some(range.map_or(span, |r| r.cover(span)));
+    }
     if sections.is_empty() {
         return None;
     }
@@ -46,6 +55,136 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
         }),
         range: range.map(|span| at.range(span)),
     })
+}
+
+/// What the recognisers found at `offset`: a place, a date, a byline or photo credit, each
+/// as a Markdown section with the span it covers.
+fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Span)> {
+    let facts = &analysis.facts;
+    let mut out = Vec::new();
+    if let Some(m) = facts
+        .places
+        .mentions
+        .iter()
+        .find(|m| m.span.contains(offset))
+    {
+        let mut body = String::new();
+        let ids = if m.places.is_empty() {
+            &m.all_places
+        } else {
+            &m.places
+        };
+        if ids.len() > 1 {
+            body.push_str("可能指以下任一地方：\n");
+        }
+        for &id in ids {
+            body.push_str(&describe_place(g, id));
+        }
+        for &change in &m.former {
+            body.push_str("已不再使用的名称：");
+            body.push_str(&describe_change(g, change));
+            body.push('\n');
+        }
+        if !body.is_empty() {
+            out.push((
+                format!("**地名** {}\n\n```text\n{}```", m.name, body),
+                m.span,
+            ));
+        }
+    }
+    if let Some(m) = facts.dates.at(offset) {
+        if let Some(date) = m.resolved_at(offset) {
+            out.push((format!("**日期** {}", long_date(date)), m.span));
+        }
+    }
+    if let Some(b) = facts
+        .bylines
+        .bylines
+        .iter()
+        .find(|b| b.span.contains(offset))
+    {
+        out.push((describe_byline(b), b.span));
+    }
+    if let Some(c) = facts
+        .bylines
+        .photo_credits
+        .iter()
+        .find(|c| c.span.contains(offset))
+    {
+        out.push((describe_photo_credit(c), c.span));
+    }
+    out
+}
+
+/// `2023年3月14日 星期二`.
+pub(crate) fn long_date(date: jiff::civil::Date) -> String {
+    format!(
+        "{}年{}月{}日 星期{}",
+        date.year(),
+        date.month(),
+        date.day(),
+        weekday_zh(date.weekday())
+    )
+}
+
+/// `一` … `日`, as after `星期` or `周`.
+pub(crate) fn weekday_zh(weekday: jiff::civil::Weekday) -> &'static str {
+    use jiff::civil::Weekday::*;
+    match weekday {
+        Monday => "一",
+        Tuesday => "二",
+        Wednesday => "三",
+        Thursday => "四",
+        Friday => "五",
+        Saturday => "六",
+        Sunday => "日",
+    }
+}
+
+fn names(names: &[Name]) -> String {
+    names
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn describe_byline(b: &Byline) -> String {
+    let mut lines = vec!["**署名**".to_owned()];
+    if let Some(lead) = &b.lead {
+        lines.push(format!("- 电头：{}", lead.house_form()));
+    }
+    if let Some(credit) = &b.credit {
+        lines.extend(credit_lines(credit));
+    }
+    lines.join("\n")
+}
+
+fn credit_lines(credit: &Credit) -> Vec<String> {
+    let mut lines: Vec<String> = credit
+        .groups
+        .iter()
+        .map(|g| {
+            let role = g.role.as_ref().map_or("（无职务）", |r| r.text.as_str());
+            format!("- {role}：{}", names(&g.names))
+        })
+        .collect();
+    if credit.text_and_photo {
+        lines.push("- 文/图".into());
+    }
+    if !credit.complete {
+        lines.push("- 署名与正文相连，未能切分姓名".into());
+    }
+    lines
+}
+
+fn describe_photo_credit(c: &PhotoCredit) -> String {
+    let role = c.role.as_ref().map_or("摄影", |r| r.text.as_str());
+    if c.names.is_empty() {
+        "**图片署名**".to_owned()
+    } else {
+        format!("**图片署名**\n- {role}：{}", names(&c.names))
+    }
 }
 
 /// Rule docs use `##` headings; inside a hover they read better one level down, and the

@@ -5,6 +5,7 @@ use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
+use crate::lsp::convert::Locate;
 use crate::lsp::convert::Positions;
 use crate::text::Span;
 

@@ -2,7 +2,7 @@ use crate::config::DigitsStyle;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{apply_edits_once, Edit, Fix};
-use crate::recognise::dates::{DateExpr, DateForm, DayWord, Digits, Mention, Part};
+use crate::recognise::dates::{DateExpr, DateForm, DayWord, Digits, Part};
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -42,18 +42,14 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    for mention in cx.facts.dates.iter() {
-        if mention.in_title {
-            continue;
-        }
-        match &mention.kind {
-            Mention::Date(expr) => check_expr(cx, expr, acc),
-            Mention::Range(range) => {
-                check_expr(cx, &range.start, acc);
-                check_expr(cx, &range.end, acc);
-            }
-            _ => {}
-        }
+    // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
+    for (_, expr) in cx
+        .facts
+        .dates
+        .exprs()
+        .filter(|(mention, _)| !mention.in_title)
+    {
+        check_expr(cx, expr, acc);
     }
 }
 

@@ -212,6 +212,7 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
         config: &config,
         issue_date: None,
         path: None,
+        gazetteer: crate::gazetteer::Gazetteer::builtin(),
     };
     let facts = Facts {
         dates: dates::recognise(&input),
@@ -225,6 +226,7 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
         issue_date: None,
         today: TODAY,
         path: None,
+        gazetteer: crate::gazetteer::Gazetteer::builtin(),
     };
     let mut acc = Vec::new();
     for rule in ALL_RULES.iter().filter(|r| r.meta.id.starts_with("date/")) {

@@ -2,7 +2,7 @@ use crate::dates;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::recognise::dates::{DateExpr, DateRole, Mention};
+use crate::recognise::dates::{DateExpr, DateRole};
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -34,15 +34,8 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    for mention in cx.facts.dates.iter() {
-        match &mention.kind {
-            Mention::Date(expr) => check_expr(cx, expr, acc),
-            Mention::Range(range) => {
-                check_expr(cx, &range.start, acc);
-                check_expr(cx, &range.end, acc);
-            }
-            _ => {}
-        }
+    for (_, expr) in cx.facts.dates.exprs() {
+        check_expr(cx, expr, acc);
     }
 }
 

@@ -1,0 +1,397 @@
+//! Newsroom gazetteers (DESIGN §6): TOML files of `[[place]]` entries and CSV files of
+//! `code,name,parent_code,level` rows joined to the built-in levels by code. Either kind
+//! extends the built-in gazetteer; errors name the file and line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use std::borrow::Cow;
+
+use super::{fold_committee_suffix, Gazetteer, Level, Name, Origin, Place, PlaceId};
+
+/// A newsroom gazetteer that cannot be used: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerError {
+    pub path: PathBuf,
+    /// One-based line, when known.
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    #[serde(default)]
+    place: Vec<TomlPlace>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlPlace {
+    name: toml::Spanned<String>,
+    /// A name, a path (`山西省大同市平城区`) or a code.
+    parent: Option<String>,
+    level: String,
+    code: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    former: Vec<TomlFormer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFormer {
+    name: String,
+    until: toml::Value,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer extended with the newsroom files at `paths` (TOML by the
+    /// `.toml` extension, CSV otherwise). `region` (`[bulletin] region`) settles parents
+    /// given by a name that repeats across China.
+    pub fn with_newsroom(
+        paths: &[PathBuf],
+        region: Option<&str>,
+    ) -> Result<Gazetteer, GazetteerError> {
+        let builtin = Gazetteer::builtin();
+        let mut builder = Builder {
+            places: builtin.places.clone(),
+            base: builtin,
+            region: region.and_then(|r| builtin.resolve_region(r)),
+        };
+        for path in paths {
+            let source = std::fs::read_to_string(path).map_err(|err| GazetteerError {
+                path: path.clone(),
+                line: None,
+                message: format!("cannot read: {err}"),
+            })?;
+            let is_toml = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            if is_toml {
+                builder.add_toml(path, &source)?;
+            } else {
+                builder.add_csv(path, &source)?;
+            }
+        }
+        Ok(Gazetteer::new(builder.places, builtin.changes.clone()))
+    }
+}
+
+struct Builder {
+    places: Vec<Place>,
+    base: &'static Gazetteer,
+    region: Option<PlaceId>,
+}
+
+impl Builder {
+    fn add_csv(&mut self, path: &Path, source: &str) -> Result<(), GazetteerError> {
+        let mut by_code = self.base.by_code.clone();
+        for (index, row) in source.lines().enumerate() {
+            let line = index as u32 + 1;
+            let error = |message: String| GazetteerError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                message,
+            };
+            let row = row.trim_end_matches('\r').trim_start_matches('\u{feff}');
+            if row.trim().is_empty() || (index == 0 && row.starts_with("code,")) {
+                continue;
+            }
+            if row.contains('"') {
+                return Err(error("quoted fields are not supported".into()));
+            }
+            let fields: Vec<&str> = row.split(',').map(str::trim).collect();
+            let [code, name, parent_code, level] = fields[..] else {
+                return Err(error(format!(
+                    "expected 4 fields `code,name,parent_code,level`, found {}",
+                    fields.len()
+                )));
+            };
+            let code: u64 = code
+                .parse()
+                .map_err(|_| error(format!("code \"{code}\" is not a number")))?;
+            let level =
+                Level::parse(level).ok_or_else(|| error(format!("unknown level \"{level}\"")))?;
+            if by_code.contains_key(&code) {
+                // Rows the built-in data already has (the towns of the 大同 list).
+                continue;
+            }
+            let parent_code: u64 = parent_code
+                .parse()
+                .map_err(|_| error(format!("parent code \"{parent_code}\" is not a number")))?;
+            let parent = *by_code.get(&parent_code).ok_or_else(|| {
+                error(format!("parent code {parent_code} is not in the gazetteer"))
+            })?;
+            let folded = fold_committee_suffix(name);
+            let id = self.places.len() as PlaceId;
+            self.places.push(Place {
+                name: Cow::Owned(folded.clone().unwrap_or_else(|| name.to_owned())),
+                official: folded.is_some().then(|| Cow::Owned(name.to_owned())),
+                code: Some(code),
+                level,
+                parent: Some(parent),
+                aliases: Vec::new(),
+                former: Vec::new(),
+                statistical: name.contains("类似") || name.contains("开发区"),
+                placeholder: false,
+                origin: Origin::Newsroom {
+                    file: path.display().to_string(),
+                    line,
+                },
+            });
+            by_code.insert(code, id);
+        }
+        Ok(())
+    }
+
+    fn add_toml(&mut self, path: &Path, source: &str) -> Result<(), GazetteerError> {
+        let line_of = |offset: usize| {
+            source.as_bytes()[..offset.min(source.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32
+                + 1
+        };
+        let file: TomlFile = toml::from_str(source).map_err(|err| GazetteerError {
+            path: path.to_path_buf(),
+            line: err.span().map(|s| line_of(s.start)),
+            message: err.message().trim().to_owned(),
+        })?;
+        for entry in file.place {
+            let line = line_of(entry.name.span().start);
+            let error = |message: String| GazetteerError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                message,
+            };
+            let name = entry.name.into_inner();
+            let level = Level::parse(&entry.level)
+                .ok_or_else(|| error(format!("unknown level \"{}\"", entry.level)))?;
+            let parent = match &entry.parent {
+                Some(parent) => Some(self.resolve_parent(parent).map_err(error)?),
+                None => None,
+            };
+            let mut former = Vec::new();
+            for f in &entry.former {
+                let text = match &f.until {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Datetime(d) => d.to_string(),
+                    other => other.to_string(),
+                };
+                let date: Date = text.parse().map_err(|_| {
+                    error(format!(
+                        "`until` of \"{}\": expected a date like \"2021-01-01\"",
+                        f.name
+                    ))
+                })?;
+                former.push((Cow::Owned(f.name.clone()), date));
+            }
+            let code = match &entry.code {
+                Some(code) => Some(
+                    code.parse::<u64>()
+                        .map_err(|_| error(format!("code \"{code}\" is not a number")))?,
+                ),
+                None => None,
+            };
+            let aliases: Vec<Name> = entry
+                .aliases
+                .iter()
+                .map(|a| Cow::Owned(a.clone()))
+                .collect();
+            // A place the gazetteer has already gets the aliases and former names.
+            let existing = self
+                .places
+                .iter()
+                .position(|p| *p.name == *name && p.parent == parent && p.level == level);
+            if let Some(i) = existing {
+                let place = &mut self.places[i];
+                place.aliases.extend(aliases);
+                place.former.extend(former);
+                continue;
+            }
+            self.places.push(Place {
+                name: Cow::Owned(name.clone()),
+                official: None,
+                code,
+                level,
+                parent,
+                aliases,
+                former,
+                statistical: false,
+                placeholder: false,
+                origin: Origin::Newsroom {
+                    file: path.display().to_string(),
+                    line,
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// A parent given by code, by name, or by a path of names.
+    fn resolve_parent(&self, parent: &str) -> Result<PlaceId, String> {
+        if let Ok(code) = parent.parse::<u64>() {
+            return self
+                .places
+                .iter()
+                .position(|p| p.code == Some(code))
+                .map(|i| i as PlaceId)
+                .ok_or_else(|| format!("parent code {parent} is not in the gazetteer"));
+        }
+        let mut ids: Vec<PlaceId> = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| *p.name == *parent && !p.placeholder)
+            .map(|(i, _)| i as PlaceId)
+            .collect();
+        if ids.len() > 1 {
+            if let Some(region) = self.region {
+                ids.retain(|&id| self.within(id, region) || self.within(region, id));
+            }
+        }
+        match ids[..] {
+            [one] => Ok(one),
+            [] => self
+                .base
+                .resolve_region(parent)
+                .filter(|&id| {
+                    // A path resolves only when it ends in the parent's own name.
+                    parent.ends_with(&*self.places[id as usize].name)
+                })
+                .ok_or_else(|| format!("parent \"{parent}\" is not in the gazetteer")),
+            _ => Err(format!(
+                "parent \"{parent}\" names {} places; write its path (山西省大同市平城区) or code",
+                ids.len()
+            )),
+        }
+    }
+
+    fn within(&self, id: PlaceId, ancestor: PlaceId) -> bool {
+        let mut current = Some(id);
+        while let Some(c) = current {
+            if c == ancestor {
+                return true;
+            }
+            current = self.places[c as usize].parent;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn loads_toml_and_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = write(
+            dir.path(),
+            "places.toml",
+            "[[place]]\nname = \"新开街道\"\nparent = \"平城区\"\nlevel = \"town\"\naliases = [\"新开\"]\nformer = [{ name = \"新开乡\", until = \"2021-01-01\" }]\n",
+        );
+        let csv = write(
+            dir.path(),
+            "villages.csv",
+            "code,name,parent_code,level\n140213066,水泊寺街道,140213,town\n140213066001,永安社区居民委员会,140213066,village\n",
+        );
+        let g = Gazetteer::with_newsroom(&[toml, csv], None).unwrap();
+        let ids = g.lookup("新开");
+        assert_eq!(ids.len(), 1);
+        assert_eq!(g.path(ids[0]), "山西省/大同市/平城区/新开街道");
+        assert!(g.lookup("新开街道").contains(&ids[0]));
+        let yongan = g.lookup("永安社区");
+        assert_eq!(
+            g.path(yongan[0]),
+            "山西省/大同市/平城区/水泊寺街道/永安社区"
+        );
+        assert_eq!(g.lookup("永安社区居民委员会"), yongan);
+        assert_eq!(
+            g.place(yongan[0]).code_str().as_deref(),
+            Some("140213066001")
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = write(
+            dir.path(),
+            "v.csv",
+            "code,name,parent_code,level\n1,甲村,999999,village\n",
+        );
+        let err = Gazetteer::with_newsroom(&[csv], None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(
+            err.to_string().contains("v.csv:2: parent code 999999"),
+            "{err}"
+        );
+        let toml = write(
+            dir.path(),
+            "p.toml",
+            "[[place]]\nname = \"甲村\"\nparent = \"城关镇\"\nlevel = \"village\"\n",
+        );
+        let err = Gazetteer::with_newsroom(&[toml], None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("names"), "{err}");
+    }
+
+    #[test]
+    fn ships_the_datong_example() {
+        let path = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/gazetteer/datong-towns-villages.csv"
+        ));
+        let g = Gazetteer::with_newsroom(&[path], None).unwrap();
+        let shaling = g.lookup("沙岭村");
+        assert_eq!(shaling.len(), 3);
+        assert!(shaling
+            .iter()
+            .any(|&id| g.path(id) == "山西省/大同市/平城区/水泊寺街道/沙岭村"));
+        let village = g.lookup("水泊寺村");
+        assert_eq!(
+            g.path(village[0]),
+            "山西省/大同市/平城区/文瀛湖街道/水泊寺村"
+        );
+    }
+
+    #[test]
+    fn ships_the_toml_example() {
+        let path = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/gazetteer/places.toml"
+        ));
+        let g = Gazetteer::with_newsroom(&[path], None).unwrap();
+        let school = g.lookup("大同一中");
+        assert_eq!(g.path(school[0]), "山西省/大同市/平城区/大同市第一中学");
+        // An entry the built-in data has already gets the aliases and former names.
+        let street = g.lookup("水泊寺");
+        assert_eq!(g.place(street[0]).code, Some(140213066));
+        assert_eq!(g.place(street[0]).former.len(), 1);
+    }
+}

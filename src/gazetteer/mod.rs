@@ -1,0 +1,536 @@
+//! The gazetteer (DESIGN §6): China's administrative divisions with their parents, codes,
+//! aliases and change history, plus whatever a newsroom adds.
+//!
+//! The built-in part ([`Gazetteer::builtin`]) is compiled into the binary and parsed once,
+//! on first use; a newsroom gazetteer is the built-in one extended with the entries of the
+//! files named in `[places] gazetteers` ([`load`]). Name lookup in text goes through
+//! [`matcher::Matcher`]; the "likely slip" test of `place/misspelled` is in [`fuzzy`].
+//!
+//! This module knows nothing of drafts or rules.
+
+mod builtin;
+mod describe;
+pub mod fuzzy;
+pub mod load;
+pub mod matcher;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+
+pub use describe::{describe_change, describe_name, describe_place};
+pub use load::GazetteerError;
+pub use matcher::{Match, Matcher, NameRef};
+
+/// A name: borrowed from the built-in table, or owned when a newsroom file gives it.
+pub type Name = Cow<'static, str>;
+
+/// Index of a place in [`Gazetteer::places`].
+pub type PlaceId = u32;
+/// Index of a change in [`Gazetteer::changes`].
+pub type ChangeId = u32;
+
+/// The administrative level of a place, from the top down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// 省级: 省, 自治区, 直辖市.
+    Province,
+    /// 地级: 地级市, 地区, 自治州, 盟.
+    Prefecture,
+    /// 县级: 区, 县, 县级市, 旗.
+    County,
+    /// 乡级: 乡, 镇, 街道, 苏木.
+    Town,
+    /// 村级: 村, 社区 (newsroom gazetteers only).
+    Village,
+    /// Estates, schools, parks and other named places a newsroom adds.
+    Landmark,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::Prefecture => "prefecture",
+            Level::County => "county",
+            Level::Town => "town",
+            Level::Village => "village",
+            Level::Landmark => "landmark",
+        }
+    }
+
+    /// The Chinese name of the level, as a hover shows it.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Level::Province => "省级",
+            Level::Prefecture => "地级",
+            Level::County => "县级",
+            Level::Town => "乡级",
+            Level::Village => "村级",
+            Level::Landmark => "地标",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Level> {
+        Some(match text {
+            "province" => Level::Province,
+            "prefecture" => Level::Prefecture,
+            "county" => Level::County,
+            "town" => Level::Town,
+            "village" => Level::Village,
+            "landmark" => Level::Landmark,
+            _ => return None,
+        })
+    }
+
+    /// How many digits an NBS code of this level has.
+    fn code_width(self) -> usize {
+        match self {
+            Level::Province | Level::Prefecture | Level::County => 6,
+            Level::Town => 9,
+            Level::Village | Level::Landmark => 12,
+        }
+    }
+}
+
+/// Where an entry comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The built-in NBS 2023 data.
+    Builtin,
+    /// A newsroom gazetteer file, with the line the entry starts on.
+    Newsroom { file: String, line: u32 },
+}
+
+/// One place.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// The name in the form papers print (`永安社区`, not `永安社区居民委员会`).
+    pub name: Name,
+    /// The name as NBS publishes it, when it differs from `name`.
+    pub official: Option<Name>,
+    /// NBS code, when the place has one.
+    pub code: Option<u64>,
+    pub level: Level,
+    pub parent: Option<PlaceId>,
+    /// Other names that mean this place (newsroom gazetteers).
+    pub aliases: Vec<Name>,
+    /// Names this place had before, from newsroom gazetteers (`former = [{ name, until }]`);
+    /// the built-in history is in [`Gazetteer::changes`].
+    pub former: Vec<(Name, Date)>,
+    /// An NBS statistical unit, not a legal division (开发区, 农场, …): never anchors a
+    /// hierarchy error.
+    pub statistical: bool,
+    /// An NBS placeholder that is no place at all (`市辖区`, `县`, `省直辖县级行政区划`):
+    /// kept for the tree, never matched in text and left out of paths.
+    pub placeholder: bool,
+    pub origin: Origin,
+}
+
+impl Place {
+    /// The code with the digits its level has (`140213`, `140213066`).
+    pub fn code_str(&self) -> Option<String> {
+        self.code
+            .map(|code| format!("{code:0width$}", width = self.level.code_width()))
+    }
+}
+
+/// When a change happened: a day, or only a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeDate {
+    Day(Date),
+    Year(i16),
+}
+
+impl ChangeDate {
+    /// Whether the change certainly lies before `date`: a year-only change counts only from
+    /// the next year on, since its day is unknown.
+    pub fn is_before(self, date: Date) -> bool {
+        match self {
+            ChangeDate::Day(day) => day < date,
+            ChangeDate::Year(year) => year < date.year(),
+        }
+    }
+}
+
+impl fmt::Display for ChangeDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChangeDate::Day(day) => write!(f, "{}年{}月{}日", day.year(), day.month(), day.day()),
+            ChangeDate::Year(year) => write!(f, "{year}年"),
+        }
+    }
+}
+
+/// One change of the history: an old unit and the units that received its area.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub date: ChangeDate,
+    pub old_code: u64,
+    pub old_name: Name,
+    /// The current place of the same prefecture (county-level changes) or county (town-level
+    /// changes) the old unit lay in, when it still exists: where the old name is looked for.
+    pub area: Option<PlaceId>,
+    /// `(name, current place)` for each successor; the place is `None` when it no longer
+    /// exists under that name.
+    pub successors: Vec<(Name, Option<PlaceId>)>,
+    /// `撤县设区`, `更名`, `撤乡设镇`, …
+    pub kind: Name,
+    /// The approving document (`国函〔2018〕22号`), when known.
+    pub document: Name,
+    /// Whether the old name went out of use with this change (the unit was renamed,
+    /// abolished or merged, and no current place of that area bears the name).
+    pub name_ceased: bool,
+}
+
+/// All places and their history, with the name matcher.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    changes: Vec<Change>,
+    children: Vec<Vec<PlaceId>>,
+    matcher: Matcher,
+    by_code: CodeIndex,
+}
+
+type CodeIndex = HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>;
+
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("places", &self.places.len())
+            .field("changes", &self.changes.len())
+            .finish()
+    }
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer, parsed on first use and shared for the life of the process.
+    pub fn builtin() -> &'static Gazetteer {
+        static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
+        BUILTIN.get_or_init(builtin::load)
+    }
+
+    fn new(places: Vec<Place>, changes: Vec<Change>) -> Gazetteer {
+        // The indexes on one core, the matcher on the other.
+        let ((children, by_code), matcher) = std::thread::scope(|scope| {
+            let matcher = scope.spawn(|| Matcher::new(&places, &changes));
+            let index = Gazetteer::index(&places);
+            (index, matcher.join().expect("the matcher builds"))
+        });
+        Gazetteer {
+            places,
+            changes,
+            children,
+            matcher,
+            by_code,
+        }
+    }
+
+    /// Children lists and the code index.
+    fn index(places: &[Place]) -> (Vec<Vec<PlaceId>>, CodeIndex) {
+        let mut children = vec![Vec::new(); places.len()];
+        let mut by_code =
+            HashMap::with_capacity_and_hasher(places.len(), BuildHasherDefault::default());
+        for (id, place) in places.iter().enumerate() {
+            if let Some(parent) = place.parent {
+                children[parent as usize].push(id as PlaceId);
+            }
+            if let Some(code) = place.code {
+                by_code.entry(code).or_insert(id as PlaceId);
+            }
+        }
+        (children, by_code)
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id as usize]
+    }
+
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    pub fn change(&self, id: ChangeId) -> &Change {
+        &self.changes[id as usize]
+    }
+
+    pub fn children(&self, id: PlaceId) -> &[PlaceId] {
+        &self.children[id as usize]
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn by_code(&self, code: u64) -> Option<PlaceId> {
+        self.by_code.get(&code).copied()
+    }
+
+    /// The place's parent, skipping placeholders (`市辖区`).
+    pub fn parent(&self, id: PlaceId) -> Option<PlaceId> {
+        let mut parent = self.place(id).parent;
+        while let Some(p) = parent {
+            if !self.place(p).placeholder {
+                return Some(p);
+            }
+            parent = self.place(p).parent;
+        }
+        None
+    }
+
+    /// The place's ancestors, nearest first, without placeholders.
+    pub fn ancestors(&self, id: PlaceId) -> impl Iterator<Item = PlaceId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// Whether `ancestor` is `id` or one of its ancestors.
+    pub fn is_within(&self, id: PlaceId, ancestor: PlaceId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
+    /// The ancestor of `id` at `level`, if any.
+    pub fn ancestor_at(&self, id: PlaceId, level: Level) -> Option<PlaceId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|&a| self.place(a).level == level)
+    }
+
+    /// The full path, top down: `山西省/大同市/平城区/水泊寺街道`.
+    pub fn path(&self, id: PlaceId) -> String {
+        let mut names: Vec<&str> = self.ancestors(id).map(|a| &*self.place(a).name).collect();
+        names.reverse();
+        names.push(&self.place(id).name);
+        names.join("/")
+    }
+
+    /// Every place named `name` (by its name, official name or an alias).
+    pub fn lookup(&self, name: &str) -> Vec<PlaceId> {
+        let mut ids: Vec<PlaceId> = self
+            .matcher
+            .refs(name)
+            .iter()
+            .filter_map(|r| match *r {
+                NameRef::Place(id) | NameRef::Alias(id) => Some(id),
+                NameRef::Former(_) | NameRef::NewsroomFormer(..) => None,
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The changes that name `name` as the old unit.
+    pub fn changes_named(&self, name: &str) -> Vec<ChangeId> {
+        self.matcher
+            .refs(name)
+            .iter()
+            .filter_map(|r| match *r {
+                NameRef::Former(id) => Some(id),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The changes in which the place (by code, or by name within its county) was the new
+    /// unit or the old one: its history, for hover and `jiaodui place`.
+    pub fn history_of(&self, id: PlaceId) -> Vec<ChangeId> {
+        let place = self.place(id);
+        let mut out = Vec::new();
+        for (i, change) in self.changes.iter().enumerate() {
+            let successor = change.successors.iter().any(|(_, p)| *p == Some(id));
+            let old = match place.level {
+                Level::Province | Level::Prefecture | Level::County => {
+                    place.code == Some(change.old_code) && *change.old_name == *place.name
+                }
+                _ => {
+                    *change.old_name == *place.name
+                        && change
+                            .area
+                            .is_some_and(|area| self.parent(id) == Some(area))
+                }
+            };
+            if successor || old {
+                out.push(i as ChangeId);
+            }
+        }
+        out
+    }
+
+    /// The current places a change's area went to, following later renames: the names to
+    /// suggest for a former name.
+    pub fn current_successors(&self, change: ChangeId) -> Vec<PlaceId> {
+        let mut out: Vec<PlaceId> = self
+            .change(change)
+            .successors
+            .iter()
+            .filter_map(|s| s.1)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Resolves a region like `山西省大同市平城区` to the deepest place its names chain to.
+    pub fn resolve_region(&self, region: &str) -> Option<PlaceId> {
+        let mut current: Option<PlaceId> = None;
+        for m in self.matcher.find_all(region) {
+            let ids: Vec<PlaceId> = m
+                .refs
+                .iter()
+                .filter_map(|r| match *r {
+                    NameRef::Place(id) | NameRef::Alias(id) => Some(id),
+                    _ => None,
+                })
+                .filter(|&id| current.is_none_or(|c| self.is_within(id, c)))
+                .collect();
+            if let [only] = ids[..] {
+                current = Some(only);
+            } else if let Some(&first) = ids.first() {
+                // Several places of that name under the region so far: keep the shallowest.
+                current = Some(
+                    ids.iter()
+                        .copied()
+                        .min_by_key(|&id| (self.place(id).level, id))
+                        .unwrap_or(first),
+                );
+            }
+        }
+        current
+    }
+}
+
+/// NBS committee suffixes fold to the forms papers print: `沙岭村村民委员会`, `沙岭村村委会`
+/// → `沙岭村`; `永安社区居民委员会`, `永安社区居委会` → `永安社区`. Returns `None` when the
+/// name has no such suffix.
+pub fn fold_committee_suffix(name: &str) -> Option<String> {
+    for suffix in ["社区居民委员会", "社区居委会"] {
+        if let Some(pos) = name.find(suffix) {
+            // `马脊梁社区居委会区`: anything after the suffix is a slip of the source.
+            return Some(format!("{}社区", &name[..pos]));
+        }
+    }
+    for suffix in ["村民委员会", "村委会"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            return Some(if stem.ends_with('村') {
+                stem.to_owned()
+            } else {
+                format!("{stem}村")
+            });
+        }
+    }
+    None
+}
+
+/// The administrative suffixes a place-like name ends with, longest first.
+pub const SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "居委会",
+    "街道",
+    "苏木",
+    "社区",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "乡",
+    "镇",
+    "村",
+];
+
+/// The name without its administrative suffix (`平城区` → `平城`), when something is left.
+pub fn strip_suffix(name: &str) -> Option<&str> {
+    SUFFIXES
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|stem| !stem.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_committee_suffixes() {
+        assert_eq!(
+            fold_committee_suffix("沙岭村村民委员会").as_deref(),
+            Some("沙岭村")
+        );
+        assert_eq!(
+            fold_committee_suffix("李大头窑村村委会").as_deref(),
+            Some("李大头窑村")
+        );
+        assert_eq!(
+            fold_committee_suffix("永安社区居民委员会").as_deref(),
+            Some("永安社区")
+        );
+        assert_eq!(
+            fold_committee_suffix("永安社区居委会").as_deref(),
+            Some("永安社区")
+        );
+        assert_eq!(
+            fold_committee_suffix("马脊梁社区居委会区").as_deref(),
+            Some("马脊梁社区")
+        );
+        assert_eq!(fold_committee_suffix("永安社区"), None);
+    }
+
+    #[test]
+    fn builtin_knows_pingcheng() {
+        let g = Gazetteer::builtin();
+        let ids = g.lookup("平城区");
+        assert_eq!(ids.len(), 1);
+        assert_eq!(g.path(ids[0]), "山西省/大同市/平城区");
+        assert_eq!(g.place(ids[0]).code_str().as_deref(), Some("140213"));
+        let town = g.lookup("水泊寺街道");
+        assert_eq!(g.place(town[0]).code_str().as_deref(), Some("140213066"));
+        assert_eq!(g.path(town[0]), "山西省/大同市/平城区/水泊寺街道");
+        // Placeholders are left out of paths and never matched.
+        let dongcheng = g.lookup("东城区");
+        assert!(dongcheng.iter().any(|&id| g.path(id) == "北京市/东城区"));
+        assert!(g.lookup("市辖区").is_empty());
+        assert!(g.lookup("城关镇").len() >= 80);
+    }
+
+    #[test]
+    fn builtin_knows_former_names() {
+        let g = Gazetteer::builtin();
+        let changes = g.changes_named("大同县");
+        let ceased: Vec<_> = changes
+            .iter()
+            .filter(|&&c| g.change(c).name_ceased)
+            .collect();
+        assert_eq!(ceased.len(), 1);
+        let change = g.change(*ceased[0]);
+        assert_eq!(change.date.to_string(), "2018年2月9日");
+        let successors = g.current_successors(*ceased[0]);
+        assert_eq!(g.place(successors[0]).name.as_ref(), "云州区");
+        // The town-level change joins the successor by name within the county.
+        let shuibosi = g.changes_named("水泊寺乡");
+        assert!(shuibosi.iter().any(|&c| g
+            .current_successors(c)
+            .iter()
+            .any(|&p| g.place(p).code == Some(140213066))));
+    }
+
+    #[test]
+    fn region_resolves() {
+        let g = Gazetteer::builtin();
+        let id = g.resolve_region("山西省大同市平城区").unwrap();
+        assert_eq!(g.place(id).code, Some(140213));
+    }
+}

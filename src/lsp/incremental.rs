@@ -1,0 +1,334 @@
+//! Re-checking only what an edit touched, so a one-character edit in a 1 MB page is
+//! answered within DESIGN §9's budget.
+//!
+//! After a full analysis the page is cut into chunks, one per article (a cut is made only
+//! where an article opens with a headline), each holding the findings that start in it.
+//! Every edit is logged as a byte range. To check a later version, the chunks the edits
+//! touched, plus one neighbour on each side, are merged into a window and checked on their
+//! own; chunks before the window are reused as they are and chunks after it are shifted.
+//!
+//! Articles are independent for every rule that looks at one article. Rules that compare
+//! articles (one place or name written two ways on a page) see only the window, so a chunked
+//! result is provisional: the server follows it with a full analysis once typing pauses and
+//! publishes that if it differs.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::config::LoadedConfig;
+use crate::diagnostic::Diagnostic;
+use crate::lint::{self, Analysis};
+use crate::text::Span;
+
+/// Pages smaller than this are always checked whole: it costs less than the bookkeeping.
+pub(crate) const MIN_CHUNKED_BYTES: usize = 4 * 1024;
+
+/// One edit, as bytes of the text before it: `start..old_end` became `start..new_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EditRange {
+    pub start: u32,
+    pub old_end: u32,
+    pub new_end: u32,
+}
+
+impl EditRange {
+    /// The single range covering `self` followed by `next` (which is in the coordinates of
+    /// the text after `self`).
+    fn then(self, next: EditRange) -> EditRange {
+        let start = self.start.min(next.start);
+        // Bytes of `next`'s replaced range that lie past `self`'s new text were untouched by
+        // `self`, so they map back into the old text one to one.
+        let old_end = self.old_end + next.old_end.saturating_sub(self.new_end);
+        let new_end_before_next = self.new_end.max(next.old_end);
+        let new_end = (new_end_before_next + next.new_end) - next.old_end;
+        EditRange {
+            start,
+            old_end: old_end.max(start),
+            new_end: new_end.max(start),
+        }
+    }
+}
+
+/// A piece of the page checked on its own.
+#[derive(Clone, Debug)]
+struct Chunk {
+    /// Where the chunk starts in the text of `Chunks::version`.
+    start: u32,
+    len: u32,
+    /// Where it started when its findings were computed; findings keep those offsets.
+    analysed_start: u32,
+    diagnostics: Arc<Vec<Diagnostic>>,
+}
+
+/// A page cut into chunks, for one version of its text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Chunks {
+    version: i32,
+    generation: u64,
+    chunks: Vec<Chunk>,
+}
+
+impl Chunks {
+    /// Cuts a fully analysed page into chunks; `None` when the page must always be checked
+    /// whole (small, or page-wide settings such as a front-matter date or a suppression
+    /// comment, which a chunk would not see).
+    pub fn from_analysis(
+        analysis: &Analysis,
+        text_len: usize,
+        version: i32,
+        generation: u64,
+    ) -> Option<Chunks> {
+        if !chunkable(analysis, text_len) {
+            return None;
+        }
+        let cuts = cuts(analysis, 0, text_len as u32);
+        Some(Chunks {
+            version,
+            generation,
+            chunks: split(&cuts, 0, &analysis.diagnostics),
+        })
+    }
+
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+
+    /// The findings of `text` (the document at `version`), re-checking only the window that
+    /// `edits` (every edit from `self.version` to `version`, in order) touched; `None` when
+    /// that cannot be done (check whole). On success `self` describes `version`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn update(
+        &mut self,
+        text: &ropey::Rope,
+        version: i32,
+        edits: &[EditRange],
+        generation: u64,
+        path: Option<&Path>,
+        config: &LoadedConfig,
+        today: jiff::civil::Date,
+    ) -> Option<Vec<Diagnostic>> {
+        if generation != self.generation || self.chunks.is_empty() || version < self.version {
+            return None;
+        }
+        let dirty = edits.iter().copied().reduce(|dirty, edit| dirty.then(edit));
+        let Some(dirty) = dirty else {
+            // Nothing changed since these chunks were made.
+            return (version == self.version).then(|| self.diagnostics(text));
+        };
+        let old_len: u32 = self.chunks.iter().map(|c| c.len).sum();
+        let delta = dirty.new_end as i64 - dirty.old_end as i64;
+        let new_len = old_len as i64 + delta;
+        if new_len != text.len_bytes() as i64 || dirty.old_end > old_len {
+            return None;
+        }
+        // The chunks the edit touches (an edit at a cut touches both sides), one more each way.
+        let first = self
+            .chunks
+            .iter()
+            .position(|c| c.start + c.len >= dirty.start)
+            .unwrap_or(self.chunks.len() - 1);
+        let last = self
+            .chunks
+            .iter()
+            .rposition(|c| c.start <= dirty.old_end)
+            .unwrap_or(first)
+            .max(first);
+        let lo = first.saturating_sub(1);
+        let hi = (last + 1).min(self.chunks.len() - 1);
+        let window_start = self.chunks[lo].start;
+        let window_old_end = self.chunks[hi].start + self.chunks[hi].len;
+        let window_end = (window_old_end as i64 + delta) as u32;
+        let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
+        let analysis = lint::analyse(&window, path, config, today);
+        if !chunkable_window(&analysis) {
+            return None;
+        }
+        let cuts = cuts(&analysis, window_start, window.len() as u32);
+        let shifted: Vec<Diagnostic> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| shift(d, window_start as i64))
+            .collect();
+        let middle = split(&cuts, window_start, &shifted);
+        let mut chunks = Vec::with_capacity(self.chunks.len() + middle.len());
+        chunks.extend_from_slice(&self.chunks[..lo]);
+        chunks.extend(middle);
+        chunks.extend(self.chunks[hi + 1..].iter().map(|c| Chunk {
+            start: (c.start as i64 + delta) as u32,
+            ..c.clone()
+        }));
+        self.chunks = chunks;
+        self.version = version;
+        Some(self.diagnostics(text))
+    }
+
+    /// Every chunk's findings, moved to where the chunk now is.
+    fn diagnostics(&self, text: &ropey::Rope) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for chunk in &self.chunks {
+            let delta = chunk.start as i64 - chunk.analysed_start as i64;
+            for d in chunk.diagnostics.iter() {
+                let moved = if delta == 0 {
+                    d.clone()
+                } else {
+                    shift(d, delta)
+                };
+                if moved.span.end as usize <= text.len_bytes() {
+                    out.push(moved);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn chunkable(analysis: &Analysis, text_len: usize) -> bool {
+    text_len >= MIN_CHUNKED_BYTES && analysis.draft.articles.len() > 1 && chunkable_window(analysis)
+}
+
+/// Page-wide settings a chunk would not see: a suppression comment (it may reach to the end
+/// of the page) or a front-matter issue date.
+fn chunkable_window(analysis: &Analysis) -> bool {
+    analysis.draft.suppressions.is_empty() && analysis.draft.front_matter.date.is_none()
+}
+
+/// Where chunks start, as absolute offsets: `base`, then every article that opens with a
+/// headline.
+fn cuts(analysis: &Analysis, base: u32, len: u32) -> Vec<(u32, u32)> {
+    let mut starts: Vec<u32> = analysis
+        .draft
+        .articles
+        .iter()
+        .filter(|a| a.headline.is_some())
+        .map(|a| a.span.start)
+        .filter(|&s| s > 0 && s < len)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::with_capacity(starts.len() + 1);
+    let mut previous = 0;
+    for start in starts {
+        out.push((base + previous, start - previous));
+        previous = start;
+    }
+    out.push((base + previous, len - previous));
+    out
+}
+
+fn split(cuts: &[(u32, u32)], _base: u32, diagnostics: &[Diagnostic]) -> Vec<Chunk> {
+    let mut buckets: Vec<Vec<Diagnostic>> = vec![Vec::new(); cuts.len()];
+    for d in diagnostics {
+        let i = cuts
+            .partition_point(|(start, _)| *start <= d.span.start)
+            .saturating_sub(1);
+        buckets[i].push(d.clone());
+    }
+    cuts.iter()
+        .zip(buckets)
+        .map(|(&(start, len), diagnostics)| Chunk {
+            start,
+            len,
+            analysed_start: start,
+            diagnostics: Arc::new(diagnostics),
+        })
+        .collect()
+}
+
+fn shift(d: &Diagnostic, delta: i64) -> Diagnostic {
+    let move_span = |s: Span| {
+        let start = (s.start as i64 + delta).max(0) as u32;
+        let end = (s.end as i64 + delta).max(0) as u32;
+        Span::new(start, end.max(start))
+    };
+    let mut d = d.clone();
+    d.span = move_span(d.span);
+    for related in &mut d.related {
+        related.span = move_span(related.span);
+    }
+    for fix in &mut d.fixes {
+        for edit in &mut fix.edits {
+            edit.span = move_span(edit.span);
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str, edit: (usize, usize, &str)) -> (String, EditRange) {
+        let mut out = text.to_owned();
+        out.replace_range(edit.0..edit.1, edit.2);
+        (
+            out,
+            EditRange {
+                start: edit.0 as u32,
+                old_end: edit.1 as u32,
+                new_end: (edit.0 + edit.2.len()) as u32,
+            },
+        )
+    }
+
+    /// Composed ranges cover every byte that differs, with the prefix and suffix identical.
+    #[test]
+    fn composed_edit_ranges_cover_the_difference() {
+        let base = "0123456789abcdefghij";
+        let cases: &[&[(usize, usize, &str)]] = &[
+            &[(3, 5, "XY"), (10, 10, "Z")],
+            &[(10, 12, ""), (2, 3, "QQQ")],
+            &[(5, 5, "ab"), (5, 7, "")],
+            &[(4, 8, "x"), (3, 6, "yyyy"), (15, 16, "")],
+        ];
+        for case in cases {
+            let mut text = base.to_owned();
+            let mut dirty: Option<EditRange> = None;
+            for &edit in *case {
+                let (next, range) = apply(&text, edit);
+                text = next;
+                dirty = Some(dirty.map_or(range, |d| d.then(range)));
+            }
+            let d = dirty.unwrap();
+            let (s, oe, ne) = (d.start as usize, d.old_end as usize, d.new_end as usize);
+            assert_eq!(&base[..s], &text[..s], "{case:?}");
+            assert_eq!(&base[oe..], &text[ne..], "{case:?}");
+        }
+    }
+
+    #[test]
+    fn chunked_findings_match_a_full_analysis() {
+        let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
+        let mut text = article.repeat(60);
+        let config = LoadedConfig::defaults(".".into());
+        let today = jiff::civil::date(2024, 6, 10);
+        let analysis = lint::analyse(&text, None, &config, today);
+        let mut chunks = Chunks::from_analysis(&analysis, text.len(), 1, 0).unwrap();
+        // Edits as (start, end, text), positions as fractions of the current text.
+        type At = fn(usize) -> (usize, usize);
+        let edits: [(At, &str); 3] = [
+            (|len| (len / 2, len / 2 + 3), ","),
+            (|_| (10, 10), "。"),
+            (|len| (len - 1, len), ""),
+        ];
+        for (i, &(at, insert)) in edits.iter().enumerate() {
+            let (a, b) = at(text.len());
+            let mut a = a;
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = b.max(a);
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let (next, range) = apply(&text, (a, b, insert));
+            text = next;
+            let version = i as i32 + 2;
+            let rope = ropey::Rope::from_str(&text);
+            let fast = chunks
+                .update(&rope, version, &[range], 0, None, &config, today)
+                .expect("chunked");
+            let full = lint::analyse(&text, None, &config, today).diagnostics;
+            assert_eq!(fast, full, "after edit {i}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Place-name rules (DESIGN §3.2): slips, wrong parents, former names and inconsistent
+//! forms, all read from the places recogniser's facts.
+
+pub mod former_name;
+pub mod hierarchy;
+pub mod inconsistent;
+pub mod misspelled;
+
+use crate::gazetteer::fuzzy::{Confusion, Slip};
+
+/// Why a written name is taken for a slip, in the words of a message.
+pub(crate) fn slip_reason(slip: Slip) -> String {
+    match slip {
+        Slip::Replaced {
+            written,
+            right,
+            why: Confusion::Sound,
+        } => format!("“{written}”与“{right}”同音"),
+        Slip::Replaced {
+            written,
+            right,
+            why: Confusion::Shape,
+        } => format!("“{written}”与“{right}”形近"),
+        Slip::Truncated { missing } => format!("少了“{missing}”字"),
+    }
+}

@@ -1,0 +1,125 @@
+//! The place rules end to end on a whole page (issue 5): a page naming the places of one
+//! district correctly gives no place finding, with and without the newsroom gazetteer; with
+//! it, each kind of slip is found by the right rule with the right suggestion.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use jiaodui::config::LoadedConfig;
+use jiaodui::diagnostic::Diagnostic;
+
+const CORRECT_PAGE: &str = "\
+平城区 水泊寺街道 推进人居环境整治
+
+本报讯（记者 王海）近日，平城区水泊寺街道永安社区组织志愿者清扫街巷，沙岭村村民也参加了活动。文瀛湖街道水泊寺村、白登山街道、小南头街道同步开展。
+
+古城街道、新旺街道、马军营街道今年改造老旧小区40个。原大同县、原南郊区的部分村庄，如今分属云州区和平城区。
+
+大同市云冈区云冈镇、浑源县永安镇永安社区的代表参观了水泊寺街道。
+";
+
+const PAGE_WITH_SLIPS: &str = "\
+平城区 水泊寺街道 推进人居环境整治
+
+本报讯（记者 王海）近日，平城区水泊寺街道永按社区组织志愿者清扫街巷。水泊寺街道水泊寺村也开展了活动。
+
+南郊区的部分村庄如今归平城区，文瀛街道随后跟进。
+";
+
+fn config(gazetteer: bool) -> LoadedConfig {
+    let mut source =
+        String::from("[bulletin]\ndate = \"2021-06-11\"\nregion = \"山西省大同市平城区\"\n");
+    if gazetteer {
+        source.push_str(
+            "[places]\ngazetteers = [\"examples/gazetteer/datong-towns-villages.csv\"]\n",
+        );
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("jiaodui.toml");
+    LoadedConfig::parse(&source, &path).unwrap_or_else(|err| panic!("{err}"))
+}
+
+fn place_findings(text: &str, config: &LoadedConfig) -> Vec<Diagnostic> {
+    common::analyse(text, Some(&PathBuf::from("page.txt")), config)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.starts_with("place/"))
+        .collect()
+}
+
+#[test]
+fn a_correct_page_gives_no_place_finding() {
+    for gazetteer in [false, true] {
+        let found = place_findings(CORRECT_PAGE, &config(gazetteer));
+        assert!(
+            found.is_empty(),
+            "gazetteer {gazetteer}:\n{}",
+            common::render(CORRECT_PAGE, &found)
+        );
+    }
+}
+
+#[test]
+fn each_slip_is_found_by_the_right_rule() {
+    let found = place_findings(PAGE_WITH_SLIPS, &config(true));
+    let summary: Vec<(&str, &str, Vec<&str>)> = found
+        .iter()
+        .map(|d| {
+            (
+                d.rule,
+                &PAGE_WITH_SLIPS[d.span.range()],
+                d.fixes
+                    .iter()
+                    .flat_map(|f| f.edits.iter().map(|e| e.replacement.as_str()))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("place/misspelled", "永按社区", vec!["永安社区"]),
+            ("place/hierarchy", "水泊寺村", vec!["文瀛湖街道"]),
+            (
+                "place/former-name",
+                "南郊区",
+                vec!["新荣区", "平城区", "云冈区"]
+            ),
+            ("place/misspelled", "文瀛街道", vec!["文瀛湖街道"]),
+        ],
+        "{}",
+        common::render(PAGE_WITH_SLIPS, &found)
+    );
+    // The hierarchy fix rewrites the parent, not the child.
+    let hierarchy = &found[1];
+    let edit = &hierarchy.fixes[0].edits[0];
+    assert_eq!(&PAGE_WITH_SLIPS[edit.span.range()], "水泊寺街道");
+}
+
+#[test]
+fn without_the_newsroom_gazetteer_village_slips_stay_quiet() {
+    // The built-in data stops at towns: an unknown community is not a finding.
+    let found = place_findings(PAGE_WITH_SLIPS, &config(false));
+    let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["place/former-name", "place/misspelled"]);
+}
+
+#[test]
+fn a_bad_gazetteer_names_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("places.csv"),
+        "code,name,parent_code,level\n140213066999,新村村委会,999,village\n",
+    )
+    .unwrap();
+    let config = dir.path().join("jiaodui.toml");
+    std::fs::write(&config, "[places]\ngazetteers = [\"places.csv\"]\n").unwrap();
+    let err = LoadedConfig::load(&config).unwrap_err().to_string();
+    assert!(err.contains("places.csv:2:"), "{err}");
+    std::fs::write(&config, "[places]\ngazetteers = [\"missing.toml\"]\n").unwrap();
+    let err = LoadedConfig::load(&config).unwrap_err().to_string();
+    assert!(
+        err.contains("jiaodui.toml:2:") && err.contains("missing.toml"),
+        "{err}"
+    );
+}
