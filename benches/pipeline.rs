@@ -67,6 +67,7 @@ impl Fixture {
                 None,
             ),
             path: Some(&self.path),
+            gazetteer: self.config.gazetteer(),
         }
     }
 }
@@ -128,6 +129,7 @@ fn rule(bencher: Bencher, id: &str) {
         issue_date: input.issue_date,
         today: f.today,
         path: Some(&f.path),
+        gazetteer: f.config.gazetteer(),
     };
     let rule = ALL_RULES
         .iter()
