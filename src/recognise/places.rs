@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
@@ -617,6 +617,10 @@ fn find_short_forms(
     };
     let Ok(finder) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // Built per draft over a handful of names: a plain NFA without a prefilter costs
+        // microseconds, where a DFA would cost more than the search it serves.
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .prefilter(false)
         .build(shorts.iter().map(|&(s, _)| s))
     else {
         return Vec::new();

@@ -96,7 +96,22 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
 }
 
 fn is_pair_mark(ch: char) -> bool {
-    matches!(ch, '“' | '”' | '‘' | '’' | '《' | '》' | '（' | '(' | '）' | ')' | '【' | '】' | '「' | '」')
+    matches!(
+        ch,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '【'
+            | '】'
+            | '「'
+            | '」'
+    )
 }
 
 fn is_list_number(text: &str, span: Span) -> bool {
