@@ -147,8 +147,8 @@ pub fn collect(
         }
         for file in found {
             let config = resolver.for_path(Some(&file))?;
-            let relative_to_cwd = file.strip_prefix(".").unwrap_or(&file);
-            if config.wants(&absolute(relative_to_cwd)) || config.wants(relative_to_cwd) {
+            // Globs are relative to the config's folder, so compare absolute paths.
+            if config.wants(&absolute(&file)) {
                 out.push((Source::File(file), config));
             }
         }
