@@ -11,11 +11,12 @@
 //! - [`document`]: the draft model and its parser.
 //! - [`dates`]: calendar maths and Chinese date numerals, no I/O and no clock.
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
+//! - [`dates`], [`gazetteer`]: calendar maths and place data the recognisers consult.
 //! - [`rules`]: the rule catalogue, one file per rule, docs in code.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
 //! - [`gazetteer`]: place names, levels, parents and history; the name matcher.
 //! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
-//! - [`report`], [`cli`]: the command line.
+//! - [`report`], [`cli`]: the command line; [`lsp`]: the language server.
 
 pub mod cli;
 pub mod config;
