@@ -23,22 +23,43 @@ fn rule_dir(id: &str) -> PathBuf {
     common::fixtures_dir().join(id)
 }
 
+/// A rule's fixture file, its config, and the findings of that rule on it.
+struct Fixture {
+    file: PathBuf,
+    text: String,
+    config: jiaodui::config::LoadedConfig,
+    own: Vec<jiaodui::diagnostic::Diagnostic>,
+}
+
+fn load(id: &str, kind: &str) -> Fixture {
+    let dir = rule_dir(id);
+    let file = fixture_file(&dir, kind)
+        .unwrap_or_else(|| panic!("{id}: no {kind} fixture in {}", dir.display()));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let config = common::config_for(&dir);
+    let own = common::analyse(&text, Some(&file), &config)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == id)
+        .collect();
+    Fixture {
+        file,
+        text,
+        config,
+        own,
+    }
+}
+
 #[test]
 fn positives_are_flagged_and_snapshotted() {
     for rule in ALL_RULES {
         let id = rule.meta.id;
-        let dir = rule_dir(id);
-        let file = fixture_file(&dir, "positive")
-            .unwrap_or_else(|| panic!("{id}: no positive fixture in {}", dir.display()));
-        let text = std::fs::read_to_string(&file).unwrap();
-        let config = common::config_for(&dir);
-        let analysis = common::analyse(&text, Some(&file), &config);
-        let own: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule == id)
-            .cloned()
-            .collect();
+        let Fixture {
+            file,
+            text,
+            config,
+            own,
+        } = load(id, "positive");
         assert!(!own.is_empty(), "{id}: positive fixture gave no finding");
         let fixed = lint::fix(&text, Some(&file), &config, common::today());
         assert!(fixed.converged, "{id}: fixes did not converge");
@@ -64,18 +85,7 @@ fn traps_are_not_flagged() {
     let mut failures = Vec::new();
     for rule in ALL_RULES {
         let id = rule.meta.id;
-        let dir = rule_dir(id);
-        let file = fixture_file(&dir, "traps")
-            .unwrap_or_else(|| panic!("{id}: no traps fixture in {}", dir.display()));
-        let text = std::fs::read_to_string(&file).unwrap();
-        let config = common::config_for(&dir);
-        let analysis = common::analyse(&text, Some(&file), &config);
-        let own: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule == id)
-            .cloned()
-            .collect();
+        let Fixture { text, own, .. } = load(id, "traps");
         if !own.is_empty() {
             failures.push(format!(
                 "{id} flagged its traps:\n{}",

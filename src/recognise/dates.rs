@@ -103,15 +103,7 @@ impl Dates {
 
     /// Every weekday word written in the draft: after a date, or on its own.
     pub fn weekdays(&self) -> impl Iterator<Item = &WrittenWeekday> {
-        self.mentions.iter().flat_map(|m| {
-            let (a, b) = match &m.kind {
-                Mention::Date(expr) => (expr.weekday.as_ref(), None),
-                Mention::Range(range) => (range.start.weekday.as_ref(), range.end.weekday.as_ref()),
-                Mention::Weekday(w) => (Some(w), None),
-                _ => (None, None),
-            };
-            a.into_iter().chain(b)
-        })
+        self.mentions.iter().flat_map(DateMention::weekdays)
     }
 }
 
@@ -131,6 +123,18 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// The weekday words this mention writes: after its date, after each end of its range,
+    /// or standing alone.
+    pub fn weekdays(&self) -> impl Iterator<Item = &WrittenWeekday> {
+        let (a, b) = match &self.kind {
+            Mention::Date(expr) => (expr.weekday.as_ref(), None),
+            Mention::Range(range) => (range.start.weekday.as_ref(), range.end.weekday.as_ref()),
+            Mention::Weekday(w) => (Some(w), None),
+            _ => (None, None),
+        };
+        a.into_iter().chain(b)
+    }
+
     /// The absolute date at `offset`: a range's end when `offset` is in it, else `resolved`.
     pub fn resolved_at(&self, offset: u32) -> Option<Date> {
         match &self.kind {

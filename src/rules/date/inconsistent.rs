@@ -3,7 +3,7 @@ use crate::dates;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::recognise::dates::{DateExpr, DateRole, Mention, WeekdayWord};
+use crate::recognise::dates::{DateExpr, DateMention, DateRole, Mention, WeekdayWord};
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -51,15 +51,7 @@ fn weekdays(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         .dates
         .iter()
         .filter(|m| !m.in_quote && !m.in_title)
-        .flat_map(|m| {
-            let (a, b) = match &m.kind {
-                Mention::Date(expr) => (expr.weekday.as_ref(), None),
-                Mention::Range(range) => (range.start.weekday.as_ref(), range.end.weekday.as_ref()),
-                Mention::Weekday(w) => (Some(w), None),
-                _ => (None, None),
-            };
-            a.into_iter().chain(b)
-        })
+        .flat_map(DateMention::weekdays)
         .collect();
     let count = |word: WeekdayWord| written.iter().filter(|w| w.word == word).count();
     let words = [WeekdayWord::Xingqi, WeekdayWord::Zhou, WeekdayWord::Libai];
