@@ -73,6 +73,11 @@ impl Fix {
         Fix::new(title.into(), Applicability::Suggested, edits)
     }
 
+    /// A suggested fix replacing `span` with `text`, titled `改为“text”`.
+    pub fn suggest_replacement(span: Span, text: &str) -> Option<Fix> {
+        Fix::suggested(format!("改为“{text}”"), vec![Edit::replace(span, text)])
+    }
+
     fn new(title: String, applicability: Applicability, mut edits: Vec<Edit>) -> Option<Fix> {
         edits.sort();
         if edits.windows(2).any(|pair| {

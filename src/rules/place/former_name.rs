@@ -78,10 +78,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_note(g.path(place))
-                .with_fix(Fix::suggested(
-                    format!("改为“{}”", entry.name),
-                    vec![Edit::replace(mention.span, entry.name.to_string())],
-                )),
+                .with_fix(Fix::suggest_replacement(mention.span, &entry.name)),
             );
             continue;
         }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::recognise::places::SlipBasis;
 use crate::rules::Context;
 
@@ -43,10 +43,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         let other = &places.mentions[other];
-        let fix = Fix::suggested(
-            format!("改为“{}”", slip.right),
-            vec![Edit::replace(slip.span, slip.right.clone())],
-        );
+        let fix = Fix::suggest_replacement(slip.span, &slip.right);
         acc.push(
             Diagnostic::new(
                 &RULE,
@@ -64,10 +61,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
     for short in &places.early_short_forms {
         let full = &places.mentions[short.full];
-        let fix = Fix::suggested(
-            format!("改为“{}”", full.name),
-            vec![Edit::replace(short.span, full.name.clone())],
-        );
+        let fix = Fix::suggest_replacement(short.span, &full.name);
         acc.push(
             Diagnostic::new(
                 &RULE,

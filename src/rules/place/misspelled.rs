@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, DiagnosticData};
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::recognise::places::SlipBasis;
 use crate::rules::Context;
 
@@ -52,10 +52,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .first()
             .map(|&p| cx.gazetteer.path(p))
             .unwrap_or_default();
-        let fix = Fix::suggested(
-            format!("改为“{}”", slip.right),
-            vec![Edit::replace(slip.span, slip.right.clone())],
-        );
+        let fix = Fix::suggest_replacement(slip.span, &slip.right);
         acc.push(
             Diagnostic::new(
                 &RULE,
