@@ -1,6 +1,7 @@
 //! Invariants on arbitrary input: the parser and the whole pipeline never panic, spans land
 //! on character boundaries, fixes converge and touch nothing outside their edits, and
-//! positions round-trip in every encoding.
+//! positions round-trip in every encoding, and the language server's document store edits text
+//! exactly as a plain string would.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 use jiaodui::config::LoadedConfig;
 use jiaodui::document::{parse, DraftKind};
 use jiaodui::lint;
+use jiaodui::lsp::fuzzing::{edit, reference, Change};
 use jiaodui::text::{LineCol, LineIndex, PositionEncoding};
 use proptest::prelude::*;
 
@@ -125,6 +127,35 @@ proptest! {
                 offset
             };
             prop_assert!(back as usize == offset || back as usize == expected, "{:?} {} -> {:?} -> {}", encoding, offset, pos, back);
+        }
+    }
+
+    #[test]
+    fn document_store_edits_equal_plain_string_edits(
+        text in "[a中𠮷\r\n　]{0,30}",
+        utf16 in any::<bool>(),
+        notifications in prop::collection::vec(
+            prop::collection::vec(
+                (
+                    prop::option::weighted(0.95, ((0u32..5, 0u32..12), (0u32..5, 0u32..12))),
+                    "[b语𠮷\r\n]{0,4}",
+                ),
+                1..4,
+            ),
+            0..8,
+        ),
+    ) {
+        let encoding = if utf16 { PositionEncoding::Utf16 } else { PositionEncoding::Utf8 };
+        let notifications: Vec<Vec<Change>> = notifications
+            .into_iter()
+            .map(|changes| changes.into_iter().map(|(range, text)| Change { range, text }).collect())
+            .collect();
+        let outcome = edit(&text, &notifications, encoding);
+        prop_assert_eq!(&outcome.text, &reference(&text, &notifications, encoding));
+        if let Some((start, old_end, new_end)) = outcome.covering {
+            let (old, new) = (text.as_bytes(), outcome.text.as_bytes());
+            prop_assert_eq!(&old[..start as usize], &new[..start as usize]);
+            prop_assert_eq!(&old[old_end as usize..], &new[new_end as usize..]);
         }
     }
 }

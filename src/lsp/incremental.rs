@@ -49,6 +49,12 @@ impl EditRange {
     }
 }
 
+/// The one range covering `edits` applied in order, in the coordinates of the text before
+/// the first and after the last: everything outside it is unchanged. `None` for no edits.
+pub(crate) fn covering(edits: &[EditRange]) -> Option<EditRange> {
+    edits.iter().copied().reduce(EditRange::then)
+}
+
 /// A piece of the page checked on its own.
 #[derive(Clone, Debug)]
 struct Chunk {
@@ -110,8 +116,7 @@ impl Chunks {
         if generation != self.generation || self.chunks.is_empty() || version < self.version {
             return None;
         }
-        let dirty = edits.iter().copied().reduce(|dirty, edit| dirty.then(edit));
-        let Some(dirty) = dirty else {
+        let Some(dirty) = covering(edits) else {
             // Nothing changed since these chunks were made.
             return (version == self.version).then(|| self.diagnostics(text));
         };

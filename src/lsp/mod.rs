@@ -16,6 +16,8 @@ mod analysis;
 mod capabilities;
 mod convert;
 mod documents;
+#[doc(hidden)]
+pub mod fuzzing;
 mod handlers;
 mod incremental;
 mod server;
