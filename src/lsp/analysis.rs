@@ -9,6 +9,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::convert::{self, Positions};
 use super::documents::Snapshot;
+use super::rendered::Rendered;
 use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
 use crate::text::{LineIndex, PositionEncoding};
@@ -23,7 +24,8 @@ pub(crate) struct Findings {
     pub generation: u64,
     /// False for a chunked result (see `incremental`), which a full analysis follows.
     pub exact: bool,
-    pub diagnostics: Vec<lsp::Diagnostic>,
+    /// The diagnostics serialised, as the members of a JSON array (see `rendered`).
+    pub json: String,
 }
 
 impl Findings {
@@ -45,11 +47,23 @@ pub(crate) struct Analysed {
     /// `None` when the document was not checked (see `skipped`).
     pub analysis: Option<Analysis>,
     pub diagnostics: Vec<lsp::Diagnostic>,
+    /// `diagnostics` serialised once, for publishing and for cutting into chunks.
+    pub rendered: Rendered,
     /// Why the document was not checked, for the log.
     pub skipped: Option<String>,
 }
 
 impl Analysed {
+    /// The findings of this analysis, exact.
+    pub fn findings(&self) -> Findings {
+        Findings {
+            version: self.version,
+            generation: self.generation,
+            exact: true,
+            json: self.rendered.to_json(self.version),
+        }
+    }
+
     pub fn positions(&self) -> Positions<'_> {
         Positions {
             text: &self.text,
@@ -78,6 +92,7 @@ pub(crate) fn analyse(
         resolved,
         analysis: None,
         diagnostics: Vec::new(),
+        rendered: Rendered::default(),
         skipped: None,
     };
     if let Some(reason) = not_a_draft(&analysed.text) {
@@ -101,6 +116,7 @@ pub(crate) fn analyse(
                 .iter()
                 .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
                 .collect();
+            analysed.rendered = Rendered::new(&diagnostics);
             analysed.diagnostics = diagnostics;
             analysed.analysis = Some(analysis);
         }

@@ -15,10 +15,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+
+use super::convert::{self, RopePositions};
+use super::rendered::Rendered;
 use crate::config::LoadedConfig;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Analysis};
-use crate::text::Span;
+use crate::text::{PositionEncoding, Span};
 
 /// Pages smaller than this are always checked whole: it costs less than the bookkeeping.
 pub(crate) const MIN_CHUNKED_BYTES: usize = 4 * 1024;
@@ -61,9 +65,13 @@ struct Chunk {
     /// Where the chunk starts in the text of `Chunks::version`.
     start: u32,
     len: u32,
-    /// Where it started when its findings were computed; findings keep those offsets.
-    analysed_start: u32,
-    diagnostics: Arc<Vec<Diagnostic>>,
+    /// The line it starts on in that text, and the line breaks in it.
+    line: u32,
+    breaks: u32,
+    /// The line it started on when its findings were found; they keep those lines.
+    found_line: u32,
+    /// Its findings, serialised.
+    rendered: Arc<Rendered>,
 }
 
 /// A page cut into chunks, for one version of its text.
@@ -74,24 +82,32 @@ pub(crate) struct Chunks {
     chunks: Vec<Chunk>,
 }
 
+/// What converting a chunk's findings to protocol diagnostics needs besides the findings.
+pub(crate) struct Target<'a> {
+    pub uri: &'a Uri,
+    pub encoding: PositionEncoding,
+}
+
 impl Chunks {
-    /// Cuts a fully analysed page into chunks; `None` when the page must always be checked
-    /// whole (small, or page-wide settings such as a front-matter date or a suppression
-    /// comment, which a chunk would not see).
+    /// Cuts a fully analysed page into chunks; `diagnostics` are the analysis's findings
+    /// converted, one for one. `None` when the page must always be checked whole (small, or
+    /// page-wide settings such as a front-matter date or a suppression comment, which a
+    /// chunk would not see).
     pub fn from_analysis(
         analysis: &Analysis,
-        text_len: usize,
+        diagnostics: &[lsp::Diagnostic],
+        text: &str,
         version: i32,
         generation: u64,
     ) -> Option<Chunks> {
-        if !chunkable(analysis, text_len) {
+        if !chunkable(analysis, text.len()) {
             return None;
         }
-        let cuts = cuts(analysis, 0, text_len as u32);
+        let cuts = cuts(analysis, 0, text.len() as u32);
         Some(Chunks {
             version,
             generation,
-            chunks: split(&cuts, 0, &analysis.diagnostics),
+            chunks: split(&cuts, text, 0, 0, &analysis.diagnostics, diagnostics),
         })
     }
 
@@ -99,9 +115,10 @@ impl Chunks {
         self.version
     }
 
-    /// The findings of `text` (the document at `version`), re-checking only the window that
-    /// `edits` (every edit from `self.version` to `version`, in order) touched; `None` when
-    /// that cannot be done (check whole). On success `self` describes `version`.
+    /// Brings the chunks to `text` (the document at `version`), re-checking only the window
+    /// that `edits` (every edit from `self.version` to `version`, in order) touched; `None`
+    /// when that cannot be done (check whole). On success `self` describes `version`; see
+    /// [`Chunks::render`] for its findings.
     #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
@@ -112,13 +129,14 @@ impl Chunks {
         path: Option<&Path>,
         config: &LoadedConfig,
         today: jiff::civil::Date,
-    ) -> Option<Vec<Diagnostic>> {
+        target: &Target<'_>,
+    ) -> Option<()> {
         if generation != self.generation || self.chunks.is_empty() || version < self.version {
             return None;
         }
         let Some(dirty) = covering(edits) else {
             // Nothing changed since these chunks were made.
-            return (version == self.version).then(|| self.diagnostics(text));
+            return (version == self.version).then_some(());
         };
         let old_len: u32 = self.chunks.iter().map(|c| c.len).sum();
         let delta = dirty.new_end as i64 - dirty.old_end as i64;
@@ -141,7 +159,9 @@ impl Chunks {
         let lo = first.saturating_sub(1);
         let hi = (last + 1).min(self.chunks.len() - 1);
         let window_start = self.chunks[lo].start;
+        let window_line = self.chunks[lo].line;
         let window_old_end = self.chunks[hi].start + self.chunks[hi].len;
+        let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
         let analysis = lint::analyse(&window, path, config, today);
@@ -149,39 +169,56 @@ impl Chunks {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
-        let shifted: Vec<Diagnostic> = analysis
+        let found: Vec<Diagnostic> = analysis
             .diagnostics
             .iter()
             .map(|d| shift(d, window_start as i64))
             .collect();
-        let middle = split(&cuts, window_start, &shifted);
+        let at = RopePositions {
+            rope: text,
+            encoding: target.encoding,
+        };
+        let converted: Vec<lsp::Diagnostic> = found
+            .iter()
+            .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
+            .collect();
+        let middle = split(
+            &cuts,
+            &window,
+            window_start,
+            window_line,
+            &found,
+            &converted,
+        );
+        let window_breaks: u32 = middle.iter().map(|c| c.breaks).sum();
+        let line_delta = window_breaks as i64 - window_old_breaks as i64;
         let mut chunks = Vec::with_capacity(self.chunks.len() + middle.len());
         chunks.extend_from_slice(&self.chunks[..lo]);
         chunks.extend(middle);
         chunks.extend(self.chunks[hi + 1..].iter().map(|c| Chunk {
             start: (c.start as i64 + delta) as u32,
+            line: (c.line as i64 + line_delta) as u32,
             ..c.clone()
         }));
         self.chunks = chunks;
         self.version = version;
-        Some(self.diagnostics(text))
+        Some(())
     }
 
-    /// Every chunk's findings, moved to where the chunk now is.
-    fn diagnostics(&self, text: &ropey::Rope) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
+    /// Every chunk's findings, moved to where the chunk now is and carrying `self`'s
+    /// version, as the members of one JSON array.
+    pub fn render(&self) -> String {
+        let size: usize = self.chunks.iter().map(|c| c.rendered.len() + 1).sum();
+        let mut out = String::with_capacity(size + size / 8);
         for chunk in &self.chunks {
-            let delta = chunk.start as i64 - chunk.analysed_start as i64;
-            for d in chunk.diagnostics.iter() {
-                let moved = if delta == 0 {
-                    d.clone()
-                } else {
-                    shift(d, delta)
-                };
-                if moved.span.end as usize <= text.len_bytes() {
-                    out.push(moved);
-                }
+            if chunk.rendered.is_empty() {
+                continue;
             }
+            if !out.is_empty() {
+                out.push(',');
+            }
+            let line_delta = chunk.line as i64 - chunk.found_line as i64;
+            chunk.rendered.write(&mut out, line_delta, self.version);
         }
         out
     }
@@ -220,21 +257,39 @@ fn cuts(analysis: &Analysis, base: u32, len: u32) -> Vec<(u32, u32)> {
     out
 }
 
-fn split(cuts: &[(u32, u32)], _base: u32, diagnostics: &[Diagnostic]) -> Vec<Chunk> {
-    let mut buckets: Vec<Vec<Diagnostic>> = vec![Vec::new(); cuts.len()];
-    for d in diagnostics {
+/// Chunks for `cuts` of `text` (which starts at offset `base` and line `line` of the page),
+/// each with the findings that start in it, serialised.
+fn split(
+    cuts: &[(u32, u32)],
+    text: &str,
+    base: u32,
+    mut line: u32,
+    found: &[Diagnostic],
+    converted: &[lsp::Diagnostic],
+) -> Vec<Chunk> {
+    let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); cuts.len()];
+    for (d, converted) in found.iter().zip(converted) {
         let i = cuts
             .partition_point(|(start, _)| *start <= d.span.start)
             .saturating_sub(1);
-        buckets[i].push(d.clone());
+        buckets[i].push(converted);
     }
     cuts.iter()
         .zip(buckets)
-        .map(|(&(start, len), diagnostics)| Chunk {
-            start,
-            len,
-            analysed_start: start,
-            diagnostics: Arc::new(diagnostics),
+        .map(|(&(start, len), diagnostics)| {
+            let from = (start - base) as usize;
+            let piece = text.get(from..from + len as usize).unwrap_or_default();
+            let breaks = memchr::memchr_iter(b'\n', piece.as_bytes()).count() as u32;
+            let chunk = Chunk {
+                start,
+                len,
+                line,
+                breaks,
+                found_line: line,
+                rendered: Arc::new(Rendered::new(diagnostics)),
+            };
+            line += breaks;
+            chunk
         })
         .collect()
 }
@@ -300,6 +355,36 @@ mod tests {
         }
     }
 
+    /// The findings of `text` from a full analysis, converted and serialised as the server
+    /// publishes them.
+    fn full_json(
+        text: &str,
+        version: i32,
+        config: &LoadedConfig,
+        today: jiff::civil::Date,
+    ) -> String {
+        let analysis = lint::analyse(text, None, config, today);
+        let index = crate::text::LineIndex::new(text);
+        let at = convert::Positions {
+            text,
+            index: &index,
+            encoding: PositionEncoding::Utf16,
+        };
+        let converted: Vec<lsp::Diagnostic> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| convert::diagnostic(d, &at, &uri(), Some(version)))
+            .collect();
+        Rendered::new(&converted).to_json(version)
+    }
+
+    fn uri() -> Uri {
+        "file:///page.txt".parse().unwrap()
+    }
+
+    /// After edits that keep, add and remove lines, re-using the serialised findings of
+    /// untouched articles gives byte for byte what the server would send after a full
+    /// analysis.
     #[test]
     fn chunked_findings_match_a_full_analysis() {
         let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
@@ -307,14 +392,33 @@ mod tests {
         let config = LoadedConfig::defaults(".".into());
         let today = jiff::civil::date(2024, 6, 10);
         let analysis = lint::analyse(&text, None, &config, today);
-        let mut chunks = Chunks::from_analysis(&analysis, text.len(), 1, 0).unwrap();
+        let index = crate::text::LineIndex::new(&text);
+        let at = convert::Positions {
+            text: &text,
+            index: &index,
+            encoding: PositionEncoding::Utf16,
+        };
+        let converted: Vec<lsp::Diagnostic> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| convert::diagnostic(d, &at, &uri(), Some(1)))
+            .collect();
+        let mut chunks = Chunks::from_analysis(&analysis, &converted, &text, 1, 0).unwrap();
+        assert_eq!(chunks.render(), full_json(&text, 1, &config, today));
         // Edits as (start, end, text), positions as fractions of the current text.
         type At = fn(usize) -> (usize, usize);
-        let edits: [(At, &str); 3] = [
+        let edits: [(At, &str); 6] = [
             (|len| (len / 2, len / 2 + 3), ","),
             (|_| (10, 10), "。"),
+            (|len| (len / 3, len / 3), "\n\n新段落，有逗号,在这里。\n"),
+            (|len| (len / 4, len / 4 + 200), ""),
+            (|len| (len / 5, len / 5), "𠮷\r\n"),
             (|len| (len - 1, len), ""),
         ];
+        let target = Target {
+            uri: &uri(),
+            encoding: PositionEncoding::Utf16,
+        };
         for (i, &(at, insert)) in edits.iter().enumerate() {
             let (a, b) = at(text.len());
             let mut a = a;
@@ -329,11 +433,14 @@ mod tests {
             text = next;
             let version = i as i32 + 2;
             let rope = ropey::Rope::from_str(&text);
-            let fast = chunks
-                .update(&rope, version, &[range], 0, None, &config, today)
+            chunks
+                .update(&rope, version, &[range], 0, None, &config, today, &target)
                 .expect("chunked");
-            let full = lint::analyse(&text, None, &config, today).diagnostics;
-            assert_eq!(fast, full, "after edit {i}");
+            assert_eq!(
+                chunks.render(),
+                full_json(&text, version, &config, today),
+                "after edit {i}"
+            );
         }
     }
 }

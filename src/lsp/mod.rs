@@ -8,7 +8,8 @@
 //! - `transport.rs`: stdio framing that survives bad input, dispatch in arrival order;
 //! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
-//! - `incremental.rs`: re-checking only the articles an edit touched;
+//! - `incremental.rs`: re-checking only the articles an edit touched; `rendered.rs`: findings
+//!   serialised once, re-used across edits;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
 //! - `handlers/`: one file per feature.
 
@@ -20,6 +21,7 @@ mod documents;
 pub mod fuzzing;
 mod handlers;
 mod incremental;
+mod rendered;
 mod server;
 mod transport;
 mod workspace;

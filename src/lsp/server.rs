@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -32,10 +33,10 @@ use tower_lsp_server::{Client, ExitedError, LanguageServer, LspService};
 
 use super::analysis::{self, Analysed, Findings};
 use super::capabilities::{Negotiated, FIX_ALL_KIND};
-use super::convert::{self, Locate, Positions, RopePositions};
+use super::convert::{self, Locate, Positions};
 use super::documents::{file_path, DocumentStore};
 use super::handlers;
-use super::incremental::{Chunks, EditRange};
+use super::incremental::{Chunks, EditRange, Target};
 use super::workspace::{Configs, Settings};
 use crate::text::LineIndex;
 
@@ -66,6 +67,7 @@ impl Backend {
                 configs: Mutex::new(Configs::new(root, Settings::default())),
                 timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
                 output,
+                shut_down: AtomicBool::new(false),
             }),
         }
     }
@@ -83,6 +85,9 @@ pub(crate) struct Shared {
     /// without the copy and intermediate JSON tree tower-lsp's client would make (on a large
     /// page that is most of the time an edit costs).
     output: UnboundedSender<String>,
+    /// Set when `shutdown` arrives; requests after it are left to the router, which refuses
+    /// them.
+    shut_down: AtomicBool,
 }
 
 impl Shared {
@@ -102,6 +107,9 @@ impl Shared {
     /// Applies a document notification to the store. Called synchronously, in arrival order,
     /// by [`Sequenced`]; nothing here awaits.
     fn apply_in_order(&self, request: &Request) {
+        if request.method() == "shutdown" {
+            self.shut_down.store(true, Ordering::SeqCst);
+        }
         let Some(params) = request.params() else {
             return;
         };
@@ -182,7 +190,8 @@ impl Shared {
                     if let Some(analysis) = &analysed.analysis {
                         document.chunks = Chunks::from_analysis(
                             analysis,
-                            analysed.text.len(),
+                            &analysed.diagnostics,
+                            &analysed.text,
                             analysed.version,
                             analysed.generation,
                         );
@@ -244,7 +253,11 @@ impl Shared {
             let uri_for_task = uri.clone();
             let task = tokio::task::spawn_blocking(move || {
                 let result = catch_unwind(AssertUnwindSafe(|| {
-                    let found = chunks.update(
+                    let target = Target {
+                        uri: &uri_for_task,
+                        encoding,
+                    };
+                    chunks.update(
                         &rope,
                         version,
                         &edits,
@@ -252,20 +265,13 @@ impl Shared {
                         path.as_deref(),
                         &resolved.config,
                         today,
+                        &target,
                     )?;
-                    let at = RopePositions {
-                        rope: &rope,
-                        encoding,
-                    };
-                    let diagnostics = found
-                        .iter()
-                        .map(|d| convert::diagnostic(d, &at, &uri_for_task, Some(version)))
-                        .collect();
                     Some(Findings {
                         version,
                         generation: resolved.generation,
                         exact: false,
-                        diagnostics,
+                        json: chunks.render(),
                     })
                 }));
                 (chunks, result.ok().flatten())
@@ -292,15 +298,7 @@ impl Shared {
                 self.check_whole_later(uri.clone(), findings.clone());
                 findings
             }
-            None => {
-                let analysed = self.analysed(uri).await?;
-                Arc::new(Findings {
-                    version: analysed.version,
-                    generation: analysed.generation,
-                    exact: true,
-                    diagnostics: analysed.diagnostics.clone(),
-                })
-            }
+            None => Arc::new(self.analysed(uri).await?.findings()),
         };
         self.remember(uri, &findings);
         Some(findings)
@@ -334,13 +332,8 @@ impl Shared {
             if analysed.version != chunked.version {
                 return;
             }
-            let exact = Arc::new(Findings {
-                version: analysed.version,
-                generation: analysed.generation,
-                exact: true,
-                diagnostics: analysed.diagnostics.clone(),
-            });
-            let differs = exact.diagnostics != chunked.diagnostics;
+            let exact = Arc::new(analysed.findings());
+            let differs = exact.json != chunked.json;
             shared.remember(&uri, &exact);
             if !differs {
                 return;
@@ -386,7 +379,7 @@ impl Shared {
         {
             return;
         }
-        self.send_diagnostics(uri, &findings.diagnostics, Some(findings.version));
+        self.send_diagnostics(uri, &findings.json, Some(findings.version));
         *last = Some(this);
         if let Some(timing) = &self.timing {
             let arrived = timing
@@ -404,33 +397,24 @@ impl Shared {
         }
     }
 
-    /// Queues a `textDocument/publishDiagnostics` notification.
-    fn send_diagnostics(&self, uri: &Uri, diagnostics: &[Diagnostic], version: Option<i32>) {
-        #[derive(serde::Serialize)]
-        struct Notification<'a> {
-            jsonrpc: &'static str,
-            method: &'static str,
-            params: Params<'a>,
+    /// Queues a `textDocument/publishDiagnostics` notification; `diagnostics` are the members
+    /// of its JSON array, serialised (see `rendered`).
+    fn send_diagnostics(&self, uri: &Uri, diagnostics: &str, version: Option<i32>) {
+        let uri = serde_json::to_string(uri).expect("a URI serialises");
+        let mut body = String::with_capacity(diagnostics.len() + uri.len() + 128);
+        body.push_str(
+            r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        body.push_str(&uri);
+        body.push_str(r#","diagnostics":["#);
+        body.push_str(diagnostics);
+        body.push(']');
+        if let Some(version) = version {
+            body.push_str(r#","version":"#);
+            body.push_str(itoa::Buffer::new().format(version));
         }
-        #[derive(serde::Serialize)]
-        struct Params<'a> {
-            uri: &'a Uri,
-            diagnostics: &'a [Diagnostic],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            version: Option<i32>,
-        }
-        let message = Notification {
-            jsonrpc: "2.0",
-            method: "textDocument/publishDiagnostics",
-            params: Params {
-                uri,
-                diagnostics,
-                version,
-            },
-        };
-        if let Ok(body) = serde_json::to_string(&message) {
-            let _ = self.output.send(body);
-        }
+        body.push_str("}}");
+        let _ = self.output.send(body);
     }
 
     /// Re-checks every open document after a configuration change: pushes, or asks a pulling
@@ -604,7 +588,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         if !self.negotiated().pull_diagnostics {
-            self.send_diagnostics(&params.text_document.uri, &[], None);
+            self.send_diagnostics(&params.text_document.uri, "", None);
         }
     }
 
@@ -762,6 +746,54 @@ impl Sequenced {
     pub fn new(inner: LspService<Backend>) -> Sequenced {
         Sequenced { inner }
     }
+
+    /// `textDocument/diagnostic` answered without the router, the report written straight
+    /// from the serialised findings (the router would first turn thousands of diagnostics
+    /// into a tree of JSON values). `None` leaves the request to the router: before
+    /// `initialize`, after `shutdown`, or with params it cannot read.
+    fn answer_directly(
+        &self,
+        request: &Request,
+    ) -> Option<BoxFuture<'static, Result<Option<Response>, ExitedError>>> {
+        if request.method() != "textDocument/diagnostic" {
+            return None;
+        }
+        let shared = self.inner.inner().shared.clone();
+        if shared.negotiated.get().is_none() || shared.shut_down.load(Ordering::SeqCst) {
+            return None;
+        }
+        let id = request.id()?.clone();
+        let params: DocumentDiagnosticParams =
+            serde_json::from_value(request.params()?.clone()).ok()?;
+        let output = shared.output.clone();
+        let answer = async move {
+            let findings = shared.findings(&params.text_document.uri).await;
+            handlers::diagnostics::response_json(
+                &id,
+                findings.as_deref(),
+                params.previous_result_id.as_deref(),
+            )
+        };
+        let id = request.id()?.clone();
+        Some(
+            AssertUnwindSafe(answer)
+                .catch_unwind()
+                .map(move |result| match result {
+                    Ok(body) => {
+                        let _ = output.send(body);
+                        Ok(None)
+                    }
+                    Err(_) => {
+                        eprintln!("jiaodui lsp: panic while pulling diagnostics; still serving");
+                        Ok(Some(Response::from_error(
+                            id,
+                            jsonrpc::Error::internal_error(),
+                        )))
+                    }
+                })
+                .boxed(),
+        )
+    }
 }
 
 impl Service<Request> for Sequenced {
@@ -774,6 +806,9 @@ impl Service<Request> for Sequenced {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
+        if let Some(answer) = self.answer_directly(&request) {
+            return answer;
+        }
         let id = request.id().cloned();
         let method = request.method().to_owned();
         let backend = self.inner.inner();
