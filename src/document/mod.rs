@@ -163,11 +163,21 @@ impl Draft {
 
     /// The article holding `block`, if any.
     pub fn article_of(&self, block: BlockId) -> Option<usize> {
-        self.articles.iter().position(|a| {
+        let holds = |a: &Article| {
             a.headline == Some(block)
                 || a.paragraphs.contains(&block)
                 || a.captions.contains(&block)
-        })
+        };
+        // Articles are in page order, so the one starting last at or before the block is
+        // the candidate; the scan is the fallback for a block outside every article's span.
+        let start = self.blocks.get(block)?.span.start;
+        let candidate = self.articles.partition_point(|a| a.span.start <= start);
+        if let Some(i) = candidate.checked_sub(1) {
+            if holds(&self.articles[i]) {
+                return Some(i);
+            }
+        }
+        self.articles.iter().position(holds)
     }
 
     /// Whether findings of `rule` at `span` are switched off by a suppression comment.
