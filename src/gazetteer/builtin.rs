@@ -1,18 +1,20 @@
 //! The built-in gazetteer: NBS 2023 divisions down to town level and the change history,
-//! compiled from `data/` by `build.rs` into a compact table and parsed on first use.
+//! compiled from `data/` by `build.rs` into a compact table and parsed on first use; the
+//! name table of the matcher is laid out by `build.rs` and used as it is.
 
 use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use super::{Change, ChangeDate, Gazetteer, Level, Matcher, Origin, Place, PlaceId};
+use super::matcher::NameTable;
+use super::{Change, ChangeDate, Gazetteer, Level, Matcher, NameRef, Origin, Place, PlaceId};
 
 mod data {
     include!(concat!(env!("OUT_DIR"), "/gazetteer_builtin.rs"));
 }
 
-/// Names NBS uses as statistical placeholders: not places.
-const PLACEHOLDERS: [&str; 4] = [
+/// Names NBS uses as statistical placeholders: not places (`build.rs` has the same list).
+pub(super) const PLACEHOLDERS: [&str; 4] = [
     "市辖区",
     "县",
     "省直辖县级行政区划",
@@ -20,41 +22,76 @@ const PLACEHOLDERS: [&str; 4] = [
 ];
 
 pub(super) fn load() -> Gazetteer {
-    // The history and the name matcher on one core, the places and their indexes on the
-    // other: start-up is what a one-file check waits for.
-    std::thread::scope(|scope| {
-        let history = scope.spawn(|| {
-            let changes = parse_history(data::HISTORY);
-            let matcher = Matcher::builtin(
-                data::DIVISIONS
-                    .lines()
-                    // The name is the last field and holds no comma.
-                    .map(|line| line.rsplit_once(',').map_or("", |(_, name)| name))
-                    .map(|name| (!PLACEHOLDERS.contains(&name)).then_some(name)),
-                &changes,
-            );
-            (changes, matcher)
-        });
+    // The history on one core, the places on the other: start-up is what a one-file check
+    // waits for. The name table needs no work: `build.rs` laid it out.
+    let (places, changes) = std::thread::scope(|scope| {
+        let history = scope.spawn(|| parse_history(data::HISTORY));
         let places = parse_divisions(data::DIVISIONS);
-        let (children, by_code) = Gazetteer::index(&places);
-        let (changes, matcher) = history.join().expect("the history parses");
-        Gazetteer {
-            places,
-            changes,
-            children,
-            matcher,
-            by_code,
+        (places, history.join().expect("the history parses"))
+    });
+    let refs = data::NAME_REFS
+        .chunks_exact(4)
+        .map(|bytes| {
+            let code = u32::from_le_bytes(bytes.try_into().expect("4 bytes"));
+            if code & 1 == 0 {
+                NameRef::Place(code >> 1)
+            } else {
+                NameRef::Former(code >> 1)
+            }
+        })
+        .collect();
+    let table = NameTable::from_static(
+        data::NAME_BITS,
+        data::NAME_SLOTS,
+        data::NAME_ENTRIES,
+        data::NAMES,
+        refs,
+    );
+    let matcher = Matcher::builtin(table, data::NAME_ENDINGS);
+    Gazetteer::layer(None, places, Vec::new(), changes, matcher)
+}
+
+/// The lines of a generated table (ASCII separators, so slicing at them is safe).
+fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= table.len() {
+            return None;
         }
+        let end = memchr::memchr(b'\n', &table.as_bytes()[at..]).map_or(table.len(), |i| at + i);
+        let line = &table[at..end];
+        at = end + 1;
+        Some(line)
+    })
+}
+
+/// The fields of a line: up to `n`, the last one holding the rest of the line.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut out = [""; N];
+    let mut rest = line;
+    for field in out.iter_mut().take(N - 1) {
+        let comma = rest.bytes().position(|b| b == b',')?;
+        *field = &rest[..comma];
+        rest = &rest[comma + 1..];
+    }
+    out[N - 1] = rest;
+    Some(out)
+}
+
+/// A decimal number; `None` when empty or not all digits (as `str::parse` would say).
+fn number(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 19 {
+        return text.parse().ok();
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
     })
 }
 
 fn parse_divisions(table: &'static str) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::with_capacity(45_000);
-    for line in table.lines() {
-        let mut fields = line.splitn(4, ',');
-        let (Some(letter), Some(code), Some(parent), Some(name)) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
+    for line in lines(table) {
+        let Some([letter, code, parent, name]) = fields::<4>(line) else {
             continue;
         };
         let level = match letter {
@@ -63,8 +100,8 @@ fn parse_divisions(table: &'static str) -> Vec<Place> {
             "c" => Level::County,
             _ => Level::Town,
         };
-        let parent: Option<PlaceId> = parent.parse().ok();
-        let tail: u64 = code.parse().unwrap_or(0);
+        let parent: Option<PlaceId> = number(parent).and_then(|p| PlaceId::try_from(p).ok());
+        let tail: u64 = number(code).unwrap_or(0);
         let code = match (level, parent) {
             (Level::Town, Some(p)) => places[p as usize].code.unwrap_or(0) * 1000 + tail,
             _ => tail,
@@ -90,50 +127,43 @@ fn parse_divisions(table: &'static str) -> Vec<Place> {
     places
 }
 
+/// `YYYY-MM-DD`, as `build.rs` checked it.
+fn day(text: &str) -> Option<Date> {
+    let [y, m, d] = [&text.get(0..4)?, &text.get(5..7)?, &text.get(8..10)?].map(|f| number(f));
+    Date::new(y? as i16, m? as i8, d? as i8).ok()
+}
+
 fn parse_history(table: &'static str) -> Vec<Change> {
     let mut changes: Vec<Change> = Vec::with_capacity(10_500);
-    for line in table.lines() {
-        let mut fields = line.splitn(8, ',');
-        let (
-            Some(date),
-            Some(old_code),
-            Some(old_name),
-            Some(area),
-            Some(kind),
-            Some(document),
-            Some(ceased),
-            Some(successors),
-        ) = (
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-        )
+    for line in lines(table) {
+        let Some([date, old_code, old_name, area, kind, document, ceased, successors]) =
+            fields::<8>(line)
         else {
             continue;
         };
         let date = if date.len() == 4 {
-            ChangeDate::Year(date.parse().unwrap_or(0))
+            ChangeDate::Year(number(date).unwrap_or(0) as i16)
         } else {
-            match date.parse::<Date>() {
-                Ok(day) => ChangeDate::Day(day),
-                Err(_) => continue,
+            match day(date) {
+                Some(day) => ChangeDate::Day(day),
+                None => continue,
             }
         };
         let successors = successors
             .split(';')
             .filter_map(|s| s.split_once(':'))
-            .map(|(name, line)| (Cow::Borrowed(name), line.parse::<PlaceId>().ok()))
+            .map(|(name, line)| {
+                (
+                    Cow::Borrowed(name),
+                    number(line).and_then(|p| PlaceId::try_from(p).ok()),
+                )
+            })
             .collect();
         changes.push(Change {
             date,
-            old_code: old_code.parse().unwrap_or(0),
+            old_code: number(old_code).unwrap_or(0),
             old_name: Cow::Borrowed(old_name),
-            area: area.parse().ok(),
+            area: number(area).and_then(|p| PlaceId::try_from(p).ok()),
             successors,
             kind: Cow::Borrowed(kind),
             document: Cow::Borrowed(document),
@@ -141,4 +171,38 @@ fn parse_history(table: &'static str) -> Vec<Change> {
         });
     }
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_days_read_as_std_would() {
+        for text in [
+            "",
+            "0",
+            "140213",
+            "012",
+            "1a",
+            "18446744073709551615",
+            "99999999999999999999",
+        ] {
+            assert_eq!(number(text), text.parse::<u64>().ok(), "{text:?}");
+        }
+        assert_eq!(day("2018-02-09"), "2018-02-09".parse::<Date>().ok());
+        assert_eq!(day("2018-02-30"), None);
+    }
+
+    #[test]
+    fn every_line_parses() {
+        assert_eq!(
+            parse_divisions(data::DIVISIONS).len(),
+            lines(data::DIVISIONS).count()
+        );
+        assert_eq!(
+            parse_history(data::HISTORY).len(),
+            lines(data::HISTORY).count()
+        );
+    }
 }
