@@ -14,13 +14,10 @@
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
-use crate::text::{is_han, Span};
+use crate::text::{is_han, FewWords, Span};
 
 use super::Input;
 
@@ -527,15 +524,38 @@ fn find_slips(
 
 /// The next administrative suffix at or after `from`, longest first.
 fn next_suffix(body: &str, from: usize) -> Option<(usize, &'static str)> {
-    static SUFFIX_FINDER: OnceLock<AhoCorasick> = OnceLock::new();
-    let finder = SUFFIX_FINDER.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(SUFFIXES)
-            .expect("the suffixes make an automaton")
-    });
-    let found = finder.find(&body[from..])?;
-    Some((from + found.start(), SUFFIXES[found.pattern().as_usize()]))
+    // Every suffix opens with one of these characters: test the others with one `match`.
+    let opens_suffix = |c: char| {
+        matches!(
+            c,
+            '特' | '自'
+                | '居'
+                | '街'
+                | '苏'
+                | '社'
+                | '地'
+                | '省'
+                | '市'
+                | '区'
+                | '县'
+                | '旗'
+                | '盟'
+                | '乡'
+                | '镇'
+                | '村'
+        )
+    };
+    body[from..].char_indices().find_map(|(i, c)| {
+        if !opens_suffix(c) {
+            return None;
+        }
+        let rest = &body[from + i..];
+        // `SUFFIXES` is longest first: the first that fits is the longest.
+        SUFFIXES
+            .iter()
+            .find(|s| rest.starts_with(*s))
+            .map(|&s| (from + i, s))
+    })
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
@@ -615,23 +635,15 @@ fn find_short_forms(
     let Some(last) = shorts.iter().map(|&(_, i)| mentions[i].span.start).max() else {
         return Vec::new();
     };
-    let Ok(finder) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // Built per draft over a handful of names: a plain NFA without a prefilter costs
-        // microseconds, where a DFA would cost more than the search it serves.
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(shorts.iter().map(|&(s, _)| s))
-    else {
-        return Vec::new();
-    };
+    // A handful of names per draft: an automaton would cost more to build than to search.
+    let finder = FewWords::new(shorts.iter().map(|&(s, _)| s));
     let mut out = Vec::new();
     for &segment in segments.iter().take_while(|s| s.start < last) {
         let body = &input.text[segment.range()];
         for hit in finder.find_iter(body) {
-            let (short, full) = shorts[hit.pattern().as_usize()];
-            let start = segment.start + hit.start() as u32;
-            let end = segment.start + hit.end() as u32;
+            let (short, full) = shorts[hit.word];
+            let start = segment.start + hit.start as u32;
+            let end = segment.start + hit.end as u32;
             if end > mentions[full].span.start {
                 continue;
             }
@@ -640,8 +652,8 @@ fn find_short_forms(
             if mentions.get(k).is_some_and(|o| o.span.start < end) {
                 continue;
             }
-            let before = body[..hit.start()].chars().next_back();
-            let after = body[hit.end()..].chars().next();
+            let before = body[..hit.start].chars().next_back();
+            let after = body[hit.end..].chars().next();
             // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a word) or
             // `张家港1月1日电` (a dateline, where papers print the short form).
             let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
