@@ -13,9 +13,12 @@
 //!   use, and `successors` is `name:line;…` (line empty when no current place has the name).
 //!   The rows of one change (one per successor) are joined here, so that start-up does no
 //!   joining; the source URLs are dropped.
-//! - The name table of the matcher (`src/gazetteer/table.rs`): `NAMES`, `NAME_BITS` and the
-//!   arrays `NAME_SLOTS`, `NAME_ENTRIES`, `NAME_ENDINGS`, `NAME_REFS` (files next to the
-//!   generated source, included as bytes), so that start-up hashes no names.
+//! - The name table of the matcher (`src/gazetteer/table.rs`): `NAMES`, `NAME_BITS`,
+//!   `NAME_REFS` (a static array) and `NAME_SLOTS`, `NAME_ENTRIES`, `NAME_ENDINGS` (files
+//!   next to the generated source, included as bytes), so that start-up hashes no names.
+//! - `CODES`, each place's full code as a little-endian `u32`, for lookups by code without
+//!   parsing, and `CHUNK_STARTS`, where each chunk of `CHUNK` lines of `DIVISIONS` starts:
+//!   places are parsed a chunk at a time, when first asked for.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -33,6 +36,9 @@ const PLACEHOLDERS: [&str; 4] = [
     "省直辖县级行政区划",
     "自治区直辖县级行政区划",
 ];
+
+/// Built-in places are parsed on first use in chunks of this many lines.
+const CHUNK: usize = 256;
 
 const SOURCES: [&str; 3] = [
     "data/divisions-county.csv",
@@ -106,16 +112,37 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap();
     let out_dir = Path::new(&out_dir);
     let names = name_table(&divisions, &history);
-    let mut blobs = String::new();
+    // Each place's full code, and where each chunk of CHUNK lines starts.
+    let mut codes: Vec<u8> = Vec::new();
+    let mut chunk_starts: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for (line, row) in divisions.lines().enumerate() {
+        if line % CHUNK == 0 {
+            chunk_starts.push(offset);
+        }
+        offset += row.len() + 1;
+        let code = u32::try_from(places[line].0).expect("codes fit in 32 bits");
+        codes.extend_from_slice(&code.to_le_bytes());
+    }
+    let refs: Vec<String> = names
+        .refs
+        .iter()
+        .map(|r| format!("{}({})", if r & 1 == 0 { "P" } else { "F" }, r >> 1))
+        .collect();
+    let mut blobs = format!(
+        "pub(super) const CHUNK: usize = {CHUNK};\n\
+         pub(super) const CHUNK_STARTS: [usize; {}] = {chunk_starts:?};\n\
+         pub(super) static NAME_REFS: [super::NameRef; {}] = {{\n\
+         use super::NameRef::{{Former as F, Place as P}};\n[{}]\n}};\n",
+        chunk_starts.len(),
+        refs.len(),
+        refs.join(","),
+    );
     for (constant, file, bytes) in [
         ("NAME_SLOTS", "name_slots.bin", names.slot_bytes()),
         ("NAME_ENTRIES", "name_entries.bin", names.entry_bytes()),
         ("NAME_ENDINGS", "name_endings.bin", names.ending_bytes()),
-        (
-            "NAME_REFS",
-            "name_refs.bin",
-            names.refs.iter().flat_map(|r| r.to_le_bytes()).collect(),
-        ),
+        ("CODES", "codes.bin", codes),
     ] {
         let path = out_dir.join(file);
         std::fs::write(&path, bytes).unwrap();
@@ -141,9 +168,9 @@ fn main() {
     std::fs::write(out_dir.join("gazetteer_builtin.rs"), out).unwrap();
 }
 
-/// The built-in name table, with the refs `src/gazetteer/builtin.rs` decodes: `id << 1` for
-/// the place on line `id` of `DIVISIONS`, `id << 1 | 1` for the change on line `id` of
-/// `HISTORY` (only changes after which the name ceased). The order of adding is the one the
+/// The built-in name table, with refs written out as `P(id)` for
+/// the place on line `id` of `DIVISIONS` (coded `id << 1` here) and `F(id)` for the change
+/// on line `id` of `HISTORY` (`id << 1 | 1`; only changes after which the name ceased). The order of adding is the one the
 /// runtime relies on: places by line, then changes by line.
 fn name_table(divisions: &str, history: &str) -> table::Layout<u32> {
     let mut builder = table::TableBuilder::default();

@@ -1,8 +1,12 @@
 //! The built-in gazetteer: NBS 2023 divisions down to town level and the change history,
-//! compiled from `data/` by `build.rs` into a compact table and parsed on first use; the
-//! name table of the matcher is laid out by `build.rs` and used as it is.
+//! compiled from `data/` by `build.rs` into compact tables. The name table of the matcher
+//! is laid out by `build.rs` and used as it is; places are parsed a chunk at a time and the
+//! history as a whole, each when first asked for, so a check that touches a few places
+//! parses a few chunks.
 
 use std::borrow::Cow;
+
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
@@ -22,37 +26,80 @@ pub(super) const PLACEHOLDERS: [&str; 4] = [
 ];
 
 pub(super) fn load() -> Gazetteer {
-    // The history on one core, the places on the other: start-up is what a one-file check
-    // waits for. The name table needs no work: `build.rs` laid it out.
-    let (places, changes) = std::thread::scope(|scope| {
-        let history = scope.spawn(|| parse_history(data::HISTORY));
-        let places = parse_divisions(data::DIVISIONS);
-        (places, history.join().expect("the history parses"))
-    });
-    let refs = data::NAME_REFS
-        .chunks_exact(4)
-        .map(|bytes| {
-            let code = u32::from_le_bytes(bytes.try_into().expect("4 bytes"));
-            if code & 1 == 0 {
-                NameRef::Place(code >> 1)
-            } else {
-                NameRef::Former(code >> 1)
-            }
-        })
-        .collect();
+    // Nothing is parsed here: places, their children and the history are read from the
+    // tables when first asked for, and the name table is laid out by `build.rs`.
     let table = NameTable::from_static(
         data::NAME_BITS,
         data::NAME_SLOTS,
         data::NAME_ENTRIES,
         data::NAMES,
-        refs,
+        &data::NAME_REFS,
     );
     let matcher = Matcher::builtin(table, data::NAME_ENDINGS);
-    Gazetteer::layer(None, places, Vec::new(), changes, matcher)
+    let tables = Tables {
+        chunks: (0..data::CHUNK_STARTS.len())
+            .map(|_| OnceLock::new())
+            .collect(),
+        changes: OnceLock::new(),
+    };
+    Gazetteer::layer(None, Vec::new(), Vec::new(), Some(tables), matcher)
+}
+
+/// The built-in places and history, parsed on first use: places a chunk at a time.
+pub(super) struct Tables {
+    chunks: Box<[OnceLock<Box<[Place]>>]>,
+    changes: OnceLock<Vec<Change>>,
+}
+
+impl Tables {
+    pub(super) fn len(&self) -> usize {
+        data::CODES.len() / 4
+    }
+
+    pub(super) fn place(&self, id: PlaceId) -> &Place {
+        let id = id as usize;
+        let chunk = self.chunks[id / data::CHUNK].get_or_init(|| parse_chunk(id / data::CHUNK));
+        &chunk[id % data::CHUNK]
+    }
+
+    pub(super) fn changes(&self) -> &[Change] {
+        self.changes.get_or_init(|| parse_history(data::HISTORY))
+    }
+
+    fn code(&self, id: usize) -> u64 {
+        u64::from(u32::from_le_bytes(
+            data::CODES[id * 4..id * 4 + 4].try_into().expect("4 bytes"),
+        ))
+    }
+
+    /// The place with NBS code `code`: places are in strictly increasing code order
+    /// (`build.rs` checks).
+    pub(super) fn by_code(&self, code: u64) -> Option<PlaceId> {
+        let n = self.len();
+        let (mut low, mut high) = (0, n);
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.code(mid) < code {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        (low < n && self.code(low) == code).then_some(low as PlaceId)
+    }
+
+    /// Each place's parent, from the table, without making the places.
+    pub(super) fn parents(&self) -> impl Iterator<Item = Option<PlaceId>> + Clone {
+        lines(data::DIVISIONS).map(|line| {
+            fields::<4>(line)
+                .and_then(|[_, _, parent, _]| number(parent))
+                .and_then(|p| PlaceId::try_from(p).ok())
+        })
+    }
 }
 
 /// The lines of a generated table (ASCII separators, so slicing at them is safe).
-fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+fn lines(table: &'static str) -> impl Iterator<Item = &'static str> + Clone {
     let mut at = 0;
     std::iter::from_fn(move || {
         if at >= table.len() {
@@ -88,12 +135,15 @@ fn number(text: &str) -> Option<u64> {
     })
 }
 
-fn parse_divisions(table: &'static str) -> Vec<Place> {
-    let mut places: Vec<Place> = Vec::with_capacity(45_000);
-    for line in lines(table) {
-        let Some([letter, code, parent, name]) = fields::<4>(line) else {
-            continue;
-        };
+/// The places of chunk `k`: lines `k * CHUNK` on.
+fn parse_chunk(k: usize) -> Box<[Place]> {
+    let first = k * data::CHUNK;
+    let mut places: Vec<Place> = Vec::with_capacity(data::CHUNK);
+    for (i, line) in lines(&data::DIVISIONS[data::CHUNK_STARTS[k]..])
+        .take(data::CHUNK)
+        .enumerate()
+    {
+        let [letter, _, parent, name] = fields::<4>(line).expect("build.rs writes 4 fields");
         let level = match letter {
             "p" => Level::Province,
             "f" => Level::Prefecture,
@@ -101,11 +151,11 @@ fn parse_divisions(table: &'static str) -> Vec<Place> {
             _ => Level::Town,
         };
         let parent: Option<PlaceId> = number(parent).and_then(|p| PlaceId::try_from(p).ok());
-        let tail: u64 = number(code).unwrap_or(0);
-        let code = match (level, parent) {
-            (Level::Town, Some(p)) => places[p as usize].code.unwrap_or(0) * 1000 + tail,
-            _ => tail,
-        };
+        let code = u64::from(u32::from_le_bytes(
+            data::CODES[(first + i) * 4..(first + i) * 4 + 4]
+                .try_into()
+                .expect("4 bytes"),
+        ));
         let statistical = match level {
             Level::County => (71..=79).contains(&(code % 100)),
             Level::Town => (400..=599).contains(&(code % 1000)),
@@ -124,7 +174,7 @@ fn parse_divisions(table: &'static str) -> Vec<Place> {
             origin: Origin::Builtin,
         });
     }
-    places
+    places.into_boxed_slice()
 }
 
 /// `YYYY-MM-DD`, as `build.rs` checked it.
@@ -196,13 +246,21 @@ mod tests {
 
     #[test]
     fn every_line_parses() {
-        assert_eq!(
-            parse_divisions(data::DIVISIONS).len(),
-            lines(data::DIVISIONS).count()
-        );
-        assert_eq!(
-            parse_history(data::HISTORY).len(),
-            lines(data::HISTORY).count()
-        );
+        let tables = load();
+        let t = tables.builtin.as_ref().unwrap();
+        let chunks: usize = (0..data::CHUNK_STARTS.len())
+            .map(|k| parse_chunk(k).len())
+            .sum();
+        assert_eq!(chunks, lines(data::DIVISIONS).count());
+        assert_eq!(chunks, t.len());
+        assert_eq!(t.parents().count(), t.len());
+        assert_eq!(t.changes().len(), lines(data::HISTORY).count());
+        // The code of a town is its county's code and three digits.
+        let town = t.by_code(140213066).unwrap();
+        assert_eq!(t.place(town).code, Some(140213066));
+        let county = t.place(town).parent.unwrap();
+        assert_eq!(t.place(county).code, Some(140213));
+        assert_eq!(t.by_code(999_999), None);
+        assert_eq!(t.by_code(u64::MAX), None);
     }
 }

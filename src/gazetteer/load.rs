@@ -108,7 +108,7 @@ impl Gazetteer {
             Some(builtin),
             added,
             patched,
-            Vec::new(),
+            None,
             matcher,
         ))
     }

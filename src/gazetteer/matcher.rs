@@ -58,7 +58,7 @@ pub(super) struct NameTable {
     slots: Cow<'static, [u8]>,
     entries: Cow<'static, [u8]>,
     names: Cow<'static, str>,
-    refs: Vec<NameRef>,
+    refs: Cow<'static, [NameRef]>,
 }
 
 #[inline]
@@ -73,14 +73,14 @@ impl NameTable {
         slots: &'static [u8],
         entries: &'static [u8],
         names: &'static str,
-        refs: Vec<NameRef>,
+        refs: &'static [NameRef],
     ) -> NameTable {
         NameTable {
             bits,
             slots: Cow::Borrowed(slots),
             entries: Cow::Borrowed(entries),
             names: Cow::Borrowed(names),
-            refs,
+            refs: Cow::Borrowed(refs),
         }
     }
 
@@ -90,7 +90,7 @@ impl NameTable {
             slots: Cow::Owned(layout.slot_bytes()),
             entries: Cow::Owned(layout.entry_bytes()),
             names: Cow::Owned(layout.names.clone()),
-            refs: layout.refs.clone(),
+            refs: Cow::Owned(layout.refs.clone()),
         }
     }
 

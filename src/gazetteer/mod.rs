@@ -197,32 +197,80 @@ pub struct Change {
 pub struct Gazetteer {
     /// The built-in layer under a newsroom layer.
     base: Option<&'static Gazetteer>,
-    /// The id of `places[0]`: 0 for the built-in layer.
+    /// The built-in layer's tables, read on demand (`None` in a newsroom layer).
+    builtin: Option<builtin::Tables>,
+    /// The id of a newsroom layer's first place: the number of built-in places.
     first: PlaceId,
-    /// This layer's own places.
+    /// A newsroom layer's own places.
     places: Vec<Place>,
-    /// Built-in places with the aliases and former names this layer gives them, by id.
+    /// Built-in places with the aliases and former names a newsroom layer gives them, by id.
     patched: Vec<(PlaceId, Place)>,
-    /// The built-in history (newsroom layers have none of their own).
-    changes: Vec<Change>,
-    children: Children,
+    /// Built on first use.
+    children: OnceLock<Children>,
     matcher: Matcher,
-    /// Codes of this layer's places, first place of each code; the built-in layer, whose
-    /// places are sorted by code, has none and searches its places instead.
+    /// Codes of a newsroom layer's places that are not built-in codes, first place of each.
     by_code: CodeIndex,
 }
 
 type CodeIndex = HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>;
 
-/// Children lists of one layer: for its own places, all of them in one array; for built-in
-/// places that have children in a newsroom layer, the built-in children followed by those.
-#[derive(Default)]
+/// Children lists of one layer: for the layer's own places, all of them in one array; in a
+/// newsroom layer, for built-in places that have children in it, the built-in children
+/// followed by those.
 struct Children {
-    /// `ids[starts[i]..starts[i + 1]]` are the children of the layer's place `i`.
+    /// `ids[starts[i]..starts[i + 1]]` are the children of the layer's place `first + i`.
     starts: Vec<u32>,
     ids: Vec<PlaceId>,
     /// Built-in places with children in this layer, by id, with all their children.
     extended: Vec<(PlaceId, Vec<PlaceId>)>,
+}
+
+impl Children {
+    /// Children lists from each place's parent, in id order (`parents[i]` is the parent of
+    /// place `first + i`); parents below `first` belong to `base`.
+    fn new(
+        first: PlaceId,
+        count: usize,
+        parents: impl Iterator<Item = Option<PlaceId>> + Clone,
+        base: Option<&'static Gazetteer>,
+    ) -> Children {
+        let mut starts = vec![0u32; count + 1];
+        for parent in parents.clone().flatten().filter(|&p| p >= first) {
+            starts[(parent - first) as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut ids = vec![0; starts[count] as usize];
+        let mut filled = starts.clone();
+        let mut extended: Vec<(PlaceId, Vec<PlaceId>)> = Vec::new();
+        for (i, parent) in parents.enumerate() {
+            let id = first + i as PlaceId;
+            match (parent, base) {
+                (Some(parent), Some(base)) if parent < first => {
+                    match extended.binary_search_by_key(&parent, |e| e.0) {
+                        Ok(at) => extended[at].1.push(id),
+                        Err(at) => {
+                            let mut all = base.children(parent).to_vec();
+                            all.push(id);
+                            extended.insert(at, (parent, all));
+                        }
+                    }
+                }
+                (Some(parent), _) => {
+                    let slot = &mut filled[(parent - first) as usize];
+                    ids[*slot as usize] = id;
+                    *slot += 1;
+                }
+                (None, _) => {}
+            }
+        }
+        Children {
+            starts,
+            ids,
+            extended,
+        }
+    }
 }
 
 impl fmt::Debug for Gazetteer {
@@ -242,7 +290,10 @@ pub struct Places<'g> {
 
 impl<'g> Places<'g> {
     pub fn len(&self) -> usize {
-        self.g.first as usize + self.g.places.len()
+        match &self.g.builtin {
+            Some(tables) => tables.len(),
+            None => self.g.first as usize + self.g.places.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -257,75 +308,39 @@ impl<'g> Places<'g> {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer, parsed on first use and shared for the life of the process.
+    /// The built-in gazetteer, set up on first use and shared for the life of the process.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(builtin::load)
     }
 
-    /// A layer: the built-in one (`base` is `None`, `changes` the history) or a newsroom one
-    /// over it (`places` are the added places, `patched` the built-in places it extends,
-    /// sorted by id). Builds the children lists and the code index; `matcher` is built by
-    /// the caller, from the build-time table or from the layer's names.
+    /// A layer: the built-in one (`tables`, no `base`) or a newsroom one over it (`base`;
+    /// `places` are the added places, `patched` the built-in places it extends, sorted by
+    /// id). `matcher` is built by the caller, from the build-time table or from the layer's
+    /// names; children lists are built on first use.
     fn layer(
         base: Option<&'static Gazetteer>,
         places: Vec<Place>,
         patched: Vec<(PlaceId, Place)>,
-        changes: Vec<Change>,
+        tables: Option<builtin::Tables>,
         matcher: Matcher,
     ) -> Gazetteer {
         let first = base.map_or(0, |b| b.places().len() as PlaceId);
-        // Children of this layer's places, counted then placed, in id order.
-        let mut starts = vec![0u32; places.len() + 1];
-        let mut extended: Vec<(PlaceId, Vec<PlaceId>)> = Vec::new();
-        for place in &places {
-            if let Some(parent) = place.parent.filter(|&p| p >= first) {
-                starts[(parent - first) as usize + 1] += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut ids = vec![0; starts[places.len()] as usize];
-        let mut filled = starts.clone();
         let mut by_code = CodeIndex::default();
-        for (i, place) in places.iter().enumerate() {
-            let id = first + i as PlaceId;
-            match (place.parent, base) {
-                (Some(parent), Some(base)) if parent < first => {
-                    match extended.binary_search_by_key(&parent, |e| e.0) {
-                        Ok(at) => extended[at].1.push(id),
-                        Err(at) => {
-                            let mut all = base.children(parent).to_vec();
-                            all.push(id);
-                            extended.insert(at, (parent, all));
-                        }
-                    }
-                }
-                (Some(parent), _) => {
-                    let slot = &mut filled[(parent - first) as usize];
-                    ids[*slot as usize] = id;
-                    *slot += 1;
-                }
-                (None, _) => {}
-            }
-            if let (Some(code), Some(base)) = (place.code, base) {
-                if base.by_code(code).is_none() {
-                    by_code.entry(code).or_insert(id);
+        if let Some(base) = base {
+            for (i, place) in places.iter().enumerate() {
+                if let Some(code) = place.code.filter(|&c| base.by_code(c).is_none()) {
+                    by_code.entry(code).or_insert(first + i as PlaceId);
                 }
             }
         }
         Gazetteer {
             base,
+            builtin: tables,
             first,
             places,
             patched,
-            changes,
-            children: Children {
-                starts,
-                ids,
-                extended,
-            },
+            children: OnceLock::new(),
             matcher,
             by_code,
         }
@@ -337,6 +352,9 @@ impl Gazetteer {
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {
+        if let Some(tables) = &self.builtin {
+            return tables.place(id);
+        }
         if id >= self.first {
             return &self.places[(id - self.first) as usize];
         }
@@ -345,13 +363,14 @@ impl Gazetteer {
                 return &self.patched[at].1;
             }
         }
-        self.base.expect("ids below `first` are built-in").place(id)
+        self.base.expect("a newsroom layer has a base").place(id)
     }
 
     pub fn changes(&self) -> &[Change] {
-        match self.base {
-            Some(base) => &base.changes,
-            None => &self.changes,
+        match (&self.builtin, self.base) {
+            (Some(tables), _) => tables.changes(),
+            (None, Some(base)) => base.changes(),
+            (None, None) => &[],
         }
     }
 
@@ -360,15 +379,22 @@ impl Gazetteer {
     }
 
     pub fn children(&self, id: PlaceId) -> &[PlaceId] {
+        let c = self.children.get_or_init(|| match &self.builtin {
+            Some(tables) => Children::new(0, tables.len(), tables.parents(), None),
+            None => Children::new(
+                self.first,
+                self.places.len(),
+                self.places.iter().map(|p| p.parent),
+                self.base,
+            ),
+        });
         if id >= self.first {
             let i = (id - self.first) as usize;
-            let c = &self.children;
             return &c.ids[c.starts[i] as usize..c.starts[i + 1] as usize];
         }
-        let base = self.base.expect("ids below `first` are built-in");
-        match self.children.extended.binary_search_by_key(&id, |e| e.0) {
-            Ok(at) => &self.children.extended[at].1,
-            Err(_) => base.children(id),
+        match c.extended.binary_search_by_key(&id, |e| e.0) {
+            Ok(at) => &c.extended[at].1,
+            Err(_) => self.base.expect("a newsroom layer has a base").children(id),
         }
     }
 
@@ -378,17 +404,12 @@ impl Gazetteer {
 
     /// The first place with NBS code `code`.
     pub fn by_code(&self, code: u64) -> Option<PlaceId> {
-        match self.base {
-            Some(base) => base
-                .by_code(code)
-                .or_else(|| self.by_code.get(&code).copied()),
-            // Built-in places are in strictly increasing code order (`build.rs` checks).
-            None => self
-                .places
-                .binary_search_by_key(&code, |p| p.code.unwrap_or(0))
-                .ok()
-                .map(|i| i as PlaceId),
+        if let Some(tables) = &self.builtin {
+            return tables.by_code(code);
         }
+        self.base
+            .and_then(|base| base.by_code(code))
+            .or_else(|| self.by_code.get(&code).copied())
     }
 
     /// The place's parent, skipping placeholders (`市辖区`).
