@@ -189,6 +189,7 @@ fn name_table(divisions: &str, history: &str) -> table::Layout<u32> {
             builder.add(fields[2], (id as u32) << 1 | 1);
         }
     }
+    builder.add_endings();
     builder.finish()
 }
 

@@ -5,7 +5,7 @@
 //! build (aho-corasick, measured), far over the 30 ms a small file may take end to end. Names
 //! end in few characters, so the matcher works backwards from them instead: a table maps
 //! each last character to the lengths of the names that end in it, and a hash table of the
-//! names confirms a candidate. The built-in hash table is computed by `build.rs`
+//! names and of their endings confirms a candidate or ends the walk. The built-in hash table is computed by `build.rs`
 //! ([`super::table`]) and read in place; a newsroom gazetteer adds a small table of its own
 //! names over it, so loading one hashes only the newsroom's names.
 
@@ -220,6 +220,7 @@ impl Matcher {
                 builder.add(name, NameRef::NewsroomFormer(id, i as u32));
             }
         }
+        builder.add_endings();
         for (name, refs) in builder.entries_mut() {
             let inherited = base.refs(name);
             if inherited.is_empty() {
@@ -300,16 +301,19 @@ impl Matcher {
                 continue;
             };
             let end = offset + ch.len_utf8();
-            let mut lengths = mask;
-            while lengths != 0 {
-                let n = 63 - lengths.leading_zeros() as usize;
-                lengths &= !(1 << n);
-                if n == 0 || n > seen {
+            // Backwards from here, one character at a time, while what is read is the ending
+            // of some name (the table holds every ending of two or more characters).
+            let longest = (63 - mask.leading_zeros() as usize).min(seen);
+            for n in 1..=longest {
+                if n == 1 && mask & 0b10 == 0 {
                     continue;
                 }
                 let start = starts[(seen - n) % (MAX_CHARS + 1)];
-                if let Some(refs) = self.get(&text[start..end]) {
-                    found.push(Match { start, end, refs });
+                match self.get(&text[start..end]) {
+                    Some([]) => {}
+                    Some(refs) => found.push(Match { start, end, refs }),
+                    None if n == 1 => {}
+                    None => break,
                 }
             }
         }
@@ -377,7 +381,60 @@ impl Hasher for FxHasher {
 
 #[cfg(test)]
 mod tests {
+    use super::Matcher;
     use crate::gazetteer::Gazetteer;
+
+    /// Every candidate substring looked up, then leftmost-longest: what `find_all` must give.
+    fn brute_force(m: &Matcher, text: &str) -> Vec<(usize, usize)> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut found = Vec::new();
+        for (j, &end) in bounds.iter().enumerate().skip(1) {
+            for &start in &bounds[j.saturating_sub(super::MAX_CHARS)..j] {
+                if !m.refs(&text[start..end]).is_empty() {
+                    found.push((start, end));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for f in found {
+            if taken.last().is_none_or(|t| f.0 >= t.1) {
+                taken.push(f);
+            }
+        }
+        taken
+    }
+
+    #[test]
+    fn walking_back_finds_what_every_lookup_finds() {
+        let csv = std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/gazetteer/datong-towns-villages.csv"
+        ));
+        let toml = csv.with_file_name("places.toml");
+        let newsroom = Gazetteer::with_newsroom(&[csv, toml], None).unwrap();
+        let texts = [
+            include_str!("../../examples/2023-03-15-社区版.txt"),
+            include_str!("../../examples/2023-03-15-要闻.md"),
+            "山西省大同市平城区水泊寺街道沙岭村，云州区峰峪乡沙岭村和大同县城关镇；文瀛湖公园、大同一中、水泊寺乡",
+        ];
+        for g in [Gazetteer::builtin(), &newsroom] {
+            for text in texts {
+                let walked: Vec<(usize, usize)> = g
+                    .matcher()
+                    .find_all(text)
+                    .iter()
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                assert_eq!(walked, brute_force(g.matcher(), text));
+                assert!(!walked.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn finds_leftmost_longest() {

@@ -90,6 +90,29 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
         }
     }
 
+    /// Adds every ending of two or more characters of every name as an entry of its own,
+    /// with no refs unless it is a name itself: a search working backwards from a name's
+    /// last character can then stop at the first ending no name has.
+    pub fn add_endings(&mut self) {
+        let mut endings: Vec<String> = Vec::new();
+        for name in &self.names {
+            let starts: Vec<usize> = name.char_indices().map(|(i, _)| i).collect();
+            // The proper endings: from the second character on, at least two characters.
+            for &start in starts.iter().skip(1).take(starts.len().saturating_sub(2)) {
+                let ending = &name[start..];
+                if !self.index.contains_key(ending) {
+                    self.index.insert(ending.to_owned(), usize::MAX);
+                    endings.push(ending.to_owned());
+                }
+            }
+        }
+        for ending in endings {
+            self.index.insert(ending.clone(), self.names.len());
+            self.names.push(ending);
+            self.refs.push(Vec::new());
+        }
+    }
+
     /// The names added so far, each with its refs, in the order first added.
     pub fn entries_mut(&mut self) -> impl Iterator<Item = (&str, &mut Vec<R>)> {
         self.names
@@ -125,6 +148,10 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
                 slot = (slot + 1) & ((1 << bits) - 1);
             }
             slots[slot] = (u64::from(tag(hash)) << 32) | (i as u64 + 1);
+            if what.is_empty() {
+                // Only the ending of longer names.
+                continue;
+            }
             let last = name.chars().next_back().expect("names are not empty");
             let chars = name.chars().count();
             match endings.iter_mut().find(|(c, _)| *c == last) {
@@ -154,7 +181,7 @@ pub struct Layout<R> {
     pub names: String,
     pub refs: Vec<R>,
     /// Each last character of a name, with bit `n` set when a name of `n` characters ends in
-    /// it.
+    /// it (endings added by [`TableBuilder::add_endings`] count only as parts of names).
     pub endings: Vec<(char, u64)>,
 }
 

@@ -403,14 +403,20 @@ fn resolve(
 /// How many levels two places share from the top (a common province is 1, a common
 /// prefecture 2, …), or `None` when they share none.
 fn common_depth(g: &Gazetteer, a: PlaceId, b: PlaceId) -> Option<usize> {
-    let chain = |p: PlaceId| -> Vec<PlaceId> {
-        let mut v: Vec<PlaceId> = std::iter::once(p).chain(g.ancestors(p)).collect();
-        v.reverse();
-        v
-    };
-    let (ca, cb) = (chain(a), chain(b));
-    let n = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
-    (n > 0).then_some(n)
+    // The chains bottom up; they share a top part when they share anything.
+    let chain = |p: PlaceId| std::iter::once(p).chain(g.ancestors(p));
+    let (len_a, len_b) = (chain(a).count(), chain(b).count());
+    // Level the deeper chain, then walk both up until they meet: what is left is shared.
+    let mut ca = chain(a).skip(len_a.saturating_sub(len_b));
+    let mut cb = chain(b).skip(len_b.saturating_sub(len_a));
+    let mut depth = len_a.min(len_b);
+    while let (Some(x), Some(y)) = (ca.next(), cb.next()) {
+        if x == y {
+            return Some(depth);
+        }
+        depth -= 1;
+    }
+    None
 }
 
 /// Finds place-like names that are not known and are likely slips for known ones.
