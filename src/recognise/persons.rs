@@ -264,7 +264,8 @@ fn name_after(s: &str) -> Option<usize> {
     if NOT_NAME_STARTS.iter().any(|w| s.starts_with(w)) {
         return None;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().take(6).collect();
+    let chars = first_chars::<6>(s.char_indices());
+    let chars = chars.as_slice();
     let surname_len = surname_chars(s)?;
     let end_of = |n: usize| chars.get(n).map_or(s.len(), |&(i, _)| i);
     let boundary_at = |n: usize| match chars.get(n) {
@@ -289,7 +290,8 @@ fn name_after(s: &str) -> Option<usize> {
 
 /// The byte offset where a name ending `s` starts (`看望了王秀英` → offset of `王`).
 fn name_before(s: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = s.char_indices().rev().take(5).collect();
+    let chars = first_chars::<5>(s.char_indices().rev());
+    let chars = chars.as_slice();
     // chars[0] is the last character.
     let starts_name = |n: usize| -> Option<usize> {
         let (i, c) = *chars.get(n - 1)?;
@@ -314,6 +316,30 @@ fn name_before(s: &str) -> Option<usize> {
         }
     }
     starts_name(2)
+}
+
+/// Up to `N` characters with their offsets, without allocating: cue words are frequent.
+struct FirstChars<const N: usize> {
+    chars: [(usize, char); N],
+    len: usize,
+}
+
+impl<const N: usize> FirstChars<N> {
+    fn as_slice(&self) -> &[(usize, char)] {
+        &self.chars[..self.len]
+    }
+}
+
+fn first_chars<const N: usize>(iter: impl Iterator<Item = (usize, char)>) -> FirstChars<N> {
+    let mut out = FirstChars {
+        chars: [(0, '\0'); N],
+        len: 0,
+    };
+    for (slot, item) in out.chars.iter_mut().zip(iter) {
+        *slot = item;
+        out.len += 1;
+    }
+    out
 }
 
 /// Every occurrence of each mentioned name in the draft's prose, with its sentence index.

@@ -355,6 +355,7 @@ fn resolve(
             anchors.push(m.places[0]);
         }
     }
+    let mut depths: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
         let Some(anchors) = settled.get(&m.article) else {
             continue;
@@ -366,13 +367,17 @@ fn resolve(
                 .max()
                 .unwrap_or(0)
         };
-        let best = m.places.iter().map(|&p| depth(p)).max().unwrap_or(0);
+        // Each candidate's depth once: a name like 城关镇 has 88 of them.
+        depths.clear();
+        depths.extend(m.places.iter().map(|&p| depth(p)));
+        let best = depths.iter().copied().max().unwrap_or(0);
         if best >= 2 {
             let narrowed: Vec<PlaceId> = m
                 .places
                 .iter()
-                .copied()
-                .filter(|&p| depth(p) == best)
+                .zip(&depths)
+                .filter(|&(_, &d)| d == best)
+                .map(|(&p, _)| p)
                 .collect();
             if narrowed.len() < m.places.len() {
                 m.places = narrowed;
