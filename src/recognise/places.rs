@@ -436,33 +436,38 @@ fn find_slips(
 ) {
     let body = &input.text[segment.range()];
     let first = mentions.partition_point(|m| m.span.end <= segment.start);
-    let in_segment: Vec<usize> = (first..mentions.len())
-        .take_while(|&i| mentions[i].span.start < segment.end)
-        .collect();
+    let last = first
+        + mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < segment.end)
+            .count();
+    // Mentions are in order and do not overlap, so their ends are in order too.
+    let in_segment = &mentions[first..last];
     let mut search_from = 0;
     while let Some((at, suffix)) = next_suffix(body, search_from) {
         search_from = at + suffix.len();
         let end = segment.start + (at + suffix.len()) as u32;
         let suffix_start = segment.start + at as u32;
+        // The first mention ending after the suffix starts, and the one before it.
+        let k = in_segment.partition_point(|m| m.span.end <= suffix_start);
         // Inside a known name: nothing to check.
-        if in_segment
-            .iter()
-            .any(|&i| mentions[i].span.start < end && suffix_start < mentions[i].span.end)
-        {
+        if in_segment.get(k).is_some_and(|m| m.span.start < end) {
             continue;
         }
         // The start: the end of a known name right before, else the last non-Han character.
+        // A stem of more than eight characters is never a candidate, so nine are enough.
         let han_start = body[..at]
             .char_indices()
             .rev()
             .take_while(|&(_, c)| is_han(c))
+            .take(9)
             .last()
             .map_or(at, |(i, _)| i);
         let han_start = segment.start + han_start as u32;
-        let parent = in_segment
-            .iter()
-            .copied()
-            .rfind(|&i| mentions[i].span.end <= suffix_start && mentions[i].span.end >= han_start);
+        let parent = k
+            .checked_sub(1)
+            .filter(|&i| in_segment[i].span.end >= han_start)
+            .map(|i| first + i);
         let start = parent.map_or(han_start, |i| mentions[i].span.end);
         let stem_chars = input.text[start as usize..suffix_start as usize]
             .chars()
