@@ -2,6 +2,7 @@
 //! `code,name,parent_code,level` rows joined to the built-in levels by code. Either kind
 //! extends the built-in gazetteer; errors name the file and line.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,10 @@ use serde::Deserialize;
 
 use std::borrow::Cow;
 
-use super::{fold_committee_suffix, Gazetteer, Level, Name, Origin, Place, PlaceId};
+use super::builtin::PLACEHOLDERS;
+use super::{
+    fold_committee_suffix, Gazetteer, Level, Matcher, Name, NameRef, Origin, Place, PlaceId,
+};
 
 /// A newsroom gazetteer that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,15 +67,17 @@ struct TomlFormer {
 
 impl Gazetteer {
     /// The built-in gazetteer extended with the newsroom files at `paths` (TOML by the
-    /// `.toml` extension, CSV otherwise). `region` (`[bulletin] region`) settles parents
-    /// given by a name that repeats across China.
+    /// `.toml` extension, CSV otherwise), as a layer over it. `region` (`[bulletin] region`)
+    /// settles parents given by a name that repeats across China.
     pub fn with_newsroom(
         paths: &[PathBuf],
         region: Option<&str>,
     ) -> Result<Gazetteer, GazetteerError> {
         let builtin = Gazetteer::builtin();
         let mut builder = Builder {
-            places: builtin.places.clone(),
+            first: builtin.places().len() as PlaceId,
+            added: Vec::new(),
+            patched: Vec::new(),
             base: builtin,
             region: region.and_then(|r| builtin.resolve_region(r)),
         };
@@ -91,19 +97,82 @@ impl Gazetteer {
                 builder.add_csv(path, &source)?;
             }
         }
-        Ok(Gazetteer::new(builder.places, builtin.changes.clone()))
+        let Builder {
+            first,
+            added,
+            patched,
+            ..
+        } = builder;
+        let matcher = Matcher::layered(builtin.matcher(), first, &added, &patched);
+        Ok(Gazetteer::layer(
+            Some(builtin),
+            added,
+            patched,
+            None,
+            matcher,
+        ))
     }
 }
 
+/// A newsroom layer being read: the places added so far and the built-in places extended.
 struct Builder {
-    places: Vec<Place>,
+    /// The id of `added[0]`.
+    first: PlaceId,
+    added: Vec<Place>,
+    /// Sorted by id.
+    patched: Vec<(PlaceId, Place)>,
     base: &'static Gazetteer,
     region: Option<PlaceId>,
 }
 
 impl Builder {
+    fn place(&self, id: PlaceId) -> &Place {
+        if id >= self.first {
+            return &self.added[(id - self.first) as usize];
+        }
+        match self.patched.binary_search_by_key(&id, |p| p.0) {
+            Ok(at) => &self.patched[at].1,
+            Err(_) => self.base.place(id),
+        }
+    }
+
+    /// Places named `name` (by their name, not an alias), built-in then added, in id order;
+    /// placeholders only when `placeholders` is set.
+    fn named(&self, name: &str, placeholders: bool) -> Vec<PlaceId> {
+        let mut ids: Vec<PlaceId> = if placeholders && PLACEHOLDERS.contains(&name) {
+            // The matcher leaves placeholders out: look through the built-in places.
+            (0..self.first)
+                .filter(|&id| *self.base.place(id).name == *name)
+                .collect()
+        } else {
+            self.base
+                .matcher()
+                .refs(name)
+                .iter()
+                .filter_map(|r| match *r {
+                    NameRef::Place(id) if *self.base.place(id).name == *name => Some(id),
+                    _ => None,
+                })
+                .collect()
+        };
+        ids.extend(
+            self.added
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| *p.name == *name && (placeholders || !p.placeholder))
+                .map(|(i, _)| self.first + i as PlaceId),
+        );
+        ids
+    }
+
     fn add_csv(&mut self, path: &Path, source: &str) -> Result<(), GazetteerError> {
-        let mut by_code = self.base.by_code.clone();
+        // The codes of this file's rows: with the built-in codes, what a row's parent code
+        // may name.
+        let mut file_codes: HashMap<u64, PlaceId> = HashMap::new();
+        let base = self.base;
+        let by_code = |codes: &HashMap<u64, PlaceId>, code: u64| {
+            base.by_code(code).or_else(|| codes.get(&code).copied())
+        };
         for (index, row) in source.lines().enumerate() {
             let line = index as u32 + 1;
             let error = |message: String| GazetteerError {
@@ -130,19 +199,19 @@ impl Builder {
                 .map_err(|_| error(format!("code \"{code}\" is not a number")))?;
             let level =
                 Level::parse(level).ok_or_else(|| error(format!("unknown level \"{level}\"")))?;
-            if by_code.contains_key(&code) {
+            if by_code(&file_codes, code).is_some() {
                 // Rows the built-in data already has (the towns of the 大同 list).
                 continue;
             }
             let parent_code: u64 = parent_code
                 .parse()
                 .map_err(|_| error(format!("parent code \"{parent_code}\" is not a number")))?;
-            let parent = *by_code.get(&parent_code).ok_or_else(|| {
+            let parent = by_code(&file_codes, parent_code).ok_or_else(|| {
                 error(format!("parent code {parent_code} is not in the gazetteer"))
             })?;
             let folded = fold_committee_suffix(name);
-            let id = self.places.len() as PlaceId;
-            self.places.push(Place {
+            let id = self.first + self.added.len() as PlaceId;
+            self.added.push(Place {
                 name: Cow::Owned(folded.clone().unwrap_or_else(|| name.to_owned())),
                 official: folded.is_some().then(|| Cow::Owned(name.to_owned())),
                 code: Some(code),
@@ -157,7 +226,7 @@ impl Builder {
                     line,
                 },
             });
-            by_code.insert(code, id);
+            file_codes.insert(code, id);
         }
         Ok(())
     }
@@ -217,17 +286,17 @@ impl Builder {
                 .map(|a| Cow::Owned(a.clone()))
                 .collect();
             // A place the gazetteer has already gets the aliases and former names.
-            let existing = self
-                .places
-                .iter()
-                .position(|p| *p.name == *name && p.parent == parent && p.level == level);
-            if let Some(i) = existing {
-                let place = &mut self.places[i];
+            let existing = self.named(&name, true).into_iter().find(|&id| {
+                let p = self.place(id);
+                p.parent == parent && p.level == level
+            });
+            if let Some(id) = existing {
+                let place = self.place_mut(id);
                 place.aliases.extend(aliases);
                 place.former.extend(former);
                 continue;
             }
-            self.places.push(Place {
+            self.added.push(Place {
                 name: Cow::Owned(name.clone()),
                 official: None,
                 code,
@@ -250,19 +319,17 @@ impl Builder {
     fn resolve_parent(&self, parent: &str) -> Result<PlaceId, String> {
         if let Ok(code) = parent.parse::<u64>() {
             return self
-                .places
-                .iter()
-                .position(|p| p.code == Some(code))
-                .map(|i| i as PlaceId)
+                .base
+                .by_code(code)
+                .or_else(|| {
+                    self.added
+                        .iter()
+                        .position(|p| p.code == Some(code))
+                        .map(|i| self.first + i as PlaceId)
+                })
                 .ok_or_else(|| format!("parent code {parent} is not in the gazetteer"));
         }
-        let mut ids: Vec<PlaceId> = self
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| *p.name == *parent && !p.placeholder)
-            .map(|(i, _)| i as PlaceId)
-            .collect();
+        let mut ids = self.named(parent, false);
         if ids.len() > 1 {
             if let Some(region) = self.region {
                 ids.retain(|&id| self.within(id, region) || self.within(region, id));
@@ -275,7 +342,7 @@ impl Builder {
                 .resolve_region(parent)
                 .filter(|&id| {
                     // A path resolves only when it ends in the parent's own name.
-                    parent.ends_with(&*self.places[id as usize].name)
+                    parent.ends_with(&*self.place(id).name)
                 })
                 .ok_or_else(|| format!("parent \"{parent}\" is not in the gazetteer")),
             _ => Err(format!(
@@ -285,13 +352,28 @@ impl Builder {
         }
     }
 
+    /// The place to extend: an added one, or a built-in one copied into `patched` first.
+    fn place_mut(&mut self, id: PlaceId) -> &mut Place {
+        if id >= self.first {
+            return &mut self.added[(id - self.first) as usize];
+        }
+        let at = match self.patched.binary_search_by_key(&id, |p| p.0) {
+            Ok(at) => at,
+            Err(at) => {
+                self.patched.insert(at, (id, self.base.place(id).clone()));
+                at
+            }
+        };
+        &mut self.patched[at].1
+    }
+
     fn within(&self, id: PlaceId, ancestor: PlaceId) -> bool {
         let mut current = Some(id);
         while let Some(c) = current {
             if c == ancestor {
                 return true;
             }
-            current = self.places[c as usize].parent;
+            current = self.place(c).parent;
         }
         false
     }

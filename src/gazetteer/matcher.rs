@@ -4,40 +4,17 @@
 //! A byte automaton over the 36,000 distinct built-in names costs about 250 ms and 8 MB to
 //! build (aho-corasick, measured), far over the 30 ms a small file may take end to end. Names
 //! end in few characters, so the matcher works backwards from them instead: a table maps
-//! each last character to the lengths of the names that end in it, and a hash of the names
-//! confirms a candidate. Building it costs a few milliseconds; scanning touches only the
-//! characters names can end in.
+//! each last character to the lengths of the names that end in it, and a hash table of the
+//! names and of their endings confirms a candidate or ends the walk. The built-in hash table is computed by `build.rs`
+//! ([`super::table`]) and read in place; a newsroom gazetteer adds a small table of its own
+//! names over it, so loading one hashes only the newsroom's names.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::{Change, ChangeId, Name, Place, PlaceId};
-
-/// What one name refers to: most names mean one thing, and that costs no allocation.
-#[derive(Clone, Debug)]
-enum Refs {
-    One([NameRef; 1]),
-    Many(Vec<NameRef>),
-}
-
-impl Refs {
-    fn as_slice(&self) -> &[NameRef] {
-        match self {
-            Refs::One(one) => one,
-            Refs::Many(many) => many,
-        }
-    }
-
-    fn push(&mut self, what: NameRef) {
-        if self.as_slice().contains(&what) {
-            return;
-        }
-        match self {
-            Refs::One([first]) => *self = Refs::Many(vec![*first, what]),
-            Refs::Many(many) => many.push(what),
-        }
-    }
-}
+use super::table::{self, hash_name, home_slot, Layout, TableBuilder, ENTRY_BYTES, SLOT_BYTES};
+use super::{ChangeId, Place, PlaceId};
 
 /// What a name found in text may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +29,16 @@ pub enum NameRef {
     NewsroomFormer(PlaceId, u32),
 }
 
+impl NameRef {
+    /// The place the name refers to, if it refers to a place.
+    fn place(self) -> Option<PlaceId> {
+        match self {
+            NameRef::Place(id) | NameRef::Alias(id) | NameRef::NewsroomFormer(id, _) => Some(id),
+            NameRef::Former(_) => None,
+        }
+    }
+}
+
 /// A known name found in text.
 #[derive(Clone, Copy, Debug)]
 pub struct Match<'g> {
@@ -62,93 +49,243 @@ pub struct Match<'g> {
 }
 
 /// The longest name the matcher looks for, in characters.
-const MAX_CHARS: usize = 40;
+const MAX_CHARS: usize = table::MAX_CHARS;
+
+/// Names and their refs in the layout of [`super::table`]: borrowed from the binary for the
+/// built-in table, owned for a newsroom's.
+pub(super) struct NameTable {
+    bits: u32,
+    slots: Cow<'static, [u8]>,
+    entries: Cow<'static, [u8]>,
+    names: Cow<'static, str>,
+    refs: Cow<'static, [NameRef]>,
+}
+
+#[inline]
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"))
+}
+
+impl NameTable {
+    /// The built-in table, from the arrays `build.rs` wrote.
+    pub(super) fn from_static(
+        bits: u32,
+        slots: &'static [u8],
+        entries: &'static [u8],
+        names: &'static str,
+        refs: &'static [NameRef],
+    ) -> NameTable {
+        NameTable {
+            bits,
+            slots: Cow::Borrowed(slots),
+            entries: Cow::Borrowed(entries),
+            names: Cow::Borrowed(names),
+            refs: Cow::Borrowed(refs),
+        }
+    }
+
+    fn from_layout(layout: &Layout<NameRef>) -> NameTable {
+        NameTable {
+            bits: layout.bits,
+            slots: Cow::Owned(layout.slot_bytes()),
+            entries: Cow::Owned(layout.entry_bytes()),
+            names: Cow::Owned(layout.names.clone()),
+            refs: Cow::Owned(layout.refs.clone()),
+        }
+    }
+
+    /// The refs of `name`, whose [`hash_name`] is `hash`.
+    #[inline]
+    fn get(&self, hash: u64, name: &str) -> Option<&[NameRef]> {
+        let mask = (1usize << self.bits) - 1;
+        let tag = table::tag(hash);
+        let mut slot = home_slot(hash, self.bits);
+        loop {
+            let at = slot * SLOT_BYTES;
+            let word = u64::from_le_bytes(self.slots[at..at + 8].try_into().expect("8 bytes"));
+            if word == 0 {
+                return None;
+            }
+            if (word >> 32) as u32 == tag {
+                let entry = (word as u32 - 1) as usize * ENTRY_BYTES;
+                let start = u32_at(&self.entries, entry) as usize;
+                let len = u32_at(&self.entries, entry + 4) as usize;
+                if self.names.as_bytes().get(start..start + len) == Some(name.as_bytes()) {
+                    let refs = u32_at(&self.entries, entry + 8) as usize;
+                    let count = u32_at(&self.entries, entry + 12) as usize;
+                    return Some(&self.refs[refs..refs + count]);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// Which characters end a name, and for each the lengths (in characters) of the names that
+/// end in it. A bit set over the Basic Multilingual Plane answers "no" for most characters
+/// of a text without a hash.
+#[derive(Clone)]
+struct Endings {
+    bmp: Box<[u64]>,
+    lengths: HashMap<char, u64, BuildHasherDefault<FxHasher>>,
+}
+
+impl Endings {
+    fn new() -> Endings {
+        Endings {
+            bmp: vec![0u64; 0x1_0000 / 64].into_boxed_slice(),
+            lengths: HashMap::default(),
+        }
+    }
+
+    fn add(&mut self, ch: char, mask: u64) {
+        let c = ch as usize;
+        if c < 0x1_0000 {
+            self.bmp[c / 64] |= 1 << (c % 64);
+        }
+        *self.lengths.entry(ch).or_default() |= mask;
+    }
+
+    #[inline]
+    fn get(&self, ch: char) -> Option<u64> {
+        let c = ch as usize;
+        if c < 0x1_0000 && self.bmp[c / 64] & (1 << (c % 64)) == 0 {
+            return None;
+        }
+        self.lengths.get(&ch).copied()
+    }
+}
 
 pub struct Matcher {
-    names: HashMap<Name, Refs, BuildHasherDefault<FxHasher>>,
-    /// Last character → bit `n` set when a name of `n` characters ends in it.
-    endings: HashMap<char, u64, BuildHasherDefault<FxHasher>>,
+    /// The built-in table a newsroom's lies over.
+    base: Option<&'static NameTable>,
+    /// The built-in table itself, or a newsroom's names with everything they refer to in
+    /// both (a name in both is looked up here only).
+    own: NameTable,
+    endings: Endings,
 }
 
 impl Matcher {
-    pub(super) fn new(places: &[Place], changes: &[Change]) -> Matcher {
-        let mut matcher = Matcher {
-            names: HashMap::with_capacity_and_hasher(places.len(), Default::default()),
-            endings: HashMap::default(),
-        };
-        for (id, place) in places.iter().enumerate() {
+    /// The built-in matcher: its table and `endings` as `build.rs` wrote them (a `u32`
+    /// character, then a `u64` mask, little-endian).
+    pub(super) fn builtin(own: NameTable, endings: &[u8]) -> Matcher {
+        let mut all = Endings::new();
+        for record in endings.chunks_exact(12) {
+            let ch = char::from_u32(u32_at(record, 0)).expect("a character");
+            let mask = u64::from_le_bytes(record[4..12].try_into().expect("8 bytes"));
+            all.add(ch, mask);
+        }
+        Matcher {
+            base: None,
+            own,
+            endings: all,
+        }
+    }
+
+    /// The matcher of a newsroom layer over the built-in `base`: the places it adds (ids from
+    /// `first`) and the built-in places it gives aliases or former names (`patched`, by id).
+    /// Each name gets the refs, in the order, that one matcher over all places in id order
+    /// would give it: places by id, then the built-in changes.
+    pub(super) fn layered(
+        base: &'static Matcher,
+        first: PlaceId,
+        places: &[Place],
+        patched: &[(PlaceId, Place)],
+    ) -> Matcher {
+        let mut builder: TableBuilder<NameRef> = TableBuilder::default();
+        for (id, place) in patched {
             if place.placeholder {
                 continue;
             }
-            let id = id as PlaceId;
-            matcher.add(&place.name, NameRef::Place(id));
-            if let Some(official) = &place.official {
-                matcher.add(official, NameRef::Place(id));
-            }
             for alias in &place.aliases {
-                matcher.add(alias, NameRef::Alias(id));
+                builder.add(alias, NameRef::Alias(*id));
             }
             for (i, (name, _)) in place.former.iter().enumerate() {
-                matcher.add(name, NameRef::NewsroomFormer(id, i as u32));
+                builder.add(name, NameRef::NewsroomFormer(*id, i as u32));
             }
         }
-        for (id, change) in changes.iter().enumerate() {
-            if change.name_ceased {
-                matcher.add(&change.old_name, NameRef::Former(id as ChangeId));
+        for (i, place) in places.iter().enumerate() {
+            if place.placeholder {
+                continue;
+            }
+            let id = first + i as PlaceId;
+            builder.add(&place.name, NameRef::Place(id));
+            if let Some(official) = &place.official {
+                builder.add(official, NameRef::Place(id));
+            }
+            for alias in &place.aliases {
+                builder.add(alias, NameRef::Alias(id));
+            }
+            for (i, (name, _)) in place.former.iter().enumerate() {
+                builder.add(name, NameRef::NewsroomFormer(id, i as u32));
             }
         }
-        matcher
+        builder.add_endings();
+        for (name, refs) in builder.entries_mut() {
+            let inherited = base.refs(name);
+            if inherited.is_empty() {
+                continue;
+            }
+            // Both lists are in place order; built-in changes come after every place.
+            let mut merged = Vec::with_capacity(inherited.len() + refs.len());
+            let (mut b, mut o) = (0, 0);
+            let base_places: Vec<NameRef> = inherited
+                .iter()
+                .copied()
+                .filter(|r| r.place().is_some())
+                .collect();
+            while b < base_places.len() || o < refs.len() {
+                let take_base = match (base_places.get(b), refs.get(o)) {
+                    (Some(x), Some(y)) => x.place() <= y.place(),
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                let next = if take_base {
+                    b += 1;
+                    base_places[b - 1]
+                } else {
+                    o += 1;
+                    refs[o - 1]
+                };
+                if !merged.contains(&next) {
+                    merged.push(next);
+                }
+            }
+            for r in inherited.iter().filter(|r| r.place().is_none()) {
+                if !merged.contains(r) {
+                    merged.push(*r);
+                }
+            }
+            *refs = merged;
+        }
+        let layout = builder.finish();
+        let mut endings = base.endings.clone();
+        for &(ch, mask) in &layout.endings {
+            endings.add(ch, mask);
+        }
+        Matcher {
+            base: Some(&base.own),
+            own: NameTable::from_layout(&layout),
+            endings,
+        }
     }
 
-    /// The matcher of the built-in gazetteer, straight from its table: `names` gives each
-    /// place's name in order, `None` for placeholders.
-    pub(super) fn builtin(
-        names: impl Iterator<Item = Option<&'static str>>,
-        changes: &[Change],
-    ) -> Matcher {
-        let mut matcher = Matcher {
-            names: HashMap::with_capacity_and_hasher(46_000, Default::default()),
-            endings: HashMap::default(),
-        };
-        for (id, name) in names.enumerate() {
-            if let Some(name) = name {
-                matcher.add(&Name::Borrowed(name), NameRef::Place(id as PlaceId));
-            }
-        }
-        for (id, change) in changes.iter().enumerate() {
-            if change.name_ceased {
-                matcher.add(&change.old_name, NameRef::Former(id as ChangeId));
-            }
-        }
-        matcher
-    }
-
-    fn add(&mut self, name: &Name, what: NameRef) {
-        let chars = name.chars().count();
-        let Some(last) = name.chars().next_back() else {
-            return;
-        };
-        if chars > MAX_CHARS {
-            return;
-        }
-        // One hash per name: a borrowed key costs nothing to clone.
-        match self.names.entry(name.clone()) {
-            std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(what),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(Refs::One([what]));
-            }
-        }
-        *self.endings.entry(last).or_default() |= 1 << chars;
+    #[inline]
+    fn get(&self, name: &str) -> Option<&[NameRef]> {
+        let hash = hash_name(name.as_bytes());
+        self.own
+            .get(hash, name)
+            .or_else(|| self.base.and_then(|base| base.get(hash, name)))
     }
 
     /// What `name` refers to; empty when it is not a known name.
     pub fn refs(&self, name: &str) -> &[NameRef] {
-        self.names.get(name).map_or(&[], Refs::as_slice)
+        self.get(name).unwrap_or(&[])
     }
 
     /// Whether some known name ends in `ch`.
     pub fn can_end_name(&self, ch: char) -> bool {
-        self.endings.contains_key(&ch)
+        self.endings.get(ch).is_some()
     }
 
     /// Every known name in `text`, leftmost-longest and not overlapping, in order.
@@ -160,24 +297,23 @@ impl Matcher {
         for (offset, ch) in text.char_indices() {
             starts[seen % (MAX_CHARS + 1)] = offset;
             seen += 1;
-            let Some(&mask) = self.endings.get(&ch) else {
+            let Some(mask) = self.endings.get(ch) else {
                 continue;
             };
             let end = offset + ch.len_utf8();
-            let mut lengths = mask;
-            while lengths != 0 {
-                let n = 63 - lengths.leading_zeros() as usize;
-                lengths &= !(1 << n);
-                if n == 0 || n > seen {
+            // Backwards from here, one character at a time, while what is read is the ending
+            // of some name (the table holds every ending of two or more characters).
+            let longest = (63 - mask.leading_zeros() as usize).min(seen);
+            for n in 1..=longest {
+                if n == 1 && mask & 0b10 == 0 {
                     continue;
                 }
                 let start = starts[(seen - n) % (MAX_CHARS + 1)];
-                if let Some(refs) = self.names.get(&text[start..end]) {
-                    found.push(Match {
-                        start,
-                        end,
-                        refs: refs.as_slice(),
-                    });
+                match self.get(&text[start..end]) {
+                    Some([]) => {}
+                    Some(refs) => found.push(Match { start, end, refs }),
+                    None if n == 1 => {}
+                    None => break,
                 }
             }
         }
@@ -245,7 +381,60 @@ impl Hasher for FxHasher {
 
 #[cfg(test)]
 mod tests {
+    use super::Matcher;
     use crate::gazetteer::Gazetteer;
+
+    /// Every candidate substring looked up, then leftmost-longest: what `find_all` must give.
+    fn brute_force(m: &Matcher, text: &str) -> Vec<(usize, usize)> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut found = Vec::new();
+        for (j, &end) in bounds.iter().enumerate().skip(1) {
+            for &start in &bounds[j.saturating_sub(super::MAX_CHARS)..j] {
+                if !m.refs(&text[start..end]).is_empty() {
+                    found.push((start, end));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for f in found {
+            if taken.last().is_none_or(|t| f.0 >= t.1) {
+                taken.push(f);
+            }
+        }
+        taken
+    }
+
+    #[test]
+    fn walking_back_finds_what_every_lookup_finds() {
+        let csv = std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/gazetteer/datong-towns-villages.csv"
+        ));
+        let toml = csv.with_file_name("places.toml");
+        let newsroom = Gazetteer::with_newsroom(&[csv, toml], None).unwrap();
+        let texts = [
+            include_str!("../../examples/2023-03-15-社区版.txt"),
+            include_str!("../../examples/2023-03-15-要闻.md"),
+            "山西省大同市平城区水泊寺街道沙岭村，云州区峰峪乡沙岭村和大同县城关镇；文瀛湖公园、大同一中、水泊寺乡",
+        ];
+        for g in [Gazetteer::builtin(), &newsroom] {
+            for text in texts {
+                let walked: Vec<(usize, usize)> = g
+                    .matcher()
+                    .find_all(text)
+                    .iter()
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                assert_eq!(walked, brute_force(g.matcher(), text));
+                assert!(!walked.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn finds_leftmost_longest() {

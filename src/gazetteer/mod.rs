@@ -1,9 +1,9 @@
 //! The gazetteer (DESIGN §6): China's administrative divisions with their parents, codes,
 //! aliases and change history, plus whatever a newsroom adds.
 //!
-//! The built-in part ([`Gazetteer::builtin`]) is compiled into the binary and parsed once,
-//! on first use; a newsroom gazetteer is the built-in one extended with the entries of the
-//! files named in `[places] gazetteers` ([`load`]). Name lookup in text goes through
+//! The built-in part ([`Gazetteer::builtin`]) is compiled into the binary and read once,
+//! on first use; a newsroom gazetteer is a layer over it with the entries of the files named
+//! in `[places] gazetteers` ([`load`]). Name lookup in text goes through
 //! [`matcher::Matcher`]; the "likely slip" test of `place/misspelled` is in [`fuzzy`].
 //!
 //! This module knows nothing of drafts or rules.
@@ -13,6 +13,7 @@ mod describe;
 pub mod fuzzy;
 pub mod load;
 pub mod matcher;
+mod table;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -188,90 +189,227 @@ pub struct Change {
 }
 
 /// All places and their history, with the name matcher.
+///
+/// The built-in gazetteer is one layer. A newsroom gazetteer is a second layer over it: the
+/// places it adds (numbered after the built-in ones), the built-in places it gives aliases or
+/// former names, and its names; everything else is read from the built-in layer, so loading
+/// one copies and rebuilds nothing of the built-in data.
 pub struct Gazetteer {
+    /// The built-in layer under a newsroom layer.
+    base: Option<&'static Gazetteer>,
+    /// The built-in layer's tables, read on demand (`None` in a newsroom layer).
+    builtin: Option<builtin::Tables>,
+    /// The id of a newsroom layer's first place: the number of built-in places.
+    first: PlaceId,
+    /// A newsroom layer's own places.
     places: Vec<Place>,
-    changes: Vec<Change>,
-    children: Vec<Vec<PlaceId>>,
+    /// Built-in places with the aliases and former names a newsroom layer gives them, by id.
+    patched: Vec<(PlaceId, Place)>,
+    /// Built on first use.
+    children: OnceLock<Children>,
     matcher: Matcher,
+    /// Codes of a newsroom layer's places that are not built-in codes, first place of each.
     by_code: CodeIndex,
 }
 
 type CodeIndex = HashMap<u64, PlaceId, BuildHasherDefault<matcher::FxHasher>>;
 
+/// Children lists of one layer: for the layer's own places, all of them in one array; in a
+/// newsroom layer, for built-in places that have children in it, the built-in children
+/// followed by those.
+struct Children {
+    /// `ids[starts[i]..starts[i + 1]]` are the children of the layer's place `first + i`.
+    starts: Vec<u32>,
+    ids: Vec<PlaceId>,
+    /// Built-in places with children in this layer, by id, with all their children.
+    extended: Vec<(PlaceId, Vec<PlaceId>)>,
+}
+
+impl Children {
+    /// Children lists from each place's parent, in id order (`parents[i]` is the parent of
+    /// place `first + i`); parents below `first` belong to `base`.
+    fn new(
+        first: PlaceId,
+        count: usize,
+        parents: impl Iterator<Item = Option<PlaceId>> + Clone,
+        base: Option<&'static Gazetteer>,
+    ) -> Children {
+        let mut starts = vec![0u32; count + 1];
+        for parent in parents.clone().flatten().filter(|&p| p >= first) {
+            starts[(parent - first) as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut ids = vec![0; starts[count] as usize];
+        let mut filled = starts.clone();
+        let mut extended: Vec<(PlaceId, Vec<PlaceId>)> = Vec::new();
+        for (i, parent) in parents.enumerate() {
+            let id = first + i as PlaceId;
+            match (parent, base) {
+                (Some(parent), Some(base)) if parent < first => {
+                    match extended.binary_search_by_key(&parent, |e| e.0) {
+                        Ok(at) => extended[at].1.push(id),
+                        Err(at) => {
+                            let mut all = base.children(parent).to_vec();
+                            all.push(id);
+                            extended.insert(at, (parent, all));
+                        }
+                    }
+                }
+                (Some(parent), _) => {
+                    let slot = &mut filled[(parent - first) as usize];
+                    ids[*slot as usize] = id;
+                    *slot += 1;
+                }
+                (None, _) => {}
+            }
+        }
+        Children {
+            starts,
+            ids,
+            extended,
+        }
+    }
+}
+
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
-            .field("changes", &self.changes.len())
+            .field("places", &self.places().len())
+            .field("changes", &self.changes().len())
             .finish()
     }
 }
 
+/// Every place of a gazetteer, built-in and newsroom, in id order.
+#[derive(Clone, Copy)]
+pub struct Places<'g> {
+    g: &'g Gazetteer,
+}
+
+impl<'g> Places<'g> {
+    pub fn len(&self) -> usize {
+        match &self.g.builtin {
+            Some(tables) => tables.len(),
+            None => self.g.first as usize + self.g.places.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The places in id order: `enumerate()` gives their ids.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'g Place> + 'g {
+        let g = self.g;
+        (0..self.len() as PlaceId).map(move |id| g.place(id))
+    }
+}
+
 impl Gazetteer {
-    /// The built-in gazetteer, parsed on first use and shared for the life of the process.
+    /// The built-in gazetteer, set up on first use and shared for the life of the process.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(builtin::load)
     }
 
-    fn new(places: Vec<Place>, changes: Vec<Change>) -> Gazetteer {
-        // The indexes on one core, the matcher on the other.
-        let ((children, by_code), matcher) = std::thread::scope(|scope| {
-            let matcher = scope.spawn(|| Matcher::new(&places, &changes));
-            let index = Gazetteer::index(&places);
-            (index, matcher.join().expect("the matcher builds"))
-        });
+    /// A layer: the built-in one (`tables`, no `base`) or a newsroom one over it (`base`;
+    /// `places` are the added places, `patched` the built-in places it extends, sorted by
+    /// id). `matcher` is built by the caller, from the build-time table or from the layer's
+    /// names; children lists are built on first use.
+    fn layer(
+        base: Option<&'static Gazetteer>,
+        places: Vec<Place>,
+        patched: Vec<(PlaceId, Place)>,
+        tables: Option<builtin::Tables>,
+        matcher: Matcher,
+    ) -> Gazetteer {
+        let first = base.map_or(0, |b| b.places().len() as PlaceId);
+        let mut by_code = CodeIndex::default();
+        if let Some(base) = base {
+            for (i, place) in places.iter().enumerate() {
+                if let Some(code) = place.code.filter(|&c| base.by_code(c).is_none()) {
+                    by_code.entry(code).or_insert(first + i as PlaceId);
+                }
+            }
+        }
         Gazetteer {
+            base,
+            builtin: tables,
+            first,
             places,
-            changes,
-            children,
+            patched,
+            children: OnceLock::new(),
             matcher,
             by_code,
         }
     }
 
-    /// Children lists and the code index.
-    fn index(places: &[Place]) -> (Vec<Vec<PlaceId>>, CodeIndex) {
-        let mut children = vec![Vec::new(); places.len()];
-        let mut by_code =
-            HashMap::with_capacity_and_hasher(places.len(), BuildHasherDefault::default());
-        for (id, place) in places.iter().enumerate() {
-            if let Some(parent) = place.parent {
-                children[parent as usize].push(id as PlaceId);
-            }
-            if let Some(code) = place.code {
-                by_code.entry(code).or_insert(id as PlaceId);
-            }
-        }
-        (children, by_code)
-    }
-
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    /// Every place, built-in and newsroom, in id order.
+    pub fn places(&self) -> Places<'_> {
+        Places { g: self }
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id as usize]
+        if let Some(tables) = &self.builtin {
+            return tables.place(id);
+        }
+        if id >= self.first {
+            return &self.places[(id - self.first) as usize];
+        }
+        if !self.patched.is_empty() {
+            if let Ok(at) = self.patched.binary_search_by_key(&id, |p| p.0) {
+                return &self.patched[at].1;
+            }
+        }
+        self.base.expect("a newsroom layer has a base").place(id)
     }
 
     pub fn changes(&self) -> &[Change] {
-        &self.changes
+        match (&self.builtin, self.base) {
+            (Some(tables), _) => tables.changes(),
+            (None, Some(base)) => base.changes(),
+            (None, None) => &[],
+        }
     }
 
     pub fn change(&self, id: ChangeId) -> &Change {
-        &self.changes[id as usize]
+        &self.changes()[id as usize]
     }
 
     pub fn children(&self, id: PlaceId) -> &[PlaceId] {
-        &self.children[id as usize]
+        let c = self.children.get_or_init(|| match &self.builtin {
+            Some(tables) => Children::new(0, tables.len(), tables.parents(), None),
+            None => Children::new(
+                self.first,
+                self.places.len(),
+                self.places.iter().map(|p| p.parent),
+                self.base,
+            ),
+        });
+        if id >= self.first {
+            let i = (id - self.first) as usize;
+            return &c.ids[c.starts[i] as usize..c.starts[i + 1] as usize];
+        }
+        match c.extended.binary_search_by_key(&id, |e| e.0) {
+            Ok(at) => &c.extended[at].1,
+            Err(_) => self.base.expect("a newsroom layer has a base").children(id),
+        }
     }
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
 
+    /// The first place with NBS code `code`.
     pub fn by_code(&self, code: u64) -> Option<PlaceId> {
-        self.by_code.get(&code).copied()
+        if let Some(tables) = &self.builtin {
+            return tables.by_code(code);
+        }
+        self.base
+            .and_then(|base| base.by_code(code))
+            .or_else(|| self.by_code.get(&code).copied())
     }
 
     /// The place's parent, skipping placeholders (`市辖区`).
@@ -344,7 +482,7 @@ impl Gazetteer {
     pub fn history_of(&self, id: PlaceId) -> Vec<ChangeId> {
         let place = self.place(id);
         let mut out = Vec::new();
-        for (i, change) in self.changes.iter().enumerate() {
+        for (i, change) in self.changes().iter().enumerate() {
             let successor = change.successors.iter().any(|(_, p)| *p == Some(id));
             let old = match place.level {
                 Level::Province | Level::Prefecture | Level::County => {

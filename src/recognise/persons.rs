@@ -10,12 +10,12 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::bylines::Bylines;
 use super::Input;
 use crate::document::{BlockId, BlockKind};
-use crate::text::{is_han, Span};
+use crate::text::{is_han, FewWords, Span};
 
 /// Names found in one draft.
 #[derive(Clone, Debug, Default)]
@@ -264,7 +264,8 @@ fn name_after(s: &str) -> Option<usize> {
     if NOT_NAME_STARTS.iter().any(|w| s.starts_with(w)) {
         return None;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().take(6).collect();
+    let chars = first_chars::<6>(s.char_indices());
+    let chars = chars.as_slice();
     let surname_len = surname_chars(s)?;
     let end_of = |n: usize| chars.get(n).map_or(s.len(), |&(i, _)| i);
     let boundary_at = |n: usize| match chars.get(n) {
@@ -289,7 +290,8 @@ fn name_after(s: &str) -> Option<usize> {
 
 /// The byte offset where a name ending `s` starts (`看望了王秀英` → offset of `王`).
 fn name_before(s: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = s.char_indices().rev().take(5).collect();
+    let chars = first_chars::<5>(s.char_indices().rev());
+    let chars = chars.as_slice();
     // chars[0] is the last character.
     let starts_name = |n: usize| -> Option<usize> {
         let (i, c) = *chars.get(n - 1)?;
@@ -316,6 +318,30 @@ fn name_before(s: &str) -> Option<usize> {
     starts_name(2)
 }
 
+/// Up to `N` characters with their offsets, without allocating: cue words are frequent.
+struct FirstChars<const N: usize> {
+    chars: [(usize, char); N],
+    len: usize,
+}
+
+impl<const N: usize> FirstChars<N> {
+    fn as_slice(&self) -> &[(usize, char)] {
+        &self.chars[..self.len]
+    }
+}
+
+fn first_chars<const N: usize>(iter: impl Iterator<Item = (usize, char)>) -> FirstChars<N> {
+    let mut out = FirstChars {
+        chars: [(0, '\0'); N],
+        len: 0,
+    };
+    for (slot, item) in out.chars.iter_mut().zip(iter) {
+        *slot = item;
+        out.len += 1;
+    }
+    out
+}
+
 /// Every occurrence of each mentioned name in the draft's prose, with its sentence index.
 fn occurrences(input: &Input<'_>, mentions: &[Mention]) -> BTreeMap<String, Vec<Occurrence>> {
     let mut names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
@@ -325,16 +351,8 @@ fn occurrences(input: &Input<'_>, mentions: &[Mention]) -> BTreeMap<String, Vec<
     if names.is_empty() {
         return out;
     }
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // Built per draft over a handful of names: a plain NFA without a prefilter costs
-        // microseconds, where a DFA would cost more than the search it serves.
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(&names)
-    else {
-        return out;
-    };
+    // A handful of names per draft: an automaton would cost more to build than to search.
+    let finder = FewWords::new(names.iter().copied());
     let text = input.text;
     let mut sentence = 0u32;
     for block in &input.draft.blocks {
@@ -345,29 +363,38 @@ fn occurrences(input: &Input<'_>, mentions: &[Mention]) -> BTreeMap<String, Vec<
         for segment in block.lines.iter().flat_map(|l| input.draft.unmasked(*l)) {
             let body = &text[segment.range()];
             let mut last = 0;
-            for m in automaton.find_iter(body) {
-                sentence += body[last..m.start()]
-                    .chars()
-                    .filter(|c| matches!(c, '。' | '！' | '？'))
-                    .count() as u32;
-                last = m.start();
-                out.entry(names[m.pattern().as_usize()].to_owned())
+            for m in finder.find_iter(body) {
+                sentence += sentence_ends(&body[last..m.start]);
+                last = m.start;
+                out.entry(names[m.word].to_owned())
                     .or_default()
                     .push(Occurrence {
                         span: Span::new(
-                            segment.start + m.start() as u32,
-                            segment.start + m.end() as u32,
+                            segment.start + m.start as u32,
+                            segment.start + m.end as u32,
                         ),
                         sentence,
                     });
             }
-            sentence += body[last..]
-                .chars()
-                .filter(|c| matches!(c, '。' | '！' | '？'))
-                .count() as u32;
+            sentence += sentence_ends(&body[last..]);
         }
     }
     out
+}
+
+/// How many of `。！？` `text` holds.
+fn sentence_ends(text: &str) -> u32 {
+    // All three are `EF BC 81`, `EF BC 9F` or `E3 80 82` in UTF-8: count by their last byte
+    // after a matching lead, without decoding every character.
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xEF, 0xE3, bytes)
+        .filter(|&i| {
+            matches!(
+                bytes.get(i..i + 3),
+                Some([0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F] | [0xE3, 0x80, 0x82])
+            )
+        })
+        .count() as u32
 }
 
 /// How many characters of `s`'s start are its surname: 2 for a compound surname

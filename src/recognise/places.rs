@@ -14,13 +14,10 @@
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
-use crate::text::{is_han, Span};
+use crate::text::{is_han, FewWords, Span};
 
 use super::Input;
 
@@ -358,6 +355,7 @@ fn resolve(
             anchors.push(m.places[0]);
         }
     }
+    let mut depths: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
         let Some(anchors) = settled.get(&m.article) else {
             continue;
@@ -369,13 +367,17 @@ fn resolve(
                 .max()
                 .unwrap_or(0)
         };
-        let best = m.places.iter().map(|&p| depth(p)).max().unwrap_or(0);
+        // Each candidate's depth once: a name like 城关镇 has 88 of them.
+        depths.clear();
+        depths.extend(m.places.iter().map(|&p| depth(p)));
+        let best = depths.iter().copied().max().unwrap_or(0);
         if best >= 2 {
             let narrowed: Vec<PlaceId> = m
                 .places
                 .iter()
-                .copied()
-                .filter(|&p| depth(p) == best)
+                .zip(&depths)
+                .filter(|&(_, &d)| d == best)
+                .map(|(&p, _)| p)
                 .collect();
             if narrowed.len() < m.places.len() {
                 m.places = narrowed;
@@ -406,14 +408,20 @@ fn resolve(
 /// How many levels two places share from the top (a common province is 1, a common
 /// prefecture 2, …), or `None` when they share none.
 fn common_depth(g: &Gazetteer, a: PlaceId, b: PlaceId) -> Option<usize> {
-    let chain = |p: PlaceId| -> Vec<PlaceId> {
-        let mut v: Vec<PlaceId> = std::iter::once(p).chain(g.ancestors(p)).collect();
-        v.reverse();
-        v
-    };
-    let (ca, cb) = (chain(a), chain(b));
-    let n = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
-    (n > 0).then_some(n)
+    // The chains bottom up; they share a top part when they share anything.
+    let chain = |p: PlaceId| std::iter::once(p).chain(g.ancestors(p));
+    let (len_a, len_b) = (chain(a).count(), chain(b).count());
+    // Level the deeper chain, then walk both up until they meet: what is left is shared.
+    let mut ca = chain(a).skip(len_a.saturating_sub(len_b));
+    let mut cb = chain(b).skip(len_b.saturating_sub(len_a));
+    let mut depth = len_a.min(len_b);
+    while let (Some(x), Some(y)) = (ca.next(), cb.next()) {
+        if x == y {
+            return Some(depth);
+        }
+        depth -= 1;
+    }
+    None
 }
 
 /// Finds place-like names that are not known and are likely slips for known ones.
@@ -428,33 +436,38 @@ fn find_slips(
 ) {
     let body = &input.text[segment.range()];
     let first = mentions.partition_point(|m| m.span.end <= segment.start);
-    let in_segment: Vec<usize> = (first..mentions.len())
-        .take_while(|&i| mentions[i].span.start < segment.end)
-        .collect();
+    let last = first
+        + mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < segment.end)
+            .count();
+    // Mentions are in order and do not overlap, so their ends are in order too.
+    let in_segment = &mentions[first..last];
     let mut search_from = 0;
     while let Some((at, suffix)) = next_suffix(body, search_from) {
         search_from = at + suffix.len();
         let end = segment.start + (at + suffix.len()) as u32;
         let suffix_start = segment.start + at as u32;
+        // The first mention ending after the suffix starts, and the one before it.
+        let k = in_segment.partition_point(|m| m.span.end <= suffix_start);
         // Inside a known name: nothing to check.
-        if in_segment
-            .iter()
-            .any(|&i| mentions[i].span.start < end && suffix_start < mentions[i].span.end)
-        {
+        if in_segment.get(k).is_some_and(|m| m.span.start < end) {
             continue;
         }
         // The start: the end of a known name right before, else the last non-Han character.
+        // A stem of more than eight characters is never a candidate, so nine are enough.
         let han_start = body[..at]
             .char_indices()
             .rev()
             .take_while(|&(_, c)| is_han(c))
+            .take(9)
             .last()
             .map_or(at, |(i, _)| i);
         let han_start = segment.start + han_start as u32;
-        let parent = in_segment
-            .iter()
-            .copied()
-            .rfind(|&i| mentions[i].span.end <= suffix_start && mentions[i].span.end >= han_start);
+        let parent = k
+            .checked_sub(1)
+            .filter(|&i| in_segment[i].span.end >= han_start)
+            .map(|i| first + i);
         let start = parent.map_or(han_start, |i| mentions[i].span.end);
         let stem_chars = input.text[start as usize..suffix_start as usize]
             .chars()
@@ -527,15 +540,38 @@ fn find_slips(
 
 /// The next administrative suffix at or after `from`, longest first.
 fn next_suffix(body: &str, from: usize) -> Option<(usize, &'static str)> {
-    static SUFFIX_FINDER: OnceLock<AhoCorasick> = OnceLock::new();
-    let finder = SUFFIX_FINDER.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(SUFFIXES)
-            .expect("the suffixes make an automaton")
-    });
-    let found = finder.find(&body[from..])?;
-    Some((from + found.start(), SUFFIXES[found.pattern().as_usize()]))
+    // Every suffix opens with one of these characters: test the others with one `match`.
+    let opens_suffix = |c: char| {
+        matches!(
+            c,
+            '特' | '自'
+                | '居'
+                | '街'
+                | '苏'
+                | '社'
+                | '地'
+                | '省'
+                | '市'
+                | '区'
+                | '县'
+                | '旗'
+                | '盟'
+                | '乡'
+                | '镇'
+                | '村'
+        )
+    };
+    body[from..].char_indices().find_map(|(i, c)| {
+        if !opens_suffix(c) {
+            return None;
+        }
+        let rest = &body[from + i..];
+        // `SUFFIXES` is longest first: the first that fits is the longest.
+        SUFFIXES
+            .iter()
+            .find(|s| rest.starts_with(*s))
+            .map(|&s| (from + i, s))
+    })
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
@@ -615,23 +651,15 @@ fn find_short_forms(
     let Some(last) = shorts.iter().map(|&(_, i)| mentions[i].span.start).max() else {
         return Vec::new();
     };
-    let Ok(finder) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // Built per draft over a handful of names: a plain NFA without a prefilter costs
-        // microseconds, where a DFA would cost more than the search it serves.
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .prefilter(false)
-        .build(shorts.iter().map(|&(s, _)| s))
-    else {
-        return Vec::new();
-    };
+    // A handful of names per draft: an automaton would cost more to build than to search.
+    let finder = FewWords::new(shorts.iter().map(|&(s, _)| s));
     let mut out = Vec::new();
     for &segment in segments.iter().take_while(|s| s.start < last) {
         let body = &input.text[segment.range()];
         for hit in finder.find_iter(body) {
-            let (short, full) = shorts[hit.pattern().as_usize()];
-            let start = segment.start + hit.start() as u32;
-            let end = segment.start + hit.end() as u32;
+            let (short, full) = shorts[hit.word];
+            let start = segment.start + hit.start as u32;
+            let end = segment.start + hit.end as u32;
             if end > mentions[full].span.start {
                 continue;
             }
@@ -640,8 +668,8 @@ fn find_short_forms(
             if mentions.get(k).is_some_and(|o| o.span.start < end) {
                 continue;
             }
-            let before = body[..hit.start()].chars().next_back();
-            let after = body[hit.end()..].chars().next();
+            let before = body[..hit.start].chars().next_back();
+            let after = body[hit.end..].chars().next();
             // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a word) or
             // `张家港1月1日电` (a dateline, where papers print the short form).
             let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))

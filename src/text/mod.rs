@@ -6,11 +6,13 @@ mod decode;
 mod encoding;
 mod line_index;
 mod span;
+mod words;
 
 pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding, LineEndings};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex, OneBased};
 pub use span::{Ranged, Span};
+pub use words::{FewWords, WordMatch};
 
 /// True for the CJK characters reporters type in running text (unified ideographs and their
 /// extensions, and compatibility ideographs).
