@@ -101,11 +101,25 @@ impl DocumentStore {
             findings: None,
             published: Arc::default(),
         };
-        self.lock().insert(uri, document);
+        let replaced = self.lock().insert(uri, document);
+        if replaced
+            .is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        {
+            super::memory::trim_soon();
+        }
     }
 
+    /// Forgets a document. Closing a large one schedules giving the memory back.
     pub fn close(&self, uri: &Uri) -> bool {
-        self.lock().remove(uri).is_some()
+        let Some(document) = self.lock().remove(uri) else {
+            return false;
+        };
+        let large = document.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES;
+        drop(document);
+        if large {
+            super::memory::trim_soon();
+        }
+        true
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to

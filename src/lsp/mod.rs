@@ -9,6 +9,7 @@
 //! - `server.rs`: `impl LanguageServer` (thin) and the wrapper that applies edits in order;
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
 //! - `incremental.rs`: re-checking only the articles an edit touched;
+//! - `memory.rs`: giving memory back to the system after large documents close;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
 //! - `handlers/`: one file per feature.
 
@@ -18,6 +19,7 @@ mod convert;
 mod documents;
 mod handlers;
 mod incremental;
+mod memory;
 mod server;
 mod transport;
 mod workspace;
