@@ -36,6 +36,9 @@ pub(crate) struct Document {
     /// (version, configuration generation, exact), so an older result never overwrites a
     /// newer one.
     pub published: Arc<tokio::sync::Mutex<Option<(i32, u64, bool)>>>,
+    /// Held while the document is checked whole, so that requests arriving meanwhile wait
+    /// for that check and share its result instead of each running their own.
+    pub analysing: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// An immutable view of one version of a document.
@@ -100,12 +103,27 @@ impl DocumentStore {
             log_floor: version,
             findings: None,
             published: Arc::default(),
+            analysing: Arc::default(),
         };
-        self.lock().insert(uri, document);
+        let replaced = self.lock().insert(uri, document);
+        if replaced
+            .is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        {
+            super::memory::trim_soon();
+        }
     }
 
+    /// Forgets a document. Closing a large one schedules giving the memory back.
     pub fn close(&self, uri: &Uri) -> bool {
-        self.lock().remove(uri).is_some()
+        let Some(document) = self.lock().remove(uri) else {
+            return false;
+        };
+        let large = document.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES;
+        drop(document);
+        if large {
+            super::memory::trim_soon();
+        }
+        true
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to

@@ -10,6 +10,7 @@
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
 //! - `incremental.rs`: re-checking only the articles an edit touched; `rendered.rs`: findings
 //!   serialised once, re-used across edits;
+//! - `memory.rs`: giving memory back to the system after large documents close;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors;
 //! - `handlers/`: one file per feature.
 
@@ -21,6 +22,7 @@ mod documents;
 pub mod fuzzing;
 mod handlers;
 mod incremental;
+mod memory;
 mod rendered;
 mod server;
 mod transport;

@@ -161,6 +161,8 @@ impl Shared {
     /// The analysis of a document's current version under the current configuration, from
     /// the cache or computed (off the transport's task).
     pub async fn analysed(&self, uri: &Uri) -> Option<Arc<Analysed>> {
+        let analysing = self.documents.lock().get(uri)?.analysing.clone();
+        let _analysing = analysing.lock().await;
         let snapshot = self.documents.snapshot(uri)?;
         let generation = self.configs().generation();
         if let Some(cached) = self.cached(uri, snapshot.version, generation) {
@@ -749,12 +751,10 @@ impl Sequenced {
 
     /// `textDocument/diagnostic` answered without the router, the report written straight
     /// from the serialised findings (the router would first turn thousands of diagnostics
-    /// into a tree of JSON values). `None` leaves the request to the router: before
-    /// `initialize`, after `shutdown`, or with params it cannot read.
-    fn answer_directly(
-        &self,
-        request: &Request,
-    ) -> Option<BoxFuture<'static, Result<Option<Response>, ExitedError>>> {
+    /// into a tree of JSON values): the future gives the response's body. `None` leaves the
+    /// request to the router: before `initialize`, after `shutdown`, or with params it
+    /// cannot read.
+    pub fn answer_directly(&self, request: &Request) -> Option<BoxFuture<'static, String>> {
         if request.method() != "textDocument/diagnostic" {
             return None;
         }
@@ -765,31 +765,26 @@ impl Sequenced {
         let id = request.id()?.clone();
         let params: DocumentDiagnosticParams =
             serde_json::from_value(request.params()?.clone()).ok()?;
-        let output = shared.output.clone();
-        let answer = async move {
-            let findings = shared.findings(&params.text_document.uri).await;
-            handlers::diagnostics::response_json(
-                &id,
-                findings.as_deref(),
-                params.previous_result_id.as_deref(),
-            )
+        let answer = {
+            let id = id.clone();
+            async move {
+                let findings = shared.findings(&params.text_document.uri).await;
+                handlers::diagnostics::response_json(
+                    &id,
+                    findings.as_deref(),
+                    params.previous_result_id.as_deref(),
+                )
+            }
         };
-        let id = request.id()?.clone();
         Some(
             AssertUnwindSafe(answer)
                 .catch_unwind()
-                .map(move |result| match result {
-                    Ok(body) => {
-                        let _ = output.send(body);
-                        Ok(None)
-                    }
-                    Err(_) => {
+                .map(move |result| {
+                    result.unwrap_or_else(|_| {
                         eprintln!("jiaodui lsp: panic while pulling diagnostics; still serving");
-                        Ok(Some(Response::from_error(
-                            id,
-                            jsonrpc::Error::internal_error(),
-                        )))
-                    }
+                        let error = Response::from_error(id, jsonrpc::Error::internal_error());
+                        serde_json::to_string(&error).unwrap_or_default()
+                    })
                 })
                 .boxed(),
         )
@@ -806,9 +801,6 @@ impl Service<Request> for Sequenced {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        if let Some(answer) = self.answer_directly(&request) {
-            return answer;
-        }
         let id = request.id().cloned();
         let method = request.method().to_owned();
         let backend = self.inner.inner();

@@ -7,7 +7,9 @@
 //! a usable `Content-Length` is logged and skipped, and reading goes on.
 //!
 //! Messages go to the service strictly in arrival order (`Sequenced::call` applies document
-//! edits synchronously there); each handler's future then runs as its own task. `initialize`
+//! edits synchronously there); each handler's future then runs as its own task. A diagnostics
+//! pull skips the router (`Sequenced::answer_directly`): its report is written straight from
+//! the serialised findings. `initialize`
 //! is awaited before anything else is read, so every later message sees the negotiated
 //! position encoding.
 
@@ -16,7 +18,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 use tower::Service;
-use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::jsonrpc::{Error, Request, Response};
 use tower_lsp_server::ClientSocket;
 
 use super::server::Sequenced;
@@ -87,6 +89,7 @@ pub(crate) async fn serve<I, O>(
                     continue;
                 }
             };
+            let request_id = request.id().cloned();
             let is_initialize = request.method() == "initialize";
             let is_exit = request.method() == "exit";
             if futures::future::poll_fn(|cx| service.poll_ready(cx))
@@ -95,13 +98,25 @@ pub(crate) async fn serve<I, O>(
             {
                 break;
             }
+            if let Some(answer) = service.answer_directly(&request) {
+                let out_tx = out_tx.clone();
+                tokio::spawn(async move {
+                    let _ = out_tx.send(answer.await);
+                });
+                continue;
+            }
             let future = service.call(request);
             let out_tx = out_tx.clone();
             let respond = async move {
-                if let Ok(Some(response)) = future.await {
-                    if let Ok(body) = serde_json::to_string(&response) {
-                        let _ = out_tx.send(body);
-                    }
+                let response = match (future.await, request_id) {
+                    (Ok(Some(response)), _) => response,
+                    // tower-lsp answers nothing to a request for an unknown `$/` method; the
+                    // protocol asks for "method not found", and the client waits for it.
+                    (Ok(None), Some(id)) => Response::from_error(id, Error::method_not_found()),
+                    _ => return,
+                };
+                if let Ok(body) = serde_json::to_string(&response) {
+                    let _ = out_tx.send(body);
                 }
             };
             if is_initialize {
@@ -140,6 +155,12 @@ enum Frame {
 }
 
 /// Reads one frame: header lines up to an empty line, then `Content-Length` bytes.
+///
+/// A line that is not a header is skipped. When such a line has a `Content-Length:` inside
+/// it, reading restarts there: that is the rest of a body the previous frame's length did not
+/// cover (or a body sent without a header), run into the next frame's header, which has no
+/// line break before it. Without this, one bad frame would shift every later frame and the
+/// session would never read a message again.
 async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
     let mut length: Option<usize> = None;
     let mut bad_header = None;
@@ -152,7 +173,7 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
             Ok(_) => {}
         }
         let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
+        let mut text = text.trim_end_matches(['\r', '\n']);
         if text.is_empty() {
             if saw_header {
                 break;
@@ -160,15 +181,30 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
             continue;
         }
         saw_header = true;
-        if let Some((name, value)) = text.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                match value.trim().parse::<usize>() {
-                    Ok(n) => length = Some(n),
-                    Err(_) => bad_header = Some(format!("bad Content-Length: {text}")),
-                }
+        // ASCII lowercasing keeps byte offsets. A `Content-Length:` after the start of the
+        // line ends a run of junk: a header always starts its line.
+        if let Some(at) = text
+            .to_ascii_lowercase()
+            .rfind("content-length:")
+            .filter(|&at| at > 0)
+        {
+            eprintln!("jiaodui lsp: skipped {at} bytes of junk before a header");
+            text = &text[at..];
+            length = None;
+            bad_header = None;
+        }
+        let Some((name, value)) = text
+            .split_once(':')
+            .filter(|(name, _)| is_header_name(name.trim_end()))
+        else {
+            eprintln!("jiaodui lsp: skipped a line that is not a header: {text:.80}");
+            continue;
+        };
+        if name.trim().eq_ignore_ascii_case("content-length") {
+            match value.trim().parse::<usize>() {
+                Ok(n) => length = Some(n),
+                Err(_) => bad_header = Some(format!("bad Content-Length: {text:.80}")),
             }
-        } else {
-            bad_header = Some(format!("bad header line: {text:.80}"));
         }
     }
     if let Some(reason) = bad_header {
@@ -189,6 +225,14 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
     }
 }
 
+/// A header field name: a non-empty token (RFC 9110), so that a line of JSON is not one.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 async fn write_frames<O: AsyncWrite + Unpin>(
     mut output: O,
     mut rx: mpsc::UnboundedReceiver<String>,
@@ -206,4 +250,55 @@ async fn write_frames<O: AsyncWrite + Unpin>(
         }
     }
     let _ = output.flush().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The frames `read_frame` finds in `input`: bodies as text, `!` for a bad frame.
+    fn frames(input: &[u8]) -> Vec<String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let mut input = BufReader::new(input);
+            let mut out = Vec::new();
+            loop {
+                match read_frame(&mut input).await {
+                    Frame::Body(body) => out.push(String::from_utf8(body).unwrap()),
+                    Frame::Bad(_) => out.push("!".into()),
+                    Frame::Eof => return out,
+                }
+            }
+        })
+    }
+
+    #[test]
+    fn a_broken_frame_costs_only_itself() {
+        let good = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        let body = r#"{"jsonrpc":"2.0","method":"x"}"#;
+        // A Content-Length that is not a number: the frame is bad, its body is skipped.
+        let input = format!("Content-Length: abc\r\n\r\n{body}{}", good("1"));
+        assert_eq!(frames(input.as_bytes()), ["!", "1"]);
+        // A Content-Length shorter than the body: the rest of the body is skipped.
+        let input = format!("Content-Length: 5\r\n\r\n{body}{}", good("2"));
+        assert_eq!(frames(input.as_bytes()), [&body[..5], "2"]);
+        // No header at all, or no Content-Length.
+        let input = format!("{body}{}", good("3"));
+        assert_eq!(frames(input.as_bytes()), ["3"]);
+        let input = format!("Content-Type: x\r\n\r\n{body}{}", good("4"));
+        assert_eq!(frames(input.as_bytes()), ["!", "4"]);
+        // A line that is not a header before a good one: skipped, the frame is read.
+        let input = format!("no colon here\r\n{}{}", good("5"), good("6"));
+        assert_eq!(frames(input.as_bytes()), ["5", "6"]);
+        // The rest of a cut body that reads like the start of a header (`le:///x.txt"}…`)
+        // before the next frame's header: the junk is skipped, the frame is read.
+        let uri_body = r#"{"uri":"file:///x.txt"}"#;
+        let input = format!("Content-Length: 10\r\n\r\n{uri_body}{}", good("8"));
+        assert_eq!(frames(input.as_bytes()), [&uri_body[..10], "8"]);
+        // Header names are case-insensitive; other headers are ignored.
+        let input = "content-length: 1\r\nContent-Type: utf-8\r\n\r\n7";
+        assert_eq!(frames(input.as_bytes()), ["7"]);
+    }
 }

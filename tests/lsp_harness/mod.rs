@@ -191,6 +191,25 @@ impl Server {
         }
     }
 
+    /// The server's process id, for reading its memory from `/proc`.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Whether the server process is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// The next message, already received or arriving within `timeout`; not added to the log
+    /// (a long run would keep every message). `None` on timeout or when output has ended.
+    pub fn next_message(&mut self, timeout: Duration) -> Option<Value> {
+        if let Some((_, message)) = self.pending.pop_front() {
+            return Some(message);
+        }
+        self.incoming.recv_timeout(timeout).ok().map(|(_, m)| m)
+    }
+
     /// Drains what has arrived so far into the log, without waiting.
     pub fn drain(&mut self) {
         while let Ok((at, message)) = self.incoming.try_recv() {
