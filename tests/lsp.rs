@@ -50,33 +50,8 @@ fn rules_of(diagnostics: &[Value]) -> Vec<String> {
 }
 
 /// The diagnostics the library finds in `text`, as (rule, start, end) in `encoding`.
-fn expected(text: &str, path: &Path, encoding: &str) -> Vec<(String, Value, Value)> {
-    let config = LoadedConfig::defaults(path.parent().unwrap().to_path_buf());
-    let analysis = jiaodui::lint::analyse(text, Some(path), &config, TODAY.parse().unwrap());
-    analysis
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.rule.to_owned(),
-                position(text, d.span.start as usize, encoding),
-                position(text, d.span.end as usize, encoding),
-            )
-        })
-        .collect()
-}
-
-fn actual(diagnostics: &[Value]) -> Vec<(String, Value, Value)> {
-    diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_owned(),
-                d["range"]["start"].clone(),
-                d["range"]["end"].clone(),
-            )
-        })
-        .collect()
+fn expected(text: &str, path: &Path, encoding: &str) -> Vec<Finding> {
+    library_findings(text, Some(path), path.parent().unwrap(), encoding, TODAY)
 }
 
 #[test]
@@ -195,7 +170,7 @@ fn a_pulling_client_is_never_pushed_document_diagnostics() {
         "{report}"
     );
     assert_eq!(
-        actual(report["items"].as_array().unwrap()),
+        sent_findings(report["items"].as_array().unwrap()),
         expected(&long, &dir.path().join("long.txt"), "utf-16")
     );
     server.drain();
@@ -226,7 +201,7 @@ fn astral_characters_map_right_in_both_encodings() {
         server.open(&uri, "plaintext", 1, text);
         let diagnostics = server.published(&uri, 1);
         assert_eq!(
-            actual(&diagnostics),
+            sent_findings(&diagnostics),
             expected(text, &path, encoding),
             "{encoding}"
         );
@@ -253,7 +228,7 @@ fn astral_characters_map_right_in_both_encodings() {
         );
         let diagnostics = server.published(&uri, 2);
         assert_eq!(
-            actual(&diagnostics),
+            sent_findings(&diagnostics),
             expected(&client_text, &path, encoding),
             "{encoding}"
         );
@@ -333,7 +308,7 @@ fn edit_bursts_converge_to_the_clients_text() {
         }
         let diagnostics = server.published(&uri, version);
         assert_eq!(
-            actual(&diagnostics),
+            sent_findings(&diagnostics),
             expected(&text, &path, encoding),
             "{encoding}"
         );
@@ -896,7 +871,10 @@ fn bad_input_never_crashes_or_loses_the_document() {
     let text = PAGE.replacen('\n', "。\n", 1) + "尾,巴";
     let path = dir.path().join("a.txt");
     let diagnostics = server.published(&uri, 4);
-    assert_eq!(actual(&diagnostics), expected(&text, &path, "utf-16"));
+    assert_eq!(
+        sent_findings(&diagnostics),
+        expected(&text, &path, "utf-16")
+    );
 
     // A panic in analysis is caught and reported; the server keeps serving.
     let panicking = uri_in(dir.path(), "panic.txt");

@@ -23,7 +23,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use jiaodui::config::LoadedConfig;
 use lsp_harness::*;
 use serde_json::{json, Value};
 
@@ -1143,7 +1142,7 @@ impl Storm {
             let uri = doc.uri.clone();
             let deadline = Instant::now() + Duration::from_secs(20);
             loop {
-                let got = actual(&self.server.pull(&uri));
+                let got = sent_findings(&self.server.pull(&uri));
                 if got == want {
                     break;
                 }
@@ -1227,39 +1226,9 @@ fn tail(text: &str, max: usize) -> &str {
 }
 
 /// The library's diagnostics of `text`, as (rule, start, end) in the negotiated encoding.
-fn expected(
-    text: &str,
-    path: Option<&Path>,
-    root: &Path,
-    utf8: bool,
-) -> Vec<(String, Value, Value)> {
+fn expected(text: &str, path: Option<&Path>, root: &Path, utf8: bool) -> Vec<Finding> {
     let encoding = if utf8 { "utf-8" } else { "utf-16" };
-    let config = LoadedConfig::defaults(root.to_path_buf());
-    let analysis = jiaodui::lint::analyse(text, path, &config, TODAY.parse().unwrap());
-    analysis
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.rule.to_owned(),
-                position(text, d.span.start as usize, encoding),
-                position(text, d.span.end as usize, encoding),
-            )
-        })
-        .collect()
-}
-
-fn actual(diagnostics: &[Value]) -> Vec<(String, Value, Value)> {
-    diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_owned(),
-                d["range"]["start"].clone(),
-                d["range"]["end"].clone(),
-            )
-        })
-        .collect()
+    library_findings(text, path, root, encoding, TODAY)
 }
 
 /// A field of `/proc/<pid>/status`, in kB.
@@ -1345,7 +1314,7 @@ fn storm(mut plan: Plan) {
     storm.server.open(&uri, "plaintext", 1, page);
     let diagnostics = storm.server.pull(&uri);
     assert_eq!(
-        actual(&diagnostics),
+        sent_findings(&diagnostics),
         expected(
             page,
             Some(&dir.path().join("after.txt")),

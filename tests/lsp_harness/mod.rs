@@ -419,3 +419,44 @@ pub fn apply_edits(text: &str, edits: &[Value], encoding: &str) -> String {
     out.push_str(&text[cursor..]);
     out
 }
+
+/// A diagnostic reduced to what the protocol tests compare: rule, start and end position.
+pub type Finding = (String, Value, Value);
+
+/// What the library itself finds in `text` under the default configuration rooted at `root`,
+/// on `today`, with positions in `encoding`: what the server must report for that text.
+pub fn library_findings(
+    text: &str,
+    path: Option<&Path>,
+    root: &Path,
+    encoding: &str,
+    today: &str,
+) -> Vec<Finding> {
+    let config = jiaodui::config::LoadedConfig::defaults(root.to_path_buf());
+    let today = today.parse().expect("a date");
+    jiaodui::lint::analyse(text, path, &config, today)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.to_owned(),
+                position(text, d.span.start as usize, encoding),
+                position(text, d.span.end as usize, encoding),
+            )
+        })
+        .collect()
+}
+
+/// The same reduction of diagnostics the server sent.
+pub fn sent_findings(diagnostics: &[Value]) -> Vec<Finding> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_owned(),
+                d["range"]["start"].clone(),
+                d["range"]["end"].clone(),
+            )
+        })
+        .collect()
+}
