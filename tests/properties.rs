@@ -177,3 +177,18 @@ fn two_insertions_at_one_point_are_not_both_applied() {
     assert_eq!(applied, 1);
     assert!(out == "丙。乙" || out == "甲，乙", "{out}");
 }
+
+/// Regression (fuzz target `pipeline`): a headline ending in a long run of commas lost one
+/// comma per fix pass and did not converge within the pass limit.
+#[test]
+fn a_run_of_marks_ending_a_headline_is_fixed_in_one_pass() {
+    let text = "#\t.,,,,,,,,,,,,,,,,,,,,,,\t";
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let today = jiff::civil::date(2023, 3, 15);
+    for name in ["a.md", "2023-03-15-a.txt"] {
+        let once = lint::fix(text, Some(std::path::Path::new(name)), &config, today);
+        assert!(once.converged, "{name}: {:?}", once.text);
+        let twice = lint::fix(&once.text, Some(std::path::Path::new(name)), &config, today);
+        assert_eq!(twice.text, once.text, "{name}");
+    }
+}

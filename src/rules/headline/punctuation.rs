@@ -23,7 +23,7 @@ declare_rule! {
     /// 本报讯（记者 王海）近日，平城区启动老旧小区改造。
     /// ```
     /// ## Fix
-    /// Safe: removes the mark.
+    /// Safe: removes the marks at the end, a run such as `，，` or `。；` at once.
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
     pub(crate) RULE = "headline/punctuation" { severity: Warning, fix: Always }
@@ -37,23 +37,29 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         .filter(|b| b.kind == BlockKind::Headline)
     {
         let headline = &cx.text[block.span.range()];
-        let Some(last) = headline.chars().next_back() else {
-            continue;
-        };
-        if !matches!(last, '。' | '，' | '；' | '：' | '.' | ',' | ';' | ':') {
+        // The whole run of closing marks at the end (`，，` or `。；`), so that one fix
+        // leaves a headline the rule accepts.
+        let mut run_start = headline.len();
+        for (i, c) in headline.char_indices().rev() {
+            if !matches!(c, '。' | '，' | '；' | '：' | '.' | ',' | ';' | ':') {
+                break;
+            }
+            // Ex) `1.` ends a numbered heading's number, not a sentence.
+            if c == '.'
+                && headline[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+            {
+                break;
+            }
+            run_start = i;
+        }
+        if run_start == headline.len() {
             continue;
         }
-        // Ex) `1.` ends a numbered heading's number, not a sentence.
-        if last == '.'
-            && headline
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            continue;
-        }
-        let span = Span::new(block.span.end - last.len_utf8() as u32, block.span.end);
+        let last = &headline[run_start..];
+        let span = Span::new(block.span.start + run_start as u32, block.span.end);
         let fix = Fix::safe(format!("删去“{last}”"), vec![Edit::delete(span)]);
         acc.push(Diagnostic::new(&RULE, span, format!("标题末尾不应使用“{last}”")).with_fix(fix));
     }
