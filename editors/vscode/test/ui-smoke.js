@@ -44,11 +44,21 @@ const T = 60000;
     step(`Problems panel: ${labels.length} jiaodui rows: ${labels.join(' | ')}`);
     if (labels.length !== 3) throw new Error(`expected 3 jiaodui problems, got ${labels.length}`);
 
-    const status = await page.waitForFunction(() => {
-      const item = [...document.querySelectorAll('.statusbar-item')].find((e) => /jiaodui: \d+/.test(e.innerText));
-      return item && item.innerText.trim();
-    }, null, { timeout: T });
-    const statusText = await status.jsonValue();
+    // The count follows the diagnostics (it may read 0 for a moment after the server
+    // starts): wait for the expected count, and report what it showed if it never came.
+    const statusText = await page
+      .waitForFunction(() => {
+        const item = [...document.querySelectorAll('.statusbar-item')].find((e) => /jiaodui: \d+/.test(e.innerText));
+        const text = item ? item.innerText.trim() : '';
+        return /jiaodui: 3\b/.test(text) && text;
+      }, null, { timeout: T })
+      .then((status) => status.jsonValue())
+      .catch(() =>
+        page.evaluate(() => {
+          const item = [...document.querySelectorAll('.statusbar-item')].find((e) => /jiaodui: \d+/.test(e.innerText));
+          return item ? item.innerText.trim() : '(no jiaodui count in the status bar)';
+        }),
+      );
     step(`status bar: ${statusText}`);
     if (!/jiaodui: 3\b/.test(statusText)) throw new Error(`status bar shows "${statusText}", expected 3 findings`);
 
