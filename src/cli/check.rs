@@ -15,7 +15,7 @@ use crate::config::LoadedConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint;
 use crate::report::{self, CheckedFile, Github, Human, Json, Report, Sarif, Summary};
-use crate::text::{decode, encode, LineIndex};
+use crate::text::{decode, decode_owned, encode, LineIndex};
 
 /// Files checked per parallel batch: output stays in path order and memory stays bounded by
 /// the batch, not by the number of files.
@@ -192,7 +192,7 @@ fn check_one(
     report: &dyn Report,
 ) -> Outcome {
     let path = source.display();
-    let bytes = match read(source) {
+    let mut bytes = match read(source) {
         Ok(bytes) => bytes,
         Err(err) => {
             return Outcome {
@@ -204,7 +204,15 @@ fn check_one(
             };
         }
     };
-    let decoded = match decode(&bytes) {
+    // The bytes are kept only when `--fix` may echo unchanged stdin; otherwise they become
+    // the text without a copy.
+    let keep_bytes = mode.fix && matches!(source, Source::Stdin(_));
+    let decoded = if keep_bytes {
+        decode(&bytes)
+    } else {
+        decode_owned(std::mem::take(&mut bytes))
+    };
+    let decoded = match decoded {
         Ok(decoded) => decoded,
         Err(err) => {
             return Outcome {

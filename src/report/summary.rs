@@ -79,5 +79,39 @@ pub fn error_rate(chars: u64, diagnostics: &[Diagnostic]) -> f64 {
 
 /// Characters that count for the error rate: everything but whitespace.
 pub fn count_chars(text: &str) -> u64 {
-    text.chars().filter(|c| !c.is_whitespace()).count() as u64
+    // Byte by byte: every byte that starts a character counts unless it starts a whitespace
+    // character. Outside ASCII, whitespace characters start with C2, E1, E2 or E3 (U+0085,
+    // U+00A0, U+1680, U+2000–U+205F, U+3000), so only those are decoded.
+    let bytes = text.as_bytes();
+    let mut count = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        count += match b {
+            b'\t'..=b'\r' | b' ' | 0x80..=0xBF => 0,
+            0xC2 | 0xE1..=0xE3 => {
+                u64::from(!text[i..].chars().next().is_some_and(char::is_whitespace))
+            }
+            _ => 1,
+        };
+    }
+    count
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn count_chars_counts_every_character_but_whitespace() {
+        let every: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let want = every.chars().filter(|c| !c.is_whitespace()).count() as u64;
+        assert_eq!(count_chars(&every), want);
+        for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{ch}b");
+            assert_eq!(
+                count_chars(&text),
+                2 + u64::from(!ch.is_whitespace()),
+                "{ch:?}"
+            );
+        }
+    }
 }

@@ -113,7 +113,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         // Short GB18030 text can happen to be valid UTF-8, usually spelling code points in
         // planes no script uses; such text is read as GB18030 when it decodes cleanly.
-        Ok(text) if text.chars().any(is_unassigned_plane) => {
+        Ok(text) if has_unassigned_plane(text) => {
             let (gb, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
                 Ok(Decoded {
@@ -145,6 +145,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             }
         }
     }
+}
+
+/// [`decode`] for bytes the caller no longer needs: valid UTF-8 without a BOM (nearly every
+/// draft) becomes the text without being copied. The result is always `decode(&bytes)`.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if looks_binary(&bytes) || bytes.starts_with(BOM) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if !has_unassigned_plane(&text) => Ok(Decoded {
+            text,
+            encoding: Encoding::Utf8,
+        }),
+        Ok(text) => decode(text.as_bytes()),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+/// Whether `text` has a character in planes 4–13 (U+40000–U+DFFFF). Their UTF-8 lead bytes
+/// are F1–F3, which Chinese text never has, so most texts are ruled out by one `memchr3`.
+fn has_unassigned_plane(text: &str) -> bool {
+    memchr::memchr3(0xF1, 0xF2, 0xF3, text.as_bytes()).is_some()
+        && text.chars().any(is_unassigned_plane)
 }
 
 /// Encodes `text` back into `encoding`. GB18030 covers all of Unicode, so this never loses
@@ -201,6 +224,44 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_owned_agrees_with_decode() {
+        let gb = encode(
+            "本报讯（记者 王海）8日，红旗社区𠮷。\r\n",
+            Encoding::Gb18030,
+        );
+        let mut bom = BOM.to_vec();
+        bom.extend_from_slice("社区".as_bytes());
+        let cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            "本报讯 8日\n".as_bytes().to_vec(),
+            "\u{40000}\u{F0000}\u{10FFFF}".as_bytes().to_vec(),
+            "\u{DFFFF}".as_bytes().to_vec(),
+            gb,
+            bom,
+            b"\x00abc".to_vec(),
+            b"\xFF\xFE\xFD".to_vec(),
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+        for ch in [
+            '\u{3FFFF}',
+            '\u{40000}',
+            '\u{DFFFF}',
+            '\u{E0000}',
+            '𠮷',
+            '王',
+        ] {
+            let text = ch.to_string();
+            assert_eq!(
+                has_unassigned_plane(&text),
+                is_unassigned_plane(ch),
+                "{ch:?}"
+            );
+        }
+    }
 
     #[test]
     fn gb18030_round_trip_keeps_crlf() {

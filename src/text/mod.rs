@@ -8,7 +8,9 @@ mod line_index;
 mod span;
 mod words;
 
-pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding, LineEndings};
+pub use decode::{
+    decode, decode_as, decode_owned, encode, DecodeError, Decoded, Encoding, LineEndings,
+};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex, OneBased};
 pub use span::{Ranged, Span};

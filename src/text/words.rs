@@ -37,22 +37,26 @@ impl<'w> FewWords<'w> {
     /// occurrence of any word, the longest of those starting there, then on after its end.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordMatch> + 'a {
         // The next occurrence of each word at or after `from`, found lazily.
-        let mut next: Vec<Option<usize>> = vec![None; self.finders.len()];
-        let mut done = vec![false; self.finders.len()];
+        // `NOT_YET` before the first search; `NEVER` once a word has no occurrence left.
+        const NOT_YET: usize = usize::MAX - 1;
+        const NEVER: usize = usize::MAX;
+        let mut next: Vec<usize> = vec![NOT_YET; self.finders.len()];
         let mut from = 0;
         std::iter::from_fn(move || {
             let mut best: Option<WordMatch> = None;
             for (k, (word, finder)) in self.finders.iter().enumerate() {
-                if done[k] {
+                if next[k] == NEVER {
                     continue;
                 }
-                if next[k].is_none_or(|at| at < from) {
-                    next[k] = finder.find(&text.as_bytes()[from..]).map(|at| at + from);
+                if next[k] == NOT_YET || next[k] < from {
+                    next[k] = finder
+                        .find(&text.as_bytes()[from..])
+                        .map_or(NEVER, |at| at + from);
                 }
-                let Some(start) = next[k] else {
-                    done[k] = true;
+                let start = next[k];
+                if start == NEVER {
                     continue;
-                };
+                }
                 let end = start + finder.needle().len();
                 let better =
                     best.is_none_or(|b| start < b.start || (start == b.start && end > b.end));
