@@ -179,13 +179,19 @@ fn two_insertions_at_one_point_are_not_both_applied() {
 }
 
 /// Regression (fuzz target `pipeline`): a headline ending in a long run of commas lost one
-/// comma per fix pass and did not converge within the pass limit.
+/// comma per fix pass and did not converge within the pass limit; then the same with spaces
+/// between the commas.
 #[test]
 fn a_run_of_marks_ending_a_headline_is_fixed_in_one_pass() {
-    let text = "#\t.,,,,,,,,,,,,,,,,,,,,,,\t";
     let config = LoadedConfig::defaults(PathBuf::from("."));
     let today = jiff::civil::date(2023, 3, 15);
-    for name in ["a.md", "2023-03-15-a.txt"] {
+    // Also with spaces between the marks.
+    let spaced = format!("# {}", ", ".repeat(24));
+    for (text, name) in [
+        ("#\t.,,,,,,,,,,,,,,,,,,,,,,\t", "a.md"),
+        ("#\t.,,,,,,,,,,,,,,,,,,,,,,\t", "2023-03-15-a.txt"),
+        (spaced.as_str(), "a.md"),
+    ] {
         let once = lint::fix(text, Some(std::path::Path::new(name)), &config, today);
         assert!(once.converged, "{name}: {:?}", once.text);
         let twice = lint::fix(&once.text, Some(std::path::Path::new(name)), &config, today);

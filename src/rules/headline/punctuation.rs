@@ -23,7 +23,8 @@ declare_rule! {
     /// 本报讯（记者 王海）近日，平城区启动老旧小区改造。
     /// ```
     /// ## Fix
-    /// Safe: removes the marks at the end, a run such as `，，` or `。；` at once.
+    /// Safe: removes the marks at the end, a run such as `，，` or `。；` (spaces between them
+    /// included) at once.
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
     pub(crate) RULE = "headline/punctuation" { severity: Warning, fix: Always }
@@ -37,10 +38,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         .filter(|b| b.kind == BlockKind::Headline)
     {
         let headline = &cx.text[block.span.range()];
-        // The whole run of closing marks at the end (`，，` or `。；`), so that one fix
+        // The whole run of closing marks at the end (`，，`, `。；`, `, ,`), so that one fix
         // leaves a headline the rule accepts.
         let mut run_start = headline.len();
         for (i, c) in headline.char_indices().rev() {
+            if c.is_whitespace() {
+                continue;
+            }
             if !matches!(c, '。' | '，' | '；' | '：' | '.' | ',' | ';' | ':') {
                 break;
             }
