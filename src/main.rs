@@ -3,6 +3,13 @@
 
 use std::process::ExitCode;
 
+/// mimalloc: a corpus check allocates and frees many small vectors per draft, and spends
+/// about a fifth less CPU with it than with glibc's allocator. Built without transparent
+/// huge pages, which doubled the peak memory of a check. The language server hands freed
+/// memory back through [`jiaodui::lsp`]'s trim, which collects mimalloc's heaps.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match jiaodui::cli::run(std::env::args_os()) {
         Ok(code) => code,

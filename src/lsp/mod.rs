@@ -32,6 +32,7 @@ use tower_lsp_server::LspService;
 
 /// Runs the language server on stdin/stdout until the client exits.
 pub fn run() -> anyhow::Result<()> {
+    memory::release_eagerly();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
