@@ -1,6 +1,10 @@
 //! Paired punctuation (GB/T 15834): quotation marks, book-title marks and brackets that open
 //! without closing, or close without opening, within a paragraph.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::Input;
 use crate::document::BlockKind;
 use crate::text::Span;
@@ -44,11 +48,10 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
         let block = &draft.blocks[id];
         let mut stacks: [Vec<(Span, char)>; 6] = Default::default();
         for segment in block.lines.iter().flat_map(|line| draft.unmasked(*line)) {
-            for (offset, ch) in text[segment.range()].char_indices() {
-                // Nearly every character is not a mark: one test before the table.
-                if !is_pair_mark(ch) {
-                    continue;
-                }
+            let body = &text[segment.range()];
+            for hit in pair_marks().find_iter(body) {
+                let offset = hit.start();
+                let ch = PAIR_MARKS[hit.pattern().as_usize()];
                 let span = Span::new(
                     segment.start + offset as u32,
                     segment.start + (offset + ch.len_utf8()) as u32,
@@ -95,23 +98,19 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
     PunctPairs { unpaired }
 }
 
-fn is_pair_mark(ch: char) -> bool {
-    matches!(
-        ch,
-        '“' | '”'
-            | '‘'
-            | '’'
-            | '《'
-            | '》'
-            | '（'
-            | '('
-            | '）'
-            | ')'
-            | '【'
-            | '】'
-            | '「'
-            | '」'
-    )
+/// Every mark of [`PAIRS`].
+const PAIR_MARKS: [char; 14] = [
+    '“', '”', '‘', '’', '《', '》', '（', '(', '）', ')', '【', '】', '「', '」',
+];
+
+/// Finds the marks with a vectorised search over bytes: they are rare in running text, and
+/// decoding every character to look for them cost more than the rest of this recogniser.
+fn pair_marks() -> &'static AhoCorasick {
+    static MARKS: OnceLock<AhoCorasick> = OnceLock::new();
+    MARKS.get_or_init(|| {
+        let marks = PAIR_MARKS.map(|c| c.to_string());
+        AhoCorasick::new(marks).expect("pair marks build an automaton")
+    })
 }
 
 fn is_list_number(text: &str, span: Span) -> bool {

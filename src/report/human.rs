@@ -156,19 +156,42 @@ impl Human {
             if from > 0 { "…" } else { "" },
             if to < line_text.len() { "…" } else { "" },
         );
-        let number = (line + 1).to_string();
-        let gutter = " ".repeat(number.len().max(3));
-        let shown = format!("{open}{before}{marked}{after}{close}").replace('\t', " ");
-        let pad = format!("{open}{before}").replace('\t', " ").width();
-        let width = marked.width().max(1);
-        let _ = writeln!(out, "{gutter} |");
-        let _ = writeln!(out, "{number:>w$} | {shown}", w = gutter.len());
-        let _ = writeln!(
-            out,
-            "{gutter} | {}{}",
-            " ".repeat(pad),
-            self.paint(&"^".repeat(width), "1;31")
-        );
+        // Written straight into `out`: a page has a finding every few lines.
+        let number = line + 1;
+        let gutter = (number.checked_ilog10().unwrap_or(0) as usize + 1).max(3);
+        let _ = writeln!(out, "{:gutter$} |", "");
+        let _ = write!(out, "{number:>gutter$} | ");
+        for part in [open, before, marked, after, close] {
+            push_untabbed(out, part);
+        }
+        out.push('\n');
+        // Tabs are shown as one space each.
+        let pad = open.width() + untabbed_width(before);
+        let width = marked.width();
+        let _ = write!(out, "{:gutter$} | {:pad$}", "", "");
+        if self.color {
+            out.push_str("\x1b[1;31m");
+        }
+        out.extend(std::iter::repeat_n('^', width.max(1)));
+        if self.color {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+}
+
+/// The display width of `text` with each tab shown as a space.
+fn untabbed_width(text: &str) -> usize {
+    text.split('\t').map(|part| part.width() + 1).sum::<usize>() - 1
+}
+
+/// Appends `text` with each tab shown as a space.
+fn push_untabbed(out: &mut String, text: &str) {
+    let mut parts = text.split('\t');
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push(' ');
+        out.push_str(part);
     }
 }
 

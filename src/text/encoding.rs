@@ -27,7 +27,16 @@ impl PositionEncoding {
     pub fn measure(self, text: &str) -> u32 {
         match self {
             PositionEncoding::Utf8 => text.len() as u32,
-            PositionEncoding::Utf16 => text.chars().map(|c| c.len_utf16() as u32).sum(),
+            // Counted on bytes, without decoding: every byte but a continuation byte starts a
+            // character, and the four-byte ones (lead F0–F4) take two UTF-16 units.
+            PositionEncoding::Utf16 => {
+                let bytes = text.as_bytes();
+                (bytes
+                    .iter()
+                    .filter(|&&b| !(0x80..=0xBF).contains(&b))
+                    .count()
+                    + bytes.iter().filter(|&&b| b >= 0xF0).count()) as u32
+            }
             PositionEncoding::Utf32 => text.chars().count() as u32,
         }
     }

@@ -214,26 +214,30 @@ impl LineIndex {
 
 fn checkpoints(text: &str) -> Vec<Checkpoint> {
     let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
-    out.push(Checkpoint {
-        offset: 0,
-        utf16: 0,
-        utf32: 0,
-    });
-    let (mut utf16, mut utf32) = (0u32, 0u32);
-    let mut next = CHECKPOINT_BYTES;
-    for (i, ch) in text.char_indices() {
-        if i >= next {
-            out.push(Checkpoint {
-                offset: i as u32,
-                utf16,
-                utf32,
-            });
-            next = i + CHECKPOINT_BYTES;
+    let (mut start, mut utf16, mut utf32) = (0usize, 0u32, 0u32);
+    loop {
+        out.push(Checkpoint {
+            offset: start as u32,
+            utf16,
+            utf32,
+        });
+        // The next checkpoint: the first character that starts `CHECKPOINT_BYTES` or more
+        // after this one.
+        let mut end = start + CHECKPOINT_BYTES;
+        if end >= text.len() {
+            return out;
         }
-        utf16 += ch.len_utf16() as u32;
-        utf32 += 1;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end == text.len() {
+            return out;
+        }
+        let chunk = &text[start..end];
+        utf16 += PositionEncoding::Utf16.measure(chunk);
+        utf32 += PositionEncoding::Utf32.measure(chunk);
+        start = end;
     }
-    out
 }
 
 #[cfg(test)]
