@@ -1,10 +1,6 @@
 //! Paired punctuation (GB/T 15834): quotation marks, book-title marks and brackets that open
 //! without closing, or close without opening, within a paragraph.
 
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
-
 use super::Input;
 use crate::document::BlockKind;
 use crate::text::Span;
@@ -49,9 +45,7 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
         let mut stacks: [Vec<(Span, char)>; 6] = Default::default();
         for segment in block.lines.iter().flat_map(|line| draft.unmasked(*line)) {
             let body = &text[segment.range()];
-            for hit in pair_marks().find_iter(body) {
-                let offset = hit.start();
-                let ch = PAIR_MARKS[hit.pattern().as_usize()];
+            for (offset, ch) in pair_marks(body) {
                 let span = Span::new(
                     segment.start + offset as u32,
                     segment.start + (offset + ch.len_utf8()) as u32,
@@ -98,18 +92,39 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
     PunctPairs { unpaired }
 }
 
-/// Every mark of [`PAIRS`].
-const PAIR_MARKS: [char; 14] = [
-    '“', '”', '‘', '’', '《', '》', '（', '(', '）', ')', '【', '】', '「', '」',
-];
-
-/// Finds the marks with a vectorised search over bytes: they are rare in running text, and
-/// decoding every character to look for them cost more than the rest of this recogniser.
-fn pair_marks() -> &'static AhoCorasick {
-    static MARKS: OnceLock<AhoCorasick> = OnceLock::new();
-    MARKS.get_or_init(|| {
-        let marks = PAIR_MARKS.map(|c| c.to_string());
-        AhoCorasick::new(marks).expect("pair marks build an automaton")
+/// The pair marks of `body` with their offsets, in order. Marks are rare in running text:
+/// vectorised byte searches find the lead bytes of the full-width marks (E2, E3, EF) and the
+/// ASCII parentheses, and only those places are looked at — a fraction of the cost of
+/// decoding every character.
+fn pair_marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = body.as_bytes();
+    let mut wide = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes)
+        .filter_map(|i| {
+            let ch = match bytes.get(i..i + 3)? {
+                [0xE2, 0x80, 0x9C] => '“',
+                [0xE2, 0x80, 0x9D] => '”',
+                [0xE2, 0x80, 0x98] => '‘',
+                [0xE2, 0x80, 0x99] => '’',
+                [0xE3, 0x80, 0x8A] => '《',
+                [0xE3, 0x80, 0x8B] => '》',
+                [0xE3, 0x80, 0x90] => '【',
+                [0xE3, 0x80, 0x91] => '】',
+                [0xE3, 0x80, 0x8C] => '「',
+                [0xE3, 0x80, 0x8D] => '」',
+                [0xEF, 0xBC, 0x88] => '（',
+                [0xEF, 0xBC, 0x89] => '）',
+                _ => return None,
+            };
+            Some((i, ch))
+        })
+        .peekable();
+    let mut narrow = memchr::memchr2_iter(b'(', b')', bytes)
+        .map(|i| (i, char::from(bytes[i])))
+        .peekable();
+    std::iter::from_fn(move || match (wide.peek(), narrow.peek()) {
+        (Some(w), Some(n)) if n.0 < w.0 => narrow.next(),
+        (Some(_), _) => wide.next(),
+        (None, _) => narrow.next(),
     })
 }
 
@@ -123,5 +138,22 @@ fn is_list_number(text: &str, span: Span) -> bool {
     digits > 0 && {
         let rest = &before[..before.len() - digits];
         rest.is_empty() || rest.ends_with(['\n', ' ', '\u{3000}'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_marks_are_every_mark_in_order() {
+        let marks = "“”‘’《》（(）)【】「」";
+        let text = format!("a(b{marks}，。、：“x”𠮷—…)（{marks}z");
+        let naive: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| marks.contains(c))
+            .collect();
+        assert_eq!(pair_marks(&text).collect::<Vec<_>>(), naive);
+        assert_eq!(pair_marks("").count(), 0);
     }
 }

@@ -4,6 +4,8 @@
 //! give the same line numbers. Counting is zero-based in `LineCol`; the CLI adds one at
 //! the edge through [`OneBased`], never through a flag.
 
+use std::sync::OnceLock;
+
 use super::encoding::PositionEncoding;
 
 /// A zero-based line and a zero-based column counted in some [`PositionEncoding`].
@@ -43,8 +45,8 @@ pub struct LineIndex {
     /// Every `CHECKPOINT_BYTES` (at a char boundary): the byte offset and the UTF-16 and
     /// scalar counts of the text before it. Columns are differences of these running counts,
     /// so a position on a very long line costs a search and a short scan, not a scan of the
-    /// line.
-    checkpoints: Vec<Checkpoint>,
+    /// line. Built on first use: short lines never need them.
+    checkpoints: OnceLock<Vec<Checkpoint>>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -72,13 +74,17 @@ impl LineIndex {
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         let ascii = text.is_ascii();
-        let checkpoints = if ascii { Vec::new() } else { checkpoints(text) };
         LineIndex {
             line_starts,
             len: text.len() as u32,
             ascii,
-            checkpoints,
+            checkpoints: OnceLock::new(),
         }
+    }
+
+    /// The checkpoints of `text`, the text this index was built from.
+    fn checkpoints(&self, text: &str) -> &[Checkpoint] {
+        self.checkpoints.get_or_init(|| checkpoints(text))
     }
 
     /// Units of `encoding` in the text before byte `offset` (a char boundary).
@@ -86,8 +92,9 @@ impl LineIndex {
         if self.ascii || encoding == PositionEncoding::Utf8 {
             return offset;
         }
-        let i = self.checkpoints.partition_point(|c| c.offset <= offset) - 1;
-        let checkpoint = self.checkpoints[i];
+        let checkpoints = self.checkpoints(text);
+        let i = checkpoints.partition_point(|c| c.offset <= offset) - 1;
+        let checkpoint = checkpoints[i];
         checkpoint.units(encoding)
             + encoding.measure(&text[checkpoint.offset as usize..offset as usize])
     }
@@ -124,8 +131,12 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let col = self.units_before(text, end as u32, encoding)
-            - self.units_before(text, start, encoding);
+        // A short way into the line is measured directly.
+        let col = if end - start as usize <= CHECKPOINT_BYTES {
+            encoding.measure(&text[start as usize..end])
+        } else {
+            self.units_before(text, end as u32, encoding) - self.units_before(text, start, encoding)
+        };
         LineCol { line, col }
     }
 
@@ -148,11 +159,11 @@ impl LineIndex {
         // Jump to the last checkpoint on this line before the wanted column, then walk.
         let line_units = self.units_before(text, start, encoding);
         let target = line_units.saturating_add(pos.col);
-        let i = self
-            .checkpoints
+        let checkpoints = self.checkpoints(text);
+        let i = checkpoints
             .partition_point(|c| c.units(encoding) <= target && c.offset <= line_end)
             - 1;
-        let checkpoint = self.checkpoints[i];
+        let checkpoint = checkpoints[i];
         let (mut at, mut units) = if checkpoint.offset > start {
             (checkpoint.offset as usize, checkpoint.units(encoding))
         } else {
