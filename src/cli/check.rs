@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -78,52 +79,70 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    for batch in sources.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch
-            .par_iter()
-            .map(|(source, config)| check_one(source, config, &mode, report.as_ref()))
-            .collect();
-        // Output is written with the bar lifted, and flushed before it is drawn again, so the
-        // two never share a line.
-        progress.suspend(|| -> io::Result<()> {
-            for outcome in outcomes {
-                if let Some(note) = &outcome.note {
-                    eprintln!("jiaodui: {note}");
+    // Batches are checked on the worker threads while this thread writes the batch before:
+    // writing never holds up the checking, and output keeps the order of the files.
+    let (batches, checked) = mpsc::sync_channel::<Vec<Outcome>>(2);
+    let report_ref = report.as_ref();
+    let mode_ref = &mode;
+    let sources_ref = &sources;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || {
+            for batch in sources_ref.chunks(BATCH) {
+                let outcomes: Vec<Outcome> = batch
+                    .par_iter()
+                    .map(|(source, config)| check_one(source, config, mode_ref, report_ref))
+                    .collect();
+                // The receiver is gone only when writing failed: stop checking.
+                if batches.send(outcomes).is_err() {
+                    break;
                 }
-                if outcome.io_error {
-                    io_errors += 1;
-                }
-                if outcome.skipped {
-                    summary.skipped += 1;
-                    continue;
-                }
-                if let Some(diff) = &outcome.diff {
-                    // Diffs go before the report, so `--diff` output can be applied as a patch.
-                    io::stdout().lock().write_all(diff.as_bytes())?;
-                }
-                if let Some(fixed) = &outcome.stdin_fixed {
-                    io::stdout().lock().write_all(fixed)?;
-                }
-                summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
-                summary.fixed += outcome.fixed;
-                summary.files_fixed += usize::from(outcome.wrote);
-                summary.gb18030_files += usize::from(outcome.gb18030);
-                worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
-                if !outcome.rendered.is_empty() {
-                    if wrote_any {
-                        out.write_all(report.separator().as_bytes())?;
+            }
+        });
+        for outcomes in checked {
+            let files = outcomes.len() as u64;
+            // Output is written with the bar lifted, and flushed before it is drawn again, so the
+            // two never share a line.
+            progress.suspend(|| -> io::Result<()> {
+                for outcome in outcomes {
+                    if let Some(note) = &outcome.note {
+                        eprintln!("jiaodui: {note}");
                     }
-                    out.write_all(outcome.rendered.as_bytes())?;
-                    wrote_any = true;
+                    if outcome.io_error {
+                        io_errors += 1;
+                    }
+                    if outcome.skipped {
+                        summary.skipped += 1;
+                        continue;
+                    }
+                    if let Some(diff) = &outcome.diff {
+                        // Diffs go before the report, so `--diff` output can be applied as a patch.
+                        io::stdout().lock().write_all(diff.as_bytes())?;
+                    }
+                    if let Some(fixed) = &outcome.stdin_fixed {
+                        io::stdout().lock().write_all(fixed)?;
+                    }
+                    summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
+                    summary.fixed += outcome.fixed;
+                    summary.files_fixed += usize::from(outcome.wrote);
+                    summary.gb18030_files += usize::from(outcome.gb18030);
+                    worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
+                    if !outcome.rendered.is_empty() {
+                        if wrote_any {
+                            out.write_all(report.separator().as_bytes())?;
+                        }
+                        out.write_all(outcome.rendered.as_bytes())?;
+                        wrote_any = true;
+                    }
                 }
-            }
-            if show_progress {
-                out.flush()?;
-            }
-            Ok(())
-        })?;
-        progress.inc(batch.len() as u64);
-    }
+                if show_progress {
+                    out.flush()?;
+                }
+                Ok(())
+            })?;
+            progress.inc(files);
+        }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     report.end(&summary, &mut out)?;
     out.flush()?;
