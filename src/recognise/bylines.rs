@@ -11,6 +11,10 @@
 //! A dateline is recognised only at the start of a block: `本报讯` quoted or inside a sentence
 //! is not a lead.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::persons::{is_compound_surname, is_surname};
 use super::Input;
 use crate::config::{BylineConfig, BylineForm, BylinePosition, NameSeparator, ParenWidth};
@@ -1441,6 +1445,18 @@ fn leading(s: &str) -> usize {
 /// The credit at the end of a caption's words (`……锻炼 本报记者 王海`): where it starts, its
 /// role and names. An unparsed credit (names glued to the caption) gives no names.
 #[allow(clippy::type_complexity)]
+/// The roles a photo credit's tail may hold (every role but `文/图`), searched at once:
+/// leftmost-first gives where the first of them starts.
+fn credit_roles() -> &'static AhoCorasick {
+    static ROLES_IN_CREDITS: OnceLock<AhoCorasick> = OnceLock::new();
+    ROLES_IN_CREDITS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(ROLES.iter().filter(|r| !r.starts_with('文')))
+            .expect("roles build an automaton")
+    })
+}
+
 fn credit_tail(
     words: &str,
     base: u32,
@@ -1460,12 +1476,7 @@ fn credit_tail(
             .map_or(0, |i| i + head[i..].chars().next().unwrap().len_utf8());
         let token = &head[token_start..];
         // A token holding a role word: the credit starts at the role.
-        if let Some(role_at) = ROLES
-            .iter()
-            .filter(|r| !r.starts_with('文'))
-            .filter_map(|r| token.find(r))
-            .min()
-        {
+        if let Some(role_at) = credit_roles().find(token).map(|m| m.start()) {
             let rest = &token[role_at..];
             let role = role_prefix(rest)?;
             let name_part = &rest[role.len()..];
