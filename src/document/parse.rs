@@ -3,7 +3,7 @@
 use super::markdown::{front_matter, masks};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
-use crate::text::Span;
+use crate::text::{contains_any, Span};
 
 /// Longest block, in characters, that can be a headline or a caption.
 pub const SHORT_BLOCK_CHARS: usize = 40;
@@ -252,7 +252,7 @@ fn classify_prose(
 ) -> BlockKind {
     let chars = body.chars().count();
     let short = chars <= SHORT_BLOCK_CHARS;
-    let has_final_inside = body.contains(['。', '！', '？']);
+    let has_final_inside = contains_any(body, &['。', '！', '？']);
     // Ex) 图为居民在新建的健身广场锻炼。  Ex) 图：志愿者入户走访
     if body.starts_with("图为")
         || body.starts_with("图：")
@@ -282,7 +282,7 @@ fn classify_prose(
             .char_indices()
             .next_back()
             .map_or("", |(i, _)| &body[..i]);
-        !without_last.contains(['。', '！', '？', '，'])
+        !contains_any(without_last, &['。', '！', '？', '，'])
             && body.ends_with(['。', '，', '；', '：', ',', ';', ':'])
     };
     // A block that opens with a dateline is a lead, however short.
@@ -299,7 +299,7 @@ fn classify_prose(
             (Some(next), Some(kind)) if kind != BlockKind::Headline => {
                 let next_short = next.chars().count() <= SHORT_BLOCK_CHARS
                     && !ends_sentence(next)
-                    && !next.contains(['。', '！', '？']);
+                    && !contains_any(next, &['。', '！', '？']);
                 !next_short || is_credit_line(next) || starts_with_dateline(next)
             }
             _ => false,
@@ -309,7 +309,7 @@ fn classify_prose(
         }
         // A short fragment with clause punctuation, followed by body text that is not a new
         // item, is the first half of a paragraph broken by layout, not a headline.
-        let clause_inside = body.contains(['，', '、', '；', ',']);
+        let clause_inside = contains_any(body, &['，', '、', '；', ',']);
         if clause_inside && next.is_some_and(|n| !starts_with_dateline(n) && !is_credit_line(n)) {
             return BlockKind::Paragraph;
         }
@@ -331,7 +331,7 @@ fn is_credit_line(body: &str) -> bool {
         "文/图",
     ];
     ROLES.iter().any(|role| body.starts_with(role))
-        && !body.contains(['。', '，', '！', '？', '：'])
+        && !contains_any(body, &['。', '，', '！', '？', '：'])
         && body.chars().count() <= 30
 }
 

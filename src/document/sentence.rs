@@ -67,7 +67,7 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
 pub fn starts_with_dateline(text: &str) -> bool {
     // Ex) 据新华社北京6月10日电 — a report taken from an agency.
     let text = text.strip_prefix('据').unwrap_or(text);
-    let head: String = text.chars().take(32).collect();
+    let head = first_chars(text, 32);
     if head.starts_with("本报讯") {
         return true;
     }
@@ -82,7 +82,7 @@ pub fn starts_with_dateline(text: &str) -> bool {
     ];
     agencies.iter().any(|agency| {
         head.strip_prefix(agency).is_some_and(|rest| {
-            let rest: String = rest.chars().take(16).collect();
+            let rest = first_chars(rest, 16);
             (rest.contains('讯') || rest.contains('电'))
                 && !rest.starts_with(|c: char| "记者的将在从对".contains(c))
                 && rest.split(['讯', '电']).next().is_some_and(|place| {
@@ -95,6 +95,11 @@ pub fn starts_with_dateline(text: &str) -> bool {
                 })
         })
     })
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use super::persons::{is_compound_surname, is_surname};
 use super::Input;
 use crate::config::{BylineConfig, BylineForm, BylinePosition, NameSeparator, ParenWidth};
 use crate::document::{BlockId, BlockKind, Draft};
-use crate::text::{is_han, Span};
+use crate::text::{contains_any, is_han, Span};
 
 /// Everything the recogniser found in one draft, in document order.
 #[derive(Clone, Debug, Default)]
@@ -851,7 +851,7 @@ fn reported_credit(s: &str, base: u32) -> Option<(ParsedCredit, usize)> {
     let window: usize = s.char_indices().nth(48).map_or(s.len(), |(i, _)| i);
     let at = s[..window].find("报道")?;
     let inner = &s[..at];
-    if inner.contains(['，', '。', '；', '“']) {
+    if contains_any(inner, &['，', '。', '；', '“']) {
         return None;
     }
     let after = &s[at + "报道".len()..];

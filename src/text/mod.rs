@@ -14,7 +14,7 @@ pub use decode::{
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex, OneBased};
 pub use span::{Ranged, Span};
-pub use words::{FewWords, WordMatch};
+pub use words::{contains_any, FewWords, WordMatch};
 
 /// True for the CJK characters reporters type in running text (unified ideographs and their
 /// extensions, and compatibility ideographs).

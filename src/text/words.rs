@@ -75,6 +75,34 @@ impl<'w> FewWords<'w> {
     }
 }
 
+/// Whether `hay` holds any of `chars`. `str::contains` with a slice of chars decodes every
+/// character; this searches for their first bytes with `memchr` (when they have at most three
+/// distinct ones, as Chinese punctuation does) and looks only there.
+pub fn contains_any(hay: &str, chars: &[char]) -> bool {
+    let mut leads = [0u8; 3];
+    let mut distinct = 0;
+    for &c in chars {
+        let lead = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+        if !leads[..distinct].contains(&lead) {
+            if distinct == leads.len() {
+                return hay.contains(chars);
+            }
+            leads[distinct] = lead;
+            distinct += 1;
+        }
+    }
+    let bytes = hay.as_bytes();
+    // A lead byte always starts a character, so `i` is a char boundary.
+    let at = |i: usize| chars.iter().any(|&c| hay[i..].starts_with(c));
+    match leads[..distinct] {
+        [] => false,
+        [a] => memchr::memchr_iter(a, bytes).any(at),
+        [a, b] => memchr::memchr2_iter(a, b, bytes).any(at),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(at),
+        _ => unreachable!("at most three lead bytes"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +148,34 @@ mod tests {
             .map(|m| (m.word, m.start, m.end))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn contains_any_agrees_with_str_contains() {
+        let sets: [&[char]; 5] = [
+            &['。', '！', '？'],
+            &['，', '、', '；', ','],
+            &['。', '，', '！', '？', '：'],
+            &['a', 'é', '中', '𠮷'],
+            &[],
+        ];
+        let texts = [
+            "",
+            "居民们说，这下好了。",
+            "没有标点的一句话",
+            "ascii only, with comma",
+            "𠮷野家！",
+            "café 中文",
+            "活动？",
+        ];
+        for chars in sets {
+            for text in texts {
+                assert_eq!(
+                    contains_any(text, chars),
+                    text.contains(chars),
+                    "{text} {chars:?}"
+                );
+            }
+        }
     }
 }
