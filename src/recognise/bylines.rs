@@ -1444,7 +1444,6 @@ fn leading(s: &str) -> usize {
 
 /// The credit at the end of a caption's words (`……锻炼 本报记者 王海`): where it starts, its
 /// role and names. An unparsed credit (names glued to the caption) gives no names.
-#[allow(clippy::type_complexity)]
 /// The roles a photo credit's tail may hold (every role but `文/图`), searched at once:
 /// leftmost-first gives where the first of them starts.
 fn credit_roles() -> &'static AhoCorasick {
@@ -1457,6 +1456,7 @@ fn credit_roles() -> &'static AhoCorasick {
     })
 }
 
+#[allow(clippy::type_complexity)]
 fn credit_tail(
     words: &str,
     base: u32,

@@ -84,10 +84,8 @@ fn check_segment(text: &str, segment: Span, acc: &mut Vec<Diagnostic>) {
     let bytes = body.as_bytes();
     let mut i = 0;
     while let Some(start) = next_mark(bytes, i) {
-        i = start;
         // A run of marks, `?!` or `),`, is one finding.
-        let start = i;
-        let mut end = i;
+        let mut end = start;
         while end < bytes.len() && full_width(bytes[end] as char).is_some() {
             end += 1;
         }
