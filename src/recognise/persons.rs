@@ -341,10 +341,12 @@ impl<const N: usize> Words<N> {
                 _ => s = (s + 1) % SLOTS,
             }
         };
+        // `c`, three bytes like every character of the words, is known to match.
+        let rest = text.get(3..)?;
         self.words[start..start + len]
             .iter()
             .copied()
-            .find(|w| opens_with(text, w.as_bytes()))
+            .find(|w| opens_with(rest, &w.as_bytes()[3..]))
     }
 
     /// One step of a leftmost-longest search without overlaps, as `aho-corasick`'s
@@ -813,5 +815,9 @@ mod tests {
         // credit, a rare character, an empty name.
         let text = "Tom Lee和王海。㐂明说，Tom\n\n王海Tom㐂明`Tom`海涛！";
         check_occurrences(&["Tom", "Tom Lee", "㐂明", "王海", "海涛", ""], text);
+        // Sentence enders inside names, and opening one, count where they are printed.
+        let text = "王。海说王海！王。海`。`王海？\n？王。王海。？王\n\n王海！王。海";
+        check_occurrences(&["王。海", "王海", "海"], text);
+        check_occurrences(&["王。海", "王海", "？王"], text);
     }
 }

@@ -11,6 +11,10 @@ const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 const BITS: u32 = LAST - FIRST + 1;
 const WORDS: usize = (BITS as usize).div_ceil(64);
+const _: () = assert!(
+    FIRST % 64 == 0,
+    "find splits a code point into word and bit"
+);
 
 /// A set of characters of the CJK Unified Ideographs block (U+4E00–U+9FFF), as a bitmap
 /// (2.6 KB): `contains` is one load and one bit test.
@@ -103,14 +107,18 @@ impl CharSet {
                 };
                 continue;
             }
-            let &[_, b1, b2] = bytes.get(i..i + 3)? else {
+            let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
                 return None;
             };
-            let code =
-                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            let k = code.wrapping_sub(FIRST);
-            if k < BITS && (self.bits[(k / 64) as usize] >> (k % 64)) & 1 == 1 {
-                return char::from_u32(code).map(|c| (i, c));
+            // The block starts at a multiple of 64: the lead byte and the first continuation
+            // byte give the word of the bitmap, the last byte the bit.
+            let word = ((u32::from(lead & 0x0F) << 6) | u32::from(b1 & 0x3F))
+                .wrapping_sub(FIRST / 64) as usize;
+            if let Some(&bits) = self.bits.get(word) {
+                if (bits >> (b2 & 0x3F)) & 1 == 1 {
+                    let code = (FIRST + word as u32 * 64) | u32::from(b2 & 0x3F);
+                    return char::from_u32(code).map(|c| (i, c));
+                }
             }
             i += 3;
         }
@@ -249,6 +257,39 @@ mod tests {
             .filter(|&(_, c)| all.contains(c))
             .collect();
         assert_eq!(found, want);
+    }
+
+    #[test]
+    fn finds_members_wherever_they_stand() {
+        // Members, other Han characters, other three-byte characters and characters of one,
+        // two and four bytes, in every mix.
+        const SET: CharSet = CharSet::of("王李龥");
+        let alphabet = [
+            '王', '李', '龥', '张', '一', '，', '。', 'a', '1', 'é', '😀', '\u{3400}', '\u{4DFF}',
+            '\u{A000}',
+        ];
+        let mut seed = 7u64;
+        for len in 0..200 {
+            let text: String = (0..len % 40)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    // Mostly Han, as in prose.
+                    let pick = (seed >> 33) as usize % (alphabet.len() + 6);
+                    alphabet.get(pick).copied().unwrap_or('张')
+                })
+                .collect();
+            let mut found = Vec::new();
+            let mut at = 0;
+            while let Some((i, c)) = SET.find(&text, at) {
+                found.push((i, c));
+                at = i + c.len_utf8();
+            }
+            let want: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| SET.contains(c))
+                .collect();
+            assert_eq!(found, want, "{text}");
+        }
     }
 
     #[test]
