@@ -1,13 +1,15 @@
-//! Raw text and positions: spans, line index, encodings, decoding.
+//! Raw text and positions: spans, line index, encodings, decoding, sets of Han characters.
 //!
 //! This module knows nothing of drafts, rules or the language server.
 
+mod char_set;
 mod decode;
 mod encoding;
 mod line_index;
 mod span;
 mod words;
 
+pub use char_set::CharSet;
 pub use decode::{
     decode, decode_as, decode_owned, encode, DecodeError, Decoded, Encoding, LineEndings,
 };
