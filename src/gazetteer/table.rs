@@ -21,22 +21,28 @@ pub const ENTRY_BYTES: usize = 16;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// The hash of a name: multiply-rotate over 8-byte words (FxHash), then a final mix so that
-/// the high bits, which pick the slot, depend on every byte.
+/// The hash of a name: multiply-rotate (FxHash) over its characters from the last to the
+/// first, then a final mix so that the low bits, which make the tag, depend on every
+/// character. Taking the characters backwards lets the matcher, which reads a candidate
+/// name from its last character to its first, extend the hash by one character a step
+/// instead of hashing the whole candidate again ([`hash_step`], [`hash_finish`]).
 #[inline]
-pub fn hash_name(name: &[u8]) -> u64 {
-    let mut hash = name.len() as u64;
-    let mut chunks = name.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(SEED);
-    }
+pub fn hash_name(name: &str) -> u64 {
+    hash_finish(name.chars().rev().fold(HASH_START, hash_step))
+}
+
+/// The state of [`hash_name`] before any character.
+pub const HASH_START: u64 = 0;
+
+/// The state of [`hash_name`] after one more character, taken from the end.
+#[inline]
+pub fn hash_step(hash: u64, ch: char) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(u32::from(ch))).wrapping_mul(SEED)
+}
+
+/// The hash from its state after the name's first character.
+#[inline]
+pub fn hash_finish(hash: u64) -> u64 {
     hash ^ (hash >> 31)
 }
 
@@ -142,7 +148,7 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
             ]);
             names.push_str(name);
             refs.extend_from_slice(what);
-            let hash = hash_name(name.as_bytes());
+            let hash = hash_name(name);
             let mut slot = home_slot(hash, bits);
             while slots[slot] != 0 {
                 slot = (slot + 1) & ((1 << bits) - 1);
