@@ -14,9 +14,15 @@
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
+use crate::document::BlockId;
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
-use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
+use crate::gazetteer::matcher::FxHasher;
+use crate::gazetteer::{
+    strip_suffix, ChangeId, Gazetteer, Level, Match, NameRef, PlaceId, SUFFIXES,
+};
 use crate::text::{is_han, FewWords, Span};
 
 use super::Input;
@@ -152,17 +158,6 @@ fn continues_word(name: &str, next: Option<char>) -> bool {
     )
 }
 
-/// A mention before narrowing.
-struct Raw {
-    span: Span,
-    name: String,
-    places: Vec<PlaceId>,
-    former: Vec<ChangeId>,
-    newsroom_former: Vec<(PlaceId, u32)>,
-    after: Option<usize>,
-    article: Option<usize>,
-}
-
 pub fn recognise(input: &Input<'_>) -> Places {
     let g = input.gazetteer;
     let region = input
@@ -171,13 +166,27 @@ pub fn recognise(input: &Input<'_>) -> Places {
         .region
         .as_deref()
         .and_then(|r| g.resolve_region(r));
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut segments: Vec<Span> = Vec::new();
+    let mut tree = Tree::new(g);
+    let mut articles = Articles::default();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Each segment, with where its suffix openers lie in `openers`.
+    let mut segments: Vec<(Span, Range<usize>)> = Vec::new();
+    let mut openers: Vec<(u32, u32)> = Vec::new();
+    let mut found: Vec<Match<'_>> = Vec::new();
     for segment in input.draft.segments() {
-        segments.push(segment);
-        find_known(input, g, segment, &mut raws);
+        let first = openers.len();
+        find_known(
+            input,
+            &mut tree,
+            &mut articles,
+            segment,
+            &mut found,
+            &mut mentions,
+            &mut openers,
+        );
+        segments.push((segment, first..openers.len()));
     }
-    let mut mentions = resolve(input, g, raws, region);
+    resolve(&mut tree, &mut mentions, region);
     mentions.shrink_to_fit();
     // Each article's context for names with no parent written before them: the county or
     // town around each settled place.
@@ -187,7 +196,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
         let scope = match g.place(p).level {
             Level::Province | Level::Prefecture => continue,
             Level::County | Level::Town => p,
-            _ => match g.parent(p) {
+            _ => match tree.parent(p) {
                 Some(parent) => parent,
                 None => continue,
             },
@@ -198,9 +207,25 @@ pub fn recognise(input: &Input<'_>) -> Places {
         }
     }
     let mut slips = Vec::new();
-    for &segment in &segments {
-        find_slips(input, g, segment, &mentions, &context, region, &mut slips);
+    let mut search = SlipSearch {
+        under: Under::new(g),
+        articles,
+        scopes: Vec::new(),
+    };
+    for (segment, at) in &segments {
+        find_slips(
+            input,
+            g,
+            &mut search,
+            *segment,
+            &openers[at.clone()],
+            &mentions,
+            &context,
+            region,
+            &mut slips,
+        );
     }
+    let segments: Vec<Span> = segments.into_iter().map(|(segment, _)| segment).collect();
     let early_short_forms = find_short_forms(input, g, &segments, &mentions);
     Places {
         mentions,
@@ -210,27 +235,123 @@ pub fn recognise(input: &Input<'_>) -> Places {
     }
 }
 
-fn article_at(input: &Input<'_>, offset: u32) -> Option<usize> {
-    input
-        .draft
-        .block_at(offset)
-        .and_then(|b| input.draft.article_of(b))
+/// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
+/// everyday word.
+fn stem_too_short(name: &str) -> bool {
+    strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
 }
 
-fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Raw>) {
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Each place's chain of ancestors, read from the gazetteer once per draft: the same few
+/// places are asked about again and again (which place contains which, how deep two places
+/// share a branch), and each step up the gazetteer looks up a place.
+struct Tree<'g> {
+    g: &'g Gazetteer,
+    /// Where each chain asked for lies in `ids`.
+    chains: FxMap<PlaceId, (u32, u32)>,
+    /// The chains, each from the top (a province) down to the place itself, without
+    /// placeholders: the place and [`Gazetteer::ancestors`], reversed.
+    ids: Vec<PlaceId>,
+}
+
+impl<'g> Tree<'g> {
+    fn new(g: &'g Gazetteer) -> Tree<'g> {
+        Tree {
+            g,
+            chains: FxMap::default(),
+            ids: Vec::new(),
+        }
+    }
+
+    /// Where the chain of `p` lies in `ids`.
+    fn chain_range(&mut self, p: PlaceId) -> Range<usize> {
+        let (start, end) = *self.chains.entry(p).or_insert_with(|| {
+            let start = self.ids.len();
+            self.ids.extend(self.g.ancestors(p));
+            self.ids[start..].reverse();
+            self.ids.push(p);
+            (start as u32, self.ids.len() as u32)
+        });
+        start as usize..end as usize
+    }
+
+    fn chain(&mut self, p: PlaceId) -> &[PlaceId] {
+        let range = self.chain_range(p);
+        &self.ids[range]
+    }
+
+    /// [`Gazetteer::is_within`].
+    fn within(&mut self, p: PlaceId, ancestor: PlaceId) -> bool {
+        p == ancestor || self.chain(p).contains(&ancestor)
+    }
+
+    /// [`Gazetteer::parent`].
+    fn parent(&mut self, p: PlaceId) -> Option<PlaceId> {
+        let chain = self.chain(p);
+        chain.len().checked_sub(2).map(|i| chain[i])
+    }
+}
+
+/// How many levels two chains of [`Tree`] share from the top (a common province is 1, a
+/// common prefecture 2, …); 0 when they share none.
+fn common_depth(a: &[PlaceId], b: &[PlaceId]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The article of each offset, remembering the last block's: the mentions of a paragraph
+/// all ask for the same one.
+#[derive(Default)]
+struct Articles {
+    last: Option<(BlockId, Option<usize>)>,
+}
+
+impl Articles {
+    fn at(&mut self, input: &Input<'_>, offset: u32) -> Option<usize> {
+        let block = input.draft.block_at(offset)?;
+        match self.last {
+            Some((last, article)) if last == block => article,
+            _ => {
+                let article = input.draft.article_of(block);
+                self.last = Some((block, article));
+                article
+            }
+        }
+    }
+}
+
+/// Finds the known names of `segment`, and the characters that open an administrative
+/// suffix (offset and `SUFFIXES` bits, for `find_slips`) on the way.
+fn find_known<'g>(
+    input: &Input<'_>,
+    tree: &mut Tree<'g>,
+    articles: &mut Articles,
+    segment: Span,
+    found: &mut Vec<Match<'g>>,
+    mentions: &mut Vec<Mention>,
+    openers: &mut Vec<(u32, u32)>,
+) {
+    let g = tree.g;
     let body = &input.text[segment.range()];
-    let first_in_segment = raws.len();
-    for m in g.matcher().find_all(body) {
+    let first_in_segment = mentions.len();
+    found.clear();
+    g.matcher().find_all_visiting(body, found, |offset, ch| {
+        let suffixes = opened_by(ch);
+        if suffixes != 0 {
+            openers.push((segment.start + offset as u32, suffixes));
+        }
+    });
+    for m in found.iter() {
         let name = &body[m.start..m.end];
         let next = body[m.end..].chars().next();
         if continues_word(name, next) {
             continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
-        let after = raws
+        let after = mentions
             .len()
             .checked_sub(1)
-            .filter(|&i| i >= first_in_segment && raws[i].span.end == span.start);
+            .filter(|&i| i >= first_in_segment && mentions[i].span.end == span.start);
         let mut places = Vec::new();
         let mut former = Vec::new();
         let mut newsroom_former = Vec::new();
@@ -244,105 +365,94 @@ fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Ra
         places.sort_unstable();
         places.dedup();
         // Ex) 城区 counts only in 大同市城区, never on its own.
-        let weak = EVERYDAY.contains(&name) || stem_too_short(name);
+        let weak = stem_too_short(name) || EVERYDAY.contains(&name);
         if weak {
             let Some(parent) = after else { continue };
-            let parent = &raws[parent];
-            places.retain(|&p| parent.places.iter().any(|&a| a != p && g.is_within(p, a)));
+            let parent = &mentions[parent].places;
+            places.retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
             former.retain(|&c| {
                 g.change(c)
                     .area
-                    .is_some_and(|area| parent.places.iter().any(|&a| g.is_within(area, a)))
+                    .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
             });
-            newsroom_former.retain(|&(p, _)| parent.places.iter().any(|&a| g.is_within(p, a)));
+            newsroom_former.retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
             if places.is_empty() && former.is_empty() && newsroom_former.is_empty() {
                 continue;
             }
         }
-        raws.push(Raw {
+        mentions.push(Mention {
             span,
             name: name.to_owned(),
             places,
+            // Set by `resolve`.
+            all_places: Vec::new(),
             former,
             newsroom_former,
+            resolved_by: Resolution::Ambiguous,
             after,
-            article: article_at(input, span.start),
+            article: articles.at(input, span.start),
         });
     }
 }
 
-/// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
-/// everyday word.
-fn stem_too_short(name: &str) -> bool {
-    strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
-}
-
-fn resolve(
-    input: &Input<'_>,
-    g: &Gazetteer,
-    raws: Vec<Raw>,
-    region: Option<PlaceId>,
-) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = raws
-        .into_iter()
-        .map(|r| Mention {
-            span: r.span,
-            resolved_by: match r.places.len() {
-                0 => Resolution::Former,
-                1 => Resolution::Unique,
-                _ => Resolution::Ambiguous,
-            },
-            all_places: r.places.clone(),
-            name: r.name,
-            places: r.places,
-            former: r.former,
-            newsroom_former: r.newsroom_former,
-            after: r.after,
-            article: r.article,
-        })
-        .collect();
+/// Narrows each mention's places (`all_places` are the places `find_known` gave).
+fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId>) {
+    let g = tree.g;
+    for m in mentions.iter_mut() {
+        m.resolved_by = match m.places.len() {
+            0 => Resolution::Former,
+            1 => Resolution::Unique,
+            _ => Resolution::Ambiguous,
+        };
+        m.all_places = m.places.clone();
+    }
 
     // The names right around: A then B narrows B to places within A, and A to places that
     // contain B.
+    let mut kept: Vec<PlaceId> = Vec::new();
+    let mut kept_former: Vec<ChangeId> = Vec::new();
     for i in 0..mentions.len() {
         let Some(a) = mentions[i].after else { continue };
-        let parents = mentions[a].places.clone();
-        if parents.is_empty() {
+        // `after` is always an earlier mention.
+        let (before, rest) = mentions.split_at_mut(i);
+        let (parent, child) = (&mut before[a], &mut rest[0]);
+        if parent.places.is_empty() {
             continue;
         }
-        let narrowed: Vec<PlaceId> = mentions[i]
-            .places
-            .iter()
-            .copied()
-            .filter(|&p| parents.iter().any(|&q| q != p && g.is_within(p, q)))
-            .collect();
-        if !narrowed.is_empty() && narrowed.len() < mentions[i].places.len() {
-            mentions[i].places = narrowed;
-            mentions[i].resolved_by = Resolution::Text;
+        kept.clear();
+        kept.extend(
+            child
+                .places
+                .iter()
+                .copied()
+                .filter(|&p| parent.places.iter().any(|&q| q != p && tree.within(p, q))),
+        );
+        if !kept.is_empty() && kept.len() < child.places.len() {
+            child.places.clone_from(&kept);
+            child.resolved_by = Resolution::Text;
         }
-        let children = mentions[i].places.clone();
-        let up: Vec<PlaceId> = parents
-            .iter()
-            .copied()
-            .filter(|&q| children.iter().any(|&p| p != q && g.is_within(p, q)))
-            .collect();
-        if !up.is_empty() && up.len() < mentions[a].places.len() {
-            mentions[a].places = up;
-            mentions[a].resolved_by = Resolution::Text;
+        // A former name narrowed the same way: 大同市城区 is 大同's 城区. By the parent's
+        // places as they are before the parent is narrowed below.
+        kept_former.clear();
+        kept_former.extend(child.former.iter().copied().filter(|&c| {
+            g.change(c)
+                .area
+                .is_some_and(|area| parent.places.iter().any(|&q| tree.within(area, q)))
+        }));
+        if !kept_former.is_empty() {
+            child.former.clone_from(&kept_former);
         }
-        // A former name narrowed the same way: 大同市城区 is 大同's 城区.
-        let formers: Vec<ChangeId> = mentions[i]
-            .former
-            .iter()
-            .copied()
-            .filter(|&c| {
-                g.change(c)
-                    .area
-                    .is_some_and(|area| parents.iter().any(|&q| g.is_within(area, q)))
-            })
-            .collect();
-        if !formers.is_empty() {
-            mentions[i].former = formers;
+        kept.clear();
+        kept.extend(
+            parent
+                .places
+                .iter()
+                .copied()
+                .filter(|&q| child.places.iter().any(|&p| p != q && tree.within(p, q))),
+        );
+        if !kept.is_empty() && kept.len() < parent.places.len() {
+            parent.places.clone_from(&kept);
+            parent.resolved_by = Resolution::Text;
         }
     }
 
@@ -355,80 +465,191 @@ fn resolve(
             anchors.push(m.places[0]);
         }
     }
+    let mut anchor_chains: Vec<Range<usize>> = Vec::new();
     let mut depths: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
         let Some(anchors) = settled.get(&m.article) else {
             continue;
         };
-        let depth = |p: PlaceId| -> usize {
-            anchors
-                .iter()
-                .filter_map(|&a| common_depth(g, p, a))
-                .max()
-                .unwrap_or(0)
-        };
+        anchor_chains.clear();
+        anchor_chains.extend(anchors.iter().map(|&a| tree.chain_range(a)));
         // Each candidate's depth once: a name like 城关镇 has 88 of them.
         depths.clear();
-        depths.extend(m.places.iter().map(|&p| depth(p)));
-        let best = depths.iter().copied().max().unwrap_or(0);
-        if best >= 2 {
-            let narrowed: Vec<PlaceId> = m
-                .places
+        for &p in &m.places {
+            let chain = tree.chain_range(p);
+            let ids = &tree.ids;
+            let depth = anchor_chains
                 .iter()
-                .zip(&depths)
-                .filter(|&(_, &d)| d == best)
-                .map(|(&p, _)| p)
-                .collect();
-            if narrowed.len() < m.places.len() {
-                m.places = narrowed;
-                m.resolved_by = Resolution::Article;
-            }
+                .map(|anchor| common_depth(&ids[chain.clone()], &ids[anchor.clone()]))
+                .max()
+                .unwrap_or(0);
+            depths.push(depth);
+        }
+        let best = depths.iter().copied().max().unwrap_or(0);
+        if best >= 2 && depths.iter().any(|&d| d != best) {
+            let mut depth = depths.iter();
+            m.places.retain(|_| depth.next() == Some(&best));
+            m.resolved_by = Resolution::Article;
         }
     }
 
     // `[bulletin] region`.
     if let Some(region) = region {
         for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
-            let narrowed: Vec<PlaceId> = m
-                .places
-                .iter()
-                .copied()
-                .filter(|&p| g.is_within(p, region) || g.is_within(region, p))
-                .collect();
-            if !narrowed.is_empty() && narrowed.len() < m.places.len() {
-                m.places = narrowed;
+            kept.clear();
+            kept.extend(
+                m.places
+                    .iter()
+                    .copied()
+                    .filter(|&p| tree.within(p, region) || tree.within(region, p)),
+            );
+            if !kept.is_empty() && kept.len() < m.places.len() {
+                m.places.clone_from(&kept);
                 m.resolved_by = Resolution::Region;
             }
         }
     }
-    let _ = input;
-    mentions
 }
 
-/// How many levels two places share from the top (a common province is 1, a common
-/// prefecture 2, …), or `None` when they share none.
-fn common_depth(g: &Gazetteer, a: PlaceId, b: PlaceId) -> Option<usize> {
-    // The chains bottom up; they share a top part when they share anything.
-    let chain = |p: PlaceId| std::iter::once(p).chain(g.ancestors(p));
-    let (len_a, len_b) = (chain(a).count(), chain(b).count());
-    // Level the deeper chain, then walk both up until they meet: what is left is shared.
-    let mut ca = chain(a).skip(len_a.saturating_sub(len_b));
-    let mut cb = chain(b).skip(len_b.saturating_sub(len_a));
-    let mut depth = len_a.min(len_b);
-    while let (Some(x), Some(y)) = (ca.next(), cb.next()) {
-        if x == y {
-            return Some(depth);
+/// Each first character of [`SUFFIXES`], under a perfect hash of the character: the
+/// matcher shows every character of a draft, and each is tested with one multiplication.
+#[derive(Clone, Copy)]
+struct Opener {
+    /// The character; `u32::MAX` for an empty slot.
+    key: u32,
+    /// Bit `i` for each `SUFFIXES[i]` opening with it.
+    suffixes: u32,
+}
+
+const OPENER_BITS: u32 = 6;
+/// A multiplier under which the openers fall in distinct slots (`openers` checks, when the
+/// crate is compiled).
+const OPENER_MULTIPLIER: u32 = 132_267;
+const OPENERS: [Opener; 1 << OPENER_BITS] = openers();
+
+#[inline(always)]
+const fn opener_slot(key: u32) -> usize {
+    (key.wrapping_mul(OPENER_MULTIPLIER) >> (32 - OPENER_BITS)) as usize
+}
+
+const fn openers() -> [Opener; 1 << OPENER_BITS] {
+    let mut table = [Opener {
+        key: u32::MAX,
+        suffixes: 0,
+    }; 1 << OPENER_BITS];
+    assert!(SUFFIXES.len() <= 32);
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        // The first character, decoded: every suffix opens with a three-byte one.
+        let b = SUFFIXES[i].as_bytes();
+        assert!(b.len() >= 3 && b[0] >= 0xE0 && b[0] < 0xF0);
+        let key = (b[0] as u32 & 0x0F) << 12 | (b[1] as u32 & 0x3F) << 6 | (b[2] as u32 & 0x3F);
+        let slot = opener_slot(key);
+        assert!(
+            table[slot].key == u32::MAX || table[slot].key == key,
+            "two openers share a slot: pick another multiplier"
+        );
+        table[slot].key = key;
+        table[slot].suffixes |= 1 << i;
+        i += 1;
+    }
+    table
+}
+
+/// The suffixes opening with `ch`, as bits of `SUFFIXES` indices; 0 for none.
+#[inline(always)]
+fn opened_by(ch: char) -> u32 {
+    let key = u32::from(ch);
+    let opener = &OPENERS[opener_slot(key)];
+    if opener.key == key {
+        opener.suffixes
+    } else {
+        0
+    }
+}
+
+/// The longest suffix at the start of `rest` among `suffixes` (bits of `SUFFIXES` indices).
+fn suffix_at(rest: &str, mut suffixes: u32) -> Option<&'static str> {
+    // `SUFFIXES` is longest first: the first that fits is the longest.
+    while suffixes != 0 {
+        let suffix = SUFFIXES[suffixes.trailing_zeros() as usize];
+        if rest.starts_with(suffix) {
+            return Some(suffix);
         }
-        depth -= 1;
+        suffixes &= suffixes - 1;
     }
     None
 }
 
+/// The known names two levels under each scope a slip is compared with, in the order a
+/// depth-first walk meets them: computed once per scope and draft.
+struct Under<'g> {
+    g: &'g Gazetteer,
+    ranges: FxMap<PlaceId, (u32, u32)>,
+    known: Vec<Known<'g>>,
+    stack: Vec<(PlaceId, u8)>,
+}
+
+struct Known<'g> {
+    id: PlaceId,
+    name: &'g str,
+    /// [`stem_char_len`] of `name`.
+    stem_char: usize,
+}
+
+impl<'g> Under<'g> {
+    fn new(g: &'g Gazetteer) -> Under<'g> {
+        Under {
+            g,
+            ranges: FxMap::default(),
+            known: Vec::new(),
+            stack: Vec::new(),
+        }
+    }
+
+    /// The places under `scope` (children, then grandchildren), as `known[range]`.
+    fn range(&mut self, scope: PlaceId) -> Range<usize> {
+        if let Some(&(start, end)) = self.ranges.get(&scope) {
+            return start as usize..end as usize;
+        }
+        let start = self.known.len();
+        self.stack.clear();
+        self.stack.push((scope, 0));
+        while let Some((p, depth)) = self.stack.pop() {
+            if depth > 0 {
+                let name: &'g str = &self.g.place(p).name;
+                self.known.push(Known {
+                    id: p,
+                    name,
+                    stem_char: stem_char_len(name),
+                });
+            }
+            if depth < 2 {
+                let children = self.g.children(p);
+                self.stack.extend(children.iter().map(|&c| (c, depth + 1)));
+            }
+        }
+        let end = self.known.len();
+        self.ranges.insert(scope, (start as u32, end as u32));
+        start..end
+    }
+}
+
+/// What `find_slips` keeps from one segment to the next.
+struct SlipSearch<'g> {
+    under: Under<'g>,
+    articles: Articles,
+    scopes: Vec<PlaceId>,
+}
+
 /// Finds place-like names that are not known and are likely slips for known ones.
-fn find_slips(
+#[allow(clippy::too_many_arguments)]
+fn find_slips<'g>(
     input: &Input<'_>,
-    g: &Gazetteer,
+    g: &'g Gazetteer,
+    search: &mut SlipSearch<'g>,
     segment: Span,
+    openers: &[(u32, u32)],
     mentions: &[Mention],
     context: &HashMap<Option<usize>, Vec<PlaceId>>,
     region: Option<PlaceId>,
@@ -443,9 +664,17 @@ fn find_slips(
             .count();
     // Mentions are in order and do not overlap, so their ends are in order too.
     let in_segment = &mentions[first..last];
-    let mut search_from = 0;
-    while let Some((at, suffix)) = next_suffix(body, search_from) {
-        search_from = at + suffix.len();
+    // Each suffix, longest first, from the end of the last one on.
+    let mut search_from = segment.start;
+    for &(opener, suffixes) in openers {
+        if opener < search_from {
+            continue;
+        }
+        let at = (opener - segment.start) as usize;
+        let Some(suffix) = suffix_at(&body[at..], suffixes) else {
+            continue;
+        };
+        search_from = opener + suffix.len() as u32;
         let end = segment.start + (at + suffix.len()) as u32;
         let suffix_start = segment.start + at as u32;
         // The first mention ending after the suffix starts, and the one before it.
@@ -482,25 +711,30 @@ fn find_slips(
         let span = Span::new(start, end);
         // The known names to compare with: under the place named right before, else under
         // the article's places and the region.
-        let (scopes, basis) = match parent {
+        search.scopes.clear();
+        let basis = match parent {
             Some(i) if !mentions[i].places.is_empty() => {
-                (mentions[i].places.clone(), SlipBasis::Parent(i))
+                search.scopes.extend_from_slice(&mentions[i].places);
+                SlipBasis::Parent(i)
             }
             _ => {
-                let article = article_at(input, start);
-                let mut scopes = context.get(&article).cloned().unwrap_or_default();
-                scopes.extend(region);
-                (scopes, SlipBasis::Context)
+                let article = search.articles.at(input, start);
+                if let Some(scopes) = context.get(&article) {
+                    search.scopes.extend_from_slice(scopes);
+                }
+                search.scopes.extend(region);
+                SlipBasis::Context
             }
         };
-        let found = slip_under(g, name, suffix, &scopes).filter(|(_, _, slip)| {
-            // Village lists are never complete (new communities appear every year): a village
-            // name one character short of a known one is new as often as it is a slip, unless
-            // the text names its parent. Town and county lists are complete.
-            !(matches!(slip, Slip::Truncated { .. })
-                && basis == SlipBasis::Context
-                && matches!(suffix, "村" | "社区" | "居委会"))
-        });
+        let found =
+            slip_under(&mut search.under, name, suffix, &search.scopes).filter(|(_, _, slip)| {
+                // Village lists are never complete (new communities appear every year): a
+                // village name one character short of a known one is new as often as it is a
+                // slip, unless the text names its parent. Town and county lists are complete.
+                !(matches!(slip, Slip::Truncated { .. })
+                    && basis == SlipBasis::Context
+                    && matches!(suffix, "村" | "社区" | "居委会"))
+            });
         if let Some((right, places, slip)) = found {
             // The right name written elsewhere in the draft: one place written two ways.
             let basis = mentions
@@ -538,76 +772,34 @@ fn find_slips(
     }
 }
 
-/// The next administrative suffix at or after `from`, longest first.
-fn next_suffix(body: &str, from: usize) -> Option<(usize, &'static str)> {
-    // Every suffix opens with one of these characters: test the others with one `match`.
-    let opens_suffix = |c: char| {
-        matches!(
-            c,
-            '特' | '自'
-                | '居'
-                | '街'
-                | '苏'
-                | '社'
-                | '地'
-                | '省'
-                | '市'
-                | '区'
-                | '县'
-                | '旗'
-                | '盟'
-                | '乡'
-                | '镇'
-                | '村'
-        )
-    };
-    body[from..].char_indices().find_map(|(i, c)| {
-        if !opens_suffix(c) {
-            return None;
-        }
-        let rest = &body[from + i..];
-        // `SUFFIXES` is longest first: the first that fits is the longest.
-        SUFFIXES
-            .iter()
-            .find(|s| rest.starts_with(*s))
-            .map(|&s| (from + i, s))
-    })
-}
-
 /// The one known name under `scopes` that `name` is likely a slip for.
 fn slip_under(
-    g: &Gazetteer,
+    under: &mut Under<'_>,
     name: &str,
     suffix: &str,
     scopes: &[PlaceId],
 ) -> Option<(String, Vec<PlaceId>, Slip)> {
     let mut found: Option<(String, Vec<PlaceId>, Slip)> = None;
-    let mut seen = Vec::new();
-    for &scope in scopes {
-        if seen.contains(&scope) {
+    for (k, &scope) in scopes.iter().enumerate() {
+        if scopes[..k].contains(&scope) {
             continue;
         }
-        seen.push(scope);
-        let mut stack: Vec<(PlaceId, u8)> = vec![(scope, 0)];
-        while let Some((p, depth)) = stack.pop() {
-            let known = &g.place(p).name;
+        let range = under.range(scope);
+        for known in &under.known[range] {
             // Ex) a 村 is never a slip for a 街道: compare only names of the same suffix and a
             // length the slip allows, before the costlier character comparison.
-            let plausible = depth > 0
-                && known.ends_with(suffix)
-                && (known.len() == name.len() || known.len() == name.len() + stem_char_len(known));
+            let plausible = (known.name.len() == name.len()
+                || known.name.len() == name.len() + known.stem_char)
+                && known.name.ends_with(suffix);
             if plausible {
-                if let Some(slip) = likely_slip(name, known) {
+                if let Some(slip) = likely_slip(name, known.name) {
                     match &mut found {
-                        Some((right, places, _)) if **right == **known => places.push(p),
+                        Some((right, places, _)) if right == known.name => places.push(known.id),
                         // Two different names fit: no telling which is meant.
                         Some(_) => return None,
-                        None => found = Some((known.to_string(), vec![p], slip)),
+                        None => found = Some((known.name.to_string(), vec![known.id], slip)),
                     }
                 }
-            }
-            if depth < 2 {
-                stack.extend(g.children(p).iter().map(|&c| (c, depth + 1)));
             }
         }
     }
@@ -630,12 +822,19 @@ fn find_short_forms(
 ) -> Vec<ShortForm> {
     // Each short form, with the first full mention of its place.
     let mut shorts: Vec<(&str, usize)> = Vec::new();
+    // A place's short forms are the same at each mention by its name: those of the first
+    // are all that count.
+    let mut done: Vec<PlaceId> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let [place] = m.places[..] else { continue };
+        if done.contains(&place) {
+            continue;
+        }
         let entry = g.place(place);
         if entry.level < Level::County || *entry.name != *m.name {
             continue;
         }
+        done.push(place);
         let stem = strip_suffix(&entry.name).filter(|s| s.chars().count() >= 2);
         for short in entry.aliases.iter().map(|a| &**a).chain(stem) {
             let only_this_place = g
