@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::table::{
-    self, hash_finish, hash_name, hash_step, home_slot, Layout, TableBuilder, ENTRY_BYTES,
-    HASH_START, SLOT_BYTES,
+    self, hash_finish, hash_name, hash_step, home_slot, pair_bit, Layout, TableBuilder,
+    ENTRY_BYTES, HASH_START, PAIR_WORDS, SLOT_BYTES,
 };
 use super::{ChangeId, Place, PlaceId};
 
@@ -52,6 +52,7 @@ pub struct Match<'g> {
 }
 
 /// The longest name the matcher looks for, in characters.
+#[cfg(test)]
 const MAX_CHARS: usize = table::MAX_CHARS;
 
 /// Names and their refs in the layout of [`super::table`]: borrowed from the binary for the
@@ -98,7 +99,7 @@ impl NameTable {
     }
 
     /// The refs of `name`, whose [`hash_name`] is `hash`.
-    #[inline]
+    #[inline(always)]
     fn get(&self, hash: u64, name: &[u8]) -> Option<&[NameRef]> {
         let mask = (1usize << self.bits) - 1;
         let tag = table::tag(hash);
@@ -232,21 +233,28 @@ pub struct Matcher {
     /// both (a name in both is looked up here only).
     own: NameTable,
     endings: Endings,
+    /// [`table::pair_bit`] of every name of both tables.
+    pairs: Box<[u64; PAIR_WORDS]>,
 }
 
 impl Matcher {
-    /// The built-in matcher: its table and `endings` as `build.rs` wrote them (a `u32`
-    /// character, then a `u64` mask, little-endian).
-    pub(super) fn builtin(own: NameTable, endings: &[u8]) -> Matcher {
-        let pairs = endings.chunks_exact(12).map(|record| {
+    /// The built-in matcher: its table, `endings` and `pairs` as `build.rs` wrote them (a
+    /// `u32` character, then a `u64` mask; `u64` words; all little-endian).
+    pub(super) fn builtin(own: NameTable, endings: &[u8], pairs: &[u8]) -> Matcher {
+        let endings = endings.chunks_exact(12).map(|record| {
             let ch = char::from_u32(u32_at(record, 0)).expect("a character");
             let mask = u64::from_le_bytes(record[4..12].try_into().expect("8 bytes"));
             (ch, mask)
         });
+        let mut words = Box::new([0u64; PAIR_WORDS]);
+        for (word, bytes) in words.iter_mut().zip(pairs.chunks_exact(8)) {
+            *word = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
+        }
         Matcher {
             base: None,
             own,
-            endings: Endings::new(pairs),
+            endings: Endings::new(endings),
+            pairs: words,
         }
     }
 
@@ -328,10 +336,15 @@ impl Matcher {
         }
         let layout = builder.finish();
         let endings = Endings::new(base.endings.pairs().chain(layout.endings.iter().copied()));
+        let mut pairs = base.pairs.clone();
+        for (word, own) in pairs.iter_mut().zip(&layout.pairs) {
+            *word |= own;
+        }
         Matcher {
             base: Some(&base.own),
             own: NameTable::from_layout(&layout),
             endings,
+            pairs,
         }
     }
 
@@ -341,16 +354,28 @@ impl Matcher {
     }
 
     /// The refs of `name`, whose [`hash_name`] is `hash`.
-    #[inline]
+    #[inline(always)]
     fn get_hashed(&self, hash: u64, name: &[u8]) -> Option<&[NameRef]> {
-        self.own
-            .get(hash, name)
-            .or_else(|| self.base.and_then(|base| base.get(hash, name)))
+        if let Some(refs) = self.own.get(hash, name) {
+            return Some(refs);
+        }
+        match self.base {
+            Some(base) => base.get(hash, name),
+            None => None,
+        }
     }
 
     /// What `name` refers to; empty when it is not a known name.
     pub fn refs(&self, name: &str) -> &[NameRef] {
         self.get(name).unwrap_or(&[])
+    }
+
+    /// Whether some name of two characters or more may end in `before` then `last`: `false`
+    /// when none does.
+    #[inline(always)]
+    fn ends_pair(&self, before: char, last: char) -> bool {
+        let bit = pair_bit(before, last);
+        self.pairs[(bit / 64) % PAIR_WORDS] & (1 << (bit % 64)) != 0
     }
 
     /// Whether some known name ends in `ch`.
@@ -380,20 +405,18 @@ impl Matcher {
         mut visit: impl FnMut(usize, char),
     ) {
         let first = out.len();
-        let mut ring = Ring {
-            starts: [0; RING],
-            chars: ['\0'; RING],
-            seen: 0,
-        };
+        let mut before: Option<char> = None;
         for (offset, ch) in text.char_indices() {
             visit(offset, ch);
-            let at = ring.seen % RING;
-            ring.starts[at] = offset;
-            ring.chars[at] = ch;
-            ring.seen += 1;
             if self.endings.may_end(ch) {
-                self.walk_back(text, &ring, out);
+                // Unless some name ends in the last two characters, only a name of one
+                // character may end here.
+                let longer = before.is_some_and(|b| self.ends_pair(b, ch));
+                if longer || self.endings.get(ch).is_some_and(|mask| mask & 0b10 != 0) {
+                    self.walk_back(text, offset, ch, longer, out);
+                }
             }
+            before = Some(ch);
         }
         // Leftmost, then longest; no two candidates have the same start and end.
         out[first..].sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -408,28 +431,48 @@ impl Matcher {
         out.truncate(kept);
     }
 
-    /// The names ending in the last character of `ring`, read backwards from it one
-    /// character at a time while what is read is the ending of some name (the table holds
-    /// every ending of two or more characters). The hash grows by one character a step.
+    /// The names ending in `ch`, at `offset` in `text`, read backwards from it one character
+    /// at a time while what is read is the ending of some name (the table holds every ending
+    /// of two or more characters). The hash grows by one character a step.
+    /// With `longer` false, only the name of one character.
     #[inline(never)]
-    fn walk_back<'g>(&'g self, text: &str, ring: &Ring, out: &mut Vec<Match<'g>>) {
-        let seen = ring.seen;
-        let ch = ring.chars[(seen - 1) % RING];
+    fn walk_back<'g>(
+        &'g self,
+        text: &str,
+        offset: usize,
+        ch: char,
+        longer: bool,
+        out: &mut Vec<Match<'g>>,
+    ) {
         let Some(mask) = self.endings.get(ch) else {
             return;
         };
-        let end = ring.starts[(seen - 1) % RING] + ch.len_utf8();
-        let bytes = &text.as_bytes()[..end];
-        let longest = (63 - mask.leading_zeros() as usize).min(seen);
+        let bytes = text.as_bytes();
+        let end = offset + ch.len_utf8();
+        let longest = if longer {
+            63 - mask.leading_zeros() as usize
+        } else {
+            1
+        };
         let mut state = hash_step(HASH_START, ch);
+        let mut start = offset;
         for n in 1..=longest {
             if n > 1 {
-                state = hash_step(state, ring.chars[(seen - n) % RING]);
+                if start == 0 {
+                    break;
+                }
+                // The character before: back over continuation bytes to its first byte.
+                start -= 1;
+                while bytes[start] & 0xC0 == 0x80 {
+                    start -= 1;
+                }
+                let (before, _) = decode_at(bytes, start);
+                let before = char::from_u32(before).expect("a str holds characters");
+                state = hash_step(state, before);
             } else if mask & 0b10 == 0 {
                 continue;
             }
-            let start = ring.starts[(seen - n) % RING];
-            match self.get_hashed(hash_finish(state), &bytes[start..]) {
+            match self.get_hashed(hash_finish(state), &bytes[start..end]) {
                 Some([]) => {}
                 Some(refs) => out.push(Match { start, end, refs }),
                 None if n == 1 => {}
@@ -439,14 +482,25 @@ impl Matcher {
     }
 }
 
-/// Byte offsets and characters of the last characters read, as a ring.
-const RING: usize = (MAX_CHARS + 1).next_power_of_two();
-
-struct Ring {
-    starts: [usize; RING],
-    chars: [char; RING],
-    /// How many characters have been read.
-    seen: usize,
+/// The character whose UTF-8 encoding starts at `at` in `bytes`, which are valid UTF-8, and
+/// its length: decoded with no more checks than bounds, as every character of a text is.
+#[inline(always)]
+fn decode_at(bytes: &[u8], at: usize) -> (u32, usize) {
+    let first = u32::from(bytes[at]);
+    if first < 0x80 {
+        return (first, 1);
+    }
+    let next = |i: usize| u32::from(bytes[at + i] & 0x3F);
+    if first < 0xE0 {
+        ((first & 0x1F) << 6 | next(1), 2)
+    } else if first < 0xF0 {
+        ((first & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+        (
+            (first & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3),
+            4,
+        )
+    }
 }
 
 /// Whether two byte strings of the same length are equal, without a call for the short

@@ -617,7 +617,17 @@ pub fn suffix_of(name: &str) -> Option<&'static str> {
         '村' => &["村"],
         _ => return None,
     };
-    candidates.iter().copied().find(|s| name.ends_with(s))
+    // The last character is the same: compare what comes before it, byte by byte (the
+    // suffixes are a few bytes long; a call to compare them would cost more).
+    let bytes = name.as_bytes();
+    candidates.iter().copied().find(|s| {
+        let s = s.as_bytes();
+        bytes.len() >= s.len()
+            && bytes[bytes.len() - s.len()..bytes.len() - 3]
+                .iter()
+                .zip(&s[..s.len() - 3])
+                .all(|(a, b)| a == b)
+    })
 }
 
 #[cfg(test)]

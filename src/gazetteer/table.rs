@@ -46,6 +46,18 @@ pub fn hash_finish(hash: u64) -> u64 {
     hash ^ (hash >> 31)
 }
 
+/// How many 64-bit words the bit set of [`pair_bit`] has (65,536 bits).
+pub const PAIR_WORDS: usize = 1024;
+
+/// The bit of a name's last two characters in the bit set of pairs: where a text has two
+/// characters whose bit is clear, no name of two characters or more ends there, and the
+/// matcher looks nothing up.
+#[inline]
+pub fn pair_bit(before: char, last: char) -> usize {
+    let key = u64::from(u32::from(before)) << 32 | u64::from(u32::from(last));
+    (key.wrapping_mul(SEED) >> 48) as usize
+}
+
 /// The slot a hash starts probing at, in a table of `1 << bits` slots.
 #[inline]
 pub fn home_slot(hash: u64, bits: u32) -> usize {
@@ -139,7 +151,13 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
         let mut entries = Vec::with_capacity(count);
         let mut refs = Vec::new();
         let mut endings: Vec<(char, u64)> = Vec::new();
+        let mut pairs = vec![0u64; PAIR_WORDS];
         for (i, (name, what)) in self.names.iter().zip(&self.refs).enumerate() {
+            let mut backwards = name.chars().rev();
+            if let (Some(last), Some(before)) = (backwards.next(), backwards.next()) {
+                let bit = pair_bit(before, last);
+                pairs[bit / 64] |= 1 << (bit % 64);
+            }
             entries.push([
                 names.len() as u32,
                 name.len() as u32,
@@ -173,6 +191,7 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
             names,
             refs,
             endings,
+            pairs,
         }
     }
 }
@@ -189,6 +208,9 @@ pub struct Layout<R> {
     /// Each last character of a name, with bit `n` set when a name of `n` characters ends in
     /// it (endings added by [`TableBuilder::add_endings`] count only as parts of names).
     pub endings: Vec<(char, u64)>,
+    /// The bit set of [`pair_bit`] of every name and ending of two characters or more,
+    /// [`PAIR_WORDS`] words.
+    pub pairs: Vec<u64>,
 }
 
 impl<R> Layout<R> {
@@ -204,6 +226,13 @@ impl<R> Layout<R> {
             .flatten()
             .flat_map(|v| v.to_le_bytes())
             .collect()
+    }
+
+    /// The pairs as little-endian bytes (for `build.rs`; the crate reads them with
+    /// `Matcher::builtin`).
+    #[allow(dead_code)]
+    pub fn pair_bytes(&self) -> Vec<u8> {
+        self.pairs.iter().flat_map(|w| w.to_le_bytes()).collect()
     }
 
     /// The endings as little-endian bytes: the character as `u32`, then the mask (for
