@@ -13,7 +13,9 @@
 //!   (`水泊寺街道永安社区`), then by the article's other places, then by `[bulletin] region`.
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
@@ -21,9 +23,9 @@ use crate::document::BlockId;
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::matcher::FxHasher;
 use crate::gazetteer::{
-    strip_suffix, ChangeId, Gazetteer, Level, Match, NameRef, PlaceId, SUFFIXES,
+    strip_suffix, ChangeId, Gazetteer, Level, Match, Name, NameRef, PlaceId, SUFFIXES,
 };
-use crate::text::{is_han, FewWords, Span};
+use crate::text::{is_han, Span};
 
 use super::Input;
 
@@ -44,11 +46,12 @@ pub struct Places {
 #[derive(Clone, Debug)]
 pub struct Mention {
     pub span: Span,
-    pub name: String,
+    /// Borrowed from the gazetteer when it holds the name as written.
+    pub name: Name,
     /// Current places the name may mean, narrowed by context; one when resolved.
-    pub places: Vec<PlaceId>,
+    pub places: PlaceIds,
     /// Every current place of that name, before narrowing.
-    pub all_places: Vec<PlaceId>,
+    pub all_places: PlaceIds,
     /// Changes after which this name went out of use, narrowed by context.
     pub former: Vec<ChangeId>,
     /// Former names from a newsroom gazetteer: the place and the index in its `former`.
@@ -59,6 +62,116 @@ pub struct Mention {
     pub after: Option<usize>,
     /// The article the mention is in.
     pub article: Option<usize>,
+}
+
+/// The places a name may mean. Most names mean one place or a few: up to four are kept
+/// inline, so the mentions of a draft allocate nothing for them.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct PlaceIds(Ids);
+
+const INLINE_IDS: usize = 4;
+
+#[derive(Clone, PartialEq, Eq)]
+enum Ids {
+    Inline { len: u8, ids: [PlaceId; INLINE_IDS] },
+    Heap(Vec<PlaceId>),
+}
+
+impl Default for Ids {
+    fn default() -> Ids {
+        Ids::Inline {
+            len: 0,
+            ids: [0; INLINE_IDS],
+        }
+    }
+}
+
+impl PlaceIds {
+    pub fn new() -> PlaceIds {
+        PlaceIds::default()
+    }
+
+    pub fn from_slice(ids: &[PlaceId]) -> PlaceIds {
+        PlaceIds(match ids.len() {
+            len @ 0..=INLINE_IDS => {
+                let mut inline = [0; INLINE_IDS];
+                inline[..len].copy_from_slice(ids);
+                Ids::Inline {
+                    len: len as u8,
+                    ids: inline,
+                }
+            }
+            _ => Ids::Heap(ids.to_vec()),
+        })
+    }
+
+    pub fn as_slice(&self) -> &[PlaceId] {
+        match &self.0 {
+            Ids::Inline { len, ids } => &ids[..*len as usize],
+            Ids::Heap(ids) => ids,
+        }
+    }
+
+    pub fn push(&mut self, id: PlaceId) {
+        match &mut self.0 {
+            Ids::Inline { len, ids } if (*len as usize) < INLINE_IDS => {
+                ids[*len as usize] = id;
+                *len += 1;
+            }
+            Ids::Inline { ids, .. } => {
+                let mut heap = ids.to_vec();
+                heap.push(id);
+                self.0 = Ids::Heap(heap);
+            }
+            Ids::Heap(ids) => ids.push(id),
+        }
+    }
+
+    /// Keeps the places for which `keep` is true, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(PlaceId) -> bool) {
+        match &mut self.0 {
+            Ids::Inline { len, ids } => {
+                let mut kept = 0;
+                for i in 0..*len as usize {
+                    if keep(ids[i]) {
+                        ids[kept] = ids[i];
+                        kept += 1;
+                    }
+                }
+                *len = kept as u8;
+            }
+            Ids::Heap(ids) => ids.retain(|&id| keep(id)),
+        }
+    }
+}
+
+impl std::ops::Deref for PlaceIds {
+    type Target = [PlaceId];
+
+    fn deref(&self) -> &[PlaceId] {
+        self.as_slice()
+    }
+}
+
+impl fmt::Debug for PlaceIds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a PlaceIds {
+    type Item = &'a PlaceId;
+    type IntoIter = std::slice::Iter<'a, PlaceId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl From<&[PlaceId]> for PlaceIds {
+    fn from(ids: &[PlaceId]) -> PlaceIds {
+        PlaceIds::from_slice(ids)
+    }
 }
 
 /// How a mention was resolved to its place.
@@ -139,6 +252,19 @@ const EVERYDAY: &[&str] = &[
     "新村",
 ];
 
+/// Whether `name` is one of [`EVERYDAY`]: asked of every name found, so the last character
+/// (区 or 村 for all of them), the lengths and the first characters are compared before any
+/// whole name.
+fn is_everyday(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.len() < 6 || !matches!(&bytes[bytes.len() - 3..], b"\xE5\x8C\xBA" | b"\xE6\x9D\x91") {
+        return false;
+    }
+    EVERYDAY
+        .iter()
+        .any(|e| e.len() == name.len() && e.as_bytes()[..3] == bytes[..3] && *e == name)
+}
+
 /// Characters after a name that show it is part of a longer word (`中山市场`, `城关乡村`).
 fn continues_word(name: &str, next: Option<char>) -> bool {
     let Some(next) = next else { return false };
@@ -173,6 +299,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
     let mut segments: Vec<(Span, Range<usize>)> = Vec::new();
     let mut openers: Vec<(u32, u32)> = Vec::new();
     let mut found: Vec<Match<'_>> = Vec::new();
+    let mut places_buf: Vec<PlaceId> = Vec::new();
     for segment in input.draft.segments() {
         let first = openers.len();
         find_known(
@@ -183,14 +310,15 @@ pub fn recognise(input: &Input<'_>) -> Places {
             &mut found,
             &mut mentions,
             &mut openers,
+            &mut places_buf,
         );
         segments.push((segment, first..openers.len()));
     }
-    resolve(&mut tree, &mut mentions, region);
+    resolve(&mut tree, &mut mentions, input.draft.articles.len(), region);
     mentions.shrink_to_fit();
     // Each article's context for names with no parent written before them: the county or
     // town around each settled place.
-    let mut context: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    let mut context = ByArticle::new(input.draft.articles.len());
     for m in mentions.iter().filter(|m| m.places.len() == 1) {
         let p = m.places[0];
         let scope = match g.place(p).level {
@@ -201,7 +329,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
                 None => continue,
             },
         };
-        let scopes = context.entry(m.article).or_default();
+        let scopes = context.get_mut(m.article);
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
@@ -211,6 +339,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
         under: Under::new(g),
         articles,
         scopes: Vec::new(),
+        first_of_names: None,
     };
     for (segment, at) in &segments {
         find_slips(
@@ -225,7 +354,6 @@ pub fn recognise(input: &Input<'_>) -> Places {
             &mut slips,
         );
     }
-    let segments: Vec<Span> = segments.into_iter().map(|(segment, _)| segment).collect();
     let early_short_forms = find_short_forms(input, g, &segments, &mentions);
     Places {
         mentions,
@@ -259,16 +387,24 @@ impl<'g> Tree<'g> {
     fn new(g: &'g Gazetteer) -> Tree<'g> {
         Tree {
             g,
-            chains: FxMap::default(),
-            ids: Vec::new(),
+            chains: FxMap::with_capacity_and_hasher(64, Default::default()),
+            ids: Vec::with_capacity(256),
         }
     }
 
     /// Where the chain of `p` lies in `ids`.
     fn chain_range(&mut self, p: PlaceId) -> Range<usize> {
         let (start, end) = *self.chains.entry(p).or_insert_with(|| {
+            // `Gazetteer::ancestors`, reading each place once.
             let start = self.ids.len();
-            self.ids.extend(self.g.ancestors(p));
+            let mut parent = self.g.place(p).parent;
+            while let Some(q) = parent {
+                let place = self.g.place(q);
+                if !place.placeholder {
+                    self.ids.push(q);
+                }
+                parent = place.parent;
+            }
             self.ids[start..].reverse();
             self.ids.push(p);
             (start as u32, self.ids.len() as u32)
@@ -307,16 +443,48 @@ struct Articles {
 }
 
 impl Articles {
+    /// `Draft::block_at`, then `Draft::article_of`.
     fn at(&mut self, input: &Input<'_>, offset: u32) -> Option<usize> {
-        let block = input.draft.block_at(offset)?;
-        match self.last {
-            Some((last, article)) if last == block => article,
-            _ => {
-                let article = input.draft.article_of(block);
-                self.last = Some((block, article));
-                article
+        let blocks = &input.draft.blocks;
+        if let Some((block, article)) = self.last {
+            // The block `block_at` gives is the first ending at or after `offset`, if it
+            // starts at or before it.
+            let span = blocks[block].span;
+            let first = block == 0 || blocks[block - 1].span.end < offset;
+            if first && span.start <= offset && offset <= span.end {
+                return article;
             }
         }
+        let block = input.draft.block_at(offset)?;
+        let article = input.draft.article_of(block);
+        self.last = Some((block, article));
+        article
+    }
+}
+
+/// Something for each article and for the text outside every article, by
+/// [`Mention::article`].
+struct ByArticle(Vec<Vec<PlaceId>>);
+
+impl ByArticle {
+    fn new(articles: usize) -> ByArticle {
+        ByArticle(vec![Vec::new(); articles + 1])
+    }
+
+    fn index(article: Option<usize>) -> usize {
+        article.map_or(0, |a| a + 1)
+    }
+
+    fn get(&self, article: Option<usize>) -> &[PlaceId] {
+        self.0.get(Self::index(article)).map_or(&[], Vec::as_slice)
+    }
+
+    fn get_mut(&mut self, article: Option<usize>) -> &mut Vec<PlaceId> {
+        let i = Self::index(article);
+        if i >= self.0.len() {
+            self.0.resize(i + 1, Vec::new());
+        }
+        &mut self.0[i]
     }
 }
 
@@ -330,6 +498,7 @@ fn find_known<'g>(
     found: &mut Vec<Match<'g>>,
     mentions: &mut Vec<Mention>,
     openers: &mut Vec<(u32, u32)>,
+    places_buf: &mut Vec<PlaceId>,
 ) {
     let g = tree.g;
     let body = &input.text[segment.range()];
@@ -352,7 +521,8 @@ fn find_known<'g>(
             .len()
             .checked_sub(1)
             .filter(|&i| i >= first_in_segment && mentions[i].span.end == span.start);
-        let mut places = Vec::new();
+        let places = &mut *places_buf;
+        places.clear();
         let mut former = Vec::new();
         let mut newsroom_former = Vec::new();
         for r in m.refs {
@@ -365,7 +535,7 @@ fn find_known<'g>(
         places.sort_unstable();
         places.dedup();
         // Ex) 城区 counts only in 大同市城区, never on its own.
-        let weak = stem_too_short(name) || EVERYDAY.contains(&name);
+        let weak = stem_too_short(name) || is_everyday(name);
         if weak {
             let Some(parent) = after else { continue };
             let parent = &mentions[parent].places;
@@ -382,10 +552,10 @@ fn find_known<'g>(
         }
         mentions.push(Mention {
             span,
-            name: name.to_owned(),
-            places,
+            name: name_of(g, m.refs, name),
+            places: PlaceIds::from_slice(places),
             // Set by `resolve`.
-            all_places: Vec::new(),
+            all_places: PlaceIds::new(),
             former,
             newsroom_former,
             resolved_by: Resolution::Ambiguous,
@@ -395,8 +565,29 @@ fn find_known<'g>(
     }
 }
 
+/// The name as the gazetteer holds it, borrowed, when it is the name of what the first of
+/// `refs` refers to; else a copy of `name`.
+fn name_of(g: &Gazetteer, refs: &[NameRef], name: &str) -> Name {
+    let known = match refs.first() {
+        Some(NameRef::Place(id) | NameRef::Alias(id) | NameRef::NewsroomFormer(id, _)) => {
+            &g.place(*id).name
+        }
+        Some(NameRef::Former(c)) => &g.change(*c).old_name,
+        None => return Cow::Owned(name.to_owned()),
+    };
+    match known {
+        Cow::Borrowed(known) if *known == name => Cow::Borrowed(known),
+        _ => Cow::Owned(name.to_owned()),
+    }
+}
+
 /// Narrows each mention's places (`all_places` are the places `find_known` gave).
-fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId>) {
+fn resolve(
+    tree: &mut Tree<'_>,
+    mentions: &mut [Mention],
+    articles: usize,
+    region: Option<PlaceId>,
+) {
     let g = tree.g;
     for m in mentions.iter_mut() {
         m.resolved_by = match m.places.len() {
@@ -428,7 +619,7 @@ fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId
                 .filter(|&p| parent.places.iter().any(|&q| q != p && tree.within(p, q))),
         );
         if !kept.is_empty() && kept.len() < child.places.len() {
-            child.places.clone_from(&kept);
+            child.places = PlaceIds::from_slice(&kept);
             child.resolved_by = Resolution::Text;
         }
         // A former name narrowed the same way: 大同市城区 is 大同's 城区. By the parent's
@@ -451,16 +642,16 @@ fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId
                 .filter(|&q| child.places.iter().any(|&p| p != q && tree.within(p, q))),
         );
         if !kept.is_empty() && kept.len() < parent.places.len() {
-            parent.places.clone_from(&kept);
+            parent.places = PlaceIds::from_slice(&kept);
             parent.resolved_by = Resolution::Text;
         }
     }
 
     // The article's other places: keep the places sharing the deepest ancestor with the
     // places already settled, when that is at least a prefecture.
-    let mut settled: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    let mut settled = ByArticle::new(articles);
     for m in mentions.iter().filter(|m| m.places.len() == 1) {
-        let anchors = settled.entry(m.article).or_default();
+        let anchors = settled.get_mut(m.article);
         if !anchors.contains(&m.places[0]) {
             anchors.push(m.places[0]);
         }
@@ -468,9 +659,10 @@ fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId
     let mut anchor_chains: Vec<Range<usize>> = Vec::new();
     let mut depths: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
-        let Some(anchors) = settled.get(&m.article) else {
+        let anchors = settled.get(m.article);
+        if anchors.is_empty() {
             continue;
-        };
+        }
         anchor_chains.clear();
         anchor_chains.extend(anchors.iter().map(|&a| tree.chain_range(a)));
         // Each candidate's depth once: a name like 城关镇 has 88 of them.
@@ -504,7 +696,7 @@ fn resolve(tree: &mut Tree<'_>, mentions: &mut [Mention], region: Option<PlaceId
                     .filter(|&p| tree.within(p, region) || tree.within(region, p)),
             );
             if !kept.is_empty() && kept.len() < m.places.len() {
-                m.places.clone_from(&kept);
+                m.places = PlaceIds::from_slice(&kept);
                 m.resolved_by = Resolution::Region;
             }
         }
@@ -573,7 +765,8 @@ fn suffix_at(rest: &str, mut suffixes: u32) -> Option<&'static str> {
     // `SUFFIXES` is longest first: the first that fits is the longest.
     while suffixes != 0 {
         let suffix = SUFFIXES[suffixes.trailing_zeros() as usize];
-        if rest.starts_with(suffix) {
+        // A one-character suffix is the opener itself.
+        if suffix.len() == 3 || rest.starts_with(suffix) {
             return Some(suffix);
         }
         suffixes &= suffixes - 1;
@@ -640,6 +833,23 @@ struct SlipSearch<'g> {
     under: Under<'g>,
     articles: Articles,
     scopes: Vec<PlaceId>,
+    first_of_names: Option<Vec<usize>>,
+}
+
+impl SlipSearch<'_> {
+    /// The mentions with places whose name no such mention before has, in order: asked
+    /// about a name, the others of that name answer as their first does.
+    fn first_of_names(&mut self, mentions: &[Mention]) -> &[usize] {
+        self.first_of_names.get_or_insert_with(|| {
+            let mut first: Vec<usize> = Vec::new();
+            for (i, m) in mentions.iter().enumerate() {
+                if !m.places.is_empty() && !first.iter().any(|&j| mentions[j].name == m.name) {
+                    first.push(i);
+                }
+            }
+            first
+        })
+    }
 }
 
 /// Finds place-like names that are not known and are likely slips for known ones.
@@ -651,7 +861,7 @@ fn find_slips<'g>(
     segment: Span,
     openers: &[(u32, u32)],
     mentions: &[Mention],
-    context: &HashMap<Option<usize>, Vec<PlaceId>>,
+    context: &ByArticle,
     region: Option<PlaceId>,
     out: &mut Vec<SlipCandidate>,
 ) {
@@ -719,9 +929,7 @@ fn find_slips<'g>(
             }
             _ => {
                 let article = search.articles.at(input, start);
-                if let Some(scopes) = context.get(&article) {
-                    search.scopes.extend_from_slice(scopes);
-                }
+                search.scopes.extend_from_slice(context.get(article));
                 search.scopes.extend(region);
                 SlipBasis::Context
             }
@@ -751,9 +959,11 @@ fn find_slips<'g>(
             });
             continue;
         }
-        // One place written two ways: a known name elsewhere in the draft.
-        let written_elsewhere = mentions.iter().enumerate().find_map(|(i, m)| {
-            (!m.places.is_empty() && m.name.len() == name.len() && m.name.ends_with(suffix))
+        // One place written two ways: a known name elsewhere in the draft. The first
+        // mention of each name stands for all of them.
+        let written_elsewhere = search.first_of_names(mentions).iter().find_map(|&i| {
+            let m = &mentions[i];
+            (m.name.len() == name.len() && m.name.ends_with(suffix))
                 .then(|| likely_slip(name, &m.name))
                 .flatten()
                 .filter(|slip| matches!(slip, Slip::Replaced { .. }))
@@ -763,8 +973,8 @@ fn find_slips<'g>(
             out.push(SlipCandidate {
                 span,
                 name: name.to_owned(),
-                right: mentions[i].name.clone(),
-                places: mentions[i].places.clone(),
+                right: mentions[i].name.to_string(),
+                places: mentions[i].places.to_vec(),
                 slip,
                 basis: SlipBasis::Draft(i),
             });
@@ -817,7 +1027,7 @@ fn stem_char_len(name: &str) -> usize {
 fn find_short_forms(
     input: &Input<'_>,
     g: &Gazetteer,
-    segments: &[Span],
+    segments: &[(Span, Range<usize>)],
     mentions: &[Mention],
 ) -> Vec<ShortForm> {
     // Each short form, with the first full mention of its place.
@@ -850,15 +1060,59 @@ fn find_short_forms(
     let Some(last) = shorts.iter().map(|&(_, i)| mentions[i].span.start).max() else {
         return Vec::new();
     };
-    // A handful of names per draft: an automaton would cost more to build than to search.
-    let finder = FewWords::new(shorts.iter().map(|&(s, _)| s));
+    let searched = segments.iter().take_while(|(s, _)| s.start < last).count();
+    let searched = &segments[..searched];
     let mut out = Vec::new();
-    for &segment in segments.iter().take_while(|s| s.start < last) {
+    let (Some(low), Some(high)) = (
+        searched.iter().map(|(s, _)| s.start).min(),
+        searched.iter().map(|(s, _)| s.end).max(),
+    ) else {
+        return out;
+    };
+    // Every occurrence of each short form in the text the segments span, overlapping ones
+    // too, found with one search a name: a handful of names per draft, each looked for in
+    // every segment, cost more in calls than in searching.
+    let hay = &input.text.as_bytes()[low as usize..high as usize];
+    let mut starts: Vec<u32> = Vec::new();
+    let mut occurrences: Vec<Range<usize>> = Vec::with_capacity(shorts.len());
+    for &(short, _) in &shorts {
+        let first = starts.len();
+        if !short.is_empty() {
+            let finder = memchr::memmem::Finder::new(short.as_bytes());
+            let mut from = 0;
+            while let Some(at) = finder.find(&hay[from..]) {
+                starts.push(low + (from + at) as u32);
+                from += at + 1;
+            }
+        }
+        occurrences.push(first..starts.len());
+    }
+    for &(segment, _) in searched {
         let body = &input.text[segment.range()];
-        for hit in finder.find_iter(body) {
-            let (short, full) = shorts[hit.word];
-            let start = segment.start + hit.start as u32;
-            let end = segment.start + hit.end as u32;
+        // In each segment, as `FewWords` finds them: the leftmost occurrence of any short
+        // form that lies in the segment, the longest of those starting there, then on from
+        // its end.
+        let mut from = segment.start;
+        loop {
+            let mut best: Option<(usize, u32, u32)> = None;
+            for (word, range) in occurrences.iter().enumerate() {
+                let list = &starts[range.clone()];
+                let Some(&start) = list.get(list.partition_point(|&s| s < from)) else {
+                    continue;
+                };
+                let end = start + shorts[word].0.len() as u32;
+                if end > segment.end {
+                    continue;
+                }
+                if best.is_none_or(|(_, s, e)| start < s || (start == s && end > e)) {
+                    best = Some((word, start, end));
+                }
+            }
+            let Some((word, start, end)) = best else {
+                break;
+            };
+            from = end;
+            let (short, full) = shorts[word];
             if end > mentions[full].span.start {
                 continue;
             }
@@ -867,8 +1121,8 @@ fn find_short_forms(
             if mentions.get(k).is_some_and(|o| o.span.start < end) {
                 continue;
             }
-            let before = body[..hit.start].chars().next_back();
-            let after = body[hit.end..].chars().next();
+            let before = body[..(start - segment.start) as usize].chars().next_back();
+            let after = body[(end - segment.start) as usize..].chars().next();
             // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a word) or
             // `张家港1月1日电` (a dateline, where papers print the short form).
             let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
@@ -883,4 +1137,50 @@ fn find_short_forms(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_names_are_told_by_their_last_character() {
+        for name in EVERYDAY {
+            assert!(is_everyday(name), "{name}");
+        }
+        for name in ["平城区", "城", "区", "", "沙岭村", "新城", "新城区区"] {
+            assert_eq!(is_everyday(name), EVERYDAY.contains(&name), "{name}");
+        }
+    }
+
+    #[test]
+    fn openers_are_the_first_characters_of_suffixes() {
+        for ch in ('\u{3000}'..='\u{9FFF}').chain(['a', '\u{20000}']) {
+            let expected = SUFFIXES
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.starts_with(ch))
+                .fold(0, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(opened_by(ch), expected, "{ch}");
+        }
+        assert_eq!(suffix_at("自治区人民政府", opened_by('自')), Some("自治区"));
+        assert_eq!(suffix_at("自己", opened_by('自')), None);
+        assert_eq!(suffix_at("区", opened_by('区')), Some("区"));
+    }
+
+    #[test]
+    fn place_ids_keep_few_inline_and_more_on_the_heap() {
+        let mut ids = PlaceIds::new();
+        for id in 0..7 {
+            ids.push(id);
+            assert_eq!(ids.as_slice(), (0..=id).collect::<Vec<_>>());
+        }
+        ids.retain(|id| id % 2 == 1);
+        assert_eq!(ids.as_slice(), [1, 3, 5]);
+        let mut few = PlaceIds::from_slice(&[4, 5, 6]);
+        few.retain(|id| id != 5);
+        assert_eq!(few.as_slice(), [4, 6]);
+        assert_eq!(format!("{few:?}"), format!("{:?}", vec![4, 6]));
+        assert_eq!(PlaceIds::from_slice(&[1, 2, 3, 4, 5]).len(), 5);
+    }
 }
