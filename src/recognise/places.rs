@@ -294,12 +294,13 @@ pub fn recognise(input: &Input<'_>) -> Places {
         .and_then(|r| g.resolve_region(r));
     let mut tree = Tree::new(g);
     let mut articles = Articles::default();
-    let mut mentions: Vec<Mention> = Vec::new();
+    // Room for what a page usually has, so that the vectors seldom grow.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(input.text.len() / 128);
     // Each segment, with where its suffix openers lie in `openers`.
-    let mut segments: Vec<(Span, Range<usize>)> = Vec::new();
-    let mut openers: Vec<(u32, u32)> = Vec::new();
-    let mut found: Vec<Match<'_>> = Vec::new();
-    let mut places_buf: Vec<PlaceId> = Vec::new();
+    let mut segments: Vec<(Span, Range<usize>)> = Vec::with_capacity(32);
+    let mut openers: Vec<(u32, u32)> = Vec::with_capacity(input.text.len() / 32);
+    let mut found: Vec<Match<'_>> = Vec::with_capacity(16);
+    let mut places_buf: Vec<PlaceId> = Vec::with_capacity(16);
     for segment in input.draft.segments() {
         let first = openers.len();
         find_known(
@@ -338,7 +339,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
     let mut search = SlipSearch {
         under: Under::new(g),
         articles,
-        scopes: Vec::new(),
+        scopes: Vec::with_capacity(8),
         first_of_names: None,
     };
     for (segment, at) in &segments {
@@ -600,7 +601,7 @@ fn resolve(
 
     // The names right around: A then B narrows B to places within A, and A to places that
     // contain B.
-    let mut kept: Vec<PlaceId> = Vec::new();
+    let mut kept: Vec<PlaceId> = Vec::with_capacity(16);
     let mut kept_former: Vec<ChangeId> = Vec::new();
     for i in 0..mentions.len() {
         let Some(a) = mentions[i].after else { continue };
@@ -656,8 +657,8 @@ fn resolve(
             anchors.push(m.places[0]);
         }
     }
-    let mut anchor_chains: Vec<Range<usize>> = Vec::new();
-    let mut depths: Vec<usize> = Vec::new();
+    let mut anchor_chains: Vec<Range<usize>> = Vec::with_capacity(16);
+    let mut depths: Vec<usize> = Vec::with_capacity(32);
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
         let anchors = settled.get(m.article);
         if anchors.is_empty() {
@@ -794,9 +795,9 @@ impl<'g> Under<'g> {
     fn new(g: &'g Gazetteer) -> Under<'g> {
         Under {
             g,
-            ranges: FxMap::default(),
-            known: Vec::new(),
-            stack: Vec::new(),
+            ranges: FxMap::with_capacity_and_hasher(8, Default::default()),
+            known: Vec::with_capacity(64),
+            stack: Vec::with_capacity(32),
         }
     }
 
@@ -963,7 +964,7 @@ fn find_slips<'g>(
         // mention of each name stands for all of them.
         let written_elsewhere = search.first_of_names(mentions).iter().find_map(|&i| {
             let m = &mentions[i];
-            (m.name.len() == name.len() && m.name.ends_with(suffix))
+            (m.name.len() == name.len() && ends_with_suffix(&m.name, suffix))
                 .then(|| likely_slip(name, &m.name))
                 .flatten()
                 .filter(|slip| matches!(slip, Slip::Replaced { .. }))
@@ -980,6 +981,18 @@ fn find_slips<'g>(
             });
         }
     }
+}
+
+/// `name.ends_with(suffix)` for a suffix of a few bytes, compared in place rather than by a
+/// call: asked of every name under the scopes of each slip candidate.
+#[inline]
+fn ends_with_suffix(name: &str, suffix: &str) -> bool {
+    let (name, suffix) = (name.as_bytes(), suffix.as_bytes());
+    name.len() >= suffix.len()
+        && name[name.len() - suffix.len()..]
+            .iter()
+            .zip(suffix)
+            .all(|(a, b)| a == b)
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
@@ -1000,7 +1013,7 @@ fn slip_under(
             // length the slip allows, before the costlier character comparison.
             let plausible = (known.name.len() == name.len()
                 || known.name.len() == name.len() + known.stem_char)
-                && known.name.ends_with(suffix);
+                && ends_with_suffix(known.name, suffix);
             if plausible {
                 if let Some(slip) = likely_slip(name, known.name) {
                     match &mut found {
@@ -1031,10 +1044,10 @@ fn find_short_forms(
     mentions: &[Mention],
 ) -> Vec<ShortForm> {
     // Each short form, with the first full mention of its place.
-    let mut shorts: Vec<(&str, usize)> = Vec::new();
+    let mut shorts: Vec<(&str, usize)> = Vec::with_capacity(8);
     // A place's short forms are the same at each mention by its name: those of the first
     // are all that count.
-    let mut done: Vec<PlaceId> = Vec::new();
+    let mut done: Vec<PlaceId> = Vec::with_capacity(8);
     for (i, m) in mentions.iter().enumerate() {
         let [place] = m.places[..] else { continue };
         if done.contains(&place) {
@@ -1070,47 +1083,38 @@ fn find_short_forms(
         return out;
     };
     // Every occurrence of each short form in the text the segments span, overlapping ones
-    // too, found with one search a name: a handful of names per draft, each looked for in
-    // every segment, cost more in calls than in searching.
+    // too, found with one search a name (a handful of names per draft, each looked for in
+    // every segment, cost more in calls than in searching), leftmost first, then longest.
     let hay = &input.text.as_bytes()[low as usize..high as usize];
-    let mut starts: Vec<u32> = Vec::new();
-    let mut occurrences: Vec<Range<usize>> = Vec::with_capacity(shorts.len());
-    for &(short, _) in &shorts {
-        let first = starts.len();
-        if !short.is_empty() {
-            let finder = memchr::memmem::Finder::new(short.as_bytes());
-            let mut from = 0;
-            while let Some(at) = finder.find(&hay[from..]) {
-                starts.push(low + (from + at) as u32);
-                from += at + 1;
-            }
+    let mut found: Vec<(u32, u32, usize)> = Vec::with_capacity(4 * shorts.len());
+    for (word, &(short, _)) in shorts.iter().enumerate() {
+        if short.is_empty() {
+            continue;
         }
-        occurrences.push(first..starts.len());
+        let finder = memchr::memmem::Finder::new(short.as_bytes());
+        let mut from = 0;
+        while let Some(at) = finder.find(&hay[from..]) {
+            let start = low + (from + at) as u32;
+            found.push((start, start + short.len() as u32, word));
+            from += at + 1;
+        }
     }
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     for &(segment, _) in searched {
         let body = &input.text[segment.range()];
         // In each segment, as `FewWords` finds them: the leftmost occurrence of any short
         // form that lies in the segment, the longest of those starting there, then on from
-        // its end.
+        // its end. The first occurrence of a name at or after a point is the one that fits
+        // in the segment if any does, so taking the first that fits, in order, is the same.
+        let first = found.partition_point(|&(start, _, _)| start < segment.start);
         let mut from = segment.start;
-        loop {
-            let mut best: Option<(usize, u32, u32)> = None;
-            for (word, range) in occurrences.iter().enumerate() {
-                let list = &starts[range.clone()];
-                let Some(&start) = list.get(list.partition_point(|&s| s < from)) else {
-                    continue;
-                };
-                let end = start + shorts[word].0.len() as u32;
-                if end > segment.end {
-                    continue;
-                }
-                if best.is_none_or(|(_, s, e)| start < s || (start == s && end > e)) {
-                    best = Some((word, start, end));
-                }
-            }
-            let Some((word, start, end)) = best else {
+        for &(start, end, word) in &found[first..] {
+            if start >= segment.end {
                 break;
-            };
+            }
+            if start < from || end > segment.end {
+                continue;
+            }
             from = end;
             let (short, full) = shorts[word];
             if end > mentions[full].span.start {
