@@ -292,29 +292,28 @@ pub fn recognise(input: &Input<'_>) -> Places {
         .region
         .as_deref()
         .and_then(|r| g.resolve_region(r));
-    let mut tree = Tree::new(g);
-    let mut articles = Articles::default();
     // Room for what a page usually has, so that the vectors seldom grow.
+    let mut known = KnownSearch {
+        tree: Tree::new(g),
+        articles: Articles::default(),
+        found: Vec::with_capacity(16),
+        openers: Vec::with_capacity(input.text.len() / 32),
+        places: Vec::with_capacity(16),
+    };
     let mut mentions: Vec<Mention> = Vec::with_capacity(input.text.len() / 128);
-    // Each segment, with where its suffix openers lie in `openers`.
+    // Each segment, with where its suffix openers lie in `known.openers`.
     let mut segments: Vec<(Span, Range<usize>)> = Vec::with_capacity(32);
-    let mut openers: Vec<(u32, u32)> = Vec::with_capacity(input.text.len() / 32);
-    let mut found: Vec<Match<'_>> = Vec::with_capacity(16);
-    let mut places_buf: Vec<PlaceId> = Vec::with_capacity(16);
     for segment in input.draft.segments() {
-        let first = openers.len();
-        find_known(
-            input,
-            &mut tree,
-            &mut articles,
-            segment,
-            &mut found,
-            &mut mentions,
-            &mut openers,
-            &mut places_buf,
-        );
-        segments.push((segment, first..openers.len()));
+        let first = known.openers.len();
+        find_known(input, &mut known, segment, &mut mentions);
+        segments.push((segment, first..known.openers.len()));
     }
+    let KnownSearch {
+        mut tree,
+        articles,
+        openers,
+        ..
+    } = known;
     resolve(&mut tree, &mut mentions, input.draft.articles.len(), region);
     mentions.shrink_to_fit();
     // Each article's context for names with no parent written before them: the county or
@@ -339,19 +338,18 @@ pub fn recognise(input: &Input<'_>) -> Places {
     let mut search = SlipSearch {
         under: Under::new(g),
         articles,
+        context,
+        region,
         scopes: Vec::with_capacity(8),
         first_of_names: None,
     };
     for (segment, at) in &segments {
         find_slips(
             input,
-            g,
             &mut search,
             *segment,
             &openers[at.clone()],
             &mentions,
-            &context,
-            region,
             &mut slips,
         );
     }
@@ -489,18 +487,33 @@ impl ByArticle {
     }
 }
 
+/// What `find_known` keeps from one segment to the next.
+struct KnownSearch<'g> {
+    tree: Tree<'g>,
+    articles: Articles,
+    /// The matches of a segment.
+    found: Vec<Match<'g>>,
+    /// The characters that open an administrative suffix, with their `SUFFIXES` bits.
+    openers: Vec<(u32, u32)>,
+    /// The places of a match.
+    places: Vec<PlaceId>,
+}
+
 /// Finds the known names of `segment`, and the characters that open an administrative
-/// suffix (offset and `SUFFIXES` bits, for `find_slips`) on the way.
+/// suffix (for `find_slips`) on the way.
 fn find_known<'g>(
     input: &Input<'_>,
-    tree: &mut Tree<'g>,
-    articles: &mut Articles,
+    search: &mut KnownSearch<'g>,
     segment: Span,
-    found: &mut Vec<Match<'g>>,
     mentions: &mut Vec<Mention>,
-    openers: &mut Vec<(u32, u32)>,
-    places_buf: &mut Vec<PlaceId>,
 ) {
+    let KnownSearch {
+        tree,
+        articles,
+        found,
+        openers,
+        places: places_buf,
+    } = search;
     let g = tree.g;
     let body = &input.text[segment.range()];
     let first_in_segment = mentions.len();
@@ -833,6 +846,9 @@ impl<'g> Under<'g> {
 struct SlipSearch<'g> {
     under: Under<'g>,
     articles: Articles,
+    /// Each article's counties and towns.
+    context: ByArticle,
+    region: Option<PlaceId>,
     scopes: Vec<PlaceId>,
     first_of_names: Option<Vec<usize>>,
 }
@@ -854,18 +870,15 @@ impl SlipSearch<'_> {
 }
 
 /// Finds place-like names that are not known and are likely slips for known ones.
-#[allow(clippy::too_many_arguments)]
-fn find_slips<'g>(
+fn find_slips(
     input: &Input<'_>,
-    g: &'g Gazetteer,
-    search: &mut SlipSearch<'g>,
+    search: &mut SlipSearch<'_>,
     segment: Span,
     openers: &[(u32, u32)],
     mentions: &[Mention],
-    context: &ByArticle,
-    region: Option<PlaceId>,
     out: &mut Vec<SlipCandidate>,
 ) {
+    let g = search.under.g;
     let body = &input.text[segment.range()];
     let first = mentions.partition_point(|m| m.span.end <= segment.start);
     let last = first
@@ -930,8 +943,8 @@ fn find_slips<'g>(
             }
             _ => {
                 let article = search.articles.at(input, start);
-                search.scopes.extend_from_slice(context.get(article));
-                search.scopes.extend(region);
+                search.scopes.extend_from_slice(search.context.get(article));
+                search.scopes.extend(search.region);
                 SlipBasis::Context
             }
         };
