@@ -433,8 +433,8 @@ impl Matcher {
 
     /// The names ending in `ch`, at `offset` in `text`, read backwards from it one character
     /// at a time while what is read is the ending of some name (the table holds every ending
-    /// of two or more characters). The hash grows by one character a step.
-    /// With `longer` false, only the name of one character.
+    /// of two or more characters). The hash grows by one character a step. With `longer`
+    /// false, only a name of one character is looked up.
     #[inline(never)]
     fn walk_back<'g>(
         &'g self,
@@ -483,7 +483,7 @@ impl Matcher {
 }
 
 /// The character whose UTF-8 encoding starts at `at` in `bytes`, which are valid UTF-8, and
-/// its length: decoded with no more checks than bounds, as every character of a text is.
+/// its length, decoded with no checks but bounds.
 #[inline(always)]
 fn decode_at(bytes: &[u8], at: usize) -> (u32, usize) {
     let first = u32::from(bytes[at]);

@@ -814,7 +814,8 @@ impl<'g> Under<'g> {
         }
     }
 
-    /// The places under `scope` (children, then grandchildren), as `known[range]`.
+    /// The places one and two levels under `scope`, in the order of the walk, as
+    /// `known[range]`.
     fn range(&mut self, scope: PlaceId) -> Range<usize> {
         if let Some(&(start, end)) = self.ranges.get(&scope) {
             return start as usize..end as usize;
