@@ -66,12 +66,12 @@ pub struct Mention {
 
 /// The places a name may mean. Most names mean one place or a few: up to four are kept
 /// inline, so the mentions of a draft allocate nothing for them.
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct PlaceIds(Ids);
 
 const INLINE_IDS: usize = 4;
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 enum Ids {
     Inline { len: u8, ids: [PlaceId; INLINE_IDS] },
     Heap(Vec<PlaceId>),
@@ -152,6 +152,15 @@ impl std::ops::Deref for PlaceIds {
         self.as_slice()
     }
 }
+
+/// Equal when they hold the same places in the same order, however they keep them.
+impl PartialEq for PlaceIds {
+    fn eq(&self, other: &PlaceIds) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for PlaceIds {}
 
 impl fmt::Debug for PlaceIds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1200,5 +1209,11 @@ mod tests {
         assert_eq!(few.as_slice(), [4, 6]);
         assert_eq!(format!("{few:?}"), format!("{:?}", vec![4, 6]));
         assert_eq!(PlaceIds::from_slice(&[1, 2, 3, 4, 5]).len(), 5);
+        // Equal by what they hold, not by how.
+        assert_eq!(few, PlaceIds::from_slice(&[4, 6]));
+        let mut many = PlaceIds::from_slice(&[4, 5, 6, 7, 8]);
+        many.retain(|id| id % 2 == 0);
+        assert_eq!(many, PlaceIds::from_slice(&[4, 6, 8]));
+        assert_ne!(many, few);
     }
 }
