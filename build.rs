@@ -14,8 +14,9 @@
 //!   The rows of one change (one per successor) are joined here, so that start-up does no
 //!   joining; the source URLs are dropped.
 //! - The name table of the matcher (`src/gazetteer/table.rs`): `NAMES`, `NAME_BITS`,
-//!   `NAME_REFS` (a static array) and `NAME_SLOTS`, `NAME_ENTRIES`, `NAME_ENDINGS` (files
-//!   next to the generated source, included as bytes), so that start-up hashes no names.
+//!   `NAME_REFS` (a static array) and `NAME_SLOTS`, `NAME_ENTRIES`, `NAME_ENDINGS`,
+//!   `NAME_PAIRS` (files next to the generated source, included as bytes), so that start-up
+//!   hashes no names.
 //! - `CODES`, each place's full code as a little-endian `u32`, for lookups by code without
 //!   parsing, and `CHUNK_STARTS`, where each chunk of `CHUNK` lines of `DIVISIONS` starts:
 //!   places are parsed a chunk at a time, when first asked for.
@@ -142,6 +143,7 @@ fn main() {
         ("NAME_SLOTS", "name_slots.bin", names.slot_bytes()),
         ("NAME_ENTRIES", "name_entries.bin", names.entry_bytes()),
         ("NAME_ENDINGS", "name_endings.bin", names.ending_bytes()),
+        ("NAME_PAIRS", "name_pairs.bin", names.pair_bytes()),
         ("CODES", "codes.bin", codes),
     ] {
         let path = out_dir.join(file);

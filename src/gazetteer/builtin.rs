@@ -35,7 +35,7 @@ pub(super) fn load() -> Gazetteer {
         data::NAMES,
         &data::NAME_REFS,
     );
-    let matcher = Matcher::builtin(table, data::NAME_ENDINGS);
+    let matcher = Matcher::builtin(table, data::NAME_ENDINGS, data::NAME_PAIRS);
     let tables = Tables {
         chunks: (0..data::CHUNK_STARTS.len())
             .map(|_| OnceLock::new())

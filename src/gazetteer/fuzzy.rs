@@ -57,14 +57,15 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
     if written[w_stem.len()..] != known[k_stem.len()..] {
         return None;
     }
-    let w: Vec<char> = w_stem.chars().collect();
-    let k: Vec<char> = k_stem.chars().collect();
-    if w.len() < 2 {
+    // Compared in place, without collecting characters: a draft asks this of many pairs.
+    let w_len = w_stem.chars().count();
+    if w_len < 2 {
         return None;
     }
-    if w.len() == k.len() {
-        let mut differing = w.iter().zip(&k).filter(|(a, b)| a != b);
-        let (&a, &b) = differing.next()?;
+    let k_len = k_stem.chars().count();
+    if w_len == k_len {
+        let mut differing = w_stem.chars().zip(k_stem.chars()).filter(|(a, b)| a != b);
+        let (a, b) = differing.next()?;
         if differing.next().is_some() {
             return None;
         }
@@ -74,11 +75,17 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
             why,
         });
     }
-    if w.len() + 1 == k.len() {
+    if w_len + 1 == k_len {
         // Ex) 文瀛街道 for 文瀛湖街道: the written stem is the known one less one character.
-        let i = w.iter().zip(&k).take_while(|(a, b)| a == b).count();
-        if w[i..] == k[i + 1..] {
-            return Some(Slip::Truncated { missing: k[i] });
+        let same = w_stem
+            .char_indices()
+            .zip(k_stem.chars())
+            .find(|&((_, a), b)| a != b)
+            .map_or(w_stem.len(), |((i, _), _)| i);
+        // The stems agree up to `same` bytes; the known one then has the missing character.
+        let missing = k_stem[same..].chars().next()?;
+        if w_stem[same..] == k_stem[same + missing.len_utf8()..] {
+            return Some(Slip::Truncated { missing });
         }
     }
     None

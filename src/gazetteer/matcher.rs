@@ -13,7 +13,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::table::{self, hash_name, home_slot, Layout, TableBuilder, ENTRY_BYTES, SLOT_BYTES};
+use super::table::{
+    self, hash_finish, hash_name, hash_step, home_slot, pair_bit, Layout, TableBuilder,
+    ENTRY_BYTES, HASH_START, PAIR_WORDS, SLOT_BYTES,
+};
 use super::{ChangeId, Place, PlaceId};
 
 /// What a name found in text may refer to.
@@ -49,6 +52,7 @@ pub struct Match<'g> {
 }
 
 /// The longest name the matcher looks for, in characters.
+#[cfg(test)]
 const MAX_CHARS: usize = table::MAX_CHARS;
 
 /// Names and their refs in the layout of [`super::table`]: borrowed from the binary for the
@@ -95,25 +99,30 @@ impl NameTable {
     }
 
     /// The refs of `name`, whose [`hash_name`] is `hash`.
-    #[inline]
-    fn get(&self, hash: u64, name: &str) -> Option<&[NameRef]> {
+    #[inline(always)]
+    fn get(&self, hash: u64, name: &[u8]) -> Option<&[NameRef]> {
         let mask = (1usize << self.bits) - 1;
         let tag = table::tag(hash);
+        let slots: &[u8] = &self.slots;
         let mut slot = home_slot(hash, self.bits);
         loop {
             let at = slot * SLOT_BYTES;
-            let word = u64::from_le_bytes(self.slots[at..at + 8].try_into().expect("8 bytes"));
+            let word = u64::from_le_bytes(slots[at..at + 8].try_into().expect("8 bytes"));
             if word == 0 {
                 return None;
             }
             if (word >> 32) as u32 == tag {
                 let entry = (word as u32 - 1) as usize * ENTRY_BYTES;
-                let start = u32_at(&self.entries, entry) as usize;
-                let len = u32_at(&self.entries, entry + 4) as usize;
-                if self.names.as_bytes().get(start..start + len) == Some(name.as_bytes()) {
-                    let refs = u32_at(&self.entries, entry + 8) as usize;
-                    let count = u32_at(&self.entries, entry + 12) as usize;
-                    return Some(&self.refs[refs..refs + count]);
+                let entries: &[u8] = &self.entries;
+                let len = u32_at(entries, entry + 4) as usize;
+                if len == name.len() {
+                    let start = u32_at(entries, entry) as usize;
+                    let known = &self.names.as_bytes()[start..start + len];
+                    if same_bytes(known, name) {
+                        let refs = u32_at(entries, entry + 8) as usize;
+                        let count = u32_at(entries, entry + 12) as usize;
+                        return Some(&self.refs[refs..refs + count]);
+                    }
                 }
             }
             slot = (slot + 1) & mask;
@@ -123,36 +132,97 @@ impl NameTable {
 
 /// Which characters end a name, and for each the lengths (in characters) of the names that
 /// end in it. A bit set over the Basic Multilingual Plane answers "no" for most characters
-/// of a text without a hash.
+/// of a text; for a set bit, the number of bits set before it (`rank` per 64-bit word, then
+/// a population count) is the index of its lengths in `masks`, so no character is hashed.
 #[derive(Clone)]
 struct Endings {
-    bmp: Box<[u64]>,
-    lengths: HashMap<char, u64, BuildHasherDefault<FxHasher>>,
+    bmp: Box<[u64; BMP_WORDS]>,
+    /// The number of bits set in `bmp` before each word.
+    rank: Box<[u32; BMP_WORDS]>,
+    /// The lengths of the characters of `bmp`, in character order.
+    masks: Box<[u64]>,
+    /// Characters outside the Basic Multilingual Plane.
+    astral: HashMap<char, u64, BuildHasherDefault<FxHasher>>,
 }
 
+const BMP_WORDS: usize = 0x1_0000 / 64;
+
 impl Endings {
-    fn new() -> Endings {
+    /// The endings of `pairs`, a character with a mask each; the masks of a character given
+    /// more than once are joined.
+    fn new(pairs: impl IntoIterator<Item = (char, u64)>) -> Endings {
+        let mut bmp = Box::new([0u64; BMP_WORDS]);
+        let mut astral: HashMap<char, u64, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut sorted: Vec<(char, u64)> = Vec::new();
+        for (ch, mask) in pairs {
+            let c = ch as usize;
+            if c < 0x1_0000 {
+                bmp[c / 64] |= 1 << (c % 64);
+                sorted.push((ch, mask));
+            } else {
+                *astral.entry(ch).or_default() |= mask;
+            }
+        }
+        sorted.sort_unstable_by_key(|&(ch, _)| ch);
+        let mut masks: Vec<u64> = Vec::with_capacity(sorted.len());
+        let mut last: Option<char> = None;
+        for (ch, mask) in sorted {
+            if last == Some(ch) {
+                *masks.last_mut().expect("a mask for the last character") |= mask;
+            } else {
+                masks.push(mask);
+                last = Some(ch);
+            }
+        }
+        let mut rank = Box::new([0u32; BMP_WORDS]);
+        let mut count = 0u32;
+        for (r, word) in rank.iter_mut().zip(bmp.iter()) {
+            *r = count;
+            count += word.count_ones();
+        }
         Endings {
-            bmp: vec![0u64; 0x1_0000 / 64].into_boxed_slice(),
-            lengths: HashMap::default(),
+            bmp,
+            rank,
+            masks: masks.into_boxed_slice(),
+            astral,
         }
     }
 
-    fn add(&mut self, ch: char, mask: u64) {
+    /// Every character with its mask.
+    fn pairs(&self) -> impl Iterator<Item = (char, u64)> + '_ {
+        let bmp = (0..BMP_WORDS as u32 * 64)
+            .filter(|&c| self.bmp[c as usize / 64] & (1 << (c % 64)) != 0)
+            .filter_map(char::from_u32)
+            .zip(self.masks.iter().copied());
+        bmp.chain(self.astral.iter().map(|(&ch, &mask)| (ch, mask)))
+    }
+
+    /// Whether some name may end in `ch`: `false` means none does, `true` to be confirmed
+    /// by [`Endings::get`]. Asked of every character of a text.
+    #[inline(always)]
+    fn may_end(&self, ch: char) -> bool {
         let c = ch as usize;
         if c < 0x1_0000 {
-            self.bmp[c / 64] |= 1 << (c % 64);
+            self.bmp[(c / 64) % BMP_WORDS] & (1 << (c % 64)) != 0
+        } else {
+            !self.astral.is_empty()
         }
-        *self.lengths.entry(ch).or_default() |= mask;
     }
 
     #[inline]
     fn get(&self, ch: char) -> Option<u64> {
         let c = ch as usize;
-        if c < 0x1_0000 && self.bmp[c / 64] & (1 << (c % 64)) == 0 {
-            return None;
+        if c < 0x1_0000 {
+            let w = (c / 64) % BMP_WORDS;
+            let word = self.bmp[w];
+            let bit = 1u64 << (c % 64);
+            if word & bit == 0 {
+                return None;
+            }
+            let index = self.rank[w] as usize + (word & (bit - 1)).count_ones() as usize;
+            return Some(self.masks[index]);
         }
-        self.lengths.get(&ch).copied()
+        self.astral.get(&ch).copied()
     }
 }
 
@@ -163,22 +233,28 @@ pub struct Matcher {
     /// both (a name in both is looked up here only).
     own: NameTable,
     endings: Endings,
+    /// [`table::pair_bit`] of every name of both tables.
+    pairs: Box<[u64; PAIR_WORDS]>,
 }
 
 impl Matcher {
-    /// The built-in matcher: its table and `endings` as `build.rs` wrote them (a `u32`
-    /// character, then a `u64` mask, little-endian).
-    pub(super) fn builtin(own: NameTable, endings: &[u8]) -> Matcher {
-        let mut all = Endings::new();
-        for record in endings.chunks_exact(12) {
+    /// The built-in matcher: its table, `endings` and `pairs` as `build.rs` wrote them (a
+    /// `u32` character, then a `u64` mask; `u64` words; all little-endian).
+    pub(super) fn builtin(own: NameTable, endings: &[u8], pairs: &[u8]) -> Matcher {
+        let endings = endings.chunks_exact(12).map(|record| {
             let ch = char::from_u32(u32_at(record, 0)).expect("a character");
             let mask = u64::from_le_bytes(record[4..12].try_into().expect("8 bytes"));
-            all.add(ch, mask);
+            (ch, mask)
+        });
+        let mut words = Box::new([0u64; PAIR_WORDS]);
+        for (word, bytes) in words.iter_mut().zip(pairs.chunks_exact(8)) {
+            *word = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
         }
         Matcher {
             base: None,
             own,
-            endings: all,
+            endings: Endings::new(endings),
+            pairs: words,
         }
     }
 
@@ -259,28 +335,47 @@ impl Matcher {
             *refs = merged;
         }
         let layout = builder.finish();
-        let mut endings = base.endings.clone();
-        for &(ch, mask) in &layout.endings {
-            endings.add(ch, mask);
+        let endings = Endings::new(base.endings.pairs().chain(layout.endings.iter().copied()));
+        let mut pairs = base.pairs.clone();
+        for (word, own) in pairs.iter_mut().zip(&layout.pairs) {
+            *word |= own;
         }
         Matcher {
             base: Some(&base.own),
             own: NameTable::from_layout(&layout),
             endings,
+            pairs,
         }
     }
 
     #[inline]
     fn get(&self, name: &str) -> Option<&[NameRef]> {
-        let hash = hash_name(name.as_bytes());
-        self.own
-            .get(hash, name)
-            .or_else(|| self.base.and_then(|base| base.get(hash, name)))
+        self.get_hashed(hash_name(name), name.as_bytes())
+    }
+
+    /// The refs of `name`, whose [`hash_name`] is `hash`.
+    #[inline(always)]
+    fn get_hashed(&self, hash: u64, name: &[u8]) -> Option<&[NameRef]> {
+        if let Some(refs) = self.own.get(hash, name) {
+            return Some(refs);
+        }
+        match self.base {
+            Some(base) => base.get(hash, name),
+            None => None,
+        }
     }
 
     /// What `name` refers to; empty when it is not a known name.
     pub fn refs(&self, name: &str) -> &[NameRef] {
         self.get(name).unwrap_or(&[])
+    }
+
+    /// Whether some name of two characters or more may end in `before` then `last`: `false`
+    /// when none does.
+    #[inline(always)]
+    fn ends_pair(&self, before: char, last: char) -> bool {
+        let bit = pair_bit(before, last);
+        self.pairs[(bit / 64) % PAIR_WORDS] & (1 << (bit % 64)) != 0
     }
 
     /// Whether some known name ends in `ch`.
@@ -290,41 +385,139 @@ impl Matcher {
 
     /// Every known name in `text`, leftmost-longest and not overlapping, in order.
     pub fn find_all<'g>(&'g self, text: &str) -> Vec<Match<'g>> {
-        let mut found: Vec<Match<'g>> = Vec::new();
-        // Byte offsets of the last MAX_CHARS character starts, as a ring.
-        let mut starts = [0usize; MAX_CHARS + 1];
-        let mut seen = 0usize;
+        let mut found = Vec::new();
+        self.find_all_into(text, &mut found);
+        found
+    }
+
+    /// [`Matcher::find_all`], appending to `out`: a caller that searches many texts keeps
+    /// one vector for all of them.
+    pub fn find_all_into<'g>(&'g self, text: &str, out: &mut Vec<Match<'g>>) {
+        self.find_all_visiting(text, out, |_, _| {});
+    }
+
+    /// [`Matcher::find_all_into`], showing `visit` each character of `text` and its byte
+    /// offset, in order: a caller looking for characters of its own reads the text once.
+    pub fn find_all_visiting<'g>(
+        &'g self,
+        text: &str,
+        out: &mut Vec<Match<'g>>,
+        mut visit: impl FnMut(usize, char),
+    ) {
+        let first = out.len();
+        let mut before: Option<char> = None;
         for (offset, ch) in text.char_indices() {
-            starts[seen % (MAX_CHARS + 1)] = offset;
-            seen += 1;
-            let Some(mask) = self.endings.get(ch) else {
+            visit(offset, ch);
+            if self.endings.may_end(ch) {
+                // Unless some name ends in the last two characters, only a name of one
+                // character may end here.
+                let longer = before.is_some_and(|b| self.ends_pair(b, ch));
+                if longer || self.endings.get(ch).is_some_and(|mask| mask & 0b10 != 0) {
+                    self.walk_back(text, offset, ch, longer, out);
+                }
+            }
+            before = Some(ch);
+        }
+        // Leftmost, then longest; no two candidates have the same start and end.
+        out[first..].sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept = first;
+        for i in first..out.len() {
+            let m = out[i];
+            if kept == first || m.start >= out[kept - 1].end {
+                out[kept] = m;
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+    }
+
+    /// The names ending in `ch`, at `offset` in `text`, read backwards from it one character
+    /// at a time while what is read is the ending of some name (the table holds every ending
+    /// of two or more characters). The hash grows by one character a step. With `longer`
+    /// false, only a name of one character is looked up.
+    #[inline(never)]
+    fn walk_back<'g>(
+        &'g self,
+        text: &str,
+        offset: usize,
+        ch: char,
+        longer: bool,
+        out: &mut Vec<Match<'g>>,
+    ) {
+        let Some(mask) = self.endings.get(ch) else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        let end = offset + ch.len_utf8();
+        let longest = if longer {
+            63 - mask.leading_zeros() as usize
+        } else {
+            1
+        };
+        let mut state = hash_step(HASH_START, ch);
+        let mut start = offset;
+        for n in 1..=longest {
+            if n > 1 {
+                if start == 0 {
+                    break;
+                }
+                // The character before: back over continuation bytes to its first byte.
+                start -= 1;
+                while bytes[start] & 0xC0 == 0x80 {
+                    start -= 1;
+                }
+                let (before, _) = decode_at(bytes, start);
+                let before = char::from_u32(before).expect("a str holds characters");
+                state = hash_step(state, before);
+            } else if mask & 0b10 == 0 {
                 continue;
-            };
-            let end = offset + ch.len_utf8();
-            // Backwards from here, one character at a time, while what is read is the ending
-            // of some name (the table holds every ending of two or more characters).
-            let longest = (63 - mask.leading_zeros() as usize).min(seen);
-            for n in 1..=longest {
-                if n == 1 && mask & 0b10 == 0 {
-                    continue;
-                }
-                let start = starts[(seen - n) % (MAX_CHARS + 1)];
-                match self.get(&text[start..end]) {
-                    Some([]) => {}
-                    Some(refs) => found.push(Match { start, end, refs }),
-                    None if n == 1 => {}
-                    None => break,
-                }
+            }
+            match self.get_hashed(hash_finish(state), &bytes[start..end]) {
+                Some([]) => {}
+                Some(refs) => out.push(Match { start, end, refs }),
+                None if n == 1 => {}
+                None => break,
             }
         }
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut taken: Vec<Match<'g>> = Vec::with_capacity(found.len());
-        for m in found {
-            if taken.last().is_none_or(|t| m.start >= t.end) {
-                taken.push(m);
-            }
+    }
+}
+
+/// The character whose UTF-8 encoding starts at `at` in `bytes`, which are valid UTF-8, and
+/// its length, decoded with no checks but bounds.
+#[inline(always)]
+fn decode_at(bytes: &[u8], at: usize) -> (u32, usize) {
+    let first = u32::from(bytes[at]);
+    if first < 0x80 {
+        return (first, 1);
+    }
+    let next = |i: usize| u32::from(bytes[at + i] & 0x3F);
+    if first < 0xE0 {
+        ((first & 0x1F) << 6 | next(1), 2)
+    } else if first < 0xF0 {
+        ((first & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+        (
+            (first & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3),
+            4,
+        )
+    }
+}
+
+/// Whether two byte strings of the same length are equal, without a call for the short
+/// ones names are.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    debug_assert_eq!(a.len(), b.len());
+    let n = a.len().min(b.len());
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4"));
+    match n {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=24 => {
+            word(a, 0) == word(b, 0) && word(a, 8) == word(b, 8) && word(a, n - 8) == word(b, n - 8)
         }
-        taken
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => a == b,
     }
 }
 

@@ -592,10 +592,42 @@ pub const SUFFIXES: &[&str] = &[
 
 /// The name without its administrative suffix (`平城区` → `平城`), when something is left.
 pub fn strip_suffix(name: &str) -> Option<&str> {
-    SUFFIXES
-        .iter()
-        .find_map(|s| name.strip_suffix(s))
+    suffix_of(name)
+        .map(|s| &name[..name.len() - s.len()])
         .filter(|stem| !stem.is_empty())
+}
+
+/// The first of [`SUFFIXES`] (so the longest) that `name` ends with.
+pub fn suffix_of(name: &str) -> Option<&'static str> {
+    // The last character picks the few suffixes that may fit, in `SUFFIXES` order (a test
+    // checks this against `SUFFIXES`): names are checked by the thousand.
+    let candidates: &[&'static str] = match name.chars().next_back()? {
+        '区' => &["特别行政区", "自治区", "社区", "地区", "区"],
+        '州' => &["自治州"],
+        '县' => &["自治县", "县"],
+        '旗' => &["自治旗", "旗"],
+        '会' => &["居委会"],
+        '道' => &["街道"],
+        '木' => &["苏木"],
+        '省' => &["省"],
+        '市' => &["市"],
+        '盟' => &["盟"],
+        '乡' => &["乡"],
+        '镇' => &["镇"],
+        '村' => &["村"],
+        _ => return None,
+    };
+    // The last character is the same: compare what comes before it, byte by byte (the
+    // suffixes are a few bytes long; a call to compare them would cost more).
+    let bytes = name.as_bytes();
+    candidates.iter().copied().find(|s| {
+        let s = s.as_bytes();
+        bytes.len() >= s.len()
+            && bytes[bytes.len() - s.len()..bytes.len() - 3]
+                .iter()
+                .zip(&s[..s.len() - 3])
+                .all(|(a, b)| a == b)
+    })
 }
 
 #[cfg(test)]
@@ -625,6 +657,30 @@ mod tests {
             Some("马脊梁社区")
         );
         assert_eq!(fold_committee_suffix("永安社区"), None);
+    }
+
+    #[test]
+    fn suffix_of_is_the_first_of_suffixes() {
+        let g = Gazetteer::builtin();
+        let mut names: Vec<String> = g.places().iter().map(|p| p.name.to_string()).collect();
+        for suffix in SUFFIXES {
+            names.push(suffix.to_string());
+            names.push(format!("平城{suffix}"));
+            for other in SUFFIXES {
+                names.push(format!("{other}{suffix}"));
+                names.push(format!("平{other}{suffix}"));
+            }
+        }
+        names.extend(["", "区区", "a", "社", "自治", "行政区"].map(String::from));
+        for name in &names {
+            let first = SUFFIXES.iter().copied().find(|s| name.ends_with(s));
+            assert_eq!(suffix_of(name), first, "{name}");
+            let stem = SUFFIXES
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+                .filter(|stem| !stem.is_empty());
+            assert_eq!(strip_suffix(name), stem, "{name}");
+        }
     }
 
     #[test]

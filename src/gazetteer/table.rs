@@ -21,23 +21,41 @@ pub const ENTRY_BYTES: usize = 16;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// The hash of a name: multiply-rotate over 8-byte words (FxHash), then a final mix so that
-/// the high bits, which pick the slot, depend on every byte.
+/// The hash of a name: multiply-rotate (FxHash) over its characters from the last to the
+/// first, then a final mix so that the low bits, which make the tag, depend on every
+/// character. Taking the characters backwards lets the matcher, which reads a candidate
+/// name from its last character to its first, extend the hash by one character a step
+/// instead of hashing the whole candidate again ([`hash_step`], [`hash_finish`]).
 #[inline]
-pub fn hash_name(name: &[u8]) -> u64 {
-    let mut hash = name.len() as u64;
-    let mut chunks = name.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(SEED);
-    }
+pub fn hash_name(name: &str) -> u64 {
+    hash_finish(name.chars().rev().fold(HASH_START, hash_step))
+}
+
+/// The state of [`hash_name`] before any character.
+pub const HASH_START: u64 = 0;
+
+/// The state of [`hash_name`] after one more character, taken from the end.
+#[inline]
+pub fn hash_step(hash: u64, ch: char) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(u32::from(ch))).wrapping_mul(SEED)
+}
+
+/// The hash from its state after the name's first character.
+#[inline]
+pub fn hash_finish(hash: u64) -> u64 {
     hash ^ (hash >> 31)
+}
+
+/// How many 64-bit words the bit set of [`pair_bit`] has (65,536 bits).
+pub const PAIR_WORDS: usize = 1024;
+
+/// The bit of a name's last two characters in the bit set of pairs: where a text has two
+/// characters whose bit is clear, no name of two characters or more ends there, and the
+/// matcher looks nothing up.
+#[inline]
+pub fn pair_bit(before: char, last: char) -> usize {
+    let key = u64::from(u32::from(before)) << 32 | u64::from(u32::from(last));
+    (key.wrapping_mul(SEED) >> 48) as usize
 }
 
 /// The slot a hash starts probing at, in a table of `1 << bits` slots.
@@ -133,7 +151,13 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
         let mut entries = Vec::with_capacity(count);
         let mut refs = Vec::new();
         let mut endings: Vec<(char, u64)> = Vec::new();
+        let mut pairs = vec![0u64; PAIR_WORDS];
         for (i, (name, what)) in self.names.iter().zip(&self.refs).enumerate() {
+            let mut backwards = name.chars().rev();
+            if let (Some(last), Some(before)) = (backwards.next(), backwards.next()) {
+                let bit = pair_bit(before, last);
+                pairs[bit / 64] |= 1 << (bit % 64);
+            }
             entries.push([
                 names.len() as u32,
                 name.len() as u32,
@@ -142,7 +166,7 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
             ]);
             names.push_str(name);
             refs.extend_from_slice(what);
-            let hash = hash_name(name.as_bytes());
+            let hash = hash_name(name);
             let mut slot = home_slot(hash, bits);
             while slots[slot] != 0 {
                 slot = (slot + 1) & ((1 << bits) - 1);
@@ -167,6 +191,7 @@ impl<R: Copy + PartialEq> TableBuilder<R> {
             names,
             refs,
             endings,
+            pairs,
         }
     }
 }
@@ -183,6 +208,9 @@ pub struct Layout<R> {
     /// Each last character of a name, with bit `n` set when a name of `n` characters ends in
     /// it (endings added by [`TableBuilder::add_endings`] count only as parts of names).
     pub endings: Vec<(char, u64)>,
+    /// The bit set of [`pair_bit`] of every name and ending of two characters or more,
+    /// [`PAIR_WORDS`] words.
+    pub pairs: Vec<u64>,
 }
 
 impl<R> Layout<R> {
@@ -198,6 +226,13 @@ impl<R> Layout<R> {
             .flatten()
             .flat_map(|v| v.to_le_bytes())
             .collect()
+    }
+
+    /// The pairs as little-endian bytes (for `build.rs`; the crate reads them with
+    /// `Matcher::builtin`).
+    #[allow(dead_code)]
+    pub fn pair_bytes(&self) -> Vec<u8> {
+        self.pairs.iter().flat_map(|w| w.to_le_bytes()).collect()
     }
 
     /// The endings as little-endian bytes: the character as `u32`, then the mask (for

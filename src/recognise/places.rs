@@ -13,11 +13,19 @@
 //!   (`水泊寺街道永安社区`), then by the article's other places, then by `[bulletin] region`.
 //! - Short forms (`平城` for `平城区`) that appear before the first full mention.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
+use crate::document::BlockId;
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
-use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, NameRef, PlaceId, SUFFIXES};
-use crate::text::{is_han, FewWords, Span};
+use crate::gazetteer::matcher::FxHasher;
+use crate::gazetteer::{
+    strip_suffix, ChangeId, Gazetteer, Level, Match, Name, NameRef, PlaceId, SUFFIXES,
+};
+use crate::text::{is_han, Span};
 
 use super::Input;
 
@@ -38,11 +46,12 @@ pub struct Places {
 #[derive(Clone, Debug)]
 pub struct Mention {
     pub span: Span,
-    pub name: String,
+    /// Borrowed from the gazetteer when it holds the name as written.
+    pub name: Name,
     /// Current places the name may mean, narrowed by context; one when resolved.
-    pub places: Vec<PlaceId>,
+    pub places: PlaceIds,
     /// Every current place of that name, before narrowing.
-    pub all_places: Vec<PlaceId>,
+    pub all_places: PlaceIds,
     /// Changes after which this name went out of use, narrowed by context.
     pub former: Vec<ChangeId>,
     /// Former names from a newsroom gazetteer: the place and the index in its `former`.
@@ -53,6 +62,125 @@ pub struct Mention {
     pub after: Option<usize>,
     /// The article the mention is in.
     pub article: Option<usize>,
+}
+
+/// The places a name may mean. Most names mean one place or a few: up to four are kept
+/// inline, so the mentions of a draft allocate nothing for them.
+#[derive(Clone, Default)]
+pub struct PlaceIds(Ids);
+
+const INLINE_IDS: usize = 4;
+
+#[derive(Clone)]
+enum Ids {
+    Inline { len: u8, ids: [PlaceId; INLINE_IDS] },
+    Heap(Vec<PlaceId>),
+}
+
+impl Default for Ids {
+    fn default() -> Ids {
+        Ids::Inline {
+            len: 0,
+            ids: [0; INLINE_IDS],
+        }
+    }
+}
+
+impl PlaceIds {
+    pub fn new() -> PlaceIds {
+        PlaceIds::default()
+    }
+
+    pub fn from_slice(ids: &[PlaceId]) -> PlaceIds {
+        PlaceIds(match ids.len() {
+            len @ 0..=INLINE_IDS => {
+                let mut inline = [0; INLINE_IDS];
+                inline[..len].copy_from_slice(ids);
+                Ids::Inline {
+                    len: len as u8,
+                    ids: inline,
+                }
+            }
+            _ => Ids::Heap(ids.to_vec()),
+        })
+    }
+
+    pub fn as_slice(&self) -> &[PlaceId] {
+        match &self.0 {
+            Ids::Inline { len, ids } => &ids[..*len as usize],
+            Ids::Heap(ids) => ids,
+        }
+    }
+
+    pub fn push(&mut self, id: PlaceId) {
+        match &mut self.0 {
+            Ids::Inline { len, ids } if (*len as usize) < INLINE_IDS => {
+                ids[*len as usize] = id;
+                *len += 1;
+            }
+            Ids::Inline { ids, .. } => {
+                let mut heap = ids.to_vec();
+                heap.push(id);
+                self.0 = Ids::Heap(heap);
+            }
+            Ids::Heap(ids) => ids.push(id),
+        }
+    }
+
+    /// Keeps the places for which `keep` is true, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(PlaceId) -> bool) {
+        match &mut self.0 {
+            Ids::Inline { len, ids } => {
+                let mut kept = 0;
+                for i in 0..*len as usize {
+                    if keep(ids[i]) {
+                        ids[kept] = ids[i];
+                        kept += 1;
+                    }
+                }
+                *len = kept as u8;
+            }
+            Ids::Heap(ids) => ids.retain(|&id| keep(id)),
+        }
+    }
+}
+
+impl std::ops::Deref for PlaceIds {
+    type Target = [PlaceId];
+
+    fn deref(&self) -> &[PlaceId] {
+        self.as_slice()
+    }
+}
+
+/// Equal when they hold the same places in the same order, however they keep them.
+impl PartialEq for PlaceIds {
+    fn eq(&self, other: &PlaceIds) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for PlaceIds {}
+
+impl fmt::Debug for PlaceIds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a PlaceIds {
+    type Item = &'a PlaceId;
+    type IntoIter = std::slice::Iter<'a, PlaceId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl From<&[PlaceId]> for PlaceIds {
+    fn from(ids: &[PlaceId]) -> PlaceIds {
+        PlaceIds::from_slice(ids)
+    }
 }
 
 /// How a mention was resolved to its place.
@@ -133,6 +261,19 @@ const EVERYDAY: &[&str] = &[
     "新村",
 ];
 
+/// Whether `name` is one of [`EVERYDAY`]: asked of every name found, so the last character
+/// (区 or 村 for all of them), the lengths and the first characters are compared before any
+/// whole name.
+fn is_everyday(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.len() < 6 || !matches!(&bytes[bytes.len() - 3..], b"\xE5\x8C\xBA" | b"\xE6\x9D\x91") {
+        return false;
+    }
+    EVERYDAY
+        .iter()
+        .any(|e| e.len() == name.len() && e.as_bytes()[..3] == bytes[..3] && *e == name)
+}
+
 /// Characters after a name that show it is part of a longer word (`中山市场`, `城关乡村`).
 fn continues_word(name: &str, next: Option<char>) -> bool {
     let Some(next) = next else { return false };
@@ -152,17 +293,6 @@ fn continues_word(name: &str, next: Option<char>) -> bool {
     )
 }
 
-/// A mention before narrowing.
-struct Raw {
-    span: Span,
-    name: String,
-    places: Vec<PlaceId>,
-    former: Vec<ChangeId>,
-    newsroom_former: Vec<(PlaceId, u32)>,
-    after: Option<usize>,
-    article: Option<usize>,
-}
-
 pub fn recognise(input: &Input<'_>) -> Places {
     let g = input.gazetteer;
     let region = input
@@ -171,35 +301,66 @@ pub fn recognise(input: &Input<'_>) -> Places {
         .region
         .as_deref()
         .and_then(|r| g.resolve_region(r));
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut segments: Vec<Span> = Vec::new();
+    // Room for what a page usually has, so that the vectors seldom grow.
+    let mut known = KnownSearch {
+        tree: Tree::new(g),
+        articles: Articles::default(),
+        found: Vec::with_capacity(16),
+        openers: Vec::with_capacity(input.text.len() / 32),
+        places: Vec::with_capacity(16),
+    };
+    let mut mentions: Vec<Mention> = Vec::with_capacity(input.text.len() / 128);
+    // Each segment, with where its suffix openers lie in `known.openers`.
+    let mut segments: Vec<(Span, Range<usize>)> = Vec::with_capacity(32);
     for segment in input.draft.segments() {
-        segments.push(segment);
-        find_known(input, g, segment, &mut raws);
+        let first = known.openers.len();
+        find_known(input, &mut known, segment, &mut mentions);
+        segments.push((segment, first..known.openers.len()));
     }
-    let mut mentions = resolve(input, g, raws, region);
+    let KnownSearch {
+        mut tree,
+        articles,
+        openers,
+        ..
+    } = known;
+    resolve(&mut tree, &mut mentions, input.draft.articles.len(), region);
     mentions.shrink_to_fit();
     // Each article's context for names with no parent written before them: the county or
     // town around each settled place.
-    let mut context: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    let mut context = ByArticle::new(input.draft.articles.len());
     for m in mentions.iter().filter(|m| m.places.len() == 1) {
         let p = m.places[0];
         let scope = match g.place(p).level {
             Level::Province | Level::Prefecture => continue,
             Level::County | Level::Town => p,
-            _ => match g.parent(p) {
+            _ => match tree.parent(p) {
                 Some(parent) => parent,
                 None => continue,
             },
         };
-        let scopes = context.entry(m.article).or_default();
+        let scopes = context.get_mut(m.article);
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
     }
     let mut slips = Vec::new();
-    for &segment in &segments {
-        find_slips(input, g, segment, &mentions, &context, region, &mut slips);
+    let mut search = SlipSearch {
+        under: Under::new(g),
+        articles,
+        context,
+        region,
+        scopes: Vec::with_capacity(8),
+        first_of_names: None,
+    };
+    for (segment, at) in &segments {
+        find_slips(
+            input,
+            &mut search,
+            *segment,
+            &openers[at.clone()],
+            &mentions,
+            &mut slips,
+        );
     }
     let early_short_forms = find_short_forms(input, g, &segments, &mentions);
     Places {
@@ -210,28 +371,181 @@ pub fn recognise(input: &Input<'_>) -> Places {
     }
 }
 
-fn article_at(input: &Input<'_>, offset: u32) -> Option<usize> {
-    input
-        .draft
-        .block_at(offset)
-        .and_then(|b| input.draft.article_of(b))
+/// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
+/// everyday word.
+fn stem_too_short(name: &str) -> bool {
+    strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
 }
 
-fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Raw>) {
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Each place's chain of ancestors, read from the gazetteer once per draft: the same few
+/// places are asked about again and again (which place contains which, how deep two places
+/// share a branch), and each step up the gazetteer looks up a place.
+struct Tree<'g> {
+    g: &'g Gazetteer,
+    /// Where each chain asked for lies in `ids`.
+    chains: FxMap<PlaceId, (u32, u32)>,
+    /// The chains, each from the top (a province) down to the place itself, without
+    /// placeholders: the place and [`Gazetteer::ancestors`], reversed.
+    ids: Vec<PlaceId>,
+}
+
+impl<'g> Tree<'g> {
+    fn new(g: &'g Gazetteer) -> Tree<'g> {
+        Tree {
+            g,
+            chains: FxMap::with_capacity_and_hasher(64, Default::default()),
+            ids: Vec::with_capacity(256),
+        }
+    }
+
+    /// Where the chain of `p` lies in `ids`.
+    fn chain_range(&mut self, p: PlaceId) -> Range<usize> {
+        let (start, end) = *self.chains.entry(p).or_insert_with(|| {
+            // `Gazetteer::ancestors`, reading each place once.
+            let start = self.ids.len();
+            let mut parent = self.g.place(p).parent;
+            while let Some(q) = parent {
+                let place = self.g.place(q);
+                if !place.placeholder {
+                    self.ids.push(q);
+                }
+                parent = place.parent;
+            }
+            self.ids[start..].reverse();
+            self.ids.push(p);
+            (start as u32, self.ids.len() as u32)
+        });
+        start as usize..end as usize
+    }
+
+    fn chain(&mut self, p: PlaceId) -> &[PlaceId] {
+        let range = self.chain_range(p);
+        &self.ids[range]
+    }
+
+    /// [`Gazetteer::is_within`].
+    fn within(&mut self, p: PlaceId, ancestor: PlaceId) -> bool {
+        p == ancestor || self.chain(p).contains(&ancestor)
+    }
+
+    /// [`Gazetteer::parent`].
+    fn parent(&mut self, p: PlaceId) -> Option<PlaceId> {
+        let chain = self.chain(p);
+        chain.len().checked_sub(2).map(|i| chain[i])
+    }
+}
+
+/// How many levels two chains of [`Tree`] share from the top (a common province is 1, a
+/// common prefecture 2, …); 0 when they share none.
+fn common_depth(a: &[PlaceId], b: &[PlaceId]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The article of each offset, remembering the last block's: the mentions of a paragraph
+/// all ask for the same one.
+#[derive(Default)]
+struct Articles {
+    last: Option<(BlockId, Option<usize>)>,
+}
+
+impl Articles {
+    /// `Draft::block_at`, then `Draft::article_of`.
+    fn at(&mut self, input: &Input<'_>, offset: u32) -> Option<usize> {
+        let blocks = &input.draft.blocks;
+        if let Some((block, article)) = self.last {
+            // The block `block_at` gives is the first ending at or after `offset`, if it
+            // starts at or before it.
+            let span = blocks[block].span;
+            let first = block == 0 || blocks[block - 1].span.end < offset;
+            if first && span.start <= offset && offset <= span.end {
+                return article;
+            }
+        }
+        let block = input.draft.block_at(offset)?;
+        let article = input.draft.article_of(block);
+        self.last = Some((block, article));
+        article
+    }
+}
+
+/// Something for each article and for the text outside every article, by
+/// [`Mention::article`].
+struct ByArticle(Vec<Vec<PlaceId>>);
+
+impl ByArticle {
+    fn new(articles: usize) -> ByArticle {
+        ByArticle(vec![Vec::new(); articles + 1])
+    }
+
+    fn index(article: Option<usize>) -> usize {
+        article.map_or(0, |a| a + 1)
+    }
+
+    fn get(&self, article: Option<usize>) -> &[PlaceId] {
+        self.0.get(Self::index(article)).map_or(&[], Vec::as_slice)
+    }
+
+    fn get_mut(&mut self, article: Option<usize>) -> &mut Vec<PlaceId> {
+        let i = Self::index(article);
+        if i >= self.0.len() {
+            self.0.resize(i + 1, Vec::new());
+        }
+        &mut self.0[i]
+    }
+}
+
+/// What `find_known` keeps from one segment to the next.
+struct KnownSearch<'g> {
+    tree: Tree<'g>,
+    articles: Articles,
+    /// The matches of a segment.
+    found: Vec<Match<'g>>,
+    /// The characters that open an administrative suffix, with their `SUFFIXES` bits.
+    openers: Vec<(u32, u32)>,
+    /// The places of a match.
+    places: Vec<PlaceId>,
+}
+
+/// Finds the known names of `segment`, and the characters that open an administrative
+/// suffix (for `find_slips`) on the way.
+fn find_known<'g>(
+    input: &Input<'_>,
+    search: &mut KnownSearch<'g>,
+    segment: Span,
+    mentions: &mut Vec<Mention>,
+) {
+    let KnownSearch {
+        tree,
+        articles,
+        found,
+        openers,
+        places: places_buf,
+    } = search;
+    let g = tree.g;
     let body = &input.text[segment.range()];
-    let first_in_segment = raws.len();
-    for m in g.matcher().find_all(body) {
+    let first_in_segment = mentions.len();
+    found.clear();
+    g.matcher().find_all_visiting(body, found, |offset, ch| {
+        let suffixes = opened_by(ch);
+        if suffixes != 0 {
+            openers.push((segment.start + offset as u32, suffixes));
+        }
+    });
+    for m in found.iter() {
         let name = &body[m.start..m.end];
         let next = body[m.end..].chars().next();
         if continues_word(name, next) {
             continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
-        let after = raws
+        let after = mentions
             .len()
             .checked_sub(1)
-            .filter(|&i| i >= first_in_segment && raws[i].span.end == span.start);
-        let mut places = Vec::new();
+            .filter(|&i| i >= first_in_segment && mentions[i].span.end == span.start);
+        let places = &mut *places_buf;
+        places.clear();
         let mut former = Vec::new();
         let mut newsroom_former = Vec::new();
         for r in m.refs {
@@ -244,196 +558,337 @@ fn find_known(input: &Input<'_>, g: &Gazetteer, segment: Span, raws: &mut Vec<Ra
         places.sort_unstable();
         places.dedup();
         // Ex) 城区 counts only in 大同市城区, never on its own.
-        let weak = EVERYDAY.contains(&name) || stem_too_short(name);
+        let weak = stem_too_short(name) || is_everyday(name);
         if weak {
             let Some(parent) = after else { continue };
-            let parent = &raws[parent];
-            places.retain(|&p| parent.places.iter().any(|&a| a != p && g.is_within(p, a)));
+            let parent = &mentions[parent].places;
+            places.retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
             former.retain(|&c| {
                 g.change(c)
                     .area
-                    .is_some_and(|area| parent.places.iter().any(|&a| g.is_within(area, a)))
+                    .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
             });
-            newsroom_former.retain(|&(p, _)| parent.places.iter().any(|&a| g.is_within(p, a)));
+            newsroom_former.retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
             if places.is_empty() && former.is_empty() && newsroom_former.is_empty() {
                 continue;
             }
         }
-        raws.push(Raw {
+        mentions.push(Mention {
             span,
-            name: name.to_owned(),
-            places,
+            name: name_of(g, m.refs, name),
+            places: PlaceIds::from_slice(places),
+            // Set by `resolve`.
+            all_places: PlaceIds::new(),
             former,
             newsroom_former,
+            resolved_by: Resolution::Ambiguous,
             after,
-            article: article_at(input, span.start),
+            article: articles.at(input, span.start),
         });
     }
 }
 
-/// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
-/// everyday word.
-fn stem_too_short(name: &str) -> bool {
-    strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
+/// The name as the gazetteer holds it, borrowed, when it is the name of what the first of
+/// `refs` refers to; else a copy of `name`.
+fn name_of(g: &Gazetteer, refs: &[NameRef], name: &str) -> Name {
+    let known = match refs.first() {
+        Some(NameRef::Place(id) | NameRef::Alias(id) | NameRef::NewsroomFormer(id, _)) => {
+            &g.place(*id).name
+        }
+        Some(NameRef::Former(c)) => &g.change(*c).old_name,
+        None => return Cow::Owned(name.to_owned()),
+    };
+    match known {
+        Cow::Borrowed(known) if *known == name => Cow::Borrowed(known),
+        _ => Cow::Owned(name.to_owned()),
+    }
 }
 
+/// Narrows each mention's places (`all_places` are the places `find_known` gave).
 fn resolve(
-    input: &Input<'_>,
-    g: &Gazetteer,
-    raws: Vec<Raw>,
+    tree: &mut Tree<'_>,
+    mentions: &mut [Mention],
+    articles: usize,
     region: Option<PlaceId>,
-) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = raws
-        .into_iter()
-        .map(|r| Mention {
-            span: r.span,
-            resolved_by: match r.places.len() {
-                0 => Resolution::Former,
-                1 => Resolution::Unique,
-                _ => Resolution::Ambiguous,
-            },
-            all_places: r.places.clone(),
-            name: r.name,
-            places: r.places,
-            former: r.former,
-            newsroom_former: r.newsroom_former,
-            after: r.after,
-            article: r.article,
-        })
-        .collect();
+) {
+    let g = tree.g;
+    for m in mentions.iter_mut() {
+        m.resolved_by = match m.places.len() {
+            0 => Resolution::Former,
+            1 => Resolution::Unique,
+            _ => Resolution::Ambiguous,
+        };
+        m.all_places = m.places.clone();
+    }
 
     // The names right around: A then B narrows B to places within A, and A to places that
     // contain B.
+    let mut kept: Vec<PlaceId> = Vec::with_capacity(16);
+    let mut kept_former: Vec<ChangeId> = Vec::new();
     for i in 0..mentions.len() {
         let Some(a) = mentions[i].after else { continue };
-        let parents = mentions[a].places.clone();
-        if parents.is_empty() {
+        // `after` is always an earlier mention.
+        let (before, rest) = mentions.split_at_mut(i);
+        let (parent, child) = (&mut before[a], &mut rest[0]);
+        if parent.places.is_empty() {
             continue;
         }
-        let narrowed: Vec<PlaceId> = mentions[i]
-            .places
-            .iter()
-            .copied()
-            .filter(|&p| parents.iter().any(|&q| q != p && g.is_within(p, q)))
-            .collect();
-        if !narrowed.is_empty() && narrowed.len() < mentions[i].places.len() {
-            mentions[i].places = narrowed;
-            mentions[i].resolved_by = Resolution::Text;
+        kept.clear();
+        kept.extend(
+            child
+                .places
+                .iter()
+                .copied()
+                .filter(|&p| parent.places.iter().any(|&q| q != p && tree.within(p, q))),
+        );
+        if !kept.is_empty() && kept.len() < child.places.len() {
+            child.places = PlaceIds::from_slice(&kept);
+            child.resolved_by = Resolution::Text;
         }
-        let children = mentions[i].places.clone();
-        let up: Vec<PlaceId> = parents
-            .iter()
-            .copied()
-            .filter(|&q| children.iter().any(|&p| p != q && g.is_within(p, q)))
-            .collect();
-        if !up.is_empty() && up.len() < mentions[a].places.len() {
-            mentions[a].places = up;
-            mentions[a].resolved_by = Resolution::Text;
+        // A former name narrowed the same way: 大同市城区 is 大同's 城区. By the parent's
+        // places as they are before the parent is narrowed below.
+        kept_former.clear();
+        kept_former.extend(child.former.iter().copied().filter(|&c| {
+            g.change(c)
+                .area
+                .is_some_and(|area| parent.places.iter().any(|&q| tree.within(area, q)))
+        }));
+        if !kept_former.is_empty() {
+            child.former.clone_from(&kept_former);
         }
-        // A former name narrowed the same way: 大同市城区 is 大同's 城区.
-        let formers: Vec<ChangeId> = mentions[i]
-            .former
-            .iter()
-            .copied()
-            .filter(|&c| {
-                g.change(c)
-                    .area
-                    .is_some_and(|area| parents.iter().any(|&q| g.is_within(area, q)))
-            })
-            .collect();
-        if !formers.is_empty() {
-            mentions[i].former = formers;
+        kept.clear();
+        kept.extend(
+            parent
+                .places
+                .iter()
+                .copied()
+                .filter(|&q| child.places.iter().any(|&p| p != q && tree.within(p, q))),
+        );
+        if !kept.is_empty() && kept.len() < parent.places.len() {
+            parent.places = PlaceIds::from_slice(&kept);
+            parent.resolved_by = Resolution::Text;
         }
     }
 
     // The article's other places: keep the places sharing the deepest ancestor with the
     // places already settled, when that is at least a prefecture.
-    let mut settled: HashMap<Option<usize>, Vec<PlaceId>> = HashMap::new();
+    let mut settled = ByArticle::new(articles);
     for m in mentions.iter().filter(|m| m.places.len() == 1) {
-        let anchors = settled.entry(m.article).or_default();
+        let anchors = settled.get_mut(m.article);
         if !anchors.contains(&m.places[0]) {
             anchors.push(m.places[0]);
         }
     }
-    let mut depths: Vec<usize> = Vec::new();
+    let mut anchor_chains: Vec<Range<usize>> = Vec::with_capacity(16);
+    let mut depths: Vec<usize> = Vec::with_capacity(32);
     for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
-        let Some(anchors) = settled.get(&m.article) else {
+        let anchors = settled.get(m.article);
+        if anchors.is_empty() {
             continue;
-        };
-        let depth = |p: PlaceId| -> usize {
-            anchors
-                .iter()
-                .filter_map(|&a| common_depth(g, p, a))
-                .max()
-                .unwrap_or(0)
-        };
+        }
+        anchor_chains.clear();
+        anchor_chains.extend(anchors.iter().map(|&a| tree.chain_range(a)));
         // Each candidate's depth once: a name like 城关镇 has 88 of them.
         depths.clear();
-        depths.extend(m.places.iter().map(|&p| depth(p)));
-        let best = depths.iter().copied().max().unwrap_or(0);
-        if best >= 2 {
-            let narrowed: Vec<PlaceId> = m
-                .places
+        for &p in &m.places {
+            let chain = tree.chain_range(p);
+            let ids = &tree.ids;
+            let depth = anchor_chains
                 .iter()
-                .zip(&depths)
-                .filter(|&(_, &d)| d == best)
-                .map(|(&p, _)| p)
-                .collect();
-            if narrowed.len() < m.places.len() {
-                m.places = narrowed;
-                m.resolved_by = Resolution::Article;
-            }
+                .map(|anchor| common_depth(&ids[chain.clone()], &ids[anchor.clone()]))
+                .max()
+                .unwrap_or(0);
+            depths.push(depth);
+        }
+        let best = depths.iter().copied().max().unwrap_or(0);
+        if best >= 2 && depths.iter().any(|&d| d != best) {
+            let mut depth = depths.iter();
+            m.places.retain(|_| depth.next() == Some(&best));
+            m.resolved_by = Resolution::Article;
         }
     }
 
     // `[bulletin] region`.
     if let Some(region) = region {
         for m in mentions.iter_mut().filter(|m| m.places.len() > 1) {
-            let narrowed: Vec<PlaceId> = m
-                .places
-                .iter()
-                .copied()
-                .filter(|&p| g.is_within(p, region) || g.is_within(region, p))
-                .collect();
-            if !narrowed.is_empty() && narrowed.len() < m.places.len() {
-                m.places = narrowed;
+            kept.clear();
+            kept.extend(
+                m.places
+                    .iter()
+                    .copied()
+                    .filter(|&p| tree.within(p, region) || tree.within(region, p)),
+            );
+            if !kept.is_empty() && kept.len() < m.places.len() {
+                m.places = PlaceIds::from_slice(&kept);
                 m.resolved_by = Resolution::Region;
             }
         }
     }
-    let _ = input;
-    mentions
 }
 
-/// How many levels two places share from the top (a common province is 1, a common
-/// prefecture 2, …), or `None` when they share none.
-fn common_depth(g: &Gazetteer, a: PlaceId, b: PlaceId) -> Option<usize> {
-    // The chains bottom up; they share a top part when they share anything.
-    let chain = |p: PlaceId| std::iter::once(p).chain(g.ancestors(p));
-    let (len_a, len_b) = (chain(a).count(), chain(b).count());
-    // Level the deeper chain, then walk both up until they meet: what is left is shared.
-    let mut ca = chain(a).skip(len_a.saturating_sub(len_b));
-    let mut cb = chain(b).skip(len_b.saturating_sub(len_a));
-    let mut depth = len_a.min(len_b);
-    while let (Some(x), Some(y)) = (ca.next(), cb.next()) {
-        if x == y {
-            return Some(depth);
+/// Each first character of [`SUFFIXES`], under a perfect hash of the character: the
+/// matcher shows every character of a draft, and each is tested with one multiplication.
+#[derive(Clone, Copy)]
+struct Opener {
+    /// The character; `u32::MAX` for an empty slot.
+    key: u32,
+    /// Bit `i` for each `SUFFIXES[i]` opening with it.
+    suffixes: u32,
+}
+
+const OPENER_BITS: u32 = 6;
+/// A multiplier under which the openers fall in distinct slots (`openers` checks, when the
+/// crate is compiled).
+const OPENER_MULTIPLIER: u32 = 132_267;
+const OPENERS: [Opener; 1 << OPENER_BITS] = openers();
+
+#[inline(always)]
+const fn opener_slot(key: u32) -> usize {
+    (key.wrapping_mul(OPENER_MULTIPLIER) >> (32 - OPENER_BITS)) as usize
+}
+
+const fn openers() -> [Opener; 1 << OPENER_BITS] {
+    let mut table = [Opener {
+        key: u32::MAX,
+        suffixes: 0,
+    }; 1 << OPENER_BITS];
+    assert!(SUFFIXES.len() <= 32);
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        // The first character, decoded: every suffix opens with a three-byte one.
+        let b = SUFFIXES[i].as_bytes();
+        assert!(b.len() >= 3 && b[0] >= 0xE0 && b[0] < 0xF0);
+        let key = (b[0] as u32 & 0x0F) << 12 | (b[1] as u32 & 0x3F) << 6 | (b[2] as u32 & 0x3F);
+        let slot = opener_slot(key);
+        assert!(
+            table[slot].key == u32::MAX || table[slot].key == key,
+            "two openers share a slot: pick another multiplier"
+        );
+        table[slot].key = key;
+        table[slot].suffixes |= 1 << i;
+        i += 1;
+    }
+    table
+}
+
+/// The suffixes opening with `ch`, as bits of `SUFFIXES` indices; 0 for none.
+#[inline(always)]
+fn opened_by(ch: char) -> u32 {
+    let key = u32::from(ch);
+    let opener = &OPENERS[opener_slot(key)];
+    if opener.key == key {
+        opener.suffixes
+    } else {
+        0
+    }
+}
+
+/// The longest suffix at the start of `rest` among `suffixes` (bits of `SUFFIXES` indices).
+fn suffix_at(rest: &str, mut suffixes: u32) -> Option<&'static str> {
+    // `SUFFIXES` is longest first: the first that fits is the longest.
+    while suffixes != 0 {
+        let suffix = SUFFIXES[suffixes.trailing_zeros() as usize];
+        // A one-character suffix is the opener itself.
+        if suffix.len() == 3 || rest.starts_with(suffix) {
+            return Some(suffix);
         }
-        depth -= 1;
+        suffixes &= suffixes - 1;
     }
     None
+}
+
+/// The known names two levels under each scope a slip is compared with, in the order a
+/// depth-first walk meets them: computed once per scope and draft.
+struct Under<'g> {
+    g: &'g Gazetteer,
+    ranges: FxMap<PlaceId, (u32, u32)>,
+    known: Vec<Known<'g>>,
+    stack: Vec<(PlaceId, u8)>,
+}
+
+struct Known<'g> {
+    id: PlaceId,
+    name: &'g str,
+    /// [`stem_char_len`] of `name`.
+    stem_char: usize,
+}
+
+impl<'g> Under<'g> {
+    fn new(g: &'g Gazetteer) -> Under<'g> {
+        Under {
+            g,
+            ranges: FxMap::with_capacity_and_hasher(8, Default::default()),
+            known: Vec::with_capacity(64),
+            stack: Vec::with_capacity(32),
+        }
+    }
+
+    /// The places one and two levels under `scope`, in the order of the walk, as
+    /// `known[range]`.
+    fn range(&mut self, scope: PlaceId) -> Range<usize> {
+        if let Some(&(start, end)) = self.ranges.get(&scope) {
+            return start as usize..end as usize;
+        }
+        let start = self.known.len();
+        self.stack.clear();
+        self.stack.push((scope, 0));
+        while let Some((p, depth)) = self.stack.pop() {
+            if depth > 0 {
+                let name: &'g str = &self.g.place(p).name;
+                self.known.push(Known {
+                    id: p,
+                    name,
+                    stem_char: stem_char_len(name),
+                });
+            }
+            if depth < 2 {
+                let children = self.g.children(p);
+                self.stack.extend(children.iter().map(|&c| (c, depth + 1)));
+            }
+        }
+        let end = self.known.len();
+        self.ranges.insert(scope, (start as u32, end as u32));
+        start..end
+    }
+}
+
+/// What `find_slips` keeps from one segment to the next.
+struct SlipSearch<'g> {
+    under: Under<'g>,
+    articles: Articles,
+    /// Each article's counties and towns.
+    context: ByArticle,
+    region: Option<PlaceId>,
+    scopes: Vec<PlaceId>,
+    first_of_names: Option<Vec<usize>>,
+}
+
+impl SlipSearch<'_> {
+    /// The mentions with places whose name no such mention before has, in order: asked
+    /// about a name, the others of that name answer as their first does.
+    fn first_of_names(&mut self, mentions: &[Mention]) -> &[usize] {
+        self.first_of_names.get_or_insert_with(|| {
+            let mut first: Vec<usize> = Vec::new();
+            for (i, m) in mentions.iter().enumerate() {
+                if !m.places.is_empty() && !first.iter().any(|&j| mentions[j].name == m.name) {
+                    first.push(i);
+                }
+            }
+            first
+        })
+    }
 }
 
 /// Finds place-like names that are not known and are likely slips for known ones.
 fn find_slips(
     input: &Input<'_>,
-    g: &Gazetteer,
+    search: &mut SlipSearch<'_>,
     segment: Span,
+    openers: &[(u32, u32)],
     mentions: &[Mention],
-    context: &HashMap<Option<usize>, Vec<PlaceId>>,
-    region: Option<PlaceId>,
     out: &mut Vec<SlipCandidate>,
 ) {
+    let g = search.under.g;
     let body = &input.text[segment.range()];
     let first = mentions.partition_point(|m| m.span.end <= segment.start);
     let last = first
@@ -443,9 +898,17 @@ fn find_slips(
             .count();
     // Mentions are in order and do not overlap, so their ends are in order too.
     let in_segment = &mentions[first..last];
-    let mut search_from = 0;
-    while let Some((at, suffix)) = next_suffix(body, search_from) {
-        search_from = at + suffix.len();
+    // Each suffix, longest first, from the end of the last one on.
+    let mut search_from = segment.start;
+    for &(opener, suffixes) in openers {
+        if opener < search_from {
+            continue;
+        }
+        let at = (opener - segment.start) as usize;
+        let Some(suffix) = suffix_at(&body[at..], suffixes) else {
+            continue;
+        };
+        search_from = opener + suffix.len() as u32;
         let end = segment.start + (at + suffix.len()) as u32;
         let suffix_start = segment.start + at as u32;
         // The first mention ending after the suffix starts, and the one before it.
@@ -482,25 +945,28 @@ fn find_slips(
         let span = Span::new(start, end);
         // The known names to compare with: under the place named right before, else under
         // the article's places and the region.
-        let (scopes, basis) = match parent {
+        search.scopes.clear();
+        let basis = match parent {
             Some(i) if !mentions[i].places.is_empty() => {
-                (mentions[i].places.clone(), SlipBasis::Parent(i))
+                search.scopes.extend_from_slice(&mentions[i].places);
+                SlipBasis::Parent(i)
             }
             _ => {
-                let article = article_at(input, start);
-                let mut scopes = context.get(&article).cloned().unwrap_or_default();
-                scopes.extend(region);
-                (scopes, SlipBasis::Context)
+                let article = search.articles.at(input, start);
+                search.scopes.extend_from_slice(search.context.get(article));
+                search.scopes.extend(search.region);
+                SlipBasis::Context
             }
         };
-        let found = slip_under(g, name, suffix, &scopes).filter(|(_, _, slip)| {
-            // Village lists are never complete (new communities appear every year): a village
-            // name one character short of a known one is new as often as it is a slip, unless
-            // the text names its parent. Town and county lists are complete.
-            !(matches!(slip, Slip::Truncated { .. })
-                && basis == SlipBasis::Context
-                && matches!(suffix, "村" | "社区" | "居委会"))
-        });
+        let found =
+            slip_under(&mut search.under, name, suffix, &search.scopes).filter(|(_, _, slip)| {
+                // Village lists are never complete (new communities appear every year): a
+                // village name one character short of a known one is new as often as it is a
+                // slip, unless the text names its parent. Town and county lists are complete.
+                !(matches!(slip, Slip::Truncated { .. })
+                    && basis == SlipBasis::Context
+                    && matches!(suffix, "村" | "社区" | "居委会"))
+            });
         if let Some((right, places, slip)) = found {
             // The right name written elsewhere in the draft: one place written two ways.
             let basis = mentions
@@ -517,9 +983,11 @@ fn find_slips(
             });
             continue;
         }
-        // One place written two ways: a known name elsewhere in the draft.
-        let written_elsewhere = mentions.iter().enumerate().find_map(|(i, m)| {
-            (!m.places.is_empty() && m.name.len() == name.len() && m.name.ends_with(suffix))
+        // One place written two ways: a known name elsewhere in the draft. The first
+        // mention of each name stands for all of them.
+        let written_elsewhere = search.first_of_names(mentions).iter().find_map(|&i| {
+            let m = &mentions[i];
+            (m.name.len() == name.len() && ends_with_suffix(&m.name, suffix))
                 .then(|| likely_slip(name, &m.name))
                 .flatten()
                 .filter(|slip| matches!(slip, Slip::Replaced { .. }))
@@ -529,8 +997,8 @@ fn find_slips(
             out.push(SlipCandidate {
                 span,
                 name: name.to_owned(),
-                right: mentions[i].name.clone(),
-                places: mentions[i].places.clone(),
+                right: mentions[i].name.to_string(),
+                places: mentions[i].places.to_vec(),
                 slip,
                 basis: SlipBasis::Draft(i),
             });
@@ -538,76 +1006,46 @@ fn find_slips(
     }
 }
 
-/// The next administrative suffix at or after `from`, longest first.
-fn next_suffix(body: &str, from: usize) -> Option<(usize, &'static str)> {
-    // Every suffix opens with one of these characters: test the others with one `match`.
-    let opens_suffix = |c: char| {
-        matches!(
-            c,
-            '特' | '自'
-                | '居'
-                | '街'
-                | '苏'
-                | '社'
-                | '地'
-                | '省'
-                | '市'
-                | '区'
-                | '县'
-                | '旗'
-                | '盟'
-                | '乡'
-                | '镇'
-                | '村'
-        )
-    };
-    body[from..].char_indices().find_map(|(i, c)| {
-        if !opens_suffix(c) {
-            return None;
-        }
-        let rest = &body[from + i..];
-        // `SUFFIXES` is longest first: the first that fits is the longest.
-        SUFFIXES
+/// `name.ends_with(suffix)` for a suffix of a few bytes, compared in place rather than by a
+/// call: asked of every name under the scopes of each slip candidate.
+#[inline]
+fn ends_with_suffix(name: &str, suffix: &str) -> bool {
+    let (name, suffix) = (name.as_bytes(), suffix.as_bytes());
+    name.len() >= suffix.len()
+        && name[name.len() - suffix.len()..]
             .iter()
-            .find(|s| rest.starts_with(*s))
-            .map(|&s| (from + i, s))
-    })
+            .zip(suffix)
+            .all(|(a, b)| a == b)
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
 fn slip_under(
-    g: &Gazetteer,
+    under: &mut Under<'_>,
     name: &str,
     suffix: &str,
     scopes: &[PlaceId],
 ) -> Option<(String, Vec<PlaceId>, Slip)> {
     let mut found: Option<(String, Vec<PlaceId>, Slip)> = None;
-    let mut seen = Vec::new();
-    for &scope in scopes {
-        if seen.contains(&scope) {
+    for (k, &scope) in scopes.iter().enumerate() {
+        if scopes[..k].contains(&scope) {
             continue;
         }
-        seen.push(scope);
-        let mut stack: Vec<(PlaceId, u8)> = vec![(scope, 0)];
-        while let Some((p, depth)) = stack.pop() {
-            let known = &g.place(p).name;
+        let range = under.range(scope);
+        for known in &under.known[range] {
             // Ex) a 村 is never a slip for a 街道: compare only names of the same suffix and a
             // length the slip allows, before the costlier character comparison.
-            let plausible = depth > 0
-                && known.ends_with(suffix)
-                && (known.len() == name.len() || known.len() == name.len() + stem_char_len(known));
+            let plausible = (known.name.len() == name.len()
+                || known.name.len() == name.len() + known.stem_char)
+                && ends_with_suffix(known.name, suffix);
             if plausible {
-                if let Some(slip) = likely_slip(name, known) {
+                if let Some(slip) = likely_slip(name, known.name) {
                     match &mut found {
-                        Some((right, places, _)) if **right == **known => places.push(p),
+                        Some((right, places, _)) if right == known.name => places.push(known.id),
                         // Two different names fit: no telling which is meant.
                         Some(_) => return None,
-                        None => found = Some((known.to_string(), vec![p], slip)),
+                        None => found = Some((known.name.to_string(), vec![known.id], slip)),
                     }
                 }
-            }
-            if depth < 2 {
-                stack.extend(g.children(p).iter().map(|&c| (c, depth + 1)));
             }
         }
     }
@@ -625,17 +1063,24 @@ fn stem_char_len(name: &str) -> usize {
 fn find_short_forms(
     input: &Input<'_>,
     g: &Gazetteer,
-    segments: &[Span],
+    segments: &[(Span, Range<usize>)],
     mentions: &[Mention],
 ) -> Vec<ShortForm> {
     // Each short form, with the first full mention of its place.
-    let mut shorts: Vec<(&str, usize)> = Vec::new();
+    let mut shorts: Vec<(&str, usize)> = Vec::with_capacity(8);
+    // A place's short forms are the same at each mention by its name: those of the first
+    // are all that count.
+    let mut done: Vec<PlaceId> = Vec::with_capacity(8);
     for (i, m) in mentions.iter().enumerate() {
         let [place] = m.places[..] else { continue };
+        if done.contains(&place) {
+            continue;
+        }
         let entry = g.place(place);
         if entry.level < Level::County || *entry.name != *m.name {
             continue;
         }
+        done.push(place);
         let stem = strip_suffix(&entry.name).filter(|s| s.chars().count() >= 2);
         for short in entry.aliases.iter().map(|a| &**a).chain(stem) {
             let only_this_place = g
@@ -651,15 +1096,50 @@ fn find_short_forms(
     let Some(last) = shorts.iter().map(|&(_, i)| mentions[i].span.start).max() else {
         return Vec::new();
     };
-    // A handful of names per draft: an automaton would cost more to build than to search.
-    let finder = FewWords::new(shorts.iter().map(|&(s, _)| s));
+    let searched = segments.iter().take_while(|(s, _)| s.start < last).count();
+    let searched = &segments[..searched];
     let mut out = Vec::new();
-    for &segment in segments.iter().take_while(|s| s.start < last) {
+    let (Some(low), Some(high)) = (
+        searched.iter().map(|(s, _)| s.start).min(),
+        searched.iter().map(|(s, _)| s.end).max(),
+    ) else {
+        return out;
+    };
+    // Every occurrence of each short form in the text the segments span, overlapping ones
+    // too, found with one search a name (a handful of names per draft, each looked for in
+    // every segment, cost more in calls than in searching), leftmost first, then longest.
+    let hay = &input.text.as_bytes()[low as usize..high as usize];
+    let mut found: Vec<(u32, u32, usize)> = Vec::with_capacity(4 * shorts.len());
+    for (word, &(short, _)) in shorts.iter().enumerate() {
+        if short.is_empty() {
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(short.as_bytes());
+        let mut from = 0;
+        while let Some(at) = finder.find(&hay[from..]) {
+            let start = low + (from + at) as u32;
+            found.push((start, start + short.len() as u32, word));
+            from += at + 1;
+        }
+    }
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    for &(segment, _) in searched {
         let body = &input.text[segment.range()];
-        for hit in finder.find_iter(body) {
-            let (short, full) = shorts[hit.word];
-            let start = segment.start + hit.start as u32;
-            let end = segment.start + hit.end as u32;
+        // In each segment, as `FewWords` finds them: the leftmost occurrence of any short
+        // form that lies in the segment, the longest of those starting there, then on from
+        // its end. The first occurrence of a name at or after a point is the one that fits
+        // in the segment if any does, so taking the first that fits, in order, is the same.
+        let first = found.partition_point(|&(start, _, _)| start < segment.start);
+        let mut from = segment.start;
+        for &(start, end, word) in &found[first..] {
+            if start >= segment.end {
+                break;
+            }
+            if start < from || end > segment.end {
+                continue;
+            }
+            from = end;
+            let (short, full) = shorts[word];
             if end > mentions[full].span.start {
                 continue;
             }
@@ -668,8 +1148,8 @@ fn find_short_forms(
             if mentions.get(k).is_some_and(|o| o.span.start < end) {
                 continue;
             }
-            let before = body[..hit.start].chars().next_back();
-            let after = body[hit.end..].chars().next();
+            let before = body[..(start - segment.start) as usize].chars().next_back();
+            let after = body[(end - segment.start) as usize..].chars().next();
             // Ex) `平城 新开街道` in a headline, `在平城，`; never `和平与发展` (a word) or
             // `张家港1月1日电` (a dateline, where papers print the short form).
             let stands_alone = before.is_none_or(|c| !is_han(c) || "在到于".contains(c))
@@ -684,4 +1164,56 @@ fn find_short_forms(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_names_are_told_by_their_last_character() {
+        for name in EVERYDAY {
+            assert!(is_everyday(name), "{name}");
+        }
+        for name in ["平城区", "城", "区", "", "沙岭村", "新城", "新城区区"] {
+            assert_eq!(is_everyday(name), EVERYDAY.contains(&name), "{name}");
+        }
+    }
+
+    #[test]
+    fn openers_are_the_first_characters_of_suffixes() {
+        for ch in ('\u{3000}'..='\u{9FFF}').chain(['a', '\u{20000}']) {
+            let expected = SUFFIXES
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.starts_with(ch))
+                .fold(0, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(opened_by(ch), expected, "{ch}");
+        }
+        assert_eq!(suffix_at("自治区人民政府", opened_by('自')), Some("自治区"));
+        assert_eq!(suffix_at("自己", opened_by('自')), None);
+        assert_eq!(suffix_at("区", opened_by('区')), Some("区"));
+    }
+
+    #[test]
+    fn place_ids_keep_few_inline_and_more_on_the_heap() {
+        let mut ids = PlaceIds::new();
+        for id in 0..7 {
+            ids.push(id);
+            assert_eq!(ids.as_slice(), (0..=id).collect::<Vec<_>>());
+        }
+        ids.retain(|id| id % 2 == 1);
+        assert_eq!(ids.as_slice(), [1, 3, 5]);
+        let mut few = PlaceIds::from_slice(&[4, 5, 6]);
+        few.retain(|id| id != 5);
+        assert_eq!(few.as_slice(), [4, 6]);
+        assert_eq!(format!("{few:?}"), format!("{:?}", vec![4, 6]));
+        assert_eq!(PlaceIds::from_slice(&[1, 2, 3, 4, 5]).len(), 5);
+        // Equal by what they hold, not by how.
+        assert_eq!(few, PlaceIds::from_slice(&[4, 6]));
+        let mut many = PlaceIds::from_slice(&[4, 5, 6, 7, 8]);
+        many.retain(|id| id % 2 == 0);
+        assert_eq!(many, PlaceIds::from_slice(&[4, 6, 8]));
+        assert_ne!(many, few);
+    }
 }

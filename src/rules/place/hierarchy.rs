@@ -80,7 +80,7 @@ fn misplaced(g: &Gazetteer, parent: &Mention, child: &Mention) -> Option<Vec<Pla
     if parent.all_places.is_empty() || child.all_places.is_empty() {
         return None;
     }
-    let parents: Vec<PlaceId> = parent.all_places.clone();
+    let parents: Vec<PlaceId> = parent.all_places.to_vec();
     let children = &child.all_places;
     if parents.iter().any(|&p| {
         let place = g.place(p);

@@ -43,7 +43,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let places = &cx.facts.places;
     for slip in &places.slips {
         let parent = match slip.basis {
-            SlipBasis::Parent(i) => Some(places.mentions[i].name.clone()),
+            SlipBasis::Parent(i) => Some(places.mentions[i].name.to_string()),
             SlipBasis::Context => None,
             SlipBasis::Draft(_) => continue,
         };
