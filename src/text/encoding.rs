@@ -27,15 +27,10 @@ impl PositionEncoding {
     pub fn measure(self, text: &str) -> u32 {
         match self {
             PositionEncoding::Utf8 => text.len() as u32,
-            // Counted on bytes, without decoding: every byte but a continuation byte starts a
-            // character, and the four-byte ones (lead F0–F4) take two UTF-16 units.
+            // Without decoding: std counts characters by their bytes, and the four-byte ones
+            // (lead F0–F4) take a second UTF-16 unit.
             PositionEncoding::Utf16 => {
-                let bytes = text.as_bytes();
-                (bytes
-                    .iter()
-                    .filter(|&&b| !(0x80..=0xBF).contains(&b))
-                    .count()
-                    + bytes.iter().filter(|&&b| b >= 0xF0).count()) as u32
+                (text.chars().count() + text.bytes().filter(|&b| b >= 0xF0).count()) as u32
             }
             PositionEncoding::Utf32 => text.chars().count() as u32,
         }
