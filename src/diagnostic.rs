@@ -1,6 +1,9 @@
 //! Findings: what a rule reports about a draft.
+//!
+//! A finding knows its rule by ID and default severity only, through [`ReportingRule`]; it
+//! knows nothing of the rule catalogue, drafts or configuration.
 
-use crate::fix::Fix;
+use crate::fix::{Applicability, Fix};
 use crate::text::Span;
 
 /// How bad a finding is. Ordered so that `>=` compares seriousness.
@@ -73,17 +76,22 @@ pub enum DiagnosticData {
     },
 }
 
+/// What a finding takes from the rule that reports it. The rule catalogue implements it for
+/// its declarations, so that findings need not know the catalogue.
+pub trait ReportingRule {
+    /// The rule ID, `family/name`.
+    fn id(&self) -> &'static str;
+    /// The severity before configuration overrides it.
+    fn default_severity(&self) -> Severity;
+}
+
 impl Diagnostic {
     /// A finding of `rule` at `span` with the rule's default severity; the linter applies
     /// configured overrides afterwards.
-    pub fn new(
-        rule: &crate::rules::RuleMeta,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn new(rule: &impl ReportingRule, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            rule: rule.id,
-            severity: rule.severity,
+            rule: rule.id(),
+            severity: rule.default_severity(),
             span,
             message: message.into(),
             note: None,
@@ -120,6 +128,6 @@ impl Diagnostic {
     pub fn safe_fix(&self) -> Option<&Fix> {
         self.fixes
             .iter()
-            .find(|fix| fix.applicability == crate::fix::Applicability::Safe)
+            .find(|fix| fix.applicability == Applicability::Safe)
     }
 }

@@ -1,6 +1,5 @@
 //! Command-line arguments (clap).
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -73,16 +72,13 @@ pub struct CheckArgs {
     /// Never show a progress bar
     #[arg(long)]
     pub no_progress: bool,
-    /// Pretend today is this date (YYYY-MM-DD); for reproducible runs
-    #[arg(long, hide = true, value_name = "DATE")]
-    pub today: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Findings with the source line, then a summary (for people)
     Human,
-    /// One JSON array of findings (DESIGN §4)
+    /// One JSON array of findings, one object per finding
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers
     Sarif,
@@ -102,10 +98,4 @@ pub enum DenyLevel {
 pub enum RulesFormat {
     Table,
     Markdown,
-}
-
-impl Args {
-    pub fn parse_from_os(args: impl IntoIterator<Item = OsString>) -> Result<Args, clap::Error> {
-        Args::try_parse_from(args)
-    }
 }

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, ConfigError, LoadedConfig};
+use crate::config::{self, ConfigError, LoadedConfig, NearestConfigs};
+use crate::lint;
 
 /// One input of a run.
 #[derive(Clone, Debug)]
@@ -33,54 +34,58 @@ impl Source {
     }
 }
 
-/// Resolves each file's configuration: `--config` for all, else the nearest `jiaodui.toml`
-/// (cached per folder), else the built-in house style.
-pub struct ConfigResolver {
-    forced: Option<Arc<LoadedConfig>>,
-    by_dir: HashMap<PathBuf, Arc<LoadedConfig>>,
+/// Loads each file's configuration as [`config::config_file`] picks it (`--config` for all,
+/// else the nearest `jiaodui.toml`, else the built-in house style rooted at the current
+/// folder), each config file once.
+pub(crate) struct ConfigResolver {
+    explicit: Option<PathBuf>,
+    nearest: NearestConfigs,
     by_file: HashMap<PathBuf, Arc<LoadedConfig>>,
     defaults: Arc<LoadedConfig>,
 }
 
 impl ConfigResolver {
-    pub fn new(forced: Option<&Path>) -> Result<ConfigResolver, ConfigError> {
-        let forced = forced.map(LoadedConfig::load).transpose()?.map(Arc::new);
+    /// A resolver for `--config` (or none); an explicit file is read at once, so that a bad
+    /// one fails the run before any draft is read.
+    pub(crate) fn new(explicit: Option<&Path>) -> Result<ConfigResolver, ConfigError> {
         let cwd = std::env::current_dir().unwrap_or_default();
-        Ok(ConfigResolver {
-            forced,
-            by_dir: HashMap::new(),
+        let mut resolver = ConfigResolver {
+            explicit: explicit.map(Path::to_path_buf),
+            nearest: NearestConfigs::new(),
             by_file: HashMap::new(),
             defaults: Arc::new(LoadedConfig::defaults(cwd)),
-        })
+        };
+        if let Some(explicit) = explicit {
+            resolver.load(explicit)?;
+        }
+        Ok(resolver)
     }
 
-    /// The configuration for a file at `path` (`None`: stdin without a name).
-    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<LoadedConfig>, ConfigError> {
-        if let Some(forced) = &self.forced {
-            return Ok(forced.clone());
-        }
-        let dir = match path {
+    /// The configuration for a file at `path` (`None`: stdin without a name, or the current
+    /// folder itself).
+    pub(crate) fn for_path(
+        &mut self,
+        path: Option<&Path>,
+    ) -> Result<Arc<LoadedConfig>, ConfigError> {
+        let folder = match path {
             Some(path) => absolute(path)
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
             None => std::env::current_dir().unwrap_or_default(),
         };
-        if let Some(found) = self.by_dir.get(&dir) {
-            return Ok(found.clone());
+        match config::config_file(self.explicit.as_deref(), &folder, &mut self.nearest) {
+            Some(file) => self.load(&file),
+            None => Ok(self.defaults.clone()),
         }
-        let loaded = match config::discover(&dir) {
-            Some(file) => match self.by_file.get(&file) {
-                Some(loaded) => loaded.clone(),
-                None => {
-                    let loaded = Arc::new(LoadedConfig::load(&file)?);
-                    self.by_file.insert(file, loaded.clone());
-                    loaded
-                }
-            },
-            None => self.defaults.clone(),
-        };
-        self.by_dir.insert(dir, loaded.clone());
+    }
+
+    fn load(&mut self, file: &Path) -> Result<Arc<LoadedConfig>, ConfigError> {
+        if let Some(loaded) = self.by_file.get(file) {
+            return Ok(loaded.clone());
+        }
+        let loaded = Arc::new(LoadedConfig::load(file, lint::rule_ids())?);
+        self.by_file.insert(file.to_path_buf(), loaded.clone());
         Ok(loaded)
     }
 }

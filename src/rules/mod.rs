@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, ReportingRule, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
@@ -50,6 +50,15 @@ pub struct RuleMeta {
     pub docs: &'static str,
     pub severity: Severity,
     pub fix: FixAvailability,
+}
+
+impl ReportingRule for RuleMeta {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn default_severity(&self) -> Severity {
+        self.severity
+    }
 }
 
 impl RuleMeta {
