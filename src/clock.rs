@@ -10,7 +10,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 /// The environment variable that pins today's date.
-pub const TODAY_VARIABLE: &str = "JIAODUI_TODAY";
+const TODAY_VARIABLE: &str = "JIAODUI_TODAY";
 
 /// Today's date: the one `JIAODUI_TODAY` pins, else the system's. A pin that is no date is
 /// an error, so that a pinned run never quietly checks against the real day.

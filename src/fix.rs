@@ -46,7 +46,7 @@ impl Edit {
             replacement: text.into(),
         }
     }
-    pub fn delete(span: Span) -> Edit {
+    pub(crate) fn delete(span: Span) -> Edit {
         Edit {
             span,
             replacement: String::new(),
@@ -76,7 +76,7 @@ impl Fix {
     }
 
     /// A suggested fix replacing `span` with `text`, titled `改为“text”`.
-    pub fn suggest_replacement(span: Span, text: &str) -> Option<Fix> {
+    pub(crate) fn suggest_replacement(span: Span, text: &str) -> Option<Fix> {
         Fix::suggested(format!("改为“{text}”"), vec![Edit::replace(span, text)])
     }
 

@@ -69,7 +69,7 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
 }
 
 /// Runs every enabled rule over an analysed draft.
-pub fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> {
+pub(crate) fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in ALL_RULES {
         let level = config.config.rules.get(rule.meta.id).copied();
@@ -168,9 +168,9 @@ const MAX_FIX_ITERATIONS: usize = 10;
 pub struct FixOutcome {
     pub text: String,
     /// Fixes applied over all passes.
-    pub applied: usize,
+    pub(crate) applied: usize,
     /// Passes made; equal to `MAX_FIX_ITERATIONS` when the fixes did not converge.
-    pub iterations: usize,
+    iterations: usize,
     pub converged: bool,
 }
 

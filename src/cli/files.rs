@@ -9,7 +9,7 @@ use crate::lint;
 
 /// One input of a run.
 #[derive(Clone, Debug)]
-pub enum Source {
+pub(crate) enum Source {
     File(PathBuf),
     /// Standard input, with the name given by `--stdin-filename`.
     Stdin(Option<PathBuf>),
@@ -17,7 +17,7 @@ pub enum Source {
 
 impl Source {
     /// The path used for config discovery, the draft kind and the issue date.
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match self {
             Source::File(path) => Some(path),
             Source::Stdin(name) => name.as_deref(),
@@ -25,7 +25,7 @@ impl Source {
     }
 
     /// The name shown in reports.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Source::File(path) => path.display().to_string(),
             Source::Stdin(Some(name)) => name.display().to_string(),
@@ -99,12 +99,12 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// A file to check with the configuration that applies to it.
-pub type Job = (Source, Arc<LoadedConfig>);
+type Job = (Source, Arc<LoadedConfig>);
 
 /// Expands the command-line paths into the files to check, in a stable order: explicit files
 /// as given, folders walked honouring `.gitignore` and `[files]` include/exclude. Errors
 /// (a missing path) are returned as messages; the walk goes on.
-pub fn collect(
+pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
     resolver: &mut ConfigResolver,
@@ -162,7 +162,7 @@ pub fn collect(
 }
 
 /// A short, lowercase reason for an I/O error.
-pub fn io_reason(err: &std::io::Error) -> String {
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -23,7 +23,7 @@ use clap::Parser as _;
 
 /// The version line: crate version and the years of the built-in data (the 2023 division
 /// codes of the National Bureau of Statistics, the renames history 1982–2024).
-pub const VERSION: &str = concat!(
+pub(crate) const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (区划数据：国家统计局 2023 年统计用区划代码，更名记录 1982—2024)"
 );

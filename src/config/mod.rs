@@ -9,9 +9,9 @@ mod init;
 mod resolve;
 mod schema;
 
-pub use init::STARTER_CONFIG;
-pub use resolve::{config_file, NearestConfigs};
-pub use schema::*;
+pub(crate) use init::STARTER_CONFIG;
+pub(crate) use resolve::{config_file, NearestConfigs};
+pub(crate) use schema::*;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -25,10 +25,8 @@ use crate::gazetteer::{Gazetteer, NewsroomFile};
 #[derive(Clone, Debug)]
 pub struct LoadedConfig {
     pub config: Config,
-    /// The file it was read from; `None` for the built-in defaults.
-    pub path: Option<PathBuf>,
     /// The folder relative paths in the config are resolved against.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     include: GlobSet,
     exclude: GlobSet,
     allow_paths: Vec<Option<GlobSet>>,
@@ -62,7 +60,7 @@ impl LoadedConfig {
             toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         validate_rule_ids(&config, source, path, rules)?;
-        let mut loaded = LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)?;
+        let mut loaded = LoadedConfig::compile(config, Some(path), root, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
     }
@@ -126,12 +124,12 @@ impl LoadedConfig {
 
     fn compile(
         config: Config,
-        path: Option<PathBuf>,
+        path: Option<&Path>,
         root: PathBuf,
         source: &str,
     ) -> Result<LoadedConfig, ConfigError> {
         let glob_error = |key: &str, pattern: &str, err: globset::Error| ConfigError {
-            path: path.clone().unwrap_or_default(),
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
             line: find_line(source, pattern),
             key: Some(key.to_owned()),
             message: format!("bad glob \"{pattern}\": {}", err.kind()),
@@ -154,7 +152,6 @@ impl LoadedConfig {
         }
         Ok(LoadedConfig {
             config,
-            path,
             root,
             include,
             exclude,
@@ -165,7 +162,7 @@ impl LoadedConfig {
 
     /// Whether a walked file is a draft to check: matches `[files] include` and not `exclude`,
     /// relative to the config's folder.
-    pub fn wants(&self, file: &Path) -> bool {
+    pub(crate) fn wants(&self, file: &Path) -> bool {
         let relative = file.strip_prefix(&self.root).unwrap_or(file);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         (self.include.is_match(relative) || self.include.is_match(file))
@@ -174,7 +171,7 @@ impl LoadedConfig {
     }
 
     /// Whether a finding of `rule` on `text` in `file` is on the allow list.
-    pub fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
+    pub(crate) fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
         self.config
             .allow
             .iter()
@@ -197,12 +194,12 @@ impl LoadedConfig {
 /// A configuration that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// One-based line, when known.
-    pub line: Option<u32>,
+    pub(crate) line: Option<u32>,
     /// The dotted key, when known (`byline.parens`).
-    pub key: Option<String>,
-    pub message: String,
+    pub(crate) key: Option<String>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for ConfigError {

@@ -14,11 +14,11 @@ const CONFIG_FILE_NAMES: [&str; 2] = ["jiaodui.toml", ".jiaodui.toml"];
 
 /// Folder → the nearest config file above it, as a walk up found it; kept by the caller so
 /// that the drafts of one folder cost one walk.
-pub type NearestConfigs = HashMap<PathBuf, Option<PathBuf>>;
+pub(crate) type NearestConfigs = HashMap<PathBuf, Option<PathBuf>>;
 
 /// The config file for a draft in `folder`: `explicit` when given, else the nearest one
 /// walking up (remembered in `nearest`); `None` means the built-in house style.
-pub fn config_file(
+pub(crate) fn config_file(
     explicit: Option<&Path>,
     folder: &Path,
     nearest: &mut NearestConfigs,

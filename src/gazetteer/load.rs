@@ -22,10 +22,10 @@ use super::{
 /// A newsroom gazetteer that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GazetteerError {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// One-based line, when known.
-    pub line: Option<u32>,
-    pub message: String,
+    pub(crate) line: Option<u32>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for GazetteerError {

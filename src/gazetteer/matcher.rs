@@ -378,11 +378,6 @@ impl Matcher {
         self.pairs[(bit / 64) % PAIR_WORDS] & (1 << (bit % 64)) != 0
     }
 
-    /// Whether some known name ends in `ch`.
-    pub fn can_end_name(&self, ch: char) -> bool {
-        self.endings.get(ch).is_some()
-    }
-
     /// Every known name in `text`, leftmost-longest and not overlapping, in order.
     pub fn find_all<'g>(&'g self, text: &str) -> Vec<Match<'g>> {
         let mut found = Vec::new();

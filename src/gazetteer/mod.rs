@@ -54,17 +54,6 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::Prefecture => "prefecture",
-            Level::County => "county",
-            Level::Town => "town",
-            Level::Village => "village",
-            Level::Landmark => "landmark",
-        }
-    }
-
     /// The Chinese name of the level, as a hover shows it.
     pub fn label_zh(self) -> &'static str {
         match self {

@@ -189,11 +189,6 @@ impl DateExpr {
             && self.year.is_none()
             && self.month_word.is_none()
     }
-
-    /// The year the date is in: written (a two-digit year expanded), else `None`.
-    pub fn written_year(&self) -> Option<i32> {
-        self.year.as_ref().map(|y| y.value)
-    }
 }
 
 /// One number of a date (year, month or day) as written.
