@@ -1,4 +1,4 @@
-//! The `jiaodui.toml` schema (DESIGN §5). Every section parses and validates here, even
+//! The `jiaodui.toml` schema. Every section parses and validates here, even
 //! where the rule that reads it lives elsewhere; unknown keys are errors.
 
 use serde::Deserialize;
@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Severity;
 
 /// A whole configuration file, with defaults for everything left out. With no file at all,
-/// `Config::default()` is the house style DESIGN §5 describes.
+/// `Config::default()` is the built-in house style: full-width parentheses in credits, names
+/// separated by spaces, the credit at the lead, `星期`, `—` in ranges, half-width digits.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {

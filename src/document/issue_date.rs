@@ -1,4 +1,4 @@
-//! The issue date of a draft, in DESIGN §1's order: front matter `date:`, a date at the start
+//! The issue date of a draft, in this order: front matter `date:`, a date at the start
 //! of the file name or of a parent folder's name, `[bulletin] date`, else unknown.
 
 use std::path::Path;

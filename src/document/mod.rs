@@ -1,4 +1,4 @@
-//! The draft model (DESIGN §1): a bulletin page parsed into articles, paragraphs and
+//! The draft model: a bulletin page parsed into articles, paragraphs and
 //! captions, every node keeping its byte span in the original text.
 //!
 //! Parsing never fails: any string gives a `Draft`, possibly with no articles.

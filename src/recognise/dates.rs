@@ -5,7 +5,7 @@
 //! and dot forms, full-width digits, Chinese numerals (`二〇二三年三月十四日`), ranges
 //! (`3月13—14日`, `3月30日至4月2日`), weekdays (`（星期三）`, `周四`), relative days (`昨天`,
 //! `本周三`) and times (`上午9时30分`, `9:30`, `9点`). Partial and relative dates are resolved
-//! from the issue date (DESIGN §1), never from the clock.
+//! from the issue date, never from the clock.
 //!
 //! Just as important is what it never takes for a date: lunar dates (`农历五月初五`,
 //! `腊月二十三`), numeral proper names (`五四运动`, `九一八`), durations and counts (`3日内`,
@@ -68,7 +68,7 @@ impl Dates {
         })
     }
 
-    /// Where an editor shows the absolute date (DESIGN §7, inlay hints): after each day
+    /// Where an editor shows the absolute date (inlay hints): after each day
     /// written without its month (`16日`, `本月16日`, and a range's end) and after each
     /// relative day (`昨天`, `上周五`), as (byte offset of the hint, date).
     pub fn hints(&self) -> impl Iterator<Item = (u32, Date)> + '_ {

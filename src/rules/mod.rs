@@ -191,7 +191,8 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub facts: &'a Facts,
     pub config: &'a Config,
-    /// The issue date resolved in DESIGN §1's order; `None` when unknown.
+    /// The issue date (front matter, file or folder name, `[bulletin] date`); `None`
+    /// when unknown.
     pub issue_date: Option<jiff::civil::Date>,
     /// Today, injected (rules never read the clock).
     pub today: jiff::civil::Date,
