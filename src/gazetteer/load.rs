@@ -121,6 +121,27 @@ impl Gazetteer {
     }
 }
 
+/// The `former = [{ name, until }]` of a TOML entry, with their dates.
+fn former_names(former: &[TomlFormer]) -> Result<Vec<(Name, Date)>, String> {
+    former
+        .iter()
+        .map(|f| {
+            let text = match &f.until {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Datetime(d) => d.to_string(),
+                other => other.to_string(),
+            };
+            let date: Date = text.parse().map_err(|_| {
+                format!(
+                    "`until` of \"{}\": expected a date like \"2021-01-01\"",
+                    f.name
+                )
+            })?;
+            Ok((Cow::Owned(f.name.clone()), date))
+        })
+        .collect()
+}
+
 /// A newsroom layer being read: the places added so far and the built-in places extended.
 struct Builder {
     /// The id of `added[0]`.
@@ -265,21 +286,7 @@ impl Builder {
                 Some(parent) => Some(self.resolve_parent(parent).map_err(error)?),
                 None => None,
             };
-            let mut former = Vec::new();
-            for f in &entry.former {
-                let text = match &f.until {
-                    toml::Value::String(s) => s.clone(),
-                    toml::Value::Datetime(d) => d.to_string(),
-                    other => other.to_string(),
-                };
-                let date: Date = text.parse().map_err(|_| {
-                    error(format!(
-                        "`until` of \"{}\": expected a date like \"2021-01-01\"",
-                        f.name
-                    ))
-                })?;
-                former.push((Cow::Owned(f.name.clone()), date));
-            }
+            let former = former_names(&entry.former).map_err(error)?;
             let code = match &entry.code {
                 Some(code) => Some(
                     code.parse::<u64>()
