@@ -1,6 +1,6 @@
 //! Findings: what a rule reports about a draft.
 //!
-//! A finding knows its rule by ID and default severity only, through [`ReportingRule`]; it
+//! A finding knows its rule by ID and default severity only, through `ReportingRule`; it
 //! knows nothing of the rule catalogue, drafts or configuration.
 
 use crate::fix::{Applicability, Fix};

@@ -9,7 +9,7 @@
 //!
 //! - [`text`]: spans, line index, encodings, decoding — no knowledge of drafts.
 //! - [`document`]: the draft model and its parser.
-//! - [`calendar`], [`gazetteer`]: calendar maths and Chinese numerals; place names, levels,
+//! - `calendar`, [`gazetteer`]: calendar maths and Chinese numerals; place names, levels,
 //!   parents and history, and the name matcher — data the recognisers consult.
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
@@ -19,7 +19,7 @@
 //! - [`report`], [`cli`]: the command line; [`lsp`]: the language server; [`clock`]: the
 //!   date both take as today.
 
-pub mod calendar;
+pub(crate) mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
