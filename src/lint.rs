@@ -1,5 +1,8 @@
 //! Runs the rules over a draft: parse, recognise once, check every enabled rule, then apply
-//! configured severities, suppressions and the allow list, and report each span once.
+//! configured severities, suppressions and the allow list, and report each span once; and
+//! fixes a draft to a fixpoint, re-checking after each pass.
+//!
+//! Nothing here reads the clock or the file system: today and the configuration are given.
 
 use std::path::Path;
 use std::sync::LazyLock;
