@@ -1,4 +1,4 @@
-//! The byline recogniser (DESIGN §3.1): datelines and reporter credits at the head of an
+//! The byline recogniser: datelines and reporter credits at the head of an
 //! article (`本报讯（记者 王海）`, `新华社北京6月10日电（记者 A、B）`, `本报北京1月4日讯 记者王海报道：`),
 //! credits on their own line (`本报记者 王海 通讯员 李敏`), trailing credits (`……。（王海 李敏）`)
 //! and photo credits (`本报记者 王海 摄`, `（王海摄）`, `摄影：王海`, `王海/摄`).

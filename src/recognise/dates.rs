@@ -5,7 +5,7 @@
 //! and dot forms, full-width digits, Chinese numerals (`二〇二三年三月十四日`), ranges
 //! (`3月13—14日`, `3月30日至4月2日`), weekdays (`（星期三）`, `周四`), relative days (`昨天`,
 //! `本周三`) and times (`上午9时30分`, `9:30`, `9点`). Partial and relative dates are resolved
-//! from the issue date (DESIGN §1), never from the clock.
+//! from the issue date, never from the clock.
 //!
 //! Just as important is what it never takes for a date: lunar dates (`农历五月初五`,
 //! `腊月二十三`), numeral proper names (`五四运动`, `九一八`), durations and counts (`3日内`,
@@ -19,7 +19,7 @@
 use jiff::civil::{Date, Weekday};
 
 use super::Input;
-use crate::dates::{self, chinese_digit, chinese_number, chinese_year_digit, fullwidth_digit};
+use crate::calendar::{self, chinese_digit, chinese_number, chinese_year_digit, fullwidth_digit};
 use crate::text::{is_han, Span};
 
 /// Every date, range, relative day, weekday and time of a draft, sorted by position and
@@ -68,7 +68,7 @@ impl Dates {
         })
     }
 
-    /// Where an editor shows the absolute date (DESIGN §7, inlay hints): after each day
+    /// Where an editor shows the absolute date (inlay hints): after each day
     /// written without its month (`16日`, `本月16日`, and a range's end) and after each
     /// relative day (`昨天`, `上周五`), as (byte offset of the hint, date).
     pub fn hints(&self) -> impl Iterator<Item = (u32, Date)> + '_ {
@@ -188,11 +188,6 @@ impl DateExpr {
             && self.month.is_none()
             && self.year.is_none()
             && self.month_word.is_none()
-    }
-
-    /// The year the date is in: written (a two-digit year expanded), else `None`.
-    pub fn written_year(&self) -> Option<i32> {
-        self.year.as_ref().map(|y| y.value)
     }
 }
 
@@ -559,7 +554,7 @@ impl Scanner<'_> {
         let rest = self.rest(pos);
         let run: usize = rest
             .chars()
-            .take_while(|&c| dates::is_chinese_numeral(c))
+            .take_while(|&c| calendar::is_chinese_numeral(c))
             .take(4)
             .map(char::len_utf8)
             .sum();
@@ -629,7 +624,7 @@ impl Scanner<'_> {
         let first = self.char_at(pos);
         let same = |c: char| match first {
             Some(f) if arabic(f) => arabic(c),
-            _ => dates::is_chinese_numeral(c) || c == '○',
+            _ => calendar::is_chinese_numeral(c) || c == '○',
         };
         let mut end = pos;
         while let Some(c) = self.char_at(end) {
@@ -737,7 +732,7 @@ impl Scanner<'_> {
         while let Some(c) = self.char_at(end) {
             if c.is_ascii_digit()
                 || fullwidth_digit(c).is_some()
-                || dates::is_chinese_numeral(c)
+                || calendar::is_chinese_numeral(c)
                 || matches!(c, '年' | '月' | '日' | '号' | '初' | '廿' | '卅' | '○')
             {
                 end += c.len_utf8();
@@ -1011,7 +1006,7 @@ impl Scanner<'_> {
     fn is_lunar_day(&self, after_month: usize) -> bool {
         match self.char_at(after_month) {
             Some('初' | '廿' | '卅') => true,
-            Some(c) if dates::is_chinese_numeral(c) => self
+            Some(c) if calendar::is_chinese_numeral(c) => self
                 .chinese(after_month)
                 .is_none_or(|n| self.day_unit(n.end).is_none()),
             _ => false,
@@ -1332,16 +1327,16 @@ impl Scanner<'_> {
             .or_else(|| inherit.and_then(|i| i.year.as_ref()).map(|y| y.value))
             .or_else(|| inherited.map(|d| i32::from(d.year())));
         match (year, month) {
-            (Some(y), Some(m)) => dates::civil(y, m, day),
+            (Some(y), Some(m)) => calendar::civil(y, m, day),
             (None, Some(m)) => match expr.year_word {
                 Some(years) => {
-                    dates::civil(i32::from(self.issue?.year()) + i32::from(years), m, day)
+                    calendar::civil(i32::from(self.issue?.year()) + i32::from(years), m, day)
                 }
-                None => dates::resolve_month_day(self.issue?, m, day),
+                None => calendar::resolve_month_day(self.issue?, m, day),
             },
             (None, None) => match expr.month_word {
-                Some(months) => dates::resolve_day_in_month(self.issue?, months, day),
-                None => dates::resolve_day(self.issue?, day),
+                Some(months) => calendar::resolve_day_in_month(self.issue?, months, day),
+                None => calendar::resolve_day(self.issue?, day),
             },
             (Some(_), None) => None,
         }
@@ -1394,7 +1389,7 @@ impl Scanner<'_> {
             return None;
         };
         let ch = self.char_at(after)?;
-        let weekday = dates::weekday_from_char(ch)?;
+        let weekday = calendar::weekday_from_char(ch)?;
         // Ex) 周天 is rare and 周日 common; 礼拜天/星期天 are fine.
         if word == WeekdayWord::Zhou && ch == '天' {
             return None;
@@ -1473,7 +1468,7 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        let resolved = self.issue.and_then(|d| dates::add_days(d, offset));
+        let resolved = self.issue.and_then(|d| calendar::add_days(d, offset));
         out.push(self.mention(
             Span::from_range(pos..end),
             Mention::Relative(Relative::Day {
@@ -1496,7 +1491,7 @@ impl Scanner<'_> {
         let (_, weekday, end) = self.weekday_word(pos + ch.len_utf8())?;
         let resolved = self
             .issue
-            .and_then(|d| dates::weekday_in_week(d, weeks, weekday));
+            .and_then(|d| calendar::weekday_in_week(d, weeks, weekday));
         out.push(self.mention(
             Span::from_range(pos..end),
             Mention::Relative(Relative::WeekDay {

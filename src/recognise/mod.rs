@@ -19,7 +19,8 @@ pub struct Input<'a> {
     pub text: &'a str,
     pub draft: &'a Draft,
     pub config: &'a Config,
-    /// The issue date resolved in DESIGN §1's order; `None` when unknown.
+    /// The issue date (front matter, file or folder name, `[bulletin] date`); `None`
+    /// when unknown.
     pub issue_date: Option<jiff::civil::Date>,
     pub path: Option<&'a Path>,
     /// The built-in gazetteer, or the newsroom's when the config names one.

@@ -1,5 +1,5 @@
 //! The places recogniser: finds the place names of a draft and resolves each to gazetteer
-//! entries (DESIGN §6).
+//! entries.
 //!
 //! - Known names (names, aliases, former names) are found by the gazetteer's matcher,
 //!   leftmost-longest. A name that is also an everyday word (`城区`, `新区`, any one

@@ -29,7 +29,8 @@ fn expr(m: &DateMention) -> &DateExpr {
     }
 }
 
-/// The trap list of DESIGN §3.3 and issue 4: none of it is a date.
+/// What date tests must never flag: lunar dates, numeral names of days and events,
+/// durations and counts, currency, numbered things and words. None of it is a date.
 pub(crate) const TRAPS: &[&str] = &[
     "农历五月初五",
     "正月初一",

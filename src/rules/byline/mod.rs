@@ -1,4 +1,4 @@
-//! Bylines and credits (DESIGN §3.1): every rule reads the byline recogniser's facts and
+//! Bylines and credits: every rule reads the byline recogniser's facts and
 //! rebuilds fixes from the parsed parts in the configured house style.
 
 pub mod format;
