@@ -224,6 +224,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(byline::missing),
     rule!(byline::position),
     rule!(byline::unknown_reporter),
+    rule!(date::calendar),
     rule!(date::format),
     rule!(date::future),
     rule!(date::inconsistent),
