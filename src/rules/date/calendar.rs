@@ -64,7 +64,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             CalendarKind::LunarDate { month, leap, day } => {
                 lunar_date(cx, &mut memo, mention, (*month, *leap, *day))
             }
-            CalendarKind::SolarTerm { term } => solar_term(cx, mention, *term),
+            CalendarKind::SolarTerm { term } => solar_term(mention, *term),
             CalendarKind::DoubledUnit { unit, month, day } => {
                 Some(doubled_unit(cx.text, mention, *unit, *month, *day))
             }
@@ -288,7 +288,7 @@ fn styled(right: LunarDate, written: &str) -> String {
     format!("{}{month}{day}", if right.leap { "闰" } else { "" })
 }
 
-fn solar_term(cx: &Context<'_>, mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
+fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
     let beside = mention.beside.filter(Beside::is_day)?;
     let date = beside.first;
     let right = lunar::solar_term_day(date.year(), term)?;
