@@ -17,6 +17,7 @@
 //! - [`gazetteer`]: place names, levels, parents and history; the name matcher.
 //! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
 //! - [`report`], [`cli`]: the command line; [`lsp`]: the language server.
+//! - [`words`]: the newsroom's word list (`[words]`, prh dictionaries), compiled.
 
 pub mod cli;
 pub mod config;
@@ -31,3 +32,4 @@ pub mod recognise;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod words;

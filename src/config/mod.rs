@@ -3,9 +3,11 @@
 
 mod init;
 mod schema;
+mod words;
 
 pub use init::STARTER_CONFIG;
 pub use schema::*;
+pub use words::{RightForms, WordEntryConfig, WordsConfig};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -58,6 +60,7 @@ impl LoadedConfig {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         validate_rule_ids(&config, source, path)?;
         let mut loaded = LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)?;
+        loaded.config.words.load(&loaded.root, path, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
     }

@@ -15,6 +15,8 @@ pub struct Config {
     pub byline: BylineConfig,
     pub places: PlacesConfig,
     pub dates: DatesConfig,
+    /// The newsroom's word list: `[[words.entry]]` and imported prh dictionaries.
+    pub words: super::WordsConfig,
     /// Per-rule severity or `off`, keyed by rule ID.
     pub rules: BTreeMap<String, RuleLevel>,
     pub files: FilesConfig,

@@ -19,6 +19,7 @@ pub mod person;
 pub mod photo;
 pub mod place;
 pub mod punct;
+pub mod word;
 
 /// Whether a rule offers fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +244,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(place::misspelled),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
+    rule!(word::substitution),
 ];
 
 /// The rule with this ID.
