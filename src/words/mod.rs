@@ -58,7 +58,10 @@ impl std::fmt::Display for Origin {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.entry)
+        if !self.entry.is_empty() {
+            write!(f, ": {}", self.entry)?;
+        }
+        Ok(())
     }
 }
 

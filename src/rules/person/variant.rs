@@ -12,11 +12,11 @@ declare_rule! {
     /// One person's name spelt two ways in one draft: two names of three or more characters,
     /// each printed next to a title or role (`居民王秀英`, `王秀芳老人`, `书记李建国`) or in a
     /// credit, that share the surname and length and differ in one character of the given
-    /// name. Captions and credits count.
+    /// name, or whose given names sound the same (`王秀英`, `王修瑛`). Captions and credits
+    /// count.
     ///
-    /// Names written with other characters that sound the same are found too: the same
-    /// surname and length, and given names with the same pinyin on some reading of each
-    /// character, tones aside (`王秀英` and `王修瑛`, even two characters apart).
+    /// Sounding the same means the same pinyin on some reading of each character, tones
+    /// aside, however many characters differ.
     ///
     /// Two names printed with two different offices (`书记李明华`, `医生李明桦`) or as a woman
     /// and a man (`女士`, `先生`) are two people.
