@@ -216,7 +216,11 @@ impl std::error::Error for ConfigError {}
 impl ConfigError {
     fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
         let line = err.span().map(|span| line_of(source, span.start));
-        let message = err.message().trim().to_owned();
+        // toml has no words for some errors (a control character in a comment).
+        let message = match err.message().trim() {
+            "" => "not valid TOML here".to_owned(),
+            message => message.to_owned(),
+        };
         // serde names the unknown field in the message; the span locates it.
         let key = err
             .span()
@@ -296,7 +300,7 @@ fn key_at(source: &str, offset: usize) -> String {
                 .trim()
                 .to_owned()
         });
-    let key = if line.starts_with('[') {
+    let key = if line.starts_with('[') || line.starts_with('#') {
         String::new()
     } else {
         line.split('=')
@@ -344,6 +348,12 @@ mod tests {
         let err = LoadedConfig::parse("[bulletin]\ndate = \"2021-13-01\"\n", Path::new("j.toml"))
             .unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn an_error_toml_has_no_words_for_still_says_where() {
+        let err = LoadedConfig::parse("[bulletin]\n# a\u{3}\n", Path::new("j.toml")).unwrap_err();
+        assert_eq!(err.to_string(), "j.toml:2: `bulletin`: not valid TOML here");
     }
 
     #[test]

@@ -188,30 +188,7 @@ impl WordList {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let literals = if literals.is_empty() {
-            None
-        } else {
-            match AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&literals)
-            {
-                Ok(automaton) => Some(automaton),
-                Err(err) => {
-                    let origin = compiled
-                        .first()
-                        .map(|e: &Entry| e.raw.origin.clone())
-                        .unwrap_or_else(|| Origin {
-                            file: PathBuf::new(),
-                            line: None,
-                            entry: String::new(),
-                        });
-                    return Err(vec![WordsError {
-                        origin,
-                        message: format!("the word list is too large: {err}"),
-                    }]);
-                }
-            }
-        };
+        let literals = automaton(&literals, &compiled)?;
         Ok(WordList {
             inner: Some(Arc::new(Compiled {
                 entries: compiled,
@@ -330,6 +307,34 @@ impl WordList {
         out.push_str(&text[at..]);
         out
     }
+}
+
+/// One automaton over every literal form, leftmost-longest; `None` for no literal.
+fn automaton(
+    literals: &[String],
+    entries: &[Entry],
+) -> Result<Option<AhoCorasick>, Vec<WordsError>> {
+    if literals.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(literals)
+        .map(Some)
+        .map_err(|err| {
+            let origin = entries.first().map_or_else(
+                || Origin {
+                    file: PathBuf::new(),
+                    line: None,
+                    entry: String::new(),
+                },
+                |e| e.raw.origin.clone(),
+            );
+            vec![WordsError {
+                origin,
+                message: format!("the word list is too large: {err}"),
+            }]
+        })
 }
 
 fn hit(base: u32, start: usize, end: usize, entry: usize, right: Vec<String>) -> Hit {
