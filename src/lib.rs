@@ -18,6 +18,7 @@
 //! - [`lint`]: runs the rules over a draft and fixes it to a fixpoint.
 //! - [`report`], [`cli`]: the command line; [`lsp`]: the language server; [`clock`]: the
 //!   date both take as today.
+//! - [`words`]: the newsroom's word list (`[words]`, prh dictionaries), compiled.
 
 pub(crate) mod calendar;
 pub mod cli;
@@ -33,3 +34,4 @@ pub mod recognise;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod words;

@@ -68,11 +68,7 @@ const LONG_FUNCTIONS: &[(&str, &str)] = &[
 ];
 
 /// Dependencies no code uses yet.
-const UNUSED_DEPENDENCIES: &[&str] = &[
-    // For `[[words.entry]] pattern`: the entries of a newsroom's word list that are regular
-    // expressions rather than literal text.
-    "regex",
-];
+const UNUSED_DEPENDENCIES: &[&str] = &[];
 
 #[test]
 fn layers_only_point_down() {

@@ -8,10 +8,12 @@
 mod init;
 mod resolve;
 mod schema;
+mod words;
 
 pub(crate) use init::STARTER_CONFIG;
 pub(crate) use resolve::{config_file, NearestConfigs};
 pub(crate) use schema::*;
+pub use words::{RightForms, WordEntryConfig, WordsConfig};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -61,6 +63,7 @@ impl LoadedConfig {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         validate_rule_ids(&config, source, path, rules)?;
         let mut loaded = LoadedConfig::compile(config, Some(path), root, source)?;
+        loaded.config.words.load(&loaded.root, path, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
     }
@@ -221,7 +224,11 @@ impl std::error::Error for ConfigError {}
 impl ConfigError {
     fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
         let line = err.span().map(|span| line_of(source, span.start));
-        let message = err.message().trim().to_owned();
+        // toml has no words for some errors (a control character in a comment).
+        let message = match err.message().trim() {
+            "" => "not valid TOML here".to_owned(),
+            message => message.to_owned(),
+        };
         // serde names the unknown field in the message; the span locates it.
         let key = err
             .span()
@@ -302,7 +309,7 @@ fn key_at(source: &str, offset: usize) -> String {
                 .trim()
                 .to_owned()
         });
-    let key = if line.starts_with('[') {
+    let key = if line.starts_with('[') || line.starts_with('#') {
         String::new()
     } else {
         line.split('=')
@@ -367,6 +374,13 @@ mod tests {
         assert_eq!(err.key.as_deref(), Some("allow.rule"));
         assert_eq!(err.line, Some(5));
         assert!(LoadedConfig::parse(source, path, &["date/relative", "date/nope"]).is_ok());
+    }
+
+    #[test]
+    fn an_error_toml_has_no_words_for_still_says_where() {
+        let err =
+            LoadedConfig::parse("[bulletin]\n# a\u{3}\n", Path::new("j.toml"), &[]).unwrap_err();
+        assert_eq!(err.to_string(), "j.toml:2: `bulletin`: not valid TOML here");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct Config {
     pub(crate) byline: BylineConfig,
     pub(crate) places: PlacesConfig,
     pub(crate) dates: DatesConfig,
+    /// The newsroom's word list: `[[words.entry]]` and imported prh dictionaries.
+    pub(crate) words: super::WordsConfig,
     /// Per-rule severity or `off`, keyed by rule ID.
     pub(crate) rules: BTreeMap<String, RuleLevel>,
     pub(crate) files: FilesConfig,

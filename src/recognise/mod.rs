@@ -3,6 +3,7 @@
 //! hints, and reports all read these facts; nothing re-scans the text for them.
 
 pub mod bylines;
+pub mod calendar;
 pub mod dates;
 pub mod persons;
 pub mod places;
@@ -35,6 +36,7 @@ pub struct Facts {
     pub places: places::Places,
     pub persons: persons::Persons,
     pub pairs: punct_pairs::PunctPairs,
+    pub calendar: calendar::Calendar,
 }
 
 impl Facts {
@@ -45,12 +47,14 @@ impl Facts {
         let places = places::recognise(input);
         let persons = persons::recognise(input, &bylines);
         let pairs = punct_pairs::recognise(input);
+        let calendar = calendar::recognise(input.text, input.draft, &dates);
         Facts {
             bylines,
             dates,
             places,
             persons,
             pairs,
+            calendar,
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod person;
 pub mod photo;
 pub mod place;
 pub mod punct;
+pub mod word;
 
 /// Whether a rule offers fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,6 +235,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(byline::missing),
     rule!(byline::position),
     rule!(byline::unknown_reporter),
+    rule!(date::calendar),
     rule!(date::format),
     rule!(date::future),
     rule!(date::inconsistent),
@@ -252,6 +254,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(place::misspelled),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
+    rule!(word::substitution),
 ];
 
 /// The rule with this ID.

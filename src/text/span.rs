@@ -77,9 +77,8 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
-    /// The text this span covers, for tests. Panics when the span is out of bounds or not
-    /// on char boundaries; spans produced by recognisers always are.
-    #[cfg(test)]
+    /// The text this span covers. Panics when the span is out of bounds or not on char
+    /// boundaries; spans produced by recognisers always are.
     pub(crate) fn slice(self, text: &str) -> &str {
         &text[self.range()]
     }

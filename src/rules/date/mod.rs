@@ -1,6 +1,7 @@
 //! Dates (GB/T 15835-2011《出版物上数字用法》): rules over the dates recogniser's
 //! mentions. None of them scans for dates itself; they read `cx.facts.dates`.
 
+pub mod calendar;
 pub mod format;
 pub mod future;
 pub mod inconsistent;

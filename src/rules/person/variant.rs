@@ -5,13 +5,21 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::recognise::persons::{surname_chars, MentionSource, Occurrence};
 use crate::rules::Context;
+use pinyin::ToPinyinMulti;
 
 declare_rule! {
     /// ## What it flags
     /// One person's name spelt two ways in one draft: two names of three or more characters,
     /// each printed next to a title or role (`居民王秀英`, `王秀芳老人`, `书记李建国`) or in a
     /// credit, that share the surname and length and differ in one character of the given
-    /// name. Captions and credits count.
+    /// name, or whose given names sound the same (`王秀英`, `王修瑛`). Captions and credits
+    /// count.
+    ///
+    /// Sounding the same means the same pinyin on some reading of each character, tones
+    /// aside, however many characters differ.
+    ///
+    /// Two names printed with two different offices (`书记李明华`, `医生李明桦`) or as a woman
+    /// and a man (`女士`, `先生`) are two people.
     ///
     /// A credited reporter's name is compared only with a reporter named in the text
     /// (`记者王梅`), not with the story's people. Two names printed in one sentence
@@ -26,6 +34,10 @@ declare_rule! {
     /// 本报讯（记者 王海）8日，社区志愿者看望了独居老人王秀英。
     ///
     /// 王秀芳老人说：“感谢大家。”
+    ///
+    /// 居民张建华告诉记者，楼道亮了。
+    ///
+    /// 张剑桦老人说，电梯也快装好了。
     /// ```
     /// ```text,clean
     /// 本报讯（记者 王海）8日，社区志愿者看望了独居老人王秀英。
@@ -33,6 +45,8 @@ declare_rule! {
     /// 王秀英老人说：“感谢大家。”
     ///
     /// 居民王秀英和王秀芳姐妹一同参加了活动。
+    ///
+    /// 社区书记李明华介绍，义诊由医生李明桦牵头。
     /// ```
     /// ## Fix
     /// Suggested: either spelling, everywhere the other is printed. Only the reporter knows
@@ -46,6 +60,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let persons = &cx.facts.persons;
     // Distinct names of three or more characters, with the roles they are printed in.
     let mut names: BTreeMap<&str, Roles> = BTreeMap::new();
+    let mut cues: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();
     for mention in &persons.mentions {
         let n = mention.name.chars().count();
         if n < 3 || mention.name.contains('·') {
@@ -57,12 +72,18 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             MentionSource::Text if mention.cue == "记者" => roles.reporter_in_text = true,
             MentionSource::Text => roles.in_story = true,
         }
+        if mention.source == MentionSource::Text {
+            cues.entry(mention.name.as_str())
+                .or_default()
+                .push(mention.cue);
+        }
     }
     let list: Vec<(&str, Roles)> = names.into_iter().collect();
     let mut reported: Vec<&str> = Vec::new();
     for (i, &(a, ra)) in list.iter().enumerate() {
         for &(b, rb) in &list[i + 1..] {
-            if !one_given_char_apart(a, b) {
+            let by_sound = !one_given_char_apart(a, b);
+            if by_sound && !same_sound(a, b) {
                 continue;
             }
             // Compare people of one kind: two people of the story, or a credited reporter
@@ -73,6 +94,12 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 || (rb.credited && ra.reporter_in_text)
                 || (ra.reporter_in_text && rb.reporter_in_text);
             if !(people || reporters) {
+                continue;
+            }
+            // Two different offices, or a woman and a man, are two people.
+            let no_cues = Vec::new();
+            let (ca, cb) = (cues.get(a), cues.get(b));
+            if roles_differ(ca.unwrap_or(&no_cues), cb.unwrap_or(&no_cues)) {
                 continue;
             }
             let (Some(occ_a), Some(occ_b)) =
@@ -101,7 +128,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 (b, occ_b, a, occ_a)
             };
             reported.push(rare);
-            acc.push(finding(rare, rare_occ, common, common_occ));
+            acc.push(finding(rare, rare_occ, common, common_occ, by_sound));
         }
     }
 }
@@ -122,6 +149,7 @@ fn finding(
     rare_occ: &[Occurrence],
     common: &str,
     common_occ: &[Occurrence],
+    by_sound: bool,
 ) -> Diagnostic {
     let to_common = Fix::suggested(
         format!("改为“{common}”"),
@@ -137,10 +165,15 @@ fn finding(
             .map(|o| Edit::replace(o.span, rare))
             .collect(),
     );
+    let how = if by_sound {
+        "读音相同"
+    } else {
+        "仅差一字"
+    };
     let mut diagnostic = Diagnostic::new(
         &RULE,
         rare_occ[0].span,
-        format!("人名“{rare}”与“{common}”仅差一字，疑为同一人"),
+        format!("人名“{rare}”与“{common}”{how}，疑为同一人"),
     )
     .with_note("同一人名在稿件中前后写法应一致。")
     .with_related(common_occ[0].span, "另一写法")
@@ -172,4 +205,109 @@ fn one_given_char_apart(a: &str, b: &str) -> bool {
         .filter(|(x, y)| x != y)
         .count()
         == 1
+}
+
+/// True when `a` and `b` share the surname and length and each character of the given
+/// names, where they differ, has a reading (pinyin, tones aside) in common with the other:
+/// `王秀英` and `王修瑛`.
+fn same_sound(a: &str, b: &str) -> bool {
+    let (Some(sa), Some(sb)) = (surname_chars(a), surname_chars(b)) else {
+        return false;
+    };
+    let ca: Vec<char> = a.chars().collect();
+    let cb: Vec<char> = b.chars().collect();
+    if sa != sb || ca.len() != cb.len() || ca[..sa] != cb[..sb] || ca == cb {
+        return false;
+    }
+    ca[sa..]
+        .iter()
+        .zip(&cb[sa..])
+        .all(|(&x, &y)| x == y || share_reading(x, y))
+}
+
+fn share_reading(x: char, y: char) -> bool {
+    let readings = |c: char| {
+        c.to_pinyin_multi()
+            .into_iter()
+            .flat_map(|multi| multi.into_iter().map(|p| p.plain()))
+    };
+    readings(x).any(|rx| readings(y).any(|ry| rx == ry))
+}
+
+/// Offices and trades, with the words that name one office alike: two names printed with
+/// different ones are two people.
+const OFFICES: [&[&str]; 26] = [
+    &["书记", "支书"],
+    &["主任"],
+    &["负责人"],
+    &["民警"],
+    &["网格员"],
+    &["队长"],
+    &["站长"],
+    &["所长"],
+    &["经理"],
+    &["老师", "教师"],
+    &["医生"],
+    &["院长"],
+    &["校长"],
+    &["组长"],
+    &["厂长"],
+    &["村长"],
+    &["镇长", "乡长"],
+    &["区长", "县长"],
+    &["局长"],
+    &["主席"],
+    &["院士", "教授"],
+    &["护士"],
+    &["社工"],
+    &["记者"],
+    &["店主", "摊主"],
+    &["工作人员"],
+];
+
+const WOMEN: [&str; 5] = ["女士", "大妈", "阿姨", "奶奶", "大姐"];
+const MEN: [&str; 5] = ["先生", "大爷", "爷爷", "大哥", "老汉"];
+
+/// True when the titles two names are printed with make them two people: offices that share
+/// nothing, or a woman's title and a man's.
+fn roles_differ(a: &[&str], b: &[&str]) -> bool {
+    let offices = |cues: &[&str]| -> Vec<usize> {
+        OFFICES
+            .iter()
+            .enumerate()
+            .filter(|(_, words)| cues.iter().any(|c| words.contains(c)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (oa, ob) = (offices(a), offices(b));
+    let offices_differ = !oa.is_empty() && !ob.is_empty() && oa.iter().all(|o| !ob.contains(o));
+    let is = |cues: &[&str], titles: &[&str]| cues.iter().any(|c| titles.contains(c));
+    let sexes_differ = (is(a, &WOMEN) && is(b, &MEN)) || (is(a, &MEN) && is(b, &WOMEN));
+    offices_differ || sexes_differ
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sound_alikes() {
+        assert!(same_sound("王秀英", "王修瑛"));
+        assert!(same_sound("张建华", "张剑桦"));
+        // Any reading of a character with several: 长 is chang and zhang.
+        assert!(same_sound("李长江", "李章江"));
+        assert!(!same_sound("王秀英", "王秀芳"));
+        assert!(!same_sound("王秀英", "李秀英"));
+        assert!(!same_sound("王秀英", "王秀英"));
+        assert!(!same_sound("欧阳明华", "欧明华"));
+    }
+
+    #[test]
+    fn roles() {
+        assert!(roles_differ(&["书记"], &["医生"]));
+        assert!(!roles_differ(&["书记"], &["支书"]));
+        assert!(!roles_differ(&["居民"], &["医生"]));
+        assert!(roles_differ(&["女士"], &["先生"]));
+        assert!(!roles_differ(&["居民"], &["老人"]));
+    }
 }

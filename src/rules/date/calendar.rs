@@ -1,0 +1,371 @@
+//! `date/calendar`: the Chinese calendar against the Gregorian dates beside it, checked with
+//! the calendar library behind `recognise::calendar::lunar`.
+
+use jiff::civil::Date;
+
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::recognise::calendar::lunar::{self, LunarDate};
+use crate::recognise::calendar::{Beside, CalendarKind, CalendarMention};
+use crate::rules::Context;
+use crate::text::Span;
+
+declare_rule! {
+    /// ## What it flags
+    /// Calendar facts that contradict each other: a sexagenary year (`己亥年`) or zodiac year
+    /// (`猪年`) that is not the year beside it; two characters that are no stem and branch of
+    /// the cycle (`已亥年`: `已` is no stem, it is a slip for `己`); a lunar date
+    /// (`农历正月初一`) or a solar term (`立春`) that does not fall on the Gregorian date beside
+    /// it; a date with its unit written twice (`9月6月`).
+    ///
+    /// Beside a full date the sexagenary year is that date's lunar year (January 2019 is still
+    /// 戊戌); beside a year alone either lunar year overlapping it is right. Without a date
+    /// beside it, a year the text marks as the page's own (`农历己亥年`, `猪年春节`, `迎来鼠年`)
+    /// is compared with the issue year. A comma is no tie: `2019年1月15日，己亥年春节将至`
+    /// speaks of two times. A lunar date alone (`农历五月初五`), a year in a quotation or a
+    /// title, a birth year (`鼠年出生`), a list of animals (a horoscope) and an idiom
+    /// (`猴年马月`) are never compared.
+    /// ## Why
+    /// Readers know which year of the cycle and which animal it is, and when 春节 or 立春
+    /// falls; a calendar fact that contradicts the date beside it makes one of the two wrong
+    /// in print.
+    /// ## Example
+    /// ```text,flagged
+    /// 2019年（乙亥年）春节期间，全市接待游客120万人次。
+    /// ```
+    /// ```text,clean
+    /// 2019年2月5日（农历己亥年正月初一），全市举行新春团拜会。
+    ///
+    /// 农历五月初五是端午节。
+    /// ```
+    /// ## Fix
+    /// Suggested: the right year of the cycle or animal, the lunar date of the Gregorian date,
+    /// the day the solar term falls on, `日` for the second unit. Which of the two facts is
+    /// wrong only the reporter knows, so nothing is applied in bulk.
+    /// ## Standard
+    /// GB/T 33661-2017《农历的编算和颁行》; GB/T 15835-2011《出版物上数字用法》
+    pub(crate) RULE = "date/calendar" { severity: Error, fix: Sometimes }
+}
+
+pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let mut memo = Memo::default();
+    for mention in cx.facts.calendar.iter() {
+        let found = match &mention.kind {
+            CalendarKind::CycleYear { cycle, name } => {
+                cycle_year(cx, &mut memo, mention, *cycle, *name)
+            }
+            CalendarKind::NotCycle { name, meant } => {
+                Some(not_cycle(cx, &mut memo, mention, *name, *meant))
+            }
+            CalendarKind::Zodiac { branch, animal } => {
+                zodiac(cx, &mut memo, mention, *branch, *animal)
+            }
+            CalendarKind::LunarDate { month, leap, day } => {
+                lunar_date(cx, &mut memo, mention, (*month, *leap, *day))
+            }
+            CalendarKind::SolarTerm { term } => solar_term(mention, *term),
+            CalendarKind::DoubledUnit { unit, month, day } => {
+                Some(doubled_unit(cx.text, mention, *unit, *month, *day))
+            }
+        };
+        acc.extend(found);
+    }
+}
+
+/// Lunar dates already computed for this draft. The library does astronomy for each day;
+/// a second day of one year is read from a table of that year's lunar months instead.
+#[derive(Default)]
+struct Memo {
+    days: Vec<(Date, Option<LunarDate>)>,
+    years: Vec<YearEntry>,
+}
+
+struct YearEntry {
+    year: i16,
+    /// A day of this year was asked for before.
+    seen: bool,
+    table: Option<lunar::YearMonths>,
+}
+
+impl Memo {
+    fn lunar(&mut self, date: Date) -> Option<LunarDate> {
+        if let Some((_, lunar)) = self.days.iter().find(|(d, _)| *d == date) {
+            return *lunar;
+        }
+        let year = date.year();
+        let i = match self.years.iter().position(|e| e.year == year) {
+            Some(i) => i,
+            None => {
+                self.years.push(YearEntry {
+                    year,
+                    seen: false,
+                    table: None,
+                });
+                self.years.len() - 1
+            }
+        };
+        let entry = &mut self.years[i];
+        if entry.seen && entry.table.is_none() {
+            entry.table = lunar::YearMonths::of(year);
+        }
+        entry.seen = true;
+        let lunar = match &entry.table {
+            Some(table) => table.lunar_date(date),
+            None => lunar::lunar_date(date),
+        };
+        self.days.push((date, lunar));
+        lunar
+    }
+
+    /// The sexagenary years of the lunar years overlapping `first..=last`.
+    fn cycles(&mut self, first: Date, last: Date) -> Vec<u8> {
+        let mut out = Vec::with_capacity(2);
+        for date in [first, last] {
+            if let Some(lunar) = self.lunar(date) {
+                if !out.contains(&lunar.cycle) {
+                    out.push(lunar.cycle);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The years a sexagenary or zodiac year may be, and how to name where they come from:
+/// the date beside it, else the issue year for a year the text marks as the page's own.
+fn expected_years(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+) -> Option<(Vec<u8>, String)> {
+    if let Some(beside) = mention.beside {
+        let cycles = memo.cycles(beside.first, beside.last);
+        return (!cycles.is_empty()).then(|| (cycles, beside.span.slice(cx.text).to_owned()));
+    }
+    if !mention.current || mention.quoted {
+        return None;
+    }
+    let issue = cx.issue_date?;
+    let mut cycles = memo.cycles(issue.first_of_year(), issue.last_of_year());
+    // A page of late December already speaks of the coming lunar year.
+    let ahead = issue.checked_add(jiff::Span::new().days(45)).ok()?;
+    if let Some(lunar) = memo.lunar(ahead) {
+        if !cycles.contains(&lunar.cycle) {
+            cycles.push(lunar.cycle);
+        }
+    }
+    Some((cycles, format!("本期出版的{}年", issue.year())))
+}
+
+fn cycle_year(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+    cycle: u8,
+    name: Span,
+) -> Option<Diagnostic> {
+    let (expected, source) = expected_years(cx, memo, mention)?;
+    if expected.contains(&cycle) {
+        return None;
+    }
+    let right = names(&expected, |c| format!("{}年", lunar::cycle_name(c)));
+    let message = format!(
+        "{source}是农历{right}，不是“{}”",
+        mention.span.slice(cx.text)
+    );
+    let mut diagnostic = Diagnostic::new(&RULE, mention.span, message);
+    for c in expected {
+        let right = lunar::cycle_name(c);
+        diagnostic = diagnostic.with_fix(Fix::suggested(
+            format!("改为“{right}”"),
+            vec![Edit::replace(name, right)],
+        ));
+    }
+    Some(with_beside(diagnostic, mention.beside))
+}
+
+fn not_cycle(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+    name: Span,
+    meant: Option<u8>,
+) -> Diagnostic {
+    let written = name.slice(cx.text);
+    let mut chars = written.chars();
+    let (c1, c2) = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    let why = match (lunar::stem_index(c1), lunar::branch_index(c2)) {
+        (None, _) => format!("“{c1}”不是天干"),
+        (_, None) => format!("“{c2}”不是地支"),
+        _ => format!("天干“{c1}”不与地支“{c2}”相配，六十甲子中没有“{written}”"),
+    };
+    // The year beside it decides what was meant, when it names one year of the cycle.
+    let expected = expected_years(cx, memo, mention).map(|(e, _)| e);
+    let right = match (meant, expected.as_deref()) {
+        (Some(m), Some(e)) if !e.contains(&m) && e.len() == 1 => Some(e[0]),
+        (Some(m), _) => Some(m),
+        (None, Some([only])) => Some(*only),
+        _ => None,
+    };
+    let message = match right {
+        Some(c) => format!("{why}，应为“{}”", lunar::cycle_name(c)),
+        None => format!("“{written}”不是干支：{why}"),
+    };
+    let fix = right.and_then(|c| {
+        let right = lunar::cycle_name(c);
+        Fix::suggested(format!("改为“{right}”"), vec![Edit::replace(name, right)])
+    });
+    with_beside(
+        Diagnostic::new(&RULE, mention.span, message),
+        mention.beside,
+    )
+    .with_fix(fix)
+}
+
+fn zodiac(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+    branch: u8,
+    animal: Span,
+) -> Option<Diagnostic> {
+    let (expected, source) = expected_years(cx, memo, mention)?;
+    if expected.iter().any(|c| c % 12 == branch) {
+        return None;
+    }
+    let right = names(&expected, |c| {
+        format!("{}年（{}）", lunar::animal_name(c), lunar::cycle_name(c))
+    });
+    let message = format!("{source}是{right}，不是“{}”", mention.span.slice(cx.text));
+    let mut diagnostic = Diagnostic::new(&RULE, mention.span, message);
+    for c in expected {
+        let right = lunar::animal_name(c);
+        diagnostic = diagnostic.with_fix(Fix::suggested(
+            format!("改为“{right}年”"),
+            vec![Edit::replace(animal, right)],
+        ));
+    }
+    Some(with_beside(diagnostic, mention.beside))
+}
+
+fn lunar_date(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+    (month, leap, day): (u8, bool, u8),
+) -> Option<Diagnostic> {
+    let beside = mention.beside.filter(Beside::is_day)?;
+    let right = memo.lunar(beside.first)?;
+    // A leap month printed without `闰` is the usual style; `闰` on a month that is not one
+    // is a slip.
+    if right.month == month && right.day == day && (right.leap || !leap) {
+        return None;
+    }
+    let written = mention.span.slice(cx.text);
+    let right_name = styled(right, written);
+    let message = format!("{}是农历{right_name}，不是“{written}”", show(beside.first));
+    let fix = Fix::suggested(
+        format!("改为“{right_name}”"),
+        vec![Edit::replace(mention.span, right_name.clone())],
+    );
+    Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+}
+
+/// The lunar month and day in the written form's style: `腊月`, `冬月` and `二十三` where
+/// the text writes them so.
+fn styled(right: LunarDate, written: &str) -> String {
+    let month = match right.month {
+        11 if written.contains("冬月") => "冬月",
+        12 if written.contains("腊月") => "腊月",
+        m => lunar::month_name(m),
+    };
+    let day = lunar::day_name(right.day);
+    let day = match day.strip_prefix('廿') {
+        Some(unit) if written.contains("二十") => format!("二十{unit}"),
+        _ => day.to_owned(),
+    };
+    format!("{}{month}{day}", if right.leap { "闰" } else { "" })
+}
+
+fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
+    let beside = mention.beside.filter(Beside::is_day)?;
+    let date = beside.first;
+    let right = lunar::solar_term_day(date.year(), term)?;
+    if right == date {
+        return None;
+    }
+    let name = lunar::solar_term_name(term);
+    let message = format!(
+        "{}年{name}在{}月{}日，不是{}月{}日",
+        date.year(),
+        right.month(),
+        right.day(),
+        date.month(),
+        date.day()
+    );
+    // The day's numeral is rewritten only when the month stays and the digits are ASCII.
+    let fix = beside
+        .day
+        .filter(|_| right.month() == date.month())
+        .and_then(|day| {
+            Fix::suggested(
+                format!("改为{}月{}日", right.month(), right.day()),
+                vec![Edit::replace(day, right.day().to_string())],
+            )
+        });
+    Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+}
+
+fn doubled_unit(
+    text: &str,
+    mention: &CalendarMention,
+    unit: Span,
+    month: i32,
+    day: i32,
+) -> Diagnostic {
+    let written = mention.span.slice(text);
+    let possible = i8::try_from(month)
+        .ok()
+        .zip(i8::try_from(day).ok())
+        .is_some_and(|(m, d)| Date::new(2000, m, d).is_ok());
+    if !possible {
+        return Diagnostic::new(&RULE, mention.span, format!("“{written}”中“月”写了两次"));
+    }
+    let right = format!(
+        "{}日",
+        &written[..(unit.start - mention.span.start) as usize]
+    );
+    Diagnostic::new(
+        &RULE,
+        mention.span,
+        format!("“{written}”中“月”写了两次，应为“{right}”"),
+    )
+    .with_fix(Fix::suggested(
+        format!("改为“{right}”"),
+        vec![Edit::replace(unit, "日")],
+    ))
+}
+
+fn with_beside(diagnostic: Diagnostic, beside: Option<Beside>) -> Diagnostic {
+    match beside {
+        Some(beside) => diagnostic.with_related(beside.span, "对照的公历日期"),
+        None => diagnostic,
+    }
+}
+
+/// `戊戌年或己亥年`.
+fn names(cycles: &[u8], name: impl Fn(u8) -> String) -> String {
+    cycles
+        .iter()
+        .map(|&c| name(c))
+        .collect::<Vec<_>>()
+        .join("或")
+}
+
+fn show(date: Date) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,2 @@
+//! Words: the newsroom's own list of wrong forms and right ones.
+pub mod substitution;

@@ -1,0 +1,79 @@
+use super::*;
+
+fn entry(matchers: Vec<RawMatcher>, right: &[&str], specs: &[(&str, &str)]) -> RawEntry {
+    RawEntry {
+        matchers,
+        right: right.iter().map(|r| r.to_string()).collect(),
+        note: None,
+        specs: specs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+        origin: Origin {
+            file: PathBuf::from("t.toml"),
+            line: Some(1),
+            entry: "t".into(),
+        },
+    }
+}
+
+fn hits(list: &WordList, text: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    list.find(text, Span::new(0, text.len() as u32), &mut out);
+    out.into_iter()
+        .map(|h| (h.span.slice(text).to_owned(), h.right))
+        .collect()
+}
+
+#[test]
+fn literals_and_patterns_leftmost_longest() {
+    let list = WordList::compile(vec![
+        entry(vec![RawMatcher::Literal("既使".into())], &["即使"], &[]),
+        entry(vec![RawMatcher::Literal("既使是".into())], &["即使是"], &[]),
+        entry(
+            vec![RawMatcher::Pattern("(\\d{4})年度".into())],
+            &["$1年"],
+            &[("2023年度报告", "2023年报告")],
+        ),
+        entry(
+            vec![RawMatcher::Pattern("(?i)jquery".into())],
+            &["jQuery"],
+            &[],
+        ),
+    ])
+    .unwrap();
+    assert_eq!(
+        hits(&list, "既使是2023年度，既使如此，jquery和jQuery"),
+        [
+            ("既使是".to_owned(), vec!["即使是".to_owned()]),
+            ("2023年度".to_owned(), vec!["2023年".to_owned()]),
+            ("既使".to_owned(), vec!["即使".to_owned()]),
+            ("jquery".to_owned(), vec!["jQuery".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn failing_specs_and_bad_patterns_are_errors() {
+    let err = WordList::compile(vec![
+        entry(
+            vec![RawMatcher::Literal("既使".into())],
+            &["即使"],
+            &[("既使", "既使")],
+        ),
+        entry(vec![RawMatcher::Pattern("a(?=b)".into())], &["c"], &[]),
+        entry(vec![RawMatcher::Literal(String::new())], &["c"], &[]),
+    ])
+    .unwrap_err();
+    assert_eq!(err.len(), 2, "{err:?}");
+    let err = WordList::compile(vec![entry(
+        vec![RawMatcher::Literal("既使".into())],
+        &["即使"],
+        &[("既使下雨", "既使下雨")],
+    )])
+    .unwrap_err();
+    assert_eq!(
+        err[0].to_string(),
+        "t.toml:1: t: spec failed: \"既使下雨\" should become \"既使下雨\", but became \"即使下雨\""
+    );
+}
