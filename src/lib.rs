@@ -20,6 +20,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod confusable;
 pub mod dates;
 pub mod diagnostic;
 pub mod document;

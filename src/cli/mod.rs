@@ -37,7 +37,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format } => explain::rules(format),
         Command::Init { force } => init(force),
-        Command::Place { name, config } => place::place(&name, config.as_deref()),
+        Command::Place {
+            name,
+            under,
+            config,
+        } => place::place(&name, under, config.as_deref()),
         Command::Lsp => {
             crate::lsp::run()?;
             Ok(ExitCode::SUCCESS)

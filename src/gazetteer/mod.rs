@@ -14,6 +14,10 @@ pub mod fuzzy;
 pub mod load;
 pub mod matcher;
 mod table;
+// The writing half of the layout is `build.rs`'s.
+#[allow(dead_code)]
+mod village_table;
+pub mod villages;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,9 +27,12 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-pub use describe::{describe_change, describe_name, describe_place};
+pub use describe::{
+    describe_change, describe_name, describe_place, describe_under, describe_village,
+};
 pub use load::GazetteerError;
 pub use matcher::{Match, Matcher, NameRef};
+pub use villages::{Village, VillageId, Villages};
 
 /// A name: borrowed from the built-in table, or owned when a newsroom file gives it.
 pub type Name = Cow<'static, str>;
@@ -46,7 +53,8 @@ pub enum Level {
     County,
     /// 乡级: 乡, 镇, 街道, 苏木.
     Town,
-    /// 村级: 村, 社区 (newsroom gazetteers only).
+    /// 村级: 村, 社区, 居委会. The built-in ones are in [`Villages`], not among the places;
+    /// newsroom gazetteers add theirs as places.
     Village,
     /// Estates, schools, parks and other named places a newsroom adds.
     Landmark,
@@ -402,6 +410,21 @@ impl Gazetteer {
         &self.matcher
     }
 
+    /// The built-in villages and communities, under the built-in towns (a newsroom layer
+    /// shares them: its places are numbered after the built-in ones).
+    pub fn villages(&self) -> &'static Villages {
+        Villages::builtin()
+    }
+
+    /// The built-in places whose codes lie in `low..high`: one run of ids, since places are
+    /// in code order.
+    pub(crate) fn builtin_ids_with_codes(&self, low: u64, high: u64) -> std::ops::Range<PlaceId> {
+        match &Gazetteer::builtin().builtin {
+            Some(tables) => tables.ids_with_codes(low, high),
+            None => 0..0,
+        }
+    }
+
     /// The first place with NBS code `code`.
     pub fn by_code(&self, code: u64) -> Option<PlaceId> {
         if let Some(tables) = &self.builtin {
@@ -546,25 +569,11 @@ impl Gazetteer {
 }
 
 /// NBS committee suffixes fold to the forms papers print: `沙岭村村民委员会`, `沙岭村村委会`
-/// → `沙岭村`; `永安社区居民委员会`, `永安社区居委会` → `永安社区`. Returns `None` when the
-/// name has no such suffix.
+/// → `沙岭村`; `永安社区居民委员会`, `永安社区居委会` → `永安社区`; `柴庄居民委员会` →
+/// `柴庄居委会`; trailing notes in parentheses and the source's slips (`沙洛社区居委会会`)
+/// go. Returns `None` when the name is already in that form.
 pub fn fold_committee_suffix(name: &str) -> Option<String> {
-    for suffix in ["社区居民委员会", "社区居委会"] {
-        if let Some(pos) = name.find(suffix) {
-            // `马脊梁社区居委会区`: anything after the suffix is a slip of the source.
-            return Some(format!("{}社区", &name[..pos]));
-        }
-    }
-    for suffix in ["村民委员会", "村委会"] {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            return Some(if stem.ends_with('村') {
-                stem.to_owned()
-            } else {
-                format!("{stem}村")
-            });
-        }
-    }
-    None
+    village_table::news_form(name)
 }
 
 /// The administrative suffixes a place-like name ends with, longest first.
