@@ -205,3 +205,46 @@ fn children_through_placeholders(g: &Gazetteer, id: PlaceId) -> Vec<PlaceId> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_village_by_either_name() {
+        let g = Gazetteer::builtin();
+        for name in ["福寓苑社区", "福寓苑社区居民委员会", "福寓苑社区居委会"]
+        {
+            assert_eq!(
+                describe_name(g, name),
+                "山西省/大同市/平城区/新旺街道/福寓苑社区  村级  140213052010\n  \
+                 统计用名称：福寓苑社区居民委员会\n"
+            );
+        }
+        assert_eq!(describe_name(g, "福富苑社区"), "");
+    }
+
+    #[test]
+    fn what_a_division_holds() {
+        let g = Gazetteer::builtin();
+        let town = describe_under(g, "新旺街道");
+        assert!(
+            town.starts_with("山西省/大同市/平城区/新旺街道  乡级  140213052（"),
+            "{town}"
+        );
+        assert!(town.contains("\n  140213052010  福寓苑社区\n"), "{town}");
+        // A municipality's districts, through the placeholder 市辖区.
+        let beijing = describe_under(g, "北京市");
+        assert!(beijing.contains("\n  110101  东城区\n"), "{beijing}");
+        assert!(!beijing.contains("市辖区"), "{beijing}");
+        // A repeated name: every entry, each with its path.
+        let chengguan = describe_under(g, "城关镇");
+        assert!(chengguan.matches("  乡级  ").count() >= 80);
+        let village = describe_under(g, "福寓苑社区");
+        assert!(
+            village.ends_with("福寓苑社区  村级  140213052010（无下级区划）\n"),
+            "{village}"
+        );
+        assert_eq!(describe_under(g, "没有这个地方"), "");
+    }
+}
