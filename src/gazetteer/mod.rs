@@ -666,6 +666,44 @@ mod tests {
             Some("马脊梁社区")
         );
         assert_eq!(fold_committee_suffix("永安社区"), None);
+        // 村 doubled: the NBS name may or may not repeat it.
+        assert_eq!(
+            fold_committee_suffix("新村村民委员会").as_deref(),
+            Some("新村")
+        );
+        assert_eq!(
+            fold_committee_suffix("沙岭村民委员会").as_deref(),
+            Some("沙岭村")
+        );
+        // A residents' committee without 社区 keeps the short form papers print.
+        assert_eq!(
+            fold_committee_suffix("柴庄居民委员会").as_deref(),
+            Some("柴庄居委会")
+        );
+        assert_eq!(fold_committee_suffix("柴庄居委会"), None);
+        // Notes in parentheses and the source's slips go.
+        for (nbs, news) in [
+            ("东光村（天岗石材开发区）（省级）", "东光村"),
+            ("旭湾村委会（龙寺潭）", "旭湾村"),
+            ("铁树居委会（社区）", "铁树居委会"),
+            ("沙洛社区居委会会", "沙洛社区"),
+            ("吉家冲村村委会会", "吉家冲村"),
+            ("忽鸡沟村委", "忽鸡沟村"),
+            ("怡和社区居委", "怡和社区"),
+            ("团结社区居民委员", "团结社区"),
+        ] {
+            assert_eq!(fold_committee_suffix(nbs).as_deref(), Some(news), "{nbs}");
+        }
+        // Names with no committee suffix, and suffixes with nothing before them.
+        for name in [
+            "乌斯吐嘎查",
+            "五连生活区",
+            "村民委员会",
+            "（省级）",
+            "溧阳监狱虚拟社区",
+        ] {
+            assert_eq!(fold_committee_suffix(name), None, "{name}");
+        }
     }
 
     #[test]

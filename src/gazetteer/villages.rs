@@ -421,6 +421,26 @@ mod tests {
     }
 
     #[test]
+    fn official_names_are_rebuilt_exactly() {
+        let v = Villages::builtin();
+        for (code, official) in [
+            (110113006234, Some("沙岭村委会")),
+            (140213052001, Some("和信社区居民委员会")),
+            (110101001001, Some("多福巷社区居委会")),
+        ] {
+            let village = v.get(v.by_code(code).unwrap());
+            assert_eq!(village.official.as_deref(), official, "{code}");
+        }
+        // Kept whole where no suffix kind rebuilds it.
+        let id = v
+            .named("东光村")
+            .into_iter()
+            .find(|&id| v.get(id).official.as_deref() == Some("东光村（天岗石材开发区）（省级）"));
+        assert!(id.is_some());
+        assert!(data::EXCEPTIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn names_repeat_and_scopes_narrow_them() {
         let g = Gazetteer::builtin();
         let v = Villages::builtin();
