@@ -91,8 +91,8 @@ fn real_distinct_names_are_rarely_confusable() {
     let t = report("towns of one county one character apart", &towns);
     let v = report("villages of one town one character apart", &villages);
     assert!(towns.len() > 4_000 && villages.len() > 200_000);
-    assert!(t < 0.012, "{t}");
-    assert!(v < 0.008, "{v}");
+    assert!(t < 0.008, "{t}");
+    assert!(v < 0.005, "{v}");
 }
 
 /// The shared data folder, when it is there: `JIAODUI_SHARED_DATA`, else `shared/data`
@@ -178,6 +178,6 @@ fn confusion_sets_are_mostly_found() {
         report("same_stroke pairs", &stroke_pairs),
     ];
     assert!(rates[0] > 0.8, "{rates:?}");
-    assert!(rates[1] > 0.15, "{rates:?}");
-    assert!(rates[2] > 0.3, "{rates:?}");
+    assert!(rates[1] > 0.14, "{rates:?}");
+    assert!(rates[2] > 0.45, "{rates:?}");
 }

@@ -52,7 +52,7 @@ pub struct Villages {
     _private: (),
 }
 
-/// The longest name the table holds, in characters (`build.rs` checks it fits a header).
+/// The longest name the table holds, in characters (`build.rs` checks that none is longer).
 const MAX_NAME: usize = 64;
 
 /// A name as the indexes of its characters in `CHARS`.
