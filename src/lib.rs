@@ -24,6 +24,7 @@ pub(crate) mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod confusable;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

@@ -40,7 +40,11 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Explain { rule } => cli::explain(&rule),
         Command::Rules { format } => cli::rules(format),
         Command::Init { force } => cli::init(force),
-        Command::Place { name, config } => cli::place(&name, config.as_deref()),
+        Command::Place {
+            name,
+            under,
+            config,
+        } => cli::place(&name, under, config.as_deref()),
         Command::Lsp => {
             // The server reads the clock on every analysis; a pinned date that is no date
             // stops it here, before it serves, as it stops `check`.

@@ -9,7 +9,7 @@ fn jiaodui(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jiaodui"))
         .current_dir(dir)
         .args(args)
-        .args(["--today", "2024-01-15"])
+        .env("JIAODUI_TODAY", "2024-01-15")
         .output()
         .expect("run jiaodui")
 }

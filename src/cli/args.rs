@@ -38,6 +38,9 @@ pub enum Command {
     Place {
         /// A place name, e.g. `平城区`, or a former name, e.g. `大同县`
         name: String,
+        /// List what each place of that name holds, one level down, with codes
+        #[arg(long)]
+        under: bool,
         /// Use this config file (for its newsroom gazetteers) instead of the nearest
         #[arg(long, value_name = "FILE")]
         config: Option<std::path::PathBuf>,

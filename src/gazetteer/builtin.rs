@@ -75,8 +75,19 @@ impl Tables {
     /// The place with NBS code `code`: places are in strictly increasing code order
     /// (`build.rs` checks).
     pub(super) fn by_code(&self, code: u64) -> Option<PlaceId> {
-        let n = self.len();
-        let (mut low, mut high) = (0, n);
+        let low = self.lower_bound(code);
+        (low < self.len() && self.code(low) == code).then_some(low as PlaceId)
+    }
+
+    /// The places whose codes lie in `low..high`.
+    pub(super) fn ids_with_codes(&self, low: u64, high: u64) -> std::ops::Range<PlaceId> {
+        let first = self.lower_bound(low);
+        first as PlaceId..self.lower_bound(high).max(first) as PlaceId
+    }
+
+    /// The first place whose code is not below `code`.
+    fn lower_bound(&self, code: u64) -> usize {
+        let (mut low, mut high) = (0, self.len());
         while low < high {
             let mid = (low + high) / 2;
             if self.code(mid) < code {
@@ -85,7 +96,7 @@ impl Tables {
                 high = mid;
             }
         }
-        (low < n && self.code(low) == code).then_some(low as PlaceId)
+        low
     }
 
     /// Each place's parent, from the table, without making the places.

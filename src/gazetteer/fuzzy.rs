@@ -4,14 +4,8 @@
 //! `文瀛湖街道`). Being merely one character apart is not enough: 大同 alone has thousands of
 //! real village pairs that are.
 //!
-//! Readings come from the `pinyin` crate (first reading only: rare readings make false
-//! pairs such as 史/郝). Look-alike groups come from pycorrector's `same_stroke.txt`
-//! (Apache-2.0, copied to `data/`) plus a few pairs it lacks.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use pinyin::ToPinyin;
+//! Which characters are confusable is computed in [`crate::confusable`] (sound by first
+//! reading, shape from glyph components and stroke order, variant forms).
 
 /// Why two characters are confusable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,18 +28,6 @@ pub enum Slip {
     /// One character of the known name is missing.
     Truncated { missing: char },
 }
-
-/// Look-alike pairs pycorrector's groups lack.
-const EXTRA_SHAPES: &[&str] = &[
-    "己已巳",
-    "戊戌戍",
-    "未末",
-    "土士",
-    "日曰",
-    "人入",
-    "汩汨",
-    "祗祇",
-];
 
 /// Whether `written` is likely a slip for `known`. Both carry the same administrative suffix;
 /// the difference must lie in the part before it.
@@ -91,41 +73,18 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
     None
 }
 
-/// Whether two different characters are confusable, and why.
+/// Whether two different characters are confusable, and why ([`crate::confusable`]): a
+/// variant form counts as the same sound when the readings agree (`闫`/`阎`), else as a
+/// look-alike.
 pub fn confusable(a: char, b: char) -> Option<Confusion> {
-    if a == b {
-        return None;
-    }
-    let sound = |c: char| c.to_pinyin().map(|p| p.plain());
-    if let (Some(x), Some(y)) = (sound(a), sound(b)) {
-        if x == y {
-            return Some(Confusion::Sound);
+    match crate::confusable::confusable(a, b)? {
+        crate::confusable::Confusion::Sound => Some(Confusion::Sound),
+        crate::confusable::Confusion::Shape => Some(Confusion::Shape),
+        crate::confusable::Confusion::Variant if crate::confusable::same_sound(a, b) => {
+            Some(Confusion::Sound)
         }
+        crate::confusable::Confusion::Variant => Some(Confusion::Shape),
     }
-    let groups = shape_groups();
-    let (Some(ga), Some(gb)) = (groups.get(&a), groups.get(&b)) else {
-        return None;
-    };
-    ga.iter()
-        .any(|g| gb.contains(g))
-        .then_some(Confusion::Shape)
-}
-
-/// Character → the look-alike groups it belongs to.
-fn shape_groups() -> &'static HashMap<char, Vec<u16>> {
-    static GROUPS: OnceLock<HashMap<char, Vec<u16>>> = OnceLock::new();
-    GROUPS.get_or_init(|| {
-        let mut map: HashMap<char, Vec<u16>> = HashMap::new();
-        let lines = include_str!("../../data/same_stroke.txt")
-            .lines()
-            .chain(EXTRA_SHAPES.iter().copied());
-        for (i, line) in lines.enumerate() {
-            for ch in line.chars().filter(|c| !c.is_whitespace()) {
-                map.entry(ch).or_default().push(i as u16);
-            }
-        }
-        map
-    })
 }
 
 #[cfg(test)]

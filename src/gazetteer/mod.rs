@@ -15,6 +15,10 @@ pub mod fuzzy;
 mod load;
 pub mod matcher;
 mod table;
+// The writing half of the layout is `build.rs`'s.
+#[allow(dead_code)]
+mod village_table;
+pub mod villages;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -24,9 +28,12 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-pub use describe::{describe_change, describe_name, describe_place};
+pub use describe::{
+    describe_change, describe_name, describe_place, describe_under, describe_village,
+};
 pub use load::{GazetteerError, NewsroomFile};
 pub use matcher::{Match, Matcher, NameRef};
+pub use villages::{Village, VillageId, Villages};
 
 /// A name: borrowed from the built-in table, or owned when a newsroom file gives it.
 pub type Name = Cow<'static, str>;
@@ -47,7 +54,8 @@ pub enum Level {
     County,
     /// 乡级: 乡, 镇, 街道, 苏木.
     Town,
-    /// 村级: 村, 社区 (newsroom gazetteers only).
+    /// 村级: 村, 社区, 居委会. The built-in ones are in [`Villages`], not among the places;
+    /// newsroom gazetteers add theirs as places.
     Village,
     /// Estates, schools, parks and other named places a newsroom adds.
     Landmark,
@@ -392,6 +400,21 @@ impl Gazetteer {
         &self.matcher
     }
 
+    /// The built-in villages and communities, under the built-in towns (a newsroom layer
+    /// shares them: its places are numbered after the built-in ones).
+    pub fn villages(&self) -> &'static Villages {
+        Villages::builtin()
+    }
+
+    /// The built-in places whose codes lie in `low..high`: one run of ids, since places are
+    /// in code order.
+    pub(crate) fn builtin_ids_with_codes(&self, low: u64, high: u64) -> std::ops::Range<PlaceId> {
+        match &Gazetteer::builtin().builtin {
+            Some(tables) => tables.ids_with_codes(low, high),
+            None => 0..0,
+        }
+    }
+
     /// The first place with NBS code `code`.
     pub fn by_code(&self, code: u64) -> Option<PlaceId> {
         if let Some(tables) = &self.builtin {
@@ -536,25 +559,11 @@ impl Gazetteer {
 }
 
 /// NBS committee suffixes fold to the forms papers print: `沙岭村村民委员会`, `沙岭村村委会`
-/// → `沙岭村`; `永安社区居民委员会`, `永安社区居委会` → `永安社区`. Returns `None` when the
-/// name has no such suffix.
+/// → `沙岭村`; `永安社区居民委员会`, `永安社区居委会` → `永安社区`; `柴庄居民委员会` →
+/// `柴庄居委会`; trailing notes in parentheses and the source's slips (`沙洛社区居委会会`)
+/// go. Returns `None` when the name is already in that form.
 pub fn fold_committee_suffix(name: &str) -> Option<String> {
-    for suffix in ["社区居民委员会", "社区居委会"] {
-        if let Some(pos) = name.find(suffix) {
-            // `马脊梁社区居委会区`: anything after the suffix is a slip of the source.
-            return Some(format!("{}社区", &name[..pos]));
-        }
-    }
-    for suffix in ["村民委员会", "村委会"] {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            return Some(if stem.ends_with('村') {
-                stem.to_owned()
-            } else {
-                format!("{stem}村")
-            });
-        }
-    }
-    None
+    village_table::news_form(name)
 }
 
 /// The administrative suffixes a place-like name ends with, longest first.
@@ -647,6 +656,44 @@ mod tests {
             Some("马脊梁社区")
         );
         assert_eq!(fold_committee_suffix("永安社区"), None);
+        // 村 doubled: the NBS name may or may not repeat it.
+        assert_eq!(
+            fold_committee_suffix("新村村民委员会").as_deref(),
+            Some("新村")
+        );
+        assert_eq!(
+            fold_committee_suffix("沙岭村民委员会").as_deref(),
+            Some("沙岭村")
+        );
+        // A residents' committee without 社区 keeps the short form papers print.
+        assert_eq!(
+            fold_committee_suffix("柴庄居民委员会").as_deref(),
+            Some("柴庄居委会")
+        );
+        assert_eq!(fold_committee_suffix("柴庄居委会"), None);
+        // Notes in parentheses and the source's slips go.
+        for (nbs, news) in [
+            ("东光村（天岗石材开发区）（省级）", "东光村"),
+            ("旭湾村委会（龙寺潭）", "旭湾村"),
+            ("铁树居委会（社区）", "铁树居委会"),
+            ("沙洛社区居委会会", "沙洛社区"),
+            ("吉家冲村村委会会", "吉家冲村"),
+            ("忽鸡沟村委", "忽鸡沟村"),
+            ("怡和社区居委", "怡和社区"),
+            ("团结社区居民委员", "团结社区"),
+        ] {
+            assert_eq!(fold_committee_suffix(nbs).as_deref(), Some(news), "{nbs}");
+        }
+        // Names with no committee suffix, and suffixes with nothing before them.
+        for name in [
+            "乌斯吐嘎查",
+            "五连生活区",
+            "村民委员会",
+            "（省级）",
+            "溧阳监狱虚拟社区",
+        ] {
+            assert_eq!(fold_committee_suffix(name), None, "{name}");
+        }
     }
 
     #[test]
