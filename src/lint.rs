@@ -5,11 +5,11 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::config::LoadedConfig;
+use crate::config::{Config, LoadedConfig};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Draft, DraftKind};
 use crate::fix::{apply_fixes, FixOutcome};
-use crate::recognise::{Facts, Input};
+use crate::recognise::{Facts, Input, Newsroom};
 use crate::rules::{Context, ALL_RULES};
 
 /// Everything known about one draft after checking it.
@@ -34,10 +34,9 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
     let input = Input {
         text,
         draft: &draft,
-        config: &config.config,
         issue_date,
-        path,
         gazetteer: config.gazetteer(),
+        newsroom: newsroom(&config.config),
     };
     let facts = Facts::recognise(&input);
     let cx = Context {
@@ -56,6 +55,15 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         facts,
         issue_date,
         diagnostics,
+    }
+}
+
+/// What the recognisers are told of the newsroom: its configuration as plain data.
+pub fn newsroom(config: &Config) -> Newsroom<'_> {
+    Newsroom {
+        roster: &config.byline.roster,
+        roles: &config.byline.roles,
+        region: config.bulletin.region.as_deref(),
     }
 }
 

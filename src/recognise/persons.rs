@@ -747,20 +747,17 @@ mod tests {
 
     /// `occurrences` against the search it replaced: one leftmost-longest search per segment.
     fn check_occurrences(names: &[&str], text: &str) {
-        use crate::config::Config;
         use crate::document::{parse, DraftKind};
         use crate::text::FewWords;
 
         let draft = parse(text, DraftKind::Markdown);
         assert!(!draft.masked.is_empty());
-        let config = Config::default();
         let input = Input {
             text,
             draft: &draft,
-            config: &config,
             issue_date: None,
-            path: None,
             gazetteer: crate::gazetteer::Gazetteer::builtin(),
+            newsroom: crate::recognise::Newsroom::default(),
         };
         let mentions: Vec<Mention> = names
             .iter()

@@ -295,12 +295,7 @@ fn continues_word(name: &str, next: Option<char>) -> bool {
 
 pub fn recognise(input: &Input<'_>) -> Places {
     let g = input.gazetteer;
-    let region = input
-        .config
-        .bulletin
-        .region
-        .as_deref()
-        .and_then(|r| g.resolve_region(r));
+    let region = input.newsroom.region.and_then(|r| g.resolve_region(r));
     // Room for what a page usually has, so that the vectors seldom grow.
     let mut known = KnownSearch {
         tree: Tree::new(g),

@@ -209,10 +209,9 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
     let input = Input {
         text,
         draft: &draft,
-        config: &config,
         issue_date: None,
-        path: None,
         gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        newsroom: crate::recognise::Newsroom::default(),
     };
     let facts = Facts {
         dates: dates::recognise(&input),
