@@ -8,6 +8,7 @@
 
 pub mod bylines;
 pub mod dates;
+mod digits;
 pub mod persons;
 pub mod places;
 pub mod punct_pairs;

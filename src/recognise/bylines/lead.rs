@@ -3,6 +3,7 @@
 
 use super::credit::{colon_len, is_space, leading_spaces};
 use super::{At, Byline, BylinePlace, Credit, CreditForm, Lead, Role, RoleGroup, Scan, Spacing};
+use crate::recognise::digits::is_digit;
 use crate::text::{is_han, Span};
 
 /// News agencies whose datelines open a report, longest first.
@@ -140,9 +141,7 @@ fn place_date_word(after: &str, via: bool) -> Option<(String, String, usize)> {
         if is_space(ch) {
             continue;
         }
-        let date_char = ch.is_ascii_digit()
-            || ('０'..='９').contains(&ch)
-            || matches!(ch, '年' | '月' | '日' | '〇' | '○');
+        let date_char = is_digit(ch) || matches!(ch, '年' | '月' | '日' | '〇' | '○');
         if !(is_han(ch) || date_char) {
             return None;
         }

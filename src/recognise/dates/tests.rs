@@ -1,3 +1,4 @@
+use super::scanner::TRIGGERS;
 use super::*;
 use jiff::civil::date;
 
@@ -29,7 +30,7 @@ fn expr(m: &DateMention) -> &DateExpr {
     }
 }
 
-/// The trap list of DESIGN §3.3 and issue 4: none of it is a date.
+/// Words and numbers that look like dates and are not: none of it is a date.
 pub(crate) const TRAPS: &[&str] = &[
     "农历五月初五",
     "正月初一",

@@ -4,6 +4,7 @@
 //! names, so that no rule reads the text around them again.
 
 use super::Mention;
+use crate::recognise::digits::digit_value;
 use crate::text::Span;
 
 /// The words around one mention that may be a former name.
@@ -66,11 +67,7 @@ fn earliest_year(sentence: &str) -> Option<u32> {
     let mut value = 0u32;
     let mut digits = 0;
     for ch in sentence.chars().chain(std::iter::once(' ')) {
-        // Full-width digits are common in older print.
-        let digit = ch
-            .to_digit(10)
-            .or_else(|| ('０'..='９').contains(&ch).then(|| ch as u32 - '０' as u32));
-        match digit {
+        match digit_value(ch) {
             Some(d) => {
                 value = value.saturating_mul(10).saturating_add(d);
                 digits += 1;
