@@ -1,5 +1,5 @@
-//! Bylines and credits (DESIGN §3.1): every rule reads the byline recogniser's facts and
-//! rebuilds fixes from the parsed parts in the configured house style.
+//! Bylines and credits: every rule reads the byline recogniser's facts, judges them against
+//! the configured house style ([`house`]) and rebuilds fixes from the parsed parts.
 
 pub mod format;
 pub(crate) mod house;

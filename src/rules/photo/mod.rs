@@ -1,4 +1,4 @@
-//! Photo credits (DESIGN §3.1): captions and photo-news items must credit the photographer,
+//! Photo credits: captions and photo-news items must credit the photographer,
 //! in the house form `本报记者 王海 摄`.
 
 pub mod credit_format;
