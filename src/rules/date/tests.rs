@@ -1,4 +1,4 @@
-//! The rules against the cases issue 4 asks to show, and the trap list against every rule.
+//! The date rules against the cases they exist for, and the trap list against every rule.
 
 use std::path::Path;
 
