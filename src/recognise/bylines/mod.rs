@@ -21,13 +21,12 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-pub use names::looks_like_name;
-pub use roles::{is_staff_role, starts_with_role};
+pub(crate) use roles::starts_with_role;
 
 use super::Input;
 use crate::document::{BlockId, BlockKind, Draft};
 use crate::text::Span;
-use roles::RoleWords;
+use roles::{is_staff_role, RoleWords};
 
 /// Everything the recogniser found in one draft, in document order.
 #[derive(Clone, Debug, Default)]

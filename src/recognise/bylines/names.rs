@@ -7,7 +7,7 @@ use crate::text::{is_han, Span};
 
 /// True when `s` reads as a Chinese personal name: two to four Han characters opening with a
 /// common surname, or a transcribed name joined by `·`.
-pub fn looks_like_name(s: &str) -> bool {
+pub(super) fn looks_like_name(s: &str) -> bool {
     if s.contains('·') {
         return s.chars().all(|c| is_han(c) || c == '·') && s.chars().count() >= 3;
     }

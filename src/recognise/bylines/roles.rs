@@ -33,7 +33,7 @@ const ROLES: [&str; 20] = [
 const ORGANISATIONS: [&str; 3] = ["新华社", "中新社", "本报"];
 
 /// Roles of the paper's own staff, whose names the roster lists.
-pub fn is_staff_role(role: &str) -> bool {
+pub(super) fn is_staff_role(role: &str) -> bool {
     matches!(
         role,
         "记者"
@@ -50,7 +50,7 @@ pub fn is_staff_role(role: &str) -> bool {
 }
 
 /// True when `s` opens with a built-in role word (`本报记者`, `新华社记者`, `通讯员` …).
-pub fn starts_with_role(s: &str) -> bool {
+pub(crate) fn starts_with_role(s: &str) -> bool {
     builtin_prefix(s).is_some()
 }
 

@@ -13,7 +13,7 @@ mod surnames;
 mod tests;
 mod words;
 
-pub use surnames::{is_compound_surname, is_surname, surname_chars};
+pub(crate) use surnames::{is_compound_surname, is_surname, surname_chars};
 
 use super::bylines::Bylines;
 use super::Input;

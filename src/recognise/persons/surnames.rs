@@ -5,7 +5,7 @@ use crate::text::CharSet;
 
 /// How many characters of `s`'s start are its surname: 2 for a compound surname
 /// (`欧阳`), 1 for a common single surname, `None` when it does not open with one.
-pub fn surname_chars(s: &str) -> Option<usize> {
+pub(crate) fn surname_chars(s: &str) -> Option<usize> {
     let c = s.chars().next()?;
     if COMPOUND_SURNAMES.longest_at(s.as_bytes(), c).is_some() {
         return Some(2);
@@ -14,7 +14,7 @@ pub fn surname_chars(s: &str) -> Option<usize> {
 }
 
 /// True when `s` opens with a compound surname (`欧阳`, `司马`).
-pub fn is_compound_surname(s: &str) -> bool {
+pub(crate) fn is_compound_surname(s: &str) -> bool {
     COMPOUND_SURNAMES.opens(s)
 }
 
@@ -26,7 +26,7 @@ static COMPOUND_SURNAMES: Words<{ COMPOUND.len() }> = Words::new(COMPOUND);
 
 /// True for the commonest Chinese surnames (about 300, covering nearly all of the
 /// population). Rarer surnames are missed, which costs recall, not precision.
-pub fn is_surname(c: char) -> bool {
+pub(crate) fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
 }
 
