@@ -3,7 +3,7 @@
 # (code-server 4.100.3), against the server built from this checkout. `cargo test` stays the
 # Rust tests; this is the separate command CI runs after it.
 #
-#   editors/test.sh [--only nvim|vscode] [--no-negative]
+#   editors/test.sh [--only nvim|vscode] [--no-negative] [--vsix FILE]
 #
 # 1. installs the editors (editors/install-editors.sh; cached, so only the first run is slow),
 # 2. builds the server (`cargo build`), unless JIAODUI_BIN names one,
@@ -11,6 +11,9 @@
 # 4. runs the negative checks: with a broken server path and with a server that never sends a
 #    diagnostic, the same suites must fail, and for the expected reason. This keeps the suites
 #    from passing vacuously. --no-negative (or JIAODUI_EDITOR_NEGATIVE=0) leaves them out.
+# With --vsix FILE, the VS Code suites also run on that platform .vsix
+# (scripts/package-vscode.sh) as a reporter installs it: no jiaodui.path, no jiaodui on PATH,
+# only the server inside the .vsix.
 #
 # Screenshots and logs go to $JIAODUI_EDITOR_ARTEFACTS (default editors/test-results/).
 # Exits 0 only when every leg passed.
@@ -20,12 +23,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS=${JIAODUI_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/jiaodui-tools}
 ART=${JIAODUI_EDITOR_ARTEFACTS:-$ROOT/editors/test-results}
 ONLY=
+VSIX=
 NEGATIVE=${JIAODUI_EDITOR_NEGATIVE:-1}
 while [ $# -gt 0 ]; do
   case $1 in
     --only) ONLY=$2; shift 2 ;;
     --no-negative) NEGATIVE=0; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    --vsix) VSIX=$(readlink -f "$2"); shift 2 ;;
+    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "editors/test.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +83,10 @@ if want nvim; then
 fi
 if want vscode; then
   leg "vscode (code-server 4.100.3)" bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$BIN" "$ART"
+  if [ -n "$VSIX" ]; then
+    leg "vscode, $(basename "$VSIX"), nothing on PATH" env JIAODUI_VSIX="$VSIX" \
+      bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$BIN" "$ART/packaged"
+  fi
 fi
 
 # 4. Negative checks: each suite must fail, and for the expected reason.

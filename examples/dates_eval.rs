@@ -102,8 +102,12 @@ fn main() {
     let mut per_rule = std::collections::BTreeMap::<&str, usize>::new();
     for (issue, text) in drafts(&raw_text(&bytes), issue) {
         let config_text = issue.map_or(String::new(), |d| format!("[bulletin]\ndate = \"{d}\"\n"));
-        let config =
-            LoadedConfig::parse(&config_text, std::path::Path::new("jiaodui.toml")).unwrap();
+        let config = LoadedConfig::parse(
+            &config_text,
+            std::path::Path::new("jiaodui.toml"),
+            jiaodui::lint::rule_ids(),
+        )
+        .unwrap();
         let analysis = jiaodui::lint::analyse(&text, None, &config, today);
         let index = jiaodui::text::LineIndex::new(&text);
         for d in analysis

@@ -1,4 +1,4 @@
-//! Latency of `jiaodui lsp` after one-character edits (DESIGN §9: diagnostics for a 10 KB
+//! Latency of `jiaodui lsp` after one-character edits (the budget: diagnostics for a 10 KB
 //! page in < 1 ms and for a 1 MB page in < 5 ms, p95, server side).
 //!
 //! Drives the built release binary over stdio as a push-diagnostics client would: opens a

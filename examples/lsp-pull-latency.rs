@@ -1,5 +1,5 @@
 //! Measures how long `jiaodui lsp` takes to answer a diagnostics pull after a one-character
-//! edit (DESIGN §9: < 5 ms p95 for a 1 MB draft, < 1 ms for 10 KB):
+//! edit (the budget: < 5 ms p95 for a 1 MB draft, < 1 ms for 10 KB):
 //!
 //! ```text
 //! cargo build --release && cargo run --release --example lsp-pull-latency -- --size 1MB --edits 200

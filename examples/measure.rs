@@ -49,7 +49,9 @@ fn main() {
     variant_recall(&news);
     let today = jiff::civil::date(2001, 1, 2);
     for (style, source) in styles {
-        let config = LoadedConfig::parse(source, Path::new("jiaodui.toml")).unwrap();
+        let config =
+            LoadedConfig::parse(source, Path::new("jiaodui.toml"), jiaodui::lint::rule_ids())
+                .unwrap();
         for (name, text) in &corpora {
             let started = std::time::Instant::now();
             let analysis = lint::analyse(text, None, &config, today);

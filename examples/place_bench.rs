@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use jiaodui::config::LoadedConfig;
-use jiaodui::gazetteer::Gazetteer;
+use jiaodui::gazetteer::{Gazetteer, NewsroomFile};
 
 /// Time this thread has spent on a CPU, in milliseconds (Linux; 0 elsewhere): on a busy
 /// machine wall-clock times say more about the neighbours than about the code.
@@ -38,7 +38,12 @@ fn main() {
     ));
     let started = Instant::now();
     let cpu = cpu_ms();
-    let newsroom = Gazetteer::with_newsroom(&[example], None).expect("example loads");
+    let text = std::fs::read_to_string(&example).expect("example readable");
+    let file = NewsroomFile {
+        path: &example,
+        text: &text,
+    };
+    let newsroom = Gazetteer::with_newsroom(&[file], None).expect("example loads");
     println!(
         "with the 大同 village list: {} places, loaded in {:.1} ms ({:.1} ms on CPU)",
         newsroom.places().len(),

@@ -1,6 +1,9 @@
 //! Findings: what a rule reports about a draft.
+//!
+//! A finding knows its rule by ID and default severity only, through `ReportingRule`; it
+//! knows nothing of the rule catalogue, drafts or configuration.
 
-use crate::fix::Fix;
+use crate::fix::{Applicability, Fix};
 use crate::text::Span;
 
 /// How bad a finding is. Ordered so that `>=` compares seriousness.
@@ -12,7 +15,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
@@ -21,7 +24,7 @@ impl Severity {
     }
 
     /// The word a Chinese report uses.
-    pub fn label_zh(self) -> &'static str {
+    pub(crate) fn label_zh(self) -> &'static str {
         match self {
             Severity::Info => "提示",
             Severity::Warning => "警告",
@@ -40,7 +43,7 @@ impl std::fmt::Display for Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// One finding of one rule.
@@ -53,7 +56,7 @@ pub struct Diagnostic {
     /// Concise Chinese: what is wrong.
     pub message: String,
     /// Optional longer explanation: what is right, and why.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
     /// Structured data an editor action needs beyond the fixes (e.g. a name to add to the
@@ -73,17 +76,26 @@ pub enum DiagnosticData {
     },
 }
 
+/// What a finding takes from the rule that reports it. The rule catalogue implements it for
+/// its declarations, so that findings need not know the catalogue.
+pub(crate) trait ReportingRule {
+    /// The rule ID, `family/name`.
+    fn id(&self) -> &'static str;
+    /// The severity before configuration overrides it.
+    fn default_severity(&self) -> Severity;
+}
+
 impl Diagnostic {
     /// A finding of `rule` at `span` with the rule's default severity; the linter applies
     /// configured overrides afterwards.
-    pub fn new(
-        rule: &crate::rules::RuleMeta,
+    pub(crate) fn new(
+        rule: &impl ReportingRule,
         span: Span,
         message: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
-            rule: rule.id,
-            severity: rule.severity,
+            rule: rule.id(),
+            severity: rule.default_severity(),
             span,
             message: message.into(),
             note: None,
@@ -93,12 +105,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+    pub(crate) fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
         self.note = Some(note.into());
         self
     }
 
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related {
             span,
             message: message.into(),
@@ -106,12 +118,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
+    pub(crate) fn with_fix(mut self, fix: Option<Fix>) -> Diagnostic {
         self.fixes.extend(fix);
         self
     }
 
-    pub fn with_data(mut self, data: DiagnosticData) -> Diagnostic {
+    pub(crate) fn with_data(mut self, data: DiagnosticData) -> Diagnostic {
         self.data = Some(data);
         self
     }
@@ -120,6 +132,6 @@ impl Diagnostic {
     pub fn safe_fix(&self) -> Option<&Fix> {
         self.fixes
             .iter()
-            .find(|fix| fix.applicability == crate::fix::Applicability::Safe)
+            .find(|fix| fix.applicability == Applicability::Safe)
     }
 }

@@ -1,6 +1,8 @@
 //! Fixes: edits that correct a finding, and applying them without touching anything else.
+//!
+//! A fix knows text and spans only; it knows nothing of findings, rules or drafts. Repeating
+//! fixes to a fixpoint needs a linter to re-check the text, so that lives in `lint`.
 
-use crate::diagnostic::Diagnostic;
 use crate::text::Span;
 
 /// Whether a fix may be applied without a person looking at it.
@@ -44,7 +46,7 @@ impl Edit {
             replacement: text.into(),
         }
     }
-    pub fn delete(span: Span) -> Edit {
+    pub(crate) fn delete(span: Span) -> Edit {
         Edit {
             span,
             replacement: String::new(),
@@ -74,7 +76,7 @@ impl Fix {
     }
 
     /// A suggested fix replacing `span` with `text`, titled `改为“text”`.
-    pub fn suggest_replacement(span: Span, text: &str) -> Option<Fix> {
+    pub(crate) fn suggest_replacement(span: Span, text: &str) -> Option<Fix> {
         Fix::suggested(format!("改为“{text}”"), vec![Edit::replace(span, text)])
     }
 
@@ -110,9 +112,6 @@ impl Fix {
         })
     }
 }
-
-/// Most passes `apply_fixes` makes before it gives up; real drafts converge in two or three.
-pub const MAX_FIX_ITERATIONS: usize = 10;
 
 /// Chooses which of `fixes` one pass applies: fixes are taken in order of position, and a
 /// fix that overlaps one already taken, changes nothing, or is out of bounds or off a char
@@ -192,48 +191,6 @@ pub fn is_applicable(text: &str, fix: &Fix) -> bool {
             && text.is_char_boundary(range.start)
             && text.is_char_boundary(range.end)
     })
-}
-
-/// The outcome of fixing a draft to a fixpoint.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FixOutcome {
-    pub text: String,
-    /// Fixes applied over all passes.
-    pub applied: usize,
-    /// Passes made; equal to `MAX_FIX_ITERATIONS` when the fixes did not converge.
-    pub iterations: usize,
-    pub converged: bool,
-}
-
-/// Applies every safe fix, re-checks, and repeats until no safe fix is left (a fixpoint) or
-/// `MAX_FIX_ITERATIONS` passes have been made. `check` lints a text and returns its findings.
-pub fn apply_fixes(text: &str, mut check: impl FnMut(&str) -> Vec<Diagnostic>) -> FixOutcome {
-    let mut current = text.to_owned();
-    let mut applied = 0;
-    for iteration in 0..MAX_FIX_ITERATIONS {
-        let diagnostics = check(&current);
-        let safe = diagnostics.iter().filter_map(Diagnostic::safe_fix);
-        let (next, count) = apply_edits_once(&current, safe);
-        if count == 0 {
-            return FixOutcome {
-                text: current,
-                applied,
-                iterations: iteration,
-                converged: true,
-            };
-        }
-        applied += count;
-        current = next;
-    }
-    let converged = check(&current)
-        .iter()
-        .all(|d| d.safe_fix().is_none_or(|f| f.is_noop(&current)));
-    FixOutcome {
-        text: current,
-        applied,
-        iterations: MAX_FIX_ITERATIONS,
-        converged,
-    }
 }
 
 #[cfg(test)]

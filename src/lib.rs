@@ -1,7 +1,7 @@
 //! jiaodui (校对) proofreads Chinese newspaper bulletin drafts: bylines, photo credits,
 //! place names, dates, punctuation and paragraph structure.
 //!
-//! The pipeline (see ARCHITECTURE.md):
+//! The pipeline, and the layers its modules form (ARCHITECTURE.md draws the allowed edges):
 //!
 //! ```text
 //! text ─parse─▶ Draft ─recognise─▶ Facts ─rules─▶ Diagnostics (+ Fixes) ─▶ CLI report / LSP
@@ -9,18 +9,20 @@
 //!
 //! - [`text`]: spans, line index, encodings, decoding — no knowledge of drafts.
 //! - [`document`]: the draft model and its parser.
-//! - [`dates`]: calendar maths and Chinese date numerals, no I/O and no clock.
+//! - `calendar`, [`gazetteer`]: calendar maths and Chinese numerals; place names, levels,
+//!   parents and history, and the name matcher — data the recognisers consult.
 //! - [`recognise`]: recognisers that run once per draft and yield facts.
-//! - [`dates`], [`gazetteer`]: calendar maths and place data the recognisers consult.
-//! - [`rules`]: the rule catalogue, one file per rule, docs in code.
 //! - [`diagnostic`], [`fix`]: findings and their corrections.
-//! - [`gazetteer`]: place names, levels, parents and history; the name matcher.
-//! - [`lint`]: runs rules over a draft; [`config`]: `jiaodui.toml`.
-//! - [`report`], [`cli`]: the command line; [`lsp`]: the language server.
+//! - [`config`]: `jiaodui.toml` and the newsroom gazetteers it names.
+//! - [`rules`]: the rule catalogue, one file per rule, docs in code.
+//! - [`lint`]: runs the rules over a draft and fixes it to a fixpoint.
+//! - [`report`], [`cli`]: the command line; [`lsp`]: the language server; [`clock`]: the
+//!   date both take as today.
 
+pub(crate) mod calendar;
 pub mod cli;
+pub mod clock;
 pub mod config;
-pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

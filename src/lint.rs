@@ -1,16 +1,28 @@
 //! Runs the rules over a draft: parse, recognise once, check every enabled rule, then apply
-//! configured severities, suppressions and the allow list, and report each span once.
+//! configured severities, suppressions and the allow list, and report each span once; and
+//! fixes a draft to a fixpoint, re-checking after each pass.
+//!
+//! Nothing here reads the clock or the file system: today and the configuration are given.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
 use crate::config::{Config, LoadedConfig};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Draft, DraftKind};
-use crate::fix::{apply_fixes, FixOutcome};
+use crate::fix::apply_edits_once;
 use crate::recognise::{Facts, Input, Newsroom};
 use crate::rules::{Context, ALL_RULES};
+
+/// The ID of every rule, in registration order: what a config's `[rules]` and `[[allow]]`
+/// may name.
+pub fn rule_ids() -> &'static [&'static str] {
+    static IDS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| ALL_RULES.iter().map(|rule| rule.meta.id).collect());
+    &IDS
+}
 
 /// Everything known about one draft after checking it.
 #[derive(Clone, Debug)]
@@ -68,7 +80,7 @@ pub fn newsroom(config: &Config) -> Newsroom<'_> {
 }
 
 /// Runs every enabled rule over an analysed draft.
-pub fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> {
+pub(crate) fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in ALL_RULES {
         let level = config.config.rules.get(rule.meta.id).copied();
@@ -152,9 +164,54 @@ fn report_each_span_once(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
     kept
 }
 
-/// Applies every safe fix to a fixpoint.
+/// Applies every safe fix to a fixpoint, re-checking the text after each pass.
 pub fn fix(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Date) -> FixOutcome {
     apply_fixes(text, |current| {
         analyse(current, path, config, today).diagnostics
     })
+}
+
+/// Most passes [`fix`] makes before it gives up; real drafts converge in two or three.
+const MAX_FIX_ITERATIONS: usize = 10;
+
+/// The outcome of fixing a draft to a fixpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FixOutcome {
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub(crate) applied: usize,
+    /// Passes made; equal to `MAX_FIX_ITERATIONS` when the fixes did not converge.
+    iterations: usize,
+    pub converged: bool,
+}
+
+/// Applies every safe fix, re-checks, and repeats until no safe fix is left (a fixpoint) or
+/// `MAX_FIX_ITERATIONS` passes have been made. `check` lints a text and returns its findings.
+fn apply_fixes(text: &str, mut check: impl FnMut(&str) -> Vec<Diagnostic>) -> FixOutcome {
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    for iteration in 0..MAX_FIX_ITERATIONS {
+        let diagnostics = check(&current);
+        let safe = diagnostics.iter().filter_map(Diagnostic::safe_fix);
+        let (next, count) = apply_edits_once(&current, safe);
+        if count == 0 {
+            return FixOutcome {
+                text: current,
+                applied,
+                iterations: iteration,
+                converged: true,
+            };
+        }
+        applied += count;
+        current = next;
+    }
+    let converged = check(&current)
+        .iter()
+        .all(|d| d.safe_fix().is_none_or(|f| f.is_noop(&current)));
+    FixOutcome {
+        text: current,
+        applied,
+        iterations: MAX_FIX_ITERATIONS,
+        converged,
+    }
 }

@@ -1,7 +1,10 @@
-//! The `jiaodui` binary: parses arguments and maps the outcome to an exit status — 0 no
-//! finding at or above the threshold, 1 findings, 2 usage, config or I/O error.
+//! The `jiaodui` binary: dispatches each subcommand to its face — the command line or the
+//! language server — and maps the outcome to an exit status: 0 no finding at or above the
+//! threshold, 1 findings, 2 usage, config or I/O error.
 
 use std::process::ExitCode;
+
+use jiaodui::cli::{self, Command};
 
 /// mimalloc: a corpus check allocates and frees many small vectors per draft, and spends
 /// about a fifth less CPU with it than with glibc's allocator. Built without transparent
@@ -11,7 +14,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match jiaodui::cli::run(std::env::args_os()) {
+    match run() {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`jiaodui check | head`) is not an error worth a message.
@@ -22,6 +25,28 @@ fn main() -> ExitCode {
             }
             eprintln!("jiaodui: {err:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one subcommand; `Err` is a usage, config or I/O error (exit 2).
+fn run() -> anyhow::Result<ExitCode> {
+    let command = match cli::parse(std::env::args_os()) {
+        Ok(command) => command,
+        Err(code) => return Ok(code),
+    };
+    match command {
+        Command::Check(args) => cli::check(&args),
+        Command::Explain { rule } => cli::explain(&rule),
+        Command::Rules { format } => cli::rules(format),
+        Command::Init { force } => cli::init(force),
+        Command::Place { name, config } => cli::place(&name, config.as_deref()),
+        Command::Lsp => {
+            // The server reads the clock on every analysis; a pinned date that is no date
+            // stops it here, before it serves, as it stops `check`.
+            jiaodui::clock::today()?;
+            jiaodui::lsp::run()?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -61,7 +61,7 @@ const SLIPS: [(&str, &str); 7] = [
 ];
 
 fn config() -> LoadedConfig {
-    LoadedConfig::parse(CONFIG, Path::new("jiaodui.toml")).unwrap()
+    LoadedConfig::parse(CONFIG, Path::new("jiaodui.toml"), jiaodui::lint::rule_ids()).unwrap()
 }
 
 fn slipped_page() -> String {

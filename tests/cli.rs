@@ -7,11 +7,7 @@ fn jiaodui(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jiaodui"))
         .current_dir(dir)
         .args(args)
-        .args(
-            ["--today", "2024-01-15"]
-                .iter()
-                .filter(|_| args.first() == Some(&"check")),
-        )
+        .env("JIAODUI_TODAY", "2024-01-15")
         .output()
         .expect("run jiaodui")
 }
@@ -354,4 +350,49 @@ fn read_only_file_is_not_fixed_and_is_reported() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ro.txt: not fixed: file is read-only"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "居民们说,好。\n");
+}
+
+/// `JIAODUI_TODAY` is the one clock of both faces: `check` dates an undated draft by it, and
+/// a pin that is no date stops `check` and the server alike.
+#[test]
+fn today_is_pinned_by_one_variable_for_check_and_the_server() {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "page.txt",
+        "本报讯（记者 王海）大同县新建学校3所。\n".as_bytes(),
+    );
+    let former_names = |today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "page.txt"])
+            .env("JIAODUI_TODAY", today)
+            .output()
+            .unwrap();
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "place/former-name")
+            .count()
+    };
+    // 大同县 became 云州区 in 2018.
+    assert_eq!(former_names("2017-01-01"), 0);
+    assert_eq!(former_names("2024-01-15"), 1);
+    for args in [&["check", "page.txt"][..], &["lsp"]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+            .current_dir(dir.path())
+            .args(args)
+            .env("JIAODUI_TODAY", "2024-13-01")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("JIAODUI_TODAY: not a date: 2024-13-01"),
+            "{stderr}"
+        );
+    }
 }

@@ -14,7 +14,7 @@ fn jiaodui(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> Output {
     command
         .current_dir(dir)
         .args(args)
-        .args(["--today", "2024-01-15"])
+        .env("JIAODUI_TODAY", "2024-01-15")
         .env_remove("GITHUB_STEP_SUMMARY");
     for (key, value) in envs {
         command.env(key, value);

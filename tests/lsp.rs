@@ -377,7 +377,12 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
         new_config.contains("[[allow]]") && new_config.contains("path = \"a.txt\""),
         "{new_config}"
     );
-    LoadedConfig::parse(new_config, &dir.path().join("jiaodui.toml")).expect("valid config");
+    LoadedConfig::parse(
+        new_config,
+        &dir.path().join("jiaodui.toml"),
+        jiaodui::lint::rule_ids(),
+    )
+    .expect("valid config");
 
     // Asked for everything, fix-all comes without its edit, filled in by resolve.
     let response = server.request(

@@ -36,7 +36,8 @@ fn config(gazetteer: bool) -> LoadedConfig {
         );
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("jiaodui.toml");
-    LoadedConfig::parse(&source, &path).unwrap_or_else(|err| panic!("{err}"))
+    LoadedConfig::parse(&source, &path, jiaodui::lint::rule_ids())
+        .unwrap_or_else(|err| panic!("{err}"))
 }
 
 fn place_findings(text: &str, config: &LoadedConfig) -> Vec<Diagnostic> {
@@ -114,10 +115,14 @@ fn a_bad_gazetteer_names_its_file_and_line() {
     .unwrap();
     let config = dir.path().join("jiaodui.toml");
     std::fs::write(&config, "[places]\ngazetteers = [\"places.csv\"]\n").unwrap();
-    let err = LoadedConfig::load(&config).unwrap_err().to_string();
+    let err = LoadedConfig::load(&config, jiaodui::lint::rule_ids())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("places.csv:2:"), "{err}");
     std::fs::write(&config, "[places]\ngazetteers = [\"missing.toml\"]\n").unwrap();
-    let err = LoadedConfig::load(&config).unwrap_err().to_string();
+    let err = LoadedConfig::load(&config, jiaodui::lint::rule_ids())
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("jiaodui.toml:2:") && err.contains("missing.toml"),
         "{err}"

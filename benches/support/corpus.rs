@@ -332,7 +332,9 @@ const CAPTION_SCENES: &[&str] = &[
     "消防员向居民演示灭火器使用方法",
     "游客在古城墙下拍照留念",
 ];
-/// Never-flag material from DESIGN §3.3/§3.4, so rules see their traps at realistic rates.
+/// Text the date and punctuation rules must never flag (lunar dates, numeral names of days,
+/// durations, numbered things, numbers with separators), so rules see their traps at
+/// realistic rates.
 const TRAP_SENTENCES: &[&str] = &[
     "农历正月初一，古城街道举办了传统庙会。",
     "为纪念五四运动，团委组织青年开展主题团日活动。",

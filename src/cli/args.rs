@@ -1,6 +1,5 @@
 //! Command-line arguments (clap).
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -8,9 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// jiaodui 校对 — proofreads Chinese newspaper bulletin drafts.
 #[derive(Debug, Parser)]
 #[command(name = "jiaodui", version = crate::cli::VERSION, about, long_about = None)]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,41 +47,38 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or folders to check; `-` reads stdin. Defaults to the current folder
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Apply safe fixes in place (each file rewritten atomically, encoding kept)
     #[arg(long)]
-    pub fix: bool,
+    pub(crate) fix: bool,
     /// Print the changes `--fix` would make as a diff, without writing
     #[arg(long, conflicts_with = "fix")]
-    pub diff: bool,
+    pub(crate) diff: bool,
     /// Use this config file instead of the nearest `jiaodui.toml`
     #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// The name to use for stdin (for config discovery, Markdown and the issue date)
     #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<PathBuf>,
     /// Also fail on findings of this severity (default: only errors fail)
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    pub(crate) deny: Option<DenyLevel>,
     /// Fail when a file has more than N findings (errors and warnings) per 10 000 characters
     #[arg(long, value_name = "N")]
-    pub max_error_rate: Option<f64>,
+    pub(crate) max_error_rate: Option<f64>,
     /// Never show a progress bar
     #[arg(long)]
-    pub no_progress: bool,
-    /// Pretend today is this date (YYYY-MM-DD); for reproducible runs
-    #[arg(long, hide = true, value_name = "DATE")]
-    pub today: Option<String>,
+    pub(crate) no_progress: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Findings with the source line, then a summary (for people)
     Human,
-    /// One JSON array of findings (DESIGN §4)
+    /// One JSON array of findings, one object per finding
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers
     Sarif,
@@ -91,7 +87,7 @@ pub enum Format {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DenyLevel {
+pub(crate) enum DenyLevel {
     /// Warnings fail the run too
     Warnings,
     /// Every finding fails the run, info included
@@ -102,10 +98,4 @@ pub enum DenyLevel {
 pub enum RulesFormat {
     Table,
     Markdown,
-}
-
-impl Args {
-    pub fn parse_from_os(args: impl IntoIterator<Item = OsString>) -> Result<Args, clap::Error> {
-        Args::try_parse_from(args)
-    }
 }

@@ -26,12 +26,7 @@ const BATCH: usize = 256;
 const PROGRESS_MIN_FILES: usize = 200;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let today = match &args.today {
-        Some(text) => text
-            .parse::<jiff::civil::Date>()
-            .with_context(|| format!("--today: not a date: {text}"))?,
-        None => jiff::Zoned::now().date(),
-    };
+    let today = crate::clock::today()?;
     let mut resolver = ConfigResolver::new(args.config.as_deref())?;
     let (sources, problems) =
         files::collect(&args.paths, args.stdin_filename.as_deref(), &mut resolver)?;

@@ -4,11 +4,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, ConfigError, LoadedConfig};
+use crate::config::{self, ConfigError, LoadedConfig, NearestConfigs};
+use crate::lint;
 
 /// One input of a run.
 #[derive(Clone, Debug)]
-pub enum Source {
+pub(crate) enum Source {
     File(PathBuf),
     /// Standard input, with the name given by `--stdin-filename`.
     Stdin(Option<PathBuf>),
@@ -16,7 +17,7 @@ pub enum Source {
 
 impl Source {
     /// The path used for config discovery, the draft kind and the issue date.
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match self {
             Source::File(path) => Some(path),
             Source::Stdin(name) => name.as_deref(),
@@ -24,7 +25,7 @@ impl Source {
     }
 
     /// The name shown in reports.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Source::File(path) => path.display().to_string(),
             Source::Stdin(Some(name)) => name.display().to_string(),
@@ -33,54 +34,58 @@ impl Source {
     }
 }
 
-/// Resolves each file's configuration: `--config` for all, else the nearest `jiaodui.toml`
-/// (cached per folder), else the built-in house style.
-pub struct ConfigResolver {
-    forced: Option<Arc<LoadedConfig>>,
-    by_dir: HashMap<PathBuf, Arc<LoadedConfig>>,
+/// Loads each file's configuration as [`config::config_file`] picks it (`--config` for all,
+/// else the nearest `jiaodui.toml`, else the built-in house style rooted at the current
+/// folder), each config file once.
+pub(crate) struct ConfigResolver {
+    explicit: Option<PathBuf>,
+    nearest: NearestConfigs,
     by_file: HashMap<PathBuf, Arc<LoadedConfig>>,
     defaults: Arc<LoadedConfig>,
 }
 
 impl ConfigResolver {
-    pub fn new(forced: Option<&Path>) -> Result<ConfigResolver, ConfigError> {
-        let forced = forced.map(LoadedConfig::load).transpose()?.map(Arc::new);
+    /// A resolver for `--config` (or none); an explicit file is read at once, so that a bad
+    /// one fails the run before any draft is read.
+    pub(crate) fn new(explicit: Option<&Path>) -> Result<ConfigResolver, ConfigError> {
         let cwd = std::env::current_dir().unwrap_or_default();
-        Ok(ConfigResolver {
-            forced,
-            by_dir: HashMap::new(),
+        let mut resolver = ConfigResolver {
+            explicit: explicit.map(Path::to_path_buf),
+            nearest: NearestConfigs::new(),
             by_file: HashMap::new(),
             defaults: Arc::new(LoadedConfig::defaults(cwd)),
-        })
+        };
+        if let Some(explicit) = explicit {
+            resolver.load(explicit)?;
+        }
+        Ok(resolver)
     }
 
-    /// The configuration for a file at `path` (`None`: stdin without a name).
-    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<LoadedConfig>, ConfigError> {
-        if let Some(forced) = &self.forced {
-            return Ok(forced.clone());
-        }
-        let dir = match path {
+    /// The configuration for a file at `path` (`None`: stdin without a name, or the current
+    /// folder itself).
+    pub(crate) fn for_path(
+        &mut self,
+        path: Option<&Path>,
+    ) -> Result<Arc<LoadedConfig>, ConfigError> {
+        let folder = match path {
             Some(path) => absolute(path)
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
             None => std::env::current_dir().unwrap_or_default(),
         };
-        if let Some(found) = self.by_dir.get(&dir) {
-            return Ok(found.clone());
+        match config::config_file(self.explicit.as_deref(), &folder, &mut self.nearest) {
+            Some(file) => self.load(&file),
+            None => Ok(self.defaults.clone()),
         }
-        let loaded = match config::discover(&dir) {
-            Some(file) => match self.by_file.get(&file) {
-                Some(loaded) => loaded.clone(),
-                None => {
-                    let loaded = Arc::new(LoadedConfig::load(&file)?);
-                    self.by_file.insert(file, loaded.clone());
-                    loaded
-                }
-            },
-            None => self.defaults.clone(),
-        };
-        self.by_dir.insert(dir, loaded.clone());
+    }
+
+    fn load(&mut self, file: &Path) -> Result<Arc<LoadedConfig>, ConfigError> {
+        if let Some(loaded) = self.by_file.get(file) {
+            return Ok(loaded.clone());
+        }
+        let loaded = Arc::new(LoadedConfig::load(file, lint::rule_ids())?);
+        self.by_file.insert(file.to_path_buf(), loaded.clone());
         Ok(loaded)
     }
 }
@@ -94,12 +99,12 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// A file to check with the configuration that applies to it.
-pub type Job = (Source, Arc<LoadedConfig>);
+type Job = (Source, Arc<LoadedConfig>);
 
 /// Expands the command-line paths into the files to check, in a stable order: explicit files
 /// as given, folders walked honouring `.gitignore` and `[files]` include/exclude. Errors
 /// (a missing path) are returned as messages; the walk goes on.
-pub fn collect(
+pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
     resolver: &mut ConfigResolver,
@@ -157,7 +162,7 @@ pub fn collect(
 }
 
 /// A short, lowercase reason for an I/O error.
-pub fn io_reason(err: &std::io::Error) -> String {
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -1,4 +1,6 @@
-//! The command line: `check`, `explain`, `rules`, `init`, `lsp`.
+//! The command line's subcommands: `check`, `explain`, `rules`, `init` and `place`, and the
+//! argument grammar of the whole binary. `main.rs` dispatches the subcommands; the language
+//! server is another face, and nothing here uses it.
 
 mod args;
 mod check;
@@ -6,46 +8,41 @@ mod explain;
 mod files;
 mod place;
 
-pub use args::{Args, CheckArgs, Command, DenyLevel, Format, RulesFormat};
-pub use explain::{rules_markdown, rules_table_markdown};
+use args::Args;
+pub use args::{CheckArgs, Command, RulesFormat};
+pub use check::run as check;
+pub use explain::{explain, rules, rules_markdown, rules_table_markdown};
+pub use place::place;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use clap::Parser as _;
 
-/// The version line: crate version and the year of the built-in data (DESIGN §6: NBS 2023
-/// division codes, the renames history 1982–2024).
-pub const VERSION: &str = concat!(
+/// The version line: crate version and the years of the built-in data (the 2023 division
+/// codes of the National Bureau of Statistics, the renames history 1982–2024).
+pub(crate) const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (区划数据：国家统计局 2023 年统计用区划代码，更名记录 1982—2024)"
 );
 
-/// Runs the command line; `Err` is a usage, config or I/O error (exit 2).
-pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode> {
-    let args = match Args::parse_from_os(args) {
-        Ok(args) => args,
+/// Parses the arguments into a subcommand. `Err` carries the exit status after clap has
+/// printed help, the version (0) or a usage error (2).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, ExitCode> {
+    match Args::try_parse_from(args) {
+        Ok(args) => Ok(args.command),
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
             let _ = err.print();
-            return Ok(ExitCode::from(code));
-        }
-    };
-    match args.command {
-        Command::Check(check) => check::run(&check),
-        Command::Explain { rule } => explain::explain(&rule),
-        Command::Rules { format } => explain::rules(format),
-        Command::Init { force } => init(force),
-        Command::Place { name, config } => place::place(&name, config.as_deref()),
-        Command::Lsp => {
-            crate::lsp::run()?;
-            Ok(ExitCode::SUCCESS)
+            Err(ExitCode::from(code))
         }
     }
 }
 
-fn init(force: bool) -> anyhow::Result<ExitCode> {
+/// `jiaodui init`: writes the commented starter `jiaodui.toml` in the current folder.
+pub fn init(force: bool) -> anyhow::Result<ExitCode> {
     let path = std::path::Path::new("jiaodui.toml");
     if path.exists() && !force {
         anyhow::bail!("jiaodui.toml already exists (use --force to overwrite)");

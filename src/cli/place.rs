@@ -5,22 +5,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
-use crate::config::{self, LoadedConfig};
+use super::files::ConfigResolver;
 use crate::gazetteer::describe_name;
 
+/// Prints every entry of `name` in the gazetteer of the configuration that applies in the
+/// current folder (or of `config_path`), with its newsroom files.
 pub fn place(name: &str, config_path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let config = match config_path {
-        Some(path) => LoadedConfig::load(path)?,
-        None => {
-            let cwd = std::env::current_dir().context("cannot read the current folder")?;
-            match config::discover(&cwd) {
-                Some(path) => LoadedConfig::load(&path)?,
-                None => LoadedConfig::defaults(cwd),
-            }
-        }
-    };
+    let config = ConfigResolver::new(config_path)?.for_path(None)?;
     let name = name.trim();
     let text = describe_name(config.gazetteer(), name);
     let mut out = std::io::stdout().lock();

@@ -1,7 +1,7 @@
 //! The commented starter file `jiaodui init` writes.
 
 /// A starter `jiaodui.toml`: every section, the defaults spelled out, options explained.
-pub const STARTER_CONFIG: &str = r#"# jiaodui 校对 — 本报稿件校对配置
+pub(crate) const STARTER_CONFIG: &str = r#"# jiaodui 校对 — 本报稿件校对配置
 # 放在稿件目录（或其上级目录）中；每个文件使用离它最近的 jiaodui.toml。
 # 所有路径都相对于本文件所在目录。
 

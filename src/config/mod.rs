@@ -1,11 +1,17 @@
-//! Configuration: finding the nearest `jiaodui.toml`, reading it, and reporting bad input
-//! with file, line and key.
+//! Configuration: which `jiaodui.toml` applies, reading it and the newsroom gazetteers it
+//! names, and reporting bad input with file, line and key.
+//!
+//! Configuration knows the gazetteer (it layers the newsroom's files over the built-in one)
+//! and severities; it does not know the rule catalogue: the rule IDs a file may name are
+//! passed in by the caller.
 
 mod init;
+mod resolve;
 mod schema;
 
-pub use init::STARTER_CONFIG;
-pub use schema::*;
+pub(crate) use init::STARTER_CONFIG;
+pub(crate) use resolve::{config_file, NearestConfigs};
+pub(crate) use schema::*;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -13,19 +19,14 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::gazetteer::Gazetteer;
-
-/// Config file names, in the order they are looked for in each folder.
-pub const CONFIG_FILE_NAMES: [&str; 2] = ["jiaodui.toml", ".jiaodui.toml"];
+use crate::gazetteer::{Gazetteer, NewsroomFile};
 
 /// A configuration with the place it came from and its compiled globs.
 #[derive(Clone, Debug)]
 pub struct LoadedConfig {
     pub config: Config,
-    /// The file it was read from; `None` for the built-in defaults.
-    pub path: Option<PathBuf>,
     /// The folder relative paths in the config are resolved against.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     include: GlobSet,
     exclude: GlobSet,
     allow_paths: Vec<Option<GlobSet>>,
@@ -40,24 +41,26 @@ impl LoadedConfig {
         LoadedConfig::compile(Config::default(), None, root, "").expect("default globs compile")
     }
 
-    /// Reads and validates the config file at `path`.
-    pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+    /// Reads and validates the config file at `path`; `rules` are the rule IDs `[rules]` and
+    /// `[[allow]]` may name.
+    pub fn load(path: &Path, rules: &[&str]) -> Result<LoadedConfig, ConfigError> {
         let source = std::fs::read_to_string(path).map_err(|err| ConfigError {
             path: path.to_path_buf(),
             line: None,
             key: None,
             message: format!("cannot read: {err}"),
         })?;
-        LoadedConfig::parse(&source, path)
+        LoadedConfig::parse(&source, path, rules)
     }
 
-    /// Parses `source` as if read from `path`.
-    pub fn parse(source: &str, path: &Path) -> Result<LoadedConfig, ConfigError> {
+    /// Parses `source` as if read from `path`; `rules` are the rule IDs `[rules]` and
+    /// `[[allow]]` may name.
+    pub fn parse(source: &str, path: &Path, rules: &[&str]) -> Result<LoadedConfig, ConfigError> {
         let config: Config =
             toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        validate_rule_ids(&config, source, path)?;
-        let mut loaded = LoadedConfig::compile(config, Some(path.to_path_buf()), root, source)?;
+        validate_rule_ids(&config, source, path, rules)?;
+        let mut loaded = LoadedConfig::compile(config, Some(path), root, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
     }
@@ -69,35 +72,51 @@ impl LoadedConfig {
             .unwrap_or_else(|| Gazetteer::builtin())
     }
 
-    /// Loads `[places] gazetteers`, relative to the config file.
+    /// Reads the newsroom gazetteers `[places] gazetteers` names, relative to the config
+    /// file, and layers them over the built-in gazetteer. A file that cannot be read is the
+    /// config's error; a bad entry is the gazetteer file's, with its line.
     fn load_gazetteers(&mut self, source: &str, path: &Path) -> Result<(), ConfigError> {
         let files = &self.config.places.gazetteers;
         if files.is_empty() {
             return Ok(());
         }
-        let paths: Vec<PathBuf> = files.iter().map(|f| self.root.join(f)).collect();
+        let config_error = |entry: Option<&str>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line: entry.and_then(|entry| find_line(source, entry)),
+            key: Some("places.gazetteers".into()),
+            message,
+        };
+        let mut read = Vec::with_capacity(files.len());
+        for entry in files {
+            let file = self.root.join(entry);
+            let text = std::fs::read_to_string(&file).map_err(|err| {
+                config_error(
+                    Some(entry),
+                    format!("{}: cannot read: {err}", file.display()),
+                )
+            })?;
+            read.push((entry.as_str(), file, text));
+        }
+        let newsroom: Vec<NewsroomFile<'_>> = read
+            .iter()
+            .map(|(_, file, text)| NewsroomFile { path: file, text })
+            .collect();
         let region = self.config.bulletin.region.as_deref();
-        let gazetteer = Gazetteer::with_newsroom(&paths, region).map_err(|err| {
-            // A missing file is the config's error; a bad entry is the gazetteer file's.
-            if err.line.is_none() {
-                ConfigError {
-                    path: path.to_path_buf(),
-                    line: files
-                        .iter()
-                        .zip(&paths)
-                        .find(|(_, p)| **p == err.path)
-                        .and_then(|(f, _)| find_line(source, f)),
-                    key: Some("places.gazetteers".into()),
-                    message: format!("{}: {}", err.path.display(), err.message),
-                }
-            } else {
-                ConfigError {
+        let gazetteer = Gazetteer::with_newsroom(&newsroom, region).map_err(|err| {
+            if err.line.is_some() {
+                return ConfigError {
                     path: err.path,
                     line: err.line,
                     key: None,
                     message: err.message,
-                }
+                };
             }
+            // A file that does not parse at all has no line: point at the entry naming it.
+            let entry = read.iter().find(|(_, file, _)| *file == err.path);
+            config_error(
+                entry.map(|(entry, _, _)| *entry),
+                format!("{}: {}", err.path.display(), err.message),
+            )
         })?;
         self.gazetteer = Some(Arc::new(gazetteer));
         Ok(())
@@ -105,12 +124,12 @@ impl LoadedConfig {
 
     fn compile(
         config: Config,
-        path: Option<PathBuf>,
+        path: Option<&Path>,
         root: PathBuf,
         source: &str,
     ) -> Result<LoadedConfig, ConfigError> {
         let glob_error = |key: &str, pattern: &str, err: globset::Error| ConfigError {
-            path: path.clone().unwrap_or_default(),
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
             line: find_line(source, pattern),
             key: Some(key.to_owned()),
             message: format!("bad glob \"{pattern}\": {}", err.kind()),
@@ -133,7 +152,6 @@ impl LoadedConfig {
         }
         Ok(LoadedConfig {
             config,
-            path,
             root,
             include,
             exclude,
@@ -144,7 +162,7 @@ impl LoadedConfig {
 
     /// Whether a walked file is a draft to check: matches `[files] include` and not `exclude`,
     /// relative to the config's folder.
-    pub fn wants(&self, file: &Path) -> bool {
+    pub(crate) fn wants(&self, file: &Path) -> bool {
         let relative = file.strip_prefix(&self.root).unwrap_or(file);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         (self.include.is_match(relative) || self.include.is_match(file))
@@ -153,7 +171,7 @@ impl LoadedConfig {
     }
 
     /// Whether a finding of `rule` on `text` in `file` is on the allow list.
-    pub fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
+    pub(crate) fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
         self.config
             .allow
             .iter()
@@ -173,25 +191,15 @@ impl LoadedConfig {
     }
 }
 
-/// Finds the nearest `jiaodui.toml` or `.jiaodui.toml` walking up from `dir`.
-pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().find_map(|folder| {
-        CONFIG_FILE_NAMES
-            .iter()
-            .map(|name| folder.join(name))
-            .find(|candidate| candidate.is_file())
-    })
-}
-
 /// A configuration that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// One-based line, when known.
-    pub line: Option<u32>,
+    pub(crate) line: Option<u32>,
     /// The dotted key, when known (`byline.parens`).
-    pub key: Option<String>,
-    pub message: String,
+    pub(crate) key: Option<String>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for ConfigError {
@@ -228,12 +236,13 @@ impl ConfigError {
     }
 }
 
-fn validate_rule_ids(config: &Config, source: &str, path: &Path) -> Result<(), ConfigError> {
-    let known = |id: &str| {
-        crate::rules::ALL_RULES
-            .iter()
-            .any(|rule| rule.meta.id == id)
-    };
+fn validate_rule_ids(
+    config: &Config,
+    source: &str,
+    path: &Path,
+    rules: &[&str],
+) -> Result<(), ConfigError> {
+    let known = |id: &str| rules.contains(&id);
     for id in config.rules.keys() {
         if !known(id) {
             return Err(ConfigError {
@@ -317,7 +326,7 @@ mod tests {
     #[test]
     fn unknown_key_names_file_line_and_key() {
         let source = "[bulletin]\ndate = \"2021-06-11\"\n\n[byline]\nparen = \"fullwidth\"\n";
-        let err = LoadedConfig::parse(source, Path::new("a/jiaodui.toml")).unwrap_err();
+        let err = LoadedConfig::parse(source, Path::new("a/jiaodui.toml"), &[]).unwrap_err();
         assert_eq!(err.line, Some(5));
         assert_eq!(err.key.as_deref(), Some("byline.paren"));
         assert!(err.message.contains("unknown field"), "{err}");
@@ -331,21 +340,38 @@ mod tests {
     #[test]
     fn bad_value_names_key() {
         let source = "[dates]\nweekday = \"礼拜\"\n";
-        let err = LoadedConfig::parse(source, Path::new("jiaodui.toml")).unwrap_err();
+        let err = LoadedConfig::parse(source, Path::new("jiaodui.toml"), &[]).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert_eq!(err.key.as_deref(), Some("dates.weekday"));
     }
 
     #[test]
     fn bad_date_is_an_error() {
-        let err = LoadedConfig::parse("[bulletin]\ndate = \"2021-13-01\"\n", Path::new("j.toml"))
-            .unwrap_err();
+        let err = LoadedConfig::parse(
+            "[bulletin]\ndate = \"2021-13-01\"\n",
+            Path::new("j.toml"),
+            &[],
+        )
+        .unwrap_err();
         assert_eq!(err.line, Some(2));
     }
 
     #[test]
+    fn rule_ids_come_from_the_caller() {
+        let source = "[rules]\n\"date/relative\" = \"off\"\n\n[[allow]]\nrule = \"date/nope\"\ntext = \"x\"\n";
+        let path = Path::new("jiaodui.toml");
+        let err = LoadedConfig::parse(source, path, &[]).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("rules.\"date/relative\""));
+        assert_eq!(err.line, Some(2));
+        let err = LoadedConfig::parse(source, path, &["date/relative"]).unwrap_err();
+        assert_eq!(err.key.as_deref(), Some("allow.rule"));
+        assert_eq!(err.line, Some(5));
+        assert!(LoadedConfig::parse(source, path, &["date/relative", "date/nope"]).is_ok());
+    }
+
+    #[test]
     fn starter_config_parses() {
-        let loaded = LoadedConfig::parse(STARTER_CONFIG, Path::new("jiaodui.toml")).unwrap();
+        let loaded = LoadedConfig::parse(STARTER_CONFIG, Path::new("jiaodui.toml"), &[]).unwrap();
         assert_eq!(loaded.config.byline.parens, ParenWidth::Fullwidth);
     }
 }

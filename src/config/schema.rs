@@ -1,4 +1,4 @@
-//! The `jiaodui.toml` schema (DESIGN §5). Every section parses and validates here, even
+//! The `jiaodui.toml` schema. Every section parses and validates here, even
 //! where the rule that reads it lives elsewhere; unknown keys are errors.
 
 use serde::Deserialize;
@@ -7,33 +7,34 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Severity;
 
 /// A whole configuration file, with defaults for everything left out. With no file at all,
-/// `Config::default()` is the house style DESIGN §5 describes.
+/// `Config::default()` is the built-in house style: full-width parentheses in credits, names
+/// separated by spaces, the credit at the lead, `星期`, `—` in ranges, half-width digits.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    pub bulletin: BulletinConfig,
-    pub byline: BylineConfig,
-    pub places: PlacesConfig,
-    pub dates: DatesConfig,
+    pub(crate) bulletin: BulletinConfig,
+    pub(crate) byline: BylineConfig,
+    pub(crate) places: PlacesConfig,
+    pub(crate) dates: DatesConfig,
     /// Per-rule severity or `off`, keyed by rule ID.
-    pub rules: BTreeMap<String, RuleLevel>,
-    pub files: FilesConfig,
+    pub(crate) rules: BTreeMap<String, RuleLevel>,
+    pub(crate) files: FilesConfig,
     /// Findings a user has accepted: exact flagged text, optionally per path.
-    pub allow: Vec<AllowEntry>,
+    pub(crate) allow: Vec<AllowEntry>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct BulletinConfig {
+pub(crate) struct BulletinConfig {
     /// Issue date, when not in front matter or file name.
-    pub date: Option<IsoDate>,
+    pub(crate) date: Option<IsoDate>,
     /// Where unqualified place names are resolved first, e.g. `山西省大同市平城区`.
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
 }
 
 /// A `YYYY-MM-DD` date as written in config.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IsoDate(pub jiff::civil::Date);
+pub(crate) struct IsoDate(pub(crate) jiff::civil::Date);
 
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IsoDate, D::Error> {
@@ -60,7 +61,7 @@ impl<'de> Deserialize<'de> for IsoDate {
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum BylineForm {
+pub(crate) enum BylineForm {
     /// `本报讯（记者 王海）`
     #[default]
     Paren,
@@ -70,7 +71,7 @@ pub enum BylineForm {
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum ParenWidth {
+pub(crate) enum ParenWidth {
     #[default]
     Fullwidth,
     Halfwidth,
@@ -78,7 +79,7 @@ pub enum ParenWidth {
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum BylinePosition {
+pub(crate) enum BylinePosition {
     /// The credit opens the article: `本报讯（记者 王海）…`
     #[default]
     Lead,
@@ -88,7 +89,7 @@ pub enum BylinePosition {
 
 /// The separator printed between names in a credit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NameSeparator {
+pub(crate) enum NameSeparator {
     #[default]
     Space,
     /// `、`
@@ -96,7 +97,7 @@ pub enum NameSeparator {
 }
 
 impl NameSeparator {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             NameSeparator::Space => " ",
             NameSeparator::Dun => "、",
@@ -122,15 +123,15 @@ impl<'de> Deserialize<'de> for NameSeparator {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct BylineConfig {
-    pub form: BylineForm,
-    pub parens: ParenWidth,
-    pub separator: NameSeparator,
-    pub position: BylinePosition,
+    pub(crate) form: BylineForm,
+    pub(crate) parens: ParenWidth,
+    pub(crate) separator: NameSeparator,
+    pub(crate) position: BylinePosition,
     /// The newsroom's reporters; empty means `byline/unknown-reporter` stays silent.
-    pub roster: Vec<String>,
-    pub default_reporter: Option<String>,
+    pub(crate) roster: Vec<String>,
+    pub(crate) default_reporter: Option<String>,
     /// Role words the house accepts in credits.
-    pub roles: Vec<String>,
+    pub(crate) roles: Vec<String>,
 }
 
 impl Default for BylineConfig {
@@ -159,13 +160,13 @@ impl Default for BylineConfig {
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct PlacesConfig {
+pub(crate) struct PlacesConfig {
     /// Newsroom gazetteers (TOML or CSV), relative to the config file.
-    pub gazetteers: Vec<String>,
+    pub(crate) gazetteers: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
-pub enum WeekdayWord {
+pub(crate) enum WeekdayWord {
     #[default]
     #[serde(rename = "星期")]
     Xingqi,
@@ -173,17 +174,8 @@ pub enum WeekdayWord {
     Zhou,
 }
 
-impl WeekdayWord {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WeekdayWord::Xingqi => "星期",
-            WeekdayWord::Zhou => "周",
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
-pub enum RangeConnector {
+pub(crate) enum RangeConnector {
     #[default]
     #[serde(rename = "—")]
     Dash,
@@ -194,7 +186,7 @@ pub enum RangeConnector {
 }
 
 impl RangeConnector {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             RangeConnector::Dash => "—",
             RangeConnector::Zhi => "至",
@@ -205,7 +197,7 @@ impl RangeConnector {
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum DigitsStyle {
+pub(crate) enum DigitsStyle {
     /// `1月5日`: full-width digits are a format error.
     #[default]
     Halfwidth,
@@ -215,16 +207,16 @@ pub enum DigitsStyle {
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct DatesConfig {
-    pub weekday: WeekdayWord,
-    pub range: RangeConnector,
-    pub digits: DigitsStyle,
+pub(crate) struct DatesConfig {
+    pub(crate) weekday: WeekdayWord,
+    pub(crate) range: RangeConnector,
+    pub(crate) digits: DigitsStyle,
 }
 
 /// A rule's configured level.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
+pub(crate) enum RuleLevel {
     Off,
     Info,
     Warning,
@@ -233,7 +225,7 @@ pub enum RuleLevel {
 
 impl RuleLevel {
     /// The severity findings get, or `None` when the rule is off.
-    pub fn severity(self) -> Option<Severity> {
+    pub(crate) fn severity(self) -> Option<Severity> {
         match self {
             RuleLevel::Off => None,
             RuleLevel::Info => Some(Severity::Info),
@@ -245,9 +237,9 @@ impl RuleLevel {
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct FilesConfig {
-    pub include: Vec<String>,
-    pub exclude: Vec<String>,
+pub(crate) struct FilesConfig {
+    pub(crate) include: Vec<String>,
+    pub(crate) exclude: Vec<String>,
 }
 
 impl Default for FilesConfig {
@@ -261,10 +253,10 @@ impl Default for FilesConfig {
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct AllowEntry {
-    pub rule: String,
+pub(crate) struct AllowEntry {
+    pub(crate) rule: String,
     /// The exact flagged text that is fine.
-    pub text: String,
+    pub(crate) text: String,
     /// Optional glob, relative to the config file, limiting where the entry applies.
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
 }

@@ -1,4 +1,4 @@
-//! The issue date of a draft, in DESIGN §1's order: front matter `date:`, a date at the start
+//! The issue date of a draft, in this order: front matter `date:`, a date at the start
 //! of the file name or of a parent folder's name, `[bulletin] date`, else unknown.
 
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn resolve_issue_date(
 
 /// A `YYYY-MM-DD` or `YYYYMMDD` at the start of the file name or of the nearest parent folder
 /// that has one (`2023-03-15-社区新闻.txt`, `20230315/a.txt`).
-pub fn date_from_path(path: &Path) -> Option<Date> {
+fn date_from_path(path: &Path) -> Option<Date> {
     path.iter()
         .rev()
         .filter_map(|part| part.to_str())

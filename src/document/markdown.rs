@@ -6,23 +6,23 @@ use crate::text::Span;
 /// Fields of a Markdown draft's YAML front matter that jiaodui reads.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FrontMatter {
-    pub span: Option<Span>,
+    pub(crate) span: Option<Span>,
     /// `date:` — the issue date, as written.
-    pub date: Option<String>,
-    pub reporter: Option<String>,
-    pub page: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) reporter: Option<String>,
+    pub(crate) page: Option<String>,
 }
 
 /// A region where some rules (or all) are switched off by a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Suppression {
+pub(crate) struct Suppression {
     /// Rule IDs (or families like `date`); empty means every rule.
-    pub rules: Vec<String>,
-    pub span: Span,
+    pub(crate) rules: Vec<String>,
+    pub(crate) span: Span,
 }
 
 impl Suppression {
-    pub fn covers(&self, rule: &str, span: Span) -> bool {
+    pub(crate) fn covers(&self, rule: &str, span: Span) -> bool {
         let rule_matches = self.rules.is_empty()
             || self.rules.iter().any(|r| {
                 r == rule
@@ -37,7 +37,7 @@ impl Suppression {
 }
 
 /// Reads YAML front matter (`---` … `---` at the very start).
-pub fn front_matter(text: &str) -> FrontMatter {
+pub(crate) fn front_matter(text: &str) -> FrontMatter {
     let mut out = FrontMatter::default();
     let Some(rest) = text.strip_prefix("---") else {
         return out;
@@ -73,7 +73,7 @@ pub fn front_matter(text: &str) -> FrontMatter {
 
 /// Regions of a Markdown draft no rule may look at, sorted and merged, plus the
 /// suppressions its comments declare.
-pub fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppression>) {
+pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppression>) {
     let mut masked = Vec::new();
     let mut suppressions = Vec::new();
     let bytes = text.as_bytes();

@@ -1,4 +1,4 @@
-//! The draft model (DESIGN §1): a bulletin page parsed into articles, paragraphs and
+//! The draft model: a bulletin page parsed into articles, paragraphs and
 //! captions, every node keeping its byte span in the original text.
 //!
 //! Parsing never fails: any string gives a `Draft`, possibly with no articles.
@@ -8,12 +8,10 @@ mod markdown;
 mod parse;
 mod sentence;
 
-pub use issue_date::{date_from_path, resolve_issue_date};
-pub use markdown::{FrontMatter, Suppression};
+pub use issue_date::resolve_issue_date;
+pub(crate) use markdown::{FrontMatter, Suppression};
 pub use parse::parse;
-pub use sentence::{
-    ends_sentence, ends_with_photo_credit, is_sentence_final, starts_with_dateline,
-};
+pub(crate) use sentence::{ends_sentence, starts_with_dateline};
 
 use crate::text::Span;
 
@@ -26,7 +24,7 @@ pub enum DraftKind {
 }
 
 impl DraftKind {
-    pub fn from_path(path: Option<&std::path::Path>) -> DraftKind {
+    pub(crate) fn from_path(path: Option<&std::path::Path>) -> DraftKind {
         match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
             Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
                 DraftKind::Markdown
@@ -37,23 +35,23 @@ impl DraftKind {
 }
 
 /// Index of a block in [`Draft::blocks`].
-pub type BlockId = usize;
+pub(crate) type BlockId = usize;
 
 /// A parsed draft.
 #[derive(Clone, Debug, Default)]
 pub struct Draft {
-    pub kind: DraftKind,
+    pub(crate) kind: DraftKind,
     /// Every block of the page, in order.
     pub blocks: Vec<Block>,
     pub articles: Vec<Article>,
     /// Photo-news items and captions that belong to no article.
-    pub standalone: Vec<BlockId>,
+    pub(crate) standalone: Vec<BlockId>,
     /// Regions never linted, sorted and disjoint: front matter, code, HTML comments, link
     /// targets.
-    pub masked: Vec<Span>,
+    pub(crate) masked: Vec<Span>,
     pub front_matter: FrontMatter,
     /// `<!-- jiaodui-disable … -->` regions of Markdown drafts.
-    pub suppressions: Vec<Suppression>,
+    pub(crate) suppressions: Vec<Suppression>,
 }
 
 /// A run of non-blank lines (or one line, in files without blank lines).
@@ -61,15 +59,15 @@ pub struct Draft {
 pub struct Block {
     /// From the first content character to the end of the last line's content.
     pub span: Span,
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// Each line's content: without layout indentation (`　　`), Markdown line markers
     /// (`#`, `>`, list bullets) and the line ending.
-    pub lines: Vec<Span>,
+    pub(crate) lines: Vec<Span>,
 }
 
 /// What a block is on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A short unpunctuated line followed by an article body, or a Markdown heading.
     Headline,
     /// Running text: a lead or body paragraph.
@@ -88,16 +86,16 @@ pub enum BlockKind {
 /// One news item: an optional headline, then its paragraphs (the first is the lead).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Article {
-    pub span: Span,
-    pub headline: Option<BlockId>,
+    pub(crate) span: Span,
+    pub(crate) headline: Option<BlockId>,
     /// Paragraph and credit blocks, in order; the first is the lead.
-    pub paragraphs: Vec<BlockId>,
-    pub captions: Vec<BlockId>,
+    pub(crate) paragraphs: Vec<BlockId>,
+    pub(crate) captions: Vec<BlockId>,
 }
 
 impl Article {
     /// The lead paragraph: the first paragraph block.
-    pub fn lead(&self, draft: &Draft) -> Option<BlockId> {
+    pub(crate) fn lead(&self, draft: &Draft) -> Option<BlockId> {
         self.paragraphs
             .iter()
             .copied()
@@ -107,7 +105,7 @@ impl Article {
 
 impl Draft {
     /// True when `span` touches a masked region.
-    pub fn is_masked(&self, span: Span) -> bool {
+    pub(crate) fn is_masked(&self, span: Span) -> bool {
         let i = self.masked.partition_point(|m| m.end <= span.start);
         self.masked
             .get(i)
@@ -115,7 +113,7 @@ impl Draft {
     }
 
     /// The parts of `span` outside masked regions.
-    pub fn unmasked(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+    pub(crate) fn unmasked(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
         let first = self.masked.partition_point(|m| m.end <= span.start);
         let mut cursor = span.start;
         let mut masks = self.masked[first..]
@@ -147,7 +145,7 @@ impl Draft {
 
     /// Every lintable piece of prose on the page, in order: the unmasked parts of each line of
     /// each block that is not `Other`. Recognisers scan these.
-    pub fn segments(&self) -> impl Iterator<Item = Span> + '_ {
+    pub(crate) fn segments(&self) -> impl Iterator<Item = Span> + '_ {
         self.blocks
             .iter()
             .filter(|block| block.kind != BlockKind::Other)
@@ -162,7 +160,7 @@ impl Draft {
     }
 
     /// The article holding `block`, if any.
-    pub fn article_of(&self, block: BlockId) -> Option<usize> {
+    pub(crate) fn article_of(&self, block: BlockId) -> Option<usize> {
         let holds = |a: &Article| {
             a.headline == Some(block)
                 || a.paragraphs.contains(&block)
@@ -181,7 +179,7 @@ impl Draft {
     }
 
     /// Whether findings of `rule` at `span` are switched off by a suppression comment.
-    pub fn is_suppressed(&self, rule: &str, span: Span) -> bool {
+    pub(crate) fn is_suppressed(&self, rule: &str, span: Span) -> bool {
         self.suppressions.iter().any(|s| s.covers(rule, span))
     }
 }

@@ -6,7 +6,7 @@ use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
 use crate::text::{contains_any, Span};
 
 /// Longest block, in characters, that can be a headline or a caption.
-pub const SHORT_BLOCK_CHARS: usize = 40;
+const SHORT_BLOCK_CHARS: usize = 40;
 
 /// Parses a draft. Every string gives a `Draft`.
 pub fn parse(text: &str, kind: DraftKind) -> Draft {

@@ -3,7 +3,7 @@
 
 /// Sentence-final punctuation (GB/T 15834): 。！？ and the ellipsis, plus their half-width
 /// forms, which `punct/halfwidth` reports separately.
-pub fn is_sentence_final(ch: char) -> bool {
+fn is_sentence_final(ch: char) -> bool {
     matches!(ch, '。' | '！' | '？' | '…' | '!' | '?' | '．')
 }
 
@@ -19,7 +19,7 @@ fn is_closing(ch: char) -> bool {
 /// followed by closing quotes or brackets (`……。”`), or with a trailing credit in brackets
 /// after such punctuation (`……。（王海 李敏）`), or with `：`/`；` that introduces or
 /// continues a list, or with the `——` of an open quotation.
-pub fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     // A trailing bracketed credit or note: judge what comes before it.
     if trimmed.ends_with('）') || trimmed.ends_with(')') {
@@ -44,7 +44,7 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// True when `text` ends in a photo credit: `本报记者 王海 摄`, `王海 摄`, `（王海 摄）`,
 /// `新华社发`, `…供图`, `（资料图片）`.
-pub fn ends_with_photo_credit(text: &str) -> bool {
+pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let inner = trimmed.trim_end_matches(['）', ')', '】']);
     // Ex) 居民在健身广场锻炼 摄影：王海 — the credit's names come last.
@@ -64,7 +64,7 @@ pub fn ends_with_photo_credit(text: &str) -> bool {
 
 /// True when a paragraph opens with a news dateline: `本报讯`, `本报北京6月10日电`,
 /// `本报6月10日讯`, `新华社北京6月10日电`, `中新网…电`, `据…报道`.
-pub fn starts_with_dateline(text: &str) -> bool {
+pub(crate) fn starts_with_dateline(text: &str) -> bool {
     // Ex) 据新华社北京6月10日电 — a report taken from an agency.
     let text = text.strip_prefix('据').unwrap_or(text);
     let head = first_chars(text, 32);

@@ -1,4 +1,4 @@
-//! Whether a name that is not in the gazetteer is likely a slip for one that is (DESIGN §6):
+//! Whether a name that is not in the gazetteer is likely a slip for one that is :
 //! one character replaced by a confusable one — the same pinyin syllable (`园`/`圆`) or a
 //! look-alike (`己`/`已`) — or one character of the name left out (`文瀛街道` for
 //! `文瀛湖街道`). Being merely one character apart is not enough: 大同 alone has thousands of

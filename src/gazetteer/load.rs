@@ -1,6 +1,9 @@
-//! Newsroom gazetteers (DESIGN §6): TOML files of `[[place]]` entries and CSV files of
+//! Newsroom gazetteers: TOML files of `[[place]]` entries and CSV files of
 //! `code,name,parent_code,level` rows joined to the built-in levels by code. Either kind
 //! extends the built-in gazetteer; errors name the file and line.
+//!
+//! This module parses text it is given and never touches the file system: configuration
+//! reads the files `[places] gazetteers` names and hands their text here.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -19,10 +22,10 @@ use super::{
 /// A newsroom gazetteer that cannot be used: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GazetteerError {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// One-based line, when known.
-    pub line: Option<u32>,
-    pub message: String,
+    pub(crate) line: Option<u32>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for GazetteerError {
@@ -36,6 +39,14 @@ impl fmt::Display for GazetteerError {
 }
 
 impl std::error::Error for GazetteerError {}
+
+/// A newsroom gazetteer file as configuration read it: where it is (named in errors and in
+/// each place's origin; its extension tells TOML from CSV) and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct NewsroomFile<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,11 +77,11 @@ struct TomlFormer {
 }
 
 impl Gazetteer {
-    /// The built-in gazetteer extended with the newsroom files at `paths` (TOML by the
-    /// `.toml` extension, CSV otherwise), as a layer over it. `region` (`[bulletin] region`)
-    /// settles parents given by a name that repeats across China.
+    /// The built-in gazetteer extended with newsroom files (TOML by the `.toml` extension,
+    /// CSV otherwise), as a layer over it. `region` (`[bulletin] region`) settles parents
+    /// given by a name that repeats across China.
     pub fn with_newsroom(
-        paths: &[PathBuf],
+        files: &[NewsroomFile<'_>],
         region: Option<&str>,
     ) -> Result<Gazetteer, GazetteerError> {
         let builtin = Gazetteer::builtin();
@@ -81,20 +92,16 @@ impl Gazetteer {
             base: builtin,
             region: region.and_then(|r| builtin.resolve_region(r)),
         };
-        for path in paths {
-            let source = std::fs::read_to_string(path).map_err(|err| GazetteerError {
-                path: path.clone(),
-                line: None,
-                message: format!("cannot read: {err}"),
-            })?;
-            let is_toml = path
+        for file in files {
+            let is_toml = file
+                .path
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
             if is_toml {
-                builder.add_toml(path, &source)?;
+                builder.add_toml(file.path, file.text)?;
             } else {
-                builder.add_csv(path, &source)?;
+                builder.add_csv(file.path, file.text)?;
             }
         }
         let Builder {
@@ -112,6 +119,27 @@ impl Gazetteer {
             matcher,
         ))
     }
+}
+
+/// The `former = [{ name, until }]` of a TOML entry, with their dates.
+fn former_names(former: &[TomlFormer]) -> Result<Vec<(Name, Date)>, String> {
+    former
+        .iter()
+        .map(|f| {
+            let text = match &f.until {
+                toml::Value::String(s) => s.clone(),
+                toml::Value::Datetime(d) => d.to_string(),
+                other => other.to_string(),
+            };
+            let date: Date = text.parse().map_err(|_| {
+                format!(
+                    "`until` of \"{}\": expected a date like \"2021-01-01\"",
+                    f.name
+                )
+            })?;
+            Ok((Cow::Owned(f.name.clone()), date))
+        })
+        .collect()
 }
 
 /// A newsroom layer being read: the places added so far and the built-in places extended.
@@ -258,21 +286,7 @@ impl Builder {
                 Some(parent) => Some(self.resolve_parent(parent).map_err(error)?),
                 None => None,
             };
-            let mut former = Vec::new();
-            for f in &entry.former {
-                let text = match &f.until {
-                    toml::Value::String(s) => s.clone(),
-                    toml::Value::Datetime(d) => d.to_string(),
-                    other => other.to_string(),
-                };
-                let date: Date = text.parse().map_err(|_| {
-                    error(format!(
-                        "`until` of \"{}\": expected a date like \"2021-01-01\"",
-                        f.name
-                    ))
-                })?;
-                former.push((Cow::Owned(f.name.clone()), date));
-            }
+            let former = former_names(&entry.former).map_err(error)?;
             let code = match &entry.code {
                 Some(code) => Some(
                     code.parse::<u64>()
@@ -383,22 +397,20 @@ impl Builder {
 mod tests {
     use super::*;
 
-    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-        let path = dir.join(name);
-        std::fs::write(&path, text).unwrap();
-        path
+    fn file<'a>(path: &'a str, text: &'a str) -> NewsroomFile<'a> {
+        NewsroomFile {
+            path: Path::new(path),
+            text,
+        }
     }
 
     #[test]
     fn loads_toml_and_csv() {
-        let dir = tempfile::tempdir().unwrap();
-        let toml = write(
-            dir.path(),
+        let toml = file(
             "places.toml",
             "[[place]]\nname = \"新开街道\"\nparent = \"平城区\"\nlevel = \"town\"\naliases = [\"新开\"]\nformer = [{ name = \"新开乡\", until = \"2021-01-01\" }]\n",
         );
-        let csv = write(
-            dir.path(),
+        let csv = file(
             "villages.csv",
             "code,name,parent_code,level\n140213066,水泊寺街道,140213,town\n140213066001,永安社区居民委员会,140213066,village\n",
         );
@@ -421,9 +433,7 @@ mod tests {
 
     #[test]
     fn errors_name_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let csv = write(
-            dir.path(),
+        let csv = file(
             "v.csv",
             "code,name,parent_code,level\n1,甲村,999999,village\n",
         );
@@ -433,8 +443,7 @@ mod tests {
             err.to_string().contains("v.csv:2: parent code 999999"),
             "{err}"
         );
-        let toml = write(
-            dir.path(),
+        let toml = file(
             "p.toml",
             "[[place]]\nname = \"甲村\"\nparent = \"城关镇\"\nlevel = \"village\"\n",
         );
@@ -445,11 +454,11 @@ mod tests {
 
     #[test]
     fn ships_the_datong_example() {
-        let path = PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/gazetteer/datong-towns-villages.csv"
-        ));
-        let g = Gazetteer::with_newsroom(&[path], None).unwrap();
+        let csv = file(
+            "datong-towns-villages.csv",
+            include_str!("../../examples/gazetteer/datong-towns-villages.csv"),
+        );
+        let g = Gazetteer::with_newsroom(&[csv], None).unwrap();
         let shaling = g.lookup("沙岭村");
         assert_eq!(shaling.len(), 3);
         assert!(shaling
@@ -464,11 +473,11 @@ mod tests {
 
     #[test]
     fn ships_the_toml_example() {
-        let path = PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/gazetteer/places.toml"
-        ));
-        let g = Gazetteer::with_newsroom(&[path], None).unwrap();
+        let toml = file(
+            "places.toml",
+            include_str!("../../examples/gazetteer/places.toml"),
+        );
+        let g = Gazetteer::with_newsroom(&[toml], None).unwrap();
         let school = g.lookup("大同一中");
         assert_eq!(g.path(school[0]), "山西省/大同市/平城区/大同市第一中学");
         // An entry the built-in data has already gets the aliases and former names.

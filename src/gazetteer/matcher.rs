@@ -378,11 +378,6 @@ impl Matcher {
         self.pairs[(bit / 64) % PAIR_WORDS] & (1 << (bit % 64)) != 0
     }
 
-    /// Whether some known name ends in `ch`.
-    pub fn can_end_name(&self, ch: char) -> bool {
-        self.endings.get(ch).is_some()
-    }
-
     /// Every known name in `text`, leftmost-longest and not overlapping, in order.
     pub fn find_all<'g>(&'g self, text: &str) -> Vec<Match<'g>> {
         let mut found = Vec::new();
@@ -575,7 +570,7 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::Matcher;
-    use crate::gazetteer::Gazetteer;
+    use crate::gazetteer::{Gazetteer, NewsroomFile};
 
     /// Every candidate substring looked up, then leftmost-longest: what `find_all` must give.
     fn brute_force(m: &Matcher, text: &str) -> Vec<(usize, usize)> {
@@ -604,11 +599,14 @@ mod tests {
 
     #[test]
     fn walking_back_finds_what_every_lookup_finds() {
-        let csv = std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/gazetteer/datong-towns-villages.csv"
-        ));
-        let toml = csv.with_file_name("places.toml");
+        let csv = NewsroomFile {
+            path: std::path::Path::new("datong-towns-villages.csv"),
+            text: include_str!("../../examples/gazetteer/datong-towns-villages.csv"),
+        };
+        let toml = NewsroomFile {
+            path: std::path::Path::new("places.toml"),
+            text: include_str!("../../examples/gazetteer/places.toml"),
+        };
         let newsroom = Gazetteer::with_newsroom(&[csv, toml], None).unwrap();
         let texts = [
             include_str!("../../examples/2023-03-15-社区版.txt"),

@@ -1,17 +1,18 @@
-//! The gazetteer (DESIGN §6): China's administrative divisions with their parents, codes,
-//! aliases and change history, plus whatever a newsroom adds.
+//! The gazetteer: China's administrative divisions with their parents, codes, aliases and
+//! change history, plus whatever a newsroom adds.
 //!
 //! The built-in part ([`Gazetteer::builtin`]) is compiled into the binary and read once,
 //! on first use; a newsroom gazetteer is a layer over it with the entries of the files named
-//! in `[places] gazetteers` ([`load`]). Name lookup in text goes through
-//! [`matcher::Matcher`]; the "likely slip" test of `place/misspelled` is in [`fuzzy`].
+//! in `[places] gazetteers` ([`Gazetteer::with_newsroom`], from the text configuration
+//! read). Name lookup in text goes through [`matcher::Matcher`]; the "likely slip" test of
+//! `place/misspelled` is in [`fuzzy`].
 //!
-//! This module knows nothing of drafts or rules.
+//! This module knows nothing of drafts, rules or configuration, and reads no files.
 
 mod builtin;
 mod describe;
 pub mod fuzzy;
-pub mod load;
+mod load;
 pub mod matcher;
 mod table;
 
@@ -24,7 +25,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 pub use describe::{describe_change, describe_name, describe_place};
-pub use load::GazetteerError;
+pub use load::{GazetteerError, NewsroomFile};
 pub use matcher::{Match, Matcher, NameRef};
 
 /// A name: borrowed from the built-in table, or owned when a newsroom file gives it.
@@ -53,17 +54,6 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::Prefecture => "prefecture",
-            Level::County => "county",
-            Level::Town => "town",
-            Level::Village => "village",
-            Level::Landmark => "landmark",
-        }
-    }
-
     /// The Chinese name of the level, as a hover shows it.
     pub fn label_zh(self) -> &'static str {
         match self {

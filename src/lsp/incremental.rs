@@ -1,5 +1,5 @@
 //! Re-checking only what an edit touched, so a one-character edit in a 1 MB page is
-//! answered within DESIGN §9's budget.
+//! answered within the budget (p95 under 5 ms for 1 MB, under 1 ms for 10 KB).
 //!
 //! After a full analysis the page is cut into chunks, one per article (a cut is made only
 //! where an article opens with a headline), each holding the findings that start in it.

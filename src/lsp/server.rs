@@ -496,13 +496,10 @@ impl Shared {
     }
 }
 
-/// Today's date, read here at the server's edge and nowhere else. `JIAODUI_TODAY`
-/// (`YYYY-MM-DD`) pins it, for tests and for checking an old page as of its day.
+/// Today's date from the clock both faces share. `main` checked a pinned date before the
+/// server started, so reading it cannot fail here.
 fn today() -> jiff::civil::Date {
-    std::env::var("JIAODUI_TODAY")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| jiff::Zoned::now().date())
+    crate::clock::today().expect("the pinned date was checked before the server started")
 }
 
 fn config_diagnostic(

@@ -82,18 +82,12 @@ impl Configs {
         let folder = path
             .and_then(Path::parent)
             .map_or_else(|| self.root.clone(), Path::to_path_buf);
-        let file = match &self.settings.config_path {
-            Some(configured) => Some(if configured.is_absolute() {
-                configured.clone()
-            } else {
-                self.root.join(configured)
-            }),
-            None => self
-                .discovered
-                .entry(folder.clone())
-                .or_insert_with(|| config::discover(&folder))
-                .clone(),
-        };
+        let explicit = self
+            .settings
+            .config_path
+            .as_ref()
+            .map(|c| self.root.join(c));
+        let file = config::config_file(explicit.as_deref(), &folder, &mut self.discovered);
         let config = match &file {
             Some(file) => {
                 let entry = self.entry(file);
@@ -120,7 +114,7 @@ impl Configs {
 
     fn entry(&mut self, file: &Path) -> &Entry {
         if !self.files.contains_key(file) {
-            let entry = match LoadedConfig::load(file) {
+            let entry = match LoadedConfig::load(file, crate::lint::rule_ids()) {
                 Ok(loaded) => Entry {
                     good: Some(Arc::new(loaded)),
                     error: None,
@@ -146,7 +140,7 @@ impl Configs {
         let files: Vec<PathBuf> = self.files.keys().cloned().collect();
         for file in files {
             let result = if file.is_file() {
-                LoadedConfig::load(&file).map(Some)
+                LoadedConfig::load(&file, crate::lint::rule_ids()).map(Some)
             } else {
                 Ok(None)
             };

@@ -20,7 +20,7 @@ use crate::gazetteer::Gazetteer;
 pub struct Input<'a> {
     pub text: &'a str,
     pub draft: &'a Draft,
-    /// The issue date (front matter, file name, command line or configuration); `None`
+    /// The issue date (front matter, file or folder name, `[bulletin] date`); `None`
     /// when unknown.
     pub issue_date: Option<jiff::civil::Date>,
     /// The built-in gazetteer, with the newsroom's places over it when it keeps its own.

@@ -1,4 +1,4 @@
-//! `--format json`: one JSON array, one element per finding (DESIGN §4).
+//! `--format json`: one JSON array, one element per finding.
 
 use std::io::Write;
 
@@ -10,7 +10,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Json;
 
 impl Json {
-    /// One finding as the JSON object of DESIGN §4.
+    /// One finding as a JSON object: path, rule, severity, message, start and end (one-based
+    /// line, column in Unicode scalars), byte span, text, related places and fixes.
     pub fn finding(file: &CheckedFile<'_>, diagnostic: &Diagnostic) -> Value {
         let start = file.position(diagnostic.span.start);
         let end = file.position(diagnostic.span.end);

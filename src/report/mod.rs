@@ -33,7 +33,7 @@ pub struct CheckedFile<'a> {
 }
 
 impl CheckedFile<'_> {
-    /// A one-based line and column in Unicode scalars, as DESIGN §4 asks.
+    /// A one-based line and column in Unicode scalars, as every report prints them.
     pub fn position(&self, offset: u32) -> LineCol {
         let zero = self
             .line_index

@@ -4,7 +4,7 @@
 //! One run: the tool with every rule (its docs as help, its page as `helpUri`, its default
 //! level), then one result per finding with the file's physical location, related
 //! locations and fixes. Columns are Unicode scalar values, as everywhere in the command
-//! line's output (DESIGN §4), declared with `columnKind: unicodeCodePoints`; lines and
+//! line's output, declared with `columnKind: unicodeCodePoints`; lines and
 //! columns are one-based and `endColumn` points after the last character, as SARIF wants.
 //! Reports are validated against the official schema in `tests/sarif.rs`.
 

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, ReportingRule, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
@@ -50,6 +50,15 @@ pub struct RuleMeta {
     pub docs: &'static str,
     pub severity: Severity,
     pub fix: FixAvailability,
+}
+
+impl ReportingRule for RuleMeta {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn default_severity(&self) -> Severity {
+        self.severity
+    }
 }
 
 impl RuleMeta {
@@ -182,7 +191,8 @@ pub struct Context<'a> {
     pub draft: &'a Draft,
     pub facts: &'a Facts,
     pub config: &'a Config,
-    /// The issue date resolved in DESIGN §1's order; `None` when unknown.
+    /// The issue date (front matter, file or folder name, `[bulletin] date`); `None`
+    /// when unknown.
     pub issue_date: Option<jiff::civil::Date>,
     /// Today, injected (rules never read the clock).
     pub today: jiff::civil::Date,

@@ -22,26 +22,18 @@ const _: () = assert!(
 /// Build one in a `const` or `static` with [`CharSet::of`]; a character outside the block is
 /// a compile error there (a panic at run time), so the set never silently misses one.
 /// [`contains`](CharSet::contains) is false for every character outside the block.
-///
-/// ```
-/// use jiaodui::text::CharSet;
-/// static VOWEL_SOUNDS: CharSet = CharSet::of("阿哦鹅");
-/// assert!(VOWEL_SOUNDS.contains('哦'));
-/// assert!(!VOWEL_SOUNDS.contains('啊'));
-/// assert!(!VOWEL_SOUNDS.contains('a'));
-/// ```
 #[derive(Clone, PartialEq, Eq)]
-pub struct CharSet {
+pub(crate) struct CharSet {
     bits: [u64; WORDS],
 }
 
 impl CharSet {
     /// The set with no characters.
-    pub const EMPTY: CharSet = CharSet { bits: [0; WORDS] };
+    pub(crate) const EMPTY: CharSet = CharSet { bits: [0; WORDS] };
 
     /// The characters of `chars` (repeats are harmless). Panics on a character outside
     /// U+4E00–U+9FFF: in a `const`, a compile error.
-    pub const fn of(chars: &str) -> CharSet {
+    pub(crate) const fn of(chars: &str) -> CharSet {
         let bytes = chars.as_bytes();
         let mut set = CharSet::EMPTY;
         let mut i = 0;
@@ -54,25 +46,25 @@ impl CharSet {
     }
 
     /// This set and `c`. Panics on a character outside U+4E00–U+9FFF.
-    pub const fn with(mut self, c: char) -> CharSet {
+    pub(crate) const fn with(mut self, c: char) -> CharSet {
         self.insert(c);
         self
     }
 
     /// Adds `c`. Panics on a character outside U+4E00–U+9FFF (see [`CharSet::can_hold`]).
-    pub const fn insert(&mut self, c: char) {
+    pub(crate) const fn insert(&mut self, c: char) {
         assert!(CharSet::can_hold(c), "CharSet holds U+4E00–U+9FFF only");
         let i = c as u32 - FIRST;
         self.bits[(i / 64) as usize] |= 1 << (i % 64);
     }
 
     /// True when `c` is in U+4E00–U+9FFF, the characters a set can hold.
-    pub const fn can_hold(c: char) -> bool {
+    pub(crate) const fn can_hold(c: char) -> bool {
         (c as u32).wrapping_sub(FIRST) < BITS
     }
 
     /// The characters of this set or of `other`.
-    pub const fn union(mut self, other: &CharSet) -> CharSet {
+    pub(crate) const fn union(mut self, other: &CharSet) -> CharSet {
         let mut k = 0;
         while k < WORDS {
             self.bits[k] |= other.bits[k];
@@ -83,7 +75,7 @@ impl CharSet {
 
     /// True when `c` is in the set; false for every character outside U+4E00–U+9FFF.
     #[inline]
-    pub const fn contains(&self, c: char) -> bool {
+    pub(crate) const fn contains(&self, c: char) -> bool {
         let i = (c as u32).wrapping_sub(FIRST);
         i < BITS && (self.bits[(i / 64) as usize] >> (i % 64)) & 1 == 1
     }
@@ -93,7 +85,7 @@ impl CharSet {
     /// being decoded, so a search through a page is a tight loop.
     // Not inlined: the loop keeps its few variables in registers, whatever the caller holds.
     #[inline(never)]
-    pub fn find(&self, text: &str, from: usize) -> Option<(usize, char)> {
+    pub(crate) fn find(&self, text: &str, from: usize) -> Option<(usize, char)> {
         debug_assert!(text.is_char_boundary(from));
         let bytes = text.as_bytes();
         let mut i = from;
@@ -158,6 +150,14 @@ const fn decode(bytes: &[u8], i: usize) -> (char, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builds_in_a_static() {
+        static VOWEL_SOUNDS: CharSet = CharSet::of("阿哦鹅");
+        assert!(VOWEL_SOUNDS.contains('哦'));
+        assert!(!VOWEL_SOUNDS.contains('啊'));
+        assert!(!VOWEL_SOUNDS.contains('a'));
+    }
 
     #[test]
     fn holds_what_it_was_built_of() {

@@ -18,7 +18,7 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (BOM)",
@@ -30,35 +30,6 @@ impl Encoding {
 impl fmt::Display for Encoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// The line endings a text uses, for reports; the text itself is never normalised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineEndings {
-    Lf,
-    Crlf,
-    Mixed,
-    None,
-}
-
-impl LineEndings {
-    pub fn detect(text: &str) -> LineEndings {
-        let bytes = text.as_bytes();
-        let (mut lf, mut crlf) = (0usize, 0usize);
-        for i in memchr::memchr_iter(b'\n', bytes) {
-            if i > 0 && bytes[i - 1] == b'\r' {
-                crlf += 1;
-            } else {
-                lf += 1;
-            }
-        }
-        match (lf, crlf) {
-            (0, 0) => LineEndings::None,
-            (_, 0) => LineEndings::Lf,
-            (0, _) => LineEndings::Crlf,
-            _ => LineEndings::Mixed,
-        }
     }
 }
 
@@ -149,7 +120,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// [`decode`] for bytes the caller no longer needs: valid UTF-8 without a BOM (nearly every
 /// draft) becomes the text without being copied. The result is always `decode(&bytes)`.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if looks_binary(&bytes) || bytes.starts_with(BOM) {
         return decode(&bytes);
     }

@@ -15,7 +15,7 @@ pub enum PositionEncoding {
 impl PositionEncoding {
     /// Length of `ch` in this encoding's units.
     #[inline]
-    pub fn char_len(self, ch: char) -> u32 {
+    pub(crate) fn char_len(self, ch: char) -> u32 {
         match self {
             PositionEncoding::Utf8 => ch.len_utf8() as u32,
             PositionEncoding::Utf16 => ch.len_utf16() as u32,
@@ -24,7 +24,7 @@ impl PositionEncoding {
     }
 
     /// Length of `text` in this encoding's units.
-    pub fn measure(self, text: &str) -> u32 {
+    pub(crate) fn measure(self, text: &str) -> u32 {
         match self {
             PositionEncoding::Utf8 => text.len() as u32,
             // Without decoding: std counts characters by their bytes, and the four-byte ones

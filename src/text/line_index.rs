@@ -1,8 +1,8 @@
 //! Byte offsets ⇄ (line, column) in UTF-8, UTF-16 or Unicode scalar units.
 //!
 //! Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF and LF drafts
-//! give the same line numbers. Counting is zero-based in `LineCol`; the CLI adds one at
-//! the edge through [`OneBased`], never through a flag.
+//! give the same line numbers. Counting is zero-based in `LineCol`; reports that show
+//! positions to people add one when they print them.
 
 use std::sync::OnceLock;
 
@@ -13,25 +13,6 @@ use super::encoding::PositionEncoding;
 pub struct LineCol {
     pub line: u32,
     pub col: u32,
-}
-
-/// A one-based number, as shown to people (`12:5`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OneBased(pub u32);
-
-impl OneBased {
-    pub fn from_zero_based(n: u32) -> OneBased {
-        OneBased(n + 1)
-    }
-    pub fn get(self) -> u32 {
-        self.0
-    }
-}
-
-impl std::fmt::Display for OneBased {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
 }
 
 /// Line starts of one text, for converting offsets to positions and back.
@@ -100,17 +81,17 @@ impl LineIndex {
     }
 
     /// Number of lines (a text ending in `\n` has an empty last line).
-    pub fn line_count(&self) -> u32 {
+    pub(crate) fn line_count(&self) -> u32 {
         self.line_starts.len() as u32
     }
 
     /// The byte offset where `line` starts, or `None` past the last line.
-    pub fn line_start(&self, line: u32) -> Option<u32> {
+    pub(crate) fn line_start(&self, line: u32) -> Option<u32> {
         self.line_starts.get(line as usize).copied()
     }
 
     /// The zero-based line holding `offset` (offsets past the end clamp to the last line).
-    pub fn line_of(&self, offset: u32) -> u32 {
+    pub(crate) fn line_of(&self, offset: u32) -> u32 {
         let offset = offset.min(self.len);
         (self.line_starts.partition_point(|&start| start <= offset) - 1) as u32
     }
@@ -181,7 +162,7 @@ impl LineIndex {
     }
 
     /// The end of `line`'s content, before `\n` or `\r\n`.
-    pub fn line_content_end(&self, text: &str, line: u32) -> u32 {
+    pub(crate) fn line_content_end(&self, text: &str, line: u32) -> u32 {
         let next = self
             .line_starts
             .get(line as usize + 1)
@@ -200,7 +181,7 @@ impl LineIndex {
     }
 
     /// The text of `line`, without its line ending.
-    pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
+    pub(crate) fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
         let start = self
             .line_starts
             .get(line as usize)
@@ -212,14 +193,6 @@ impl LineIndex {
             self.len
         };
         &text[start as usize..end as usize]
-    }
-
-    pub fn len(&self) -> u32 {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 }
 

@@ -9,19 +9,20 @@ mod line_index;
 mod span;
 mod words;
 
-pub use char_set::CharSet;
-pub use decode::{
-    decode, decode_as, decode_owned, encode, DecodeError, Decoded, Encoding, LineEndings,
-};
+pub(crate) use char_set::CharSet;
+pub(crate) use decode::decode_owned;
+pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding};
 pub use encoding::PositionEncoding;
-pub use line_index::{LineCol, LineIndex, OneBased};
-pub use span::{Ranged, Span};
-pub use words::{contains_any, FewWords, WordMatch};
+pub use line_index::{LineCol, LineIndex};
+pub use span::Span;
+pub(crate) use words::contains_any;
+#[cfg(test)]
+pub(crate) use words::FewWords;
 
 /// True for the CJK characters reporters type in running text (unified ideographs and their
 /// extensions, and compatibility ideographs).
 #[inline]
-pub fn is_han(ch: char) -> bool {
+pub(crate) fn is_han(ch: char) -> bool {
     matches!(ch as u32,
         0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF
         | 0x30000..=0x3134F | 0xF900..=0xFAFF | 0x3007)

@@ -24,22 +24,17 @@ impl Span {
 
     /// A span from a `usize` range, as produced by `str` searches.
     #[inline]
-    pub fn from_range(range: Range<usize>) -> Span {
+    pub(crate) fn from_range(range: Range<usize>) -> Span {
         Span::new(range.start as u32, range.end as u32)
     }
 
     /// The empty span at `offset`, used for insertions.
     #[inline]
-    pub const fn empty(offset: u32) -> Span {
+    pub(crate) const fn empty(offset: u32) -> Span {
         Span {
             start: offset,
             end: offset,
         }
-    }
-
-    #[inline]
-    pub const fn len(self) -> u32 {
-        self.end - self.start
     }
 
     #[inline]
@@ -54,13 +49,13 @@ impl Span {
 
     /// True when `other` lies entirely inside `self`.
     #[inline]
-    pub const fn contains_span(self, other: Span) -> bool {
+    pub(crate) const fn contains_span(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// True when `offset` is inside `self` (`start <= offset < end`).
     #[inline]
-    pub const fn contains(self, offset: u32) -> bool {
+    pub(crate) const fn contains(self, offset: u32) -> bool {
         self.start <= offset && offset < self.end
     }
 
@@ -78,23 +73,14 @@ impl Span {
 
     /// The smallest span covering both.
     #[inline]
-    pub fn cover(self, other: Span) -> Span {
+    pub(crate) fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
-    /// This span moved right by `delta` bytes.
-    #[inline]
-    pub const fn shifted(self, delta: u32) -> Span {
-        Span {
-            start: self.start + delta,
-            end: self.end + delta,
-        }
-    }
-
-    /// The text this span covers. Panics when the span is out of bounds or not on char
-    /// boundaries; spans produced by recognisers always are.
-    #[inline]
-    pub fn slice(self, text: &str) -> &str {
+    /// The text this span covers, for tests. Panics when the span is out of bounds or not
+    /// on char boundaries; spans produced by recognisers always are.
+    #[cfg(test)]
+    pub(crate) fn slice(self, text: &str) -> &str {
         &text[self.range()]
     }
 }
@@ -108,17 +94,6 @@ impl fmt::Debug for Span {
 impl From<Range<usize>> for Span {
     fn from(range: Range<usize>) -> Span {
         Span::from_range(range)
-    }
-}
-
-/// Anything that has a span.
-pub trait Ranged {
-    fn span(&self) -> Span;
-}
-
-impl Ranged for Span {
-    fn span(&self) -> Span {
-        *self
     }
 }
 

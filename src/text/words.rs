@@ -1,28 +1,32 @@
-//! Searching a text for a handful of words at once, leftmost-longest: the names one draft
-//! mentions, looked for again across the draft.
+//! Searching text for a few marks or words at once.
 //!
-//! A multi-pattern automaton is the tool for many words; for the few a draft has, building
-//! one costs more than the search it serves. Here each word has a `memmem` finder (SIMD,
-//! built in nanoseconds) and the search keeps, for each word, its next occurrence.
+//! [`contains_any`] finds any of a set of marks by their lead bytes. [`FewWords`] searches
+//! for a handful of words, leftmost-longest, with one `memmem` finder per word (SIMD, built
+//! in nanoseconds) and, for each word, its next occurrence; recognisers no longer search
+//! that way, and tests keep it as the plain search a faster one must agree with.
 
+#[cfg(test)]
 use memchr::memmem::Finder;
 
 /// Words to find, each by its index in the list it was built from.
-pub struct FewWords<'w> {
+#[cfg(test)]
+pub(crate) struct FewWords<'w> {
     finders: Vec<(usize, Finder<'w>)>,
 }
 
 /// One occurrence: the word's index and its byte range in the searched text.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WordMatch {
-    pub word: usize,
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct WordMatch {
+    pub(crate) word: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
+#[cfg(test)]
 impl<'w> FewWords<'w> {
     /// The finder of `words`, which should be distinct; empty words are never found.
-    pub fn new<I: IntoIterator<Item = &'w str>>(words: I) -> FewWords<'w> {
+    pub(crate) fn new<I: IntoIterator<Item = &'w str>>(words: I) -> FewWords<'w> {
         FewWords {
             finders: words
                 .into_iter()
@@ -35,7 +39,7 @@ impl<'w> FewWords<'w> {
 
     /// Occurrences in `text`, in order and not overlapping: at each point the leftmost
     /// occurrence of any word, the longest of those starting there, then on after its end.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordMatch> + 'a {
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordMatch> + 'a {
         // The next occurrence of each word at or after `from`, found lazily.
         // `NOT_YET` before the first search; `NEVER` once a word has no occurrence left.
         const NOT_YET: usize = usize::MAX - 1;
@@ -78,7 +82,7 @@ impl<'w> FewWords<'w> {
 /// Whether `hay` holds any of `chars`. `str::contains` with a slice of chars decodes every
 /// character; this searches for their first bytes with `memchr` (when they have at most three
 /// distinct ones, as Chinese punctuation does) and looks only there.
-pub fn contains_any(hay: &str, chars: &[char]) -> bool {
+pub(crate) fn contains_any(hay: &str, chars: &[char]) -> bool {
     let mut leads = [0u8; 3];
     let mut distinct = 0;
     for &c in chars {

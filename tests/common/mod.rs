@@ -22,7 +22,7 @@ pub fn fixtures_dir() -> PathBuf {
 pub fn config_for(dir: &Path) -> LoadedConfig {
     let file = dir.join("jiaodui.toml");
     if file.exists() {
-        LoadedConfig::load(&file).unwrap_or_else(|err| panic!("{err}"))
+        LoadedConfig::load(&file, jiaodui::lint::rule_ids()).unwrap_or_else(|err| panic!("{err}"))
     } else {
         LoadedConfig::defaults(dir.to_path_buf())
     }
@@ -48,7 +48,7 @@ pub fn check(rule: &str, text: &str) -> Vec<Diagnostic> {
 /// Checks `text` with the configuration `source` (a `jiaodui.toml`) and returns the
 /// findings of `rule`.
 pub fn check_with(rule: &str, text: &str, source: &str) -> Vec<Diagnostic> {
-    let config = LoadedConfig::parse(source, Path::new("jiaodui.toml"))
+    let config = LoadedConfig::parse(source, Path::new("jiaodui.toml"), jiaodui::lint::rule_ids())
         .unwrap_or_else(|err| panic!("{err}"));
     analyse(text, None, &config)
         .diagnostics

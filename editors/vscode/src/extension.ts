@@ -13,7 +13,7 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { findServer } from './server';
+import { describeSource, findServer, ServerSource } from './server';
 import { StatusItem, StatusSnapshot } from './status';
 import { RULE_SCHEME, RuleDocs, SHOW_RULE_DOCS, showRuleDocs, withRuleLinks } from './rules';
 
@@ -33,6 +33,8 @@ export interface JiaoduiApi {
   readonly client: LanguageClient | undefined;
   /** The executable in use. */
   readonly serverPath: string | undefined;
+  /** Where it came from: the `jiaodui.path` setting, the bundled server, or PATH. */
+  readonly serverSource: ServerSource | undefined;
   /** Settles when the current (re)start attempt has finished: resolves once the server runs. */
   ready(): Promise<void>;
   status(): StatusSnapshot;
@@ -42,6 +44,8 @@ export interface JiaoduiApi {
 
 let client: LanguageClient | undefined;
 let serverPath: string | undefined;
+let serverSource: ServerSource | undefined;
+let extensionPath: string | undefined;
 let starting: Promise<void> = Promise.resolve();
 let status: StatusItem;
 let output: vscode.LogOutputChannel;
@@ -49,6 +53,7 @@ let ruleDocs: RuleDocs;
 
 export function activate(context: vscode.ExtensionContext): JiaoduiApi {
   output = vscode.window.createOutputChannel('jiaodui', { log: true });
+  extensionPath = context.extensionPath;
   status = new StatusItem((doc) => vscode.languages.match(SELECTOR, doc) > 0);
   ruleDocs = new RuleDocs(() => serverPath);
   context.subscriptions.push(
@@ -77,6 +82,9 @@ export function activate(context: vscode.ExtensionContext): JiaoduiApi {
     get serverPath() {
       return serverPath;
     },
+    get serverSource() {
+      return serverSource;
+    },
     ready: () => starting,
     status: () => status.snapshot(),
     fixAll,
@@ -94,17 +102,19 @@ async function start(): Promise<void> {
     return;
   }
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const found = findServer(config.get<string>('path'), root);
+  const found = findServer({ configured: config.get<string>('path'), workspaceRoot: root, extensionPath });
   if (!found.ok) {
     serverPath = undefined;
+    serverSource = undefined;
     status.set('missing', found.message);
     output.error(found.message);
     void offerInstall(found.message);
     throw new Error(found.message);
   }
   serverPath = found.path;
-  output.info(`starting ${found.path} lsp (found via ${found.from === 'PATH' ? 'PATH' : 'the setting jiaodui.path'})`);
-  status.set('starting', found.path);
+  serverSource = found.from;
+  output.info(`starting ${found.path} lsp (${describeSource(found.from)})`);
+  status.set('starting', `${describeSource(found.from)}: ${found.path}`);
 
   const serverOptions: ServerOptions = {
     command: found.path,
@@ -169,10 +179,11 @@ async function restart(): Promise<void> {
   await starting.catch(() => undefined);
 }
 
+/** The status bar's tooltip: which server runs, from where, e.g. `jiaodui 0.1.0, the server bundled with the extension: /…/server/jiaodui`. */
 function serverDetail(c: LanguageClient): string {
   const info = c.initializeResult?.serverInfo;
   const name = info ? `${info.name}${info.version ? ` ${info.version}` : ''}` : 'jiaodui';
-  return `${name}, ${serverPath}`;
+  return `${name}, ${serverSource ? describeSource(serverSource) : 'server'}: ${serverPath}`;
 }
 
 async function offerInstall(message: string): Promise<void> {

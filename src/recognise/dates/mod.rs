@@ -29,7 +29,7 @@ mod written;
 use jiff::civil::{Date, Weekday};
 
 use super::Input;
-use crate::dates as calendar;
+use crate::calendar;
 use crate::text::Span;
 use scanner::Scanner;
 
@@ -199,11 +199,6 @@ impl DateExpr {
             && self.month.is_none()
             && self.year.is_none()
             && self.month_word.is_none()
-    }
-
-    /// The year the date is in: written (a two-digit year expanded), else `None`.
-    pub fn written_year(&self) -> Option<i32> {
-        self.year.as_ref().map(|y| y.value)
     }
 }
 

@@ -30,7 +30,8 @@ fn expr(m: &DateMention) -> &DateExpr {
     }
 }
 
-/// Words and numbers that look like dates and are not: none of it is a date.
+/// What date tests must never flag: lunar dates, numeral names of days and events,
+/// durations and counts, currency, numbered things and words. None of it is a date.
 pub(crate) const TRAPS: &[&str] = &[
     "农历五月初五",
     "正月初一",

@@ -1,4 +1,4 @@
-use crate::dates;
+use crate::calendar;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -81,13 +81,13 @@ fn check_expr(
         return;
     }
     let written = &cx.text[expr.span.range()];
-    let previous = dates::previous_month(issue);
+    let previous = calendar::previous_month(issue);
     let previous_year = if previous == 12 {
         i32::from(issue.year()) - 1
     } else {
         i32::from(issue.year())
     };
-    let fix = dates::is_valid(previous_year, previous, day)
+    let fix = calendar::is_valid(previous_year, previous, day)
         .then(|| {
             Fix::suggested(
                 format!("改为“{previous}月{written}”"),

@@ -1,5 +1,5 @@
+use crate::calendar;
 use crate::config::WeekdayWord as HouseWeekday;
-use crate::dates;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -68,7 +68,7 @@ fn weekdays(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         *words.iter().max_by_key(|&&w| count(w)).unwrap_or(&house)
     };
     for w in written.iter().filter(|w| w.word != target) {
-        let right = dates::weekday_name(target.as_str(), w.weekday);
+        let right = calendar::weekday_name(target.as_str(), w.weekday);
         let wrong = &cx.text[w.word_span.range()];
         let fix = Fix::suggested(
             format!("改为{right}"),

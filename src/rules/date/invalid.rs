@@ -1,4 +1,4 @@
-use crate::dates;
+use crate::calendar;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::recognise::dates::{DateExpr, DateMention, Mention};
@@ -67,25 +67,25 @@ fn check_expr(
         Some(match expr.year_word {
             // Ex) 明年2月29日
             Some(years) => i32::from(issue.year()) + i32::from(years),
-            None => dates::year_for_month(issue, month),
+            None => calendar::year_for_month(issue, month),
         })
     });
     let exists = match year {
-        Some(year) => dates::is_valid(year, month, day),
-        None => dates::is_possible_month_day(month, day),
+        Some(year) => calendar::is_valid(year, month, day),
+        None => calendar::is_possible_month_day(month, day),
     };
     if exists {
         return;
     }
     let message = match year {
         // Ex) 2023年2月29日: the month has fewer days that year.
-        Some(year) if dates::is_possible_month_day(month, day) => {
-            let days = dates::civil(year, month, 1).map_or(28, |d| d.days_in_month());
+        Some(year) if calendar::is_possible_month_day(month, day) => {
+            let days = calendar::civil(year, month, 1).map_or(28, |d| d.days_in_month());
             format!("{year}年{month}月只有{days}天，没有{day}日")
         }
         // Ex) 4月31日
         _ => {
-            let days = dates::civil(2000, month, 1).map_or(31, |d| d.days_in_month());
+            let days = calendar::civil(2000, month, 1).map_or(31, |d| d.days_in_month());
             format!("{month}月只有{days}天，没有{day}日")
         }
     };

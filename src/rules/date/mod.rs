@@ -1,4 +1,4 @@
-//! Dates (DESIGN §3.3, GB/T 15835-2011《出版物上数字用法》): rules over the dates recogniser's
+//! Dates (GB/T 15835-2011《出版物上数字用法》): rules over the dates recogniser's
 //! mentions. None of them scans for dates itself; they read `cx.facts.dates`.
 
 pub mod format;

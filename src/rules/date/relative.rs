@@ -59,7 +59,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             Relative::WeekDay { .. } => format!(
                 "{}（{}）",
                 super::show_date(date, Some(issue), false),
-                crate::dates::weekday_name("星期", date.weekday())
+                crate::calendar::weekday_name("星期", date.weekday())
             ),
         };
         let fix = Fix::suggested(

@@ -12,7 +12,8 @@ const TODAY: jiff::civil::Date = jiff::civil::date(2026, 1, 1);
 
 /// Findings of date rules under `config`.
 fn lint_with(text: &str, config: &str) -> Vec<Diagnostic> {
-    let config = LoadedConfig::parse(config, Path::new("jiaodui.toml")).expect("config");
+    let config = LoadedConfig::parse(config, Path::new("jiaodui.toml"), crate::lint::rule_ids())
+        .expect("config");
     analyse(text, None, &config, TODAY)
         .diagnostics
         .into_iter()

@@ -1,4 +1,4 @@
-use crate::dates;
+use crate::calendar;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -46,7 +46,7 @@ fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
     if expr.role == DateRole::Recurring || written.weekday == date.weekday() {
         return;
     }
-    let right = dates::weekday_name(written.word.as_str(), date.weekday());
+    let right = calendar::weekday_name(written.word.as_str(), date.weekday());
     let wrong = &cx.text[written.word_span.range()];
     let shown = super::show_date(date, cx.issue_date, expr.year.is_some());
     let span = Span::new(expr.span.start, written.span.end);

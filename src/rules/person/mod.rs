@@ -1,3 +1,3 @@
-//! People's names (DESIGN §3.5).
+//! People's names.
 
 pub mod variant;

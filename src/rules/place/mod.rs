@@ -1,4 +1,4 @@
-//! Place-name rules (DESIGN §3.2): slips, wrong parents, former names and inconsistent
+//! Place-name rules: slips, wrong parents, former names and inconsistent
 //! forms, all read from the places recogniser's facts.
 
 pub mod former_name;

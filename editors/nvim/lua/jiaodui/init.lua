@@ -1,4 +1,4 @@
--- jiaodui (校对) for Neovim: setup() for 0.10, and the commands both versions share.
+-- jiaodui (校对) for Neovim: setup() for 0.10, and the commands and autocommands both versions share.
 --
 -- Neovim >= 0.11 needs only vim.lsp.enable('jiaodui'); lsp/jiaodui.lua holds the config.
 -- Neovim 0.10 has no vim.lsp.config, so setup() starts the same config from a FileType autocmd.
@@ -6,6 +6,9 @@ local M = {}
 
 local has_011 = vim.fn.has('nvim-0.11') == 1
 local FIX_ALL = 'source.fixAll.jiaodui'
+local INSTALL_URL = 'https://github.com/jiaodui/jiaodui#install'
+-- Draft files whose encoding is detected when they are read (see M.create_autocmds).
+local DRAFT_FILES = { '*.txt', '*.md', '*.markdown' }
 
 -- Options given to setup() on 0.10 (merged over lsp/jiaodui.lua).
 local user_opts = {}
@@ -37,6 +40,9 @@ function M.start(bufnr)
   if not root then
     return nil
   end
+  if not M.check_server() then
+    return nil
+  end
   local cfg = M.config()
   cfg.name = 'jiaodui'
   cfg.root_dir = root
@@ -44,15 +50,99 @@ function M.start(bufnr)
   return vim.lsp.start(cfg, { bufnr = bufnr })
 end
 
---- Creates :JiaoduiFixAll and :JiaoduiRestart (plugin/jiaodui.lua calls this at startup;
---- setup() calls it for plugin managers that put this folder on 'runtimepath' later).
+local announced = false
+
+--- Whether the server in the config can run. The first time it cannot, says so once with
+--- how to install it: Neovim itself only writes that to lsp.log, so a missing server would
+--- otherwise look like a draft without findings.
+---@return boolean
+function M.check_server()
+  local cmd = M.config().cmd
+  -- A function cmd (an RPC connection the user wrote) is not ours to check.
+  if type(cmd) ~= 'table' or not cmd[1] or vim.fn.executable(cmd[1]) == 1 then
+    return true
+  end
+  if not announced then
+    announced = true
+    local point = has_011 and "vim.lsp.config('jiaodui', { cmd = { '/path/to/jiaodui', 'lsp' } })"
+      or "require('jiaodui').setup({ cmd = { '/path/to/jiaodui', 'lsp' } })"
+    vim.notify(table.concat({
+      ('jiaodui: the language server `%s` was not found, so drafts are not being checked.'):format(cmd[1]),
+      'Install it: download the binary for your system from https://github.com/jiaodui/jiaodui/releases'
+        .. ' and put `jiaodui` on PATH, or run `cargo install --locked --git https://github.com/jiaodui/jiaodui`.',
+      'Or point Neovim at it: ' .. point .. '.',
+      'Details: ' .. INSTALL_URL .. ' and :checkhealth jiaodui',
+    }, '\n'), vim.log.levels.WARN)
+  end
+  return false
+end
+
+--- Creates :JiaoduiFixAll and :JiaoduiRestart and the autocommands below (plugin/jiaodui.lua
+--- calls this at startup; setup() calls it for plugin managers that put this folder on
+--- 'runtimepath' later).
 function M.create_commands()
+  M.create_autocmds()
   vim.api.nvim_create_user_command('JiaoduiFixAll', function()
     M.fix_all(0)
   end, { desc = 'jiaodui: apply every safe fix in this draft', force = true })
   vim.api.nvim_create_user_command('JiaoduiRestart', function()
     M.restart()
   end, { desc = 'jiaodui: restart the language server', force = true })
+end
+
+--- Two autocommands for drafts inside a jiaodui project (a jiaodui.toml above them):
+--- - GB18030 is tried after UTF-8 when such a draft is read. Many newsrooms still save
+---   drafts in GB18030 (GBK), and Neovim's default 'fileencodings' falls back to Latin-1, which
+---   turns every Chinese character into two or three accented letters with nothing to check.
+---   'fileencodings' is global, so it is widened only while the draft is read.
+--- - On 0.11, a missing server is announced (vim.lsp.enable only logs it). On 0.10 start()
+---   does this.
+function M.create_autocmds()
+  local group = vim.api.nvim_create_augroup('jiaodui_drafts', { clear = true })
+  local saved
+  local function restore()
+    if saved then
+      vim.o.fileencodings = saved
+      saved = nil
+    end
+  end
+  vim.api.nvim_create_autocmd('BufReadPre', {
+    group = group,
+    pattern = DRAFT_FILES,
+    callback = function(ev)
+      local fencs = vim.o.fileencodings
+      if saved or fencs:find('gb18030', 1, true) or fencs:find('gbk', 1, true) or not M.root(ev.buf) then
+        return
+      end
+      saved = fencs
+      -- After UTF-8 (and a BOM, when listed), before the 8-bit fallbacks.
+      local list = vim.split(fencs, ',', { trimempty = true })
+      local at = 1
+      for i, enc in ipairs(list) do
+        if enc == 'ucs-bom' or enc == 'utf-8' or enc == 'utf8' then
+          at = i + 1
+        end
+      end
+      table.insert(list, at, 'gb18030')
+      vim.o.fileencodings = table.concat(list, ',')
+      -- The read happens between this event and BufReadPost; the scheduled call restores
+      -- the option should the read end without one.
+      vim.schedule(restore)
+    end,
+  })
+  vim.api.nvim_create_autocmd('BufReadPost', { group = group, pattern = DRAFT_FILES, callback = restore })
+  if has_011 then
+    vim.api.nvim_create_autocmd('FileType', {
+      group = group,
+      callback = function(ev)
+        local enabled = vim.lsp.is_enabled == nil or vim.lsp.is_enabled('jiaodui')
+        local cfg = M.config()
+        if enabled and vim.tbl_contains(cfg.filetypes or {}, ev.match) and M.root(ev.buf) then
+          M.check_server()
+        end
+      end,
+    })
+  end
 end
 
 --- Neovim 0.10: start jiaodui for text and Markdown buffers. On 0.11 this is the same as

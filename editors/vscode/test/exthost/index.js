@@ -1,5 +1,6 @@
 // Extension-host tests: the real vscode API in code-server's extension host, against the real
-// `jiaodui lsp` (the path comes from the jiaodui.path setting written by test/run.sh).
+// `jiaodui lsp`: the one named by the jiaodui.path setting that test/run.sh writes, or, for a
+// platform .vsix, the server bundled in it ($JIAODUI_EXPECT_SOURCE says which to expect).
 // Loaded by the workbench through the `extensionTestsPath` payload, which calls run();
 // run() rejecting fails the suite. Results are also appended to $JIAODUI_TEST_RESULTS.
 'use strict';
@@ -9,6 +10,8 @@ const vscode = require('vscode');
 
 const RULE = 'punct/halfwidth';
 const TIMEOUT = Number(process.env.JIAODUI_TEST_TIMEOUT_MS || 15000);
+const EXPECT_SOURCE = process.env.JIAODUI_EXPECT_SOURCE;
+const ALT_SERVER = process.env.JIAODUI_ALT_SERVER;
 const results = process.env.JIAODUI_TEST_RESULTS;
 
 function report(line) {
@@ -39,6 +42,7 @@ exports.run = async function run() {
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const txt = vscode.Uri.joinPath(folder, 'draft.txt');
   const md = vscode.Uri.joinPath(folder, 'draft.md');
+  const gb = vscode.Uri.joinPath(folder, 'gb18030.txt');
   const ext = vscode.extensions.getExtension('jiaodui.jiaodui');
   let api, doc, editor;
   const tests = [];
@@ -58,7 +62,8 @@ exports.run = async function run() {
       throw new Error(`${err.message}\n  # status bar: ${JSON.stringify(api.status())}`);
     });
     assert.ok(api.client && api.client.isRunning(), 'client not running');
-    report(`# server ${api.serverPath}: ${JSON.stringify(api.client.initializeResult.serverInfo)}`);
+    report(`# server ${api.serverPath} (from ${api.serverSource}): ${JSON.stringify(api.client.initializeResult.serverInfo)}`);
+    if (EXPECT_SOURCE) assert.strictEqual(api.serverSource, EXPECT_SOURCE, `server ${api.serverPath}`);
   }, true);
 
   test('exactly three punct/halfwidth diagnostics, at the right UTF-16 columns (𠮷 before the comma)', async () => {
@@ -177,6 +182,30 @@ exports.run = async function run() {
     await waitFor('three diagnostics on draft.md', () => ours(md, RULE).length === 3);
   });
 
+  // Without the extension's default of files.autoGuessEncoding for drafts, VS Code reads a
+  // GB18030 file as UTF-8 with replacement characters and the server finds nothing in it.
+  test('a GB18030 draft is decoded and checked (examples/gb18030-社区食堂.txt)', async () => {
+    const gbDoc = await vscode.workspace.openTextDocument(gb);
+    // In a tab of its own: in preview mode it would replace draft.md's tab, and the client
+    // pulls diagnostics only for documents shown in tabs, which the next tests rely on.
+    await vscode.window.showTextDocument(gbDoc, { preview: false });
+    if (gbDoc.encoding) report(`# gb18030.txt opened as ${gbDoc.encoding}`);
+    assert.strictEqual(gbDoc.lineAt(0).text, '社区食堂开业', `first line: ${JSON.stringify(gbDoc.lineAt(0).text)}`);
+    await waitFor('two findings on gb18030.txt', () => ours(gb, RULE).length >= 2).catch((err) => {
+      throw new Error(`${err.message}: ${show(ours(gb))}`);
+    });
+    await sleep(500);
+    const ds = ours(gb, RULE);
+    const want = [[2, 15], [2, 28]];
+    assert.strictEqual(ds.length, 2, show(ds));
+    ds.forEach((d, i) => {
+      const [line, ch] = want[i];
+      assert.ok(d.range.isEqual(new vscode.Range(line, ch, line, ch + 1)), `diagnostic ${i}: ${show([d])}, want ${line}:${ch}`);
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(md));
+  });
+
   test('jiaodui.enable = false stops the server, true starts it again', async () => {
     const config = vscode.workspace.getConfiguration('jiaodui');
     await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
@@ -199,6 +228,25 @@ exports.run = async function run() {
     await waitFor('diagnostics after the restart', () => ours(md, RULE).length === 3);
     assert.strictEqual(api.status().state, 'running');
   });
+
+  if (EXPECT_SOURCE === 'bundled') {
+    test('an explicit jiaodui.path wins over the bundled server, and the bundled one returns without it', async () => {
+      assert.ok(ALT_SERVER, 'JIAODUI_ALT_SERVER is not set');
+      const config = vscode.workspace.getConfiguration('jiaodui');
+      await config.update('path', ALT_SERVER, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('the server from the setting', () => api.serverSource === 'setting' && api.status().state === 'running');
+        assert.strictEqual(api.serverPath, ALT_SERVER);
+        assert.ok(api.status().tooltip.includes(`the setting jiaodui.path: ${ALT_SERVER}`), api.status().tooltip);
+        await waitFor('diagnostics from it', () => ours(md, RULE).length === 3);
+      } finally {
+        await config.update('path', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor('the bundled server again', () => api.serverSource === 'bundled' && api.status().state === 'running');
+      assert.ok(api.status().tooltip.includes('the server bundled with the extension'), api.status().tooltip);
+      await waitFor('diagnostics after switching back', () => ours(md, RULE).length === 3);
+    });
+  }
 
   let passed = 0;
   let failed = 0;

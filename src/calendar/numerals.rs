@@ -2,14 +2,14 @@
 //! and Chinese numbers for months, days and hours (`十二`, `二十三`).
 
 /// The value of a full-width digit `０`…`９`.
-pub fn fullwidth_digit(ch: char) -> Option<u32> {
+pub(crate) fn fullwidth_digit(ch: char) -> Option<u32> {
     ('０'..='９').contains(&ch).then(|| ch as u32 - '０' as u32)
 }
 
 /// The value of a Chinese digit as used in a year written digit by digit (`二〇二三`):
 /// `〇`/`零` are 0 and `一`…`九` their values. Look-alikes (`○`, Latin `O`, digit `0`) are
 /// [`chinese_year_digit`]'s business.
-pub fn chinese_digit(ch: char) -> Option<u32> {
+pub(crate) fn chinese_digit(ch: char) -> Option<u32> {
     Some(match ch {
         '〇' | '零' => 0,
         '一' => 1,
@@ -28,7 +28,7 @@ pub fn chinese_digit(ch: char) -> Option<u32> {
 /// A digit of a Chinese-numeral year, accepting the slips print makes for `〇`: the geometric
 /// circle `○`, Latin `O`/`o` and the digit `0` (half- or full-width). The flag is true for a
 /// slip.
-pub fn chinese_year_digit(ch: char) -> Option<(u32, bool)> {
+pub(crate) fn chinese_year_digit(ch: char) -> Option<(u32, bool)> {
     match ch {
         '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' => Some((0, true)),
         _ => chinese_digit(ch).map(|d| (d, false)),
@@ -36,14 +36,14 @@ pub fn chinese_year_digit(ch: char) -> Option<(u32, bool)> {
 }
 
 /// True for the characters of Chinese numbers: digits, `〇`, `零`, `十`, `两`.
-pub fn is_chinese_numeral(ch: char) -> bool {
+pub(crate) fn is_chinese_numeral(ch: char) -> bool {
     chinese_digit(ch).is_some() || ch == '十' || ch == '两'
 }
 
 /// The value of a Chinese number below 100 as months, days and hours are written: `十` 10,
 /// `十四` 14, `二十` 20, `二十三` 23, `三十一` 31, and a single digit. `None` for anything
 /// else (`一四`, `十十`).
-pub fn chinese_number(text: &str) -> Option<u32> {
+pub(crate) fn chinese_number(text: &str) -> Option<u32> {
     let mut chars = ['\0'; 3];
     let mut len = 0;
     for c in text.chars() {

@@ -7,7 +7,7 @@
 
 mod numerals;
 
-pub use numerals::{
+pub(crate) use numerals::{
     chinese_digit, chinese_number, chinese_year_digit, fullwidth_digit, is_chinese_numeral,
 };
 
@@ -16,7 +16,7 @@ use jiff::ToSpan;
 
 /// The date `year-month-day`, or `None` when no such day exists (month 13, 4月31日,
 /// 2月29日 in a common year). Years outside jiff's range (-9999..=9999) are `None` too.
-pub fn civil(year: i32, month: i32, day: i32) -> Option<Date> {
+pub(crate) fn civil(year: i32, month: i32, day: i32) -> Option<Date> {
     let year = i16::try_from(year).ok()?;
     let month = i8::try_from(month).ok()?;
     let day = i8::try_from(day).ok()?;
@@ -24,23 +24,18 @@ pub fn civil(year: i32, month: i32, day: i32) -> Option<Date> {
 }
 
 /// True when `year-month-day` is a day of the Gregorian calendar.
-pub fn is_valid(year: i32, month: i32, day: i32) -> bool {
+pub(crate) fn is_valid(year: i32, month: i32, day: i32) -> bool {
     civil(year, month, day).is_some()
 }
 
 /// True when `month-day` exists in at least one year (2月29日 does; 2月30日 does not).
-pub fn is_possible_month_day(month: i32, day: i32) -> bool {
+pub(crate) fn is_possible_month_day(month: i32, day: i32) -> bool {
     is_valid(2000, month, day)
-}
-
-/// The weekday of `year-month-day`, when the day exists.
-pub fn weekday(year: i32, month: i32, day: i32) -> Option<Weekday> {
-    civil(year, month, day).map(Date::weekday)
 }
 
 /// The year a month-and-day date written on `reference` means: the one that puts it nearest
 /// the reference, so `12月30日` on a page of 2023-01-02 is 2022-12-30.
-pub fn year_for_month(reference: Date, month: i32) -> i32 {
+pub(crate) fn year_for_month(reference: Date, month: i32) -> i32 {
     let year = i32::from(reference.year());
     let delta = month - i32::from(reference.month());
     if delta > 6 {
@@ -54,13 +49,13 @@ pub fn year_for_month(reference: Date, month: i32) -> i32 {
 
 /// The date a month and day (no year) mean on a page dated `reference`; `None` when that day
 /// does not exist in the year chosen.
-pub fn resolve_month_day(reference: Date, month: i32, day: i32) -> Option<Date> {
+pub(crate) fn resolve_month_day(reference: Date, month: i32, day: i32) -> Option<Date> {
     civil(year_for_month(reference, month), month, day)
 }
 
 /// The date a day alone (`16日`) means on a page dated `reference`: that day of the issue's
 /// month, by news convention; `None` when the month has no such day.
-pub fn resolve_day(reference: Date, day: i32) -> Option<Date> {
+pub(crate) fn resolve_day(reference: Date, day: i32) -> Option<Date> {
     civil(
         i32::from(reference.year()),
         i32::from(reference.month()),
@@ -69,7 +64,7 @@ pub fn resolve_day(reference: Date, day: i32) -> Option<Date> {
 }
 
 /// The date a day means in the month `months` away from `reference`'s (`上月28日` is -1).
-pub fn resolve_day_in_month(reference: Date, months: i8, day: i32) -> Option<Date> {
+pub(crate) fn resolve_day_in_month(reference: Date, months: i8, day: i32) -> Option<Date> {
     let first = reference
         .first_of_month()
         .checked_add(i64::from(months).months())
@@ -78,20 +73,20 @@ pub fn resolve_day_in_month(reference: Date, months: i8, day: i32) -> Option<Dat
 }
 
 /// `reference` moved by `days` (negative for the past).
-pub fn add_days(reference: Date, days: i64) -> Option<Date> {
+pub(crate) fn add_days(reference: Date, days: i64) -> Option<Date> {
     reference.checked_add(days.days()).ok()
 }
 
 /// The day with weekday `weekday` in the week (Monday to Sunday) `weeks` weeks from the one
 /// holding `reference`: `本周三` is `(0, Wednesday)`, `上周五` is `(-1, Friday)`.
-pub fn weekday_in_week(reference: Date, weeks: i64, weekday: Weekday) -> Option<Date> {
+pub(crate) fn weekday_in_week(reference: Date, weeks: i64, weekday: Weekday) -> Option<Date> {
     let monday_offset = i64::from(reference.weekday().to_monday_zero_offset());
     let target = i64::from(weekday.to_monday_zero_offset());
     add_days(reference, weeks * 7 - monday_offset + target)
 }
 
 /// The month before `date`'s month, as a number 1..=12.
-pub fn previous_month(date: Date) -> i32 {
+pub(crate) fn previous_month(date: Date) -> i32 {
     if date.month() == 1 {
         12
     } else {
@@ -100,7 +95,7 @@ pub fn previous_month(date: Date) -> i32 {
 }
 
 /// The character naming a weekday after `星期`/`周`: 一 … 六, 日 for Sunday.
-pub fn weekday_char(weekday: Weekday) -> char {
+fn weekday_char(weekday: Weekday) -> char {
     match weekday {
         Weekday::Monday => '一',
         Weekday::Tuesday => '二',
@@ -113,7 +108,7 @@ pub fn weekday_char(weekday: Weekday) -> char {
 }
 
 /// The weekday named by the character after `星期`/`周`/`礼拜` (`日` and `天` are Sunday).
-pub fn weekday_from_char(ch: char) -> Option<Weekday> {
+pub(crate) fn weekday_from_char(ch: char) -> Option<Weekday> {
     Some(match ch {
         '一' => Weekday::Monday,
         '二' => Weekday::Tuesday,
@@ -126,13 +121,8 @@ pub fn weekday_from_char(ch: char) -> Option<Weekday> {
     })
 }
 
-/// `2023年3月14日` (the GB/T 15835 form) for a date.
-pub fn format_ymd(date: Date) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
-
 /// `星期二` (or `周二` with `word = "周"`).
-pub fn weekday_name(word: &str, weekday: Weekday) -> String {
+pub(crate) fn weekday_name(word: &str, weekday: Weekday) -> String {
     format!("{word}{}", weekday_char(weekday))
 }
 
@@ -157,7 +147,10 @@ mod tests {
 
     #[test]
     fn weekdays() {
-        assert_eq!(weekday(2023, 3, 14), Some(Weekday::Tuesday));
+        assert_eq!(
+            civil(2023, 3, 14).map(Date::weekday),
+            Some(Weekday::Tuesday)
+        );
         assert_eq!(weekday_char(Weekday::Tuesday), '二');
         assert_eq!(weekday_from_char('天'), Some(Weekday::Sunday));
     }
