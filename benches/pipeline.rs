@@ -60,14 +60,13 @@ impl Fixture {
         Input {
             text: &self.text,
             draft,
-            config: &self.config.config,
             issue_date: document::resolve_issue_date(
                 &draft.front_matter,
                 Some(Path::new(&self.path)),
                 None,
             ),
-            path: Some(&self.path),
             gazetteer: self.config.gazetteer(),
+            newsroom: lint::newsroom(&self.config.config),
         }
     }
 }

@@ -25,10 +25,9 @@ fn main() {
     let input = Input {
         text: &text,
         draft: &draft,
-        config: &config.config,
         issue_date: issue,
-        path: None,
         gazetteer: jiaodui::gazetteer::Gazetteer::builtin(),
+        newsroom: jiaodui::lint::newsroom(&config.config),
     };
     let mut best = f64::MAX;
     let mut found = 0;

@@ -65,10 +65,9 @@ fn main() {
         let input = jiaodui::recognise::Input {
             text: &text,
             draft: &draft,
-            config: &config.config,
             issue_date: None,
-            path: None,
             gazetteer: builtin,
+            newsroom: jiaodui::lint::newsroom(&config.config),
         };
         let cpu = cpu_ms();
         let mut mentions = 0;

@@ -9,11 +9,11 @@ use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
-use crate::config::LoadedConfig;
+use crate::config::{Config, LoadedConfig};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Draft, DraftKind};
 use crate::fix::apply_edits_once;
-use crate::recognise::{Facts, Input};
+use crate::recognise::{Facts, Input, Newsroom};
 use crate::rules::{Context, ALL_RULES};
 
 /// The ID of every rule, in registration order: what a config's `[rules]` and `[[allow]]`
@@ -46,10 +46,9 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
     let input = Input {
         text,
         draft: &draft,
-        config: &config.config,
         issue_date,
-        path,
         gazetteer: config.gazetteer(),
+        newsroom: newsroom(&config.config),
     };
     let facts = Facts::recognise(&input);
     let cx = Context {
@@ -68,6 +67,15 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         facts,
         issue_date,
         diagnostics,
+    }
+}
+
+/// What the recognisers are told of the newsroom: its configuration as plain data.
+pub fn newsroom(config: &Config) -> Newsroom<'_> {
+    Newsroom {
+        roster: &config.byline.roster,
+        roles: &config.byline.roles,
+        region: config.bulletin.region.as_deref(),
     }
 }
 

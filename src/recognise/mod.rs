@@ -1,17 +1,19 @@
 //! Recognisers: each runs once over a draft and yields typed facts with spans — bylines,
 //! dates, places, person names, punctuation pairs. Rules, the language server's hover and
 //! hints, and reports all read these facts; nothing re-scans the text for them.
+//!
+//! Recognisers say what is there; rules judge it. A recogniser reads no file and knows
+//! neither the configuration nor the house style: what it needs from the newsroom (its
+//! reporters, its role words, its region) comes as plain data in [`Input`].
 
 pub mod bylines;
 pub mod calendar;
 pub mod dates;
+mod digits;
 pub mod persons;
 pub mod places;
 pub mod punct_pairs;
 
-use std::path::Path;
-
-use crate::config::Config;
 use crate::document::Draft;
 use crate::gazetteer::Gazetteer;
 
@@ -19,13 +21,24 @@ use crate::gazetteer::Gazetteer;
 pub struct Input<'a> {
     pub text: &'a str,
     pub draft: &'a Draft,
-    pub config: &'a Config,
     /// The issue date (front matter, file or folder name, `[bulletin] date`); `None`
     /// when unknown.
     pub issue_date: Option<jiff::civil::Date>,
-    pub path: Option<&'a Path>,
-    /// The built-in gazetteer, or the newsroom's when the config names one.
+    /// The built-in gazetteer, with the newsroom's places over it when it keeps its own.
     pub gazetteer: &'a Gazetteer,
+    pub newsroom: Newsroom<'a>,
+}
+
+/// What the newsroom tells the recognisers, as plain data: empty by default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Newsroom<'a> {
+    /// The newsroom's reporters: a trailing credit of their names is a credit even where
+    /// a name does not look like one.
+    pub roster: &'a [String],
+    /// Role words credits may hold besides the built-in ones (`记者`, `通讯员` …).
+    pub roles: &'a [String],
+    /// Where unqualified place names are resolved first: `山西省大同市平城区`.
+    pub region: Option<&'a str>,
 }
 
 /// Everything the recognisers found in one draft.

@@ -152,7 +152,7 @@ fn names(names: &[Name]) -> String {
 fn describe_byline(b: &Byline) -> String {
     let mut lines = vec!["**署名**".to_owned()];
     if let Some(lead) = &b.lead {
-        lines.push(format!("- 电头：{}", lead.house_form()));
+        lines.push(format!("- 电头：{}", lead.words()));
     }
     if let Some(credit) = &b.credit {
         lines.extend(credit_lines(credit));

@@ -1,3 +1,4 @@
+use super::scanner::TRIGGERS;
 use super::*;
 use jiff::civil::date;
 

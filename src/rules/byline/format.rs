@@ -2,7 +2,8 @@ use crate::config::{BylineConfig, BylinePosition, ParenWidth};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::recognise::bylines::{Byline, BylinePlace, CreditForm, Deviation};
+use crate::recognise::bylines::{Byline, BylinePlace, CreditForm};
+use crate::rules::byline::house::{deviations, house_form, Deviation};
 use crate::rules::Context;
 
 declare_rule! {
@@ -42,18 +43,18 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let style = &cx.config.byline;
     for byline in &cx.facts.bylines.bylines {
-        if byline.deviations.is_empty() || !at_house_position(byline, style) {
+        if !at_house_position(byline, style) {
+            continue;
+        }
+        let deviations = deviations(byline, style);
+        if deviations.is_empty() {
             continue;
         }
         let printed = &cx.text[byline.span.range()];
-        let described: Vec<String> = byline
-            .deviations
-            .iter()
-            .map(|d| d.describe(style))
-            .collect();
+        let described: Vec<String> = deviations.iter().map(|d| d.describe(style)).collect();
         let message = format!("署名{}", described.join("，"));
-        let fix = if byline.is_house() {
-            house_fix(byline, style, printed)
+        let fix = if byline.is_own() {
+            house_fix(byline, &deviations, style, printed)
         } else {
             wire_paren_fix(byline, style)
         };
@@ -83,19 +84,24 @@ fn at_house_position(byline: &Byline, style: &BylineConfig) -> bool {
         (BylinePlace::Lead, BylinePosition::Lead) => true,
         (BylinePlace::Trailing, BylinePosition::End) => true,
         // A dateline printed with a colon is the lead's own problem wherever the credit is.
-        (BylinePlace::Lead, BylinePosition::End) => byline.credit.is_none() || !byline.is_house(),
+        (BylinePlace::Lead, BylinePosition::End) => byline.credit.is_none() || !byline.is_own(),
         _ => false,
     }
 }
 
-fn house_fix(byline: &Byline, style: &BylineConfig, printed: &str) -> Option<Fix> {
-    let house = byline.house_form(style)?;
+fn house_fix(
+    byline: &Byline,
+    deviations: &[Deviation],
+    style: &BylineConfig,
+    printed: &str,
+) -> Option<Fix> {
+    let house = house_form(byline, style)?;
     if house == printed {
         return None;
     }
     let title = format!("改为“{house}”");
     let edits = vec![Edit::replace(byline.span, house)];
-    let supplies_role = byline.deviations.contains(&Deviation::MissingRole);
+    let supplies_role = deviations.contains(&Deviation::MissingRole);
     let roster_knows = |byline: &Byline| {
         !style.roster.is_empty()
             && byline
@@ -115,7 +121,7 @@ fn house_fix(byline: &Byline, style: &BylineConfig, printed: &str) -> Option<Fix
 /// Wire copy keeps its own credit; only the parentheses become the house's.
 fn wire_paren_fix(byline: &Byline, style: &BylineConfig) -> Option<Fix> {
     let credit = byline.credit.as_ref()?;
-    let CreditForm::Paren { .. } = credit.form else {
+    let CreditForm::Paren(_) = credit.form else {
         return None;
     };
     let (open, close) = match style.parens {

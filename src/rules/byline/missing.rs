@@ -3,7 +3,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, BlockKind};
 use crate::fix::{Edit, Fix};
-use crate::recognise::bylines::{house_byline, BylinePlace};
+use crate::recognise::bylines::BylinePlace;
+use crate::rules::byline::house::house_byline;
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -52,7 +53,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let mut bare_lead = None;
         let mut signed = false;
         for byline in bylines.of_article(index) {
-            let wire = byline.lead.as_ref().is_some_and(|l| !l.is_house());
+            let wire = byline.lead.as_ref().is_some_and(|l| !l.is_own());
             if byline.has_names() || wire {
                 signed = true;
             } else if byline.place == BylinePlace::Lead && bare_lead.is_none() {
@@ -74,7 +75,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 if !reporters.is_empty() {
                     let fix = match style.position {
                         BylinePosition::Lead => {
-                            let house = house_byline(&lead.house_form(), &reporters, style);
+                            let house = house_byline(&lead.words(), &reporters, style);
                             // Ex) 本报讯 8日， — the space after the dateline goes too.
                             let after = &cx.text[byline.span.end as usize..];
                             let gap =

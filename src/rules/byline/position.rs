@@ -4,6 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Article, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, Lead};
+use crate::rules::byline::house::house_form;
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -147,7 +148,7 @@ fn move_to_lead(
         lead: Some(lead),
         ..byline.clone()
     };
-    let house = moved.house_form(style)?;
+    let house = house_form(&moved, style)?;
     let insert = match bare_lead {
         Some(b) => Edit::replace(b.span, house.clone()),
         None => Edit::insert(cx.draft.blocks[lead_block].span.start, house.clone()),
@@ -170,9 +171,9 @@ fn move_to_end(
         lead: None,
         ..byline.clone()
     };
-    let credit = moved.house_form(style)?;
+    let credit = house_form(&moved, style)?;
     let remove = match (&byline.lead, byline.place) {
-        (Some(lead), BylinePlace::Lead) => Edit::replace(byline.span, lead.house_form()),
+        (Some(lead), BylinePlace::Lead) => Edit::replace(byline.span, lead.words()),
         _ => Edit::delete(removal_span(cx, byline)),
     };
     let at = cx.draft.blocks[last].span.end;
@@ -192,6 +193,8 @@ fn house_lead() -> Lead {
         via: false,
         place_date: String::new(),
         word: "讯".to_owned(),
+        colon: false,
+        spaced: false,
     }
 }
 

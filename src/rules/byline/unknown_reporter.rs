@@ -44,7 +44,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let byline_names = bylines
         .bylines
         .iter()
-        .filter(|b| b.is_house() && b.place != BylinePlace::Author)
+        .filter(|b| b.is_own() && b.place != BylinePlace::Author)
         .flat_map(|b| b.credit.iter().flat_map(|c| c.staff_names()));
     let photo_names = bylines
         .photo_credits

@@ -54,63 +54,81 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 }
 
 fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
-    let mut reasons: Vec<&str> = Vec::new();
-    let mut edits = Vec::new();
-    let mut safe = true;
-    let text = cx.text;
+    let mut found = Found {
+        reasons: Vec::new(),
+        edits: Vec::new(),
+        safe: true,
+    };
     match expr.form {
         // Ex) 2023-03-14, 2023/3/14, 2023.3.14
         DateForm::Iso | DateForm::Slash | DateForm::Dot => {
             let (Some(y), Some(m), Some(d)) = (&expr.year, &expr.month, &expr.day) else {
                 return;
             };
-            reasons.push("正文日期不用“-”“/”“.”分隔");
-            edits.push(Edit::replace(
+            found.reasons.push("正文日期不用“-”“/”“.”分隔");
+            found.edits.push(Edit::replace(
                 expr.span,
                 format!("{}年{}月{}日", y.value, m.value, d.value),
             ));
         }
-        DateForm::Units => {
-            // Ex) （一九九七年七月一日） under a speech: the date line of a document, which
-            // keeps its Chinese numerals.
-            let date_line = text[..expr.span.start as usize].ends_with(['（', '('])
-                && text[expr.span.end as usize..].starts_with(['）', ')']);
-            let headline = super::in_headline(cx, expr.span) || date_line;
-            let chinese_date = expr
-                .year
-                .as_ref()
-                .is_some_and(|y| y.digits == Digits::Chinese)
-                || (expr.month.is_some() && expr.day.is_some());
-            let parts = [&expr.year, &expr.month, &expr.day];
-            for part in parts.into_iter().flatten() {
-                if let Some((reason, replacement, is_safe)) =
-                    normalise(cx, part, chinese_date && !headline)
-                {
-                    if !reasons.contains(&reason) {
-                        reasons.push(reason);
-                    }
-                    safe &= is_safe;
-                    edits.push(Edit::replace(part.span, replacement));
-                }
-            }
-            // Ex) 15号 — the spoken day word.
-            if let Some(day) = &expr.day {
-                let after = day.span.end as usize;
-                if expr.day_word == Some(DayWord::Hao) && text[after..].starts_with('号') {
-                    reasons.push("日期用“日”不用“号”");
-                    edits.push(Edit::replace(
-                        Span::new(day.span.end, day.span.end + '号'.len_utf8() as u32),
-                        "日",
-                    ));
-                }
-            }
-        }
+        DateForm::Units => units(cx, expr, &mut found),
     }
-    if edits.is_empty() {
+    if found.edits.is_empty() {
         return;
     }
-    let written = &text[expr.span.range()];
-    let local: Vec<Edit> = edits
+    acc.extend(report(cx, expr, found));
+}
+
+/// What is wrong with a date: the reasons in the order found, the edits that fix it, and
+/// whether they are all certain.
+struct Found {
+    reasons: Vec<&'static str>,
+    edits: Vec<Edit>,
+    safe: bool,
+}
+
+/// A date written with units (`2023年3月14日`): each numeral, and `号` for `日`.
+fn units(cx: &Context<'_>, expr: &DateExpr, found: &mut Found) {
+    let text = cx.text;
+    // Ex) （一九九七年七月一日） under a speech: the date line of a document, which
+    // keeps its Chinese numerals.
+    let date_line = text[..expr.span.start as usize].ends_with(['（', '('])
+        && text[expr.span.end as usize..].starts_with(['）', ')']);
+    let headline = super::in_headline(cx, expr.span) || date_line;
+    let chinese_date = expr
+        .year
+        .as_ref()
+        .is_some_and(|y| y.digits == Digits::Chinese)
+        || (expr.month.is_some() && expr.day.is_some());
+    let parts = [&expr.year, &expr.month, &expr.day];
+    for part in parts.into_iter().flatten() {
+        if let Some((reason, replacement, is_safe)) = normalise(cx, part, chinese_date && !headline)
+        {
+            if !found.reasons.contains(&reason) {
+                found.reasons.push(reason);
+            }
+            found.safe &= is_safe;
+            found.edits.push(Edit::replace(part.span, replacement));
+        }
+    }
+    // Ex) 15号 — the spoken day word.
+    if let Some(day) = &expr.day {
+        let after = day.span.end as usize;
+        if expr.day_word == Some(DayWord::Hao) && text[after..].starts_with('号') {
+            found.reasons.push("日期用“日”不用“号”");
+            found.edits.push(Edit::replace(
+                Span::new(day.span.end, day.span.end + '号'.len_utf8() as u32),
+                "日",
+            ));
+        }
+    }
+}
+
+/// The finding for a date and its edits, with the date as it reads once fixed.
+fn report(cx: &Context<'_>, expr: &DateExpr, found: Found) -> Option<Diagnostic> {
+    let written = &cx.text[expr.span.range()];
+    let local: Vec<Edit> = found
+        .edits
         .iter()
         .map(|e| {
             Edit::replace(
@@ -119,24 +137,22 @@ fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
             )
         })
         .collect();
-    let Some(local_fix) = Fix::safe("", local) else {
-        return;
-    };
+    let local_fix = Fix::safe("", local)?;
     let (fixed, _) = apply_edits_once(written, [&local_fix]);
     let title = format!("改为“{fixed}”");
-    let fix = if safe {
-        Fix::safe(title, edits)
+    let fix = if found.safe {
+        Fix::safe(title, found.edits)
     } else {
-        Fix::suggested(title, edits)
+        Fix::suggested(title, found.edits)
     };
-    acc.push(
+    Some(
         Diagnostic::new(
             &RULE,
             expr.span,
-            format!("{}：“{written}”应为“{fixed}”", reasons.join("，")),
+            format!("{}：“{written}”应为“{fixed}”", found.reasons.join("，")),
         )
         .with_fix(fix),
-    );
+    )
 }
 
 /// What is wrong with one numeral of a date, its replacement, and whether replacing it is

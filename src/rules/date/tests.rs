@@ -1,4 +1,4 @@
-//! The rules against the cases issue 4 asks to show, and the trap list against every rule.
+//! The date rules against the cases they exist for, and the trap list against every rule.
 
 use std::path::Path;
 
@@ -210,10 +210,9 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
     let input = Input {
         text,
         draft: &draft,
-        config: &config,
         issue_date: None,
-        path: None,
         gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        newsroom: crate::recognise::Newsroom::default(),
     };
     let facts = Facts {
         dates: dates::recognise(&input),

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::PhotoForm;
+use crate::rules::photo::house::{deviates, house_form, separator_off};
 use crate::rules::Context;
 
 declare_rule! {
@@ -35,20 +36,20 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let style = &cx.config.byline;
     for credit in &cx.facts.bylines.photo_credits {
-        if !credit.deviates(style) {
+        if !deviates(credit, style) {
             continue;
         }
         let printed = &cx.text[credit.span.range()];
         let what = match credit.form {
             PhotoForm::Colon => format!("图片署名“{printed}”不合本报格式"),
             PhotoForm::Slash => format!("图片署名“{printed}”不合本报格式"),
-            PhotoForm::Paren { .. } => "图片署名不应加括号".to_owned(),
+            PhotoForm::Paren(_) => "图片署名不应加括号".to_owned(),
             _ if credit.role.is_none() => "图片署名缺少身份词“本报记者”".to_owned(),
-            _ if credit.separator_off => "图片署名的姓名分隔不合本报格式".to_owned(),
+            _ if separator_off(credit, style) => "图片署名的姓名分隔不合本报格式".to_owned(),
             _ => "图片署名空格不合规范".to_owned(),
         };
         let mut diagnostic = Diagnostic::new(&RULE, credit.span, what);
-        if let Some(house) = credit.house_form(style) {
+        if let Some(house) = house_form(credit, style) {
             if house != printed {
                 diagnostic = diagnostic
                     .with_note(format!("本报格式：{}", house.trim_start()))

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockId, BlockKind};
 use crate::fix::{Edit, Fix};
-use crate::recognise::bylines::house_photo_credit;
+use crate::rules::photo::house::house_photo_credit;
 use crate::rules::Context;
 
 declare_rule! {
@@ -156,7 +156,7 @@ fn photographers(cx: &Context<'_>, id: BlockId) -> Vec<String> {
     if let Some(article) = cx.draft.article_of(id) {
         let names: Vec<String> = bylines
             .of_article(article)
-            .filter(|b| b.is_house())
+            .filter(|b| b.is_own())
             .flat_map(|b| b.credit.iter().flat_map(|c| c.staff_names()))
             .map(|n| n.text.clone())
             .take(3)

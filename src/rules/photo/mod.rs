@@ -3,3 +3,4 @@
 
 pub mod credit_format;
 pub mod credit_missing;
+pub(crate) mod house;

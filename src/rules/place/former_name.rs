@@ -4,7 +4,6 @@ use crate::fix::{Edit, Fix};
 use crate::gazetteer::{ChangeDate, ChangeId, Gazetteer, PlaceId};
 use crate::recognise::places::Mention;
 use crate::rules::Context;
-use crate::text::Span;
 
 declare_rule! {
     /// ## What it flags
@@ -39,103 +38,104 @@ declare_rule! {
     pub(crate) RULE = "place/former-name" { severity: Warning, fix: Sometimes }
 }
 
-/// Words that mark a sentence about the change itself, or the past on purpose.
-const CHANGE_WORDS: &[&str] = &[
-    "撤", "更名", "改名", "改称", "改为", "改设", "设立", "合并", "并入", "划归", "划入", "前身",
-    "曾", "旧称", "原名", "时称", "时为", "当时", "历史", "成立",
-];
-
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let g = cx.gazetteer;
     let reference = cx.reference_date();
     let places = &cx.facts.places;
     for mention in &places.mentions {
-        if mention.former.is_empty() && mention.newsroom_former.is_empty() {
+        // Ex) 原大同县, 大同县（今云州区）, 大同县撤县设区 — the past named on purpose.
+        let Some(frame) = mention.frame else {
+            continue;
+        };
+        if frame.marked_past || frame.tells_change {
             continue;
         }
-        if refers_to_past(cx.text, mention.span) {
-            continue;
-        }
-        // Newsroom former names: `former = [{ name, until }]`.
-        if let Some(&(place, i)) = mention
-            .newsroom_former
-            .iter()
-            .find(|&&(p, i)| g.place(p).former[i as usize].1 <= reference)
-        {
-            let entry = g.place(place);
-            let until = entry.former[i as usize].1;
-            acc.push(
-                Diagnostic::new(
-                    &RULE,
-                    mention.span,
-                    format!(
-                        "“{}”已于{}年{}月{}日更名为“{}”",
-                        mention.name,
-                        until.year(),
-                        until.month(),
-                        until.day(),
-                        entry.name
-                    ),
-                )
-                .with_note(g.path(place))
-                .with_fix(Fix::suggest_replacement(mention.span, &entry.name)),
-            );
+        if let Some(diagnostic) = newsroom_former(g, mention, reference) {
+            acc.push(diagnostic);
             continue;
         }
         let Some(change) = applicable_change(g, mention, &places.mentions, places.region) else {
             continue;
         };
         let record = g.change(change);
-        if !in_force(record.date, reference)
-            || mentions_earlier_year(cx.text, mention.span, record.date)
-        {
+        let year = match record.date {
+            ChangeDate::Day(day) => day.year(),
+            ChangeDate::Year(year) => year,
+        } as u32;
+        // Ex) 1996年1月，邵阳市郊区发生… — a time when the old name was right.
+        if !in_force(record.date, reference) || frame.earliest_year.is_some_and(|y| y < year) {
             continue;
         }
-        let successors = g.current_successors(change);
-        let names: Vec<String> = {
-            let mut names: Vec<String> = successors
-                .iter()
-                .map(|&p| g.place(p).name.to_string())
-                .collect();
-            names.dedup();
-            names
-        };
-        let when = record.date.to_string();
-        let message = match &names[..] {
-            [] => format!("“{}”已于{when}撤销", mention.name),
-            [one] => format!(
-                "“{}”已于{when}{}，今为“{one}”",
-                mention.name,
-                verb(&record.kind)
-            ),
-            many => format!(
-                "“{}”已于{when}撤销，其地域今属“{}”",
-                mention.name,
-                many.join("”“")
-            ),
-        };
-        let mut diagnostic = Diagnostic::new(&RULE, mention.span, message).with_note(format!(
-            "{}{}（{}）",
-            record.kind,
-            if record.document.is_empty() {
-                String::new()
-            } else {
-                format!("，{}", record.document)
-            },
-            successors
-                .iter()
-                .map(|&p| g.path(p))
-                .collect::<Vec<_>>()
-                .join("；")
-        ));
-        for name in &names {
-            diagnostic = diagnostic.with_fix(Fix::suggested(
-                format!("改为“{name}”"),
-                vec![Edit::replace(mention.span, name.clone())],
-            ));
-        }
-        acc.push(diagnostic);
+        acc.push(former_name(g, mention, change));
     }
+}
+
+/// A former name from a newsroom gazetteer (`former = [{ name, until }]`) out of use by
+/// `reference`.
+fn newsroom_former(
+    g: &Gazetteer,
+    mention: &Mention,
+    reference: jiff::civil::Date,
+) -> Option<Diagnostic> {
+    let &(place, i) = mention
+        .newsroom_former
+        .iter()
+        .find(|&&(p, i)| g.place(p).former[i as usize].1 <= reference)?;
+    let entry = g.place(place);
+    let until = entry.former[i as usize].1;
+    let message = format!(
+        "“{}”已于{}年{}月{}日更名为“{}”",
+        mention.name,
+        until.year(),
+        until.month(),
+        until.day(),
+        entry.name
+    );
+    Some(
+        Diagnostic::new(&RULE, mention.span, message)
+            .with_note(g.path(place))
+            .with_fix(Fix::suggest_replacement(mention.span, &entry.name)),
+    )
+}
+
+/// The finding for a name that `change` put out of use: what it became, and since when.
+fn former_name(g: &Gazetteer, mention: &Mention, change: ChangeId) -> Diagnostic {
+    let record = g.change(change);
+    let successors = g.current_successors(change);
+    let mut names: Vec<String> = successors
+        .iter()
+        .map(|&p| g.place(p).name.to_string())
+        .collect();
+    names.dedup();
+    let when = record.date.to_string();
+    let message = match &names[..] {
+        [] => format!("“{}”已于{when}撤销", mention.name),
+        [one] => format!(
+            "“{}”已于{when}{}，今为“{one}”",
+            mention.name,
+            verb(&record.kind)
+        ),
+        many => format!(
+            "“{}”已于{when}撤销，其地域今属“{}”",
+            mention.name,
+            many.join("”“")
+        ),
+    };
+    let document = if record.document.is_empty() {
+        String::new()
+    } else {
+        format!("，{}", record.document)
+    };
+    let paths: Vec<String> = successors.iter().map(|&p| g.path(p)).collect();
+    let note = format!("{}{document}（{}）", record.kind, paths.join("；"));
+    let mut diagnostic = Diagnostic::new(&RULE, mention.span, message).with_note(note);
+    for name in &names {
+        diagnostic = diagnostic.with_fix(Fix::suggested(
+            format!("改为“{name}”"),
+            vec![Edit::replace(mention.span, name.clone())],
+        ));
+    }
+    diagnostic
 }
 
 fn verb(kind: &str) -> &'static str {
@@ -202,29 +202,6 @@ fn applicable_change(
     })
 }
 
-/// Whether the text around the name refers to the past on purpose: `原大同县`,
-/// `大同县（今云州区）`, or a sentence about the change itself.
-fn refers_to_past(text: &str, span: Span) -> bool {
-    let before = &text[..span.start as usize];
-    let after = &text[span.end as usize..];
-    let prefix: String = {
-        let mut chars: Vec<char> = before.chars().rev().take(2).collect();
-        chars.reverse();
-        chars.into_iter().collect()
-    };
-    if prefix.ends_with(['原', '前', '旧'])
-        || ["原属", "原为", "原是"].iter().any(|p| prefix.ends_with(p))
-    {
-        return true;
-    }
-    if ["（今", "(今", "（现"].iter().any(|p| after.starts_with(p)) {
-        return true;
-    }
-    let (start, end) = sentence_bounds(text, span);
-    let sentence = &text[start..end];
-    CHANGE_WORDS.iter().any(|w| sentence.contains(w))
-}
-
 /// Days between a change's approval and the day its name is taken as out of use: the dates
 /// are approval dates, and a change takes effect weeks or months later.
 const GRACE_DAYS: i32 = 90;
@@ -238,50 +215,4 @@ fn in_force(date: ChangeDate, reference: jiff::civil::Date) -> bool {
             .is_ok_and(|effective| effective <= reference),
         ChangeDate::Year(_) => date.is_before(reference),
     }
-}
-
-/// Whether the sentence around the name gives a year before the change: `1996年1月，邵阳市
-/// 郊区发生…` tells of a time when the old name was right.
-fn mentions_earlier_year(text: &str, span: Span, date: ChangeDate) -> bool {
-    let year = match date {
-        ChangeDate::Day(day) => day.year(),
-        ChangeDate::Year(year) => year,
-    } as u32;
-    let (start, end) = sentence_bounds(text, span);
-    let mut value = 0u32;
-    let mut digits = 0;
-    for ch in text[start..end].chars().chain(std::iter::once(' ')) {
-        // Full-width digits are common in older print.
-        let digit = ch
-            .to_digit(10)
-            .or_else(|| ('０'..='９').contains(&ch).then(|| ch as u32 - '０' as u32));
-        match digit {
-            Some(d) => {
-                value = value.saturating_mul(10).saturating_add(d);
-                digits += 1;
-            }
-            None => {
-                if digits == 4 && (1900..year).contains(&value) {
-                    return true;
-                }
-                value = 0;
-                digits = 0;
-            }
-        }
-    }
-    false
-}
-
-/// The byte range of the sentence holding `span`.
-fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
-    let stops = |c: char| "。！？；\n".contains(c);
-    let before = &text[..span.start as usize];
-    let after = &text[span.end as usize..];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| stops(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = span.end as usize + after.find(stops).unwrap_or(after.len());
-    (start, end)
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
+use crate::rules::byline::house::owns;
 use crate::rules::Context;
 use crate::text::{is_han, Span};
 
@@ -40,7 +41,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     acc.extend(
         found
             .into_iter()
-            .filter(|d| !cx.facts.bylines.owns(d.span, style)),
+            .filter(|d| !owns(&cx.facts.bylines, d.span, style)),
     );
 }
 

@@ -1,0 +1,151 @@
+//! Datelines (`本报讯`, `本报北京6月10日电`, `据新华社北京6月10日电`) and the credit that
+//! follows one at the start of a paragraph.
+
+use super::credit::{colon_len, is_space, leading_spaces};
+use super::{At, Byline, BylinePlace, Credit, CreditForm, Lead, Role, RoleGroup, Scan, Spacing};
+use crate::recognise::digits::is_digit;
+use crate::text::{is_han, Span};
+
+/// News agencies whose datelines open a report, longest first.
+const AGENCIES: [&str; 10] = [
+    "中国新闻社",
+    "本报",
+    "新华社",
+    "中新社",
+    "中新网",
+    "人民网",
+    "新华网",
+    "央视网",
+    "央广网",
+    "光明网",
+];
+
+impl Scan<'_> {
+    /// A dateline (and its credit) opening a paragraph.
+    pub(super) fn lead_byline(&self, body: &str, at: At) -> Option<Byline> {
+        let base = at.span.start;
+        let (mut lead, lead_len) = parse_lead(body)?;
+        lead.span = Span::new(base, base + lead_len as u32);
+        // Ex) 本报讯：（记者 王海） / 本报讯 （记者 王海）
+        let rest = &body[lead_len..];
+        let gap = leading_spaces(rest);
+        let colon = colon_len(&rest[gap..]);
+        let gap2 = leading_spaces(&rest[gap + colon..]);
+        lead.colon = colon > 0;
+        lead.spaced = gap + gap2 > 0;
+        let credit_start = lead_len + gap + colon + gap2;
+        let credit = self.lead_credit(
+            &body[credit_start..],
+            base + credit_start as u32,
+            lead.is_own(),
+        );
+        let end = match &credit {
+            Some((_, len)) => credit_start + len,
+            // Ex) 本报讯：近日，… — the colon belongs to the dateline.
+            None if colon > 0 => lead_len + gap + colon,
+            None => lead_len,
+        };
+        let span = Span::new(base, base + end as u32);
+        let credit = credit.map(|(credit, _)| credit);
+        Some(at.byline(span, BylinePlace::Lead, Some(lead), credit))
+    }
+
+    /// The credit right after a dateline, and its byte length.
+    fn lead_credit(&self, text: &str, base: u32, own: bool) -> Option<(Credit, usize)> {
+        if text.starts_with(['（', '(']) {
+            return self
+                .paren_credit(text, base)
+                .filter(|(credit, _)| own || !credit.groups.is_empty());
+        }
+        let role = self.roles.prefix(text)?;
+        self.reported_credit(text, base).or_else(|| {
+            // Ex) 本报北京1月1日讯记者江世杰、王政从全国铁路工作会议获悉 — a reporter is
+            // named, but where the names end cannot be told.
+            let span = Span::new(base, base + role.len() as u32);
+            let credit = Credit {
+                span,
+                form: CreditForm::Reported,
+                groups: vec![RoleGroup {
+                    role: Some(Role {
+                        span,
+                        text: role.to_owned(),
+                    }),
+                    names: Vec::new(),
+                }],
+                text_and_photo: false,
+                separators: Vec::new(),
+                spacing: Spacing::default(),
+                complete: false,
+            };
+            Some((credit, role.len()))
+        })
+    }
+}
+
+/// A dateline at the start of `s`, and its byte length; its span is left for the caller.
+pub(super) fn parse_lead(s: &str) -> Option<(Lead, usize)> {
+    let (via, rest) = match s.strip_prefix('据') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let agency = AGENCIES.iter().copied().find(|a| rest.starts_with(a))?;
+    let after = &rest[agency.len()..];
+    // Ex) 本报记者近日走访 — a sentence about the paper, not a dateline.
+    if ["记者", "编辑", "评论员", "通讯员"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    let (place_date, word, end) = place_date_word(after, via)?;
+    let len = (s.len() - rest.len()) + agency.len() + end;
+    let lead = Lead {
+        span: Span::default(),
+        agency: agency.to_owned(),
+        via,
+        place_date,
+        word,
+        colon: false,
+        spaced: false,
+    };
+    Some((lead, len))
+}
+
+/// The place and date of a dateline up to its `讯` or `电` (`北京6月10日电`): the place and
+/// date without spaces, the word, and the byte length read.
+fn place_date_word(after: &str, via: bool) -> Option<(String, String, usize)> {
+    let mut place_date = String::new();
+    for (chars, (i, ch)) in after.char_indices().enumerate() {
+        if ch == '讯' || ch == '电' {
+            if via && ch != '电' {
+                return None;
+            }
+            let mut word = ch.to_string();
+            if ch == '电' && place_date.ends_with('专') {
+                place_date.pop();
+                word = "专电".to_owned();
+            }
+            if place_date.contains("记者") || place_date.contains("报道") {
+                return None;
+            }
+            // A place-and-date dateline names a day or is short enough to be a place name.
+            let han = place_date.chars().filter(|c| is_han(*c)).count();
+            if !(place_date.is_empty() || place_date.contains('日') || han <= 8) {
+                return None;
+            }
+            return Some((place_date, word, i + ch.len_utf8()));
+        }
+        if chars >= 20 {
+            return None;
+        }
+        if is_space(ch) {
+            continue;
+        }
+        let date_char = is_digit(ch) || matches!(ch, '年' | '月' | '日' | '〇' | '○');
+        if !(is_han(ch) || date_char) {
+            return None;
+        }
+        place_date.push(ch);
+    }
+    None
+}

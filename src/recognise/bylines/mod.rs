@@ -1,0 +1,460 @@
+//! The byline recogniser: datelines and reporter credits at the head of an article
+//! (`本报讯（记者 王海）`, `新华社北京6月10日电（记者 A、B）`, `本报北京1月4日讯 记者王海报道：`),
+//! credits on their own line (`本报记者 王海 通讯员 李敏`), trailing credits (`……。（王海 李敏）`)
+//! and photo credits (`本报记者 王海 摄`, `（王海摄）`, `摄影：王海`, `王海/摄`).
+//!
+//! It records what was printed and how: the dateline, the credit's form and parentheses,
+//! its role groups and names, the separators between names and the spacing, each part with
+//! its span. It does not know the house style: whether a form is the house's, and what the
+//! house form of a credit is, is for the rules to judge from these facts, and fixes are
+//! rebuilt from the parsed parts rather than by editing the raw text.
+//!
+//! A dateline is recognised only at the start of a block: `本报讯` quoted or inside a sentence
+//! is not a lead.
+
+mod credit;
+mod lead;
+mod names;
+mod photo;
+mod placed;
+mod roles;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use roles::starts_with_role;
+
+use super::Input;
+use crate::document::{BlockId, BlockKind, Draft};
+use crate::text::Span;
+use roles::{is_staff_role, RoleWords};
+
+/// Everything the recogniser found in one draft, in document order.
+#[derive(Clone, Debug, Default)]
+pub struct Bylines {
+    pub bylines: Vec<Byline>,
+    pub photo_credits: Vec<PhotoCredit>,
+}
+
+impl Bylines {
+    /// The bylines of article `article` (an index into `Draft::articles`).
+    pub fn of_article(&self, article: usize) -> impl Iterator<Item = &Byline> + '_ {
+        self.bylines
+            .iter()
+            .filter(move |b| b.article == Some(article))
+    }
+
+    /// The photo credit printed in `block`, if any.
+    pub fn photo_credit_in(&self, block: BlockId) -> Option<&PhotoCredit> {
+        self.photo_credits.iter().find(|c| c.block == block)
+    }
+
+    /// True when `span` lies inside a recognised byline or photo credit.
+    pub fn covers(&self, span: Span) -> bool {
+        self.bylines.iter().any(|b| b.span.contains_span(span))
+            || self
+                .photo_credits
+                .iter()
+                .any(|c| c.span.contains_span(span))
+    }
+}
+
+/// Where on the page a byline stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BylinePlace {
+    /// At the start of a paragraph: `本报讯（记者 王海）……`.
+    Lead,
+    /// A block of its own: `本报记者 王海 通讯员 李敏`.
+    CreditLine,
+    /// At the end of a paragraph: `……。（王海 李敏）`, `（新华社北京12月31日电）`.
+    Trailing,
+    /// A writer's name alone under the headline, as commentaries and features are signed:
+    /// `胡昭衡`. Not a reporter's credit: neither its form nor its place is the house's
+    /// concern, and the roster does not list outside writers.
+    Author,
+}
+
+/// Which of the forms papers print a byline takes: what a count of a page's bylines by
+/// form, to tell the form a draft uses most, is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BylineShape {
+    /// The paper's own dateline with a credit in parentheses: `本报讯（记者 王海）`.
+    Paren,
+    /// The paper's own dateline with a reported credit: `本报讯 记者王海报道：`.
+    Reported,
+    /// The paper's own dateline naming nobody: `本报讯 近日……` (desk copy).
+    Dateline,
+    /// A credit on a line of its own: `本报记者 王海 通讯员 李敏`.
+    CreditLine,
+    /// A credit closing a paragraph: `……。（王海 李敏）`.
+    Trailing,
+    /// Wire copy, at the lead or closing the item: `新华社北京6月27日电（记者 A、B）`,
+    /// `（新华社北京12月31日电）`.
+    Wire,
+    /// A writer's name under the headline.
+    Author,
+}
+
+/// One byline: a dateline, a credit, or both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Byline {
+    /// From the first character of the dateline (or credit) to the end of the credit,
+    /// including a reported form's `报道：`.
+    pub span: Span,
+    pub block: BlockId,
+    pub article: Option<usize>,
+    pub place: BylinePlace,
+    pub lead: Option<Lead>,
+    pub credit: Option<Credit>,
+}
+
+impl Byline {
+    /// True for the paper's own bylines: a `本报` dateline, a credit line, or a trailing
+    /// credit of names.
+    pub fn is_own(&self) -> bool {
+        self.lead.as_ref().is_none_or(Lead::is_own)
+    }
+
+    /// True when the byline names at least one reporter.
+    pub fn has_names(&self) -> bool {
+        self.credit
+            .as_ref()
+            .is_some_and(|c| c.names().next().is_some() || !c.complete)
+    }
+
+    /// The form the byline takes.
+    pub fn shape(&self) -> BylineShape {
+        if !self.is_own() {
+            return BylineShape::Wire;
+        }
+        match self.place {
+            BylinePlace::Lead => match self.credit.as_ref().map(|c| c.form) {
+                None => BylineShape::Dateline,
+                Some(CreditForm::Reported) => BylineShape::Reported,
+                Some(_) => BylineShape::Paren,
+            },
+            BylinePlace::CreditLine => BylineShape::CreditLine,
+            BylinePlace::Trailing => BylineShape::Trailing,
+            BylinePlace::Author => BylineShape::Author,
+        }
+    }
+}
+
+/// A dateline: `本报讯`, `本报北京6月10日电`, `据新华社北京6月10日电`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lead {
+    pub span: Span,
+    /// `本报`, `新华社`, `中新社` …
+    pub agency: String,
+    /// True for `据…电`: a report taken from another agency.
+    pub via: bool,
+    /// Place and date between the agency and `讯`/`电`, spaces removed: `北京6月10日`.
+    pub place_date: String,
+    /// `讯`, `电` or `专电`.
+    pub word: String,
+    /// A colon printed after the dateline: `本报讯：`.
+    pub colon: bool,
+    /// Spaces printed between the dateline and what follows it, before or after a colon.
+    pub spaced: bool,
+}
+
+impl Lead {
+    /// True for the paper's own datelines (`本报…`).
+    pub fn is_own(&self) -> bool {
+        self.agency == "本报" && !self.via
+    }
+
+    /// The dateline's words without spaces or colon: `据新华社北京6月10日电`.
+    pub fn words(&self) -> String {
+        format!(
+            "{}{}{}{}",
+            if self.via { "据" } else { "" },
+            self.agency,
+            self.place_date,
+            self.word
+        )
+    }
+}
+
+/// How a credit is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditForm {
+    /// In parentheses.
+    Paren(Parens),
+    /// `记者王海报道：` after the dateline.
+    Reported,
+    /// Bare words: a credit line of its own, or a writer's name.
+    Bare,
+}
+
+/// The parentheses around a credit, each full-width (`（` `）`) or ASCII (`(` `)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Parens {
+    /// `（王海）`
+    Full,
+    /// `(王海)`
+    Half,
+    /// `(王海）`
+    HalfOpen,
+    /// `（王海)`
+    HalfClose,
+}
+
+impl Parens {
+    /// The parentheses opened by `open` and closed by `close`.
+    fn of(open: char, close: char) -> Parens {
+        match (open == '(', close == ')') {
+            (false, false) => Parens::Full,
+            (true, true) => Parens::Half,
+            (true, false) => Parens::HalfOpen,
+            (false, true) => Parens::HalfClose,
+        }
+    }
+
+    /// True when the opening parenthesis is ASCII.
+    pub fn opens_half(self) -> bool {
+        matches!(self, Parens::Half | Parens::HalfOpen)
+    }
+
+    /// True when the two parentheses differ in width.
+    pub fn is_mixed(self) -> bool {
+        matches!(self, Parens::HalfOpen | Parens::HalfClose)
+    }
+}
+
+/// How the words of a credit are spaced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Spacing {
+    /// Spaces or separators just inside the credit's ends: `（ 记者 王海）`.
+    pub loose_ends: bool,
+    /// A role word run into the name after it: `记者王海`.
+    pub role_joined: bool,
+}
+
+/// The reporters of a byline, in role groups: `记者 王海 李敏 通讯员 张强`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credit {
+    /// The credit as printed, parentheses or `报道：` included.
+    pub span: Span,
+    pub form: CreditForm,
+    pub groups: Vec<RoleGroup>,
+    /// `文/图`: the reporters also took the photos.
+    pub text_and_photo: bool,
+    /// The separators printed between names of one group, reduced to `" "`, `"、"`, or the
+    /// messy form as typed (`"、 "`, `"  "`).
+    pub separators: Vec<String>,
+    pub spacing: Spacing,
+    /// False when a reporter is named but the names run into the text and cannot be cut
+    /// out (`记者王海从会上获悉`): the byline counts as signed, and nothing else is known.
+    pub complete: bool,
+}
+
+impl Credit {
+    /// Every name of the credit, in order.
+    pub fn names(&self) -> impl Iterator<Item = &Name> + '_ {
+        self.groups.iter().flat_map(|g| g.names.iter())
+    }
+
+    /// Names credited as the paper's reporters: with a staff role, or with no role at all.
+    pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {
+        self.groups
+            .iter()
+            .filter(|g| g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
+            .flat_map(|g| g.names.iter())
+    }
+}
+
+/// A role word and the names it introduces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleGroup {
+    pub role: Option<Role>,
+    pub names: Vec<Name>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub span: Span,
+    /// `记者`, `本报记者`, `通讯员`, `新华社记者` …
+    pub text: String,
+}
+
+impl Role {
+    /// The organisation the role names: `新华社` for `新华社记者`, `本报` for `本报通讯员`.
+    pub fn organisation(&self) -> Option<&'static str> {
+        roles::organisation(&self.text)
+    }
+}
+
+/// A person's name in a credit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// As printed, padding included (`孙 露`).
+    pub span: Span,
+    /// The name itself, without padding: `孙露`.
+    pub text: String,
+    /// A two-character name printed with a space to align it with three-character names.
+    pub padded: bool,
+}
+
+/// How a photo credit is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhotoForm {
+    /// `本报记者 王海 摄`, `王海 摄`.
+    Plain,
+    /// `（本报记者 王海 摄）`, `（王海摄）`.
+    Paren(Parens),
+    /// `摄影：王海`.
+    Colon,
+    /// `王海/摄`.
+    Slash,
+    /// `新华社发`, `…供图`, `（资料图片）`: a source, not a photographer.
+    Source,
+    /// A credit ending in `摄` whose names could not be told from the caption.
+    Unparsed,
+}
+
+/// A photo credit at the end of a caption or photo-news item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhotoCredit {
+    pub span: Span,
+    pub block: BlockId,
+    pub form: PhotoForm,
+    pub role: Option<Role>,
+    pub names: Vec<Name>,
+    /// The separators printed between the names, as [`Credit::separators`].
+    pub separators: Vec<String>,
+    pub spacing: Spacing,
+    /// `摄` set apart from the names by a space (`王海 摄`, not `王海摄`); always true for
+    /// forms without a final `摄`.
+    pub spaced_she: bool,
+    /// True when the credit does not stand apart from the caption text before it.
+    pub glued_to_text: bool,
+}
+
+impl PhotoCredit {
+    /// Names credited as the paper's photographers.
+    pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {
+        let staff = self.role.as_ref().is_none_or(|r| is_staff_role(&r.text));
+        self.names.iter().filter(move |_| staff)
+    }
+}
+
+pub fn recognise(input: &Input<'_>) -> Bylines {
+    let draft = input.draft;
+    let cx = Scan {
+        text: input.text,
+        roles: RoleWords::new(input.newsroom.roles),
+        roster: input.newsroom.roster,
+    };
+    let article_of = article_of_blocks(draft);
+    let mut out = Bylines::default();
+    for (id, block) in draft.blocks.iter().enumerate() {
+        let Some(first_line) = block.lines.first() else {
+            continue;
+        };
+        if draft.is_masked(Span::empty(first_line.start)) && draft.is_masked(*first_line) {
+            continue;
+        }
+        let at = At {
+            block: id,
+            article: article_of[id],
+            span: block.span,
+        };
+        cx.block(draft, block.kind, at, &mut out);
+    }
+    out
+}
+
+/// The article of each block, computed once: `Draft::article_of` searches.
+fn article_of_blocks(draft: &Draft) -> Vec<Option<usize>> {
+    let mut article_of: Vec<Option<usize>> = vec![None; draft.blocks.len()];
+    for (index, article) in draft.articles.iter().enumerate() {
+        let ids = article
+            .headline
+            .iter()
+            .chain(&article.paragraphs)
+            .chain(&article.captions);
+        for &id in ids {
+            if let Some(slot) = article_of.get_mut(id) {
+                *slot = Some(index);
+            }
+        }
+    }
+    article_of
+}
+
+/// What the recogniser reads with: the text and what the newsroom told it.
+struct Scan<'a> {
+    text: &'a str,
+    roles: RoleWords<'a>,
+    /// The newsroom's reporters: a trailing group of names they sign is a credit even where
+    /// the names do not look like names.
+    roster: &'a [String],
+}
+
+/// The block being read.
+#[derive(Clone, Copy)]
+struct At {
+    block: BlockId,
+    article: Option<usize>,
+    /// The block's span.
+    span: Span,
+}
+
+impl At {
+    fn byline(
+        self,
+        span: Span,
+        place: BylinePlace,
+        lead: Option<Lead>,
+        credit: Option<Credit>,
+    ) -> Byline {
+        Byline {
+            span,
+            block: self.block,
+            article: self.article,
+            place,
+            lead,
+            credit,
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// The bylines and photo credits of one block, by what the parser took it for.
+    fn block(&self, draft: &Draft, kind: BlockKind, at: At, out: &mut Bylines) {
+        let body = &self.text[at.span.range()];
+        match kind {
+            BlockKind::Paragraph | BlockKind::PhotoNews => {
+                let mut lead_end = at.span.start;
+                if let Some(byline) = self.lead_byline(body, at) {
+                    lead_end = byline.span.end;
+                    out.bylines.push(byline);
+                }
+                if kind == BlockKind::Paragraph {
+                    if let Some(byline) = self.trailing_byline(body, at) {
+                        if byline.span.start >= lead_end {
+                            out.bylines.push(byline);
+                        }
+                    }
+                } else {
+                    out.photo_credits.extend(self.photo_credit(body, at));
+                }
+            }
+            BlockKind::Credit => out.bylines.extend(self.credit_line(body, at)),
+            BlockKind::Caption => {
+                let credit = self.photo_credit(body, at);
+                // Ex) （新华社北京12月31日电） on a line of its own, closing an item.
+                if credit.is_none() && body.starts_with(['（', '(']) {
+                    if let Some(byline) = self.trailing_byline(body, at) {
+                        if byline.span.start == at.span.start {
+                            out.bylines.push(byline);
+                        }
+                    }
+                }
+                out.photo_credits.extend(credit);
+            }
+            BlockKind::Headline => out.bylines.extend(self.author_line(draft, body, at)),
+            BlockKind::Other => {}
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Photo credits at the end of a caption or photo-news item: `本报记者 王海 摄`,
+//! `（王海摄）`, `摄影：王海`, `王海/摄`, and sources that are not photographers (`新华社发`,
+//! `…供图`, `（资料图片）`).
+
+use super::credit::{colon_len, is_space, leading_spaces};
+use super::names::looks_like_name;
+use super::placed::closing_paren;
+use super::{At, Name, PhotoCredit, PhotoForm, Role, Scan, Spacing};
+use crate::text::{is_han, Span};
+
+/// The role, names, separators and spacing of a photo credit's words.
+#[derive(Default)]
+struct Words {
+    role: Option<Role>,
+    names: Vec<Name>,
+    separators: Vec<String>,
+    spacing: Spacing,
+}
+
+impl Scan<'_> {
+    /// The photo credit ending a caption or photo-news block, if any.
+    pub(super) fn photo_credit(&self, body: &str, at: At) -> Option<PhotoCredit> {
+        let trimmed = body.trim_end_matches(is_space);
+        let base = at.span.start;
+        let make = |start: usize, form: PhotoForm, words: Words| PhotoCredit {
+            span: Span::new(base + start as u32, base + trimmed.len() as u32),
+            block: at.block,
+            form,
+            role: words.role,
+            names: words.names,
+            separators: words.separators,
+            spacing: words.spacing,
+            spaced_she: true,
+            glued_to_text: false,
+        };
+        // Ex) （本报记者 王海 摄） （王海摄） (王海 摄)
+        if let Some(closing) = closing_paren(trimmed) {
+            let inner = closing.inner.trim_end_matches(is_space);
+            if let Some(words) = inner.strip_suffix('摄') {
+                let spaced_she = words.ends_with(is_space);
+                let words = words.trim_end_matches(['/', '／']);
+                let parsed = self.photo_words(words, base + closing.inner_start as u32);
+                let form = match parsed {
+                    Some(_) => PhotoForm::Paren(closing.parens),
+                    None => PhotoForm::Unparsed,
+                };
+                let mut credit = make(closing.open, form, parsed.unwrap_or_default());
+                credit.spaced_she = spaced_she;
+                credit.glued_to_text = glued_to(trimmed, closing.open);
+                return Some(credit);
+            }
+            return is_source(inner)
+                .then(|| make(closing.open, PhotoForm::Source, Words::default()));
+        }
+        if trimmed.ends_with(['）', ')']) {
+            return None;
+        }
+        if is_source(trimmed) {
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_space(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            return Some(make(start, PhotoForm::Source, Words::default()));
+        }
+        // Ex) 摄影：王海 / 摄影:王海
+        if let Some(mark) = trimmed.rfind("摄影") {
+            let after = &trimmed[mark + "摄影".len()..];
+            let colon = colon_len(after);
+            if colon == 0 {
+                return None;
+            }
+            let names_text = after[colon..].trim_start_matches(is_space);
+            let names_base = base + (trimmed.len() - names_text.len()) as u32;
+            let words = self.photo_words(names_text, names_base)?;
+            if words.names.is_empty() || !words.names.iter().all(|n| looks_like_name(&n.text)) {
+                return None;
+            }
+            let mut credit = make(mark, PhotoForm::Colon, words);
+            credit.glued_to_text = glued_to(trimmed, mark);
+            return Some(credit);
+        }
+        self.plain_photo_credit(trimmed, base, make)
+    }
+
+    /// `……锻炼 本报记者 王海 摄`, `王海/摄`: a credit ending in `摄` after the caption's words.
+    fn plain_photo_credit(
+        &self,
+        trimmed: &str,
+        base: u32,
+        make: impl Fn(usize, PhotoForm, Words) -> PhotoCredit,
+    ) -> Option<PhotoCredit> {
+        let words = trimmed.strip_suffix('摄')?;
+        // Ex) 王海/摄
+        let slash = words.ends_with(['/', '／']);
+        let words = words.trim_end_matches(['/', '／']);
+        let spaced_she = words.ends_with(is_space);
+        let words = words.trim_end_matches(is_space);
+        // Find where the credit starts: walk back over role and name tokens.
+        let (start, parsed) = self.credit_tail(words, base)?;
+        let form = if slash {
+            PhotoForm::Slash
+        } else if parsed.names.is_empty() {
+            PhotoForm::Unparsed
+        } else {
+            PhotoForm::Plain
+        };
+        let mut credit = make(start, form, parsed);
+        credit.spaced_she = spaced_she;
+        Some(credit)
+    }
+
+    /// Role and names of a photo credit's words (`本报记者 王海`, `本报记者王海`, `王海 李敏`).
+    fn photo_words(&self, s: &str, base: u32) -> Option<Words> {
+        let credit = self.credit_body(s.trim_matches(is_space), base + leading_spaces(s) as u32)?;
+        let [group] = <[_; 1]>::try_from(credit.groups).ok()?;
+        // Ex) （本栏照片均为本报驻澳大利亚记者李学江摄） — words, not a list of names.
+        if group.names.is_empty()
+            || group
+                .names
+                .iter()
+                .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
+        {
+            return None;
+        }
+        Some(Words {
+            role: group.role,
+            names: group.names,
+            separators: credit.separators,
+            spacing: credit.spacing,
+        })
+    }
+
+    /// The credit at the end of a caption's words (`……锻炼 本报记者 王海`): where it starts,
+    /// its role and names. An unparsed credit (names glued to the caption) gives no names.
+    fn credit_tail(&self, words: &str, base: u32) -> Option<(usize, Words)> {
+        let glued = (words.len(), Words::default());
+        let Some(start) = self.tail_start(words)? else {
+            return Some(glued);
+        };
+        let parsed = self.photo_words(&words[start..], base + start as u32)?;
+        // A name run without a role must be set off from the caption by a space.
+        if parsed.role.is_none()
+            && start != 0
+            && !words[..start].ends_with(|c: char| is_space(c) || c == '、')
+        {
+            return Some(glued);
+        }
+        Some((start, parsed))
+    }
+
+    /// Where a credit at the end of `words` starts, walking back over its tokens (split at
+    /// spaces and `、`): `Some(None)` when no token reads as a credit's.
+    fn tail_start(&self, words: &str) -> Option<Option<usize>> {
+        let mut start = words.len();
+        let mut candidate: Option<usize> = None;
+        let mut names_seen = 0;
+        loop {
+            let head = words[..start].trim_end_matches(|c: char| is_space(c) || c == '、');
+            if head.is_empty() {
+                break;
+            }
+            let token_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_space(c) || c == '、' || is_clause_end(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let token = &head[token_start..];
+            // A token holding a role word: the credit starts at the role.
+            if let Some(role_at) = self.roles.find(token) {
+                let rest = &token[role_at..];
+                let role = self.roles.prefix(rest)?;
+                let name_part = &rest[role.len()..];
+                if !(name_part.is_empty()
+                    || looks_like_name(name_part)
+                    || name_part.chars().count() <= 4)
+                {
+                    break;
+                }
+                candidate = Some(token_start + role_at);
+                start = token_start;
+                if role_at > 0 {
+                    break;
+                }
+                continue;
+            }
+            if looks_like_name(token) && names_seen < 3 && token.chars().count() <= 4 {
+                names_seen += 1;
+                // Ex) 锻炼 王海 摄 — a run of names stops at the caption text.
+                candidate = Some(candidate.map_or(token_start, |c| c.min(token_start)));
+                start = token_start;
+                continue;
+            }
+            // Padded name `孙 露`: two one-character tokens.
+            if token.chars().count() == 1 && token.chars().all(is_han) {
+                start = token_start;
+                candidate = Some(token_start);
+                continue;
+            }
+            break;
+        }
+        Some(candidate)
+    }
+}
+
+/// True when the credit starting at `at` runs on from the caption's words, with no space or
+/// clause mark before it.
+fn glued_to(trimmed: &str, at: usize) -> bool {
+    at > 0 && !trimmed[..at].ends_with(|c: char| is_space(c) || is_clause_end(c))
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '”' | '）' | '…' | '，' | '；' | '：'
+    )
+}
+
+fn is_source(s: &str) -> bool {
+    s.ends_with("供图")
+        || s.ends_with("资料图片")
+        || s.ends_with("社发")
+        || s.ends_with("/图")
+        || s.ends_with("／图")
+}

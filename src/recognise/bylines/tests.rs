@@ -1,0 +1,213 @@
+use super::*;
+use crate::document::{parse, DraftKind};
+use crate::recognise::Newsroom;
+
+fn recognise_with(text: &str, newsroom: Newsroom<'_>) -> Bylines {
+    let draft = parse(text, DraftKind::Text);
+    let input = Input {
+        text,
+        draft: &draft,
+        issue_date: None,
+        gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        newsroom,
+    };
+    recognise(&input)
+}
+
+fn recognise_text(text: &str) -> Bylines {
+    recognise_with(text, Newsroom::default())
+}
+
+fn names(b: &Byline) -> Vec<String> {
+    b.credit
+        .as_ref()
+        .map(|c| c.names().map(|n| n.text.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn roles(b: &Byline) -> Vec<Option<String>> {
+    b.credit
+        .iter()
+        .flat_map(|c| &c.groups)
+        .map(|g| g.role.as_ref().map(|r| r.text.clone()))
+        .collect()
+}
+
+#[test]
+fn lead_credit_in_parentheses() {
+    let text = "标题\n\n本报讯（记者 王海 李敏 通讯员 张强）近日，社区举办活动。\n";
+    let found = recognise_text(text);
+    assert_eq!(found.bylines.len(), 1);
+    let b = &found.bylines[0];
+    assert_eq!(
+        &text[b.span.range()],
+        "本报讯（记者 王海 李敏 通讯员 张强）"
+    );
+    assert_eq!(b.shape(), BylineShape::Paren);
+    assert_eq!(names(b), ["王海", "李敏", "张强"]);
+    assert_eq!(roles(b), [Some("记者".into()), Some("通讯员".into())]);
+    let credit = b.credit.as_ref().unwrap();
+    assert_eq!(credit.form, CreditForm::Paren(Parens::Full));
+    assert_eq!(credit.separators, [" "]);
+    assert_eq!(credit.spacing, Spacing::default());
+    let lead = b.lead.as_ref().unwrap();
+    assert!(lead.is_own() && !lead.colon && !lead.spaced);
+    assert_eq!(lead.words(), "本报讯");
+}
+
+#[test]
+fn padded_and_dotted_names_are_one_name() {
+    let text = "本报讯（记者 孙 露 阿卜杜拉·艾买提）近日，社区举办活动。\n";
+    let b = &recognise_text(text).bylines[0];
+    assert_eq!(names(b), ["孙露", "阿卜杜拉·艾买提"]);
+    let credit = b.credit.as_ref().unwrap();
+    assert!(credit.groups[0].names[0].padded);
+    assert_eq!(credit.separators, [" "]);
+}
+
+#[test]
+fn how_a_credit_is_printed_is_recorded() {
+    let text = "本报讯：(王海、李敏)近日，社区举办活动。\n\n本报讯（记者王海)8日，社区举办讲座。\n";
+    let found = recognise_text(text);
+    let credit = found.bylines[0].credit.as_ref().unwrap();
+    assert_eq!(credit.form, CreditForm::Paren(Parens::Half));
+    assert_eq!(credit.groups[0].role, None);
+    assert_eq!(credit.separators, ["、"]);
+    assert!(found.bylines[0].lead.as_ref().unwrap().colon);
+    let credit = found.bylines[1].credit.as_ref().unwrap();
+    assert_eq!(credit.form, CreditForm::Paren(Parens::HalfClose));
+    assert!(credit.spacing.role_joined && !credit.spacing.loose_ends);
+}
+
+#[test]
+fn wire_and_reported_leads() {
+    let text = "新华社北京6月27日电（记者 李超碧、晏明）柬埔寨举行仪式。\n\n本报北京12月31日讯记者吴坤胜报道：记者今天获悉。\n\n本报讯 记者王海、李敏报道：近日，社区举办活动。\n";
+    let found = recognise_text(text);
+    assert_eq!(found.bylines.len(), 3);
+    assert_eq!(found.bylines[0].shape(), BylineShape::Wire);
+    assert_eq!(names(&found.bylines[0]), ["李超碧", "晏明"]);
+    let reported = &found.bylines[1];
+    assert_eq!(reported.shape(), BylineShape::Reported);
+    assert_eq!(names(reported), ["吴坤胜"]);
+    assert_eq!(
+        &text[reported.span.range()],
+        "本报北京12月31日讯记者吴坤胜报道："
+    );
+    assert_eq!(
+        reported.lead.as_ref().unwrap().words(),
+        "本报北京12月31日讯"
+    );
+    let spaced = &found.bylines[2];
+    assert_eq!(names(spaced), ["王海", "李敏"]);
+    assert!(spaced.lead.as_ref().unwrap().spaced);
+}
+
+#[test]
+fn names_running_into_the_text_sign_the_lead() {
+    let text = "本报北京1月1日讯记者江世杰、王政从全国铁路工作会议获悉，今年春运。\n";
+    let b = &recognise_text(text).bylines[0];
+    assert!(b.has_names());
+    assert!(!b.credit.as_ref().unwrap().complete);
+}
+
+#[test]
+fn lead_only_at_block_start() {
+    let text = "他说：“本报讯（记者 王海）是我们的开头。”\n";
+    assert!(recognise_text(text).bylines.is_empty());
+}
+
+#[test]
+fn trailing_credit_and_wire_dateline() {
+    let text = "社区举办了活动。（王海 李敏）\n\n会议在北京举行。（新华社北京12月31日电）\n\n活动持续一天。（完）\n";
+    let found = recognise_text(text);
+    assert_eq!(found.bylines.len(), 2, "{:?}", found.bylines);
+    assert_eq!(found.bylines[0].place, BylinePlace::Trailing);
+    assert_eq!(found.bylines[0].shape(), BylineShape::Trailing);
+    assert_eq!(names(&found.bylines[0]), ["王海", "李敏"]);
+    assert!(found.bylines[1].lead.is_some());
+    assert_eq!(found.bylines[1].shape(), BylineShape::Wire);
+}
+
+#[test]
+fn roster_names_close_a_paragraph_as_a_credit() {
+    let text = "社区举办了活动。（海涛）\n";
+    assert!(recognise_text(text).bylines.is_empty());
+    let roster = ["海涛".to_owned()];
+    let newsroom = Newsroom {
+        roster: &roster,
+        ..Newsroom::default()
+    };
+    let found = recognise_with(text, newsroom);
+    assert_eq!(names(&found.bylines[0]), ["海涛"]);
+}
+
+#[test]
+fn the_newsrooms_role_words_are_roles() {
+    let text = "本报讯（全媒体记者 王海）近日，社区举办活动。\n";
+    // Unknown, the title reads as a name of its own.
+    assert_eq!(roles(&recognise_text(text).bylines[0]), [None]);
+    let words = ["记者".to_owned(), "全媒体记者".to_owned()];
+    let newsroom = Newsroom {
+        roles: &words,
+        ..Newsroom::default()
+    };
+    let b = &recognise_with(text, newsroom).bylines[0];
+    assert_eq!(roles(b), [Some("全媒体记者".into())]);
+    assert_eq!(names(b), ["王海"]);
+}
+
+#[test]
+fn credit_lines_and_roles_name_their_organisation() {
+    let text = "标题\n\n本报记者 王海 通讯员 李敏\n\n会议今天在北京举行。\n";
+    let found = recognise_text(text);
+    let b = &found.bylines[0];
+    assert_eq!(b.shape(), BylineShape::CreditLine);
+    let groups = &b.credit.as_ref().unwrap().groups;
+    let organisations: Vec<_> = groups
+        .iter()
+        .map(|g| g.role.as_ref().unwrap().organisation())
+        .collect();
+    assert_eq!(organisations, [Some("本报"), None]);
+}
+
+#[test]
+fn photo_credits_in_their_forms() {
+    let cases = [
+        (
+            "居民在健身广场锻炼 本报记者 王海 摄",
+            PhotoForm::Plain,
+            true,
+        ),
+        ("居民在健身广场锻炼 王海 摄", PhotoForm::Plain, true),
+        ("居民在健身广场锻炼 王海摄", PhotoForm::Plain, false),
+        ("居民在健身广场锻炼 摄影：王海", PhotoForm::Colon, true),
+        ("居民在健身广场锻炼 王海/摄", PhotoForm::Slash, false),
+        (
+            "居民在健身广场锻炼（王海摄）",
+            PhotoForm::Paren(Parens::Full),
+            false,
+        ),
+        (
+            "居民在健身广场锻炼 (本报记者 王海 摄)",
+            PhotoForm::Paren(Parens::Half),
+            true,
+        ),
+    ];
+    for (text, form, spaced_she) in cases {
+        let found = recognise_text(&format!("{text}\n"));
+        let credit = &found.photo_credits[0];
+        assert_eq!(credit.form, form, "{text}: {credit:?}");
+        assert_eq!(credit.spaced_she, spaced_she, "{text}");
+        assert_eq!(credit.names[0].text, "王海", "{text}");
+    }
+}
+
+#[test]
+fn photo_credit_separators_and_sources() {
+    let found = recognise_text("居民在健身广场锻炼 本报记者 王海、李敏 摄\n");
+    let credit = &found.photo_credits[0];
+    assert_eq!(credit.separators, ["、"]);
+    assert_eq!(credit.role.as_ref().unwrap().organisation(), Some("本报"));
+    let found = recognise_text("居民在健身广场锻炼（资料图片）\n");
+    assert_eq!(found.photo_credits[0].form, PhotoForm::Source);
+}

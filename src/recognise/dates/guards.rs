@@ -1,0 +1,143 @@
+//! What is not a date though it looks like one: lunar dates, durations and counts,
+//! numbered things, list numbers, numerals inside words.
+
+use super::scanner::Scanner;
+use super::times::TIME_OF_DAY;
+use super::{calendar, DateExpr, DayWord};
+use crate::recognise::digits::is_digit;
+use crate::text::is_han;
+
+/// Words before a number that make `N日` a count of days, not a date.
+const DURATION_BEFORE: [&str; 30] = [
+    "连续", "持续", "为期", "历时", "长达", "达", "近", "约", "共", "仅", "只", "才", "前", "头",
+    "后", "这", "那", "数", "用", "需", "花", "耗时", "逾", "超过", "不到", "不足", "再", "又",
+    "隔", "最近",
+];
+
+/// Words after `N日` that make it a count or money.
+const DURATION_AFTER: [&str; 12] = [
+    "以内", "之内", "内", "游", "左右", "多", "余", "元", "币", "圆", "之久", "后",
+];
+
+impl Scanner<'_> {
+    /// True when `pos` follows a list number at the start of its line (`１．`, `2.`) and a
+    /// month follows.
+    pub(super) fn after_list_number(&self, pos: usize) -> bool {
+        let before = self.before(pos);
+        let Some(dotless) = before.strip_suffix(['.', '．']) else {
+            return false;
+        };
+        let number = dotless.trim_end_matches(is_digit);
+        // A decimal (`1.5日`) is followed by a day; a list item by a month.
+        number.len() < dotless.len()
+            && number.trim_end_matches([' ', '\u{3000}']).is_empty()
+            && self.month_follows(pos)
+    }
+
+    pub(super) fn is_lunar_prefix(&self, pos: usize) -> bool {
+        let before = self.before(pos);
+        ["农历", "阴历", "夏历", "旧历"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    }
+
+    /// Ex) 五月初五, 八月十五 — a Chinese month followed by a lunar day (`初五`, or a number
+    /// without `日`).
+    pub(super) fn is_lunar_day(&self, after_month: usize) -> bool {
+        match self.char_at(after_month) {
+            Some('初' | '廿' | '卅') => true,
+            Some(c) if calendar::is_chinese_numeral(c) => self
+                .chinese(after_month)
+                .is_none_or(|n| self.day_unit(n.end).is_none()),
+            _ => false,
+        }
+    }
+
+    /// A Chinese numeral starting a word, not ending one (`统一月`).
+    pub(super) fn clean_start_for_chinese(&self, pos: usize) -> bool {
+        match self.char_before(pos) {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(c) => "年于在至到从自是的今去明和与及或止当同起迄每这那".contains(c),
+        }
+    }
+
+    /// Applies the guards a day without month or year needs (`连续5日`, `3日内`, `7号楼`).
+    pub(super) fn check_day_only(&self, expr: DateExpr) -> Option<DateExpr> {
+        if !expr.is_day_only() {
+            return Some(expr);
+        }
+        let start = expr.span.start as usize;
+        let end = expr.span.end as usize;
+        if self.duration_before(start) || self.duration_after(end) {
+            return None;
+        }
+        if expr.day_word == Some(DayWord::Hao) && !self.hao_is_date(start, end) {
+            return None;
+        }
+        Some(expr)
+    }
+
+    pub(super) fn duration_before(&self, start: usize) -> bool {
+        let before = self.before(start);
+        DURATION_BEFORE.iter().any(|w| before.ends_with(w))
+    }
+
+    pub(super) fn duration_after(&self, end: usize) -> bool {
+        let rest = self.rest(end);
+        DURATION_AFTER.iter().any(|w| rest.starts_with(w))
+    }
+
+    /// `N号` is a date only where the text says so: a weekday or a time of day follows, a
+    /// month word precedes, or a preposition of time precedes and the clause goes on.
+    pub(super) fn hao_is_date(&self, start: usize, end: usize) -> bool {
+        let rest = self.rest(end);
+        let before = self.before(start);
+        let weekday_follows = self.weekday_after(end).is_some();
+        let time_follows = TIME_OF_DAY.iter().any(|w| rest.starts_with(w));
+        let month_word = [
+            "本月",
+            "上月",
+            "下月",
+            "这个月",
+            "当月",
+            "下个月",
+            "上个月",
+            "次月",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        let not_preposition = [
+            "位于", "处于", "等于", "大于", "小于", "属于", "对于", "关于", "至于", "在于", "由于",
+            "基于", "鉴于", "用于", "便于", "终于", "限于", "归于", "源于", "高于", "低于", "多于",
+            "少于", "存在", "所在", "正在", "现在", "实在",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        let preposition = [
+            "于", "在", "从", "到", "至", "是", "截至", "截止", "自", "定于",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+            && !not_preposition;
+        let clause_goes_on = rest.is_empty()
+            || rest.starts_with(['，', '。', '；', '、', '！', '？', '）', ',', ' '])
+            || [
+                "起", "前", "晚", "早", "举行", "召开", "开幕", "闭幕", "开始", "至", "到", "—",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        // Ex) 15号，社区… — a day opening its clause, as `15日，` does.
+        let clause_initial = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| "，。；：、（ ！？\u{3000}".contains(c))
+            && rest.starts_with(['，', ','])
+            && !before.ends_with(['、']);
+        weekday_follows
+            || time_follows
+            || month_word
+            || clause_initial
+            || (preposition && clause_goes_on)
+    }
+}

@@ -1,0 +1,119 @@
+//! What the words around a former name say of time: the past named on purpose (`原大同县`,
+//! `大同县（今云州区）`), a sentence about the change itself (`撤县设区`), and the years the
+//! sentence writes (`1996年1月，邵阳市郊区…`). Recorded for the mentions that may be former
+//! names, so that no rule reads the text around them again.
+
+use super::Mention;
+use crate::recognise::digits::digit_value;
+use crate::text::Span;
+
+/// The words around one mention that may be a former name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeFrame {
+    /// `原`, `前` or `旧` right before the name (`原属` `原为` `原是` too), or `（今…）` /
+    /// `（现…）` right after it.
+    pub marked_past: bool,
+    /// The sentence tells of a change of divisions or of their past: `撤`, `更名`,
+    /// `合并`, `设立`, `曾`, `当时` …
+    pub tells_change: bool,
+    /// The earliest four-digit number from 1900 on that the sentence writes (ASCII or
+    /// full-width digits): a year the sentence is about.
+    pub earliest_year: Option<u32>,
+}
+
+/// Words that mark a sentence about the change itself, or the past on purpose.
+const CHANGE_WORDS: &[&str] = &[
+    "撤", "更名", "改名", "改称", "改为", "改设", "设立", "合并", "并入", "划归", "划入", "前身",
+    "曾", "旧称", "原名", "时称", "时为", "当时", "历史", "成立",
+];
+
+/// Frames each mention that may be a former name.
+pub(super) fn frame_former_names(text: &str, mentions: &mut [Mention]) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| !m.former.is_empty() || !m.newsroom_former.is_empty())
+    {
+        m.frame = Some(frame(text, m.span));
+    }
+}
+
+fn frame(text: &str, span: Span) -> TimeFrame {
+    let (start, end) = sentence_bounds(text, span);
+    let sentence = &text[start..end];
+    TimeFrame {
+        marked_past: marked_past(text, span),
+        tells_change: CHANGE_WORDS.iter().any(|w| sentence.contains(w)),
+        earliest_year: earliest_year(sentence),
+    }
+}
+
+/// `原大同县`, `原属大同县`, `大同县（今云州区）`.
+fn marked_past(text: &str, span: Span) -> bool {
+    let before = &text[..span.start as usize];
+    let after = &text[span.end as usize..];
+    let prefix: String = {
+        let mut chars: Vec<char> = before.chars().rev().take(2).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    prefix.ends_with(['原', '前', '旧'])
+        || ["原属", "原为", "原是"].iter().any(|p| prefix.ends_with(p))
+        || ["（今", "(今", "（现"].iter().any(|p| after.starts_with(p))
+}
+
+/// The smallest run of exactly four digits, 1900 or later, in `sentence`.
+fn earliest_year(sentence: &str) -> Option<u32> {
+    let mut earliest: Option<u32> = None;
+    let mut value = 0u32;
+    let mut digits = 0;
+    for ch in sentence.chars().chain(std::iter::once(' ')) {
+        match digit_value(ch) {
+            Some(d) => {
+                value = value.saturating_mul(10).saturating_add(d);
+                digits += 1;
+            }
+            None => {
+                if digits == 4 && value >= 1900 {
+                    earliest = Some(earliest.map_or(value, |e| e.min(value)));
+                }
+                value = 0;
+                digits = 0;
+            }
+        }
+    }
+    earliest
+}
+
+/// The byte range of the sentence holding `span`.
+fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
+    let stops = |c: char| "。！？；\n".contains(c);
+    let before = &text[..span.start as usize];
+    let after = &text[span.end as usize..];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stops(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = span.end as usize + after.find(stops).unwrap_or(after.len());
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_and_marks_around_a_name() {
+        let text = "１９９６年1月，邵阳市郊区发生2001件事，共12345人。原大同县（今云州区）";
+        let at = |name: &str| {
+            let start = text.find(name).unwrap() as u32;
+            Span::new(start, start + name.len() as u32)
+        };
+        let first = frame(text, at("郊区"));
+        assert_eq!(first.earliest_year, Some(1996));
+        assert!(!first.marked_past && !first.tells_change);
+        let second = frame(text, at("大同县"));
+        assert!(second.marked_past);
+        assert_eq!(second.earliest_year, None);
+    }
+}

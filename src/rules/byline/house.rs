@@ -1,0 +1,441 @@
+//! The house style of bylines, judged from what the byline recogniser found: how a printed
+//! byline departs from `[byline]` in the configuration ([`deviations`]), and the byline
+//! rebuilt in that style from its parsed parts ([`house_form`], [`house_byline`]), so that a
+//! fix never edits the raw text and never changes a name, a role word or an organisation.
+//!
+//! The recogniser reports only the forms it read; every judgement of style is made here.
+
+use crate::config::{BylineConfig, BylineForm, BylinePosition, NameSeparator, ParenWidth};
+use crate::recognise::bylines::{
+    Byline, BylinePlace, Bylines, Credit, CreditForm, Name, Parens, Role, RoleGroup, Spacing,
+};
+use crate::text::Span;
+
+/// A way a byline departs from the house style.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Deviation {
+    /// ASCII `(` `)` where the house prints `（` `）` (or the other way round).
+    ParenWidth,
+    /// No role word before the first names: `本报讯（王海）`.
+    MissingRole,
+    /// Names separated by something other than the house separator.
+    Separator { found: String },
+    /// Spaces where the house prints none, or none where it prints one.
+    Spacing,
+    /// `本报讯：` — a colon after the dateline.
+    LeadColon,
+    /// A parenthesised credit where the house reports (`记者王海报道：`), or the reverse.
+    Form,
+}
+
+impl Deviation {
+    /// What is wrong, in a few Chinese words, for messages.
+    pub(crate) fn describe(&self, style: &BylineConfig) -> String {
+        match self {
+            Deviation::ParenWidth => match style.parens {
+                ParenWidth::Fullwidth => "使用了半角括号".to_owned(),
+                ParenWidth::Halfwidth => "使用了全角括号".to_owned(),
+            },
+            Deviation::MissingRole => "缺少身份词“记者”".to_owned(),
+            Deviation::Separator { found } => {
+                let found = match found.as_str() {
+                    "" => "无间隔".to_owned(),
+                    " " => "空格".to_owned(),
+                    other => format!("“{}”", other.trim()),
+                };
+                let want = match style.separator {
+                    NameSeparator::Space => "空格",
+                    NameSeparator::Dun => "“、”",
+                };
+                format!("姓名之间用{found}分隔，应为{want}")
+            }
+            Deviation::Spacing => "空格不合规范".to_owned(),
+            Deviation::LeadColon => "电头后多了冒号".to_owned(),
+            Deviation::Form => match style.form {
+                BylineForm::Paren => "应为括号署名".to_owned(),
+                BylineForm::Reported => "应为“记者某某报道：”式署名".to_owned(),
+            },
+        }
+    }
+}
+
+/// How `byline` departs from the house style, in the order messages name them; empty when
+/// it follows it. Wire copy keeps its agency's style: only its parentheses are the house's.
+pub(crate) fn deviations(byline: &Byline, style: &BylineConfig) -> Vec<Deviation> {
+    let mut out = Vec::new();
+    match (byline.place, &byline.lead, &byline.credit) {
+        (BylinePlace::Lead, Some(lead), credit) => {
+            match credit {
+                Some(credit) => {
+                    if lead.colon {
+                        out.push(Deviation::LeadColon);
+                    }
+                    // Ex) 本报讯 记者王海报道： — the reported form sets its credit apart.
+                    if lead.spaced && (credit.form != CreditForm::Reported || lead.colon) {
+                        out.push(Deviation::Spacing);
+                    }
+                }
+                // Ex) 本报讯：近日，…
+                None if lead.colon && lead.is_own() => out.push(Deviation::LeadColon),
+                None => {}
+            }
+            match credit {
+                // Nothing more can be judged of a credit whose names cannot be cut out.
+                Some(credit) if !credit.complete => {}
+                Some(credit) if lead.is_own() => {
+                    credit_deviations(credit, style, BylinePlace::Lead, &mut out);
+                }
+                Some(credit) => {
+                    if let CreditForm::Paren(parens) = credit.form {
+                        if (parens == Parens::Half) != half_house(style) {
+                            out.push(Deviation::ParenWidth);
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit)) => {
+            credit_deviations(credit, style, byline.place, &mut out);
+        }
+        _ => {}
+    }
+    dedup(&mut out);
+    out
+}
+
+fn half_house(style: &BylineConfig) -> bool {
+    style.parens == ParenWidth::Halfwidth
+}
+
+fn dedup(deviations: &mut Vec<Deviation>) {
+    let mut seen = Vec::new();
+    deviations.retain(|d| {
+        if seen.contains(d) {
+            false
+        } else {
+            seen.push(d.clone());
+            true
+        }
+    });
+}
+
+/// The deviations of one of the paper's own credits, standing at `place`.
+fn credit_deviations(
+    credit: &Credit,
+    style: &BylineConfig,
+    place: BylinePlace,
+    acc: &mut Vec<Deviation>,
+) {
+    let Spacing {
+        loose_ends,
+        role_joined,
+    } = credit.spacing;
+    // Ex) （ 记者王海） — a parenthesised or line credit spaces role and names; a reported one
+    // (`记者王海报道：`) runs them together.
+    if loose_ends || (role_joined && credit.form != CreditForm::Reported) {
+        acc.push(Deviation::Spacing);
+    }
+    let half = match credit.form {
+        // A closing credit is judged by its opening mark.
+        CreditForm::Paren(parens) if place == BylinePlace::Trailing => Some(parens.opens_half()),
+        CreditForm::Paren(parens) => {
+            if parens.is_mixed() {
+                acc.push(Deviation::ParenWidth);
+            }
+            Some(parens == Parens::Half)
+        }
+        _ => None,
+    };
+    match (half, style.form, place) {
+        (Some(half), BylineForm::Paren, _)
+        | (Some(half), BylineForm::Reported, BylinePlace::Trailing)
+            if half != half_house(style) =>
+        {
+            acc.push(Deviation::ParenWidth);
+        }
+        (Some(_), BylineForm::Paren, _)
+        | (Some(_), BylineForm::Reported, BylinePlace::Trailing) => {}
+        (Some(_), BylineForm::Reported, _) => acc.push(Deviation::Form),
+        (None, BylineForm::Paren, _) if credit.form == CreditForm::Reported => {
+            acc.push(Deviation::Form);
+        }
+        _ => {}
+    }
+    if place != BylinePlace::Trailing && credit.groups.first().is_some_and(|g| g.role.is_none()) {
+        acc.push(Deviation::MissingRole);
+    }
+    let house = style.separator.as_str();
+    if let Some(found) = credit.separators.iter().find(|sep| sep.as_str() != house) {
+        acc.push(Deviation::Separator {
+            found: found.clone(),
+        });
+    }
+}
+
+/// True when `span` lies inside a byline or photo credit that departs from the house
+/// style: the byline rules rebuild it whole, so its punctuation is theirs to report.
+pub(crate) fn owns(bylines: &Bylines, span: Span, style: &BylineConfig) -> bool {
+    bylines
+        .bylines
+        .iter()
+        .any(|b| b.span.contains_span(span) && !deviations(b, style).is_empty())
+        || bylines
+            .photo_credits
+            .iter()
+            .any(|c| c.span.contains_span(span) && crate::rules::photo::house::deviates(c, style))
+}
+
+/// The byline rebuilt in the house style from its parsed parts, for the text of
+/// [`Byline::span`]. `None` when the parts are not certain enough to rebuild it.
+pub(crate) fn house_form(byline: &Byline, style: &BylineConfig) -> Option<String> {
+    let lead = byline.lead.as_ref().map(|l| l.words()).unwrap_or_default();
+    let Some(credit) = &byline.credit else {
+        return Some(lead);
+    };
+    if !credit.complete {
+        return None;
+    }
+    let credit_text = render_credit(credit, style, byline.place, byline.lead.is_some())?;
+    Some(format!("{lead}{credit_text}"))
+}
+
+/// A house credit naming `names` as reporters, after the dateline `lead`, for inserting
+/// where a byline is missing.
+pub(crate) fn house_byline(lead: &str, names: &[String], style: &BylineConfig) -> String {
+    let credit = Credit {
+        span: Span::default(),
+        form: CreditForm::Paren(Parens::Full),
+        groups: vec![RoleGroup {
+            role: Some(Role {
+                span: Span::default(),
+                text: "记者".to_owned(),
+            }),
+            names: names
+                .iter()
+                .map(|n| Name {
+                    span: Span::default(),
+                    text: n.clone(),
+                    padded: false,
+                })
+                .collect(),
+        }],
+        text_and_photo: false,
+        separators: Vec::new(),
+        spacing: Spacing::default(),
+        complete: true,
+    };
+    let place = match style.position {
+        BylinePosition::Lead => BylinePlace::Lead,
+        BylinePosition::End => BylinePlace::Trailing,
+    };
+    let credit =
+        render_credit(&credit, style, place, place == BylinePlace::Lead).unwrap_or_default();
+    match place {
+        BylinePlace::Trailing => credit,
+        _ => format!("{lead}{credit}"),
+    }
+}
+
+fn render_credit(
+    credit: &Credit,
+    style: &BylineConfig,
+    place: BylinePlace,
+    after_lead: bool,
+) -> Option<String> {
+    let sep = style.separator.as_str();
+    let reported = place == BylinePlace::Lead && after_lead && style.form == BylineForm::Reported;
+    let mut parts = Vec::new();
+    for (i, group) in credit.groups.iter().enumerate() {
+        let role = match &group.role {
+            Some(role) => Some(role.text.clone()),
+            // A lead credit names its reporters' role; a trailing credit of names needs none.
+            None if i == 0 && place != BylinePlace::Trailing => Some("记者".to_owned()),
+            None => None,
+        };
+        let names = house_names(&group.names, sep)?;
+        parts.push(match (role, reported) {
+            (Some(role), true) => format!("{role}{names}"),
+            (Some(role), false) if names.is_empty() => role,
+            (Some(role), false) => format!("{role} {names}"),
+            (None, _) => names,
+        });
+    }
+    let mut body = parts.join(if reported { sep } else { " " });
+    if credit.text_and_photo {
+        body.push_str(" 文/图");
+    }
+    Some(match (place, reported) {
+        (BylinePlace::CreditLine, _) => body,
+        (_, true) => format!(" {body}报道："),
+        _ => match style.parens {
+            ParenWidth::Fullwidth => format!("（{body}）"),
+            ParenWidth::Halfwidth => format!("({body})"),
+        },
+    })
+}
+
+/// Names as the house prints them, joined by `sep`: a padded name keeps one space. `None`
+/// when one of them is too long to be a name (words the recogniser could not cut).
+pub(crate) fn house_names(names: &[Name], sep: &str) -> Option<String> {
+    if names
+        .iter()
+        .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
+    {
+        return None;
+    }
+    let names: Vec<String> = names.iter().map(house_name).collect();
+    Some(names.join(sep))
+}
+
+/// The name as the house prints it: padding kept, normalised to one space.
+fn house_name(name: &Name) -> String {
+    if name.padded {
+        let mut chars = name.text.chars();
+        let first = chars.next().map(String::from).unwrap_or_default();
+        format!("{first} {}", chars.as_str())
+    } else {
+        name.text.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::{parse, DraftKind};
+    use crate::recognise::{bylines, Input};
+
+    fn recognise(text: &str, config: &Config) -> Bylines {
+        let draft = parse(text, DraftKind::Text);
+        let input = Input {
+            text,
+            draft: &draft,
+            issue_date: None,
+            gazetteer: crate::gazetteer::Gazetteer::builtin(),
+            newsroom: crate::lint::newsroom(config),
+        };
+        bylines::recognise(&input)
+    }
+
+    #[test]
+    fn a_house_byline_follows_the_house_style() {
+        let config = Config::default();
+        for text in [
+            "标题\n\n本报讯（记者 王海 李敏 通讯员 张强）近日，社区举办活动。\n",
+            "本报讯（记者 孙 露 阿卜杜拉·艾买提）近日，社区举办活动。\n",
+        ] {
+            let b = &recognise(text, &config).bylines[0];
+            assert!(deviations(b, &config.byline).is_empty(), "{b:?}");
+            let house = house_form(b, &config.byline).unwrap();
+            assert_eq!(house, &text[b.span.range()]);
+        }
+    }
+
+    #[test]
+    fn deviations_are_found_and_fixed_from_parts() {
+        let config = Config::default();
+        let text = "本报讯(王海、李敏)近日，社区举办活动。\n";
+        let b = &recognise(text, &config).bylines[0];
+        let found = deviations(b, &config.byline);
+        assert!(found.contains(&Deviation::ParenWidth));
+        assert!(found.contains(&Deviation::MissingRole));
+        assert!(found
+            .iter()
+            .any(|d| matches!(d, Deviation::Separator { .. })));
+        let house = house_form(b, &config.byline).unwrap();
+        assert_eq!(house, "本报讯（记者 王海 李敏）");
+    }
+
+    #[test]
+    fn wire_copy_keeps_its_style_and_reported_credits_take_the_house_form() {
+        let config = Config::default();
+        let text = "新华社北京6月27日电（记者 李超碧、晏明）柬埔寨举行仪式。\n\n本报北京12月31日讯记者吴坤胜报道：记者今天获悉。\n";
+        let found = recognise(text, &config);
+        assert!(deviations(&found.bylines[0], &config.byline).is_empty());
+        let reported = &found.bylines[1];
+        assert!(deviations(reported, &config.byline).contains(&Deviation::Form));
+        assert_eq!(
+            house_form(reported, &config.byline).unwrap(),
+            "本报北京12月31日讯（记者 吴坤胜）"
+        );
+    }
+
+    #[test]
+    fn reported_and_end_house_styles() {
+        let mut config = Config::default();
+        config.byline.form = BylineForm::Reported;
+        config.byline.separator = NameSeparator::Dun;
+        let text = "本报讯 记者王海、李敏报道：近日，社区举办活动。\n\n本报讯（记者 王海）8日，社区举办讲座。\n";
+        let found = recognise(text, &config);
+        assert!(deviations(&found.bylines[0], &config.byline).is_empty());
+        assert_eq!(
+            deviations(&found.bylines[1], &config.byline),
+            [Deviation::Form]
+        );
+        assert_eq!(
+            house_form(&found.bylines[1], &config.byline).unwrap(),
+            "本报讯 记者王海报道："
+        );
+
+        let mut config = Config::default();
+        config.byline.position = BylinePosition::End;
+        let text = "本报讯 近日，社区举办了活动。（王海 李敏）\n";
+        let found = recognise(text, &config);
+        let trailing = found
+            .bylines
+            .iter()
+            .find(|b| b.place == BylinePlace::Trailing)
+            .unwrap();
+        assert!(deviations(trailing, &config.byline).is_empty());
+        assert_eq!(
+            house_form(trailing, &config.byline).unwrap(),
+            "（王海 李敏）"
+        );
+    }
+
+    #[test]
+    fn parentheses_of_two_widths_depart_from_either_house_width() {
+        for parens in [ParenWidth::Fullwidth, ParenWidth::Halfwidth] {
+            let mut config = Config::default();
+            config.byline.parens = parens;
+            let text = "本报讯（记者 王海)近日，社区举办活动。\n";
+            let b = &recognise(text, &config).bylines[0];
+            assert_eq!(deviations(b, &config.byline), [Deviation::ParenWidth]);
+        }
+    }
+
+    #[test]
+    fn photo_credits_in_their_forms() {
+        use crate::rules::photo::house;
+        let config = Config::default();
+        let style = &config.byline;
+        let cases = [
+            (
+                "居民在健身广场锻炼 本报记者 王海 摄",
+                false,
+                "本报记者 王海 摄",
+            ),
+            ("居民在健身广场锻炼 王海 摄", false, "本报记者 王海 摄"),
+            ("居民在健身广场锻炼 王海摄", true, "本报记者 王海 摄"),
+            ("居民在健身广场锻炼 摄影：王海", true, "本报记者 王海 摄"),
+            ("居民在健身广场锻炼 王海/摄", true, "本报记者 王海 摄"),
+            ("居民在健身广场锻炼（王海摄）", true, " 本报记者 王海 摄"),
+            (
+                "居民在健身广场锻炼 (本报记者 王海 摄)",
+                true,
+                "本报记者 王海 摄",
+            ),
+        ];
+        for (text, deviates, want) in cases {
+            let found = recognise(&format!("{text}\n"), &config);
+            let credit = &found.photo_credits[0];
+            assert_eq!(
+                house::deviates(credit, style),
+                deviates,
+                "{text}: {credit:?}"
+            );
+            assert_eq!(house::house_form(credit, style).unwrap(), want, "{text}");
+        }
+    }
+}
