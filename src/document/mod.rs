@@ -9,7 +9,7 @@ mod parse;
 mod sentence;
 
 pub use issue_date::{date_from_path, resolve_issue_date};
-pub use markdown::{FrontMatter, Suppression};
+pub use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use parse::parse;
 pub use sentence::{
     ends_sentence, ends_with_photo_credit, is_sentence_final, starts_with_dateline,
