@@ -1,6 +1,6 @@
 //! Large files checked in parts, so that memory follows the size of a part and not that of
-//! the file: a draft's facts and findings take several times its text (a 50 MB page on one
-//! line with a finding every 82 bytes needed 0.8 GB for its findings alone).
+//! the file: a draft's facts and findings take many times its text (a 50 MB page on one line
+//! with a finding every 82 bytes peaked at 0.8 GB in the checking alone).
 //!
 //! A file larger than [`PART_BYTES`] is cut into parts of about that size, each checked as
 //! a draft of its own and its findings moved back to the file's offsets. Cuts keep the
@@ -25,8 +25,10 @@ use crate::document::{self, DraftKind};
 use crate::lint;
 use crate::text::Span;
 
-/// Files above this size are checked in parts of about this size.
-pub(super) const PART_BYTES: usize = 1 << 20;
+/// Files above this size are checked in parts of about this size: a hundred pages and more,
+/// whose findings and report stay within some tens of MB even with a finding in every
+/// sentence.
+pub(super) const PART_BYTES: usize = 512 * 1024;
 
 /// The parts of `text`, in order, covering it. One part when it is not larger than
 /// [`PART_BYTES`].
@@ -296,7 +298,10 @@ mod tests {
     #[test]
     fn small_texts_are_one_part() {
         let whole = 0..12;
-        assert_eq!(cut("本报讯。", DraftKind::Text), std::slice::from_ref(&whole));
+        assert_eq!(
+            cut("本报讯。", DraftKind::Text),
+            std::slice::from_ref(&whole)
+        );
         let text = "本报讯。".repeat(PART_BYTES / 12);
         let whole = 0..text.len();
         assert_eq!(cut(&text, DraftKind::Text), std::slice::from_ref(&whole));
