@@ -32,6 +32,7 @@ impl Report for Github {
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
         let mut path = Vec::new();
         escape(&mut path, &github_path(file.path), true);
+        out.reserve(file.diagnostics.len() * 200);
         for diagnostic in file.diagnostics {
             annotation(file, &path, diagnostic, out);
         }

@@ -35,6 +35,8 @@ impl Human {
 
 impl Report for Human {
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
+        // About what a finding takes, so the buffer seldom grows.
+        out.reserve(file.diagnostics.len() * 320);
         for diagnostic in file.diagnostics {
             self.finding(file, diagnostic, out);
         }
@@ -157,9 +159,14 @@ impl Human {
         );
         // Written straight into `out`: a page has a finding every few lines.
         let number = line + 1;
-        let gutter = (number.checked_ilog10().unwrap_or(0) as usize + 1).max(3);
-        let _ = writeln!(out, "{:gutter$} |", "");
-        let _ = write!(out, "{number:>gutter$} | ");
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(number);
+        let gutter = digits.len().max(3);
+        spaces(out, gutter);
+        out.extend_from_slice(b" |\n");
+        spaces(out, gutter - digits.len());
+        out.extend_from_slice(digits.as_bytes());
+        out.extend_from_slice(b" | ");
         for part in [open, before, marked, after, close] {
             push_untabbed(out, part);
         }
@@ -167,7 +174,9 @@ impl Human {
         // Tabs are shown as one space each.
         let pad = open.width() + untabbed_width(before);
         let width = marked.width();
-        let _ = write!(out, "{:gutter$} | {:pad$}", "", "");
+        spaces(out, gutter);
+        out.extend_from_slice(b" | ");
+        spaces(out, pad);
         if self.color {
             out.extend_from_slice(b"\x1b[1;31m");
         }
@@ -177,6 +186,11 @@ impl Human {
         }
         out.push(b'\n');
     }
+}
+
+/// Appends `n` spaces. (Padding through `write!` goes a character at a time.)
+fn spaces(out: &mut Vec<u8>, n: usize) {
+    out.resize(out.len() + n, b' ');
 }
 
 /// The display width of `text` with each tab shown as a space.

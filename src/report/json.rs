@@ -26,6 +26,8 @@ impl Report for Json {
     }
 
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
+        // About what a finding takes, so the buffer seldom grows.
+        out.reserve(file.diagnostics.len() * 400);
         for (i, diagnostic) in file.diagnostics.iter().enumerate() {
             if i > 0 {
                 out.push(b',');

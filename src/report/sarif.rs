@@ -53,6 +53,8 @@ impl Report for Sarif {
 
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
         let uri = path_to_uri(file.path);
+        // About what a finding takes, so the buffer seldom grows.
+        out.reserve(file.diagnostics.len() * 700);
         for (i, diagnostic) in file.diagnostics.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
