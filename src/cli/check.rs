@@ -254,8 +254,9 @@ impl Writer<'_> {
     fn large(&mut self, path: &str, large: Large) -> io::Result<()> {
         let decoded = match large.decoded {
             Some(decoded) => decoded,
-            None => match load(&large.source, false) {
-                Ok((decoded, _)) => decoded,
+            None => match load(&large.source, false, None) {
+                Ok(Some((decoded, _))) => decoded,
+                Ok(None) => unreachable!("no limit was given"),
                 Err(outcome) => return self.outcome(*outcome),
             },
         };
@@ -348,16 +349,13 @@ fn check_one(
         }),
         ..Outcome::default()
     };
-    // A large file is read when its turn comes, so that only one is in memory at a time.
-    if let (true, Source::File(file)) = (checking_only, source) {
-        if std::fs::metadata(file).is_ok_and(|m| m.len() > parts::PART_BYTES as u64) {
-            return large(None);
-        }
-    }
-    // The bytes are kept only when `--fix` may echo unchanged stdin.
+    // The bytes are kept only when `--fix` may echo unchanged stdin. A large file is left
+    // unread, to be read when its turn comes, so that only one is in memory at a time.
     let keep_bytes = mode.fix && matches!(source, Source::Stdin(_));
-    let (decoded, bytes) = match load(source, keep_bytes) {
-        Ok(loaded) => loaded,
+    let limit = checking_only.then_some(parts::PART_BYTES);
+    let (decoded, bytes) = match load(source, keep_bytes, limit) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return large(None),
         Err(outcome) => return *outcome,
     };
     if checking_only && decoded.text.len() > parts::PART_BYTES {
@@ -391,11 +389,15 @@ fn check_one(
 }
 
 /// Reads and decodes a file; a file that cannot be read or is no text becomes an outcome
-/// that says so. The raw bytes are returned too when `keep_bytes` asks for them.
-fn load(source: &Source, keep_bytes: bool) -> Result<(Decoded, Vec<u8>), Box<Outcome>> {
+/// that says so. The raw bytes are returned too when `keep_bytes` asks for them. `None`: a
+/// file larger than `limit`, left unread.
+type Loaded = Option<(Decoded, Vec<u8>)>;
+
+fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loaded, Box<Outcome>> {
     let path = source.display();
-    let mut bytes = match read(source) {
-        Ok(bytes) => bytes,
+    let mut bytes = match read(source, limit) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
         Err(err) => {
             return Err(Box::new(Outcome {
                 note: Some(format!("{path}: {}", io_reason(&err))),
@@ -413,7 +415,7 @@ fn load(source: &Source, keep_bytes: bool) -> Result<(Decoded, Vec<u8>), Box<Out
         decode_owned(std::mem::take(&mut bytes))
     };
     match decoded {
-        Ok(decoded) => Ok((decoded, bytes)),
+        Ok(decoded) => Ok(Some((decoded, bytes))),
         Err(err) => Err(Box::new(Outcome {
             note: Some(format!("{path}: skipped: {err}")),
             skipped: true,
@@ -475,15 +477,28 @@ fn fix_one(
     (fixed.text, last.unwrap_or(first))
 }
 
-fn read(source: &Source) -> io::Result<Vec<u8>> {
+/// Reads a source whole; `None` for a file larger than `limit`, left unread. The size is
+/// asked of the open file: looking the path up a second time cost more than the reading of
+/// a short draft.
+fn read(source: &Source, limit: Option<usize>) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
     match source {
-        Source::File(path) => std::fs::read(path),
+        Source::File(path) => {
+            let mut file = std::fs::File::open(path)?;
+            let size = file.metadata().map_or(0, |m| m.len());
+            if limit.is_some_and(|limit| size > limit as u64) {
+                return Ok(None);
+            }
+            // Read through `take` for std's plain reading loop: `File`'s own asks the size
+            // and the position again.
+            bytes.reserve_exact(size as usize + 1);
+            Read::take(&mut file, u64::MAX).read_to_end(&mut bytes)?;
+        }
         Source::Stdin(_) => {
-            let mut bytes = Vec::new();
             io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
         }
     }
+    Ok(Some(bytes))
 }
 
 /// Replaces `path` with `bytes` so that the file is never half-written: the new content goes
