@@ -2,9 +2,16 @@
 # Runs every fuzz target briefly (FUZZ_SECONDS each, default 60) from its seed corpus.
 # cargo-fuzz needs nightly features of rustc; RUSTC_BOOTSTRAP lets the stable toolchain
 # provide them.
+#
+# The run leaves the checkout as it found it: cargo rewrites fuzz/Cargo.lock whenever the
+# main crate's dependencies have changed since the lock was last committed, so the lock is
+# put back on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${FUZZ_SECONDS:-60}
+saved_lock=$(mktemp)
+cp Cargo.lock "$saved_lock"
+trap 'cp "$saved_lock" Cargo.lock; rm -f "$saved_lock"' EXIT
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 export RUSTC_BOOTSTRAP=1
 for target in $(cargo fuzz list); do

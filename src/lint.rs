@@ -187,7 +187,10 @@ pub struct FixOutcome {
 
 /// Applies every safe fix, re-checks, and repeats until no safe fix is left (a fixpoint) or
 /// `MAX_FIX_ITERATIONS` passes have been made. `check` lints a text and returns its findings.
-fn apply_fixes(text: &str, mut check: impl FnMut(&str) -> Vec<Diagnostic>) -> FixOutcome {
+pub(crate) fn apply_fixes(
+    text: &str,
+    mut check: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> FixOutcome {
     let mut current = text.to_owned();
     let mut applied = 0;
     for iteration in 0..MAX_FIX_ITERATIONS {

@@ -1,4 +1,13 @@
 //! `jiaodui check`: read, decode, check (and fix) every draft in parallel, then report.
+//!
+//! Files are checked in parallel batches on the worker threads, and each file's findings are
+//! rendered there, by the report, into a buffer of the file's own; this thread writes the
+//! buffers in path order while the next batch is checked, and keeps only counts. A file larger
+//! than a part (see `parts`) is checked on this thread when its turn comes, a few parts at a
+//! time in parallel, each part's findings written before the next parts are checked: neither
+//! its findings nor its report are ever held whole.
+
+mod parts;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
@@ -14,9 +23,11 @@ use super::args::{CheckArgs, DenyLevel, Format};
 use super::files::{self, io_reason, ConfigResolver, Source};
 use crate::config::LoadedConfig;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::DraftKind;
 use crate::lint;
-use crate::report::{self, CheckedFile, Github, Human, Json, Report, Sarif, Summary};
-use crate::text::{decode, decode_owned, encode, LineIndex};
+use crate::lint::apply_fixes;
+use crate::report::{self, CheckedFile, FileTally, Github, Human, Json, Report, Sarif, Summary};
+use crate::text::{decode, decode_owned, encode, Decoded, Encoding, LineIndex, Span};
 
 /// Files checked per parallel batch: output stays in path order and memory stays bounded by
 /// the batch, not by the number of files.
@@ -30,12 +41,51 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut resolver = ConfigResolver::new(args.config.as_deref())?;
     let (sources, problems) =
         files::collect(&args.paths, args.stdin_filename.as_deref(), &mut resolver)?;
-    let mut io_errors = problems.len();
     for problem in &problems {
         eprintln!("jiaodui: {problem}");
     }
     let stdin_fix = args.fix && sources.iter().any(|(s, _)| matches!(s, Source::Stdin(_)));
-    let report: Box<dyn Report> = match args.format {
+    let report = report_for(args.format, stdin_fix);
+    // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
+    let out: Box<dyn Write> = if stdin_fix {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    };
+    let mode = Mode {
+        fix: args.fix,
+        diff: args.diff,
+        today,
+    };
+    let mut writer = Writer {
+        out,
+        report: report.as_ref(),
+        mode: &mode,
+        summary: Summary::new(args.max_error_rate),
+        worst: None,
+        wrote_any: false,
+        io_errors: problems.len(),
+    };
+    let show_progress = args.format == Format::Human
+        && !args.no_progress
+        && !stdin_fix
+        && sources.len() > PROGRESS_MIN_FILES
+        && io::stderr().is_terminal();
+    let progress = if show_progress {
+        progress_bar(sources.len())
+    } else {
+        ProgressBar::hidden()
+    };
+    writer.report.begin(&mut writer.out)?;
+    check_all(&sources, &mut writer, &progress, show_progress)?;
+    progress.finish_and_clear();
+    writer.report.end(&writer.summary, &mut writer.out)?;
+    writer.out.flush()?;
+    Ok(exit_code(args, &writer))
+}
+
+fn report_for(format: Format, stdin_fix: bool) -> Box<dyn Report> {
+    match format {
         Format::Human => Box::new(Human {
             color: !stdin_fix
                 && io::stdout().is_terminal()
@@ -48,44 +98,27 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 .filter(|path| !path.is_empty())
                 .map(Into::into),
         }),
-    };
-    // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
-    let mut out: Box<dyn Write> = if stdin_fix {
-        Box::new(io::BufWriter::new(io::stderr().lock()))
-    } else {
-        Box::new(io::BufWriter::new(io::stdout().lock()))
-    };
-    let mode = Mode {
-        fix: args.fix,
-        diff: args.diff,
-        today,
-    };
-    let mut summary = Summary::new(args.max_error_rate);
-    let mut worst = None::<Severity>;
-    report.begin(&mut out)?;
-    let mut wrote_any = false;
-    let show_progress = args.format == Format::Human
-        && !args.no_progress
-        && !stdin_fix
-        && sources.len() > PROGRESS_MIN_FILES
-        && io::stderr().is_terminal();
-    let progress = if show_progress {
-        progress_bar(sources.len())
-    } else {
-        ProgressBar::hidden()
-    };
-    // Batches are checked on the worker threads while this thread writes the batch before:
-    // writing never holds up the checking, and output keeps the order of the files.
+    }
+}
+
+/// Checks every file and writes its report. Batches are checked on the worker threads while
+/// this thread writes the batch before: writing never holds up the checking, and output
+/// keeps the order of the files.
+fn check_all(
+    sources: &[files::Job],
+    writer: &mut Writer<'_>,
+    progress: &ProgressBar,
+    show_progress: bool,
+) -> anyhow::Result<()> {
     let (batches, checked) = mpsc::sync_channel::<Vec<Outcome>>(2);
-    let report_ref = report.as_ref();
-    let mode_ref = &mode;
-    let sources_ref = &sources;
+    let report = writer.report;
+    let mode = writer.mode;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || {
-            for batch in sources_ref.chunks(BATCH) {
+            for batch in sources.chunks(BATCH) {
                 let outcomes: Vec<Outcome> = batch
                     .par_iter()
-                    .map(|(source, config)| check_one(source, config, mode_ref, report_ref))
+                    .map(|(source, config)| check_one(source, config, mode, report))
                     .collect();
                 // The receiver is gone only when writing failed: stop checking.
                 if batches.send(outcomes).is_err() {
@@ -95,66 +128,38 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         });
         for outcomes in checked {
             let files = outcomes.len() as u64;
-            // Output is written with the bar lifted, and flushed before it is drawn again, so the
-            // two never share a line.
+            // Output is written with the bar lifted, and flushed before it is drawn again, so
+            // the two never share a line.
             progress.suspend(|| -> io::Result<()> {
                 for outcome in outcomes {
-                    if let Some(note) = &outcome.note {
-                        eprintln!("jiaodui: {note}");
-                    }
-                    if outcome.io_error {
-                        io_errors += 1;
-                    }
-                    if outcome.skipped {
-                        summary.skipped += 1;
-                        continue;
-                    }
-                    if let Some(diff) = &outcome.diff {
-                        // Diffs go before the report, so `--diff` output can be applied as a patch.
-                        io::stdout().lock().write_all(diff.as_bytes())?;
-                    }
-                    if let Some(fixed) = &outcome.stdin_fixed {
-                        io::stdout().lock().write_all(fixed)?;
-                    }
-                    summary.add_file(&outcome.path, outcome.chars, &outcome.diagnostics);
-                    summary.fixed += outcome.fixed;
-                    summary.files_fixed += usize::from(outcome.wrote);
-                    summary.gb18030_files += usize::from(outcome.gb18030);
-                    worst = worst.max(outcome.diagnostics.iter().map(|d| d.severity).max());
-                    if !outcome.rendered.is_empty() {
-                        if wrote_any {
-                            out.write_all(report.separator().as_bytes())?;
-                        }
-                        out.write_all(outcome.rendered.as_bytes())?;
-                        wrote_any = true;
-                    }
+                    writer.outcome(outcome)?;
                 }
                 if show_progress {
-                    out.flush()?;
+                    writer.out.flush()?;
                 }
                 Ok(())
             })?;
             progress.inc(files);
         }
         Ok(())
-    })?;
-    progress.finish_and_clear();
-    report.end(&summary, &mut out)?;
-    out.flush()?;
-    if io_errors > 0 {
-        return Ok(ExitCode::from(2));
+    })
+}
+
+fn exit_code(args: &CheckArgs, writer: &Writer<'_>) -> ExitCode {
+    if writer.io_errors > 0 {
+        return ExitCode::from(2);
     }
     let threshold = match args.deny {
         None => Severity::Error,
         Some(DenyLevel::Warnings) => Severity::Warning,
         Some(DenyLevel::Info) => Severity::Info,
     };
-    let over_rate = args.max_error_rate.is_some() && !summary.over_rate.is_empty();
-    Ok(if worst.is_some_and(|w| w >= threshold) || over_rate {
+    let over_rate = args.max_error_rate.is_some() && !writer.summary.over_rate.is_empty();
+    if writer.worst.is_some_and(|w| w >= threshold) || over_rate {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// A bar on stderr: files done of all, speed and time left.
@@ -182,13 +187,127 @@ struct Mode {
     today: jiff::civil::Date,
 }
 
-/// What checking one file produced; the file's text is dropped once it is rendered.
+/// The writing side of a run: the report, the output and the counts.
+struct Writer<'r> {
+    out: Box<dyn Write>,
+    report: &'r dyn Report,
+    mode: &'r Mode,
+    summary: Summary,
+    worst: Option<Severity>,
+    /// Whether any finding was written, so the next rendering is preceded by a separator.
+    wrote_any: bool,
+    io_errors: usize,
+}
+
+impl Writer<'_> {
+    /// Writes what checking one file produced, or checks a large file part by part.
+    fn outcome(&mut self, outcome: Outcome) -> io::Result<()> {
+        if let Some(note) = &outcome.note {
+            eprintln!("jiaodui: {note}");
+        }
+        self.io_errors += usize::from(outcome.io_error);
+        if outcome.skipped {
+            self.summary.skipped += 1;
+            return Ok(());
+        }
+        if let Some(large) = outcome.large {
+            return self.large(&outcome.path, large);
+        }
+        if let Some(diff) = &outcome.diff {
+            // Diffs go before the report, so `--diff` output can be applied as a patch.
+            io::stdout().lock().write_all(diff.as_bytes())?;
+        }
+        if let Some(fixed) = &outcome.stdin_fixed {
+            io::stdout().lock().write_all(fixed)?;
+        }
+        self.summary.fixed += outcome.fixed;
+        self.summary.files_fixed += usize::from(outcome.wrote);
+        self.file_done(&outcome.path, &outcome.tally, outcome.gb18030);
+        self.rendered(&outcome.rendered)
+    }
+
+    /// Writes one rendering, after a separator when findings were written before it.
+    fn rendered(&mut self, rendered: &[u8]) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        if self.wrote_any {
+            self.out.write_all(self.report.separator().as_bytes())?;
+        }
+        self.wrote_any = true;
+        self.out.write_all(rendered)
+    }
+
+    fn file_done(&mut self, path: &str, tally: &FileTally, gb18030: bool) {
+        self.summary.add_file(path, tally);
+        self.summary.gb18030_files += usize::from(gb18030);
+        self.worst = self.worst.max(tally.worst());
+    }
+
+    /// Checks a large file in parts, a few at a time in parallel, writing each part's
+    /// findings before the next parts are checked.
+    fn large(&mut self, path: &str, large: Large) -> io::Result<()> {
+        let decoded = match large.decoded {
+            Some(decoded) => decoded,
+            None => match load(&large.source, false, None) {
+                Ok(Some((decoded, _))) => decoded,
+                Ok(None) => unreachable!("no limit was given"),
+                Err(outcome) => return self.outcome(*outcome),
+            },
+        };
+        let text = decoded.text;
+        let draft_path = large.source.path();
+        let parts = parts::cut(&text, DraftKind::from_path(draft_path));
+        if parts.len() > 1 {
+            eprintln!(
+                "jiaodui: {path}：文件较大（{:.1} MB），分 {} 段检查（在空行、行末或句末切分）；\
+                 文风推断与前后一致的比较只在每段之内",
+                text.len() as f64 / 1e6,
+                parts.len()
+            );
+        }
+        let line_index = LineIndex::new(&text);
+        let mut tally = FileTally::default();
+        tally.chars = report::summary_chars(&text);
+        let (report, today) = (self.report, self.mode.today);
+        let check = |part: &std::ops::Range<usize>| {
+            let diagnostics =
+                parts::check_part(&text, part.clone(), draft_path, &large.config, today);
+            let mut part_tally = FileTally::default();
+            part_tally.add(&diagnostics);
+            let mut rendered = Vec::new();
+            report.file(
+                &CheckedFile {
+                    path,
+                    text: &text,
+                    line_index: &line_index,
+                    encoding: decoded.encoding,
+                    part: Span::from_range(part.clone()),
+                    diagnostics: &diagnostics,
+                },
+                &mut rendered,
+            );
+            (rendered, part_tally)
+        };
+        for group in parts.chunks(rayon::current_num_threads().max(1)) {
+            let done: Vec<(Vec<u8>, FileTally)> = group.par_iter().map(check).collect();
+            for (rendered, part_tally) in done {
+                self.rendered(&rendered)?;
+                tally.merge(&part_tally);
+            }
+        }
+        self.file_done(path, &tally, decoded.encoding == Encoding::Gb18030);
+        Ok(())
+    }
+}
+
+/// What checking one file produced; the file's text and findings are dropped once they are
+/// rendered.
 #[derive(Default)]
 struct Outcome {
     path: String,
-    rendered: String,
-    diagnostics: Vec<Diagnostic>,
-    chars: u64,
+    rendered: Vec<u8>,
+    tally: FileTally,
     note: Option<String>,
     skipped: bool,
     io_error: bool,
@@ -197,6 +316,15 @@ struct Outcome {
     gb18030: bool,
     diff: Option<String>,
     stdin_fixed: Option<Vec<u8>>,
+    /// A file too large to check whole, left to the writing thread.
+    large: Option<Large>,
+}
+
+/// A large file to check in parts: not read yet, or (stdin) read and decoded.
+struct Large {
+    source: Source,
+    config: Arc<LoadedConfig>,
+    decoded: Option<Decoded>,
 }
 
 fn check_one(
@@ -206,94 +334,166 @@ fn check_one(
     report: &dyn Report,
 ) -> Outcome {
     let path = source.display();
-    let mut bytes = match read(source) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return Outcome {
-                note: Some(format!("{path}: {}", io_reason(&err))),
-                skipped: true,
-                io_error: true,
-                path,
-                ..Outcome::default()
-            };
-        }
-    };
-    // The bytes are kept only when `--fix` may echo unchanged stdin; otherwise they become
-    // the text without a copy.
-    let keep_bytes = mode.fix && matches!(source, Source::Stdin(_));
-    let decoded = if keep_bytes {
-        decode(&bytes)
-    } else {
-        decode_owned(std::mem::take(&mut bytes))
-    };
-    let decoded = match decoded {
-        Ok(decoded) => decoded,
-        Err(err) => {
-            return Outcome {
-                note: Some(format!("{path}: skipped: {err}")),
-                skipped: true,
-                path,
-                ..Outcome::default()
-            }
-        }
-    };
-    let draft_path = source.path();
-    let mut text = decoded.text;
-    let mut outcome = Outcome {
+    let checking_only = !mode.fix && !mode.diff;
+    let large = |decoded| Outcome {
         path: path.clone(),
-        gb18030: decoded.encoding == crate::text::Encoding::Gb18030,
+        large: Some(Large {
+            source: source.clone(),
+            config: config.clone(),
+            decoded,
+        }),
         ..Outcome::default()
     };
-    if mode.fix || mode.diff {
-        let fixed = lint::fix(&text, draft_path, config, mode.today);
-        if fixed.text != text {
-            if mode.diff {
-                outcome.diff = Some(unified_diff(&path, &text, &fixed.text));
-            } else {
-                let bytes = encode(&fixed.text, decoded.encoding);
-                match source {
-                    Source::Stdin(_) => outcome.stdin_fixed = Some(bytes),
-                    Source::File(file) => match write_atomically(file, &bytes) {
-                        Ok(()) => outcome.wrote = true,
-                        Err(err) => {
-                            outcome.note = Some(format!("{path}: not fixed: {err:#}"));
-                            outcome.io_error = true;
-                        }
-                    },
-                }
-                if outcome.wrote || outcome.stdin_fixed.is_some() {
-                    outcome.fixed = fixed.applied;
-                    text = fixed.text;
-                }
-            }
-        } else if matches!(source, Source::Stdin(_)) && mode.fix {
-            outcome.stdin_fixed = Some(bytes);
-        }
+    // The bytes are kept only when `--fix` may echo unchanged stdin. A large file is left
+    // unread, to be read when its turn comes, so that only one is in memory at a time.
+    let keep_bytes = mode.fix && matches!(source, Source::Stdin(_));
+    let limit = checking_only.then_some(parts::PART_BYTES);
+    let (decoded, bytes) = match load(source, keep_bytes, limit) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => return large(None),
+        Err(outcome) => return *outcome,
+    };
+    if checking_only && decoded.text.len() > parts::PART_BYTES {
+        return large(Some(decoded));
     }
-    let analysis = lint::analyse(&text, draft_path, config, mode.today);
+    let mut outcome = Outcome {
+        path: path.clone(),
+        gb18030: decoded.encoding == Encoding::Gb18030,
+        ..Outcome::default()
+    };
+    let encoding = decoded.encoding;
+    let (text, diagnostics) = if checking_only {
+        let diagnostics = lint::analyse(&decoded.text, source.path(), config, mode.today);
+        (decoded.text, diagnostics.diagnostics)
+    } else {
+        fix_one(source, decoded, bytes, config, mode, &mut outcome)
+    };
     let line_index = LineIndex::new(&text);
     let checked = CheckedFile {
         path: &path,
         text: &text,
         line_index: &line_index,
-        encoding: decoded.encoding,
-        diagnostics: &analysis.diagnostics,
+        encoding,
+        part: Span::new(0, text.len() as u32),
+        diagnostics: &diagnostics,
     };
-    outcome.rendered = report.file(&checked);
-    outcome.chars = report::summary_chars(&text);
-    outcome.diagnostics = analysis.diagnostics;
+    report.file(&checked, &mut outcome.rendered);
+    outcome.tally.chars = report::summary_chars(&text);
+    outcome.tally.add(&diagnostics);
     outcome
 }
 
-fn read(source: &Source) -> io::Result<Vec<u8>> {
+/// Reads and decodes a file; a file that cannot be read or is no text becomes an outcome
+/// that says so. The raw bytes are returned too when `keep_bytes` asks for them. `None`: a
+/// file larger than `limit`, left unread.
+type Loaded = Option<(Decoded, Vec<u8>)>;
+
+fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loaded, Box<Outcome>> {
+    let path = source.display();
+    let mut bytes = match read(source, limit) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
+        Err(err) => {
+            return Err(Box::new(Outcome {
+                note: Some(format!("{path}: {}", io_reason(&err))),
+                skipped: true,
+                io_error: true,
+                path,
+                ..Outcome::default()
+            }));
+        }
+    };
+    // Unless they are kept, the bytes become the text without a copy.
+    let decoded = if keep_bytes {
+        decode(&bytes)
+    } else {
+        decode_owned(std::mem::take(&mut bytes))
+    };
+    match decoded {
+        Ok(decoded) => Ok(Some((decoded, bytes))),
+        Err(err) => Err(Box::new(Outcome {
+            note: Some(format!("{path}: skipped: {err}")),
+            skipped: true,
+            path,
+            ..Outcome::default()
+        })),
+    }
+}
+
+/// `--fix` and `--diff`: fixes the text to a fixpoint, writes it (or the diff), and returns
+/// the text the report is about with its findings — the fixed text when it was written, else
+/// the text as read. Both sets of findings come from the fixing passes (the first and the
+/// last), so no text is checked twice.
+fn fix_one(
+    source: &Source,
+    decoded: Decoded,
+    bytes: Vec<u8>,
+    config: &LoadedConfig,
+    mode: &Mode,
+    outcome: &mut Outcome,
+) -> (String, Vec<Diagnostic>) {
+    let draft_path = source.path();
+    let mut first = None;
+    let mut last = None;
+    let fixed = apply_fixes(&decoded.text, |current| {
+        let diagnostics = lint::analyse(current, draft_path, config, mode.today).diagnostics;
+        let kept = Some(diagnostics.clone());
+        if first.is_none() {
+            first = kept;
+        } else {
+            last = kept;
+        }
+        diagnostics
+    });
+    let first = first.unwrap_or_default();
+    if fixed.text == decoded.text {
+        if matches!(source, Source::Stdin(_)) && mode.fix {
+            outcome.stdin_fixed = Some(bytes);
+        }
+        return (decoded.text, first);
+    }
+    if mode.diff {
+        outcome.diff = Some(unified_diff(&outcome.path, &decoded.text, &fixed.text));
+        return (decoded.text, first);
+    }
+    let encoded = encode(&fixed.text, decoded.encoding);
     match source {
-        Source::File(path) => std::fs::read(path),
+        Source::Stdin(_) => outcome.stdin_fixed = Some(encoded),
+        Source::File(file) => match write_atomically(file, &encoded) {
+            Ok(()) => outcome.wrote = true,
+            Err(err) => {
+                outcome.note = Some(format!("{}: not fixed: {err:#}", outcome.path));
+                outcome.io_error = true;
+                return (decoded.text, first);
+            }
+        },
+    }
+    outcome.fixed = fixed.applied;
+    (fixed.text, last.unwrap_or(first))
+}
+
+/// Reads a source whole; `None` for a file larger than `limit`, left unread. The size is
+/// asked of the open file: looking the path up a second time cost more than the reading of
+/// a short draft.
+fn read(source: &Source, limit: Option<usize>) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    match source {
+        Source::File(path) => {
+            let mut file = std::fs::File::open(path)?;
+            let size = file.metadata().map_or(0, |m| m.len());
+            if limit.is_some_and(|limit| size > limit as u64) {
+                return Ok(None);
+            }
+            // Read through `take` for std's plain reading loop: `File`'s own asks the size
+            // and the position again.
+            bytes.reserve_exact(size as usize + 1);
+            Read::take(&mut file, u64::MAX).read_to_end(&mut bytes)?;
+        }
         Source::Stdin(_) => {
-            let mut bytes = Vec::new();
             io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
         }
     }
+    Ok(Some(bytes))
 }
 
 /// Replaces `path` with `bytes` so that the file is never half-written: the new content goes

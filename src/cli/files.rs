@@ -99,7 +99,7 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// A file to check with the configuration that applies to it.
-type Job = (Source, Arc<LoadedConfig>);
+pub(super) type Job = (Source, Arc<LoadedConfig>);
 
 /// Expands the command-line paths into the files to check, in a stable order: explicit files
 /// as given, folders walked honouring `.gitignore` and `[files]` include/exclude. Errors

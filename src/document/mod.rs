@@ -9,7 +9,7 @@ mod parse;
 mod sentence;
 
 pub use issue_date::resolve_issue_date;
-pub(crate) use markdown::{FrontMatter, Suppression};
+pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use parse::parse;
 pub(crate) use sentence::{ends_sentence, starts_with_dateline};
 

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use super::human::format_rate;
 use super::{CheckedFile, Human, Report, Summary};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
 
 /// GitHub's per-step limit for annotations of one level.
@@ -29,40 +29,13 @@ pub struct Github {
 }
 
 impl Report for Github {
-    fn file(&self, file: &CheckedFile<'_>) -> String {
-        let path = escape_property(&github_path(file.path));
-        let mut out = String::new();
+    fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
+        let mut path = Vec::new();
+        escape(&mut path, &github_path(file.path), true);
+        out.reserve(file.diagnostics.len() * 200);
         for diagnostic in file.diagnostics {
-            let start = file.position(diagnostic.span.start);
-            let end = file.position(diagnostic.span.end);
-            let command = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut message = diagnostic.message.clone();
-            if let Some(note) = &diagnostic.note {
-                let _ = write!(message, "\n说明：{note}");
-            }
-            for fix in &diagnostic.fixes {
-                let how = match fix.applicability {
-                    Applicability::Safe => "可自动修复",
-                    Applicability::Suggested => "建议",
-                };
-                let _ = write!(message, "\n修复（{how}）：{}", fix.title);
-            }
-            let _ = writeln!(
-                out,
-                "::{command} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
-                start.line,
-                start.col,
-                end.line,
-                end.col,
-                escape_property(diagnostic.rule),
-                escape_data(&message),
-            );
+            annotation(file, &path, diagnostic, out);
         }
-        out
     }
 
     fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
@@ -137,16 +110,61 @@ fn github_path(path: &str) -> String {
     path.strip_prefix("./").map(str::to_owned).unwrap_or(path)
 }
 
-/// Escapes a command's message (actions/toolkit `escapeData`).
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+/// One workflow command: the finding's message with its note and fixes, escaped as the
+/// runner expects and written piece by piece, with no message built first.
+fn annotation(file: &CheckedFile<'_>, path: &[u8], diagnostic: &Diagnostic, out: &mut Vec<u8>) {
+    // Writing to memory cannot fail.
+    let start = file.position(diagnostic.span.start);
+    let end = file.position(diagnostic.span.end);
+    let command = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let _ = write!(out, "::{command} file=");
+    out.extend_from_slice(path);
+    let _ = write!(
+        out,
+        ",line={},col={},endLine={},endColumn={},title=",
+        start.line, start.col, end.line, end.col,
+    );
+    escape(out, diagnostic.rule, true);
+    out.extend_from_slice(b"::");
+    escape(out, &diagnostic.message, false);
+    if let Some(note) = &diagnostic.note {
+        out.extend_from_slice("%0A说明：".as_bytes());
+        escape(out, note, false);
+    }
+    for fix in &diagnostic.fixes {
+        let how = match fix.applicability {
+            Applicability::Safe => "可自动修复",
+            Applicability::Suggested => "建议",
+        };
+        let _ = write!(out, "%0A修复（{how}）：");
+        escape(out, &fix.title, false);
+    }
+    out.push(b'\n');
 }
 
-/// Escapes a command property (actions/toolkit `escapeProperty`).
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+/// Appends `text` escaped as a command's message (actions/toolkit `escapeData`: `%`, CR and
+/// LF) or, with `property`, as a command property (`escapeProperty`: also `:` and `,`).
+fn escape(out: &mut Vec<u8>, text: &str, property: bool) {
+    let mut rest = text.as_bytes();
+    while let Some(i) = rest
+        .iter()
+        .position(|&b| matches!(b, b'%' | b'\r' | b'\n') || property && matches!(b, b':' | b','))
+    {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(match rest[i] {
+            b'%' => b"%25",
+            b'\r' => b"%0D",
+            b'\n' => b"%0A",
+            b':' => b"%3A",
+            _ => b"%2C",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
 }
 
 #[cfg(test)]
@@ -155,8 +173,14 @@ mod tests {
 
     #[test]
     fn workflow_command_escaping() {
-        assert_eq!(escape_data("50%\n二行"), "50%25%0A二行");
-        assert_eq!(escape_property("a,b:c.txt"), "a%2Cb%3Ac.txt");
+        let escaped = |text: &str, property: bool| {
+            let mut out = Vec::new();
+            escape(&mut out, text, property);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(escaped("50%\r\n二行", false), "50%25%0D%0A二行");
+        assert_eq!(escaped("a,b:c.txt", false), "a,b:c.txt");
+        assert_eq!(escaped("a,b:c%.txt", true), "a%2Cb%3Ac%25.txt");
         assert_eq!(github_path(".\\稿件\\a.txt"), "稿件/a.txt");
     }
 }

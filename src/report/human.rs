@@ -1,13 +1,12 @@
 //! `--format human`: each finding with its position, rule and message, the source line with
 //! a marker under the flagged text (aligned for double-width characters), then a summary.
 
-use std::fmt::Write as _;
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{CheckedFile, Report, Summary};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
 
 pub struct Human {
@@ -15,62 +14,32 @@ pub struct Human {
 }
 
 impl Human {
-    fn paint(&self, text: &str, code: &str) -> String {
+    /// Writes `text`, in colour when colour is on.
+    fn paint(&self, out: &mut Vec<u8>, text: &str, code: &str) {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            let _ = write!(out, "\x1b[{code}m{text}\x1b[0m");
         } else {
-            text.to_owned()
+            out.extend_from_slice(text.as_bytes());
         }
     }
 
-    fn severity(&self, severity: Severity) -> String {
+    fn severity(&self, out: &mut Vec<u8>, severity: Severity) {
         let code = match severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
             Severity::Info => "1;36",
         };
-        self.paint(severity.label_zh(), code)
+        self.paint(out, severity.label_zh(), code);
     }
 }
 
 impl Report for Human {
-    fn file(&self, file: &CheckedFile<'_>) -> String {
-        let mut out = String::new();
+    fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
+        // About what a finding takes, so the buffer seldom grows.
+        out.reserve(file.diagnostics.len() * 320);
         for diagnostic in file.diagnostics {
-            let start = file.position(diagnostic.span.start);
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                self.paint(file.path, "1"),
-                start.line,
-                start.col,
-                self.severity(diagnostic.severity),
-                diagnostic.rule,
-                diagnostic.message,
-            );
-            self.source_excerpt(file, diagnostic.span, &mut out);
-            if let Some(note) = &diagnostic.note {
-                let _ = writeln!(out, "     = 说明：{note}");
-            }
-            for related in &diagnostic.related {
-                let at = file.position(related.span.start);
-                let text = file.text.get(related.span.range()).unwrap_or("");
-                let _ = writeln!(
-                    out,
-                    "     = 另见 {}:{}：“{}” {}",
-                    at.line, at.col, text, related.message
-                );
-            }
-            for fix in &diagnostic.fixes {
-                let how = match fix.applicability {
-                    Applicability::Safe => "可自动修复",
-                    Applicability::Suggested => "建议",
-                };
-                let _ = writeln!(out, "     = 修复（{how}）：{}", fix.title);
-            }
-            out.push('\n');
+            self.finding(file, diagnostic, out);
         }
-        out
     }
 
     fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
@@ -132,9 +101,41 @@ impl Report for Human {
 }
 
 impl Human {
+    /// One finding: position, severity, rule and message, the source excerpt, then the
+    /// note, related places and fixes.
+    fn finding(&self, file: &CheckedFile<'_>, diagnostic: &Diagnostic, out: &mut Vec<u8>) {
+        // Writing to memory cannot fail.
+        let start = file.position(diagnostic.span.start);
+        self.paint(out, file.path, "1");
+        let _ = write!(out, ":{}:{}: ", start.line, start.col);
+        self.severity(out, diagnostic.severity);
+        let _ = writeln!(out, "[{}] {}", diagnostic.rule, diagnostic.message);
+        self.source_excerpt(file, diagnostic.span, out);
+        if let Some(note) = &diagnostic.note {
+            let _ = writeln!(out, "     = 说明：{note}");
+        }
+        for related in &diagnostic.related {
+            let at = file.position(related.span.start);
+            let text = file.text.get(related.span.range()).unwrap_or("");
+            let _ = writeln!(
+                out,
+                "     = 另见 {}:{}：“{}” {}",
+                at.line, at.col, text, related.message
+            );
+        }
+        for fix in &diagnostic.fixes {
+            let how = match fix.applicability {
+                Applicability::Safe => "可自动修复",
+                Applicability::Suggested => "建议",
+            };
+            let _ = writeln!(out, "     = 修复（{how}）：{}", fix.title);
+        }
+        out.push(b'\n');
+    }
+
     /// The line holding the start of `span`, with `^` under the flagged text. Widths are
     /// display columns, so the marker stays under CJK text.
-    fn source_excerpt(&self, file: &CheckedFile<'_>, span: crate::text::Span, out: &mut String) {
+    fn source_excerpt(&self, file: &CheckedFile<'_>, span: crate::text::Span, out: &mut Vec<u8>) {
         let line = file.line_index.line_of(span.start);
         let line_start = file.line_index.line_start(line).unwrap_or(0) as usize;
         let line_text = file.line_index.line_text(file.text, line);
@@ -158,26 +159,38 @@ impl Human {
         );
         // Written straight into `out`: a page has a finding every few lines.
         let number = line + 1;
-        let gutter = (number.checked_ilog10().unwrap_or(0) as usize + 1).max(3);
-        let _ = writeln!(out, "{:gutter$} |", "");
-        let _ = write!(out, "{number:>gutter$} | ");
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(number);
+        let gutter = digits.len().max(3);
+        spaces(out, gutter);
+        out.extend_from_slice(b" |\n");
+        spaces(out, gutter - digits.len());
+        out.extend_from_slice(digits.as_bytes());
+        out.extend_from_slice(b" | ");
         for part in [open, before, marked, after, close] {
             push_untabbed(out, part);
         }
-        out.push('\n');
+        out.push(b'\n');
         // Tabs are shown as one space each.
         let pad = open.width() + untabbed_width(before);
         let width = marked.width();
-        let _ = write!(out, "{:gutter$} | {:pad$}", "", "");
+        spaces(out, gutter);
+        out.extend_from_slice(b" | ");
+        spaces(out, pad);
         if self.color {
-            out.push_str("\x1b[1;31m");
+            out.extend_from_slice(b"\x1b[1;31m");
         }
-        out.extend(std::iter::repeat_n('^', width.max(1)));
+        out.extend(std::iter::repeat_n(b'^', width.max(1)));
         if self.color {
-            out.push_str("\x1b[0m");
+            out.extend_from_slice(b"\x1b[0m");
         }
-        out.push('\n');
+        out.push(b'\n');
     }
+}
+
+/// Appends `n` spaces. (Padding through `write!` goes a character at a time.)
+fn spaces(out: &mut Vec<u8>, n: usize) {
+    out.resize(out.len() + n, b' ');
 }
 
 /// The display width of `text` with each tab shown as a space.
@@ -186,12 +199,12 @@ fn untabbed_width(text: &str) -> usize {
 }
 
 /// Appends `text` with each tab shown as a space.
-fn push_untabbed(out: &mut String, text: &str) {
+fn push_untabbed(out: &mut Vec<u8>, text: &str) {
     let mut parts = text.split('\t');
-    out.push_str(parts.next().unwrap_or_default());
+    out.extend_from_slice(parts.next().unwrap_or_default().as_bytes());
     for part in parts {
-        out.push(' ');
-        out.push_str(part);
+        out.push(b' ');
+        out.extend_from_slice(part.as_bytes());
     }
 }
 

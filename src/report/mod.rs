@@ -1,8 +1,15 @@
 //! Reports: one file per output format, all fed the same checked files, so every format
 //! shows identical findings.
 //!
-//! Files are rendered in parallel (`Report::file` takes `&self`) and written in path order;
-//! a run keeps only the rendered text and counts, never every file's text at once.
+//! A format writes findings as they come, each straight into a byte buffer as it is
+//! serialised (derived `Serialize` for the JSON formats, `write!` for the text ones), with
+//! nothing built per finding in between. One call renders the findings of one file, or of
+//! one part of a large file checked in parts; calls run in parallel, each with its own buffer,
+//! and the command line hands the buffers to its buffered output in path order. So no format
+//! holds more than one file's findings, or one part's, and a run keeps only counts (the
+//! [`Summary`]).
+//!
+//! Reports know nothing of how files are found, read or checked.
 
 mod github;
 mod human;
@@ -14,26 +21,35 @@ pub use github::{step_summary as github_step_summary, Github};
 pub use human::Human;
 pub use json::Json;
 pub use sarif::Sarif;
-pub use summary::{count_chars as summary_chars, error_rate, Summary, STANDARD_ERROR_RATE};
+pub use summary::{
+    count_chars as summary_chars, error_rate, FileTally, Summary, STANDARD_ERROR_RATE,
+};
 
 use std::io::Write;
 
-use crate::diagnostic::Diagnostic;
-use crate::text::{Encoding, LineCol, LineIndex, PositionEncoding};
+use serde::{Serialize, Serializer};
 
-/// One checked file, as reports see it.
+use crate::diagnostic::Diagnostic;
+use crate::text::{Encoding, LineCol, LineIndex, PositionEncoding, Span};
+
+/// One checked file, or one part of it, as reports see it.
 pub struct CheckedFile<'a> {
     /// The path as shown to the user.
     pub path: &'a str,
-    /// The text as read (after decoding, before any fix); spans index into it.
+    /// The whole text as read (after decoding, before any fix); spans index into it.
     pub text: &'a str,
     pub line_index: &'a LineIndex,
     pub encoding: Encoding,
+    /// The stretch of `text` the findings come from: all of it, or one part of a large file
+    /// checked in parts. A file's parts come in order and together cover its text, so a
+    /// format that shows the text itself (with the findings marked in it) shows this stretch.
+    pub part: Span,
+    /// The findings of `part`, sorted by position.
     pub diagnostics: &'a [Diagnostic],
 }
 
 impl CheckedFile<'_> {
-    /// A one-based line and column in Unicode scalars, as every report prints them.
+    /// A one-based line and column in Unicode scalars, as the command line shows positions.
     pub fn position(&self, offset: u32) -> LineCol {
         let zero = self
             .line_index
@@ -43,6 +59,16 @@ impl CheckedFile<'_> {
             col: zero.col + 1,
         }
     }
+
+    /// True for the first (or only) part of a file.
+    pub fn is_first_part(&self) -> bool {
+        self.part.start == 0
+    }
+
+    /// True for the last (or only) part of a file.
+    pub fn is_last_part(&self) -> bool {
+        self.part.end as usize >= self.text.len()
+    }
 }
 
 /// An output format.
@@ -51,12 +77,35 @@ pub trait Report: Sync {
     fn begin(&self, _out: &mut dyn Write) -> std::io::Result<()> {
         Ok(())
     }
-    /// One file's findings, rendered; called in parallel. Empty when there is nothing to say.
-    fn file(&self, file: &CheckedFile<'_>) -> String;
-    /// Put between two non-empty file renderings.
+    /// Appends the findings of one file, or of one part of it, to `out`; called in
+    /// parallel, each call with its own buffer. Appends nothing when there is nothing to say.
+    fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>);
+    /// Put between two non-empty renderings.
     fn separator(&self) -> &'static str {
         ""
     }
     /// Written once after every file.
     fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// Serialises a value straight into a buffer; writing to memory cannot fail, and every
+/// report type serialises without error.
+fn write_json(out: &mut Vec<u8>, value: &impl Serialize) {
+    let written = serde_json::to_writer(out, value);
+    debug_assert!(written.is_ok(), "a report failed to serialise");
+}
+
+/// A slice serialised as a sequence of what `view` makes of each element, with nothing
+/// collected on the way.
+struct SeqOf<'a, T, V>(&'a [T], fn(&'a T) -> V);
+
+impl<'a, T, V: Serialize> Serialize for SeqOf<'a, T, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(self.1))
+    }
+}
+
+/// A byte span as the two-element array `[start, end]`.
+fn span_array(span: Span) -> [u32; 2] {
+    [span.start, span.end]
 }

@@ -4,16 +4,21 @@
 //! One run: the tool with every rule (its docs as help, its page as `helpUri`, its default
 //! level), then one result per finding with the file's physical location, related
 //! locations and fixes. Columns are Unicode scalar values, as everywhere in the command
-//! line's output, declared with `columnKind: unicodeCodePoints`; lines and
-//! columns are one-based and `endColumn` points after the last character, as SARIF wants.
-//! Reports are validated against the official schema in `tests/sarif.rs`.
+//! line's output, declared with `columnKind: unicodeCodePoints`; lines and columns are
+//! one-based and `endColumn` points after the last character, as SARIF wants. Reports are
+//! validated against the official schema in `tests/sarif.rs`.
+//!
+//! The log is streamed: everything before `results` is written in `begin`, each result as
+//! its file is checked, and the closing part in `end`. Each result is serialised straight
+//! from the finding it describes.
 
 use std::io::Write;
 
-use serde_json::{json, Map, Value};
+use serde::{Serialize, Serializer};
 
-use super::{CheckedFile, Report, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{write_json, CheckedFile, Report, Summary};
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::fix::{Edit, Fix};
 use crate::rules::{RuleMeta, ALL_RULES, DOCS_URL};
 use crate::text::Span;
 
@@ -23,41 +28,47 @@ const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 impl Report for Sarif {
     fn begin(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        // The log is streamed: everything before `results` is written here, every file's
-        // results as they come, and the closing part in `end`.
-        let rules: Vec<Value> = ALL_RULES
-            .iter()
-            .map(|rule| rule_descriptor(&rule.meta))
-            .collect();
-        let driver = json!({
-            "name": "jiaodui",
-            "fullName": "jiaodui (校对) bulletin draft proofreader",
-            "version": env!("CARGO_PKG_VERSION"),
-            "semanticVersion": env!("CARGO_PKG_VERSION"),
-            "informationUri": information_uri(),
-            "rules": rules,
-        });
-        let head = json!({ "tool": { "driver": driver } }).to_string();
+        let head = Head {
+            tool: Tool {
+                driver: Driver {
+                    name: "jiaodui",
+                    full_name: "jiaodui (校对) bulletin draft proofreader",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: information_uri(),
+                    rules: SeqOfRules,
+                },
+            },
+        };
+        let mut head = serde_json::to_vec(&head)?;
         // `head` is `{"tool":{…}}`: drop its closing brace to continue the run object.
-        let head = &head[..head.len() - 1];
+        head.pop();
         write!(
             out,
-            "{{\"$schema\":\"{SCHEMA_URI}\",\"version\":\"2.1.0\",\"runs\":[{head},\
-             \"columnKind\":\"unicodeCodePoints\",\"results\":["
-        )
+            "{{\"$schema\":\"{SCHEMA_URI}\",\"version\":\"2.1.0\",\"runs\":["
+        )?;
+        out.write_all(&head)?;
+        out.write_all(b",\"columnKind\":\"unicodeCodePoints\",\"results\":[")
     }
 
-    fn file(&self, file: &CheckedFile<'_>) -> String {
+    fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
         let uri = path_to_uri(file.path);
-        let mut rendered = String::new();
+        // About what a finding takes, so the buffer seldom grows.
+        out.reserve(file.diagnostics.len() * 700);
         for (i, diagnostic) in file.diagnostics.iter().enumerate() {
             if i > 0 {
-                rendered.push(',');
+                out.push(b',');
             }
-            rendered.push_str("\n  ");
-            rendered.push_str(&result(file, &uri, diagnostic).to_string());
+            out.extend_from_slice(b"\n  ");
+            write_json(
+                out,
+                &SarifResult {
+                    file,
+                    uri: &uri,
+                    diagnostic,
+                },
+            );
         }
-        rendered
     }
 
     fn separator(&self) -> &'static str {
@@ -65,127 +76,355 @@ impl Report for Sarif {
     }
 
     fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-        let invocation = json!({
-            "executionSuccessful": true,
-            "properties": {
-                "files": summary.files,
-                "skippedFiles": summary.skipped,
-                "characters": summary.chars,
+        let invocation = Invocation {
+            execution_successful: true,
+            properties: InvocationProperties {
+                files: summary.files,
+                skipped_files: summary.skipped,
+                characters: summary.chars,
             },
-        });
+        };
         let newline = if summary.findings() == 0 { "" } else { "\n" };
-        writeln!(out, "{newline}],\"invocations\":[{invocation}]}}]}}")
+        write!(out, "{newline}],\"invocations\":[")?;
+        serde_json::to_writer(&mut *out, &invocation)?;
+        writeln!(out, "]}}]}}")
     }
 }
 
-/// `reportingDescriptor` of a rule: what `tool.driver.rules` lists.
-fn rule_descriptor(meta: &RuleMeta) -> Value {
-    let docs = dedent(meta.docs);
-    let flags = one_paragraph(section(&docs, "What it flags"));
-    let why = one_paragraph(section(&docs, "Why"));
-    let full = if why.is_empty() {
-        flags.clone()
-    } else {
-        format!("{flags} {why}")
-    };
-    json!({
-        "id": meta.id,
-        "name": friendly_name(meta.id),
-        "shortDescription": { "text": flags },
-        "fullDescription": { "text": full },
-        "help": { "text": docs, "markdown": docs },
-        "helpUri": meta.url(),
-        "defaultConfiguration": { "level": level(meta.severity) },
-        "properties": {
-            "tags": [meta.id.split('/').next().unwrap_or(meta.id)],
-        },
-    })
+#[derive(Serialize)]
+struct Head {
+    tool: Tool,
 }
 
-fn result(file: &CheckedFile<'_>, uri: &str, diagnostic: &Diagnostic) -> Value {
-    let mut message = diagnostic.message.clone();
-    if let Some(note) = &diagnostic.note {
-        message.push('\n');
-        message.push_str(note);
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    full_name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: SeqOfRules,
+}
+
+/// `tool.driver.rules`: every rule, in the order of `ALL_RULES` (results point into it by
+/// index).
+struct SeqOfRules;
+
+impl Serialize for SeqOfRules {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(ALL_RULES.iter().map(|rule| RuleDescriptor::new(&rule.meta)))
     }
-    let mut result = Map::new();
-    result.insert("ruleId".into(), json!(diagnostic.rule));
-    if let Some(index) = ALL_RULES.iter().position(|r| r.meta.id == diagnostic.rule) {
-        result.insert("ruleIndex".into(), json!(index));
+}
+
+/// `reportingDescriptor` of a rule, from the sections of its docs.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    name: String,
+    short_description: Text<String>,
+    full_description: Text<String>,
+    help: Help,
+    help_uri: String,
+    default_configuration: Level,
+    properties: Tags,
+}
+
+impl RuleDescriptor {
+    fn new(meta: &RuleMeta) -> RuleDescriptor {
+        let flags = one_paragraph(meta.section("What it flags"));
+        let why = one_paragraph(meta.section("Why"));
+        let full = if why.is_empty() {
+            flags.clone()
+        } else {
+            format!("{flags} {why}")
+        };
+        let docs = meta.docs_markdown();
+        RuleDescriptor {
+            id: meta.id,
+            name: friendly_name(meta.id),
+            short_description: Text { text: flags },
+            full_description: Text { text: full },
+            help: Help {
+                text: docs.clone(),
+                markdown: docs,
+            },
+            help_uri: meta.url(),
+            default_configuration: Level {
+                level: level(meta.severity),
+            },
+            properties: Tags {
+                tags: [meta.id.split('/').next().unwrap_or(meta.id)],
+            },
+        }
     }
-    result.insert("level".into(), json!(level(diagnostic.severity)));
-    result.insert("message".into(), json!({ "text": message }));
-    result.insert(
-        "locations".into(),
-        json!([{ "physicalLocation": {
-            "artifactLocation": { "uri": uri },
-            "region": region(file, diagnostic.span, true),
-        }}]),
-    );
-    if !diagnostic.related.is_empty() {
-        let related: Vec<Value> = diagnostic
-            .related
-            .iter()
-            .enumerate()
-            .map(|(id, related)| {
-                json!({
-                    "id": id + 1,
-                    "message": { "text": related.message },
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri },
-                        "region": region(file, related.span, true),
-                    },
-                })
-            })
-            .collect();
-        result.insert("relatedLocations".into(), Value::Array(related));
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tags {
+    tags: [&'static str; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    properties: InvocationProperties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InvocationProperties {
+    files: usize,
+    skipped_files: usize,
+    characters: u64,
+}
+
+/// One `result`: a finding with its location, related locations and fixes.
+struct SarifResult<'a> {
+    file: &'a CheckedFile<'a>,
+    uri: &'a str,
+    diagnostic: &'a Diagnostic,
+}
+
+impl Serialize for SarifResult<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let SarifResult {
+            file,
+            uri,
+            diagnostic,
+        } = *self;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("ruleId", diagnostic.rule)?;
+        if let Some(index) = rule_index(diagnostic.rule) {
+            map.serialize_entry("ruleIndex", &index)?;
+        }
+        map.serialize_entry("level", level(diagnostic.severity))?;
+        map.serialize_entry(
+            "message",
+            &Text {
+                text: MessageWithNote(diagnostic),
+            },
+        )?;
+        map.serialize_entry(
+            "locations",
+            &[Location {
+                physical_location: physical(file, uri, diagnostic.span),
+            }],
+        )?;
+        if !diagnostic.related.is_empty() {
+            map.serialize_entry(
+                "relatedLocations",
+                &RelatedLocations {
+                    file,
+                    uri,
+                    related: &diagnostic.related,
+                },
+            )?;
+        }
+        if !diagnostic.fixes.is_empty() {
+            map.serialize_entry(
+                "fixes",
+                &Fixes {
+                    file,
+                    uri,
+                    fixes: &diagnostic.fixes,
+                },
+            )?;
+        }
+        map.end()
     }
-    if !diagnostic.fixes.is_empty() {
-        let fixes: Vec<Value> = diagnostic
-            .fixes
-            .iter()
-            .map(|fix| {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|edit| {
-                        json!({
-                            "deletedRegion": region(file, edit.span, false),
-                            "insertedContent": { "text": edit.replacement },
-                        })
-                    })
-                    .collect();
-                json!({
-                    "description": { "text": fix.title },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri },
-                        "replacements": replacements,
-                    }],
-                    "properties": { "applicability": fix.applicability.as_str() },
-                })
-            })
-            .collect();
-        result.insert("fixes".into(), Value::Array(fixes));
+}
+
+/// The position of a rule in `tool.driver.rules`.
+fn rule_index(id: &str) -> Option<usize> {
+    ALL_RULES.iter().position(|rule| rule.meta.id == id)
+}
+
+/// The message, with the note on a line of its own after it.
+struct MessageWithNote<'a>(&'a Diagnostic);
+
+impl Serialize for MessageWithNote<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0.note {
+            None => serializer.serialize_str(&self.0.message),
+            Some(note) => serializer.collect_str(&format_args!("{}\n{note}", self.0.message)),
+        }
     }
-    Value::Object(result)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region<'a>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
 }
 
 /// A text region in one-based lines and Unicode-scalar columns, `endColumn` exclusive.
-fn region(file: &CheckedFile<'_>, span: Span, snippet: bool) -> Value {
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<&'a str>>,
+}
+
+fn region<'a>(file: &CheckedFile<'a>, span: Span, snippet: bool) -> Region<'a> {
     let start = file.position(span.start);
     let end = file.position(span.end);
-    let mut region = json!({
-        "startLine": start.line,
-        "startColumn": start.col,
-        "endLine": end.line,
-        "endColumn": end.col,
-    });
-    if snippet {
-        if let Some(text) = file.text.get(span.range()).filter(|t| !t.is_empty()) {
-            region["snippet"] = json!({ "text": text });
-        }
+    let snippet = snippet
+        .then(|| file.text.get(span.range()))
+        .flatten()
+        .filter(|text| !text.is_empty())
+        .map(|text| Text { text });
+    Region {
+        start_line: start.line,
+        start_column: start.col,
+        end_line: end.line,
+        end_column: end.col,
+        snippet,
     }
-    region
+}
+
+fn physical<'a>(file: &CheckedFile<'a>, uri: &'a str, span: Span) -> PhysicalLocation<'a> {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation { uri },
+        region: region(file, span, true),
+    }
+}
+
+struct RelatedLocations<'a> {
+    file: &'a CheckedFile<'a>,
+    uri: &'a str,
+    related: &'a [Related],
+}
+
+impl Serialize for RelatedLocations<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.related.iter().enumerate().map(|(i, related)| {
+            RelatedLocation {
+                id: i + 1,
+                message: Text {
+                    text: related.message.as_str(),
+                },
+                physical_location: physical(self.file, self.uri, related.span),
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Text<&'a str>,
+    physical_location: PhysicalLocation<'a>,
+}
+
+struct Fixes<'a> {
+    file: &'a CheckedFile<'a>,
+    uri: &'a str,
+    fixes: &'a [Fix],
+}
+
+impl Serialize for Fixes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.fixes.iter().map(|fix| SarifFix {
+            description: Text {
+                text: fix.title.as_str(),
+            },
+            artifact_changes: [ArtifactChange {
+                artifact_location: ArtifactLocation { uri: self.uri },
+                replacements: Replacements {
+                    file: self.file,
+                    edits: &fix.edits,
+                },
+            }],
+            properties: FixProperties {
+                applicability: fix.applicability.as_str(),
+            },
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text<&'a str>,
+    artifact_changes: [ArtifactChange<'a>; 1],
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    replacements: Replacements<'a>,
+}
+
+struct Replacements<'a> {
+    file: &'a CheckedFile<'a>,
+    edits: &'a [Edit],
+}
+
+impl Serialize for Replacements<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.edits.iter().map(|edit| Replacement {
+            deleted_region: region(self.file, edit.span, false),
+            inserted_content: Text {
+                text: edit.replacement.as_str(),
+            },
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region<'a>,
+    inserted_content: Text<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    applicability: &'static str,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -207,31 +446,6 @@ fn friendly_name(id: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
-}
-
-/// Rule docs come from `///` comments, one space in front of every line: remove it, so the
-/// help is Markdown again.
-fn dedent(docs: &str) -> String {
-    let mut out = String::with_capacity(docs.len());
-    for line in docs.lines() {
-        out.push_str(line.strip_prefix(' ').unwrap_or(line));
-        out.push('\n');
-    }
-    out
-}
-
-/// The body of one `## heading` section of dedented docs.
-fn section<'d>(docs: &'d str, heading: &str) -> &'d str {
-    let marker = format!("## {heading}\n");
-    let Some(start) = docs
-        .find(&marker)
-        .filter(|&i| i == 0 || docs[..i].ends_with('\n'))
-    else {
-        return "";
-    };
-    let body = &docs[start + marker.len()..];
-    let end = body.find("\n## ").map_or(body.len(), |i| i + 1);
-    &body[..end]
 }
 
 /// The lines of a docs section as one paragraph.

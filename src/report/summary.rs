@@ -44,17 +44,17 @@ impl Summary {
     }
 
     /// Adds one checked file.
-    pub fn add_file(&mut self, path: &str, chars: u64, diagnostics: &[Diagnostic]) {
+    pub fn add_file(&mut self, path: &str, tally: &FileTally) {
         self.files += 1;
-        self.chars += chars;
-        for diagnostic in diagnostics {
-            *self.by_severity.entry(diagnostic.severity).or_default() += 1;
-            *self.by_rule.entry(diagnostic.rule).or_default() += 1;
-            if diagnostic.safe_fix().is_some() {
-                self.fixable += 1;
-            }
+        self.chars += tally.chars;
+        for (severity, n) in tally.by_severity() {
+            *self.by_severity.entry(severity).or_default() += n;
         }
-        let rate = error_rate(chars, diagnostics);
+        for (rule, n) in &tally.by_rule {
+            *self.by_rule.entry(rule).or_default() += n;
+        }
+        self.fixable += tally.fixable;
+        let rate = tally.error_rate();
         if rate > self.rate_threshold {
             self.over_rate.push((path.to_owned(), rate));
         }
@@ -65,12 +65,84 @@ impl Summary {
     }
 }
 
-/// Findings of severity error and warning per 10 000 characters (差错率).
-pub fn error_rate(chars: u64, diagnostics: &[Diagnostic]) -> f64 {
-    let counted = diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-        .count();
+/// What one file adds to the summary, counted while its findings are written (part by part
+/// for a file checked in parts), so the findings themselves need not be kept.
+#[derive(Clone, Debug, Default)]
+pub struct FileTally {
+    /// Characters checked (non-whitespace Unicode scalars).
+    pub chars: u64,
+    /// Findings of severity info, warning and error.
+    counts: [usize; 3],
+    by_rule: Vec<(&'static str, usize)>,
+    fixable: usize,
+}
+
+impl FileTally {
+    /// Counts `diagnostics` in.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for diagnostic in diagnostics {
+            self.counts[severity_slot(diagnostic.severity)] += 1;
+            // A file's findings come from a couple of dozen rules: a short list beats a map.
+            match self
+                .by_rule
+                .iter_mut()
+                .find(|(rule, _)| *rule == diagnostic.rule)
+            {
+                Some((_, n)) => *n += 1,
+                None => self.by_rule.push((diagnostic.rule, 1)),
+            }
+            if diagnostic.safe_fix().is_some() {
+                self.fixable += 1;
+            }
+        }
+    }
+
+    /// Adds the counts of another part of the same file (characters are counted once, for
+    /// the whole file).
+    pub fn merge(&mut self, part: &FileTally) {
+        for (mine, theirs) in self.counts.iter_mut().zip(part.counts) {
+            *mine += theirs;
+        }
+        for &(rule, n) in &part.by_rule {
+            match self.by_rule.iter_mut().find(|(known, _)| *known == rule) {
+                Some((_, count)) => *count += n,
+                None => self.by_rule.push((rule, n)),
+            }
+        }
+        self.fixable += part.fixable;
+    }
+
+    /// The most serious severity found, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.by_severity().map(|(severity, _)| severity).max()
+    }
+
+    /// Findings of severity error and warning per 10 000 characters (差错率).
+    pub fn error_rate(&self) -> f64 {
+        let counted = self.counts[severity_slot(Severity::Warning)]
+            + self.counts[severity_slot(Severity::Error)];
+        error_rate(self.chars, counted)
+    }
+
+    /// Severities with at least one finding, and how many.
+    fn by_severity(&self) -> impl Iterator<Item = (Severity, usize)> + '_ {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .map(|severity| (severity, self.counts[severity_slot(severity)]))
+            .filter(|&(_, n)| n > 0)
+    }
+}
+
+fn severity_slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+/// `counted` findings (of severity error and warning) per 10 000 characters (差错率).
+pub fn error_rate(chars: u64, counted: usize) -> f64 {
     if chars == 0 {
         return 0.0;
     }
