@@ -3,7 +3,7 @@
 //! line and column (in the negotiated encoding) or back.
 
 use serde::{Deserialize, Serialize};
-use tower_lsp_server::ls_types::{
+use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, TextEdit, Uri,
 };

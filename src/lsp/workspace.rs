@@ -1,6 +1,9 @@
 //! Configuration per document: the nearest `jiaodui.toml` (or the file the client's settings
 //! name), loaded once and kept until it or a gazetteer changes. A config that fails to load
 //! is reported on the config file, and the last good version of it stays in force.
+//!
+//! This and [`today`] are the only places where the server resolves configuration or reads
+//! the clock.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,10 +59,19 @@ pub(crate) struct Resolved {
     pub generation: u64,
 }
 
+/// Today's date, read here at the server's edge and nowhere else. `JIAODUI_TODAY`
+/// (`YYYY-MM-DD`) pins it, for tests and for checking an old page as of its day.
+pub(crate) fn today() -> jiff::civil::Date {
+    std::env::var("JIAODUI_TODAY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
 impl Configs {
-    pub fn new(root: PathBuf, settings: Settings) -> Configs {
+    pub fn new(root: PathBuf) -> Configs {
         Configs {
-            settings,
+            settings: Settings::default(),
             root,
             generation: 0,
             files: HashMap::new(),
@@ -73,8 +85,10 @@ impl Configs {
         self.generation
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
+    /// Starts over for a workspace at `root` (the current one when `None`).
+    pub fn restart(&mut self, root: Option<PathBuf>, settings: Settings) {
+        *self = Configs::new(root.unwrap_or_else(|| self.root.clone()));
+        self.settings = settings;
     }
 
     /// The configuration for a document at `path`.

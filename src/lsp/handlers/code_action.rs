@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tower_lsp_server::ls_types::*;
+use ls_types::*;
 
 use crate::document::DraftKind;
 use crate::lsp::analysis::Analysed;

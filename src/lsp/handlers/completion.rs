@@ -2,7 +2,7 @@
 //! template at an article's start, and gazetteer place names after Han characters that
 //! begin one.
 
-use tower_lsp_server::ls_types::{
+use ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, Range,
     TextEdit,
 };

@@ -1,6 +1,6 @@
 //! `textDocument/inlayHint`: the absolute date after day-only and relative dates.
 
-use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Range};
+use ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Range};
 
 use crate::lsp::analysis::Analysed;
 use crate::lsp::convert::Locate;
