@@ -944,3 +944,82 @@ fn quick_fixes_answer_only_for_diagnostics_under_the_range() {
     );
     assert!(server.shutdown().success());
 }
+
+/// A GB18030 draft that the editor decoded as Latin-1 (Neovim's fallback) is reported as such,
+/// once, in Chinese, with how to reopen it, and is not checked; so is one decoded as UTF-8,
+/// whose Chinese characters became U+FFFD.
+#[test]
+fn gb18030_read_as_latin1_is_reported_not_checked() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(None), dir.path());
+    let (bytes, _, _) = encoding_rs::GB18030.encode(PAGE);
+    let latin1: String = bytes.iter().map(|&b| b as char).collect();
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, &latin1);
+    let diagnostics = server.published(&uri, 1);
+    assert_eq!(rules_of(&diagnostics), ["file/encoding"], "{diagnostics:?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("GB18030")
+            && message.contains("平城区新开街道")
+            && message.contains(":e ++enc=gb18030"),
+        "{message}"
+    );
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    let lost = String::from_utf8_lossy(&bytes).into_owned();
+    server.change(&uri, 2, json!([{"text": lost}]));
+    assert_eq!(rules_of(&server.published(&uri, 2)), ["file/encoding"]);
+    // Reopened right: checked as usual. Latin text with accents is not taken for mojibake.
+    server.change(&uri, 3, json!([{"text": PAGE}]));
+    assert_eq!(rules_of(&server.published(&uri, 3)), ["punct/halfwidth"]);
+    let french = "Le café de la rue Saint-Honoré, à côté du théâtre, ouvre à l'été.\n";
+    server.change(&uri, 4, json!([{"text": french.repeat(5)}]));
+    assert!(!rules_of(&server.published(&uri, 4)).contains(&"file/encoding".to_owned()));
+    assert!(server.shutdown().success());
+}
+
+/// A draft without an issue date that writes dates without a year gets one information note
+/// at its start, saying which checks were skipped and how to give the date; a dated one, or
+/// one without such dates, gets none.
+#[test]
+fn an_undated_draft_is_told_which_checks_were_skipped() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let undated = DATED
+        .split_once("---\n")
+        .unwrap()
+        .1
+        .split_once("---\n")
+        .unwrap()
+        .1;
+    let uri = uri_in(dir.path(), "a.md");
+    server.open(&uri, "markdown", 1, undated);
+    let diagnostics = server.pull(&uri);
+    let notes: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "file/undated")
+        .collect();
+    assert_eq!(notes.len(), 1, "{diagnostics:?}");
+    assert_eq!(
+        notes[0]["severity"], 3,
+        "information, not counted as a finding"
+    );
+    assert_eq!(
+        notes[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    let message = notes[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("出版日期") && message.contains("星期") && message.contains("date"),
+        "{message}"
+    );
+    server.change(&uri, 2, json!([{"text": DATED}]));
+    assert!(!rules_of(&server.pull(&uri)).contains(&"file/undated".to_owned()));
+    server.change(&uri, 3, json!([{"text": PAGE}]));
+    assert!(!rules_of(&server.pull(&uri)).contains(&"file/undated".to_owned()));
+    assert!(server.shutdown().success());
+}

@@ -105,9 +105,19 @@ pub(crate) fn analyse(
         return analysed;
     }
     if let Some(message) = mojibake(&analysed.text) {
-        let first_line = analysed.text.find(['\r', '\n']).unwrap_or(analysed.text.len());
-        let range = analysed.positions().range(crate::text::Span::new(0, first_line as u32));
-        let note = note(range, lsp::DiagnosticSeverity::ERROR, "file/encoding", message);
+        let first_line = analysed
+            .text
+            .find(['\r', '\n'])
+            .unwrap_or(analysed.text.len());
+        let range = analysed
+            .positions()
+            .range(crate::text::Span::new(0, first_line as u32));
+        let note = note(
+            range,
+            lsp::DiagnosticSeverity::ERROR,
+            "file/encoding",
+            message,
+        );
         analysed.rendered = Rendered::new([&note]);
         analysed.note = Some(note);
         return analysed;
@@ -184,10 +194,20 @@ pub(crate) fn undated_note() -> lsp::Diagnostic {
         date = \"2023-03-15\"。";
     let start = lsp::Position::new(0, 0);
     let range = lsp::Range::new(start, start);
-    note(range, lsp::DiagnosticSeverity::INFORMATION, "file/undated", message.into())
+    note(
+        range,
+        lsp::DiagnosticSeverity::INFORMATION,
+        "file/undated",
+        message.into(),
+    )
 }
 
-fn note(range: lsp::Range, severity: lsp::DiagnosticSeverity, code: &str, message: String) -> lsp::Diagnostic {
+fn note(
+    range: lsp::Range,
+    severity: lsp::DiagnosticSeverity,
+    code: &str,
+    message: String,
+) -> lsp::Diagnostic {
     lsp::Diagnostic {
         range,
         severity: Some(severity),
@@ -235,7 +255,8 @@ pub(crate) fn mojibake(text: &str) -> Option<String> {
             0..=0xFF => bytes.push(ch as u8),
             _ => {
                 let mut utf8 = [0; 4];
-                let (byte, _, unmappable) = encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut utf8));
+                let (byte, _, unmappable) =
+                    encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut utf8));
                 if unmappable || byte.len() != 1 {
                     return None;
                 }
@@ -249,7 +270,11 @@ pub(crate) fn mojibake(text: &str) -> Option<String> {
     if decoded_han * 3 < latin || broken * 20 > decoded_han {
         return None;
     }
-    let sample: String = (decoded.lines().map(str::trim)).find(|l| !l.is_empty())?.chars().take(16).collect();
+    let sample: String = (decoded.lines().map(str::trim))
+        .find(|l| !l.is_empty())?
+        .chars()
+        .take(16)
+        .collect();
     Some(format!(
         "本稿疑为 GB18030 编码，编辑器却按 Latin-1 解码，显示为乱码（原文应为“{sample}”），未作检查。{REOPEN}"
     ))

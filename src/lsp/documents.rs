@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ropey::Rope;
 use ls_types::{Position, TextDocumentContentChangeEvent, Uri};
+use ropey::Rope;
 
 use super::incremental::EditRange;
 use crate::text::PositionEncoding;
@@ -46,7 +46,10 @@ impl Document {
     /// and cuts the page into chunks for later edits.
     pub fn remember_analysis(&mut self, analysed: &Arc<super::analysis::Analysed>) {
         let key = |a: &super::analysis::Analysed| (a.version, a.generation);
-        let newer = self.analysis.as_deref().is_none_or(|old| key(old) < key(analysed));
+        let newer = self
+            .analysis
+            .as_deref()
+            .is_none_or(|old| key(old) < key(analysed));
         if self.version != analysed.version || !newer {
             return;
         }
@@ -60,7 +63,11 @@ impl Document {
 
     /// Keeps chunks brought to a newer version, and forgets the edits they include.
     pub fn advance_chunks(&mut self, chunks: super::incremental::Chunks) {
-        if self.chunks.as_ref().is_some_and(|c| c.version() < chunks.version()) {
+        if self
+            .chunks
+            .as_ref()
+            .is_some_and(|c| c.version() < chunks.version())
+        {
             let base = chunks.version();
             self.edit_log.retain(|(v, _)| *v > base);
             self.log_floor = base;

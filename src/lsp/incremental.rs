@@ -183,7 +183,14 @@ impl Chunks {
         let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
             .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
             .collect();
-        let middle = split(&cuts, &window, window_start, window_line, &analysis, &converted);
+        let middle = split(
+            &cuts,
+            &window,
+            window_start,
+            window_line,
+            &analysis,
+            &converted,
+        );
         let window_breaks: u32 = middle.iter().map(|c| c.breaks).sum();
         let line_delta = window_breaks as i64 - window_old_breaks as i64;
         let mut chunks = Vec::with_capacity(self.chunks.len() + middle.len());
@@ -204,7 +211,11 @@ impl Chunks {
     pub fn render(&self) -> String {
         let size: usize = self.chunks.iter().map(|c| c.rendered.len() + 1).sum();
         let mut out = String::with_capacity(size + size / 8);
-        if let Some(note) = self.undated.as_ref().filter(|_| self.chunks.iter().any(|c| c.needs_date)) {
+        if let Some(note) = self
+            .undated
+            .as_ref()
+            .filter(|_| self.chunks.iter().any(|c| c.needs_date))
+        {
             note.write(&mut out, 0, self.version);
         }
         for chunk in &self.chunks {

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
-use lsp_server::{Message, Notification, Request, RequestId};
 use ls_types::*;
+use lsp_server::{Message, Notification, Request, RequestId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -89,9 +89,10 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
             }
             // Answers to the server's own requests: nothing waits for them.
             Ok(Event::Message(Message::Response(_))) => {}
-            Ok(Event::CheckWhole(uri, chunked)) => server
-                .timers
-                .push((Instant::now() + EXACT_AFTER, Timer::CheckWhole(uri, chunked))),
+            Ok(Event::CheckWhole(uri, chunked)) => server.timers.push((
+                Instant::now() + EXACT_AFTER,
+                Timer::CheckWhole(uri, chunked),
+            )),
             Err(RecvTimeoutError::Timeout) => server.fire_timers(),
             Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break,
         }
@@ -117,7 +118,9 @@ impl Server {
     fn request(&mut self, request: Request) {
         let out = self.shared.out.clone();
         let id = request.id.clone();
-        let refuse = |code: i32, message: &str| out.error(serde_json::to_value(&id).unwrap_or_default(), code, message);
+        let refuse = |code: i32, message: &str| {
+            out.error(serde_json::to_value(&id).unwrap_or_default(), code, message)
+        };
         match request.method.as_str() {
             "initialize" if self.initialized => refuse(-32600, "already initialized"),
             "initialize" => {
@@ -142,18 +145,29 @@ impl Server {
             }),
             "textDocument/hover" => self.run(request, |s, p: HoverParams| {
                 let at = p.text_document_position_params;
-                json(s.analysed(&at.text_document.uri).and_then(|a| handlers::hover::hover(&a, at.position)))
+                json(
+                    s.analysed(&at.text_document.uri)
+                        .and_then(|a| handlers::hover::hover(&a, at.position)),
+                )
             }),
             "textDocument/documentSymbol" => self.run(request, |s, p: DocumentSymbolParams| {
-                json(s.analysed(&p.text_document.uri).map(|a| handlers::symbols::symbols(&a)))
+                json(
+                    s.analysed(&p.text_document.uri)
+                        .map(|a| handlers::symbols::symbols(&a)),
+                )
             }),
             "textDocument/inlayHint" => self.run(request, |s, p: InlayHintParams| {
-                json(s.analysed(&p.text_document.uri).map(|a| handlers::inlay_hints::hints(&a, p.range)))
+                json(
+                    s.analysed(&p.text_document.uri)
+                        .map(|a| handlers::inlay_hints::hints(&a, p.range)),
+                )
             }),
             "textDocument/completion" => self.run(request, |s, p: CompletionParams| {
                 let at = p.text_document_position;
                 let snippets = s.negotiated().snippets;
-                let items = s.analysed(&at.text_document.uri).map(|a| handlers::completion::items(&a, at.position, snippets));
+                let items = s
+                    .analysed(&at.text_document.uri)
+                    .map(|a| handlers::completion::items(&a, at.position, snippets));
                 json(items.filter(|items| !items.is_empty()))
             }),
             _ => refuse(-32601, "method not found"),
@@ -172,14 +186,19 @@ impl Server {
             Ok(params) => params,
             Err(err) => {
                 let id = serde_json::to_value(&id).unwrap_or_default();
-                return self.shared.out.error(id, -32602, &format!("invalid params: {err}"));
+                return self
+                    .shared
+                    .out
+                    .error(id, -32602, &format!("invalid params: {err}"));
             }
         };
-        self.spawn(move |shared| match catch_unwind(AssertUnwindSafe(|| handler(shared, params))) {
-            Ok(result) => shared.out.respond(&id, &result),
-            Err(_) => {
-                eprintln!("jiaodui lsp: panic while handling {method}; still serving");
-                answer_internal_error(&shared.out, &id);
+        self.spawn(move |shared| {
+            match catch_unwind(AssertUnwindSafe(|| handler(shared, params))) {
+                Ok(result) => shared.out.respond(&id, &result),
+                Err(_) => {
+                    eprintln!("jiaodui lsp: panic while handling {method}; still serving");
+                    answer_internal_error(&shared.out, &id);
+                }
             }
         });
     }
@@ -188,11 +207,16 @@ impl Server {
         let negotiated = Negotiated::from_params(params);
         let capabilities = negotiated.server_capabilities();
         let _ = self.shared.negotiated.set(negotiated);
-        let folder = params.pointer("/workspaceFolders/0/uri").or_else(|| params.get("rootUri"));
+        let folder = params
+            .pointer("/workspaceFolders/0/uri")
+            .or_else(|| params.get("rootUri"));
         let root = folder
             .and_then(|uri| serde_json::from_value::<Uri>(uri.clone()).ok())
             .and_then(|uri| file_path(&uri));
-        let settings = params.get("initializationOptions").map(Settings::from_json).unwrap_or_default();
+        let settings = params
+            .get("initializationOptions")
+            .map(Settings::from_json)
+            .unwrap_or_default();
         self.shared.configs().restart(root, settings);
         serde_json::json!({
             "capabilities": capabilities,
@@ -206,25 +230,38 @@ impl Server {
         match method.as_str() {
             "initialized" => shared.register_watchers(),
             "textDocument/didOpen" => {
-                let Some(p) = parse::<DidOpenTextDocumentParams>(params) else { return };
+                let Some(p) = parse::<DidOpenTextDocumentParams>(params) else {
+                    return;
+                };
                 let doc = p.text_document;
-                if shared.documents.open(doc.uri.clone(), doc.version, &doc.text) {
+                if shared
+                    .documents
+                    .open(doc.uri.clone(), doc.version, &doc.text)
+                {
                     self.trim_later();
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
             "textDocument/didChange" => {
-                let Some(p) = parse::<DidChangeTextDocumentParams>(params) else { return };
+                let Some(p) = parse::<DidChangeTextDocumentParams>(params) else {
+                    return;
+                };
                 let doc = p.text_document;
                 shared.note_arrival(&doc.uri, doc.version);
                 let encoding = shared.negotiated().encoding;
-                if let Err(err) = shared.documents.change(&doc.uri, doc.version, &p.content_changes, encoding) {
+                if let Err(err) =
+                    shared
+                        .documents
+                        .change(&doc.uri, doc.version, &p.content_changes, encoding)
+                {
                     shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
             "textDocument/didClose" => {
-                let Some(p) = parse::<DidCloseTextDocumentParams>(params) else { return };
+                let Some(p) = parse::<DidCloseTextDocumentParams>(params) else {
+                    return;
+                };
                 if shared.documents.close(&p.text_document.uri) {
                     self.trim_later();
                 }
@@ -233,8 +270,12 @@ impl Server {
                 }
             }
             "workspace/didChangeConfiguration" => {
-                let Some(p) = parse::<DidChangeConfigurationParams>(params) else { return };
-                shared.configs().set_settings(Settings::from_json(&p.settings));
+                let Some(p) = parse::<DidChangeConfigurationParams>(params) else {
+                    return;
+                };
+                shared
+                    .configs()
+                    .set_settings(Settings::from_json(&p.settings));
                 self.refresh_all();
             }
             "workspace/didChangeWatchedFiles" => {
@@ -254,10 +295,14 @@ impl Server {
                 self.spawn(move |s| s.on_change(&uri, None));
             }
         } else if negotiated.diagnostic_refresh {
-            self.shared.out.request("workspace/diagnostic/refresh", Value::Null);
+            self.shared
+                .out
+                .request("workspace/diagnostic/refresh", Value::Null);
         }
         if negotiated.inlay_hint_refresh {
-            self.shared.out.request("workspace/inlayHint/refresh", Value::Null);
+            self.shared
+                .out
+                .request("workspace/inlayHint/refresh", Value::Null);
         }
         self.spawn(|s| s.publish_config_reports());
     }
@@ -265,17 +310,22 @@ impl Server {
     /// Gives memory back a moment after the last large document closed (when analyses still
     /// running on it have finished); a later close postpones it.
     fn trim_later(&mut self) {
-        self.timers.retain(|(_, timer)| !matches!(timer, Timer::Trim));
+        self.timers
+            .retain(|(_, timer)| !matches!(timer, Timer::Trim));
         self.timers.push((Instant::now() + TRIM_AFTER, Timer::Trim));
     }
 
     fn fire_timers(&mut self) {
         let now = Instant::now();
-        let (due, later) = std::mem::take(&mut self.timers).into_iter().partition(|(at, _)| *at <= now);
+        let (due, later) = std::mem::take(&mut self.timers)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
         self.timers = later;
         for (_, timer) in due {
             match timer {
-                Timer::CheckWhole(uri, chunked) => self.spawn(move |s| s.check_whole(&uri, &chunked)),
+                Timer::CheckWhole(uri, chunked) => {
+                    self.spawn(move |s| s.check_whole(&uri, &chunked))
+                }
                 Timer::Trim => self.spawn(|_| super::memory::trim()),
             }
         }
@@ -294,5 +344,9 @@ fn json(result: impl Serialize) -> String {
 }
 
 fn answer_internal_error(out: &Output, id: &RequestId) {
-    out.error(serde_json::to_value(id).unwrap_or_default(), -32603, "internal error");
+    out.error(
+        serde_json::to_value(id).unwrap_or_default(),
+        -32603,
+        "internal error",
+    );
 }

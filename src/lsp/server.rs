@@ -55,7 +55,9 @@ impl Shared {
 
     pub fn negotiated(&self) -> &Negotiated {
         static DEFAULT: OnceLock<Negotiated> = OnceLock::new();
-        self.negotiated.get().unwrap_or_else(|| DEFAULT.get_or_init(Negotiated::default))
+        self.negotiated
+            .get()
+            .unwrap_or_else(|| DEFAULT.get_or_init(Negotiated::default))
     }
 
     pub fn configs(&self) -> MutexGuard<'_, Configs> {
@@ -63,7 +65,10 @@ impl Shared {
     }
 
     pub fn log(&self, typ: MessageType, message: String) {
-        self.out.notify("window/logMessage", json!({"type": typ, "message": message}));
+        self.out.notify(
+            "window/logMessage",
+            json!({"type": typ, "message": message}),
+        );
     }
 
     pub fn note_arrival(&self, uri: &Uri, version: i32) {
@@ -124,13 +129,30 @@ impl Shared {
         };
         let chunked = chunks.as_mut().and_then(|chunks| {
             let resolved = self.configs().resolve(path.as_deref());
-            let target = Target { uri, encoding: self.negotiated().encoding };
+            let target = Target {
+                uri,
+                encoding: self.negotiated().encoding,
+            };
             let update = || {
                 let (config, generation) = (&resolved.config, resolved.generation);
-                chunks.update(&rope, version, &edits, generation, path.as_deref(), config, today(), &target)
+                chunks.update(
+                    &rope,
+                    version,
+                    &edits,
+                    generation,
+                    path.as_deref(),
+                    config,
+                    today(),
+                    &target,
+                )
             };
             catch_unwind(AssertUnwindSafe(update)).ok().flatten()?;
-            Some(Findings { version, generation: resolved.generation, exact: false, json: chunks.render() })
+            Some(Findings {
+                version,
+                generation: resolved.generation,
+                exact: false,
+                json: chunks.render(),
+            })
         });
         let findings = match (chunked, chunks) {
             (Some(found), Some(chunks)) => {
@@ -138,7 +160,9 @@ impl Shared {
                     document.advance_chunks(chunks);
                 }
                 let found = Arc::new(found);
-                let _ = self.events.send(Event::CheckWhole(uri.clone(), found.clone()));
+                let _ = self
+                    .events
+                    .send(Event::CheckWhole(uri.clone(), found.clone()));
                 found
             }
             _ => Arc::new(self.analysed(uri)?.findings()),
@@ -149,7 +173,10 @@ impl Shared {
 
     fn remember(&self, uri: &Uri, findings: &Arc<Findings>) {
         if let Some(document) = self.documents.lock().get_mut(uri) {
-            let newer = document.findings.as_ref().is_none_or(|old| old.rank() < findings.rank());
+            let newer = document
+                .findings
+                .as_ref()
+                .is_none_or(|old| old.rank() < findings.rank());
             if document.version == findings.version && newer {
                 document.findings = Some(findings.clone());
             }
@@ -162,7 +189,9 @@ impl Shared {
         if self.documents.version(uri) != Some(chunked.version) {
             return;
         }
-        let Some(analysed) = self.analysed(uri) else { return };
+        let Some(analysed) = self.analysed(uri) else {
+            return;
+        };
         if analysed.version != chunked.version {
             return;
         }
@@ -174,7 +203,8 @@ impl Shared {
         if !self.negotiated().pull_diagnostics {
             self.publish(uri, &exact);
         } else if self.negotiated().diagnostic_refresh {
-            self.out.request("workspace/diagnostic/refresh", serde_json::Value::Null);
+            self.out
+                .request("workspace/diagnostic/refresh", serde_json::Value::Null);
         }
     }
 
@@ -199,12 +229,16 @@ impl Shared {
         };
         let mut last = lock(&published);
         let this = findings.rank();
-        if self.documents.version(uri) != Some(findings.version) || last.is_some_and(|l| l >= this) {
+        if self.documents.version(uri) != Some(findings.version) || last.is_some_and(|l| l >= this)
+        {
             return;
         }
         self.send_diagnostics(uri, &findings.json, Some(findings.version));
         *last = Some(this);
-        let arrived = self.timing.as_ref().and_then(|t| lock(t).remove(&(uri.clone(), findings.version)));
+        let arrived = self
+            .timing
+            .as_ref()
+            .and_then(|t| lock(t).remove(&(uri.clone(), findings.version)));
         if let Some(arrived) = arrived {
             eprintln!(
                 "jiaodui lsp timing: version {} published after {} us ({})",
@@ -219,7 +253,9 @@ impl Shared {
     /// of its JSON array, serialised (see `rendered`).
     pub fn send_diagnostics(&self, uri: &Uri, diagnostics: &str, version: Option<i32>) {
         let uri = serde_json::to_string(uri).expect("a URI serialises");
-        let version = version.map(|v| format!(r#","version":{v}"#)).unwrap_or_default();
+        let version = version
+            .map(|v| format!(r#","version":{v}"#))
+            .unwrap_or_default();
         self.out.send(format!(
             r#"{{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{{"uri":{uri},"diagnostics":[{diagnostics}]{version}}}}}"#
         ));
@@ -230,16 +266,23 @@ impl Shared {
     pub fn publish_config_reports(&self) {
         let reports = self.configs().take_reports();
         for (path, error) in reports {
-            let Some(uri) = Uri::from_file_path(&path) else { continue };
+            let Some(uri) = Uri::from_file_path(&path) else {
+                continue;
+            };
             let diagnostics = match &error {
                 Some(error) => {
                     self.log(MessageType::ERROR, format!("config error: {error}"));
-                    vec![handlers::config_diagnostic(&path, error, self.negotiated().encoding)]
+                    vec![handlers::config_diagnostic(
+                        &path,
+                        error,
+                        self.negotiated().encoding,
+                    )]
                 }
                 None => Vec::new(),
             };
             let params = PublishDiagnosticsParams::new(uri, diagnostics, None);
-            self.out.notify("textDocument/publishDiagnostics", json!(params));
+            self.out
+                .notify("textDocument/publishDiagnostics", json!(params));
         }
     }
 
@@ -248,13 +291,21 @@ impl Shared {
         if !self.negotiated().watch_files {
             return;
         }
-        let watchers: Vec<_> = ["**/jiaodui.toml", "**/.jiaodui.toml", "**/*.toml", "**/*.csv"]
-            .iter()
-            .map(|glob| json!({"globPattern": glob}))
-            .collect();
+        let watchers: Vec<_> = [
+            "**/jiaodui.toml",
+            "**/.jiaodui.toml",
+            "**/*.toml",
+            "**/*.csv",
+        ]
+        .iter()
+        .map(|glob| json!({"globPattern": glob}))
+        .collect();
         let registration = json!({"id": "jiaodui-watch-config",
             "method": "workspace/didChangeWatchedFiles", "registerOptions": {"watchers": watchers}});
-        self.out.request("client/registerCapability", json!({"registrations": [registration]}));
+        self.out.request(
+            "client/registerCapability",
+            json!({"registrations": [registration]}),
+        );
     }
 
     pub fn code_actions(&self, params: CodeActionParams) -> Option<CodeActionResponse> {
@@ -263,24 +314,52 @@ impl Shared {
         let uri = &params.text_document.uri;
         let fix_all = (params.context.only.iter().flatten())
             .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
-        let latest = self.documents.lock().get(uri).and_then(|d| d.analysis.clone());
-        let analysed = if fix_all { self.analysed(uri) } else { latest.or_else(|| self.analysed(uri)) }?;
+        let latest = self
+            .documents
+            .lock()
+            .get(uri)
+            .and_then(|d| d.analysis.clone());
+        let analysed = if fix_all {
+            self.analysed(uri)
+        } else {
+            latest.or_else(|| self.analysed(uri))
+        }?;
         let path = self.documents.snapshot(uri).and_then(|s| s.path);
-        let actions = handlers::code_action::actions(&params, &analysed, path.as_deref(), self.negotiated(), today());
+        let actions = handlers::code_action::actions(
+            &params,
+            &analysed,
+            path.as_deref(),
+            self.negotiated(),
+            today(),
+        );
         (!actions.is_empty()).then_some(actions)
     }
 
     pub fn resolve_fix_all(&self, action: CodeAction) -> CodeAction {
-        let Some(uri) = handlers::code_action::deferred_fix_all(&action) else { return action };
-        let Some(analysed) = self.analysed(&uri) else { return action };
+        let Some(uri) = handlers::code_action::deferred_fix_all(&action) else {
+            return action;
+        };
+        let Some(analysed) = self.analysed(&uri) else {
+            return action;
+        };
         let path = file_path(&uri);
-        handlers::code_action::fix_all_action(&uri, &analysed, path.as_deref(), self.negotiated(), today())
-            .unwrap_or(action)
+        handlers::code_action::fix_all_action(
+            &uri,
+            &analysed,
+            path.as_deref(),
+            self.negotiated(),
+            today(),
+        )
+        .unwrap_or(action)
     }
 
     pub fn formatting(&self, uri: &Uri) -> Option<Vec<TextEdit>> {
         let analysed = self.analysed(uri)?;
         let path = self.documents.snapshot(uri).and_then(|s| s.path);
-        Some(handlers::formatting::safe_fix_edits(&analysed, path.as_deref(), today()))
+        Some(handlers::formatting::safe_fix_edits(
+            &analysed,
+            path.as_deref(),
+            today(),
+        ))
     }
 }

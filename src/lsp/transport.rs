@@ -45,11 +45,14 @@ impl Output {
     /// Answers request `id` with `result`, which is JSON text.
     pub fn respond(&self, id: &RequestId, result: &str) {
         let id = serde_json::to_string(id).unwrap_or_else(|_| "null".into());
-        self.send(format!(r#"{{"jsonrpc":"2.0","id":{id},"result":{result}}}"#));
+        self.send(format!(
+            r#"{{"jsonrpc":"2.0","id":{id},"result":{result}}}"#
+        ));
     }
 
     pub fn error(&self, id: Value, code: i32, message: &str) {
-        let error = json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
+        let error =
+            json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
         self.send(error.to_string());
     }
 
@@ -84,9 +87,13 @@ pub(crate) fn writer(mut output: impl Write + Send + 'static) -> Output {
                     let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
                     frame.extend_from_slice(body.as_bytes());
                     // Flush when nothing else waits, so that bursts go out in one write.
-                    output
-                        .write_all(&frame)
-                        .and_then(|()| if rx.is_empty() { output.flush() } else { Ok(()) })
+                    output.write_all(&frame).and_then(|()| {
+                        if rx.is_empty() {
+                            output.flush()
+                        } else {
+                            Ok(())
+                        }
+                    })
                 }
                 Out::Flushed(done) => output.flush().map(|()| {
                     let _ = done.send(());
@@ -140,7 +147,8 @@ fn decode(body: &[u8], out: &Output) -> Option<Message> {
     let id = value.get("id").cloned().unwrap_or(Value::Null);
     // `lsp-server` reads ids as i32 or string and does not look at `jsonrpc`; anything else
     // would pass as a notification or fail without an id to answer to.
-    let usable_id = id.is_null() || id.is_string() || id.as_i64().is_some_and(|n| n as i32 as i64 == n);
+    let usable_id =
+        id.is_null() || id.is_string() || id.as_i64().is_some_and(|n| n as i32 as i64 == n);
     let message = (value.get("jsonrpc") == Some(&json!("2.0")) && usable_id)
         .then(|| serde_json::from_value::<Message>(value).ok())
         .flatten();
@@ -182,12 +190,18 @@ fn read_frame(input: &mut impl BufRead) -> Frame {
         }
         saw_header = true;
         // ASCII lowercasing keeps byte offsets; a header always starts its line.
-        if let Some(at) = text.to_ascii_lowercase().rfind("content-length:").filter(|&at| at > 0) {
+        if let Some(at) = text
+            .to_ascii_lowercase()
+            .rfind("content-length:")
+            .filter(|&at| at > 0)
+        {
             eprintln!("jiaodui lsp: skipped {at} bytes of junk before a header");
             text = &text[at..];
             (length, bad) = (None, None);
         }
-        let Some((name, value)) = text.split_once(':').filter(|(name, _)| is_header_name(name))
+        let Some((name, value)) = text
+            .split_once(':')
+            .filter(|(name, _)| is_header_name(name))
         else {
             eprintln!("jiaodui lsp: skipped a line that is not a header: {text:.80}");
             continue;
@@ -219,7 +233,9 @@ fn read_frame(input: &mut impl BufRead) -> Frame {
 fn is_header_name(name: &str) -> bool {
     let name = name.trim_end();
     !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 #[cfg(test)]

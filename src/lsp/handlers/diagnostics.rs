@@ -21,7 +21,10 @@ pub(crate) fn report(findings: Option<&Findings>, previous_result_id: Option<&st
     if previous_result_id == Some(result_id.as_str()) {
         format!(r#"{{"kind":"unchanged","resultId":"{result_id}"}}"#)
     } else {
-        format!(r#"{{"kind":"full","resultId":"{result_id}","items":[{}]}}"#, findings.json)
+        format!(
+            r#"{{"kind":"full","resultId":"{result_id}","items":[{}]}}"#,
+            findings.json
+        )
     }
 }
 
@@ -34,9 +37,17 @@ pub(crate) fn config_diagnostic(
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let index = LineIndex::new(&source);
     let line = error.line.map_or(0, |l| l.saturating_sub(1));
-    let at = Positions { text: &source, index: &index, encoding };
+    let at = Positions {
+        text: &source,
+        index: &index,
+        encoding,
+    };
     let start = index.line_start(line).unwrap_or(0);
-    let end = if line < index.line_count() { index.line_content_end(&source, line) } else { start };
+    let end = if line < index.line_count() {
+        index.line_content_end(&source, line)
+    } else {
+        start
+    };
     let message = match &error.key {
         Some(key) => format!("`{key}`: {}", error.message),
         None => error.message.clone(),
@@ -67,11 +78,16 @@ mod tests {
         };
         let full: ls_types::DocumentDiagnosticReport =
             serde_json::from_str(&report(Some(&findings), None)).unwrap();
-        let ls_types::DocumentDiagnosticReport::Full(full) = full else { panic!("{full:?}") };
+        let ls_types::DocumentDiagnosticReport::Full(full) = full else {
+            panic!("{full:?}")
+        };
         let report_id = full.full_document_diagnostic_report.result_id.unwrap();
         assert_eq!(full.full_document_diagnostic_report.items.len(), 1);
         let again = report(Some(&findings), Some(&report_id));
         assert_eq!(again, r#"{"kind":"unchanged","resultId":"4:2:chunked"}"#);
-        assert_eq!(report(None, Some(&report_id)), r#"{"kind":"full","items":[]}"#);
+        assert_eq!(
+            report(None, Some(&report_id)),
+            r#"{"kind":"full","items":[]}"#
+        );
     }
 }
