@@ -1023,3 +1023,35 @@ fn an_undated_draft_is_told_which_checks_were_skipped() {
     assert!(!rules_of(&server.pull(&uri)).contains(&"file/undated".to_owned()));
     assert!(server.shutdown().success());
 }
+
+/// A panic while answering a request answers that request with an internal error; the server
+/// keeps every document and goes on answering.
+#[test]
+fn a_panicking_request_is_answered_with_an_error() {
+    let dir = tempdir();
+    let (mut server, _) = start_with(
+        pulling_client(),
+        dir.path(),
+        &[("JIAODUI_LSP_TEST_PANIC", "触发崩溃")],
+        Value::Null,
+    );
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let panicking = uri_in(dir.path(), "panic.txt");
+    server.open(&panicking, "plaintext", 1, "触发崩溃");
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": panicking}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    assert_eq!(rules_of(&server.pull(&uri)), ["punct/halfwidth"]);
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+    );
+    assert!(
+        response["result"]["contents"]["value"].is_string(),
+        "{response}"
+    );
+    assert!(server.shutdown().success());
+}

@@ -280,9 +280,9 @@ pub(crate) fn mojibake(text: &str) -> Option<String> {
     ))
 }
 
-/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker panic on any text
-/// containing MARKER, so the protocol tests can show that a panic is caught.
-fn panic_for_tests(text: &str) {
+/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker (and hover) panic on
+/// any text containing MARKER, so the protocol tests can show that a panic is caught.
+pub(crate) fn panic_for_tests(text: &str) {
     #[cfg(debug_assertions)]
     if let Some(marker) = std::env::var_os("JIAODUI_LSP_TEST_PANIC") {
         if marker

@@ -54,8 +54,8 @@ impl Document {
             return;
         }
         self.analysis = Some(analysed.clone());
-        if let Some(chunks) = super::incremental::Chunks::from_analysed(analysed) {
-            self.chunks = Some(chunks);
+        self.chunks = super::incremental::Chunks::from_analysed(analysed);
+        if self.chunks.is_some() {
             self.edit_log.clear();
             self.log_floor = analysed.version;
         }
@@ -83,29 +83,6 @@ pub(crate) struct Snapshot {
     pub version: i32,
     pub text: Arc<str>,
     pub path: Option<PathBuf>,
-}
-
-/// Why an edit was not applied.
-#[derive(Debug)]
-pub(crate) enum EditError {
-    UnknownDocument,
-    /// The change's version is not newer than the document's.
-    StaleVersion {
-        current: i32,
-        got: i32,
-    },
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::UnknownDocument => f.write_str("change to a document that is not open"),
-            EditError::StaleVersion { current, got } => write!(
-                f,
-                "stale change ignored: version {got} is not newer than {current}"
-            ),
-        }
-    }
 }
 
 /// Most edits remembered per document; older ones are forgotten (a full check follows).
@@ -160,14 +137,16 @@ impl DocumentStore {
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: PositionEncoding,
-    ) -> Result<(), EditError> {
+    ) -> Result<(), String> {
         let mut documents = self.lock();
-        let document = documents.get_mut(uri).ok_or(EditError::UnknownDocument)?;
+        let Some(document) = documents.get_mut(uri) else {
+            return Err("change to a document that is not open".into());
+        };
         if version <= document.version {
-            return Err(EditError::StaleVersion {
-                current: document.version,
-                got: version,
-            });
+            let current = document.version;
+            return Err(format!(
+                "stale change ignored: version {version} is not newer than {current}"
+            ));
         }
         for change in changes {
             let edit = apply_change(&mut document.rope, change, encoding);

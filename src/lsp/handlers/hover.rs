@@ -11,6 +11,7 @@ use crate::recognise::bylines::{Byline, Credit, Name, PhotoCredit};
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
+    crate::lsp::analysis::panic_for_tests(&analysed.text);
     let analysis = analysed.analysis.as_ref()?;
     let at = analysed.positions();
     let offset = at.offset(position);
