@@ -167,15 +167,14 @@ impl Chunks {
         let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
-        let analysis = lint::analyse(&window, path, config, today);
+        let mut analysis = lint::analyse(&window, path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
-        let mut analysis = analysis;
-        analysis.diagnostics = (analysis.diagnostics.iter())
-            .map(|d| shift(d, window_start as i64))
-            .collect();
+        for d in &mut analysis.diagnostics {
+            *d = shift(d, window_start as i64);
+        }
         let at = RopePositions {
             rope: text,
             encoding: target.encoding,
