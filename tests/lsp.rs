@@ -982,9 +982,9 @@ fn gb18030_read_as_latin1_is_reported_not_checked() {
     assert!(server.shutdown().success());
 }
 
-/// A draft without an issue date that writes dates without a year gets one information note
-/// at its start, saying which checks were skipped and how to give the date; a dated one, or
-/// one without such dates, gets none.
+/// A draft without an issue date that writes dates without a year gets one hint at its start,
+/// saying which checks were skipped and how to give the date; a dated one, or one without
+/// such dates, gets none.
 #[test]
 fn an_undated_draft_is_told_which_checks_were_skipped() {
     let dir = tempdir();
@@ -1004,10 +1004,7 @@ fn an_undated_draft_is_told_which_checks_were_skipped() {
         .filter(|d| d["code"] == "file/undated")
         .collect();
     assert_eq!(notes.len(), 1, "{diagnostics:?}");
-    assert_eq!(
-        notes[0]["severity"], 3,
-        "information, not counted as a finding"
-    );
+    assert_eq!(notes[0]["severity"], 4, "a hint, not counted as a finding");
     assert_eq!(
         notes[0]["range"]["start"],
         json!({"line": 0, "character": 0})

@@ -185,8 +185,9 @@ pub(crate) fn needs_issue_date(analysis: &Analysis, span: Option<crate::text::Sp
         })
 }
 
-/// The information note an undated draft gets on its first line. It is no finding: it does
-/// not count towards the error rate (errors and warnings only).
+/// The note an undated draft gets on its first line. It is no finding: a hint, the lowest
+/// severity, which counts towards no error rate and which VS Code shows on the line but not
+/// among the problems of the page.
 pub(crate) fn undated_note() -> lsp::Diagnostic {
     let message = "未能确定本稿的出版日期：没写年份的日期（如“14日”“3月14日（星期三）”“昨天”）\
         未核对星期、是否晚于出版日等。请在文件名开头写日期（如 2023-03-15-稿件.txt），\
@@ -196,7 +197,7 @@ pub(crate) fn undated_note() -> lsp::Diagnostic {
     let range = lsp::Range::new(start, start);
     note(
         range,
-        lsp::DiagnosticSeverity::INFORMATION,
+        lsp::DiagnosticSeverity::HINT,
         "file/undated",
         message.into(),
     )

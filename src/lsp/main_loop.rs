@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use ls_types::*;
-use lsp_server::{Message, Notification, Request, RequestId};
+use lsp_server::{Message, Notification, Request};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -118,9 +118,7 @@ impl Server {
     fn request(&mut self, request: Request) {
         let out = self.shared.out.clone();
         let id = request.id.clone();
-        let refuse = |code: i32, message: &str| {
-            out.error(serde_json::to_value(&id).unwrap_or_default(), code, message)
-        };
+        let refuse = |code: i32, message: &str| out.error(&id, code, message);
         match request.method.as_str() {
             "initialize" if self.initialized => refuse(-32600, "already initialized"),
             "initialize" => {
@@ -185,11 +183,8 @@ impl Server {
         let params = match serde_json::from_value::<P>(params) {
             Ok(params) => params,
             Err(err) => {
-                let id = serde_json::to_value(&id).unwrap_or_default();
-                return self
-                    .shared
-                    .out
-                    .error(id, -32602, &format!("invalid params: {err}"));
+                let message = format!("invalid params: {err}");
+                return self.shared.out.error(&id, -32602, &message);
             }
         };
         self.spawn(move |shared| {
@@ -197,7 +192,7 @@ impl Server {
                 Ok(result) => shared.out.respond(&id, &result),
                 Err(_) => {
                     eprintln!("jiaodui lsp: panic while handling {method}; still serving");
-                    answer_internal_error(&shared.out, &id);
+                    shared.out.error(&id, -32603, "internal error");
                 }
             }
         });
@@ -341,12 +336,4 @@ fn parse<P: DeserializeOwned>(params: Value) -> Option<P> {
 /// A result as JSON text.
 fn json(result: impl Serialize) -> String {
     serde_json::to_string(&result).unwrap_or_else(|_| "null".into())
-}
-
-fn answer_internal_error(out: &Output, id: &RequestId) {
-    out.error(
-        serde_json::to_value(id).unwrap_or_default(),
-        -32603,
-        "internal error",
-    );
 }

@@ -50,7 +50,9 @@ impl Output {
         ));
     }
 
-    pub fn error(&self, id: Value, code: i32, message: &str) {
+    /// Answers request `id` (any JSON: what the client sent, if it cannot be read) with an
+    /// error.
+    pub fn error(&self, id: impl serde::Serialize, code: i32, message: &str) {
         let error =
             json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
         self.send(error.to_string());
