@@ -159,11 +159,13 @@ fn starting_with(g: &Gazetteer, prefix: &str) -> Vec<PlaceId> {
     let builtin = Gazetteer::builtin();
     let name = |id: PlaceId| -> &str { &builtin.place(id).name };
     let by_name = BY_NAME.get_or_init(|| {
-        let mut ids: Vec<PlaceId> = (0..builtin.places().len() as PlaceId)
+        // Each name is looked up once, not once per comparison; only the ids are kept.
+        let mut named: Vec<(&str, PlaceId)> = (0..builtin.places().len() as PlaceId)
             .filter(|&id| !builtin.place(id).placeholder)
+            .map(|id| (name(id), id))
             .collect();
-        ids.sort_by(|&a, &b| name(a).cmp(name(b)));
-        ids
+        named.sort_unstable();
+        named.into_iter().map(|(_, id)| id).collect()
     });
     let from = by_name.partition_point(|&id| name(id) < prefix);
     let own = builtin.places().len() as PlaceId..g.places().len() as PlaceId;
