@@ -982,42 +982,46 @@ fn gb18030_read_as_latin1_is_reported_not_checked() {
     assert!(server.shutdown().success());
 }
 
-/// A draft without an issue date that writes dates without a year gets one hint at its start,
-/// saying which checks were skipped and how to give the date; a dated one, or one without
-/// such dates, gets none.
+/// A draft without an issue date that writes dates without a year gets one inlay hint at its
+/// start, saying which checks were skipped and how to give the date; no diagnostic, so that
+/// it counts as no finding. A dated draft, or one without such dates, gets none.
 #[test]
 fn an_undated_draft_is_told_which_checks_were_skipped() {
     let dir = tempdir();
     let (mut server, _) = start(pulling_client(), dir.path());
-    let undated = DATED
-        .split_once("---\n")
-        .unwrap()
-        .1
-        .split_once("---\n")
-        .unwrap()
-        .1;
+    let undated = DATED.splitn(3, "---\n").nth(2).unwrap();
     let uri = uri_in(dir.path(), "a.md");
-    server.open(&uri, "markdown", 1, undated);
-    let diagnostics = server.pull(&uri);
-    let notes: Vec<&Value> = diagnostics
-        .iter()
-        .filter(|d| d["code"] == "file/undated")
-        .collect();
-    assert_eq!(notes.len(), 1, "{diagnostics:?}");
-    assert_eq!(notes[0]["severity"], 4, "a hint, not counted as a finding");
-    assert_eq!(
-        notes[0]["range"]["start"],
-        json!({"line": 0, "character": 0})
-    );
-    let message = notes[0]["message"].as_str().unwrap();
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
+    let mut notes = |server: &mut Server, text: &str, version: i64| -> Vec<Value> {
+        if version == 1 {
+            server.open(&uri, "markdown", 1, text);
+        } else {
+            server.change(&uri, version, json!([{"text": text}]));
+        }
+        let diagnostics = server.pull(&uri);
+        assert!(
+            diagnostics.iter().all(|d| d["code"] != "file/undated"),
+            "no diagnostic: {diagnostics:?}"
+        );
+        let response = server.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": whole}),
+        );
+        let hints = response["result"].as_array().cloned().unwrap_or_default();
+        (hints.into_iter())
+            .filter(|h| h["position"] == json!({"line": 0, "character": 0}))
+            .collect()
+    };
+    let found = notes(&mut server, undated, 1);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]["label"].as_str().unwrap().contains("出版日期"));
+    let tooltip = found[0]["tooltip"].as_str().unwrap();
     assert!(
-        message.contains("出版日期") && message.contains("星期") && message.contains("date"),
-        "{message}"
+        tooltip.contains("星期") && tooltip.contains("date: 2023-03-15"),
+        "{tooltip}"
     );
-    server.change(&uri, 2, json!([{"text": DATED}]));
-    assert!(!rules_of(&server.pull(&uri)).contains(&"file/undated".to_owned()));
-    server.change(&uri, 3, json!([{"text": PAGE}]));
-    assert!(!rules_of(&server.pull(&uri)).contains(&"file/undated".to_owned()));
+    assert!(notes(&mut server, DATED, 2).is_empty());
+    assert!(notes(&mut server, PAGE, 3).is_empty());
     assert!(server.shutdown().success());
 }
 

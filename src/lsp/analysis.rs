@@ -1,7 +1,6 @@
 //! Running the checker on a snapshot: the core's `lint::analyse`, guarded against panics and
 //! against inputs that are not drafts (binary content, huge files, GB18030 text the editor
-//! decoded as Latin-1), with the findings converted to protocol diagnostics once per version,
-//! and a note when the issue date is unknown.
+//! decoded as Latin-1), with the findings converted to protocol diagnostics once per version.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -49,9 +48,10 @@ pub(crate) struct Analysed {
     pub analysis: Option<Analysis>,
     /// The findings, one for one with the analysis's.
     pub diagnostics: Vec<lsp::Diagnostic>,
-    /// A page-wide note before the findings: the draft is mojibake, or undated.
+    /// The one error of a draft the editor decoded wrongly (see [`mojibake`]), instead of
+    /// findings.
     pub note: Option<lsp::Diagnostic>,
-    /// The note and the findings serialised once, for publishing and for cutting into chunks.
+    /// The note or the findings serialised once, for publishing and for cutting into chunks.
     pub rendered: Rendered,
     /// Why the document was not checked, for the log.
     pub skipped: Option<String>,
@@ -139,8 +139,7 @@ pub(crate) fn analyse(
                 .iter()
                 .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
                 .collect();
-            analysed.note = needs_issue_date(&analysis, None).then(undated_note);
-            analysed.rendered = Rendered::new(analysed.note.iter().chain(&diagnostics));
+            analysed.rendered = Rendered::new(&diagnostics);
             analysed.diagnostics = diagnostics;
             analysed.analysis = Some(analysis);
         }
@@ -176,31 +175,11 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
     None
 }
 
-/// True when the draft has no issue date and writes a date without a year (within `span`,
-/// when given): the checks of such dates (weekday, future, relative days) were skipped.
-pub(crate) fn needs_issue_date(analysis: &Analysis, span: Option<crate::text::Span>) -> bool {
+/// True when the draft has no issue date and writes a date without a year: the checks of
+/// such dates (weekday, future, relative days) were skipped.
+pub(crate) fn needs_issue_date(analysis: &Analysis) -> bool {
     analysis.issue_date.is_none()
-        && (analysis.facts.dates.exprs()).any(|(mention, expr)| {
-            expr.written_year().is_none() && span.is_none_or(|s| s.contains(mention.span.start))
-        })
-}
-
-/// The note an undated draft gets on its first line. It is no finding: a hint, the lowest
-/// severity, which counts towards no error rate and which VS Code shows on the line but not
-/// among the problems of the page.
-pub(crate) fn undated_note() -> lsp::Diagnostic {
-    let message = "未能确定本稿的出版日期：没写年份的日期（如“14日”“3月14日（星期三）”“昨天”）\
-        未核对星期、是否晚于出版日等。请在文件名开头写日期（如 2023-03-15-稿件.txt），\
-        或在 Markdown 前言写 date: 2023-03-15，或在 jiaodui.toml 的 [bulletin] 中设 \
-        date = \"2023-03-15\"。";
-    let start = lsp::Position::new(0, 0);
-    let range = lsp::Range::new(start, start);
-    note(
-        range,
-        lsp::DiagnosticSeverity::HINT,
-        "file/undated",
-        message.into(),
-    )
+        && (analysis.facts.dates.exprs()).any(|(_, expr)| expr.written_year().is_none())
 }
 
 fn note(

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use ls_types::{self as lsp, Uri};
 
-use super::analysis::{self as analysed, Analysed};
+use super::analysis::Analysed;
 use super::convert::{self, RopePositions};
 use super::rendered::Rendered;
 use crate::config::LoadedConfig;
@@ -73,8 +73,6 @@ struct Chunk {
     found_line: u32,
     /// Its findings, serialised.
     rendered: Arc<Rendered>,
-    /// It writes a date without a year, whose checks need the issue date.
-    needs_date: bool,
 }
 
 /// A page cut into chunks, for one version of its text.
@@ -83,9 +81,6 @@ pub(crate) struct Chunks {
     version: i32,
     generation: u64,
     chunks: Vec<Chunk>,
-    /// The note of an undated page (see `analysis::undated_note`), sent while some chunk
-    /// needs the issue date.
-    undated: Option<Arc<Rendered>>,
 }
 
 /// What converting a chunk's findings to protocol diagnostics needs besides the findings.
@@ -105,12 +100,10 @@ impl Chunks {
             return None;
         }
         let cuts = cuts(analysis, 0, text.len() as u32);
-        let undated = analysis.issue_date.is_none();
         Some(Chunks {
             version: analysed.version,
             generation: analysed.generation,
             chunks: split(&cuts, text, 0, 0, analysis, &analysed.diagnostics),
-            undated: undated.then(|| Arc::new(Rendered::new([&analysed::undated_note()]))),
         })
     }
 
@@ -210,13 +203,6 @@ impl Chunks {
     pub fn render(&self) -> String {
         let size: usize = self.chunks.iter().map(|c| c.rendered.len() + 1).sum();
         let mut out = String::with_capacity(size + size / 8);
-        if let Some(note) = self
-            .undated
-            .as_ref()
-            .filter(|_| self.chunks.iter().any(|c| c.needs_date))
-        {
-            note.write(&mut out, 0, self.version);
-        }
         for chunk in &self.chunks {
             if chunk.rendered.is_empty() {
                 continue;
@@ -295,11 +281,6 @@ fn split(
                 breaks,
                 found_line: line,
                 rendered: Arc::new(Rendered::new(diagnostics)),
-                // The window's date offsets are its own; the cut is at page offsets.
-                needs_date: analysed::needs_issue_date(
-                    analysis,
-                    Some(Span::new(start - base, start - base + len)),
-                ),
             };
             line += breaks;
             chunk
@@ -382,7 +363,7 @@ mod tests {
             generation: 0,
         };
         let today = jiff::civil::date(2024, 6, 10);
-        analysed::analyse(&snapshot, resolved, PositionEncoding::Utf16, today)
+        crate::lsp::analysis::analyse(&snapshot, resolved, PositionEncoding::Utf16, today)
     }
 
     fn uri() -> Uri {
@@ -391,7 +372,7 @@ mod tests {
 
     /// After edits that keep, add and remove lines, re-using the serialised findings of
     /// untouched articles gives byte for byte what the server would send after a full
-    /// analysis (with the note of an undated page that writes dates without a year).
+    /// analysis.
     #[test]
     fn chunked_findings_match_a_full_analysis() {
         let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）8日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
@@ -399,7 +380,6 @@ mod tests {
         let config = LoadedConfig::defaults(".".into());
         let today = jiff::civil::date(2024, 6, 10);
         let first = full(&text, 1);
-        assert!(first.note.is_some(), "an undated page with a day-only date");
         let mut chunks = Chunks::from_analysed(&first).unwrap();
         assert_eq!(chunks.render(), first.findings().json);
         // Edits as (start, end, text), positions as fractions of the current text.

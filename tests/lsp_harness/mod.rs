@@ -434,21 +434,17 @@ pub fn library_findings(
 ) -> Vec<Finding> {
     let config = jiaodui::config::LoadedConfig::defaults(root.to_path_buf());
     let today = today.parse().expect("a date");
-    let analysis = jiaodui::lint::analyse(text, path, &config, today);
-    let findings = analysis.diagnostics.iter().map(|d| {
-        (
-            d.rule.to_owned(),
-            position(text, d.span.start as usize, encoding),
-            position(text, d.span.end as usize, encoding),
-        )
-    });
-    // An undated draft that writes a date without a year gets a note at its very start first:
-    // the checks of such dates were skipped.
-    let undated = analysis.issue_date.is_none()
-        && (analysis.facts.dates.exprs()).any(|(_, e)| e.written_year().is_none());
-    let start = json!({"line": 0, "character": 0});
-    let note = undated.then(|| ("file/undated".to_owned(), start.clone(), start));
-    note.into_iter().chain(findings).collect()
+    jiaodui::lint::analyse(text, path, &config, today)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.to_owned(),
+                position(text, d.span.start as usize, encoding),
+                position(text, d.span.end as usize, encoding),
+            )
+        })
+        .collect()
 }
 
 /// The same reduction of diagnostics the server sent.
