@@ -84,24 +84,19 @@ pub(crate) fn writer(mut output: impl Write + Send + 'static) -> Output {
     let (tx, rx) = crossbeam_channel::unbounded::<Out>();
     std::thread::spawn(move || {
         for out in &rx {
-            let written = match out {
-                Out::Body(body) => {
-                    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-                    frame.extend_from_slice(body.as_bytes());
-                    // Flush when nothing else waits, so that bursts go out in one write.
-                    output.write_all(&frame).and_then(|()| {
-                        if rx.is_empty() {
-                            output.flush()
-                        } else {
-                            Ok(())
-                        }
-                    })
-                }
-                Out::Flushed(done) => output.flush().map(|()| {
-                    let _ = done.send(());
-                }),
+            let written = match &out {
+                Out::Body(body) => write!(output, "Content-Length: {}\r\n\r\n{body}", body.len()),
+                Out::Flushed(_) => Ok(()),
             };
-            if written.is_err() {
+            // Flush when nothing else waits, so that bursts go out in one write.
+            let flushed = match out {
+                Out::Flushed(done) => output.flush().map(|()| {
+                    let _ = done.try_send(());
+                }),
+                Out::Body(_) if rx.is_empty() => output.flush(),
+                Out::Body(_) => Ok(()),
+            };
+            if written.and(flushed).is_err() {
                 return;
             }
         }
