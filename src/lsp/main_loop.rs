@@ -133,8 +133,16 @@ impl Server {
                 out.respond(&id, "null");
             }
             "textDocument/diagnostic" => self.run(request, |s, p: DocumentDiagnosticParams| {
-                let findings = s.findings(&p.text_document.uri);
-                handlers::diagnostics::report(findings.as_deref(), p.previous_result_id.as_deref())
+                let uri = &p.text_document.uri;
+                let findings = s.findings(uri);
+                let report = handlers::diagnostics::report(
+                    findings.as_deref(),
+                    p.previous_result_id.as_deref(),
+                );
+                if let Some(findings) = &findings {
+                    s.check_later(uri, findings);
+                }
+                report
             }),
             "textDocument/codeAction" => self.run(request, |s, p| json(s.code_actions(p))),
             "codeAction/resolve" => self.run(request, |s, p| json(s.resolve_fix_all(p))),

@@ -103,7 +103,7 @@ impl Shared {
     }
 
     /// The diagnostics of a document's current version: cached, or re-checked only where
-    /// edits touched (then a full analysis follows once typing pauses), or checked whole.
+    /// edits touched (see [`Shared::check_later`]), or checked whole.
     pub fn findings(&self, uri: &Uri) -> Option<Arc<Findings>> {
         let (version, rope, path) = self.documents.rope(uri)?;
         let generation = self.configs().generation();
@@ -159,11 +159,7 @@ impl Shared {
                 if let Some(document) = self.documents.lock().get_mut(uri) {
                     document.advance_chunks(chunks);
                 }
-                let found = Arc::new(found);
-                let _ = self
-                    .events
-                    .send(Event::CheckWhole(uri.clone(), found.clone()));
-                found
+                Arc::new(found)
             }
             _ => Arc::new(self.analysed(uri)?.findings()),
         };
@@ -180,6 +176,14 @@ impl Shared {
             if document.version == findings.version && newer {
                 document.findings = Some(findings.clone());
             }
+        }
+    }
+
+    /// Has a chunked result followed by a full analysis once typing pauses. Called after the
+    /// result is on its way, so that waking the main loop does not delay it.
+    pub fn check_later(&self, uri: &Uri, findings: &Arc<Findings>) {
+        if !findings.exact {
+            let _ = (self.events).send(Event::CheckWhole(uri.clone(), findings.clone()));
         }
     }
 
@@ -218,6 +222,7 @@ impl Shared {
         }
         if let Some(findings) = self.findings(uri) {
             self.publish(uri, &findings);
+            self.check_later(uri, &findings);
         }
     }
 
