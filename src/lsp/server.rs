@@ -238,40 +238,30 @@ impl Shared {
         {
             return;
         }
-        self.send_diagnostics(uri, &findings.json, Some(findings.version));
-        *last = Some(this);
+        let body = publish_diagnostics(uri, &findings.json, Some(findings.version));
+        // Timed when the message is ready, before the writer thread is woken: it may take the
+        // core from this thread for as long as the client needs to read megabytes.
         let arrived = self
             .timing
             .as_ref()
             .and_then(|t| lock(t).remove(&(uri.clone(), findings.version)));
-        if let Some(arrived) = arrived {
+        let took = arrived.map(|arrived| arrived.elapsed());
+        self.out.send(body);
+        *last = Some(this);
+        if let Some(took) = took {
             eprintln!(
                 "jiaodui lsp timing: version {} published after {} us ({})",
                 findings.version,
-                arrived.elapsed().as_micros(),
+                took.as_micros(),
                 if findings.exact { "full" } else { "chunked" }
             );
         }
     }
 
-    /// Queues a `textDocument/publishDiagnostics` notification; `diagnostics` are the members
-    /// of its JSON array, serialised (see `rendered`).
+    /// Queues a `textDocument/publishDiagnostics` notification (see [`publish_diagnostics`]).
     pub fn send_diagnostics(&self, uri: &Uri, diagnostics: &str, version: Option<i32>) {
-        let uri = serde_json::to_string(uri).expect("a URI serialises");
-        let version = version.map(|v| format!(r#","version":{v}"#));
-        // One allocation of the right size: a page's findings run to megabytes.
-        self.out.send(
-            [
-                r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-                &uri,
-                r#","diagnostics":["#,
-                diagnostics,
-                "]",
-                version.as_deref().unwrap_or_default(),
-                "}}",
-            ]
-            .concat(),
-        );
+        self.out
+            .send(publish_diagnostics(uri, diagnostics, version));
     }
 
     /// Shows config errors on the config file (and clears them once fixed). These are always
@@ -375,4 +365,22 @@ impl Shared {
             today(),
         ))
     }
+}
+
+/// A `textDocument/publishDiagnostics` notification; `diagnostics` are the members of its JSON
+/// array, serialised (see `rendered`).
+fn publish_diagnostics(uri: &Uri, diagnostics: &str, version: Option<i32>) -> String {
+    let uri = serde_json::to_string(uri).expect("a URI serialises");
+    let version = version.map(|v| format!(r#","version":{v}"#));
+    // One allocation of the right size: a page's findings run to megabytes.
+    [
+        r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        &uri,
+        r#","diagnostics":["#,
+        diagnostics,
+        "]",
+        version.as_deref().unwrap_or_default(),
+        "}}",
+    ]
+    .concat()
 }
