@@ -992,7 +992,7 @@ fn an_undated_draft_is_told_which_checks_were_skipped() {
     let undated = DATED.splitn(3, "---\n").nth(2).unwrap();
     let uri = uri_in(dir.path(), "a.md");
     let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
-    let mut notes = |server: &mut Server, text: &str, version: i64| -> Vec<Value> {
+    let notes = |server: &mut Server, text: &str, version: i64| -> Vec<Value> {
         if version == 1 {
             server.open(&uri, "markdown", 1, text);
         } else {
