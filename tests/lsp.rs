@@ -949,3 +949,115 @@ fn quick_fixes_answer_only_for_diagnostics_under_the_range() {
     );
     assert!(server.shutdown().success());
 }
+
+/// A GB18030 draft that the editor decoded as Latin-1 (Neovim's fallback) is reported as such,
+/// once, in Chinese, with how to reopen it, and is not checked; so is one decoded as UTF-8,
+/// whose Chinese characters became U+FFFD.
+#[test]
+fn gb18030_read_as_latin1_is_reported_not_checked() {
+    let dir = tempdir();
+    let (mut server, _) = start(pushing_client(None), dir.path());
+    let (bytes, _, _) = encoding_rs::GB18030.encode(PAGE);
+    let latin1: String = bytes.iter().map(|&b| b as char).collect();
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, &latin1);
+    let diagnostics = server.published(&uri, 1);
+    assert_eq!(rules_of(&diagnostics), ["file/encoding"], "{diagnostics:?}");
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("GB18030")
+            && message.contains("平城区新开街道")
+            && message.contains(":e ++enc=gb18030"),
+        "{message}"
+    );
+    assert_eq!(diagnostics[0]["severity"], 1);
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+    let lost = String::from_utf8_lossy(&bytes).into_owned();
+    server.change(&uri, 2, json!([{"text": lost}]));
+    assert_eq!(rules_of(&server.published(&uri, 2)), ["file/encoding"]);
+    // Reopened right: checked as usual. Latin text with accents is not taken for mojibake.
+    server.change(&uri, 3, json!([{"text": PAGE}]));
+    assert_eq!(rules_of(&server.published(&uri, 3)), ["punct/halfwidth"]);
+    let french = "Le café de la rue Saint-Honoré, à côté du théâtre, ouvre à l'été.\n";
+    server.change(&uri, 4, json!([{"text": french.repeat(5)}]));
+    assert!(!rules_of(&server.published(&uri, 4)).contains(&"file/encoding".to_owned()));
+    assert!(server.shutdown().success());
+}
+
+/// A draft without an issue date that writes dates without a year gets one inlay hint at its
+/// start, saying which checks were skipped and how to give the date; no diagnostic, so that
+/// it counts as no finding. A dated draft, or one without such dates, gets none.
+#[test]
+fn an_undated_draft_is_told_which_checks_were_skipped() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let undated = DATED.splitn(3, "---\n").nth(2).unwrap();
+    let uri = uri_in(dir.path(), "a.md");
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
+    let notes = |server: &mut Server, text: &str, version: i64| -> Vec<Value> {
+        if version == 1 {
+            server.open(&uri, "markdown", 1, text);
+        } else {
+            server.change(&uri, version, json!([{"text": text}]));
+        }
+        let diagnostics = server.pull(&uri);
+        assert!(
+            diagnostics.iter().all(|d| d["code"] != "file/undated"),
+            "no diagnostic: {diagnostics:?}"
+        );
+        let response = server.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": whole}),
+        );
+        let hints = response["result"].as_array().cloned().unwrap_or_default();
+        (hints.into_iter())
+            .filter(|h| h["position"] == json!({"line": 0, "character": 0}))
+            .collect()
+    };
+    let found = notes(&mut server, undated, 1);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]["label"].as_str().unwrap().contains("出版日期"));
+    let tooltip = found[0]["tooltip"].as_str().unwrap();
+    assert!(
+        tooltip.contains("星期") && tooltip.contains("date: 2023-03-15"),
+        "{tooltip}"
+    );
+    assert!(notes(&mut server, DATED, 2).is_empty());
+    assert!(notes(&mut server, PAGE, 3).is_empty());
+    assert!(server.shutdown().success());
+}
+
+/// A panic while answering a request answers that request with an internal error; the server
+/// keeps every document and goes on answering.
+#[test]
+fn a_panicking_request_is_answered_with_an_error() {
+    let dir = tempdir();
+    let (mut server, _) = start_with(
+        pulling_client(),
+        dir.path(),
+        &[("JIAODUI_LSP_TEST_PANIC", "触发崩溃")],
+        Value::Null,
+    );
+    let uri = uri_in(dir.path(), "a.txt");
+    server.open(&uri, "plaintext", 1, PAGE);
+    let panicking = uri_in(dir.path(), "panic.txt");
+    server.open(&panicking, "plaintext", 1, "触发崩溃");
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": panicking}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    assert_eq!(rules_of(&server.pull(&uri)), ["punct/halfwidth"]);
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+    );
+    assert!(
+        response["result"]["contents"]["value"].is_string(),
+        "{response}"
+    );
+    assert!(server.shutdown().success());
+}

@@ -1,13 +1,13 @@
 //! Running the checker on a snapshot: the core's `lint::analyse`, guarded against panics and
-//! against inputs that are not drafts (binary content, huge files), with the findings
-//! converted to protocol diagnostics once per version.
+//! against inputs that are not drafts (binary content, huge files, GB18030 text the editor
+//! decoded as Latin-1), with the findings converted to protocol diagnostics once per version.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use tower_lsp_server::ls_types as lsp;
+use ls_types as lsp;
 
-use super::convert::{self, Positions};
+use super::convert::{self, Locate, Positions};
 use super::documents::Snapshot;
 use super::rendered::Rendered;
 use super::workspace::Resolved;
@@ -46,8 +46,12 @@ pub(crate) struct Analysed {
     pub resolved: Resolved,
     /// `None` when the document was not checked (see `skipped`).
     pub analysis: Option<Analysis>,
+    /// The findings, one for one with the analysis's.
     pub diagnostics: Vec<lsp::Diagnostic>,
-    /// `diagnostics` serialised once, for publishing and for cutting into chunks.
+    /// The one error of a draft the editor decoded wrongly (see [`mojibake`]), instead of
+    /// findings.
+    pub note: Option<lsp::Diagnostic>,
+    /// The note or the findings serialised once, for publishing and for cutting into chunks.
     pub rendered: Rendered,
     /// Why the document was not checked, for the log.
     pub skipped: Option<String>,
@@ -92,11 +96,30 @@ pub(crate) fn analyse(
         resolved,
         analysis: None,
         diagnostics: Vec::new(),
+        note: None,
         rendered: Rendered::default(),
         skipped: None,
     };
     if let Some(reason) = not_a_draft(&analysed.text) {
         analysed.skipped = Some(reason);
+        return analysed;
+    }
+    if let Some(message) = mojibake(&analysed.text) {
+        let first_line = analysed
+            .text
+            .find(['\r', '\n'])
+            .unwrap_or(analysed.text.len());
+        let range = analysed
+            .positions()
+            .range(crate::text::Span::new(0, first_line as u32));
+        let note = note(
+            range,
+            lsp::DiagnosticSeverity::ERROR,
+            "file/encoding",
+            message,
+        );
+        analysed.rendered = Rendered::new([&note]);
+        analysed.note = Some(note);
         return analysed;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
@@ -152,9 +175,94 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
     None
 }
 
-/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker panic on any text
-/// containing MARKER, so the protocol tests can show that a panic is caught.
-fn panic_for_tests(text: &str) {
+/// True when the draft has no issue date and writes a date without a year: the checks of
+/// such dates (weekday, future, relative days) were skipped.
+pub(crate) fn needs_issue_date(analysis: &Analysis) -> bool {
+    analysis.issue_date.is_none()
+        && (analysis.facts.dates.exprs()).any(|(_, expr)| expr.year.is_none())
+}
+
+fn note(
+    range: lsp::Range,
+    severity: lsp::DiagnosticSeverity,
+    code: &str,
+    message: String,
+) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range,
+        severity: Some(severity),
+        code: Some(lsp::NumberOrString::String(code.into())),
+        source: Some(convert::SOURCE.into()),
+        message,
+        ..Default::default()
+    }
+}
+
+/// Why a text looks like a GB18030 draft the editor decoded wrongly: as Latin-1 (or Windows
+/// 1252), which turns every Chinese character into two letters such as `Æ½³Ç`, or as UTF-8,
+/// which turns them into `�`. Such a text has many of those and few or no Chinese characters;
+/// in the Latin-1 case the letters, read back as bytes, must also decode as GB18030 text that
+/// is mostly Chinese, so that French or German text is never taken for it.
+pub(crate) fn mojibake(text: &str) -> Option<String> {
+    const REOPEN: &str = "请以 GB18030 编码重新打开：VS Code 点击右下角状态栏的编码，选“通过编码\
+        重新打开”，再选 Simplified Chinese (GB18030)；Neovim 执行 :e ++enc=gb18030。";
+    let mut head = text.len().min(64 * 1024);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let head = &text[..head];
+    let (mut latin, mut lost, mut han) = (0, 0, 0);
+    for ch in head.chars() {
+        match ch {
+            '\u{80}'..='\u{FF}' => latin += 1,
+            '\u{FFFD}' => lost += 1,
+            _ if crate::text::is_han(ch) => han += 1,
+            _ => {}
+        }
+    }
+    if lost >= 8 && han * 10 <= lost {
+        return Some(format!(
+            "本稿不是 UTF-8 文本，编辑器解码时丢了字（显示为 �），疑为 GB18030 编码的稿件，未作检查。{REOPEN}"
+        ));
+    }
+    if latin < 8 || han * 10 > latin {
+        return None;
+    }
+    // The letters back to the bytes they were read from.
+    let mut bytes = Vec::with_capacity(head.len());
+    for ch in head.chars() {
+        match ch as u32 {
+            0..=0xFF => bytes.push(ch as u8),
+            _ => {
+                let mut utf8 = [0; 4];
+                let (byte, _, unmappable) =
+                    encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut utf8));
+                if unmappable || byte.len() != 1 {
+                    return None;
+                }
+                bytes.push(byte[0]);
+            }
+        }
+    }
+    let (decoded, _) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
+    let decoded_han = decoded.chars().filter(|&c| crate::text::is_han(c)).count();
+    let broken = decoded.chars().filter(|&c| c == '\u{FFFD}').count();
+    if decoded_han * 3 < latin || broken * 20 > decoded_han {
+        return None;
+    }
+    let sample: String = (decoded.lines().map(str::trim))
+        .find(|l| !l.is_empty())?
+        .chars()
+        .take(16)
+        .collect();
+    Some(format!(
+        "本稿疑为 GB18030 编码，编辑器却按 Latin-1 解码，显示为乱码（原文应为“{sample}”），未作检查。{REOPEN}"
+    ))
+}
+
+/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker (and hover) panic on
+/// any text containing MARKER, so the protocol tests can show that a panic is caught.
+pub(crate) fn panic_for_tests(text: &str) {
     #[cfg(debug_assertions)]
     if let Some(marker) = std::env::var_os("JIAODUI_LSP_TEST_PANIC") {
         if marker

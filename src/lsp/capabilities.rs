@@ -1,13 +1,7 @@
 //! What the client can do and what the server offers in return: position encoding, pull or
 //! push diagnostics, snippets, workspace edits that create files.
 
-use tower_lsp_server::ls_types::{
-    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
-    CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities, HoverProviderCapability,
-    InitializeParams, OneOf, PositionEncodingKind, ResourceOperationKind, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions,
-};
+use serde_json::{json, Value};
 
 use crate::text::PositionEncoding;
 
@@ -35,117 +29,63 @@ pub(crate) struct Negotiated {
 
 impl Default for Negotiated {
     fn default() -> Negotiated {
-        Negotiated {
-            encoding: PositionEncoding::Utf16,
-            pull_diagnostics: false,
-            diagnostic_refresh: false,
-            snippets: false,
-            document_changes: false,
-            create_files: false,
-            watch_files: false,
-            inlay_hint_refresh: false,
-        }
+        Negotiated::from_params(&Value::Null)
     }
 }
 
 impl Negotiated {
-    pub fn from_params(params: &InitializeParams) -> Negotiated {
-        let caps: &ClientCapabilities = &params.capabilities;
-        let text = caps.text_document.as_ref();
-        let workspace = caps.workspace.as_ref();
-        let edit = workspace.and_then(|w| w.workspace_edit.as_ref());
+    /// Reads the client's capabilities from `initialize`'s params; whatever is missing or
+    /// malformed counts as not supported.
+    pub fn from_params(params: &Value) -> Negotiated {
+        let caps = &params["capabilities"];
+        let has = |path: &str| caps.pointer(path).is_some_and(|v| !v.is_null());
+        let flag = |path: &str| caps.pointer(path).and_then(Value::as_bool).unwrap_or(false);
+        let offers = |path: &str, what: &str| {
+            let list = caps.pointer(path).and_then(Value::as_array);
+            list.is_some_and(|list| list.iter().any(|v| v == what))
+        };
         Negotiated {
-            encoding: best_encoding(caps),
-            pull_diagnostics: text.is_some_and(|t| t.diagnostic.is_some()),
-            diagnostic_refresh: workspace
-                .and_then(|w| w.diagnostics.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-            snippets: text
-                .and_then(|t| t.completion.as_ref())
-                .and_then(|c| c.completion_item.as_ref())
-                .and_then(|i| i.snippet_support)
-                .unwrap_or(false),
-            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            create_files: edit
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-            watch_files: workspace
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|d| d.dynamic_registration)
-                .unwrap_or(false),
-            inlay_hint_refresh: workspace
-                .and_then(|w| w.inlay_hint.as_ref())
-                .and_then(|i| i.refresh_support)
-                .unwrap_or(false),
+            // UTF-8 when the client offers it (no conversion at all), else UTF-16, which every
+            // client must support.
+            encoding: if offers("/general/positionEncodings", "utf-8") {
+                PositionEncoding::Utf8
+            } else {
+                PositionEncoding::Utf16
+            },
+            pull_diagnostics: has("/textDocument/diagnostic"),
+            diagnostic_refresh: flag("/workspace/diagnostics/refreshSupport"),
+            snippets: flag("/textDocument/completion/completionItem/snippetSupport"),
+            document_changes: flag("/workspace/workspaceEdit/documentChanges"),
+            create_files: offers("/workspace/workspaceEdit/resourceOperations", "create"),
+            watch_files: flag("/workspace/didChangeWatchedFiles/dynamicRegistration"),
+            inlay_hint_refresh: flag("/workspace/inlayHint/refreshSupport"),
         }
     }
 
     /// The capabilities announced in the `initialize` result.
-    pub fn server_capabilities(&self) -> ServerCapabilities {
-        ServerCapabilities {
-            position_encoding: Some(encoding_kind(self.encoding)),
-            text_document_sync: Some(TextDocumentSyncCapability::Options(
-                TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    will_save: None,
-                    will_save_wait_until: None,
-                    save: Some(TextDocumentSyncSaveOptions::Supported(false)),
-                },
-            )),
-            diagnostic_provider: self.pull_diagnostics.then(|| {
-                DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                    identifier: Some("jiaodui".into()),
-                    inter_file_dependencies: false,
-                    workspace_diagnostics: false,
-                    work_done_progress_options: Default::default(),
-                })
-            }),
-            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                code_action_kinds: Some(vec![
-                    CodeActionKind::QUICKFIX,
-                    CodeActionKind::new(FIX_ALL_KIND),
-                ]),
-                work_done_progress_options: Default::default(),
-                resolve_provider: Some(false),
-            })),
-            hover_provider: Some(HoverProviderCapability::Simple(true)),
-            document_formatting_provider: Some(OneOf::Left(true)),
-            document_symbol_provider: Some(OneOf::Left(true)),
-            inlay_hint_provider: Some(OneOf::Left(true)),
-            completion_provider: Some(CompletionOptions {
-                // A space or the opening parenthesis after a role word asks for names.
-                trigger_characters: Some(vec![" ".into(), "（".into(), "(".into()]),
-                ..Default::default()
-            }),
-            ..Default::default()
+    pub fn server_capabilities(&self) -> Value {
+        let encoding = match self.encoding {
+            PositionEncoding::Utf8 => "utf-8",
+            PositionEncoding::Utf16 => "utf-16",
+            PositionEncoding::Utf32 => "utf-32",
+        };
+        let mut caps = json!({
+            "positionEncoding": encoding,
+            // Incremental changes; no `didSave`.
+            "textDocumentSync": {"openClose": true, "change": 2, "save": false},
+            "codeActionProvider": {"codeActionKinds": ["quickfix", FIX_ALL_KIND],
+                                   "resolveProvider": false},
+            "hoverProvider": true,
+            "documentFormattingProvider": true,
+            "documentSymbolProvider": true,
+            "inlayHintProvider": true,
+            // A space or the opening parenthesis after a role word asks for names.
+            "completionProvider": {"triggerCharacters": [" ", "（", "("]},
+        });
+        if self.pull_diagnostics {
+            caps["diagnosticProvider"] = json!({"identifier": "jiaodui",
+                "interFileDependencies": false, "workspaceDiagnostics": false});
         }
-    }
-}
-
-/// UTF-8 when the client offers it (no conversion at all), else UTF-16, which every client
-/// must support; UTF-32 only when it is the only other choice offered.
-fn best_encoding(caps: &ClientCapabilities) -> PositionEncoding {
-    let offered = caps
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_ref());
-    let Some(offered) = offered else {
-        return PositionEncoding::Utf16;
-    };
-    let has = |kind: PositionEncodingKind| offered.contains(&kind);
-    if has(PositionEncodingKind::UTF8) {
-        PositionEncoding::Utf8
-    } else {
-        PositionEncoding::Utf16
-    }
-}
-
-pub(crate) fn encoding_kind(encoding: PositionEncoding) -> PositionEncodingKind {
-    match encoding {
-        PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
-        PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
-        PositionEncoding::Utf32 => PositionEncodingKind::UTF32,
+        caps
     }
 }

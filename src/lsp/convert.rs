@@ -2,11 +2,11 @@
 //! core's findings and protocol diagnostics. The only place where a byte offset becomes a
 //! line and column (in the negotiated encoding) or back.
 
-use serde::{Deserialize, Serialize};
-use tower_lsp_server::ls_types::{
+use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, TextEdit, Uri,
 };
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
 use crate::fix::Applicability;

@@ -1,14 +1,14 @@
 //! Open documents: a rope per document, its version, and the last analysis.
 //!
-//! Edits are applied synchronously, in arrival order, under the store's lock, before anything
-//! awaits (see `server::Sequenced`); analysis works on an immutable [`Snapshot`] taken after.
+//! Edits are applied by the main loop alone, in arrival order, under the store's lock (see
+//! `main_loop`); analysis works on an immutable [`Snapshot`] taken after.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use ls_types::{Position, TextDocumentContentChangeEvent, Uri};
 use ropey::Rope;
-use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent, Uri};
 
 use super::incremental::EditRange;
 use crate::text::PositionEncoding;
@@ -35,10 +35,45 @@ pub(crate) struct Document {
     /// Serialises publishing for this document, and remembers what was published last
     /// (version, configuration generation, exact), so an older result never overwrites a
     /// newer one.
-    pub published: Arc<tokio::sync::Mutex<Option<(i32, u64, bool)>>>,
+    pub published: Arc<Mutex<Option<(i32, u64, bool)>>>,
     /// Held while the document is checked whole, so that requests arriving meanwhile wait
     /// for that check and share its result instead of each running their own.
-    pub analysing: Arc<tokio::sync::Mutex<()>>,
+    pub analysing: Arc<Mutex<()>>,
+}
+
+impl Document {
+    /// Keeps a full analysis if it is of the current version and newer than the one kept,
+    /// and cuts the page into chunks for later edits.
+    pub fn remember_analysis(&mut self, analysed: &Arc<super::analysis::Analysed>) {
+        let key = |a: &super::analysis::Analysed| (a.version, a.generation);
+        let newer = self
+            .analysis
+            .as_deref()
+            .is_none_or(|old| key(old) < key(analysed));
+        if self.version != analysed.version || !newer {
+            return;
+        }
+        self.analysis = Some(analysed.clone());
+        self.chunks = super::incremental::Chunks::from_analysed(analysed);
+        if self.chunks.is_some() {
+            self.edit_log.clear();
+            self.log_floor = analysed.version;
+        }
+    }
+
+    /// Keeps chunks brought to a newer version, and forgets the edits they include.
+    pub fn advance_chunks(&mut self, chunks: super::incremental::Chunks) {
+        if self
+            .chunks
+            .as_ref()
+            .is_some_and(|c| c.version() < chunks.version())
+        {
+            let base = chunks.version();
+            self.edit_log.retain(|(v, _)| *v > base);
+            self.log_floor = base;
+            self.chunks = Some(chunks);
+        }
+    }
 }
 
 /// An immutable view of one version of a document.
@@ -48,29 +83,6 @@ pub(crate) struct Snapshot {
     pub version: i32,
     pub text: Arc<str>,
     pub path: Option<PathBuf>,
-}
-
-/// Why an edit was not applied.
-#[derive(Debug)]
-pub(crate) enum EditError {
-    UnknownDocument,
-    /// The change's version is not newer than the document's.
-    StaleVersion {
-        current: i32,
-        got: i32,
-    },
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::UnknownDocument => f.write_str("change to a document that is not open"),
-            EditError::StaleVersion { current, got } => write!(
-                f,
-                "stale change ignored: version {got} is not newer than {current}"
-            ),
-        }
-    }
 }
 
 /// Most edits remembered per document; older ones are forgotten (a full check follows).
@@ -90,7 +102,9 @@ impl DocumentStore {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn open(&self, uri: Uri, version: i32, text: &str) {
+    /// Opens (or replaces) a document; true when a large document was dropped, so that its
+    /// memory should be given back soon.
+    pub fn open(&self, uri: Uri, version: i32, text: &str) -> bool {
         let path = file_path(&uri);
         let document = Document {
             rope: Rope::from_str(text),
@@ -106,24 +120,13 @@ impl DocumentStore {
             analysing: Arc::default(),
         };
         let replaced = self.lock().insert(uri, document);
-        if replaced
-            .is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
-        {
-            super::memory::trim_soon();
-        }
+        replaced.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
     }
 
-    /// Forgets a document. Closing a large one schedules giving the memory back.
+    /// Forgets a document; true when it was large (see [`DocumentStore::open`]).
     pub fn close(&self, uri: &Uri) -> bool {
-        let Some(document) = self.lock().remove(uri) else {
-            return false;
-        };
-        let large = document.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES;
-        drop(document);
-        if large {
-            super::memory::trim_soon();
-        }
-        true
+        let removed = self.lock().remove(uri);
+        removed.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to
@@ -134,14 +137,16 @@ impl DocumentStore {
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: PositionEncoding,
-    ) -> Result<(), EditError> {
+    ) -> Result<(), String> {
         let mut documents = self.lock();
-        let document = documents.get_mut(uri).ok_or(EditError::UnknownDocument)?;
+        let Some(document) = documents.get_mut(uri) else {
+            return Err("change to a document that is not open".into());
+        };
         if version <= document.version {
-            return Err(EditError::StaleVersion {
-                current: document.version,
-                got: version,
-            });
+            let current = document.version;
+            return Err(format!(
+                "stale change ignored: version {version} is not newer than {current}"
+            ));
         }
         for change in changes {
             let edit = apply_change(&mut document.rope, change, encoding);
@@ -273,7 +278,7 @@ pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEnc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::Range;
+    use ls_types::Range;
 
     fn change(
         range: Option<((u32, u32), (u32, u32))>,

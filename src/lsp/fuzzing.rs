@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
+use ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 use super::documents::DocumentStore;
 use super::incremental;

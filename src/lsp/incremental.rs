@@ -15,8 +15,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use tower_lsp_server::ls_types::{self as lsp, Uri};
+use ls_types::{self as lsp, Uri};
 
+use super::analysis::Analysed;
 use super::convert::{self, RopePositions};
 use super::rendered::Rendered;
 use crate::config::LoadedConfig;
@@ -89,25 +90,20 @@ pub(crate) struct Target<'a> {
 }
 
 impl Chunks {
-    /// Cuts a fully analysed page into chunks; `diagnostics` are the analysis's findings
-    /// converted, one for one. `None` when the page must always be checked whole (small, or
-    /// page-wide settings such as a front-matter date or a suppression comment, which a
-    /// chunk would not see).
-    pub fn from_analysis(
-        analysis: &Analysis,
-        diagnostics: &[lsp::Diagnostic],
-        text: &str,
-        version: i32,
-        generation: u64,
-    ) -> Option<Chunks> {
+    /// Cuts a fully analysed page into chunks. `None` when the page must always be checked
+    /// whole (small, or page-wide settings such as a front-matter date or a suppression
+    /// comment, which a chunk would not see).
+    pub fn from_analysed(analysed: &Analysed) -> Option<Chunks> {
+        let analysis = analysed.analysis.as_ref()?;
+        let text = &analysed.text;
         if !chunkable(analysis, text.len()) {
             return None;
         }
         let cuts = cuts(analysis, 0, text.len() as u32);
         Some(Chunks {
-            version,
-            generation,
-            chunks: split(&cuts, text, 0, 0, &analysis.diagnostics, diagnostics),
+            version: analysed.version,
+            generation: analysed.generation,
+            chunks: split(&cuts, text, 0, 0, analysis, &analysed.diagnostics),
         })
     }
 
@@ -164,22 +160,19 @@ impl Chunks {
         let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
-        let analysis = lint::analyse(&window, path, config, today);
+        let mut analysis = lint::analyse(&window, path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
-        let found: Vec<Diagnostic> = analysis
-            .diagnostics
-            .iter()
-            .map(|d| shift(d, window_start as i64))
-            .collect();
+        for d in &mut analysis.diagnostics {
+            *d = shift(d, window_start as i64);
+        }
         let at = RopePositions {
             rope: text,
             encoding: target.encoding,
         };
-        let converted: Vec<lsp::Diagnostic> = found
-            .iter()
+        let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
             .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
             .collect();
         let middle = split(
@@ -187,7 +180,7 @@ impl Chunks {
             &window,
             window_start,
             window_line,
-            &found,
+            &analysis,
             &converted,
         );
         let window_breaks: u32 = middle.iter().map(|c| c.breaks).sum();
@@ -258,17 +251,18 @@ fn cuts(analysis: &Analysis, base: u32, len: u32) -> Vec<(u32, u32)> {
 }
 
 /// Chunks for `cuts` of `text` (which starts at offset `base` and line `line` of the page),
-/// each with the findings that start in it, serialised.
+/// each with the findings that start in it, serialised; `converted` are the analysis's
+/// findings (at page offsets) as protocol diagnostics, one for one.
 fn split(
     cuts: &[(u32, u32)],
     text: &str,
     base: u32,
     mut line: u32,
-    found: &[Diagnostic],
+    analysis: &Analysis,
     converted: &[lsp::Diagnostic],
 ) -> Vec<Chunk> {
     let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); cuts.len()];
-    for (d, converted) in found.iter().zip(converted) {
+    for (d, converted) in analysis.diagnostics.iter().zip(converted) {
         let i = cuts
             .partition_point(|(start, _)| *start <= d.span.start)
             .saturating_sub(1);
@@ -355,27 +349,21 @@ mod tests {
         }
     }
 
-    /// The findings of `text` from a full analysis, converted and serialised as the server
-    /// publishes them.
-    fn full_json(
-        text: &str,
-        version: i32,
-        config: &LoadedConfig,
-        today: jiff::civil::Date,
-    ) -> String {
-        let analysis = lint::analyse(text, None, config, today);
-        let index = crate::text::LineIndex::new(text);
-        let at = convert::Positions {
-            text,
-            index: &index,
-            encoding: PositionEncoding::Utf16,
+    /// A full analysis of `text`, as the server makes it.
+    fn full(text: &str, version: i32) -> Analysed {
+        let snapshot = super::super::documents::Snapshot {
+            uri: uri(),
+            version,
+            text: text.into(),
+            path: None,
         };
-        let converted: Vec<lsp::Diagnostic> = analysis
-            .diagnostics
-            .iter()
-            .map(|d| convert::diagnostic(d, &at, &uri(), Some(version)))
-            .collect();
-        Rendered::new(&converted).to_json(version)
+        let resolved = super::super::workspace::Resolved {
+            config: Arc::new(LoadedConfig::defaults(".".into())),
+            file: None,
+            generation: 0,
+        };
+        let today = jiff::civil::date(2024, 6, 10);
+        crate::lsp::analysis::analyse(&snapshot, resolved, PositionEncoding::Utf16, today)
     }
 
     fn uri() -> Uri {
@@ -387,24 +375,13 @@ mod tests {
     /// analysis.
     #[test]
     fn chunked_findings_match_a_full_analysis() {
-        let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
+        let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）8日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
         let mut text = article.repeat(60);
         let config = LoadedConfig::defaults(".".into());
         let today = jiff::civil::date(2024, 6, 10);
-        let analysis = lint::analyse(&text, None, &config, today);
-        let index = crate::text::LineIndex::new(&text);
-        let at = convert::Positions {
-            text: &text,
-            index: &index,
-            encoding: PositionEncoding::Utf16,
-        };
-        let converted: Vec<lsp::Diagnostic> = analysis
-            .diagnostics
-            .iter()
-            .map(|d| convert::diagnostic(d, &at, &uri(), Some(1)))
-            .collect();
-        let mut chunks = Chunks::from_analysis(&analysis, &converted, &text, 1, 0).unwrap();
-        assert_eq!(chunks.render(), full_json(&text, 1, &config, today));
+        let first = full(&text, 1);
+        let mut chunks = Chunks::from_analysed(&first).unwrap();
+        assert_eq!(chunks.render(), first.findings().json);
         // Edits as (start, end, text), positions as fractions of the current text.
         type At = fn(usize) -> (usize, usize);
         let edits: [(At, &str); 6] = [
@@ -438,7 +415,7 @@ mod tests {
                 .expect("chunked");
             assert_eq!(
                 chunks.render(),
-                full_json(&text, version, &config, today),
+                full(&text, version).findings().json,
                 "after edit {i}"
             );
         }

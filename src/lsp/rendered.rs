@@ -10,7 +10,7 @@
 //! Columns need no holes: findings are re-used only for whole articles after an edit, which
 //! start at the start of a line, so an edit can move them down but never sideways.
 
-use tower_lsp_server::ls_types::Diagnostic;
+use ls_types::Diagnostic;
 
 /// Diagnostics as the comma-separated members of a JSON array, with holes.
 #[derive(Clone, Debug, Default)]
@@ -137,7 +137,7 @@ fn next_key(json: &str) -> Option<(Key, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::{Position, Range};
+    use ls_types::{Position, Range};
 
     fn diagnostic(line: u32, message: &str) -> Diagnostic {
         Diagnostic {

@@ -1,151 +1,167 @@
-//! The stdio transport: Content-Length framing, in-order dispatch, and survival.
+//! Frames in, frames out, on two threads, around `lsp-server`'s message types.
 //!
-//! tower-lsp's own transport stops reading for good after the first message it cannot decode
-//! (its framed reader ends the stream on a decoder error), so one malformed message would end
-//! the session and lose every open document. This loop reads frames itself: a body that is
-//! not JSON gets a `-32700` parse error, JSON that is not JSON-RPC a `-32600`, a frame without
-//! a usable `Content-Length` is logged and skipped, and reading goes on.
+//! `lsp-server`'s own stdio reader ends the session at the first frame it cannot read (a bad
+//! `Content-Length`, a body that is not a message), and the editor loses every open document
+//! with it. This reader skips what it cannot read instead: a body that is not JSON gets a
+//! `-32700` parse error, JSON that is not a JSON-RPC 2.0 message a `-32600` (to its id when it
+//! has one), a frame without a usable `Content-Length` is logged and skipped. Good frames become
+//! [`lsp_server::Message`]s, handed to the main loop in arrival order.
 //!
-//! Messages go to the service strictly in arrival order (`Sequenced::call` applies document
-//! edits synchronously there); each handler's future then runs as its own task. A diagnostics
-//! pull skips the router (`Sequenced::answer_directly`): its report is written straight from
-//! the serialised findings. `initialize`
-//! is awaited before anything else is read, so every later message sees the negotiated
-//! position encoding.
+//! The writer takes finished JSON bodies, so that diagnostics serialised once (see `rendered`)
+//! go out as they are, without being parsed into a tree and written again.
 
-use futures::{SinkExt, StreamExt};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossbeam_channel::Sender;
+use lsp_server::{Message, RequestId};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::sync::mpsc;
-use tower::Service;
-use tower_lsp_server::jsonrpc::{Error, Request, Response};
-use tower_lsp_server::ClientSocket;
 
-use super::server::Sequenced;
+use super::main_loop::Event;
 
-/// Largest message body accepted; anything larger is read and dropped with an error.
+/// Largest message body accepted; anything larger is read and dropped.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 
-/// Serialized messages on their way to the client, in order.
-pub(crate) type Outgoing = (
-    mpsc::UnboundedSender<String>,
-    mpsc::UnboundedReceiver<String>,
-);
+/// The way out: every message to the client, in the order it was handed over.
+#[derive(Clone)]
+pub(crate) struct Output {
+    tx: Sender<Out>,
+    next_id: Arc<AtomicI32>,
+}
 
-/// Serves until `exit` or the end of input. `outgoing` is the queue every message to the
-/// client goes through (the server also writes diagnostics to it directly).
-pub(crate) async fn serve<I, O>(
-    (input, output): (I, O),
-    mut service: Sequenced,
-    socket: ClientSocket,
-    outgoing: Outgoing,
-) where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite + Unpin + Send + 'static,
-{
-    let (out_tx, out_rx) = outgoing;
-    let writer = tokio::spawn(write_frames(output, out_rx));
-    let (mut server_requests, mut client_responses) = socket.split();
-    {
-        let out_tx = out_tx.clone();
-        tokio::spawn(async move {
-            while let Some(request) = server_requests.next().await {
-                if let Ok(body) = serde_json::to_string(&request) {
-                    let _ = out_tx.send(body);
-                }
-            }
-        });
+enum Out {
+    Body(String),
+    Flushed(Sender<()>),
+}
+
+impl Output {
+    /// Queues one message body (JSON, without the header).
+    pub fn send(&self, body: String) {
+        let _ = self.tx.send(Out::Body(body));
     }
-    let mut input = BufReader::new(input);
-    loop {
-        let body = match read_frame(&mut input).await {
-            Frame::Body(body) => body,
-            Frame::Bad(reason) => {
-                eprintln!("jiaodui lsp: {reason}");
-                continue;
-            }
-            Frame::Eof => break,
-        };
-        let reply_error = |id: Value, code: i64, message: &str| {
-            let error = json!({"jsonrpc": "2.0", "id": id,
-                               "error": {"code": code, "message": message}});
-            let _ = out_tx.send(error.to_string());
-        };
-        let value: Value = match serde_json::from_slice(&body) {
-            Ok(value) => value,
-            Err(err) => {
-                eprintln!("jiaodui lsp: message is not JSON: {err}");
-                reply_error(Value::Null, -32700, "Parse error");
-                continue;
-            }
-        };
-        let id = value.get("id").cloned().unwrap_or(Value::Null);
-        if value.get("method").is_some_and(Value::is_string) {
-            let request: Request = match serde_json::from_value(value) {
-                Ok(request) => request,
-                Err(err) => {
-                    eprintln!("jiaodui lsp: invalid request: {err}");
-                    reply_error(id, -32600, "Invalid request");
-                    continue;
-                }
-            };
-            let request_id = request.id().cloned();
-            let is_initialize = request.method() == "initialize";
-            let is_exit = request.method() == "exit";
-            if futures::future::poll_fn(|cx| service.poll_ready(cx))
-                .await
-                .is_err()
-            {
-                break;
-            }
-            if let Some(answer) = service.answer_directly(&request) {
-                let out_tx = out_tx.clone();
-                tokio::spawn(async move {
-                    let _ = out_tx.send(answer.await);
-                });
-                continue;
-            }
-            let future = service.call(request);
-            let out_tx = out_tx.clone();
-            let respond = async move {
-                let response = match (future.await, request_id) {
-                    (Ok(Some(response)), _) => response,
-                    // tower-lsp answers nothing to a request for an unknown `$/` method; the
-                    // protocol asks for "method not found", and the client waits for it.
-                    (Ok(None), Some(id)) => Response::from_error(id, Error::method_not_found()),
-                    _ => return,
-                };
-                if let Ok(body) = serde_json::to_string(&response) {
-                    let _ = out_tx.send(body);
-                }
-            };
-            if is_initialize {
-                respond.await;
-            } else {
-                tokio::spawn(respond);
-            }
-            if is_exit {
-                break;
-            }
-        } else if value.get("id").is_some()
-            && (value.get("result").is_some() || value.get("error").is_some())
-        {
-            match serde_json::from_value::<Response>(value) {
-                Ok(response) => {
-                    let _ = client_responses.send(response).await;
-                }
-                Err(err) => eprintln!("jiaodui lsp: invalid response: {err}"),
-            }
-        } else {
-            eprintln!("jiaodui lsp: message is neither a request nor a response");
-            reply_error(id, -32600, "Invalid request");
+
+    /// Answers request `id` with `result`, which is JSON text.
+    pub fn respond(&self, id: &RequestId, result: &str) {
+        let id = serde_json::to_string(id).unwrap_or_else(|_| "null".into());
+        // One allocation of the right size: a pulled page's findings run to megabytes.
+        self.send(
+            [
+                r#"{"jsonrpc":"2.0","id":"#,
+                &id,
+                r#","result":"#,
+                result,
+                "}",
+            ]
+            .concat(),
+        );
+    }
+
+    /// Answers request `id` (any JSON: what the client sent, if it cannot be read) with an
+    /// error.
+    pub fn error(&self, id: impl serde::Serialize, code: i32, message: &str) {
+        let error =
+            json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
+        self.send(error.to_string());
+    }
+
+    pub fn notify(&self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string());
+    }
+
+    /// Sends a request to the client. Its answer is not waited for: nothing the server does
+    /// depends on it.
+    pub fn request(&self, method: &str, params: Value) {
+        let id = format!("jiaodui-{}", self.next_id.fetch_add(1, Ordering::Relaxed));
+        let request = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
+        self.send(request.to_string());
+    }
+
+    /// Waits (up to `timeout`) until everything queued so far is written.
+    pub fn flush(&self, timeout: Duration) {
+        let (done, flushed) = crossbeam_channel::bounded(1);
+        if self.tx.send(Out::Flushed(done)).is_ok() {
+            let _ = flushed.recv_timeout(timeout);
         }
     }
-    drop(out_tx);
-    drop(service);
-    // Everything already queued (responses, diagnostics) is written before returning; handler
-    // tasks still running hold their own senders and are abandoned with the runtime.
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), writer).await;
+}
+
+/// Starts the writer thread on `output`.
+pub(crate) fn writer(mut output: impl Write + Send + 'static) -> Output {
+    let (tx, rx) = crossbeam_channel::unbounded::<Out>();
+    std::thread::spawn(move || {
+        for out in &rx {
+            let written = match &out {
+                Out::Body(body) => write!(output, "Content-Length: {}\r\n\r\n{body}", body.len()),
+                Out::Flushed(_) => Ok(()),
+            };
+            // Flush when nothing else waits, so that bursts go out in one write.
+            let flushed = match out {
+                Out::Flushed(done) => output.flush().map(|()| {
+                    let _ = done.try_send(());
+                }),
+                Out::Body(_) if rx.is_empty() => output.flush(),
+                Out::Body(_) => Ok(()),
+            };
+            if written.and(flushed).is_err() {
+                return;
+            }
+        }
+    });
+    Output {
+        tx,
+        next_id: Arc::default(),
+    }
+}
+
+/// Starts the reader thread on `input`: messages go to `events`, answers to unreadable ones
+/// to `out`; [`Event::Closed`] when input ends.
+pub(crate) fn reader(input: impl Read + Send + 'static, events: Sender<Event>, out: Output) {
+    std::thread::spawn(move || {
+        let mut input = BufReader::new(input);
+        loop {
+            let body = match read_frame(&mut input) {
+                Frame::Body(body) => body,
+                Frame::Bad(reason) => {
+                    eprintln!("jiaodui lsp: {reason}");
+                    continue;
+                }
+                Frame::Eof => break,
+            };
+            if let Some(message) = decode(&body, &out) {
+                if events.send(Event::Message(message)).is_err() {
+                    return;
+                }
+            }
+        }
+        let _ = events.send(Event::Closed);
+    });
+}
+
+/// A frame's body as a message, or `None` after answering it with an error.
+fn decode(body: &[u8], out: &Output) -> Option<Message> {
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(value) => value,
+        Err(err) => {
+            eprintln!("jiaodui lsp: message is not JSON: {err}");
+            out.error(Value::Null, -32700, "Parse error");
+            return None;
+        }
+    };
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    // `lsp-server` reads ids as i32 or string and does not look at `jsonrpc`; anything else
+    // would pass as a notification or fail without an id to answer to.
+    let usable_id =
+        id.is_null() || id.is_string() || id.as_i64().is_some_and(|n| n as i32 as i64 == n);
+    let message = (value.get("jsonrpc") == Some(&json!("2.0")) && usable_id)
+        .then(|| serde_json::from_value::<Message>(value).ok())
+        .flatten();
+    if message.is_none() {
+        eprintln!("jiaodui lsp: not a JSON-RPC 2.0 message");
+        out.error(id, -32600, "Invalid request");
+    }
+    message
 }
 
 enum Frame {
@@ -156,19 +172,16 @@ enum Frame {
 
 /// Reads one frame: header lines up to an empty line, then `Content-Length` bytes.
 ///
-/// A line that is not a header is skipped. When such a line has a `Content-Length:` inside
-/// it, reading restarts there: that is the rest of a body the previous frame's length did not
-/// cover (or a body sent without a header), run into the next frame's header, which has no
-/// line break before it. Without this, one bad frame would shift every later frame and the
-/// session would never read a message again.
-async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
-    let mut length: Option<usize> = None;
-    let mut bad_header = None;
-    let mut saw_header = false;
+/// A line that is not a header is skipped. When such a line has a `Content-Length:` inside it,
+/// reading restarts there: that is the rest of a body the previous frame's length did not cover
+/// (or a body sent without a header), run into the next frame's header. Without this, one bad
+/// frame would shift every later frame and the session would never read a message again.
+fn read_frame(input: &mut impl BufRead) -> Frame {
+    let (mut length, mut bad, mut saw_header) = (None, None, false);
     let mut line = Vec::new();
     loop {
         line.clear();
-        match input.read_until(b'\n', &mut line).await {
+        match input.read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => return Frame::Eof,
             Ok(_) => {}
         }
@@ -181,8 +194,7 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
             continue;
         }
         saw_header = true;
-        // ASCII lowercasing keeps byte offsets. A `Content-Length:` after the start of the
-        // line ends a run of junk: a header always starts its line.
+        // ASCII lowercasing keeps byte offsets; a header always starts its line.
         if let Some(at) = text
             .to_ascii_lowercase()
             .rfind("content-length:")
@@ -190,12 +202,11 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
         {
             eprintln!("jiaodui lsp: skipped {at} bytes of junk before a header");
             text = &text[at..];
-            length = None;
-            bad_header = None;
+            (length, bad) = (None, None);
         }
         let Some((name, value)) = text
             .split_once(':')
-            .filter(|(name, _)| is_header_name(name.trim_end()))
+            .filter(|(name, _)| is_header_name(name))
         else {
             eprintln!("jiaodui lsp: skipped a line that is not a header: {text:.80}");
             continue;
@@ -203,53 +214,33 @@ async fn read_frame<I: AsyncRead + Unpin>(input: &mut BufReader<I>) -> Frame {
         if name.trim().eq_ignore_ascii_case("content-length") {
             match value.trim().parse::<usize>() {
                 Ok(n) => length = Some(n),
-                Err(_) => bad_header = Some(format!("bad Content-Length: {text:.80}")),
+                Err(_) => bad = Some(format!("bad Content-Length: {text:.80}")),
             }
         }
     }
-    if let Some(reason) = bad_header {
-        return Frame::Bad(reason);
-    }
-    let Some(length) = length else {
-        return Frame::Bad("frame without Content-Length".into());
+    let length = match (bad, length) {
+        (Some(reason), _) => return Frame::Bad(reason),
+        (None, None) => return Frame::Bad("frame without Content-Length".into()),
+        (None, Some(length)) => length,
     };
     if length > MAX_BODY_BYTES {
-        let mut rest = (&mut *input).take(length as u64);
-        let _ = tokio::io::copy(&mut rest, &mut tokio::io::sink()).await;
+        let _ = std::io::copy(&mut input.take(length as u64), &mut std::io::sink());
         return Frame::Bad(format!("message of {length} bytes is too large; dropped"));
     }
     let mut body = vec![0; length];
-    match input.read_exact(&mut body).await {
-        Ok(_) => Frame::Body(body),
+    match input.read_exact(&mut body) {
+        Ok(()) => Frame::Body(body),
         Err(_) => Frame::Eof,
     }
 }
 
 /// A header field name: a non-empty token (RFC 9110), so that a line of JSON is not one.
 fn is_header_name(name: &str) -> bool {
+    let name = name.trim_end();
     !name.is_empty()
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-async fn write_frames<O: AsyncWrite + Unpin>(
-    mut output: O,
-    mut rx: mpsc::UnboundedReceiver<String>,
-) {
-    while let Some(body) = rx.recv().await {
-        let header = format!("Content-Length: {}\r\n\r\n", body.len());
-        if output.write_all(header.as_bytes()).await.is_err()
-            || output.write_all(body.as_bytes()).await.is_err()
-        {
-            return;
-        }
-        // Flush when nothing else is waiting, so bursts go out in one write.
-        if rx.is_empty() && output.flush().await.is_err() {
-            return;
-        }
-    }
-    let _ = output.flush().await;
 }
 
 #[cfg(test)]
@@ -258,20 +249,15 @@ mod tests {
 
     /// The frames `read_frame` finds in `input`: bodies as text, `!` for a bad frame.
     fn frames(input: &[u8]) -> Vec<String> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let mut input = BufReader::new(input);
-            let mut out = Vec::new();
-            loop {
-                match read_frame(&mut input).await {
-                    Frame::Body(body) => out.push(String::from_utf8(body).unwrap()),
-                    Frame::Bad(_) => out.push("!".into()),
-                    Frame::Eof => return out,
-                }
+        let mut input = input;
+        let mut out = Vec::new();
+        loop {
+            match read_frame(&mut input) {
+                Frame::Body(body) => out.push(String::from_utf8(body).unwrap()),
+                Frame::Bad(_) => out.push("!".into()),
+                Frame::Eof => return out,
             }
-        })
+        }
     }
 
     #[test]

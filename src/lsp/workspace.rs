@@ -1,6 +1,9 @@
 //! Configuration per document: the nearest `jiaodui.toml` (or the file the client's settings
 //! name), loaded once and kept until it or a gazetteer changes. A config that fails to load
 //! is reported on the config file, and the last good version of it stays in force.
+//!
+//! This and [`today`] are the only places where the server resolves configuration or reads
+//! the clock.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,10 +59,16 @@ pub(crate) struct Resolved {
     pub generation: u64,
 }
 
+/// Today's date from the clock both faces share. `main` checked a pinned date before the
+/// server started, so reading it cannot fail here.
+pub(crate) fn today() -> jiff::civil::Date {
+    crate::clock::today().expect("the pinned date was checked before the server started")
+}
+
 impl Configs {
-    pub fn new(root: PathBuf, settings: Settings) -> Configs {
+    pub fn new(root: PathBuf) -> Configs {
         Configs {
-            settings,
+            settings: Settings::default(),
             root,
             generation: 0,
             files: HashMap::new(),
@@ -73,8 +82,10 @@ impl Configs {
         self.generation
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
+    /// Starts over for a workspace at `root` (the current one when `None`).
+    pub fn restart(&mut self, root: Option<PathBuf>, settings: Settings) {
+        *self = Configs::new(root.unwrap_or_else(|| self.root.clone()));
+        self.settings = settings;
     }
 
     /// The configuration for a document at `path`.

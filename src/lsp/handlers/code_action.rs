@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tower_lsp_server::ls_types::*;
+use ls_types::*;
 
 use crate::document::DraftKind;
 use crate::lsp::analysis::Analysed;
@@ -38,79 +38,13 @@ pub(crate) fn actions(
     };
     let mut out = Vec::new();
     if wants(&CodeActionKind::QUICKFIX) {
-        let config_file = analysed.resolved.file.as_deref();
-        let config_root = analysed.resolved.config.root.clone();
         // Only the diagnostics under the requested range: Neovim sends every diagnostic of the
         // cursor's line as context, and answering for all of them offers the same fix title
         // once per finding on the line.
-        for diagnostic in params
-            .context
-            .diagnostics
-            .iter()
-            .filter(|d| overlaps(&d.range, &params.range))
-        {
-            let Some(payload) = convert::payload(diagnostic) else {
-                continue;
-            };
-            let version = payload.version;
-            for fix in &payload.fixes {
-                out.push(action(
-                    fix.title.clone(),
-                    CodeActionKind::QUICKFIX,
-                    diagnostic,
-                    document_edit(negotiated, uri, version, fix.edits.clone()),
-                    fix.safe,
-                ));
-            }
-            let target = ConfigTarget {
-                file: config_file,
-                root: &config_root,
-                negotiated,
-            };
-            if let Some(name) = &payload.roster_name {
-                if let Some(edit) = target.edit(|old| add_to_roster(old, name)) {
-                    out.push(action(
-                        format!("将“{name}”加入记者名单"),
-                        CodeActionKind::QUICKFIX,
-                        diagnostic,
-                        edit,
-                        false,
-                    ));
-                }
-            }
-            if let Some(place) = &payload.place {
-                if let Some(edit) = add_to_gazetteer(&target, analysed, place) {
-                    out.push(action(
-                        format!("将“{}”加入地名库", place.name),
-                        CodeActionKind::QUICKFIX,
-                        diagnostic,
-                        edit,
-                        false,
-                    ));
-                }
-            }
-            if !payload.text.is_empty() {
-                if let Some(edit) =
-                    target.edit(|old| Some(add_allow(old, &payload, path, &config_root)))
-                {
-                    out.push(action(
-                        format!("忽略此处（{}：“{}”）", payload.rule, short(&payload.text)),
-                        CodeActionKind::QUICKFIX,
-                        diagnostic,
-                        edit,
-                        false,
-                    ));
-                }
-            }
-            if let Some(edit) = disable_for_file(uri, analysed, &payload, negotiated) {
-                out.push(action(
-                    format!("在本文件中停用 {}", payload.rule),
-                    CodeActionKind::QUICKFIX,
-                    diagnostic,
-                    edit,
-                    false,
-                ));
-            }
+        let under =
+            (params.context.diagnostics.iter()).filter(|d| overlaps(&d.range, &params.range));
+        for diagnostic in under {
+            out.extend(quick_fixes(diagnostic, uri, analysed, path, negotiated));
         }
     }
     let fix_all = CodeActionKind::new(FIX_ALL_KIND);
@@ -136,6 +70,59 @@ pub(crate) fn actions(
         }
     }
     out
+}
+
+/// The quick fixes of one of this server's diagnostics: its fixes (safe ones preferred), then
+/// the actions that edit the configuration or the draft to accept it.
+fn quick_fixes(
+    diagnostic: &Diagnostic,
+    uri: &Uri,
+    analysed: &Analysed,
+    path: Option<&Path>,
+    negotiated: &Negotiated,
+) -> Vec<CodeActionOrCommand> {
+    let Some(payload) = convert::payload(diagnostic) else {
+        return Vec::new();
+    };
+    let root = &analysed.resolved.config.root;
+    let target = ConfigTarget {
+        file: analysed.resolved.file.as_deref(),
+        root,
+        negotiated,
+    };
+    let mut found: Vec<(String, Option<WorkspaceEdit>, bool)> = (payload.fixes.iter())
+        .map(|fix| {
+            let edit = document_edit(negotiated, uri, payload.version, fix.edits.clone());
+            (fix.title.clone(), Some(edit), fix.safe)
+        })
+        .collect();
+    if let Some(name) = &payload.roster_name {
+        let edit = target.edit(|old| add_to_roster(old, name));
+        found.push((format!("将“{name}”加入记者名单"), edit, false));
+    }
+    if let Some(place) = &payload.place {
+        let edit = add_to_gazetteer(&target, analysed, place);
+        found.push((format!("将“{}”加入地名库", place.name), edit, false));
+    }
+    if !payload.text.is_empty() {
+        let edit = target.edit(|old| Some(add_allow(old, &payload, path, root)));
+        let title = format!("忽略此处（{}：“{}”）", payload.rule, short(&payload.text));
+        found.push((title, edit, false));
+    }
+    let edit = disable_for_file(uri, analysed, &payload, negotiated);
+    found.push((format!("在本文件中停用 {}", payload.rule), edit, false));
+    (found.into_iter())
+        .filter_map(|(title, edit, preferred)| {
+            Some(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(edit?),
+                is_preferred: preferred.then_some(true),
+                ..Default::default()
+            }))
+        })
+        .collect()
 }
 
 const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
@@ -175,23 +162,6 @@ pub(crate) fn deferred_fix_all(action: &CodeAction) -> Option<Uri> {
 fn overlaps(a: &Range, b: &Range) -> bool {
     let before = |p: &Position, q: &Position| (p.line, p.character) < (q.line, q.character);
     !before(&a.end, &b.start) && !before(&b.end, &a.start)
-}
-
-fn action(
-    title: String,
-    kind: CodeActionKind,
-    diagnostic: &Diagnostic,
-    edit: WorkspaceEdit,
-    preferred: bool,
-) -> CodeActionOrCommand {
-    CodeActionOrCommand::CodeAction(CodeAction {
-        title,
-        kind: Some(kind),
-        diagnostics: Some(vec![diagnostic.clone()]),
-        edit: Some(edit),
-        is_preferred: preferred.then_some(true),
-        ..Default::default()
-    })
 }
 
 /// Edits of one document, versioned when the client takes `documentChanges` (so it refuses

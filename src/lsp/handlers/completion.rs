@@ -2,7 +2,7 @@
 //! template at an article's start, and gazetteer place names after Han characters that
 //! begin one.
 
-use tower_lsp_server::ls_types::{
+use ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, Range,
     TextEdit,
 };
@@ -13,6 +13,7 @@ use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::lsp::analysis::Analysed;
 use crate::lsp::convert::Locate;
 use crate::text::is_han;
+use std::sync::OnceLock;
 
 pub(crate) fn items(
     analysed: &Analysed,
@@ -100,6 +101,9 @@ fn roster_names(
 
 /// At most this many place names are offered.
 const MAX_PLACES: usize = 50;
+/// At most this many places that start with the typed text are ranked for the offer, so that
+/// a common prefix among hundreds of thousands of villages costs no more than a rare one.
+const MAX_CANDIDATES: usize = 2000;
 /// The longest typed text tried as the start of a place name, in characters.
 const MAX_TYPED: usize = 8;
 
@@ -107,42 +111,19 @@ const MAX_TYPED: usize = 8;
 /// common character does not list half the country), nearest to `[bulletin] region` first.
 /// The longest typed tail that starts some name wins: after `推进平城`, `平城` does.
 fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<CompletionItem> {
-    let tail: Vec<(usize, char)> = before
-        .char_indices()
-        .rev()
+    let tail: Vec<(usize, char)> = (before.char_indices().rev())
         .take_while(|&(_, c)| is_han(c))
         .take(MAX_TYPED)
         .collect();
     if tail.len() < 2 {
         return Vec::new();
     }
-    // Typed candidates, longest first: byte start in `before` and the text.
-    let typed: Vec<(usize, &str)> = tail[1..]
-        .iter()
-        .rev()
-        .map(|&(i, _)| (i, &before[i..]))
-        .collect();
     let g = analysed.resolved.config.gazetteer();
-    let mut best: Option<usize> = None; // index into `typed`
-    let mut found: Vec<PlaceId> = Vec::new();
-    for (id, place) in g.places().iter().enumerate() {
-        if place.placeholder {
-            continue;
-        }
-        let limit = best.map_or(typed.len(), |b| b + 1);
-        let Some(k) = typed[..limit]
-            .iter()
-            .position(|(_, t)| place.name.starts_with(t))
-        else {
-            continue;
-        };
-        if best != Some(k) {
-            best = Some(k);
-            found.clear();
-        }
-        found.push(id as PlaceId);
-    }
-    let Some(best) = best else {
+    // Typed candidates, longest first: byte start in `before` and the places it starts.
+    let Some((typed, mut found)) = (tail[1..].iter().rev())
+        .map(|&(i, _)| (i, starting_with(g, &before[i..])))
+        .find(|(_, found)| !found.is_empty())
+    else {
         return Vec::new();
     };
     let region = analysed
@@ -151,12 +132,10 @@ fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<Completi
         .and_then(|a| a.facts.places.region);
     found.sort_by_key(|&id| (distance(g, id, region), g.place(id).level, id));
     found.truncate(MAX_PLACES);
-    let start = line_offset(before, offset) + typed[best].0;
     let at = analysed.positions();
-    let range = Range::new(at.position(start as u32), at.position(offset as u32));
-    found
-        .iter()
-        .enumerate()
+    let start = (offset - before.len() + typed) as u32;
+    let range = Range::new(at.position(start), at.position(offset as u32));
+    (found.iter().enumerate())
         .map(|(i, &id)| {
             let name = g.place(id).name.to_string();
             CompletionItem {
@@ -172,9 +151,29 @@ fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<Completi
         .collect()
 }
 
-/// Byte offset of `before`'s start in the document, given the cursor's offset.
-fn line_offset(before: &str, offset: usize) -> usize {
-    offset - before.len()
+/// Up to [`MAX_CANDIDATES`] places whose name starts with `prefix`: the built-in ones by
+/// binary search in a list sorted by name (built on first use), a newsroom's own by a walk
+/// over them (a newsroom file holds hundreds, not hundreds of thousands).
+fn starting_with(g: &Gazetteer, prefix: &str) -> Vec<PlaceId> {
+    static BY_NAME: OnceLock<Vec<PlaceId>> = OnceLock::new();
+    let builtin = Gazetteer::builtin();
+    let name = |id: PlaceId| -> &str { &builtin.place(id).name };
+    let by_name = BY_NAME.get_or_init(|| {
+        // Each name is looked up once, not once per comparison; only the ids are kept.
+        let mut named: Vec<(&str, PlaceId)> = (0..builtin.places().len() as PlaceId)
+            .filter(|&id| !builtin.place(id).placeholder)
+            .map(|id| (name(id), id))
+            .collect();
+        named.sort_unstable();
+        named.into_iter().map(|(_, id)| id).collect()
+    });
+    let from = by_name.partition_point(|&id| name(id) < prefix);
+    let own = builtin.places().len() as PlaceId..g.places().len() as PlaceId;
+    (by_name[from..].iter().copied())
+        .take_while(|&id| name(id).starts_with(prefix))
+        .chain(own.filter(|&id| !g.place(id).placeholder && g.place(id).name.starts_with(prefix)))
+        .take(MAX_CANDIDATES)
+        .collect()
 }
 
 /// Steps through the tree from `id` to `region`; everything when there is no region.
@@ -253,5 +252,40 @@ fn byline_template(config: &Config, snippets: bool, position: Position) -> Compl
             if snippets { snippet } else { plain },
         ))),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A prefix is looked up, not walked to: a common one yields a bounded list, a rare one
+    /// exactly the places it starts.
+    #[test]
+    fn place_candidates_are_bounded_and_found_by_prefix() {
+        let g = Gazetteer::builtin();
+        assert_eq!(
+            starting_with(g, "").len(),
+            MAX_CANDIDATES,
+            "every place starts with \"\""
+        );
+        let common = starting_with(g, "新");
+        assert!(common.len() > 500 && common.len() <= MAX_CANDIDATES);
+        assert!(common.iter().all(|&id| g.place(id).name.starts_with('新')));
+        let names: Vec<&str> = starting_with(g, "平城")
+            .iter()
+            .map(|&id| &*g.place(id).name)
+            .collect();
+        assert!(names.contains(&"平城区"), "{names:?}");
+        assert!(names.iter().all(|n| n.starts_with("平城")), "{names:?}");
+        let started = std::time::Instant::now();
+        for _ in 0..1000 {
+            starting_with(g, "平城");
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

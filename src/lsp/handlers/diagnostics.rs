@@ -1,124 +1,99 @@
 //! `textDocument/diagnostic`: the pull model's answer, with a result ID per version and
-//! configuration so an unchanged document costs the client nothing.
+//! configuration so an unchanged document costs the client nothing; and the diagnostic a
+//! broken config file gets.
 
-use tower_lsp_server::ls_types::{
-    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FullDocumentDiagnosticReport,
-    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
-    UnchangedDocumentDiagnosticReport,
-};
+use std::path::Path;
+
+use ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
 
 use crate::lsp::analysis::Findings;
+use crate::lsp::convert::{self, Locate, Positions};
+use crate::text::{LineIndex, PositionEncoding, Span};
 
-pub(crate) fn report(
-    findings: Option<&Findings>,
-    previous_result_id: Option<&str>,
-) -> DocumentDiagnosticReportResult {
+/// The report, as JSON text written straight from the serialised findings (a page's
+/// thousands of diagnostics are never turned into a tree of JSON values).
+pub(crate) fn report(findings: Option<&Findings>, previous_result_id: Option<&str>) -> String {
     let Some(findings) = findings else {
-        return full(None, Vec::new());
+        return r#"{"kind":"full","items":[]}"#.into();
     };
-    let result_id = result_id(findings);
+    let kind = if findings.exact { "full" } else { "chunked" };
+    let result_id = format!("{}:{}:{kind}", findings.version, findings.generation);
     if previous_result_id == Some(result_id.as_str()) {
-        return DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
-            RelatedUnchangedDocumentDiagnosticReport {
-                related_documents: None,
-                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                    result_id,
-                },
-            },
-        ));
+        format!(r#"{{"kind":"unchanged","resultId":"{result_id}"}}"#)
+    } else {
+        // One allocation of the right size: a page's findings run to megabytes.
+        let id = result_id.as_str();
+        [
+            r#"{"kind":"full","resultId":""#,
+            id,
+            r#"","items":["#,
+            &findings.json,
+            "]}",
+        ]
+        .concat()
     }
-    // The router's path (see `report_json` for the usual one): parse what was serialised.
-    let items = serde_json::from_str(&format!("[{}]", findings.json)).unwrap_or_default();
-    full(Some(result_id), items)
 }
 
-fn full(
-    result_id: Option<String>,
-    items: Vec<tower_lsp_server::ls_types::Diagnostic>,
-) -> DocumentDiagnosticReportResult {
-    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-        RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
-        },
-    ))
-}
-
-/// Names one result: a client that sends it back gets "unchanged" while it still holds.
-fn result_id(findings: &Findings) -> String {
-    format!(
-        "{}:{}:{}",
-        findings.version,
-        findings.generation,
-        if findings.exact { "full" } else { "chunked" }
-    )
-}
-
-/// The JSON-RPC response to a `textDocument/diagnostic` request with `id`: the same report as
-/// [`report`], written straight from the serialised findings.
-pub(crate) fn response_json(
-    id: &tower_lsp_server::jsonrpc::Id,
-    findings: Option<&Findings>,
-    previous_result_id: Option<&str>,
-) -> String {
-    let id = serde_json::to_string(id).expect("an id serialises");
-    let mut out = String::with_capacity(findings.map_or(0, |f| f.json.len()) + 128);
-    out.push_str(r#"{"jsonrpc":"2.0","id":"#);
-    out.push_str(&id);
-    out.push_str(r#","result":"#);
-    match findings {
-        None => out.push_str(r#"{"kind":"full","items":[]}"#),
-        Some(findings) => {
-            let result_id = result_id(findings);
-            let unchanged = previous_result_id == Some(result_id.as_str());
-            let result_id = serde_json::to_string(&result_id).expect("a string serialises");
-            if unchanged {
-                out.push_str(r#"{"kind":"unchanged","resultId":"#);
-                out.push_str(&result_id);
-                out.push('}');
-            } else {
-                out.push_str(r#"{"kind":"full","resultId":"#);
-                out.push_str(&result_id);
-                out.push_str(r#","items":["#);
-                out.push_str(&findings.json);
-                out.push_str("]}");
-            }
-        }
+/// A config error, on the line it names in the config file.
+pub(crate) fn config_diagnostic(
+    path: &Path,
+    error: &crate::config::ConfigError,
+    encoding: PositionEncoding,
+) -> Diagnostic {
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let index = LineIndex::new(&source);
+    let line = error.line.map_or(0, |l| l.saturating_sub(1));
+    let at = Positions {
+        text: &source,
+        index: &index,
+        encoding,
+    };
+    let start = index.line_start(line).unwrap_or(0);
+    let end = if line < index.line_count() {
+        index.line_content_end(&source, line)
+    } else {
+        start
+    };
+    let message = match &error.key {
+        Some(key) => format!("`{key}`: {}", error.message),
+        None => error.message.clone(),
+    };
+    Diagnostic {
+        range: at.range(Span::new(start, end.max(start))),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("config".into())),
+        source: Some(convert::SOURCE.into()),
+        message,
+        ..Default::default()
     }
-    out.push('}');
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::jsonrpc::{Id, Response};
-    use tower_lsp_server::ls_types::{Diagnostic, Position, Range};
 
-    /// The fast path writes exactly what the router would send for the same report.
+    /// A report parses as the protocol's, and names its result so that an unchanged document
+    /// is answered "unchanged".
     #[test]
-    fn written_response_equals_the_routers() {
-        let diagnostic = Diagnostic {
-            range: Range::new(Position::new(1, 2), Position::new(1, 3)),
-            message: "半角逗号".into(),
-            data: Some(serde_json::json!({"rule": "punct/halfwidth", "version": 4})),
-            ..Default::default()
-        };
+    fn reports_are_protocol_reports() {
         let findings = Findings {
             version: 4,
             generation: 2,
             exact: false,
-            json: crate::lsp::rendered::Rendered::new([&diagnostic, &diagnostic]).to_json(4),
+            json: r#"{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":3}},"message":"半角逗号"}"#.into(),
         };
-        for previous in [None, Some("4:2:chunked"), Some("3:2:full")] {
-            for findings in [None, Some(&findings)] {
-                let id = Id::Number(7);
-                let written: serde_json::Value =
-                    serde_json::from_str(&response_json(&id, findings, previous)).unwrap();
-                let report = serde_json::to_value(report(findings, previous)).unwrap();
-                let routed = serde_json::to_value(Response::from_ok(id, report)).unwrap();
-                assert_eq!(written, routed, "{previous:?} {}", findings.is_some());
-            }
-        }
+        let full: ls_types::DocumentDiagnosticReport =
+            serde_json::from_str(&report(Some(&findings), None)).unwrap();
+        let ls_types::DocumentDiagnosticReport::Full(full) = full else {
+            panic!("{full:?}")
+        };
+        let report_id = full.full_document_diagnostic_report.result_id.unwrap();
+        assert_eq!(full.full_document_diagnostic_report.items.len(), 1);
+        let again = report(Some(&findings), Some(&report_id));
+        assert_eq!(again, r#"{"kind":"unchanged","resultId":"4:2:chunked"}"#);
+        assert_eq!(
+            report(None, Some(&report_id)),
+            r#"{"kind":"full","items":[]}"#
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use tower_lsp_server::ls_types::TextEdit;
+use ls_types::TextEdit;
 
 use crate::lint;
 use crate::lsp::analysis::Analysed;

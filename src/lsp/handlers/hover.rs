@@ -1,7 +1,7 @@
 //! `textDocument/hover`: on a finding, its rule's docs; on a recognised fact (a place, a
 //! date, a byline), what jiaodui knows about it.
 
-use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use crate::gazetteer::{describe_change, describe_place, Gazetteer};
 use crate::lint::Analysis;
@@ -11,6 +11,7 @@ use crate::recognise::bylines::{Byline, Credit, Name, PhotoCredit};
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
+    crate::lsp::analysis::panic_for_tests(&analysed.text);
     let analysis = analysed.analysis.as_ref()?;
     let at = analysed.positions();
     let offset = at.offset(position);

@@ -1,8 +1,9 @@
-//! `textDocument/inlayHint`: the absolute date after day-only and relative dates.
+//! `textDocument/inlayHint`: the absolute date after day-only and relative dates, and at the
+//! start of an undated draft, which date checks were skipped and how to give the date.
 
-use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Range};
+use ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Position, Range};
 
-use crate::lsp::analysis::Analysed;
+use crate::lsp::analysis::{needs_issue_date, Analysed};
 use crate::lsp::convert::Locate;
 use crate::lsp::handlers::hover::{long_date, weekday_zh};
 
@@ -15,7 +16,8 @@ pub(crate) fn hints(analysed: &Analysed, range: Range) -> Vec<InlayHint> {
     let at = analysed.positions();
     let span = at.span(range);
     let issue_year = analysis.issue_date.map(|d| d.year());
-    analysis
+    let undated = (needs_issue_date(analysis) && span.start == 0).then(undated);
+    let dates = analysis
         .facts
         .dates
         .hints()
@@ -42,5 +44,25 @@ pub(crate) fn hints(analysed: &Analysed, range: Range) -> Vec<InlayHint> {
                 data: None,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    undated.into_iter().chain(dates).collect()
+}
+
+/// The hint an undated draft gets at its start. A hint, not a diagnostic: it is no finding,
+/// so it counts towards no error rate and no editor's tally of problems.
+fn undated() -> InlayHint {
+    let tooltip = "未能确定本稿的出版日期：没写年份的日期（如“14日”“3月14日（星期三）”“昨天”）\
+        未核对星期、是否晚于出版日等。请在文件名开头写日期（如 2023-03-15-稿件.txt），\
+        或在 Markdown 前言写 date: 2023-03-15，或在 jiaodui.toml 的 [bulletin] 中设 \
+        date = \"2023-03-15\"。";
+    InlayHint {
+        position: Position::new(0, 0),
+        label: InlayHintLabel::String("出版日期未知，部分日期未核对".into()),
+        kind: None,
+        text_edits: None,
+        tooltip: Some(InlayHintTooltip::String(tooltip.into())),
+        padding_left: Some(false),
+        padding_right: Some(true),
+        data: None,
+    }
 }

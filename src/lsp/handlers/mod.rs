@@ -1,5 +1,5 @@
 //! One file per protocol feature. Each takes an analysed snapshot and the request's
-//! parameters and returns the response; none of them awaits or touches the store.
+//! parameters and returns the response; none of them touches the store.
 
 pub(crate) mod code_action;
 pub(crate) mod completion;
@@ -8,3 +8,5 @@ pub(crate) mod formatting;
 pub(crate) mod hover;
 pub(crate) mod inlay_hints;
 pub(crate) mod symbols;
+
+pub(crate) use diagnostics::config_diagnostic;

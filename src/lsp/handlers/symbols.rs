@@ -1,7 +1,7 @@
 //! `textDocument/documentSymbol`: the page's outline — each article under its headline (with
 //! its byline as detail) and its captions, then stand-alone photo items and captions.
 
-use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
+use ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
