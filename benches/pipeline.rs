@@ -120,6 +120,7 @@ fn rule(bencher: Bencher, id: &str) {
     let draft = f.draft();
     let input = f.input(&draft);
     let facts = Facts::recognise(&input);
+    let house = jiaodui::lint::style::house(&f.config.config, &facts);
     let cx = Context {
         text: &f.text,
         draft: &draft,
@@ -129,6 +130,7 @@ fn rule(bencher: Bencher, id: &str) {
         today: f.today,
         path: Some(&f.path),
         gazetteer: f.config.gazetteer(),
+        house: &house,
     };
     let rule = ALL_RULES
         .iter()

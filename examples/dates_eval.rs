@@ -73,6 +73,7 @@ fn main() {
         dates: dates::recognise(&input),
         ..Default::default()
     };
+    let house = jiaodui::lint::style::house(&config.config, &facts);
     let cx = jiaodui::rules::Context {
         text: &text,
         draft: &draft,
@@ -82,6 +83,7 @@ fn main() {
         today,
         path: None,
         gazetteer: jiaodui::gazetteer::Gazetteer::builtin(),
+        house: &house,
     };
     let mut best = f64::MAX;
     for _ in 0..50 {

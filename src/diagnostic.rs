@@ -39,6 +39,28 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// Whether a finding is wrong in every house style, or departs only from the house's own
+/// choice among forms that are all right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Wrong whatever the house style: an impossible date, a half-width comma between Han
+    /// characters, a place under the wrong parent, a news item without a credit.
+    #[default]
+    Error,
+    /// One of the accepted forms, but not the one the house uses: `周二` where the house
+    /// writes `星期二`, a credit in parentheses where it reports.
+    Style,
+}
+
+impl Kind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Error => "error",
+            Kind::Style => "style",
+        }
+    }
+}
+
 /// Another place a finding involves, e.g. the second spelling of a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
@@ -52,6 +74,8 @@ pub struct Diagnostic {
     /// The rule ID, `family/name`.
     pub rule: &'static str,
     pub severity: Severity,
+    /// Wrong in every style, or only a departure from the house style.
+    pub kind: Kind,
     pub span: Span,
     /// Concise Chinese: what is wrong.
     pub message: String,
@@ -96,6 +120,7 @@ impl Diagnostic {
         Diagnostic {
             rule: rule.id(),
             severity: rule.default_severity(),
+            kind: Kind::Error,
             span,
             message: message.into(),
             note: None,
@@ -103,6 +128,18 @@ impl Diagnostic {
             fixes: Vec::new(),
             data: None,
         }
+    }
+
+    /// Marks the finding as a departure from the house style rather than an error.
+    pub(crate) fn style(mut self) -> Diagnostic {
+        self.kind = Kind::Style;
+        self
+    }
+
+    /// Sets the finding's kind.
+    pub(crate) fn with_kind(mut self, kind: Kind) -> Diagnostic {
+        self.kind = kind;
+        self
     }
 
     pub(crate) fn with_note(mut self, note: impl Into<String>) -> Diagnostic {

@@ -39,7 +39,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Check(args) => cli::check(&args),
         Command::Explain { rule } => cli::explain(&rule),
         Command::Rules { format } => cli::rules(format),
-        Command::Init { force } => cli::init(force),
+        Command::Init { force, preset } => cli::init(force, preset.as_deref()),
         Command::Place {
             name,
             under,

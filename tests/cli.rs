@@ -120,8 +120,8 @@ fn json_schema_matches_the_design() {
     assert_eq!(
         keys,
         [
-            "path", "rule", "severity", "message", "start", "end", "span", "text", "related",
-            "fixes"
+            "path", "rule", "severity", "kind", "message", "start", "end", "span", "text",
+            "related", "fixes"
         ]
     );
     // Columns count Unicode scalars: 居 民 𠮷 说 then the comma at column 5.

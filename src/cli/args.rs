@@ -31,6 +31,9 @@ pub enum Command {
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+        /// Start from a named house style: 地方日报, 人民日报 or 新华社
+        #[arg(long, value_name = "NAME")]
+        preset: Option<String>,
     },
     /// Run the language server on stdin/stdout
     Lsp,

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::RulesFormat;
+use crate::diagnostic::Kind;
 use crate::rules::{self, ALL_RULES};
 
 pub fn explain(id: &str) -> anyhow::Result<ExitCode> {
@@ -19,6 +20,7 @@ pub fn explain(id: &str) -> anyhow::Result<ExitCode> {
         rule.meta.severity,
         rule.meta.fix.label_zh()
     )?;
+    write!(out, "{}", checks_markdown(&rule.meta))?;
     write!(out, "{}", rule.meta.docs_markdown())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -79,6 +81,7 @@ pub fn rules_markdown() -> String {
             rule.meta.severity,
             fix_label(rule.meta.fix)
         );
+        out.push_str(&checks_markdown(&rule.meta));
         // Demote the doc's `##` headings under the rule's own heading.
         for line in rule.meta.docs_markdown().lines() {
             if let Some(heading) = line.strip_prefix("## ") {
@@ -90,6 +93,21 @@ pub fn rules_markdown() -> String {
             }
         }
     }
+    out
+}
+
+/// The checks a rule makes, each with its kind: `差错` (wrong in every house style) or
+/// `体例` (a departure from the house's own choice).
+fn checks_markdown(meta: &rules::RuleMeta) -> String {
+    let mut out = String::from("检查项：\n\n");
+    for check in meta.checks {
+        let kind = match check.kind {
+            Kind::Error => "差错",
+            Kind::Style => "体例",
+        };
+        let _ = writeln!(out, "- [{kind}] {}", check.what);
+    }
+    out.push('\n');
     out
 }
 

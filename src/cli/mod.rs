@@ -42,12 +42,22 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, ExitCo
 }
 
 /// `jiaodui init`: writes the commented starter `jiaodui.toml` in the current folder.
-pub fn init(force: bool) -> anyhow::Result<ExitCode> {
+pub fn init(force: bool, preset: Option<&str>) -> anyhow::Result<ExitCode> {
+    let preset = match preset {
+        Some(name) => Some(crate::config::Preset::from_name(name).with_context(|| {
+            let names: Vec<&str> = crate::config::Preset::ALL
+                .iter()
+                .map(|p| p.name())
+                .collect();
+            format!("没有名为“{name}”的预设（可用：{}）", names.join("、"))
+        })?),
+        None => None,
+    };
     let path = std::path::Path::new("jiaodui.toml");
     if path.exists() && !force {
         anyhow::bail!("jiaodui.toml already exists (use --force to overwrite)");
     }
-    std::fs::write(path, crate::config::STARTER_CONFIG).context("cannot write jiaodui.toml")?;
+    std::fs::write(path, crate::config::starter(preset)).context("cannot write jiaodui.toml")?;
     writeln!(std::io::stderr(), "已写入 jiaodui.toml")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,11 +6,13 @@
 //! passed in by the caller.
 
 mod init;
+mod preset;
 mod resolve;
 mod schema;
 mod words;
 
-pub(crate) use init::STARTER_CONFIG;
+pub(crate) use init::starter;
+pub(crate) use preset::Preset;
 pub(crate) use resolve::{config_file, NearestConfigs};
 pub(crate) use schema::*;
 pub use words::{RightForms, WordEntryConfig, WordsConfig};
@@ -58,10 +60,13 @@ impl LoadedConfig {
     /// Parses `source` as if read from `path`; `rules` are the rule IDs `[rules]` and
     /// `[[allow]]` may name.
     pub fn parse(source: &str, path: &Path, rules: &[&str]) -> Result<LoadedConfig, ConfigError> {
-        let config: Config =
+        let mut config: Config =
             toml::from_str(source).map_err(|err| ConfigError::from_toml(path, source, &err))?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         validate_rule_ids(&config, source, path, rules)?;
+        if let Some(preset) = config.preset {
+            preset.apply(&mut config);
+        }
         let mut loaded = LoadedConfig::compile(config, Some(path), root, source)?;
         loaded.config.words.load(&loaded.root, path, source)?;
         loaded.load_gazetteers(source, path)?;
@@ -385,7 +390,8 @@ mod tests {
 
     #[test]
     fn starter_config_parses() {
-        let loaded = LoadedConfig::parse(STARTER_CONFIG, Path::new("jiaodui.toml"), &[]).unwrap();
+        let loaded =
+            LoadedConfig::parse(init::STARTER_CONFIG, Path::new("jiaodui.toml"), &[]).unwrap();
         assert_eq!(loaded.config.byline.parens, ParenWidth::Fullwidth);
     }
 }

@@ -6,14 +6,18 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
 
-/// A whole configuration file, with defaults for everything left out. With no file at all,
-/// `Config::default()` is the built-in house style: full-width parentheses in credits, names
-/// separated by spaces, the credit at the lead, `星期`, `—` in ranges, half-width digits.
+/// A whole configuration file, with defaults for everything left out. House-style keys are
+/// `None` when neither the file nor its preset sets them: the house style is then inferred
+/// from each draft (see `lint`'s style inference), so `Config::default()` holds no house
+/// style of its own.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// A named house style whose keys fill those this file leaves unset.
+    pub(crate) preset: Option<super::Preset>,
     pub(crate) bulletin: BulletinConfig,
     pub(crate) byline: BylineConfig,
+    pub(crate) photo: PhotoConfig,
     pub(crate) places: PlacesConfig,
     pub(crate) dates: DatesConfig,
     /// The newsroom's word list: `[[words.entry]]` and imported prh dictionaries.
@@ -87,6 +91,9 @@ pub(crate) enum BylinePosition {
     Lead,
     /// The credit closes the article: `……。（王海 李敏）`
     End,
+    /// One credit per item, at the lead or at the end: reports open with theirs, briefs
+    /// close with theirs.
+    Mixed,
 }
 
 /// The separator printed between names in a credit.
@@ -103,6 +110,15 @@ impl NameSeparator {
         match self {
             NameSeparator::Space => " ",
             NameSeparator::Dun => "、",
+        }
+    }
+
+    /// The option `sep` is, when it is one.
+    pub(crate) fn from_str(sep: &str) -> Option<NameSeparator> {
+        match sep {
+            " " => Some(NameSeparator::Space),
+            "、" => Some(NameSeparator::Dun),
+            _ => None,
         }
     }
 }
@@ -125,10 +141,15 @@ impl<'de> Deserialize<'de> for NameSeparator {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct BylineConfig {
-    pub(crate) form: BylineForm,
+    /// House-style keys: `None` when neither the file nor its preset sets them.
+    pub(crate) form: Option<BylineForm>,
+    /// Half-width parentheses are no standard form: only an explicit setting allows them,
+    /// never a preset or inference.
     pub(crate) parens: ParenWidth,
-    pub(crate) separator: NameSeparator,
-    pub(crate) position: BylinePosition,
+    pub(crate) separator: Option<NameSeparator>,
+    pub(crate) position: Option<BylinePosition>,
+    /// Whether a `本报讯` lead must name a reporter; `false` makes desk copy the house style.
+    pub(crate) require_reporter: Option<bool>,
     /// The newsroom's reporters; empty means `byline/unknown-reporter` stays silent.
     pub(crate) roster: Vec<String>,
     pub(crate) default_reporter: Option<String>,
@@ -139,10 +160,11 @@ pub struct BylineConfig {
 impl Default for BylineConfig {
     fn default() -> BylineConfig {
         BylineConfig {
-            form: BylineForm::Paren,
+            form: None,
             parens: ParenWidth::Fullwidth,
-            separator: NameSeparator::Space,
-            position: BylinePosition::Lead,
+            separator: None,
+            position: None,
+            require_reporter: None,
             roster: Vec::new(),
             default_reporter: None,
             roles: [
@@ -158,6 +180,25 @@ impl Default for BylineConfig {
             .to_vec(),
         }
     }
+}
+
+/// How the house prints a photo credit; any role, organisation and number of names fits
+/// each form.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum PhotoStyle {
+    /// `本报记者 王海 摄`
+    Plain,
+    /// `（新华社记者 王海 摄）`
+    Paren,
+    /// `王海/摄`
+    Slash,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct PhotoConfig {
+    pub(crate) form: Option<PhotoStyle>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -207,12 +248,26 @@ pub(crate) enum DigitsStyle {
     Any,
 }
 
+/// Whether dates may be written in Chinese numerals (`二〇二三年三月十四日`).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Numerals {
+    /// Allowed where a context writes all its dates so (a letter, a document's date line),
+    /// a finding where the same context also writes dates in Arabic digits.
+    #[default]
+    Consistent,
+    /// Dates are written in Arabic digits everywhere.
+    Arabic,
+}
+
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct DatesConfig {
-    pub(crate) weekday: WeekdayWord,
-    pub(crate) range: RangeConnector,
-    pub(crate) digits: DigitsStyle,
+    /// House-style keys: `None` when neither the file nor its preset sets them.
+    pub(crate) weekday: Option<WeekdayWord>,
+    pub(crate) range: Option<RangeConnector>,
+    pub(crate) digits: Option<DigitsStyle>,
+    pub(crate) numerals: Option<Numerals>,
 }
 
 /// A rule's configured level.

@@ -6,7 +6,7 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::{CheckedFile, Report, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Kind, Severity};
 use crate::fix::Applicability;
 
 pub struct Human {
@@ -109,7 +109,12 @@ impl Human {
         self.paint(out, file.path, "1");
         let _ = write!(out, ":{}:{}: ", start.line, start.col);
         self.severity(out, diagnostic.severity);
-        let _ = writeln!(out, "[{}] {}", diagnostic.rule, diagnostic.message);
+        // A departure from the house style says so: it is a choice, not a mistake.
+        let kind = match diagnostic.kind {
+            Kind::Style => "（体例）",
+            Kind::Error => "",
+        };
+        let _ = writeln!(out, "[{}]{kind} {}", diagnostic.rule, diagnostic.message);
         self.source_excerpt(file, diagnostic.span, out);
         if let Some(note) = &diagnostic.note {
             let _ = writeln!(out, "     = 说明：{note}");

@@ -1,7 +1,7 @@
 //! `--format json`: one JSON array, one element per finding, each on its own line:
 //!
 //! ```text
-//! {"path":"…","rule":"date/weekday","severity":"error","message":"……",
+//! {"path":"…","rule":"date/weekday","severity":"error","kind":"error","message":"……",
 //!  "start":{"line":12,"column":5},"end":{"line":12,"column":14},"span":[313,322],
 //!  "text":"……","related":[{"span":[s,e],"message":"……"}],
 //!  "fixes":[{"title":"……","applicability":"safe","edits":[{"span":[313,322],"replacement":"星期二"}]}]}
@@ -56,6 +56,7 @@ struct Finding<'a> {
     path: &'a str,
     rule: &'a str,
     severity: &'a str,
+    kind: &'a str,
     message: &'a str,
     start: Position,
     end: Position,
@@ -73,6 +74,7 @@ impl<'a> Finding<'a> {
             path: file.path,
             rule: diagnostic.rule,
             severity: diagnostic.severity.as_str(),
+            kind: diagnostic.kind.as_str(),
             message: &diagnostic.message,
             start: Position {
                 line: start.line,

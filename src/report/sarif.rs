@@ -202,6 +202,13 @@ struct InvocationProperties {
     characters: u64,
 }
 
+/// A result's own properties: whether the finding is wrong in every style (`error`) or a
+/// departure from the house style (`style`).
+#[derive(Serialize)]
+struct ResultProperties<'a> {
+    kind: &'a str,
+}
+
 /// One `result`: a finding with its location, related locations and fixes.
 struct SarifResult<'a> {
     file: &'a CheckedFile<'a>,
@@ -245,6 +252,12 @@ impl Serialize for SarifResult<'_> {
                 },
             )?;
         }
+        map.serialize_entry(
+            "properties",
+            &ResultProperties {
+                kind: diagnostic.kind.as_str(),
+            },
+        )?;
         if !diagnostic.fixes.is_empty() {
             map.serialize_entry(
                 "fixes",

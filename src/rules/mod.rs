@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, ReportingRule, Severity};
+use crate::diagnostic::{Diagnostic, Kind, ReportingRule, Severity};
 use crate::document::Draft;
 use crate::recognise::Facts;
 
@@ -19,6 +19,7 @@ pub mod person;
 pub mod photo;
 pub mod place;
 pub mod punct;
+pub mod style;
 pub mod word;
 
 /// Whether a rule offers fixes.
@@ -42,6 +43,15 @@ impl FixAvailability {
     }
 }
 
+/// One thing a rule checks, and whether what it finds is wrong in every house style
+/// (`Error`) or a departure from the house's own choice (`Style`).
+#[derive(Clone, Copy, Debug)]
+pub struct Check {
+    pub kind: Kind,
+    /// What is checked, in a few Chinese words.
+    pub what: &'static str,
+}
+
 /// What a rule is: its ID, docs, default severity and whether it fixes.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleMeta {
@@ -51,6 +61,8 @@ pub struct RuleMeta {
     pub docs: &'static str,
     pub severity: Severity,
     pub fix: FixAvailability,
+    /// Each check the rule makes, with its kind.
+    pub checks: &'static [Check],
 }
 
 impl ReportingRule for RuleMeta {
@@ -161,26 +173,36 @@ pub enum ExampleKind {
 /// Where the generated rules reference lives online; `codeDescription` links point here.
 pub const DOCS_URL: &str = "https://github.com/jiaodui/jiaodui/blob/main/docs/rules.md";
 
-/// Declares a rule's metadata from its doc comment:
+/// Declares a rule's metadata from its doc comment, with each check it makes and its kind:
 ///
 /// ```ignore
 /// declare_rule! {
 ///     /// ## What it flags
 ///     /// …
-///     pub(crate) RULE = "date/weekday" { severity: Error, fix: Always }
+///     pub(crate) RULE = "date/weekday" {
+///         severity: Error, fix: Always,
+///         checks: [Error: "星期与日期不符"],
+///     }
 /// }
 /// ```
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
-        $vis:vis $name:ident = $id:literal { severity: $severity:ident, fix: $fix:ident }
+        $vis:vis $name:ident = $id:literal {
+            severity: $severity:ident, fix: $fix:ident,
+            checks: [$($kind:ident: $what:literal),+ $(,)?] $(,)?
+        }
     ) => {
         $vis const $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             id: $id,
             docs: concat!($($doc, "\n",)+),
             severity: $crate::diagnostic::Severity::$severity,
             fix: $crate::rules::FixAvailability::$fix,
+            checks: &[$($crate::rules::Check {
+                kind: $crate::diagnostic::Kind::$kind,
+                what: $what,
+            }),+],
         };
     };
 }
@@ -201,6 +223,8 @@ pub struct Context<'a> {
     pub path: Option<&'a Path>,
     /// The gazetteer place rules resolve names against.
     pub gazetteer: &'a crate::gazetteer::Gazetteer,
+    /// The house style this draft is judged against, settled key by key.
+    pub house: &'a style::House<'a>,
 }
 
 impl Context<'_> {

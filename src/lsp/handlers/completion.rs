@@ -226,7 +226,7 @@ fn byline_template(config: &Config, snippets: bool, position: Position) -> Compl
         ParenWidth::Fullwidth => ("（", "）"),
         ParenWidth::Halfwidth => ("(", ")"),
     };
-    let (plain, snippet) = match config.byline.form {
+    let (plain, snippet) = match config.byline.form.unwrap_or(BylineForm::Paren) {
         BylineForm::Paren => (
             format!("本报讯{open}记者 {reporter}{close}"),
             format!("本报讯{open}记者 ${{1:{reporter}}}{close}$0"),

@@ -1,9 +1,10 @@
-use crate::config::{BylineConfig, BylinePosition, ParenWidth};
+use crate::config::{BylinePosition, ParenWidth};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, CreditForm};
 use crate::rules::byline::house::{deviations, house_form, Deviation};
+use crate::rules::style::House;
 use crate::rules::Context;
 
 declare_rule! {
@@ -37,40 +38,64 @@ declare_rule! {
     /// not list, since the person may be a correspondent (`通讯员`) rather than a reporter.
     /// ## Standard
     /// 《报纸编校质量标准》署名规范；本报 `[byline]` 版式
-    pub(crate) RULE = "byline/format" { severity: Warning, fix: Always }
+    pub(crate) RULE = "byline/format" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "署名用半角括号、缺身份词、多余空格或冒号",
+            Style: "署名格式（括号式或报道式）与本报不一",
+            Style: "姓名分隔（空格或顿号）与本报不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let style = &cx.config.byline;
+    let house = cx.house;
     for byline in &cx.facts.bylines.bylines {
-        if !at_house_position(byline, style) {
+        if !at_house_position(byline, house) {
             continue;
         }
-        let deviations = deviations(byline, style);
+        let deviations = deviations(byline, house);
         if deviations.is_empty() {
             continue;
         }
+        // A credit wrong in any way is an error; one departing only from the house's choice
+        // of form or separator is a matter of style.
+        let kind = if deviations.iter().all(|d| d.kind() == Kind::Style) {
+            Kind::Style
+        } else {
+            Kind::Error
+        };
         let printed = &cx.text[byline.span.range()];
-        let described: Vec<String> = deviations.iter().map(|d| d.describe(style)).collect();
+        let described: Vec<String> = deviations.iter().map(|d| d.describe(house)).collect();
         let message = format!("署名{}", described.join("，"));
         let fix = if byline.is_own() {
-            house_fix(byline, &deviations, style, printed)
+            house_fix(byline, &deviations, house, printed)
         } else {
-            wire_paren_fix(byline, style)
+            wire_paren_fix(byline, house)
         };
         let Some(fix) = fix else {
-            acc.push(Diagnostic::new(&RULE, byline.span, message));
+            acc.push(Diagnostic::new(&RULE, byline.span, message).with_kind(kind));
             continue;
         };
-        let note = format!(
+        let source = match deviations.iter().find(|d| d.kind() == Kind::Style) {
+            Some(Deviation::Form) => house.form.source_note("这种署名格式"),
+            Some(_) => house.separator.source_note("这种姓名分隔"),
+            None => None,
+        };
+        let mut note = format!(
             "本报格式：{}",
             fix.edits
                 .first()
                 .map(|e| e.replacement.as_str())
                 .unwrap_or_default()
         );
+        if let Some(source) = source {
+            note = format!("{note}（{source}）");
+        }
         acc.push(
             Diagnostic::new(&RULE, byline.span, message)
+                .with_kind(kind)
                 .with_note(note)
                 .with_fix(Some(fix)),
         );
@@ -79,12 +104,12 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 
 /// Bylines standing where the house puts them; the others are `byline/position`'s, and
 /// their form is settled when they move.
-fn at_house_position(byline: &Byline, style: &BylineConfig) -> bool {
-    match (byline.place, style.position) {
-        (BylinePlace::Lead, BylinePosition::Lead) => true,
-        (BylinePlace::Trailing, BylinePosition::End) => true,
+fn at_house_position(byline: &Byline, house: &House<'_>) -> bool {
+    match byline.place {
+        BylinePlace::Lead if house.accepts_position(BylinePosition::Lead) => true,
+        BylinePlace::Trailing => house.accepts_position(BylinePosition::End),
         // A dateline printed with a colon is the lead's own problem wherever the credit is.
-        (BylinePlace::Lead, BylinePosition::End) => byline.credit.is_none() || !byline.is_own(),
+        BylinePlace::Lead => byline.credit.is_none() || !byline.is_own(),
         _ => false,
     }
 }
@@ -92,7 +117,7 @@ fn at_house_position(byline: &Byline, style: &BylineConfig) -> bool {
 fn house_fix(
     byline: &Byline,
     deviations: &[Deviation],
-    style: &BylineConfig,
+    style: &House<'_>,
     printed: &str,
 ) -> Option<Fix> {
     let house = house_form(byline, style)?;
@@ -119,7 +144,7 @@ fn house_fix(
 }
 
 /// Wire copy keeps its own credit; only the parentheses become the house's.
-fn wire_paren_fix(byline: &Byline, style: &BylineConfig) -> Option<Fix> {
+fn wire_paren_fix(byline: &Byline, style: &House<'_>) -> Option<Fix> {
     let credit = byline.credit.as_ref()?;
     let CreditForm::Paren(_) = credit.form else {
         return None;

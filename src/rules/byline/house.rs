@@ -5,10 +5,12 @@
 //!
 //! The recogniser reports only the forms it read; every judgement of style is made here.
 
-use crate::config::{BylineConfig, BylineForm, BylinePosition, NameSeparator, ParenWidth};
+use crate::config::{BylineForm, BylinePosition, NameSeparator, ParenWidth};
+use crate::diagnostic::Kind;
 use crate::recognise::bylines::{
     Byline, BylinePlace, Bylines, Credit, CreditForm, Name, Parens, Role, RoleGroup, Spacing,
 };
+use crate::rules::style::House;
 use crate::text::Span;
 
 /// A way a byline departs from the house style.
@@ -29,10 +31,19 @@ pub(crate) enum Deviation {
 }
 
 impl Deviation {
-    /// What is wrong, in a few Chinese words, for messages.
-    pub(crate) fn describe(&self, style: &BylineConfig) -> String {
+    /// Whether the deviation is wrong in every style or departs from the house's choice.
+    pub(crate) fn kind(&self) -> Kind {
         match self {
-            Deviation::ParenWidth => match style.parens {
+            Deviation::Form => Kind::Style,
+            Deviation::Separator { found } if is_separator_option(found) => Kind::Style,
+            _ => Kind::Error,
+        }
+    }
+
+    /// What is wrong, in a few Chinese words, for messages.
+    pub(crate) fn describe(&self, house: &House<'_>) -> String {
+        match self {
+            Deviation::ParenWidth => match house.parens {
                 ParenWidth::Fullwidth => "使用了半角括号".to_owned(),
                 ParenWidth::Halfwidth => "使用了全角括号".to_owned(),
             },
@@ -43,7 +54,7 @@ impl Deviation {
                     " " => "空格".to_owned(),
                     other => format!("“{}”", other.trim()),
                 };
-                let want = match style.separator {
+                let want = match house.separator.or(NameSeparator::Space) {
                     NameSeparator::Space => "空格",
                     NameSeparator::Dun => "“、”",
                 };
@@ -51,17 +62,22 @@ impl Deviation {
             }
             Deviation::Spacing => "空格不合规范".to_owned(),
             Deviation::LeadColon => "电头后多了冒号".to_owned(),
-            Deviation::Form => match style.form {
-                BylineForm::Paren => "应为括号署名".to_owned(),
-                BylineForm::Reported => "应为“记者某某报道：”式署名".to_owned(),
+            Deviation::Form => match house.form.get() {
+                Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
+                _ => "应为括号署名".to_owned(),
             },
         }
     }
 }
 
+/// The separators that are options of the house style: a space, or `、`.
+fn is_separator_option(sep: &str) -> bool {
+    matches!(sep, " " | "、")
+}
+
 /// How `byline` departs from the house style, in the order messages name them; empty when
 /// it follows it. Wire copy keeps its agency's style: only its parentheses are the house's.
-pub(crate) fn deviations(byline: &Byline, style: &BylineConfig) -> Vec<Deviation> {
+pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
     let mut out = Vec::new();
     match (byline.place, &byline.lead, &byline.credit) {
         (BylinePlace::Lead, Some(lead), credit) => {
@@ -83,11 +99,11 @@ pub(crate) fn deviations(byline: &Byline, style: &BylineConfig) -> Vec<Deviation
                 // Nothing more can be judged of a credit whose names cannot be cut out.
                 Some(credit) if !credit.complete => {}
                 Some(credit) if lead.is_own() => {
-                    credit_deviations(credit, style, BylinePlace::Lead, &mut out);
+                    credit_deviations(credit, house, BylinePlace::Lead, &mut out);
                 }
                 Some(credit) => {
                     if let CreditForm::Paren(parens) = credit.form {
-                        if (parens == Parens::Half) != half_house(style) {
+                        if (parens == Parens::Half) != half_house(house) {
                             out.push(Deviation::ParenWidth);
                         }
                     }
@@ -96,7 +112,7 @@ pub(crate) fn deviations(byline: &Byline, style: &BylineConfig) -> Vec<Deviation
             }
         }
         (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit)) => {
-            credit_deviations(credit, style, byline.place, &mut out);
+            credit_deviations(credit, house, byline.place, &mut out);
         }
         _ => {}
     }
@@ -104,8 +120,8 @@ pub(crate) fn deviations(byline: &Byline, style: &BylineConfig) -> Vec<Deviation
     out
 }
 
-fn half_house(style: &BylineConfig) -> bool {
-    style.parens == ParenWidth::Halfwidth
+fn half_house(house: &House<'_>) -> bool {
+    house.parens == ParenWidth::Halfwidth
 }
 
 fn dedup(deviations: &mut Vec<Deviation>) {
@@ -123,7 +139,7 @@ fn dedup(deviations: &mut Vec<Deviation>) {
 /// The deviations of one of the paper's own credits, standing at `place`.
 fn credit_deviations(
     credit: &Credit,
-    style: &BylineConfig,
+    house: &House<'_>,
     place: BylinePlace,
     acc: &mut Vec<Deviation>,
 ) {
@@ -147,17 +163,14 @@ fn credit_deviations(
         }
         _ => None,
     };
-    match (half, style.form, place) {
-        (Some(half), BylineForm::Paren, _)
-        | (Some(half), BylineForm::Reported, BylinePlace::Trailing)
-            if half != half_house(style) =>
+    let reported_house = house.form.get() == Some(BylineForm::Reported);
+    match half {
+        // Ex) 本报讯（记者 王海） where the house reports: the form, not its parentheses.
+        Some(_) if reported_house && place != BylinePlace::Trailing => acc.push(Deviation::Form),
+        Some(half) if half != half_house(house) => acc.push(Deviation::ParenWidth),
+        None if credit.form == CreditForm::Reported
+            && house.form.get() == Some(BylineForm::Paren) =>
         {
-            acc.push(Deviation::ParenWidth);
-        }
-        (Some(_), BylineForm::Paren, _)
-        | (Some(_), BylineForm::Reported, BylinePlace::Trailing) => {}
-        (Some(_), BylineForm::Reported, _) => acc.push(Deviation::Form),
-        (None, BylineForm::Paren, _) if credit.form == CreditForm::Reported => {
             acc.push(Deviation::Form);
         }
         _ => {}
@@ -165,8 +178,14 @@ fn credit_deviations(
     if place != BylinePlace::Trailing && credit.groups.first().is_some_and(|g| g.role.is_none()) {
         acc.push(Deviation::MissingRole);
     }
-    let house = style.separator.as_str();
-    if let Some(found) = credit.separators.iter().find(|sep| sep.as_str() != house) {
+    // Ex) 王海，李敏 (no option) or 王海、李敏 where the house spaces its names.
+    let off = |sep: &&String| {
+        !is_separator_option(sep)
+            || house
+                .separator
+                .departs(NameSeparator::from_str(sep).unwrap_or(NameSeparator::Space))
+    };
+    if let Some(found) = credit.separators.iter().find(off) {
         acc.push(Deviation::Separator {
             found: found.clone(),
         });
@@ -175,20 +194,20 @@ fn credit_deviations(
 
 /// True when `span` lies inside a byline or photo credit that departs from the house
 /// style: the byline rules rebuild it whole, so its punctuation is theirs to report.
-pub(crate) fn owns(bylines: &Bylines, span: Span, style: &BylineConfig) -> bool {
+pub(crate) fn owns(bylines: &Bylines, span: Span, house: &House<'_>) -> bool {
     bylines
         .bylines
         .iter()
-        .any(|b| b.span.contains_span(span) && !deviations(b, style).is_empty())
+        .any(|b| b.span.contains_span(span) && !deviations(b, house).is_empty())
         || bylines
             .photo_credits
             .iter()
-            .any(|c| c.span.contains_span(span) && crate::rules::photo::house::deviates(c, style))
+            .any(|c| c.span.contains_span(span) && crate::rules::photo::house::deviates(c, house))
 }
 
 /// The byline rebuilt in the house style from its parsed parts, for the text of
 /// [`Byline::span`]. `None` when the parts are not certain enough to rebuild it.
-pub(crate) fn house_form(byline: &Byline, style: &BylineConfig) -> Option<String> {
+pub(crate) fn house_form(byline: &Byline, house: &House<'_>) -> Option<String> {
     let lead = byline.lead.as_ref().map(|l| l.words()).unwrap_or_default();
     let Some(credit) = &byline.credit else {
         return Some(lead);
@@ -196,13 +215,13 @@ pub(crate) fn house_form(byline: &Byline, style: &BylineConfig) -> Option<String
     if !credit.complete {
         return None;
     }
-    let credit_text = render_credit(credit, style, byline.place, byline.lead.is_some())?;
+    let credit_text = render_credit(credit, house, byline.place, byline.lead.is_some())?;
     Some(format!("{lead}{credit_text}"))
 }
 
 /// A house credit naming `names` as reporters, after the dateline `lead`, for inserting
 /// where a byline is missing.
-pub(crate) fn house_byline(lead: &str, names: &[String], style: &BylineConfig) -> String {
+pub(crate) fn house_byline(lead: &str, names: &[String], house: &House<'_>) -> String {
     let credit = Credit {
         span: Span::default(),
         form: CreditForm::Paren(Parens::Full),
@@ -225,26 +244,40 @@ pub(crate) fn house_byline(lead: &str, names: &[String], style: &BylineConfig) -
         spacing: Spacing::default(),
         complete: true,
     };
-    let place = match style.position {
-        BylinePosition::Lead => BylinePlace::Lead,
-        BylinePosition::End => BylinePlace::Trailing,
+    let place = match house.position.get() {
+        Some(BylinePosition::End) => BylinePlace::Trailing,
+        _ => BylinePlace::Lead,
     };
     let credit =
-        render_credit(&credit, style, place, place == BylinePlace::Lead).unwrap_or_default();
+        render_credit(&credit, house, place, place == BylinePlace::Lead).unwrap_or_default();
     match place {
         BylinePlace::Trailing => credit,
         _ => format!("{lead}{credit}"),
     }
 }
 
+/// The credit in the house style; where the house has not settled a key, in the form the
+/// credit itself was printed in, so that a fix changes only what is wrong.
 fn render_credit(
     credit: &Credit,
-    style: &BylineConfig,
+    house: &House<'_>,
     place: BylinePlace,
     after_lead: bool,
 ) -> Option<String> {
-    let sep = style.separator.as_str();
-    let reported = place == BylinePlace::Lead && after_lead && style.form == BylineForm::Reported;
+    let own_separator = credit
+        .separators
+        .iter()
+        .find_map(|sep| NameSeparator::from_str(sep.trim_matches(' ')));
+    let sep = house
+        .separator
+        .or(own_separator.unwrap_or(NameSeparator::Space))
+        .as_str();
+    let own_form = match credit.form {
+        CreditForm::Reported => BylineForm::Reported,
+        _ => BylineForm::Paren,
+    };
+    let reported =
+        place == BylinePlace::Lead && after_lead && house.form.or(own_form) == BylineForm::Reported;
     let mut parts = Vec::new();
     for (i, group) in credit.groups.iter().enumerate() {
         let role = match &group.role {
@@ -268,7 +301,7 @@ fn render_credit(
     Some(match (place, reported) {
         (BylinePlace::CreditLine, _) => body,
         (_, true) => format!(" {body}报道："),
-        _ => match style.parens {
+        _ => match house.parens {
             ParenWidth::Fullwidth => format!("（{body}）"),
             ParenWidth::Halfwidth => format!("({body})"),
         },
@@ -305,6 +338,7 @@ mod tests {
     use crate::config::Config;
     use crate::document::{parse, DraftKind};
     use crate::recognise::{bylines, Input};
+    use crate::rules::style::Choice;
 
     fn recognise(text: &str, config: &Config) -> Bylines {
         let draft = parse(text, DraftKind::Text);
@@ -318,16 +352,28 @@ mod tests {
         bylines::recognise(&input)
     }
 
+    /// The house style of a paper that settled every byline key: credits in parentheses,
+    /// names spaced, at the lead.
+    fn settled() -> House<'static> {
+        House {
+            form: Choice::Fixed(BylineForm::Paren),
+            separator: Choice::Fixed(NameSeparator::Space),
+            position: Choice::Fixed(BylinePosition::Lead),
+            ..House::default()
+        }
+    }
+
     #[test]
     fn a_house_byline_follows_the_house_style() {
         let config = Config::default();
+        let house = settled();
         for text in [
             "标题\n\n本报讯（记者 王海 李敏 通讯员 张强）近日，社区举办活动。\n",
             "本报讯（记者 孙 露 阿卜杜拉·艾买提）近日，社区举办活动。\n",
         ] {
             let b = &recognise(text, &config).bylines[0];
-            assert!(deviations(b, &config.byline).is_empty(), "{b:?}");
-            let house = house_form(b, &config.byline).unwrap();
+            assert!(deviations(b, &house).is_empty(), "{b:?}");
+            let house = house_form(b, &house).unwrap();
             assert_eq!(house, &text[b.span.range()]);
         }
     }
@@ -335,51 +381,55 @@ mod tests {
     #[test]
     fn deviations_are_found_and_fixed_from_parts() {
         let config = Config::default();
+        let house = settled();
         let text = "本报讯(王海、李敏)近日，社区举办活动。\n";
         let b = &recognise(text, &config).bylines[0];
-        let found = deviations(b, &config.byline);
+        let found = deviations(b, &house);
         assert!(found.contains(&Deviation::ParenWidth));
         assert!(found.contains(&Deviation::MissingRole));
         assert!(found
             .iter()
             .any(|d| matches!(d, Deviation::Separator { .. })));
-        let house = house_form(b, &config.byline).unwrap();
+        let house = house_form(b, &house).unwrap();
         assert_eq!(house, "本报讯（记者 王海 李敏）");
     }
 
     #[test]
     fn wire_copy_keeps_its_style_and_reported_credits_take_the_house_form() {
         let config = Config::default();
+        let house = settled();
         let text = "新华社北京6月27日电（记者 李超碧、晏明）柬埔寨举行仪式。\n\n本报北京12月31日讯记者吴坤胜报道：记者今天获悉。\n";
         let found = recognise(text, &config);
-        assert!(deviations(&found.bylines[0], &config.byline).is_empty());
+        assert!(deviations(&found.bylines[0], &house).is_empty());
         let reported = &found.bylines[1];
-        assert!(deviations(reported, &config.byline).contains(&Deviation::Form));
+        assert!(deviations(reported, &house).contains(&Deviation::Form));
         assert_eq!(
-            house_form(reported, &config.byline).unwrap(),
+            house_form(reported, &house).unwrap(),
             "本报北京12月31日讯（记者 吴坤胜）"
         );
     }
 
     #[test]
     fn reported_and_end_house_styles() {
-        let mut config = Config::default();
-        config.byline.form = BylineForm::Reported;
-        config.byline.separator = NameSeparator::Dun;
+        let config = Config::default();
+        let house = House {
+            form: Choice::Fixed(BylineForm::Reported),
+            separator: Choice::Fixed(NameSeparator::Dun),
+            ..settled()
+        };
         let text = "本报讯 记者王海、李敏报道：近日，社区举办活动。\n\n本报讯（记者 王海）8日，社区举办讲座。\n";
         let found = recognise(text, &config);
-        assert!(deviations(&found.bylines[0], &config.byline).is_empty());
+        assert!(deviations(&found.bylines[0], &house).is_empty());
+        assert_eq!(deviations(&found.bylines[1], &house), [Deviation::Form]);
         assert_eq!(
-            deviations(&found.bylines[1], &config.byline),
-            [Deviation::Form]
-        );
-        assert_eq!(
-            house_form(&found.bylines[1], &config.byline).unwrap(),
+            house_form(&found.bylines[1], &house).unwrap(),
             "本报讯 记者王海报道："
         );
 
-        let mut config = Config::default();
-        config.byline.position = BylinePosition::End;
+        let house = House {
+            position: Choice::Fixed(BylinePosition::End),
+            ..settled()
+        };
         let text = "本报讯 近日，社区举办了活动。（王海 李敏）\n";
         let found = recognise(text, &config);
         let trailing = found
@@ -387,21 +437,21 @@ mod tests {
             .iter()
             .find(|b| b.place == BylinePlace::Trailing)
             .unwrap();
-        assert!(deviations(trailing, &config.byline).is_empty());
-        assert_eq!(
-            house_form(trailing, &config.byline).unwrap(),
-            "（王海 李敏）"
-        );
+        assert!(deviations(trailing, &house).is_empty());
+        assert_eq!(house_form(trailing, &house).unwrap(), "（王海 李敏）");
     }
 
     #[test]
     fn parentheses_of_two_widths_depart_from_either_house_width() {
         for parens in [ParenWidth::Fullwidth, ParenWidth::Halfwidth] {
-            let mut config = Config::default();
-            config.byline.parens = parens;
+            let config = Config::default();
+            let house = House {
+                parens,
+                ..settled()
+            };
             let text = "本报讯（记者 王海)近日，社区举办活动。\n";
             let b = &recognise(text, &config).bylines[0];
-            assert_eq!(deviations(b, &config.byline), [Deviation::ParenWidth]);
+            assert_eq!(deviations(b, &house), [Deviation::ParenWidth]);
         }
     }
 
@@ -409,22 +459,32 @@ mod tests {
     fn photo_credits_in_their_forms() {
         use crate::rules::photo::house;
         let config = Config::default();
-        let style = &config.byline;
+        let plain = House {
+            photo: Choice::Fixed(crate::config::PhotoStyle::Plain),
+            ..settled()
+        };
+        let style = &plain;
+        // A fix never supplies a role or an organisation the credit did not print.
         let cases = [
             (
                 "居民在健身广场锻炼 本报记者 王海 摄",
                 false,
                 "本报记者 王海 摄",
             ),
-            ("居民在健身广场锻炼 王海 摄", false, "本报记者 王海 摄"),
-            ("居民在健身广场锻炼 王海摄", true, "本报记者 王海 摄"),
-            ("居民在健身广场锻炼 摄影：王海", true, "本报记者 王海 摄"),
-            ("居民在健身广场锻炼 王海/摄", true, "本报记者 王海 摄"),
-            ("居民在健身广场锻炼（王海摄）", true, " 本报记者 王海 摄"),
+            ("居民在健身广场锻炼 王海 摄", false, "王海 摄"),
+            ("居民在健身广场锻炼 王海摄", true, "王海 摄"),
+            ("居民在健身广场锻炼 摄影：王海", true, "王海 摄"),
+            ("居民在健身广场锻炼 王海/摄", true, "王海 摄"),
+            ("居民在健身广场锻炼（王海摄）", true, " 王海 摄"),
             (
                 "居民在健身广场锻炼 (本报记者 王海 摄)",
                 true,
                 "本报记者 王海 摄",
+            ),
+            (
+                "群众在广场合影（新华社记者 王海摄）",
+                true,
+                " 新华社记者 王海 摄",
             ),
         ];
         for (text, deviates, want) in cases {

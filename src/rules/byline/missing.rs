@@ -39,11 +39,18 @@ declare_rule! {
     /// is never applied in bulk; with no reporter known there is no fix.
     /// ## Standard
     /// 《报纸编校质量标准》：新闻稿件应有电头或署名
-    pub(crate) RULE = "byline/missing" { severity: Error, fix: Sometimes }
+    pub(crate) RULE = "byline/missing" {
+        severity: Error,
+        fix: Sometimes,
+        checks: [
+            Error: "新闻稿件没有电头或署名",
+            Style: "电头后不署记者名（本报要求署名时）",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let style = &cx.config.byline;
+    let style = cx.house;
     let bylines = &cx.facts.bylines;
     let reporters = super::page_reporters(bylines, style);
     for (index, article) in cx.draft.articles.iter().enumerate() {
@@ -68,13 +75,17 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         }
         let credit_text = house_byline("", &reporters, style);
         match bare_lead {
-            // Ex) 本报讯 近日，…… — a dateline with nobody behind it.
+            // Ex) 本报讯 近日，…… — a dateline with nobody behind it: desk copy, which the
+            // house may print (`[byline] require_reporter = false`).
+            Some(_) if style.require_reporter.get() != Some(true) => {}
             Some(byline) => {
                 let lead = byline.lead.as_ref().unwrap();
-                let mut diagnostic = Diagnostic::new(&RULE, byline.span, "电头后缺少记者署名");
+                let mut diagnostic =
+                    Diagnostic::new(&RULE, byline.span, "电头后缺少记者署名").style();
                 if !reporters.is_empty() {
-                    let fix = match style.position {
-                        BylinePosition::Lead => {
+                    let fix = match style.position.get() {
+                        Some(BylinePosition::End) => append_at_end(cx, article, &credit_text),
+                        _ => {
                             let house = house_byline(&lead.words(), &reporters, style);
                             // Ex) 本报讯 8日， — the space after the dateline goes too.
                             let after = &cx.text[byline.span.end as usize..];
@@ -86,7 +97,6 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                                 vec![Edit::replace(span, house)],
                             )
                         }
-                        BylinePosition::End => append_at_end(cx, article, &credit_text),
                     };
                     diagnostic = diagnostic.with_fix(fix);
                 }
@@ -96,13 +106,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 let span = finding_span(cx, article, lead_block);
                 let mut diagnostic = Diagnostic::new(&RULE, span, "稿件缺少电头署名");
                 if !reporters.is_empty() {
-                    let fix = match style.position {
-                        BylinePosition::Lead => {
+                    let fix = match style.position.get() {
+                        Some(BylinePosition::End) => append_at_end(cx, article, &credit_text),
+                        _ => {
                             let house = house_byline("本报讯", &reporters, style);
                             let at = cx.draft.blocks[lead_block].span.start;
                             Fix::suggested(format!("插入“{house}”"), vec![Edit::insert(at, house)])
                         }
-                        BylinePosition::End => append_at_end(cx, article, &credit_text),
                     };
                     diagnostic = diagnostic.with_fix(fix);
                 }

@@ -7,12 +7,12 @@ pub mod missing;
 pub mod position;
 pub mod unknown_reporter;
 
-use crate::config::BylineConfig;
 use crate::recognise::bylines::{BylinePlace, Bylines};
+use crate::rules::style::House;
 
 /// The reporters a fix credits where a byline is missing: those credited most often on the
 /// page (at most three), else the roster's default reporter.
-pub(crate) fn page_reporters(bylines: &Bylines, style: &BylineConfig) -> Vec<String> {
+pub(crate) fn page_reporters(bylines: &Bylines, house: &House<'_>) -> Vec<String> {
     let counted = own_reporters(bylines);
     let most = counted.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<String> = counted
@@ -24,7 +24,11 @@ pub(crate) fn page_reporters(bylines: &Bylines, style: &BylineConfig) -> Vec<Str
     if !top.is_empty() {
         return top;
     }
-    style.default_reporter.iter().cloned().collect()
+    house
+        .default_reporter
+        .iter()
+        .map(|name| name.to_string())
+        .collect()
 }
 
 /// Every reporter's name printed in one of the paper's own bylines or photo credits, in order

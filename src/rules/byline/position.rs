@@ -1,10 +1,11 @@
-use crate::config::{BylineConfig, BylinePosition};
+use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, Lead};
 use crate::rules::byline::house::house_form;
+use crate::rules::style::House;
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -24,6 +25,10 @@ declare_rule! {
     /// Readers look for the byline in one place on every item of the page; a credit moved or
     /// doubled reads as a layout slip.
     /// ## Example
+    /// A paper that credits its reports at the lead (the 地方日报 preset):
+    /// ```toml,config
+    /// preset = "地方日报"
+    /// ```
     /// ```text,flagged
     /// 新开街道推进老旧小区改造
     ///
@@ -40,11 +45,18 @@ declare_rule! {
     /// a credit line may be a deliberate layout the tool cannot see.
     /// ## Standard
     /// 本报 `[byline] position` 版式
-    pub(crate) RULE = "byline/position" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "byline/position" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "署名不在导语开头或文末，或一稿两处署名",
+            Style: "署名位置（导语或文末）与本报不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let style = &cx.config.byline;
+    let house = cx.house;
     for (index, article) in cx.draft.articles.iter().enumerate() {
         let credits: Vec<&Byline> = cx
             .facts
@@ -61,16 +73,20 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .bylines
             .of_article(index)
             .any(|b| b.place == BylinePlace::Lead);
-        let at_house = |b: &Byline| match style.position {
-            BylinePosition::Lead => match b.place {
-                BylinePlace::Lead => Some(b.block) == lead_block,
-                // Ex) a feature signed `本报记者 王海` under its headline, with no dateline.
-                BylinePlace::CreditLine => !dated && lead_block.is_none_or(|l| b.block < l),
-                _ => false,
-            },
-            BylinePosition::End => {
-                b.place == BylinePlace::Trailing && Some(b.block) == last_paragraph(cx, article)
-            }
+        let at_lead = |b: &Byline| match b.place {
+            BylinePlace::Lead => Some(b.block) == lead_block,
+            // Ex) a feature signed `本报记者 王海` under its headline, with no dateline.
+            BylinePlace::CreditLine => !dated && lead_block.is_none_or(|l| b.block < l),
+            _ => false,
+        };
+        let at_end = |b: &Byline| {
+            b.place == BylinePlace::Trailing && Some(b.block) == last_paragraph(cx, article)
+        };
+        let at_house = |b: &Byline| match house.position.get() {
+            Some(BylinePosition::Lead) => at_lead(b),
+            Some(BylinePosition::End) => at_end(b),
+            // Ex) a report credited at its lead and a brief at its end, in the mixed style.
+            _ => at_lead(b) || at_end(b),
         };
         let proper = credits
             .iter()
@@ -80,7 +96,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         for &byline in &credits {
             if Some(byline) == proper {
                 if !at_house(byline) {
-                    acc.push(misplaced(cx, article, byline, style));
+                    // At the lead or the end is a choice of style; anywhere else is wrong.
+                    let standard = at_lead(byline) || at_end(byline);
+                    acc.push(misplaced(cx, article, byline, house, standard));
                 }
                 continue;
             }
@@ -105,26 +123,39 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The only credit of an article, standing in the wrong place.
+/// The only credit of an article, standing in the wrong place: `standard` when it stands
+/// where some house style puts it (the lead, or the end), only not where this house does.
 fn misplaced(
     cx: &Context<'_>,
     article: &Article,
     byline: &Byline,
-    style: &BylineConfig,
+    house: &House<'_>,
+    standard: bool,
 ) -> Diagnostic {
-    match style.position {
-        BylinePosition::Lead => {
+    let diagnostic = match house.position.get() {
+        Some(BylinePosition::Lead) => {
             let message = match byline.place {
                 BylinePlace::CreditLine => "署名单独成行，应放在首段电头之后",
                 _ => "署名应放在首段电头之后",
             };
-            let fix = move_to_lead(cx, article, byline, style);
+            let fix = move_to_lead(cx, article, byline, house);
             Diagnostic::new(&RULE, byline.span, message).with_fix(fix)
         }
-        BylinePosition::End => {
-            let fix = move_to_end(cx, article, byline, style);
+        Some(BylinePosition::End) => {
+            let fix = move_to_end(cx, article, byline, house);
             Diagnostic::new(&RULE, byline.span, "署名应放在文末").with_fix(fix)
         }
+        _ => Diagnostic::new(&RULE, byline.span, "署名应放在首段电头之后或文末"),
+    };
+    if standard {
+        let note = house.position.source_note("这种署名位置");
+        let diagnostic = diagnostic.style();
+        match note {
+            Some(note) => diagnostic.with_note(note),
+            None => diagnostic,
+        }
+    } else {
+        diagnostic
     }
 }
 
@@ -132,7 +163,7 @@ fn move_to_lead(
     cx: &Context<'_>,
     article: &Article,
     byline: &Byline,
-    style: &BylineConfig,
+    style: &House<'_>,
 ) -> Option<Fix> {
     let lead_block = article.lead(cx.draft)?;
     let bare_lead = cx
@@ -163,7 +194,7 @@ fn move_to_end(
     cx: &Context<'_>,
     article: &Article,
     byline: &Byline,
-    style: &BylineConfig,
+    style: &House<'_>,
 ) -> Option<Fix> {
     let last = last_paragraph(cx, article)?;
     let moved = Byline {

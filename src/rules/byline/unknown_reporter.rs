@@ -32,7 +32,13 @@ declare_rule! {
     /// colleague is not a misspelling, so the editor action "add to roster" is offered too.
     /// ## Standard
     /// 本报 `[byline] roster`
-    pub(crate) RULE = "byline/unknown-reporter" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "byline/unknown-reporter" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "署名不在本报记者名单",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -1,4 +1,4 @@
-use crate::config::DigitsStyle;
+use crate::config::{DigitsStyle, Numerals};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{apply_edits_once, Edit, Fix};
@@ -38,7 +38,15 @@ declare_rule! {
     /// With `[dates] digits = "any"` full-width digits are accepted.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》4.1–4.2, 5.2 (年月日的写法)
-    pub(crate) RULE = "date/format" { severity: Warning, fix: Always }
+    pub(crate) RULE = "date/format" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "日期用“号”、补零、两位年份、“-”“/”“.”分隔，年份中“零”“○”代“〇”",
+            Style: "全角数字与本报不一",
+            Style: "汉字数字日期与同一语境的阿拉伯数字日期混用",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
@@ -78,6 +86,10 @@ fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
     }
     acc.extend(report(cx, expr, found));
 }
+
+/// The reasons that are a choice among accepted forms rather than an error.
+const FULLWIDTH: &str = "日期中使用了全角数字";
+const CHINESE_NUMERALS: &str = "正文日期应使用阿拉伯数字";
 
 /// What is wrong with a date: the reasons in the order found, the edits that fix it, and
 /// whether they are all certain.
@@ -145,14 +157,21 @@ fn report(cx: &Context<'_>, expr: &DateExpr, found: Found) -> Option<Diagnostic>
     } else {
         Fix::suggested(title, found.edits)
     };
-    Some(
-        Diagnostic::new(
-            &RULE,
-            expr.span,
-            format!("{}：“{written}”应为“{fixed}”", found.reasons.join("，")),
-        )
-        .with_fix(fix),
+    let style = found
+        .reasons
+        .iter()
+        .all(|reason| [FULLWIDTH, CHINESE_NUMERALS].contains(reason));
+    let diagnostic = Diagnostic::new(
+        &RULE,
+        expr.span,
+        format!("{}：“{written}”应为“{fixed}”", found.reasons.join("，")),
     )
+    .with_fix(fix);
+    Some(if style {
+        diagnostic.style()
+    } else {
+        diagnostic
+    })
 }
 
 /// What is wrong with one numeral of a date, its replacement, and whether replacing it is
@@ -165,8 +184,8 @@ fn normalise(
     let written = &cx.text[part.span.range()];
     match part.digits {
         // Ex) 二〇二三年三月十四日
-        Digits::Chinese if chinese_to_arabic => {
-            Some(("正文日期应使用阿拉伯数字", part.value.to_string(), true))
+        Digits::Chinese if chinese_to_arabic || cx.house.numerals == Numerals::Arabic => {
+            Some((CHINESE_NUMERALS, part.value.to_string(), true))
         }
         // Ex) 二○二三年 in a headline: only the look-alike zero is wrong.
         Digits::Chinese if part.zero_slip => {
@@ -181,8 +200,8 @@ fn normalise(
         }
         Digits::Chinese => None,
         // Ex) １５日
-        Digits::FullWidth if cx.config.dates.digits == DigitsStyle::Halfwidth => {
-            Some(("日期中使用了全角数字", part.value.to_string(), true))
+        Digits::FullWidth if cx.house.digits.departs(DigitsStyle::Any) => {
+            Some((FULLWIDTH, part.value.to_string(), true))
         }
         Digits::Mixed => Some(("日期中混用全角、半角数字", part.value.to_string(), true)),
         // Ex) 03月05日

@@ -36,7 +36,13 @@ declare_rule! {
     /// may have meant the future and left out the marker.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》; newsroom convention for day-only dates
-    pub(crate) RULE = "date/future" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "date/future" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "只写日的日期晚于出版日",
+        ],
+    }
 }
 
 /// Words before a day, in its clause, that put it in the future.

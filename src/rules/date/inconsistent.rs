@@ -25,6 +25,10 @@ declare_rule! {
     /// A page that names the same kind of day two ways makes readers wonder whether two
     /// different days are meant, and looks unedited.
     /// ## Example
+    /// A paper that writes `星期` (the 地方日报 preset):
+    /// ```toml,config
+    /// preset = "地方日报"
+    /// ```
     /// ```text,flagged
     /// 2023年3月14日（星期二）开幕，3月16日（周四）闭幕。
     /// ```
@@ -36,7 +40,13 @@ declare_rule! {
     /// way the page should take is an editor's choice.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》 (consistency within a publication); house style
-    pub(crate) RULE = "date/inconsistent" { severity: Warning, fix: Always }
+    pub(crate) RULE = "date/inconsistent" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Style: "同一稿件日期、星期写法不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
@@ -58,14 +68,12 @@ fn weekdays(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     if words.iter().filter(|&&w| count(w) > 0).count() < 2 {
         return;
     }
-    let house = match cx.config.dates.weekday {
-        HouseWeekday::Xingqi => WeekdayWord::Xingqi,
-        HouseWeekday::Zhou => WeekdayWord::Zhou,
-    };
-    let target = if count(house) > 0 {
-        house
-    } else {
-        *words.iter().max_by_key(|&&w| count(w)).unwrap_or(&house)
+    // The house's word when it has one, else nothing is reported: two words in a draft
+    // that uses weekdays fewer than three times, or as often each, settle nothing.
+    let target = match cx.house.weekday.get() {
+        Some(HouseWeekday::Xingqi) => WeekdayWord::Xingqi,
+        Some(HouseWeekday::Zhou) => WeekdayWord::Zhou,
+        None => return,
     };
     for w in written.iter().filter(|w| w.word != target) {
         let right = calendar::weekday_name(target.as_str(), w.weekday);
@@ -83,6 +91,7 @@ fn weekdays(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     target.as_str()
                 ),
             )
+            .style()
             .with_fix(fix),
         );
     }
@@ -176,6 +185,7 @@ fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
                 expr.span,
                 format!("本月日期写法不统一：本稿多处{other}，此处写作“{written}”"),
             )
+            .style()
             .with_fix(fix),
         );
     }

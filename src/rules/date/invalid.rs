@@ -26,7 +26,13 @@ declare_rule! {
     /// None: only the writer knows which day was meant.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》; GB/T 7408 (the Gregorian calendar)
-    pub(crate) RULE = "date/invalid" { severity: Error, fix: None }
+    pub(crate) RULE = "date/invalid" {
+        severity: Error,
+        fix: None,
+        checks: [
+            Error: "不存在的日期",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

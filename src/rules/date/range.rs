@@ -1,6 +1,6 @@
 use crate::config::RangeConnector;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::dates::{DayWord, Mention};
 use crate::rules::Context;
@@ -26,22 +26,32 @@ declare_rule! {
     /// its unit (`13-14日` becomes `13日至14日`).
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》4.13 连接号; GB/T 15835-2011《出版物上数字用法》
-    pub(crate) RULE = "date/range" { severity: Warning, fix: Always }
+    pub(crate) RULE = "date/range" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "日期范围用“-”“–”连接",
+            Style: "日期范围连接号（—、至、～）与本报不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let house = cx.config.dates.range;
+    let choice = cx.house.range;
+    // Where the house has settled nothing, a connector that is no option becomes the
+    // standard dash.
+    let house = choice.or(RangeConnector::Dash);
     for mention in cx.facts.dates.iter() {
         let Mention::Range(range) = &mention.kind else {
             continue;
         };
         let connector = range.connector;
         // Ex) 3月13-14日, 2021–2025年
-        let wrong = match connector {
-            '-' | '–' | '－' | '~' => true,
-            '—' => house != RangeConnector::Dash,
-            '～' => house != RangeConnector::Tilde,
-            _ => false,
+        let (wrong, style) = match connector {
+            '-' | '–' | '－' | '~' => (true, false),
+            '—' => (choice.departs(RangeConnector::Dash), true),
+            '～' => (choice.departs(RangeConnector::Tilde), true),
+            _ => (false, false),
         };
         if !wrong || mention.in_title {
             continue;
@@ -73,6 +83,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 mention.span,
                 format!("日期范围应使用“{mark}”连接，不用“{connector}”"),
             )
+            .with_kind(if style { Kind::Style } else { Kind::Error })
             .with_fix(fix),
         );
     }

@@ -33,7 +33,13 @@ declare_rule! {
     /// not the day of printing.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》 (dates written with Arabic numerals); newsroom style
-    pub(crate) RULE = "date/relative" { severity: Info, fix: Always }
+    pub(crate) RULE = "date/relative" {
+        severity: Info,
+        fix: Always,
+        checks: [
+            Style: "用“今天”“昨天”等相对日期",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
@@ -72,6 +78,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 mention.span,
                 format!("“{word}”指{meaning}，宜写明日期“{absolute}”"),
             )
+            .style()
             .with_fix(fix),
         );
     }

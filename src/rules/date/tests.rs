@@ -21,9 +21,13 @@ fn lint_with(text: &str, config: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Findings of date rules on a page dated 2023-03-15 (a Wednesday).
+/// Findings of date rules on a page dated 2023-03-15 (a Wednesday), in the house style of
+/// a local daily (`星期`, `—`, half-width digits).
 fn lint(text: &str) -> Vec<Diagnostic> {
-    lint_with(text, "[bulletin]\ndate = \"2023-03-15\"\n")
+    lint_with(
+        text,
+        "preset = \"地方日报\"\n[bulletin]\ndate = \"2023-03-15\"\n",
+    )
 }
 
 fn of<'d>(all: &'d [Diagnostic], rule: &str) -> Vec<&'d Diagnostic> {
@@ -218,6 +222,7 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
         dates: dates::recognise(&input),
         ..Facts::default()
     };
+    let house = crate::lint::style::house(&config, &facts);
     let cx = Context {
         text,
         draft: &draft,
@@ -227,6 +232,7 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
         today: TODAY,
         path: None,
         gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        house: &house,
     };
     let mut acc = Vec::new();
     for rule in ALL_RULES.iter().filter(|r| r.meta.id.starts_with("date/")) {

@@ -30,7 +30,13 @@ declare_rule! {
     /// again.
     /// ## Standard
     /// GB/T 15835-2011《出版物上数字用法》; the weekday of a Gregorian date (GB/T 7408)
-    pub(crate) RULE = "date/weekday" { severity: Error, fix: Always }
+    pub(crate) RULE = "date/weekday" {
+        severity: Error,
+        fix: Always,
+        checks: [
+            Error: "星期与日期不符",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -27,7 +27,13 @@ declare_rule! {
     /// included) at once.
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
-    pub(crate) RULE = "headline/punctuation" { severity: Warning, fix: Always }
+    pub(crate) RULE = "headline/punctuation" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "标题末尾有句号、逗号等",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

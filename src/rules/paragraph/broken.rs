@@ -27,7 +27,13 @@ declare_rule! {
     /// looks the same and only the writer can tell which it is.
     /// ## Standard
     /// 报纸编校规范（段落完整）
-    pub(crate) RULE = "paragraph/broken" { severity: Warning, fix: Always }
+    pub(crate) RULE = "paragraph/broken" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "段落在句中断开",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -53,7 +53,14 @@ declare_rule! {
     /// which is right.
     /// ## Standard
     /// 《报纸编校质量标准》：人名前后一致
-    pub(crate) RULE = "person/variant" { severity: Warning, fix: Always }
+    pub(crate) RULE = "person/variant" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "同一人名一字之差",
+            Error: "同一人名同音异字",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -1,8 +1,9 @@
+use crate::config::PhotoStyle;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::fix::{Edit, Fix};
-use crate::recognise::bylines::PhotoForm;
-use crate::rules::photo::house::{deviates, house_form, separator_off};
+use crate::recognise::bylines::{Parens, PhotoForm};
+use crate::rules::photo::house::{deviation, house_form, separator_off, style_of};
 use crate::rules::Context;
 
 declare_rule! {
@@ -30,33 +31,52 @@ declare_rule! {
     /// configured or the roster lists every name).
     /// ## Standard
     /// 《报纸编校质量标准》图片署名；本报版式
-    pub(crate) RULE = "photo/credit-format" { severity: Warning, fix: Always }
+    pub(crate) RULE = "photo/credit-format" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "图片署名不合任何规范格式（摄影：某某、半角括号等）",
+            Style: "图片署名格式与本报不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let style = &cx.config.byline;
+    let house = cx.house;
     for credit in &cx.facts.bylines.photo_credits {
-        if !deviates(credit, style) {
+        let Some(kind) = deviation(credit, house) else {
             continue;
-        }
+        };
         let printed = &cx.text[credit.span.range()];
         let what = match credit.form {
-            PhotoForm::Colon => format!("图片署名“{printed}”不合本报格式"),
-            PhotoForm::Slash => format!("图片署名“{printed}”不合本报格式"),
-            PhotoForm::Paren(_) => "图片署名不应加括号".to_owned(),
+            // Ex) 摄影：王海
+            PhotoForm::Colon => format!("图片署名“{printed}”不合规范"),
+            PhotoForm::Paren(parens) if parens != Parens::Full => {
+                "图片署名使用了半角括号".to_owned()
+            }
+            _ if kind == Kind::Style && house.photo.departs(style_of(credit).unwrap()) => {
+                let want = match house.photo.get() {
+                    Some(PhotoStyle::Paren) => "（王海 摄）",
+                    Some(PhotoStyle::Slash) => "王海/摄",
+                    _ => "本报记者 王海 摄",
+                };
+                format!("图片署名格式与本报不一（本报用“{want}”式）")
+            }
+            _ if separator_off(credit, house) => "图片署名的姓名分隔不合本报格式".to_owned(),
             _ if credit.role.is_none() => "图片署名缺少身份词“本报记者”".to_owned(),
-            _ if separator_off(credit, style) => "图片署名的姓名分隔不合本报格式".to_owned(),
             _ => "图片署名空格不合规范".to_owned(),
         };
-        let mut diagnostic = Diagnostic::new(&RULE, credit.span, what);
-        if let Some(house) = house_form(credit, style) {
-            if house != printed {
-                diagnostic = diagnostic
-                    .with_note(format!("本报格式：{}", house.trim_start()))
-                    .with_fix(Fix::safe(
-                        format!("改为“{}”", house.trim_start()),
-                        vec![Edit::replace(credit.span, house)],
-                    ));
+        let mut diagnostic = Diagnostic::new(&RULE, credit.span, what).with_kind(kind);
+        if let Some(rebuilt) = house_form(credit, house) {
+            if rebuilt != printed {
+                let mut note = format!("本报格式：{}", rebuilt.trim_start());
+                if let Some(source) = house.photo.source_note("这种图片署名格式") {
+                    note = format!("{note}（{source}）");
+                }
+                diagnostic = diagnostic.with_note(note).with_fix(Fix::safe(
+                    format!("改为“{}”", rebuilt.trim_start()),
+                    vec![Edit::replace(credit.span, rebuilt)],
+                ));
             }
         }
         acc.push(diagnostic);

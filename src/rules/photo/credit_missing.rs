@@ -38,7 +38,13 @@ declare_rule! {
     /// photo is for the editor to confirm.
     /// ## Standard
     /// 《报纸编校质量标准》图片署名
-    pub(crate) RULE = "photo/credit-missing" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "photo/credit-missing" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "图片或图片新闻没有摄影署名",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
@@ -58,7 +64,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let names = photographers(cx, id);
         let mut diagnostic = Diagnostic::new(&RULE, block.span, "图片说明缺少摄影署名");
         if !names.is_empty() {
-            let credit = house_photo_credit(&names, &cx.config.byline);
+            let credit = house_photo_credit(&names, cx.house);
             diagnostic = diagnostic.with_fix(Fix::suggested(
                 format!("加上“{credit}”"),
                 vec![Edit::insert(block.span.end, format!(" {credit}"))],
@@ -165,5 +171,5 @@ fn photographers(cx: &Context<'_>, id: BlockId) -> Vec<String> {
             return names;
         }
     }
-    crate::rules::byline::page_reporters(bylines, &cx.config.byline)
+    crate::rules::byline::page_reporters(bylines, cx.house)
 }

@@ -35,7 +35,13 @@ declare_rule! {
     /// successors each is offered, since only the reporter knows which part is meant.
     /// ## Standard
     /// 《地名管理条例》(2022); 民政部《县级以上行政区划变更情况》.
-    pub(crate) RULE = "place/former-name" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "place/former-name" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "使用已撤销或更名的旧地名",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -31,7 +31,13 @@ declare_rule! {
     /// child's name may be the slip instead, so a person decides.
     /// ## Standard
     /// 《行政区划管理条例》(2018) and the NBS division codes.
-    pub(crate) RULE = "place/hierarchy" { severity: Error, fix: Sometimes }
+    pub(crate) RULE = "place/hierarchy" {
+        severity: Error,
+        fix: Sometimes,
+        checks: [
+            Error: "地名隶属关系错误",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

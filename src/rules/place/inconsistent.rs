@@ -33,7 +33,13 @@ declare_rule! {
     /// Suggested: the full name, or the spelling of the gazetteer.
     /// ## Standard
     /// House style; 《地名管理条例》(2022) on standard names.
-    pub(crate) RULE = "place/inconsistent" { severity: Warning, fix: Always }
+    pub(crate) RULE = "place/inconsistent" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Style: "同一地名写法不一",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -36,7 +36,13 @@ declare_rule! {
     /// not have yet; then add it to the newsroom gazetteer or the allow list.
     /// ## Standard
     /// 民政部《地名管理条例》(2022): standard place names are used in publications.
-    pub(crate) RULE = "place/misspelled" { severity: Warning, fix: Always }
+    pub(crate) RULE = "place/misspelled" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "地名错字、漏字、多字",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -27,7 +27,13 @@ declare_rule! {
     /// typed after the mark are dropped, as full-width marks carry their own.
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》
-    pub(crate) RULE = "punct/halfwidth" { severity: Warning, fix: Always }
+    pub(crate) RULE = "punct/halfwidth" {
+        severity: Warning,
+        fix: Always,
+        checks: [
+            Error: "中文中使用半角标点",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
@@ -37,7 +43,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
     // A byline's or photo credit's half-width marks are `byline/format`'s and
     // `photo/credit-format`'s, whose fixes rebuild the whole credit: report each span once.
-    let style = &cx.config.byline;
+    let style = cx.house;
     acc.extend(
         found
             .into_iter()

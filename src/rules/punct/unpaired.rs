@@ -23,7 +23,13 @@ declare_rule! {
     /// None: only the writer knows where the quotation ends.
     /// ## Standard
     /// GB/T 15834-2011《标点符号用法》4.8 引号、4.9 括号、4.15 书名号
-    pub(crate) RULE = "punct/unpaired" { severity: Warning, fix: None }
+    pub(crate) RULE = "punct/unpaired" {
+        severity: Warning,
+        fix: None,
+        checks: [
+            Error: "引号、括号、书名号不成对",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

@@ -42,7 +42,13 @@ declare_rule! {
     /// several right forms each is suggested; with none (a banned term) there is no fix.
     /// ## Standard
     /// The newsroom's own list; prh dictionaries (textlint-rule-prh)
-    pub(crate) RULE = "word/substitution" { severity: Warning, fix: Sometimes }
+    pub(crate) RULE = "word/substitution" {
+        severity: Warning,
+        fix: Sometimes,
+        checks: [
+            Error: "本报词表中的错误或禁用写法",
+        ],
+    }
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {

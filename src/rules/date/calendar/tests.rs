@@ -20,6 +20,7 @@ fn findings(text: &str, issue: Option<Date>) -> Vec<Diagnostic> {
         dates,
         ..Facts::default()
     };
+    let house = crate::lint::style::house(&config, &facts);
     let cx = Context {
         text,
         draft: &draft,
@@ -29,6 +30,7 @@ fn findings(text: &str, issue: Option<Date>) -> Vec<Diagnostic> {
         today: TODAY,
         path: None,
         gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        house: &house,
     };
     let mut acc = Vec::new();
     check(&cx, &mut acc);

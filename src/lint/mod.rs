@@ -4,6 +4,8 @@
 //!
 //! Nothing here reads the clock or the file system: today and the configuration are given.
 
+pub mod style;
+
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -51,6 +53,7 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         newsroom: newsroom(&config.config),
     };
     let facts = Facts::recognise(&input);
+    let house = style::house(&config.config, &facts);
     let cx = Context {
         text,
         draft: &draft,
@@ -60,6 +63,7 @@ pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Da
         today,
         path,
         gazetteer: config.gazetteer(),
+        house: &house,
     };
     let diagnostics = check(&cx, config);
     Analysis {

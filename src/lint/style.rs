@@ -1,0 +1,207 @@
+//! Style inference: settles each house-style key for one draft before the rules run.
+//!
+//! A key set by the configuration or its preset is fixed. Otherwise the draft's own usage
+//! decides: each byline, photo credit, weekday, range and date counts as one use of the
+//! option it is printed in, and the option used most wins when the key has at least
+//! [`MIN_USES`] uses in all and no other option ties it. Forms that are no option at all
+//! (half-width parentheses, `-` in a range, `摄影：`) count for nothing here; the rules report
+//! them in every style.
+
+use crate::config::{
+    BylineForm, BylinePosition, Config, DigitsStyle, NameSeparator, RangeConnector, WeekdayWord,
+};
+use crate::recognise::bylines::{BylinePlace, BylineShape};
+use crate::recognise::dates::{self, Digits, Mention};
+use crate::recognise::Facts;
+use crate::rules::photo::house as photo;
+use crate::rules::style::{Choice, House, MIN_USES};
+
+/// The house style of one draft: the configuration's keys, and the draft's own usage where
+/// the configuration is silent.
+pub fn house<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
+    let dates = &config.dates;
+    House {
+        photo: settle(
+            config.photo.form,
+            facts
+                .bylines
+                .photo_credits
+                .iter()
+                .filter_map(photo::style_of),
+        ),
+        weekday: settle(
+            dates.weekday,
+            facts.dates.weekdays().filter_map(|w| match w.word {
+                dates::WeekdayWord::Xingqi => Some(WeekdayWord::Xingqi),
+                dates::WeekdayWord::Zhou => Some(WeekdayWord::Zhou),
+                dates::WeekdayWord::Libai => None,
+            }),
+        ),
+        range: settle(
+            dates.range,
+            facts.dates.iter().filter_map(|m| match &m.kind {
+                Mention::Range(range) => match range.connector {
+                    '—' => Some(RangeConnector::Dash),
+                    '至' => Some(RangeConnector::Zhi),
+                    '～' => Some(RangeConnector::Tilde),
+                    _ => None,
+                },
+                _ => None,
+            }),
+        ),
+        digits: settle(dates.digits, date_digits(facts)),
+        numerals: dates.numerals.unwrap_or_default(),
+        ..bylines(config, facts)
+    }
+}
+
+/// The byline keys: the form, separator and position of the paper's own credits, and
+/// whether its datelines name a reporter.
+fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
+    let bylines = &facts.bylines;
+    let own = || bylines.bylines.iter().filter(|b| b.is_own());
+    let byline = &config.byline;
+    House {
+        form: settle(
+            byline.form,
+            own().filter_map(|b| match b.shape() {
+                BylineShape::Paren => Some(BylineForm::Paren),
+                BylineShape::Reported => Some(BylineForm::Reported),
+                _ => None,
+            }),
+        ),
+        parens: byline.parens,
+        separator: settle(
+            byline.separator,
+            own()
+                .filter_map(|b| b.credit.as_ref())
+                .filter_map(|c| c.separators.first())
+                .chain(
+                    bylines
+                        .photo_credits
+                        .iter()
+                        .filter_map(|c| c.separators.first()),
+                )
+                .filter_map(|sep| NameSeparator::from_str(sep)),
+        ),
+        position: position(
+            byline.position,
+            own()
+                .filter(|b| b.has_names())
+                .filter_map(|b| match b.place {
+                    BylinePlace::Lead => Some(BylinePosition::Lead),
+                    BylinePlace::Trailing => Some(BylinePosition::End),
+                    _ => None,
+                }),
+        ),
+        require_reporter: settle(
+            byline.require_reporter,
+            own()
+                .filter(|b| b.place == BylinePlace::Lead)
+                .map(|b| b.has_names()),
+        ),
+        roster: &byline.roster,
+        default_reporter: byline.default_reporter.as_deref(),
+        ..House::default()
+    }
+}
+
+/// The digit width of each date written in digits: one use per date, whatever its parts.
+fn date_digits(facts: &Facts) -> impl Iterator<Item = DigitsStyle> + '_ {
+    facts.dates.exprs().filter_map(|(_, expr)| {
+        let parts = [&expr.year, &expr.month, &expr.day];
+        let mut digits = parts.into_iter().flatten().map(|part| part.digits);
+        match digits.next()? {
+            Digits::Ascii => Some(DigitsStyle::Halfwidth),
+            Digits::FullWidth => Some(DigitsStyle::Any),
+            Digits::Mixed | Digits::Chinese => None,
+        }
+    })
+}
+
+/// Settles one key: `fixed` wins; else the option with the most `uses`, when there are at
+/// least [`MIN_USES`] and no other option has as many.
+pub(crate) fn settle<T: Copy + PartialEq>(
+    fixed: Option<T>,
+    uses: impl IntoIterator<Item = T>,
+) -> Choice<T> {
+    if let Some(value) = fixed {
+        return Choice::Fixed(value);
+    }
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    let mut total = 0;
+    for option in uses {
+        total += 1;
+        match counts.iter_mut().find(|(seen, _)| *seen == option) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((option, 1)),
+        }
+    }
+    if total < MIN_USES {
+        return Choice::Open;
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [(value, uses)] => Choice::Inferred {
+            value: *value,
+            uses: *uses,
+        },
+        [(value, uses), (_, next), ..] if uses > next => Choice::Inferred {
+            value: *value,
+            uses: *uses,
+        },
+        _ => Choice::Open,
+    }
+}
+
+/// The credit position: a page whose credits stand both at the lead and at the end is
+/// printed in the mixed style (reports credited at the lead, briefs at the end), which
+/// accepts either; a page that puts every credit in one place settles on it.
+fn position(
+    fixed: Option<BylinePosition>,
+    uses: impl IntoIterator<Item = BylinePosition>,
+) -> Choice<BylinePosition> {
+    let uses: Vec<BylinePosition> = uses.into_iter().collect();
+    let both = uses.contains(&BylinePosition::Lead) && uses.contains(&BylinePosition::End);
+    if fixed.is_none() && both && uses.len() >= MIN_USES {
+        return Choice::Inferred {
+            value: BylinePosition::Mixed,
+            uses: uses.len(),
+        };
+    }
+    settle(fixed, uses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_option_used_most_wins_from_three_uses_without_a_tie() {
+        use WeekdayWord::{Xingqi, Zhou};
+        assert_eq!(settle(None, [Xingqi, Zhou]), Choice::Open);
+        assert_eq!(settle(None, [Xingqi, Zhou, Xingqi, Zhou]), Choice::Open);
+        assert_eq!(
+            settle(None, [Xingqi, Zhou, Xingqi]),
+            Choice::Inferred {
+                value: Xingqi,
+                uses: 2
+            }
+        );
+        assert_eq!(settle(Some(Zhou), [Xingqi; 5]), Choice::Fixed(Zhou));
+    }
+
+    #[test]
+    fn credits_at_both_ends_settle_on_the_mixed_position() {
+        use BylinePosition::{End, Lead, Mixed};
+        assert_eq!(
+            position(None, [Lead, Lead, End]),
+            Choice::Inferred {
+                value: Mixed,
+                uses: 3
+            }
+        );
+        assert_eq!(position(None, [Lead, End]), Choice::Open);
+        assert_eq!(position(Some(Lead), [Lead, End, End]), Choice::Fixed(Lead));
+    }
+}
