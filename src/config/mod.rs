@@ -6,6 +6,7 @@
 //! passed in by the caller.
 
 mod init;
+mod messages;
 mod preset;
 mod resolve;
 mod schema;
@@ -229,10 +230,13 @@ impl std::error::Error for ConfigError {}
 impl ConfigError {
     fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
         let line = err.span().map(|span| line_of(source, span.start));
+        let line_text = line
+            .and_then(|l| source.lines().nth(l as usize - 1))
+            .unwrap_or("");
         // toml has no words for some errors (a control character in a comment).
         let message = match err.message().trim() {
-            "" => "not valid TOML here".to_owned(),
-            message => message.to_owned(),
+            "" => "这里不是有效的 TOML".to_owned(),
+            message => messages::restate(message, line_text),
         };
         // serde names the unknown field in the message; the span locates it.
         let key = err
@@ -261,7 +265,7 @@ fn validate_rule_ids(
                 path: path.to_path_buf(),
                 line: find_line(source, id),
                 key: Some(format!("rules.\"{id}\"")),
-                message: format!("unknown rule \"{id}\" (`jiaodui rules` lists them)"),
+                message: messages::unknown_rule(id, rules),
             });
         }
     }
@@ -271,7 +275,7 @@ fn validate_rule_ids(
                 path: path.to_path_buf(),
                 line: find_line(source, &entry.rule),
                 key: Some("allow.rule".into()),
-                message: format!("unknown rule \"{}\"", entry.rule),
+                message: messages::unknown_rule(&entry.rule, rules),
             });
         }
     }
@@ -341,7 +345,11 @@ mod tests {
         let err = LoadedConfig::parse(source, Path::new("a/jiaodui.toml"), &[]).unwrap_err();
         assert_eq!(err.line, Some(5));
         assert_eq!(err.key.as_deref(), Some("byline.paren"));
-        assert!(err.message.contains("unknown field"), "{err}");
+        assert!(
+            err.message
+                .starts_with("没有“paren”这个键，你是不是要写“parens”？"),
+            "{err}"
+        );
         assert!(
             err.to_string()
                 .starts_with("a/jiaodui.toml:5: `byline.paren`: "),
@@ -385,7 +393,7 @@ mod tests {
     fn an_error_toml_has_no_words_for_still_says_where() {
         let err =
             LoadedConfig::parse("[bulletin]\n# a\u{3}\n", Path::new("j.toml"), &[]).unwrap_err();
-        assert_eq!(err.to_string(), "j.toml:2: `bulletin`: not valid TOML here");
+        assert_eq!(err.to_string(), "j.toml:2: `bulletin`: 这里不是有效的 TOML");
     }
 
     #[test]

@@ -1,0 +1,148 @@
+//! Config errors in the copy desk's language: serde's and toml's English messages about a
+//! `jiaodui.toml` are restated in Chinese, and a misspelt table, key, value or rule gets a
+//! "did you mean" with the nearest right one.
+
+/// Restates a toml/serde error `message` in Chinese. `line` is the text of the line the
+/// error points at, which tells a misspelt table (`[bylin]`) from a misspelt key.
+pub(super) fn restate(message: &str, line: &str) -> String {
+    if let Some((found, expected)) = unknown("unknown field", message) {
+        let table = line.trim_start().starts_with('[');
+        let what = if table { "表" } else { "键" };
+        let shown = |name: &str| {
+            if table {
+                format!("[{name}]")
+            } else {
+                name.to_owned()
+            }
+        };
+        return format!(
+            "没有“{}”这个{what}{}（可用：{}）",
+            shown(&found),
+            did_you_mean(&found, &expected, shown),
+            expected.join("、")
+        );
+    }
+    if let Some((found, expected)) = unknown("unknown variant", message) {
+        return format!(
+            "“{found}”不是可用的值{}（可用：{}）",
+            did_you_mean(&found, &expected, str::to_owned),
+            expected.join("、")
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return format!("值的类型不对：{rest}");
+    }
+    if message.starts_with("duplicate key") {
+        return format!("同一个键写了两次（{message}）");
+    }
+    if message.starts_with("missing field") {
+        return format!("缺少必填的键（{message}）");
+    }
+    format!("不是有效的 TOML：{message}")
+}
+
+/// An unknown rule ID in `[rules]` or `[[allow]]`, with the nearest known one.
+pub(super) fn unknown_rule(id: &str, rules: &[&str]) -> String {
+    let known: Vec<String> = rules.iter().map(|r| (*r).to_owned()).collect();
+    format!(
+        "没有名为“{id}”的规则{}（`jiaodui rules` 列出全部规则）",
+        did_you_mean(id, &known, str::to_owned)
+    )
+}
+
+/// Parses serde's `unknown field `x`, expected one of `a`, `b`` (or `expected `a` or
+/// `b``) into the name found and the names expected.
+fn unknown(prefix: &str, message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix(prefix)?;
+    let mut names = rest.split('`').skip(1).step_by(2).map(str::to_owned);
+    let found = names.next()?;
+    Some((found, names.collect()))
+}
+
+/// `，你是不是要写“X”？` for the candidate nearest `found`, when one is near enough to be a
+/// slip (at most a third of its characters differ, or `found` is the start of it); empty
+/// otherwise.
+fn did_you_mean(found: &str, candidates: &[String], shown: impl Fn(&str) -> String) -> String {
+    if let Some(longer) = candidates
+        .iter()
+        .find(|c| !found.is_empty() && c.starts_with(found) && c.as_str() != found)
+    {
+        return format!("，你是不是要写“{}”？", shown(longer));
+    }
+    let best = candidates
+        .iter()
+        .map(|c| (edit_distance(found, c), c))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((d, name)) if d > 0 && d * 3 <= name.chars().count().max(3) => {
+            format!("，你是不是要写“{}”？", shown(name))
+        }
+        _ => String::new(),
+    }
+}
+
+/// Edit distance in characters, a swap of two neighbours counting as one edit (`from` for
+/// `form`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_table_key_value_or_rule_gets_the_nearest_right_one() {
+        let table = restate(
+            "unknown field `bylin`, expected one of `bulletin`, `byline`, `photo`",
+            "[bylin]",
+        );
+        assert_eq!(
+            table,
+            "没有“[bylin]”这个表，你是不是要写“[byline]”？（可用：bulletin、byline、photo）"
+        );
+        let key = restate(
+            "unknown field `from`, expected one of `form`, `parens`",
+            "from = \"paren\"",
+        );
+        assert!(
+            key.starts_with("没有“from”这个键，你是不是要写“form”？"),
+            "{key}"
+        );
+        let value = restate(
+            "unknown variant `parens`, expected `paren` or `reported`",
+            "form = \"parens\"",
+        );
+        assert!(value.contains("你是不是要写“paren”"), "{value}");
+        let far = restate("unknown field `xyz`, expected one of `form`", "xyz = 1");
+        assert!(!far.contains("你是不是"), "{far}");
+        let preset = restate(
+            "unknown variant `人民`, expected one of `人民日报`, `新华社`",
+            "",
+        );
+        assert!(preset.contains("你是不是要写“人民日报”"), "{preset}");
+        assert!(
+            unknown_rule("date/weekdy", &["date/weekday", "date/format"])
+                .contains("你是不是要写“date/weekday”")
+        );
+    }
+}
