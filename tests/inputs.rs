@@ -194,6 +194,8 @@ fn unreadable_files() -> tempfile::TempDir {
     write("old.wps", &compound);
     write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     write("garbage.md", b"\x80\x81\xfe\xfd abc \xff\xfe");
+    // Word's owner file beside a document that is open: no draft, not reported.
+    write("~$d.docx", b"\x04wanghai\x00\x00");
     dir
 }
 

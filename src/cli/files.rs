@@ -179,6 +179,9 @@ pub(crate) fn collect(
             }
         }
         for file in found {
+            if is_owner_file(&file) {
+                continue;
+            }
             let config = resolver.for_path(Some(&file))?;
             // Globs are relative to the config's folder, so compare absolute paths.
             if config.wants(&absolute(&file)) {
@@ -187,6 +190,15 @@ pub(crate) fn collect(
         }
     }
     Ok((out, problems))
+}
+
+/// Word's owner file (`~$稿件.docx`), which it keeps beside a document while the document is
+/// open: a few bytes naming who has it open, no draft. Found in a folder, it is passed over;
+/// otherwise every draft open in Word would be reported as unreadable.
+fn is_owner_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("~$"))
 }
 
 /// A short, lowercase reason for an I/O error.
