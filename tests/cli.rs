@@ -195,35 +195,32 @@ fn exit_codes() {
 }
 
 #[test]
-fn binary_and_undecodable_files_are_skipped_with_a_note() {
+fn binary_and_undecodable_files_are_skipped_and_reported() {
     let dir = temp_dir();
     write(
         dir.path(),
         "image.txt",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     );
-    write(
-        dir.path(),
-        "garbage.txt",
-        b"\xff\xfe\xfd\xfc\x80\x81 abc \xff",
-    );
+    write(dir.path(), "garbage.txt", b"\x80\x81\xfe\xfd abc \xff\xfe");
     write(
         dir.path(),
         "ok.txt",
         "本报讯（记者 王海）社区举办活动。\n".as_bytes(),
     );
     let out = jiaodui(dir.path(), &["check", "."]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("image.txt: skipped: not a text file"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("garbage.txt: skipped: neither UTF-8 nor GB18030"),
-        "{stderr}"
-    );
     let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("./image.txt:1:1: 警告[file/unreadable] 文件未检查：不是文本文件"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("./garbage.txt:1:1: 警告[file/unreadable] 文件未检查：编码无法识别"),
+        "{stdout}"
+    );
     assert!(stdout.contains("检查了 1 个文件"), "{stdout}");
+    assert!(stdout.contains("（跳过 2 个）"), "{stdout}");
+    assert!(!stdout.contains("没有发现问题"), "{stdout}");
     assert_eq!(
         std::fs::read(dir.path().join("image.txt")).unwrap(),
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

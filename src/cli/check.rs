@@ -6,8 +6,13 @@
 //! than a part (see `parts`) is checked on this thread when its turn comes, a few parts at a
 //! time in parallel, each part's findings written before the next parts are checked: neither
 //! its findings nor its report are ever held whole.
+//!
+//! A Word draft is read for its text (`word`); a file asked for and not checked becomes a
+//! `file/unreadable` finding (`unreadable`).
 
 mod parts;
+mod unreadable;
+mod word;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
@@ -20,14 +25,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, DenyLevel, Format};
-use super::files::{self, io_reason, ConfigResolver, Source};
+use super::files::{self, ConfigResolver, InputKind, Source};
 use crate::config::LoadedConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::DraftKind;
 use crate::lint;
 use crate::lint::apply_fixes;
 use crate::report::{self, CheckedFile, FileTally, Github, Human, Json, Report, Sarif, Summary};
-use crate::text::{decode, decode_owned, encode, Decoded, Encoding, LineIndex, Span};
+use crate::text::{decode, decode_owned, encode, Decoded, Encoding, LineIndex, Span, WordText};
+use unreadable::Skip;
 
 /// Files checked per parallel batch: output stays in path order and memory stays bounded by
 /// the batch, not by the number of files.
@@ -61,7 +67,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         out,
         report: report.as_ref(),
         mode: &mode,
-        summary: Summary::new(args.max_error_rate),
+        summary: Summary {
+            failed: problems.len(),
+            ..Summary::new(args.max_error_rate)
+        },
         worst: None,
         wrote_any: false,
         io_errors: problems.len(),
@@ -207,8 +216,9 @@ impl Writer<'_> {
         }
         self.io_errors += usize::from(outcome.io_error);
         if outcome.skipped {
-            self.summary.skipped += 1;
-            return Ok(());
+            self.summary.add_skipped(&outcome.tally);
+            self.worst = self.worst.max(outcome.tally.worst());
+            return self.rendered(&outcome.rendered);
         }
         if let Some(large) = outcome.large {
             return self.large(&outcome.path, large);
@@ -222,7 +232,8 @@ impl Writer<'_> {
         }
         self.summary.fixed += outcome.fixed;
         self.summary.files_fixed += usize::from(outcome.wrote);
-        self.file_done(&outcome.path, &outcome.tally, outcome.gb18030);
+        self.summary.word_untouched += usize::from(outcome.word_untouched);
+        self.file_done(&outcome.path, &outcome.tally, outcome.stored_as);
         self.rendered(&outcome.rendered)
     }
 
@@ -238,24 +249,33 @@ impl Writer<'_> {
         self.out.write_all(rendered)
     }
 
-    fn file_done(&mut self, path: &str, tally: &FileTally, gb18030: bool) {
+    fn file_done(&mut self, path: &str, tally: &FileTally, stored_as: StoredAs) {
         self.summary.add_file(path, tally);
-        self.summary.gb18030_files += usize::from(gb18030);
+        match stored_as {
+            StoredAs::Text(Encoding::Gb18030) => self.summary.gb18030_files += 1,
+            StoredAs::Text(Encoding::Utf16Le | Encoding::Utf16Be) => self.summary.utf16_files += 1,
+            StoredAs::Text(_) => {}
+            StoredAs::Word => self.summary.word_files += 1,
+        }
         self.worst = self.worst.max(tally.worst());
     }
 
     /// Checks a large file in parts, a few at a time in parallel, writing each part's
     /// findings before the next parts are checked.
     fn large(&mut self, path: &str, large: Large) -> io::Result<()> {
-        let decoded = match large.decoded {
-            Some(decoded) => decoded,
-            None => match load(&large.source, false, None) {
-                Ok(Some((decoded, _))) => decoded,
+        let (text, quiet, stored_as) = match (large.word, large.decoded) {
+            (Some(word), _) => (word.text, Some(word.quiet), StoredAs::Word),
+            (None, Some(decoded)) => (decoded.text, None, StoredAs::Text(decoded.encoding)),
+            (None, None) => match load(&large.source, false, None) {
+                Ok(Some((decoded, _))) => (decoded.text, None, StoredAs::Text(decoded.encoding)),
                 Ok(None) => unreachable!("no limit was given"),
-                Err(outcome) => return self.outcome(*outcome),
+                Err(skip) => {
+                    let config = &large.config;
+                    let skipped = unreadable::outcome(path.to_owned(), config, self.report, skip);
+                    return self.outcome(skipped);
+                }
             },
         };
-        let text = decoded.text;
         let draft_path = large.source.path();
         let parts = parts::cut(&text, DraftKind::from_path(draft_path));
         if parts.len() > 1 {
@@ -271,8 +291,14 @@ impl Writer<'_> {
         tally.chars = report::summary_chars(&text);
         let (report, today) = (self.report, self.mode.today);
         let check = |part: &std::ops::Range<usize>| {
-            let diagnostics =
-                parts::check_part(&text, part.clone(), draft_path, &large.config, today);
+            let diagnostics = parts::check_part(
+                &text,
+                part.clone(),
+                quiet.as_deref(),
+                draft_path,
+                &large.config,
+                today,
+            );
             let mut part_tally = FileTally::default();
             part_tally.add(&diagnostics);
             let mut rendered = Vec::new();
@@ -281,7 +307,10 @@ impl Writer<'_> {
                     path,
                     text: &text,
                     line_index: &line_index,
-                    encoding: decoded.encoding,
+                    encoding: match stored_as {
+                        StoredAs::Text(encoding) => encoding,
+                        StoredAs::Word => Encoding::Utf8,
+                    },
                     part: Span::from_range(part.clone()),
                     diagnostics: &diagnostics,
                 },
@@ -296,8 +325,21 @@ impl Writer<'_> {
                 tally.merge(&part_tally);
             }
         }
-        self.file_done(path, &tally, decoded.encoding == Encoding::Gb18030);
+        self.file_done(path, &tally, stored_as);
         Ok(())
+    }
+}
+
+/// How a checked file was stored, for the summary.
+#[derive(Clone, Copy)]
+enum StoredAs {
+    Text(Encoding),
+    Word,
+}
+
+impl Default for StoredAs {
+    fn default() -> StoredAs {
+        StoredAs::Text(Encoding::Utf8)
     }
 }
 
@@ -313,18 +355,22 @@ struct Outcome {
     io_error: bool,
     fixed: usize,
     wrote: bool,
-    gb18030: bool,
+    stored_as: StoredAs,
+    /// A Word draft `--fix` or `--diff` left as it is.
+    word_untouched: bool,
     diff: Option<String>,
     stdin_fixed: Option<Vec<u8>>,
     /// A file too large to check whole, left to the writing thread.
     large: Option<Large>,
 }
 
-/// A large file to check in parts: not read yet, or (stdin) read and decoded.
+/// A large file to check in parts: not read yet, or (stdin) read and decoded, or a Word
+/// draft's text.
 struct Large {
     source: Source,
     config: Arc<LoadedConfig>,
     decoded: Option<Decoded>,
+    word: Option<WordText>,
 }
 
 fn check_one(
@@ -334,6 +380,13 @@ fn check_one(
     report: &dyn Report,
 ) -> Outcome {
     let path = source.display();
+    match source.kind() {
+        InputKind::Text => {}
+        InputKind::Word => return word::check(source, config, mode, report),
+        InputKind::OldWord(extension) => {
+            return unreadable::outcome(path, config, report, Skip::old_word(extension))
+        }
+    }
     let checking_only = !mode.fix && !mode.diff;
     let large = |decoded| Outcome {
         path: path.clone(),
@@ -341,6 +394,7 @@ fn check_one(
             source: source.clone(),
             config: config.clone(),
             decoded,
+            word: None,
         }),
         ..Outcome::default()
     };
@@ -351,14 +405,14 @@ fn check_one(
     let (decoded, bytes) = match load(source, keep_bytes, limit) {
         Ok(Some(loaded)) => loaded,
         Ok(None) => return large(None),
-        Err(outcome) => return *outcome,
+        Err(skip) => return unreadable::outcome(path, config, report, skip),
     };
     if checking_only && decoded.text.len() > parts::PART_BYTES {
         return large(Some(decoded));
     }
     let mut outcome = Outcome {
         path: path.clone(),
-        gb18030: decoded.encoding == Encoding::Gb18030,
+        stored_as: StoredAs::Text(decoded.encoding),
         ..Outcome::default()
     };
     let encoding = decoded.encoding;
@@ -383,25 +437,16 @@ fn check_one(
     outcome
 }
 
-/// Reads and decodes a file; a file that cannot be read or is no text becomes an outcome
-/// that says so. The raw bytes are returned too when `keep_bytes` asks for them. `None`: a
-/// file larger than `limit`, left unread.
+/// Reads and decodes a file; a file that cannot be read or is no text is a [`Skip`] that
+/// says why. The raw bytes are returned too when `keep_bytes` asks for them. `None`: a file
+/// larger than `limit`, left unread.
 type Loaded = Option<(Decoded, Vec<u8>)>;
 
-fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loaded, Box<Outcome>> {
-    let path = source.display();
+fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loaded, Skip> {
     let mut bytes = match read(source, limit) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Ok(None),
-        Err(err) => {
-            return Err(Box::new(Outcome {
-                note: Some(format!("{path}: {}", io_reason(&err))),
-                skipped: true,
-                io_error: true,
-                path,
-                ..Outcome::default()
-            }));
-        }
+        Err(err) => return Err(Skip::io(&err)),
     };
     // Unless they are kept, the bytes become the text without a copy.
     let decoded = if keep_bytes {
@@ -411,12 +456,7 @@ fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loade
     };
     match decoded {
         Ok(decoded) => Ok(Some((decoded, bytes))),
-        Err(err) => Err(Box::new(Outcome {
-            note: Some(format!("{path}: skipped: {err}")),
-            skipped: true,
-            path,
-            ..Outcome::default()
-        })),
+        Err(err) => Err(Skip::decode(&err)),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Which files a `check` run looks at, and which configuration applies to each.
+//! Which files a `check` run looks at, what each is (a text draft, a Word draft, a file in
+//! a format that cannot be read), and which configuration applies to each.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,22 @@ impl Source {
         }
     }
 
+    /// What the file is, by its extension; stdin without a name is text.
+    pub(crate) fn kind(&self) -> InputKind {
+        let extension = self
+            .path()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("docx") => InputKind::Word,
+            Some(old @ ("doc" | "wps")) => {
+                InputKind::OldWord(if old == "doc" { "doc" } else { "wps" })
+            }
+            _ => InputKind::Text,
+        }
+    }
+
     /// The name shown in reports.
     pub(crate) fn display(&self) -> String {
         match self {
@@ -32,6 +49,17 @@ impl Source {
             Source::Stdin(None) => "-".to_owned(),
         }
     }
+}
+
+/// What an input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    /// A text draft: `.txt`, `.md`, or anything else named.
+    Text,
+    /// A Word draft, read for its text (`.docx`).
+    Word,
+    /// A Word 97–2003 or WPS document (`.doc`, `.wps`): a binary format that is not read.
+    OldWord(&'static str),
 }
 
 /// Loads each file's configuration as [`config::config_file`] picks it (`--config` for all,
@@ -151,6 +179,9 @@ pub(crate) fn collect(
             }
         }
         for file in found {
+            if is_owner_file(&file) {
+                continue;
+            }
             let config = resolver.for_path(Some(&file))?;
             // Globs are relative to the config's folder, so compare absolute paths.
             if config.wants(&absolute(&file)) {
@@ -159,6 +190,15 @@ pub(crate) fn collect(
         }
     }
     Ok((out, problems))
+}
+
+/// Word's owner file (`~$稿件.docx`), which it keeps beside a document while the document is
+/// open: a few bytes naming who has it open, no draft. Found in a folder, it is passed over;
+/// otherwise every draft open in Word would be reported as unreadable.
+fn is_owner_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("~$"))
 }
 
 /// A short, lowercase reason for an I/O error.

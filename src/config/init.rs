@@ -48,7 +48,8 @@ gazetteers = []
 # "punct/halfwidth" = "error"
 
 [files]
-include = ["**/*.txt", "**/*.md"]
+# .docx 按段落读取；.doc、.wps 不能读取，会提示另存为 .docx
+include = ["**/*.txt", "**/*.md", "**/*.docx", "**/*.doc", "**/*.wps"]
 exclude = []
 
 # 确认无误、不再提示的个例：

@@ -302,7 +302,11 @@ pub(crate) struct FilesConfig {
 impl Default for FilesConfig {
     fn default() -> FilesConfig {
         FilesConfig {
-            include: vec!["**/*.txt".into(), "**/*.md".into()],
+            // `.doc` and `.wps` are not read, but a draft in them is reported as unread
+            // rather than passed over.
+            include: ["**/*.txt", "**/*.md", "**/*.docx", "**/*.doc", "**/*.wps"]
+                .map(String::from)
+                .to_vec(),
             exclude: Vec::new(),
         }
     }

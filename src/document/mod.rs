@@ -5,11 +5,13 @@
 
 mod issue_date;
 mod markdown;
+mod paragraphs;
 mod parse;
 mod sentence;
 
 pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
+pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
 pub(crate) use sentence::{ends_sentence, starts_with_dateline};
 
@@ -81,6 +83,10 @@ pub(crate) enum BlockKind {
     Credit,
     /// Markdown that is not prose (a fenced code block, a table, a thematic break).
     Other,
+    /// A table cell or a note of a word-processor document: text checked for punctuation,
+    /// dates and places, outside every article, so that no rule of a page's structure
+    /// (headlines, credits, captions, broken paragraphs) looks at it.
+    Cell,
 }
 
 /// One news item: an optional headline, then its paragraphs (the first is the lead).

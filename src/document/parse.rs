@@ -33,19 +33,21 @@ pub fn parse(text: &str, kind: DraftKind) -> Draft {
 }
 
 /// One line of the page, with its content span and what it looks like.
-struct Line {
-    content: Span,
-    shape: LineShape,
+pub(super) struct Line {
+    pub(super) content: Span,
+    pub(super) shape: LineShape,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum LineShape {
+pub(super) enum LineShape {
     Blank,
     Text,
     /// A Markdown `#` heading.
     Heading,
     /// Inside a fenced code block, or a table / thematic break.
     Other,
+    /// A table cell or a note of a word-processor document (see `paragraphs`).
+    Cell,
 }
 
 fn split_lines(text: &str, draft: &Draft) -> Vec<Line> {
@@ -68,7 +70,13 @@ fn split_lines(text: &str, draft: &Draft) -> Vec<Line> {
     lines
 }
 
-fn make_line(text: &str, start: usize, end: usize, markdown: bool, draft: &Draft) -> Line {
+pub(super) fn make_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    markdown: bool,
+    draft: &Draft,
+) -> Line {
     let raw = &text[start..end];
     let lead = raw.len() - raw.trim_start_matches(is_layout_space).len();
     let mut content_start = start + lead;
@@ -194,7 +202,7 @@ fn group_blocks(lines: &[Line]) -> Vec<(std::ops::Range<usize>, LineShape)> {
     blocks
 }
 
-fn classify(
+pub(super) fn classify(
     text: &str,
     draft: &Draft,
     lines: &[Line],
@@ -208,6 +216,7 @@ fn classify(
             let kind = match shape {
                 LineShape::Heading => BlockKind::Headline,
                 LineShape::Other => BlockKind::Other,
+                LineShape::Cell => BlockKind::Cell,
                 _ => BlockKind::Paragraph,
             };
             Block {
@@ -335,7 +344,7 @@ fn is_credit_line(body: &str) -> bool {
         && body.chars().count() <= 30
 }
 
-fn group_articles(_text: &str, draft: &mut Draft) {
+pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
     let mut articles: Vec<Article> = Vec::new();
     let mut current: Option<Article> = None;
     let mut after_photo = false;
@@ -378,7 +387,7 @@ fn group_articles(_text: &str, draft: &mut Draft) {
                 draft.standalone.push(id);
                 after_photo = true;
             }
-            BlockKind::Other => {}
+            BlockKind::Other | BlockKind::Cell => {}
         }
     }
     finish(&mut current, &mut articles);

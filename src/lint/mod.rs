@@ -38,8 +38,19 @@ pub struct Analysis {
 
 /// Parses, recognises and checks `text`. `today` is injected: nothing here reads the clock.
 pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Date) -> Analysis {
-    let kind = DraftKind::from_path(path);
-    let draft = document::parse(text, kind);
+    let draft = document::parse(text, DraftKind::from_path(path));
+    analyse_draft(text, draft, path, config, today)
+}
+
+/// [`analyse`] of a draft its caller parsed: a Word draft, whose table cells and notes only
+/// the document says.
+pub fn analyse_draft(
+    text: &str,
+    draft: Draft,
+    path: Option<&Path>,
+    config: &LoadedConfig,
+    today: Date,
+) -> Analysis {
     let issue_date = document::resolve_issue_date(
         &draft.front_matter,
         path,

@@ -76,17 +76,25 @@ pub fn step_summary(summary: &Summary) -> String {
     }
     let findings = summary.findings();
     if findings == 0 {
-        md.push_str("：没有发现问题。\n");
+        md.push_str(summary.nothing_found());
+    } else {
+        let _ = write!(
+            md,
+            "：发现 **{findings}** 处问题（错误 {}，警告 {}，提示 {}），其中 {} 处可自动修复。",
+            summary.count(Severity::Error),
+            summary.count(Severity::Warning),
+            summary.count(Severity::Info),
+            summary.fixable,
+        );
+    }
+    for sentence in summary.incomplete() {
+        let _ = write!(md, "\n\n{sentence}");
+    }
+    md.push('\n');
+    if findings == 0 {
         return md;
     }
-    let _ = writeln!(
-        md,
-        "：发现 **{findings}** 处问题（错误 {}，警告 {}，提示 {}），其中 {} 处可自动修复。\n",
-        summary.count(Severity::Error),
-        summary.count(Severity::Warning),
-        summary.count(Severity::Info),
-        summary.fixable,
-    );
+    md.push('\n');
     md.push_str("| 规则 | 处 |\n|---|---:|\n");
     for (rule, n) in &summary.by_rule {
         let _ = writeln!(md, "| `{rule}` | {n} |");

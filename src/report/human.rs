@@ -49,7 +49,7 @@ impl Report for Human {
             write!(out, "（跳过 {} 个）", summary.skipped)?;
         }
         if findings == 0 {
-            writeln!(out, "：没有发现问题。")?;
+            writeln!(out, "{}", summary.nothing_found())?;
         } else {
             writeln!(
                 out,
@@ -65,11 +65,32 @@ impl Report for Human {
                 .collect();
             writeln!(out, "按规则：{}", by_rule.join("，"))?;
         }
-        if summary.gb18030_files > 0 {
+        for sentence in summary.incomplete() {
+            writeln!(out, "{sentence}")?;
+        }
+        for (files, encoding) in [
+            (summary.gb18030_files, "GB18030"),
+            (summary.utf16_files, "UTF-16"),
+        ] {
+            if files > 0 {
+                writeln!(
+                    out,
+                    "其中 {files} 个文件为 {encoding} 编码（修复时按原编码写回）。"
+                )?;
+            }
+        }
+        if summary.word_files > 0 {
             writeln!(
                 out,
-                "其中 {} 个文件为 GB18030 编码（修复时按原编码写回）。",
-                summary.gb18030_files
+                "其中 {} 个 Word 文档（.docx）：行号即段落序号。",
+                summary.word_files
+            )?;
+        }
+        if summary.word_untouched > 0 {
+            writeln!(
+                out,
+                "{} 个 Word 文档未改写：修复只用于文本文件，请在 Word 中修改。",
+                summary.word_untouched
             )?;
         }
         if summary.fixed > 0 {
@@ -115,7 +136,10 @@ impl Human {
             Kind::Error => "",
         };
         let _ = writeln!(out, "[{}]{kind} {}", diagnostic.rule, diagnostic.message);
-        self.source_excerpt(file, diagnostic.span, out);
+        // A file that was not read has no text to show under its finding.
+        if !file.text.is_empty() {
+            self.source_excerpt(file, diagnostic.span, out);
+        }
         if let Some(note) = &diagnostic.note {
             let _ = writeln!(out, "     = 说明：{note}");
         }

@@ -77,7 +77,8 @@ impl Report for Sarif {
 
     fn end(&self, summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         let invocation = Invocation {
-            execution_successful: true,
+            // A path that could not be read leaves the run incomplete.
+            execution_successful: summary.failed == 0,
             properties: InvocationProperties {
                 files: summary.files,
                 skipped_files: summary.skipped,

@@ -11,8 +11,12 @@ pub const STANDARD_ERROR_RATE: f64 = 3.0;
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
     pub files: usize,
-    /// Files skipped with a note (not text, unreadable).
+    /// Files asked for and not checked (not text, unreadable, a damaged Word document, an
+    /// old `.doc`): each is a `file/unreadable` finding unless that rule is off.
     pub skipped: usize,
+    /// Paths that could not be read at all (one that does not exist, a folder that cannot
+    /// be walked): the run is incomplete and fails.
+    pub failed: usize,
     /// Characters checked (non-whitespace Unicode scalars).
     pub chars: u64,
     pub by_severity: BTreeMap<Severity, usize>,
@@ -25,6 +29,12 @@ pub struct Summary {
     pub files_fixed: usize,
     /// Files read as GB18030 (and written back as GB18030 by `--fix`).
     pub gb18030_files: usize,
+    /// Files read as UTF-16 (and written back as UTF-16 by `--fix`).
+    pub utf16_files: usize,
+    /// Word drafts (`.docx`) checked: their lines are paragraphs.
+    pub word_files: usize,
+    /// Word drafts `--fix` or `--diff` left as they are.
+    pub word_untouched: usize,
     /// Files whose error rate is over the threshold: (path, findings per 10 000 characters).
     pub over_rate: Vec<(String, f64)>,
     /// The rate a file must stay under: `--max-error-rate`, else the newspaper standard.
@@ -60,8 +70,51 @@ impl Summary {
         }
     }
 
+    /// Adds one file that was asked for and not checked: its finding, not its characters.
+    pub fn add_skipped(&mut self, tally: &FileTally) {
+        self.skipped += 1;
+        for (severity, n) in tally.by_severity() {
+            *self.by_severity.entry(severity).or_default() += n;
+        }
+        for (rule, n) in &tally.by_rule {
+            *self.by_rule.entry(rule).or_default() += n;
+        }
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.by_severity.get(&severity).copied().unwrap_or(0)
+    }
+
+    /// Whether every file asked for was read and checked.
+    pub fn complete(&self) -> bool {
+        self.skipped == 0 && self.failed == 0
+    }
+
+    /// What a run without findings says after its counts: clean only when it is complete.
+    pub fn nothing_found(&self) -> &'static str {
+        if self.complete() {
+            "：没有发现问题。"
+        } else {
+            "：检查过的文件没有发现问题，但检查不完整。"
+        }
+    }
+
+    /// Sentences on what was not checked, when anything was not.
+    pub fn incomplete(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.skipped > 0 {
+            out.push(format!(
+                "有 {} 个文件未能读取，没有检查（见 file/unreadable）。",
+                self.skipped
+            ));
+        }
+        if self.failed > 0 {
+            out.push(format!(
+                "有 {} 个路径无法读取（见上方的错误信息），检查不完整。",
+                self.failed
+            ));
+        }
+        out
     }
 }
 

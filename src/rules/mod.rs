@@ -13,6 +13,7 @@ use crate::recognise::Facts;
 
 pub mod byline;
 pub mod date;
+pub mod file;
 pub mod headline;
 pub mod paragraph;
 pub mod person;
@@ -267,6 +268,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(date::range),
     rule!(date::relative),
     rule!(date::weekday),
+    rule!(file::unreadable),
     rule!(headline::punctuation),
     rule!(paragraph::broken),
     rule!(person::variant),

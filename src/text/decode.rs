@@ -1,7 +1,8 @@
 //! Reading drafts from bytes and writing them back in the same encoding.
 //!
-//! Drafts arrive as UTF-8 (with or without a BOM) or as GB18030/GBK from older newsroom
-//! systems. The text is decoded once; line endings are kept exactly as they are (CRLF stays
+//! Drafts arrive as UTF-8 (with or without a BOM), as GB18030/GBK from older newsroom
+//! systems, or as UTF-16 with a BOM (what Windows Notepad saves as "Unicode"). The text is
+//! decoded once; line endings are kept exactly as they are (CRLF stays
 //! CRLF), so every span is an offset into the text as read and a fixed file differs from the
 //! original only inside the fixed spans.
 
@@ -15,6 +16,10 @@ pub enum Encoding {
     Utf8Bom,
     /// GB18030, a superset of GBK and GB2312.
     Gb18030,
+    /// UTF-16, little-endian, starting with the byte-order mark `FF FE`.
+    Utf16Le,
+    /// UTF-16, big-endian, starting with the byte-order mark `FE FF`.
+    Utf16Be,
 }
 
 impl Encoding {
@@ -23,6 +28,8 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (BOM)",
             Encoding::Gb18030 => "GB18030",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
         }
     }
 }
@@ -40,6 +47,9 @@ pub enum DecodeError {
     Binary,
     /// Neither valid UTF-8 nor valid GB18030; `offset` is the first bad byte as UTF-8.
     Undecodable { offset: usize },
+    /// A UTF-16 byte-order mark followed by what is not UTF-16: an odd number of bytes, or
+    /// a surrogate without its pair.
+    BadUtf16,
 }
 
 impl fmt::Display for DecodeError {
@@ -50,6 +60,7 @@ impl fmt::Display for DecodeError {
                 f,
                 "neither UTF-8 nor GB18030 (first invalid byte at offset {offset})"
             ),
+            DecodeError::BadUtf16 => f.write_str("starts like UTF-16 but is not valid UTF-16"),
         }
     }
 }
@@ -64,9 +75,17 @@ pub struct Decoded {
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+const BOM_UTF16LE: &[u8] = b"\xFF\xFE";
+const BOM_UTF16BE: &[u8] = b"\xFE\xFF";
 
-/// Decodes bytes as UTF-8 (BOM stripped) or, failing that, GB18030.
+/// Decodes bytes as UTF-16 when they start with its byte-order mark, else as UTF-8 (BOM
+/// stripped) or, failing that, GB18030.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    // UTF-16 is looked for first: its ASCII characters have a zero byte each, which would
+    // read as binary content.
+    if let Some(decoded) = decode_utf16(bytes) {
+        return decoded;
+    }
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
@@ -121,7 +140,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// [`decode`] for bytes the caller no longer needs: valid UTF-8 without a BOM (nearly every
 /// draft) becomes the text without being copied. The result is always `decode(&bytes)`.
 pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    if looks_binary(&bytes) || bytes.starts_with(BOM) {
+    if looks_binary(&bytes)
+        || [BOM, BOM_UTF16LE, BOM_UTF16BE]
+            .iter()
+            .any(|b| bytes.starts_with(b))
+    {
         return decode(&bytes);
     }
     // Validated with SIMD: std's check goes character by character outside ASCII, which is
@@ -140,6 +163,67 @@ pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// UTF-16 with a byte-order mark: `None` when `bytes` has no UTF-16 BOM. A UTF-32LE BOM
+/// (`FF FE 00 00`) is not taken for UTF-16: it would start the text with a NUL character.
+fn decode_utf16(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+    let (encoding, body) = if let Some(body) = bytes.strip_prefix(BOM_UTF16LE) {
+        if body.starts_with(b"\0\0") {
+            return None;
+        }
+        (Encoding::Utf16Le, body)
+    } else {
+        (Encoding::Utf16Be, bytes.strip_prefix(BOM_UTF16BE)?)
+    };
+    let text = match utf16_to_string(body, encoding == Encoding::Utf16Le) {
+        Some(text) => text,
+        None => return Some(Err(DecodeError::BadUtf16)),
+    };
+    // The same test for content no reporter types as for 8-bit text, on the decoded text.
+    if looks_binary(text.as_bytes()) {
+        return Some(Err(DecodeError::Binary));
+    }
+    Some(Ok(Decoded { text, encoding }))
+}
+
+/// Strict UTF-16 decoding: `None` for an odd number of bytes or an unpaired surrogate, so
+/// that encoding the text again gives back exactly the bytes read.
+fn utf16_to_string(body: &[u8], little_endian: bool) -> Option<String> {
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(body.len() * 3 / 2);
+    for unit in char::decode_utf16(units) {
+        text.push(unit.ok()?);
+    }
+    Some(text)
+}
+
+/// `text` as UTF-16 with its byte-order mark.
+fn string_to_utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(2 + text.len() * 2);
+    out.extend_from_slice(if little_endian {
+        BOM_UTF16LE
+    } else {
+        BOM_UTF16BE
+    });
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    out
+}
+
 /// Whether `text` has a character in planes 4–13 (U+40000–U+DFFFF). Their UTF-8 lead bytes
 /// are F1–F3, which Chinese text never has, so most texts are ruled out by one `memchr3`.
 fn has_unassigned_plane(text: &str) -> bool {
@@ -147,8 +231,8 @@ fn has_unassigned_plane(text: &str) -> bool {
         && text.chars().any(is_unassigned_plane)
 }
 
-/// Encodes `text` back into `encoding`. GB18030 covers all of Unicode, so this never loses
-/// a character.
+/// Encodes `text` back into `encoding`. GB18030 and UTF-16 cover all of Unicode, so this
+/// never loses a character.
 pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     match encoding {
         Encoding::Utf8 => text.as_bytes().to_vec(),
@@ -162,6 +246,8 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
             let (bytes, _, _) = encoding_rs::GB18030.encode(text);
             bytes.into_owned()
         }
+        Encoding::Utf16Le => string_to_utf16(text, true),
+        Encoding::Utf16Be => string_to_utf16(text, false),
     }
 }
 
@@ -181,6 +267,8 @@ pub fn decode_as(bytes: &[u8], encoding: Encoding) -> Option<String> {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             (!had_errors).then(|| text.into_owned())
         }
+        Encoding::Utf16Le => utf16_to_string(bytes.strip_prefix(BOM_UTF16LE)?, true),
+        Encoding::Utf16Be => utf16_to_string(bytes.strip_prefix(BOM_UTF16BE)?, false),
     }
 }
 
@@ -270,6 +358,45 @@ mod tests {
         let decoded = decode(bytes).unwrap();
         assert_eq!(decoded.text, "中\n");
         assert_eq!(encode(&decoded.text, decoded.encoding), bytes);
+    }
+
+    #[test]
+    fn utf16_with_bom_round_trips_byte_for_byte_and_keeps_crlf() {
+        let text = "本报讯（记者 王海）8日, 红旗社区𠮷。\r\nabc\r\n";
+        for encoding in [Encoding::Utf16Le, Encoding::Utf16Be] {
+            let bytes = encode(text, encoding);
+            let bom: &[u8] = if encoding == Encoding::Utf16Le {
+                b"\xFF\xFE"
+            } else {
+                b"\xFE\xFF"
+            };
+            assert!(bytes.starts_with(bom));
+            // ASCII has a zero byte per character in UTF-16: that is not binary content.
+            assert!(bytes.contains(&0));
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!((decoded.text.as_str(), decoded.encoding), (text, encoding));
+            assert_eq!(encode(&decoded.text, decoded.encoding), bytes);
+            assert_eq!(decode_owned(bytes.clone()), Ok(decoded));
+            assert_eq!(decode_as(&bytes, encoding).as_deref(), Some(text));
+        }
+    }
+
+    #[test]
+    fn broken_utf16_is_refused() {
+        // An odd number of bytes, and a high surrogate without its low half.
+        assert_eq!(decode(b"\xFF\xFEa\x00b"), Err(DecodeError::BadUtf16));
+        assert_eq!(decode(b"\xFE\xFF\xD8\x00\x00a"), Err(DecodeError::BadUtf16));
+        // UTF-16 control characters are binary content, as in 8-bit text.
+        let controls: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain([1u8, 0].repeat(20))
+            .collect();
+        assert_eq!(decode(&controls), Err(DecodeError::Binary));
+        // `FF FE 00 00` opens UTF-32LE, which is not read.
+        assert_eq!(
+            decode(b"\xFF\xFE\x00\x00a\x00\x00\x00"),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Raw text and positions: spans, line index, encodings, decoding, sets of Han characters.
+//! Raw text and positions: spans, line index, encodings, decoding (and the text of Word
+//! drafts), sets of Han characters.
 //!
 //! This module knows nothing of drafts, rules or the language server.
 
 mod char_set;
 mod decode;
+mod docx;
 mod encoding;
 mod line_index;
 mod span;
@@ -12,6 +14,7 @@ mod words;
 pub(crate) use char_set::CharSet;
 pub(crate) use decode::decode_owned;
 pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding};
+pub use docx::{read_docx, read_docx_with, WordError, WordLimits, WordText};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;

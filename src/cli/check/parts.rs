@@ -11,7 +11,8 @@
 //! and every part after the first is checked with the file's front matter in front of it, so
 //! it knows the issue date. What a part cannot see is the rest of the file: house style is
 //! inferred, and names, places and date styles compared, within each part. Drafts are far
-//! smaller than a part; only files that are not one page get cut.
+//! smaller than a part; only files that are not one page get cut. A Word draft's text is
+//! cut the same way, and each part keeps the table cells and notes that fall in it.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -75,14 +76,20 @@ fn cut_into(text: &str, kind: DraftKind, part_bytes: usize) -> Vec<Range<usize>>
     parts
 }
 
-/// Checks one part of `text` and returns its findings at the file's offsets, sorted.
+/// Checks one part of `text` and returns its findings at the file's offsets, sorted. A Word
+/// draft's text comes with the spans of its table cells and notes (`quiet`), and is parsed
+/// one paragraph per line; its line ends are paragraph ends, so any cut keeps its blocks.
 pub(super) fn check_part(
     text: &str,
     part: Range<usize>,
+    quiet: Option<&[Span]>,
     path: Option<&Path>,
     config: &LoadedConfig,
     today: Date,
 ) -> Vec<Diagnostic> {
+    if let Some(quiet) = quiet {
+        return check_word_part(text, part, quiet, path, config, today);
+    }
     let front = if part.start > 0 && DraftKind::from_path(path) == DraftKind::Markdown {
         document::front_matter(text)
             .span
@@ -109,8 +116,14 @@ pub(super) fn check_part(
         };
         moved as u32
     };
+    move_findings(&mut diagnostics, to_file);
+    diagnostics
+}
+
+/// Moves every span of `diagnostics` (findings, related places, fix edits) by `to_file`.
+fn move_findings(diagnostics: &mut [Diagnostic], to_file: impl Fn(u32) -> u32) {
     let move_span = |span: &mut Span| *span = Span::new(to_file(span.start), to_file(span.end));
-    for diagnostic in &mut diagnostics {
+    for diagnostic in diagnostics {
         move_span(&mut diagnostic.span);
         for related in &mut diagnostic.related {
             move_span(&mut related.span);
@@ -119,6 +132,27 @@ pub(super) fn check_part(
             move_span(&mut edit.span);
         }
     }
+}
+
+/// [`check_part`] of a Word draft's text.
+fn check_word_part(
+    text: &str,
+    part: Range<usize>,
+    quiet: &[Span],
+    path: Option<&Path>,
+    config: &LoadedConfig,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let offset = part.start as u32;
+    let within: Vec<Span> = quiet
+        .iter()
+        .filter(|s| part.start <= s.start as usize && s.end as usize <= part.end)
+        .map(|s| Span::new(s.start - offset, s.end - offset))
+        .collect();
+    let slice = &text[part];
+    let draft = document::parse_paragraphs(slice, &within);
+    let mut diagnostics = lint::analyse_draft(slice, draft, path, config, today).diagnostics;
+    move_findings(&mut diagnostics, |at| at + offset);
     diagnostics
 }
 
@@ -264,7 +298,7 @@ mod tests {
         let today = jiff::civil::date(2024, 1, 15);
         cut_into(text, DraftKind::from_path(Some(path)), PART)
             .into_iter()
-            .flat_map(|part| check_part(text, part, Some(path), &config, today))
+            .flat_map(|part| check_part(text, part, None, Some(path), &config, today))
             .collect()
     }
 
@@ -293,6 +327,31 @@ mod tests {
         let path = Path::new("line.txt");
         let whole = lint::analyse(&text, Some(path), &config, jiff::civil::date(2024, 1, 15));
         assert_eq!(in_parts(&text, path), whole.diagnostics);
+    }
+
+    #[test]
+    fn a_word_drafts_parts_find_what_the_whole_finds() {
+        // One paragraph per line, a table cell after each lead; the cells' findings are
+        // found, and no paragraph of the page is broken across parts.
+        let page = "新开街道推进老旧小区改造\n本报讯（记者 王海）3月14日,新开街道启动改造。\n义诊,量血压\n\n";
+        let text = page.repeat(PART * 3 / page.len());
+        let quiet: Vec<Span> = text
+            .match_indices("义诊,量血压")
+            .map(|(at, cell)| Span::from_range(at..at + cell.len()))
+            .collect();
+        let path = Path::new("2023-03-15-page.docx");
+        let config = LoadedConfig::defaults(std::env::temp_dir());
+        let today = jiff::civil::date(2024, 1, 15);
+        let draft = document::parse_paragraphs(&text, &quiet);
+        let whole = lint::analyse_draft(&text, draft, Some(path), &config, today).diagnostics;
+        let parts = cut_into(&text, DraftKind::Text, PART);
+        assert!(parts.len() >= 3);
+        let found: Vec<Diagnostic> = parts
+            .into_iter()
+            .flat_map(|part| check_part(&text, part, Some(&quiet), Some(path), &config, today))
+            .collect();
+        assert_eq!(found.len(), 2 * quiet.len());
+        assert_eq!(found, whole);
     }
 
     #[test]

@@ -454,7 +454,7 @@ impl Scan<'_> {
                 out.photo_credits.extend(credit);
             }
             BlockKind::Headline => out.bylines.extend(self.author_line(draft, body, at)),
-            BlockKind::Other => {}
+            BlockKind::Other | BlockKind::Cell => {}
         }
     }
 }
