@@ -70,6 +70,9 @@ pub struct Mention {
     /// Former names from a newsroom gazetteer: the place and the index in its `former`.
     pub newsroom_former: Vec<(PlaceId, u32)>,
     pub resolved_by: Resolution,
+    /// Written in a short form only (`安徽`, `淮安`, `麻阳县`): a chain's suggestion keeps
+    /// that form.
+    pub short: bool,
     /// The mention written right before this one with nothing between (`水泊寺街道` in
     /// `水泊寺街道永安社区`).
     pub after: Option<usize>,
