@@ -16,6 +16,7 @@ mod load;
 pub mod matcher;
 pub mod short_forms;
 mod table;
+pub mod upper;
 // The writing half of the layout is `build.rs`'s.
 #[allow(dead_code)]
 mod village_table;

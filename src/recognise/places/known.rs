@@ -4,10 +4,10 @@
 use std::borrow::Cow;
 
 use super::ids::PlaceIds;
-use super::slips::opened_by;
+use super::openers::opened_by;
 use super::tree::{Articles, Tree};
 use super::{Input, Mention, Resolution};
-use crate::gazetteer::{strip_suffix, Gazetteer, Match, Name, NameRef, PlaceId};
+use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Match, Name, NameRef, PlaceId};
 use crate::text::{is_han, Span};
 
 /// Names that are also everyday words: they count as places only right after the name of a
@@ -175,14 +175,8 @@ pub(super) fn find_known<'g>(
             continue;
         }
         let short = is_short_form(m.refs);
-        if short && strip_suffix(name).is_none() {
-            // Ex) 孙中山, 中山路: a short form with no suffix counts only in a chain of
-            // names (`安徽淮安`, `四川灌县`), and never as the start of a longer word.
-            let chained = (k > 0 && found[k - 1].end == m.start)
-                || found.get(k + 1).is_some_and(|n| n.start == m.end);
-            if !chained || next.is_some_and(|c| SHORT_CONTINUES.contains(c)) {
-                continue;
-            }
+        if short && !short_in_chain(found, k, name, next) {
+            continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
         let after = mentions
@@ -190,33 +184,26 @@ pub(super) fn find_known<'g>(
             .checked_sub(1)
             .filter(|&i| i >= first_in_segment && mentions[i].span.end == span.start);
         let places = &mut *places_buf;
-        places.clear();
-        let mut former = Vec::new();
-        let mut newsroom_former = Vec::new();
-        for r in m.refs {
-            match *r {
-                NameRef::Place(id) | NameRef::Alias(id) | NameRef::Short(id) => places.push(id),
-                NameRef::Former(c) => former.push(c),
-                NameRef::NewsroomFormer(id, i) => newsroom_former.push((id, i)),
-            }
-        }
-        places.sort_unstable();
-        places.dedup();
+        let (mut former, mut newsroom_former) = split_refs(m.refs, places);
         // Ex) 城区 counts only in 大同市城区, never on its own; 日照 only in 山东日照.
+        let everyday = is_everyday(name);
         let weak = (stem_too_short(name) && !short && !former_standing_alone(body, m, places))
-            || is_everyday(name)
+            || everyday
             || (short && WORD_LIKE_SHORT_FORMS.contains(&name));
         if weak {
-            let Some(parent) = after else { continue };
-            let parent = &mentions[parent].places;
-            places.retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
-            former.retain(|&c| {
-                g.change(c)
-                    .area
-                    .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
-            });
-            newsroom_former.retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
-            if places.is_empty() && former.is_empty() && newsroom_former.is_empty() {
+            let Some(parent) = after.map(|i| &mentions[i]) else {
+                continue;
+            };
+            // Ex) 大同城区 is the urban area of 大同; 大同市城区 names the district.
+            if everyday && parent.short {
+                continue;
+            }
+            let mut kept = Kept {
+                places,
+                former: &mut former,
+                newsroom_former: &mut newsroom_former,
+            };
+            if !kept.under(tree, &parent.places) {
                 continue;
             }
         }
@@ -235,6 +222,61 @@ pub(super) fn find_known<'g>(
             // Set by `frame_former_names`.
             frame: None,
         });
+    }
+}
+
+/// The places a match refers to (into `places`, sorted), and the changes and newsroom
+/// former names it may be.
+fn split_refs(refs: &[NameRef], places: &mut Vec<PlaceId>) -> (Vec<ChangeId>, Vec<(PlaceId, u32)>) {
+    places.clear();
+    let mut former = Vec::new();
+    let mut newsroom_former = Vec::new();
+    for r in refs {
+        match *r {
+            NameRef::Place(id) | NameRef::Alias(id) | NameRef::Short(id) => places.push(id),
+            NameRef::Former(c) => former.push(c),
+            NameRef::NewsroomFormer(id, i) => newsroom_former.push((id, i)),
+        }
+    }
+    places.sort_unstable();
+    places.dedup();
+    (former, newsroom_former)
+}
+
+/// Whether the short form `found[k]` stands as a name: one with a suffix always (`麻阳县`);
+/// one without (`淮安`) only in a chain of names (`安徽淮安`, `四川灌县`), and never as the
+/// start of a longer word (`孙中山`, `中山路`).
+fn short_in_chain(found: &[Match<'_>], k: usize, name: &str, next: Option<char>) -> bool {
+    if strip_suffix(name).is_some() {
+        return true;
+    }
+    let m = &found[k];
+    let chained = (k > 0 && found[k - 1].end == m.start)
+        || found.get(k + 1).is_some_and(|n| n.start == m.end);
+    chained && !next.is_some_and(|c| SHORT_CONTINUES.contains(c))
+}
+
+/// What a name refers to, narrowed below.
+struct Kept<'a> {
+    places: &'a mut Vec<PlaceId>,
+    former: &'a mut Vec<ChangeId>,
+    newsroom_former: &'a mut Vec<(PlaceId, u32)>,
+}
+
+impl Kept<'_> {
+    /// Keeps what lies under `parent` (a place of it or its area); whether anything is left.
+    fn under(&mut self, tree: &mut Tree<'_>, parent: &[PlaceId]) -> bool {
+        let g = tree.g;
+        self.places
+            .retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
+        self.former.retain(|&c| {
+            g.change(c)
+                .area
+                .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
+        });
+        self.newsroom_former
+            .retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
+        !(self.places.is_empty() && self.former.is_empty() && self.newsroom_former.is_empty())
     }
 }
 
