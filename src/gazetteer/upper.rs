@@ -61,7 +61,7 @@ pub struct UpperNames {
     penultimate: CharSet,
     /// Names of divisions made after the built-in list (the successors of the latest
     /// changes): real names the list lacks, never slips.
-    newer: Vec<String>,
+    newer: OnceLock<Vec<String>>,
 }
 
 /// A slip for a county-level or higher name: the name, its places, how it differs.
@@ -89,11 +89,17 @@ impl UpperNames {
             dropped: FxMap::default(),
             last: CharSet::EMPTY,
             penultimate: CharSet::EMPTY,
-            newer: Vec::new(),
+            newer: OnceLock::new(),
         };
         let mut by_name: FxMap<String, u32> = FxMap::default();
-        for (id, place) in g.places().iter().enumerate() {
-            if place.level > Level::County || place.placeholder || place.statistical {
+        // Places are in code order, counties and above before every town: the index reads
+        // the first few thousand and never parses the towns.
+        for id in 0..g.places().len() as PlaceId {
+            let place = g.place(id);
+            if place.level > Level::County {
+                break;
+            }
+            if place.placeholder || place.statistical {
                 continue;
             }
             let level = match place.level {
@@ -109,21 +115,11 @@ impl UpperNames {
                     index.names.push((name, Vec::new()));
                     (index.names.len() - 1) as u32
                 });
-                index.names[at as usize].1.push(id as PlaceId);
+                index.names[at as usize].1.push(id);
             }
         }
         for at in 0..index.names.len() {
             index.add(at as u32);
-        }
-        for change in g.changes() {
-            if change.old_code >= 1_000_000 {
-                continue;
-            }
-            for (name, place) in &change.successors {
-                if place.is_none() && g.lookup(name).is_empty() {
-                    index.newer.push(name.to_string());
-                }
-            }
         }
         index
     }
@@ -172,9 +168,22 @@ impl UpperNames {
             || self.penultimate.contains(penultimate)
     }
 
-    /// Whether `name` is the name of a division made after the built-in list.
-    pub fn is_newer(&self, name: &str) -> bool {
-        self.newer.iter().any(|n| n == name)
+    /// Whether `name` is the name of a division made after the built-in list: a successor
+    /// in the history that no current place bears (`和安县`, 2024). Read from the history on
+    /// first asked, which is when a slip is about to be reported.
+    pub fn is_newer(&self, g: &Gazetteer, name: &str) -> bool {
+        let newer = self.newer.get_or_init(|| {
+            let mut newer = Vec::new();
+            for change in g.changes().iter().filter(|c| c.old_code < 1_000_000) {
+                for (name, place) in &change.successors {
+                    if place.is_none() && g.lookup(name).is_empty() {
+                        newer.push(name.to_string());
+                    }
+                }
+            }
+            newer
+        });
+        newer.iter().any(|n| n == name)
     }
 
     /// Every name `written` (a name no division bears, with a county-level or higher
@@ -332,7 +341,8 @@ mod tests {
 
     #[test]
     fn newer_divisions_are_names() {
-        assert!(UpperNames::builtin().is_newer("和安县"));
-        assert!(!UpperNames::builtin().is_newer("平城区"));
+        let g = Gazetteer::builtin();
+        assert!(UpperNames::builtin().is_newer(g, "和安县"));
+        assert!(!UpperNames::builtin().is_newer(g, "平城区"));
     }
 }

@@ -52,21 +52,26 @@ pub(super) fn national_slip(
         }
         let name = &text[start as usize..end as usize];
         // A known name ends the search: what comes before it is another word.
-        if !g.matcher().refs(name).is_empty() || index.is_newer(name) {
+        if !g.matcher().refs(name).is_empty() {
             break;
-        }
-        // Ex) 组织全县: inside a run of characters a name starts only after a word that
-        // ends where names start (在武候区, 成都武候区), not in the middle of one (组织).
-        if !whole && !starts_a_name(g, &text[..start as usize]) {
-            continue;
         }
         // Ex) 党组织与城市: inside a run, a difference at the first character is as likely
         // the word before (与) as a slip (禹城市).
-        for slip in index
-            .slips(g, name)
-            .into_iter()
-            .filter(|s| whole || !s.at_start)
-        {
+        let mut slips = index.slips(g, name);
+        slips.retain(|s| whole || !s.at_start);
+        if slips.is_empty() {
+            continue;
+        }
+        // Ex) 组织全县: inside a run of characters a name starts only after a word that
+        // ends where names start (在武候区, 成都武候区), not in the middle of one (组织).
+        // A division made after the built-in list is a name too, and ends the search.
+        if index.is_newer(g, name) {
+            break;
+        }
+        if !whole && !starts_a_name(g, &text[..start as usize]) {
+            continue;
+        }
+        for slip in slips {
             found.push((Span::new(start, end), slip.right, slip.places, slip.slip));
         }
     }
