@@ -38,6 +38,9 @@ mod table;
 #[allow(dead_code)]
 mod village_table;
 
+#[path = "src/gazetteer/short_forms.rs"]
+mod short_forms;
+
 /// Names NBS uses as statistical placeholders: never matched in text (the same list as
 /// `src/gazetteer/builtin.rs`).
 const PLACEHOLDERS: [&str; 4] = [
@@ -62,6 +65,7 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
+    println!("cargo:rerun-if-changed=src/gazetteer/short_forms.rs");
     // `JIAODUI_GAZETTEER=empty` builds without the data, to measure what it costs in binary
     // size and start-up time.
     println!("cargo:rerun-if-env-changed=JIAODUI_GAZETTEER");
@@ -137,13 +141,13 @@ fn main() {
     let refs: Vec<String> = names
         .refs
         .iter()
-        .map(|r| format!("{}({})", if r & 1 == 0 { "P" } else { "F" }, r >> 1))
+        .map(|r| format!("{}({})", ["P", "F", "S"][(r & 3) as usize], r >> 2))
         .collect();
     let mut blobs = format!(
         "pub(super) const CHUNK: usize = {CHUNK};\n\
          pub(super) const CHUNK_STARTS: [usize; {}] = {chunk_starts:?};\n\
          pub(super) static NAME_REFS: [super::NameRef; {}] = {{\n\
-         use super::NameRef::{{Former as F, Place as P}};\n[{}]\n}};\n",
+         use super::NameRef::{{Former as F, Place as P, Short as S}};\n[{}]\n}};\n",
         chunk_starts.len(),
         refs.len(),
         refs.join(","),
@@ -511,16 +515,17 @@ fn front_coded(names: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     (chars, data, blocks)
 }
 
-/// The built-in name table, with refs written out as `P(id)` for
-/// the place on line `id` of `DIVISIONS` (coded `id << 1` here) and `F(id)` for the change
-/// on line `id` of `HISTORY` (`id << 1 | 1`; only changes after which the name ceased). The order of adding is the one the
-/// runtime relies on: places by line, then changes by line.
+/// The built-in name table, with refs written out as `P(id)` for the place on line `id` of
+/// `DIVISIONS` (coded `id << 2` here), `F(id)` for the change on line `id` of `HISTORY`
+/// (`id << 2 | 1`; only changes after which the name ceased) and `S(id)` for a short form
+/// of the place on line `id` (`id << 2 | 2`: `安徽`, `淮安`, `麻阳县`). The order of adding is
+/// the one the runtime relies on: places by line, then changes by line, then short forms.
 fn name_table(divisions: &str, history: &str) -> table::Layout<u32> {
     let mut builder = table::TableBuilder::default();
     for (id, line) in divisions.lines().enumerate() {
         let name = line.rsplit_once(',').map_or("", |(_, name)| name);
         if !PLACEHOLDERS.contains(&name) {
-            builder.add(name, (id as u32) << 1);
+            builder.add(name, (id as u32) << 2);
         }
     }
     for (id, line) in history.lines().enumerate() {
@@ -529,11 +534,36 @@ fn name_table(divisions: &str, history: &str) -> table::Layout<u32> {
         // The runtime parses every line: a date it could not read would shift the ids.
         assert!(valid_date(fields[0]), "bad date in {line:?}");
         if fields[6] == "1" {
-            builder.add(fields[2], (id as u32) << 1 | 1);
+            builder.add(fields[2], (id as u32) << 2 | 1);
+        }
+    }
+    for (id, line) in divisions.lines().enumerate() {
+        let level = match line.as_bytes().first() {
+            Some(b'p') => "province",
+            Some(b'f') => "prefecture",
+            Some(b'c') => "county",
+            _ => continue,
+        };
+        let name = line.rsplit_once(',').map_or("", |(_, name)| name);
+        if PLACEHOLDERS.contains(&name) || (level == "county" && statistical_county(line)) {
+            continue;
+        }
+        for short in short_forms::short_forms(name, level) {
+            builder.add(&short, (id as u32) << 2 | 2);
         }
     }
     builder.add_endings();
     builder.finish()
+}
+
+/// Whether a county line of `DIVISIONS` is an NBS statistical unit (code digits 5–6 in
+/// 71–79): no division, so no short form.
+fn statistical_county(line: &str) -> bool {
+    let code = line.split(',').nth(1).unwrap_or("");
+    matches!(
+        code.get(4..6).and_then(|d| d.parse::<u32>().ok()),
+        Some(71..=79)
+    )
 }
 
 /// `YYYY` or a real `YYYY-MM-DD`.
@@ -577,13 +607,16 @@ const CONTINUING_KINDS: [&str; 8] = [
 /// else by (prefecture, name).
 fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
     let mut by_code: HashMap<u64, usize> = HashMap::new();
-    let mut by_area_name: HashMap<(u64, &str), usize> = HashMap::new();
+    // Keyed by area, by whether the unit is a prefecture or above (a code ending in 00), and
+    // by name: a county-level city named like its prefecture (`320882 淮安市`) is not the
+    // prefecture (`320800 淮安市`).
+    let mut by_area_name: HashMap<(u64, bool, &str), usize> = HashMap::new();
     for (line, (code, name, town)) in places.iter().enumerate() {
         if *town {
-            by_area_name.insert((code / 1000, name), line);
+            by_area_name.insert((code / 1000, false, name), line);
         } else {
             by_code.insert(*code, line);
-            by_area_name.insert((code / 100, name), line);
+            by_area_name.insert((code / 100, code % 100 == 0, name), line);
         }
     }
     let area_of = |code: u64| {
@@ -593,6 +626,14 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
             code / 100
         }
     };
+    fn area_key(code: u64, name: &str) -> (u64, bool, &str) {
+        let area = if code >= 1_000_000 {
+            code / 1000
+        } else {
+            code / 100
+        };
+        (area, code < 1_000_000 && code % 100 == 0, name)
+    }
     let current = |code: u64, name: &str| -> Option<usize> {
         if code < 1_000_000 {
             if let Some(&line) = by_code.get(&code) {
@@ -601,7 +642,7 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
                 }
             }
         }
-        by_area_name.get(&(area_of(code), name)).copied()
+        by_area_name.get(&area_key(code, name)).copied()
     };
     struct Change<'a> {
         date: &'a str,
@@ -609,7 +650,8 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
         old_name: &'a str,
         kind: &'a str,
         document: &'a str,
-        successors: Vec<(&'a str, Option<usize>)>,
+        /// Name, current place, code of its day.
+        successors: Vec<(&'a str, Option<usize>, u64)>,
     }
     let mut changes: Vec<Change<'_>> = Vec::new();
     for row in renames.lines().skip(1) {
@@ -627,9 +669,9 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
                 current(new_code, new_name)
             } else {
                 // A successor named only in words: look in the old unit's county.
-                by_area_name.get(&(area_of(old_code), new_name)).copied()
+                by_area_name.get(&area_key(old_code, new_name)).copied()
             };
-            (new_name, line)
+            (new_name, line, new_code)
         });
         // One row per (old, new) pair: the rows of one change are consecutive.
         if let Some(last) = changes.last_mut() {
@@ -651,6 +693,43 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
             successors: successor.into_iter().collect(),
         });
     }
+    // A successor that no current place bears under the code of its day went on to later
+    // changes (`灌县` → `519003 都江堰市` → `510181 都江堰市`): its current place is the one
+    // the next changes of that unit lead to, followed to the end.
+    for i in 0..changes.len() {
+        for k in 0..changes[i].successors.len() {
+            let (name, line, code) = changes[i].successors[k];
+            if line.is_some() || code == 0 {
+                continue;
+            }
+            let mut followed: Vec<usize> = Vec::new();
+            let mut frontier = vec![(name, code, i)];
+            while let Some((name, code, after)) = frontier.pop() {
+                if followed.len() > 8 {
+                    break;
+                }
+                let Some(next) = changes[after + 1..]
+                    .iter()
+                    .position(|c| c.old_code == code && c.old_name == name)
+                    .map(|j| after + 1 + j)
+                else {
+                    continue;
+                };
+                for &(name, line, code) in &changes[next].successors {
+                    match line {
+                        Some(line) => followed.push(line),
+                        None if code != 0 => frontier.push((name, code, next)),
+                        None => {}
+                    }
+                }
+            }
+            followed.sort_unstable();
+            followed.dedup();
+            if let [only] = followed[..] {
+                changes[i].successors[k].1 = Some(only);
+            }
+        }
+    }
     let mut out = String::with_capacity(1 << 20);
     for c in &changes {
         let area_code = area_of(c.old_code);
@@ -659,8 +738,12 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
         } else {
             by_code.get(&(area_code * 100))
         };
-        let renamed_away = c.successors.iter().all(|(name, _)| *name != c.old_name);
-        let still_there = current(c.old_code, c.old_name).is_some();
+        let renamed_away = c.successors.iter().all(|(name, ..)| *name != c.old_name);
+        // Still borne in the area, at this level or the other (`320882 淮安市`, a county-level
+        // city that became a district, shares its name with the prefecture around it).
+        let (old_area, upper, name) = area_key(c.old_code, c.old_name);
+        let still_there = current(c.old_code, c.old_name).is_some()
+            || (c.old_code < 1_000_000 && by_area_name.contains_key(&(old_area, !upper, name)));
         let ceased = !c.old_name.is_empty()
             && !CONTINUING_KINDS.contains(&c.kind)
             && renamed_away
@@ -668,7 +751,7 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
         let successors: Vec<String> = c
             .successors
             .iter()
-            .map(|(name, line)| {
+            .map(|(name, line, _)| {
                 format!("{name}:{}", line.map(|l| l.to_string()).unwrap_or_default())
             })
             .collect();

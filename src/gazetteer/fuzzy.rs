@@ -14,6 +14,8 @@ pub enum Confusion {
     Sound,
     /// Similar glyphs: `己`/`已`.
     Shape,
+    /// A variant form of the character the official name writes: `闫` for `阎`.
+    Variant,
 }
 
 /// How a name differs from the known one it is likely a slip for.
@@ -27,6 +29,8 @@ pub enum Slip {
     },
     /// One character of the known name is missing.
     Truncated { missing: char },
+    /// One character of the known name is written twice: `张家家港市`.
+    Doubled { doubled: char },
 }
 
 /// Whether `written` is likely a slip for `known`. Both carry the same administrative suffix;
@@ -73,17 +77,12 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
     None
 }
 
-/// Whether two different characters are confusable, and why ([`crate::confusable`]): a
-/// variant form counts as the same sound when the readings agree (`闫`/`阎`), else as a
-/// look-alike.
+/// Whether two different characters are confusable, and why ([`crate::confusable`]).
 pub fn confusable(a: char, b: char) -> Option<Confusion> {
     match crate::confusable::confusable(a, b)? {
         crate::confusable::Confusion::Sound => Some(Confusion::Sound),
         crate::confusable::Confusion::Shape => Some(Confusion::Shape),
-        crate::confusable::Confusion::Variant if crate::confusable::same_sound(a, b) => {
-            Some(Confusion::Sound)
-        }
-        crate::confusable::Confusion::Variant => Some(Confusion::Shape),
+        crate::confusable::Confusion::Variant => Some(Confusion::Variant),
     }
 }
 

@@ -26,6 +26,10 @@ pub enum NameRef {
     Place(PlaceId),
     /// A place by one of its aliases.
     Alias(PlaceId),
+    /// A built-in place by its everyday short form: a province without 省 or 自治区
+    /// (`安徽`), a prefecture without 市 (`淮安`), an autonomous county by its place name
+    /// and 县 (`麻阳县`) — see [`super::short_forms`].
+    Short(PlaceId),
     /// The old name of a change after which the name went out of use.
     Former(ChangeId),
     /// A former name a newsroom gazetteer gives: the place and the index in its `former`.
@@ -36,7 +40,10 @@ impl NameRef {
     /// The place the name refers to, if it refers to a place.
     fn place(self) -> Option<PlaceId> {
         match self {
-            NameRef::Place(id) | NameRef::Alias(id) | NameRef::NewsroomFormer(id, _) => Some(id),
+            NameRef::Place(id)
+            | NameRef::Alias(id)
+            | NameRef::Short(id)
+            | NameRef::NewsroomFormer(id, _) => Some(id),
             NameRef::Former(_) => None,
         }
     }

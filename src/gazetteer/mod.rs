@@ -14,7 +14,9 @@ mod describe;
 pub mod fuzzy;
 mod load;
 pub mod matcher;
+pub mod short_forms;
 mod table;
+pub mod upper;
 // The writing half of the layout is `build.rs`'s.
 #[allow(dead_code)]
 mod village_table;
@@ -469,7 +471,7 @@ impl Gazetteer {
             .refs(name)
             .iter()
             .filter_map(|r| match *r {
-                NameRef::Place(id) | NameRef::Alias(id) => Some(id),
+                NameRef::Place(id) | NameRef::Alias(id) | NameRef::Short(id) => Some(id),
                 NameRef::Former(_) | NameRef::NewsroomFormer(..) => None,
             })
             .collect();
@@ -537,7 +539,7 @@ impl Gazetteer {
                 .refs
                 .iter()
                 .filter_map(|r| match *r {
-                    NameRef::Place(id) | NameRef::Alias(id) => Some(id),
+                    NameRef::Place(id) | NameRef::Alias(id) | NameRef::Short(id) => Some(id),
                     _ => None,
                 })
                 .filter(|&id| current.is_none_or(|c| self.is_within(id, c)))

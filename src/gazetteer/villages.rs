@@ -223,6 +223,18 @@ impl Villages {
         format!("{}/{}", g.path(self.town(id)), self.name(id))
     }
 
+    /// The villages under `scope` (as [`Villages::under`]) with their names, quasi-units
+    /// left out, appended to `out`: for comparing many names with the same villages.
+    pub fn names_under(&self, g: &Gazetteer, scope: PlaceId, out: &mut Vec<(VillageId, String)>) {
+        let mut name = String::new();
+        for id in self.under(g, scope) {
+            self.name_into(id, &mut name);
+            if !village_table::is_quasi_unit(&name) {
+                out.push((id, name.clone()));
+            }
+        }
+    }
+
     /// The villages under `scope` (as [`Villages::under`]) that `written` — a name no
     /// village there bears — is likely a slip for ([`likely_slip`]), with how it differs.
     /// Several results mean no one of them is certain.

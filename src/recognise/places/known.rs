@@ -4,11 +4,11 @@
 use std::borrow::Cow;
 
 use super::ids::PlaceIds;
-use super::slips::opened_by;
+use super::openers::opened_by;
 use super::tree::{Articles, Tree};
 use super::{Input, Mention, Resolution};
-use crate::gazetteer::{strip_suffix, Gazetteer, Match, Name, NameRef, PlaceId};
-use crate::text::Span;
+use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Match, Name, NameRef, PlaceId};
+use crate::text::{is_han, Span};
 
 /// Names that are also everyday words: they count as places only right after the name of a
 /// place that contains them.
@@ -70,6 +70,48 @@ fn continues_word(name: &str, next: Option<char>) -> bool {
     )
 }
 
+/// Short forms that are everyday words too (`日照` sunshine, `白银` silver, `大庆` a grand
+/// celebration, `朝阳` the morning sun, `中山` in every city's 中山路): they count only right
+/// after a place that contains them (`山东日照`), never as the parent or the wrong child
+/// of a chain (`新疆日照时间长`).
+const WORD_LIKE_SHORT_FORMS: &[&str] = &[
+    "日照", "白银", "大庆", "安康", "来宾", "开封", "普洱", "哈密", "海口", "长治", "三明", "黄山",
+    "中山", "白山", "朝阳", "红河", "大理", "阿里", "山南", "怒江", "吕梁", "四平", "包头", "淮南",
+    "淮北", "文山", "玉树", "酒泉", "天水", "中卫", "北海", "泰安", "承德", "吉安", "九江", "乐山",
+    "海东", "海北", "海西", "黑河", "河源", "黄石", "咸宁", "孝感", "恩施", "常德", "保定", "南平",
+    "东营", "定西", "通化", "广安", "三沙", "金昌", "铜川",
+];
+
+/// Characters after a short form that make it the start of a longer word (`上海南京路`,
+/// `哈密瓜`, `大理石`): not a place there.
+const SHORT_CONTINUES: &str = "路街巷道门桥站港弄里湾馆店厦楼寺宫庙园瓜茶石玉火菜话剧牌籍";
+
+/// Whether every place a name refers to is by a short form (`安徽`, `淮安`, `麻阳县`).
+fn is_short_form(refs: &[NameRef]) -> bool {
+    refs.iter().any(|r| matches!(r, NameRef::Short(_)))
+        && refs
+            .iter()
+            .all(|r| matches!(r, NameRef::Short(_) | NameRef::Former(_)))
+}
+
+/// A former name of one character and a suffix with no current place (`灌县`, `酃县`), where
+/// the characters around it show it stands as a name: at the start of a phrase or after a
+/// preposition (`在灌县`), and not before 城 (`普通县城`). Other names of one character are
+/// too easily part of a word to count alone (`区和县`).
+fn former_standing_alone(body: &str, m: &Match<'_>, places: &[PlaceId]) -> bool {
+    if !places.is_empty() || !m.refs.iter().any(|r| matches!(r, NameRef::Former(_))) {
+        return false;
+    }
+    let name = &body[m.start..m.end];
+    if is_everyday(name) || strip_suffix(name).is_none() {
+        return false;
+    }
+    let before = body[..m.start].chars().next_back();
+    let after = body[m.end..].chars().next();
+    before.is_none_or(|c| !is_han(c) || "在到于至赴往去来".contains(c))
+        && after.is_none_or(|c| !matches!(c, '城' | '区' | '市' | '乡' | '镇' | '份' | '级'))
+}
+
 /// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
 /// everyday word.
 fn stem_too_short(name: &str) -> bool {
@@ -126,10 +168,14 @@ pub(super) fn find_known<'g>(
             openers.push((segment.start + offset as u32, suffixes));
         }
     });
-    for m in found.iter() {
+    for (k, m) in found.iter().enumerate() {
         let name = &body[m.start..m.end];
         let next = body[m.end..].chars().next();
         if continues_word(name, next) {
+            continue;
+        }
+        let short = is_short_form(m.refs);
+        if short && !short_in_chain(found, k, name, next) {
             continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
@@ -138,31 +184,26 @@ pub(super) fn find_known<'g>(
             .checked_sub(1)
             .filter(|&i| i >= first_in_segment && mentions[i].span.end == span.start);
         let places = &mut *places_buf;
-        places.clear();
-        let mut former = Vec::new();
-        let mut newsroom_former = Vec::new();
-        for r in m.refs {
-            match *r {
-                NameRef::Place(id) | NameRef::Alias(id) => places.push(id),
-                NameRef::Former(c) => former.push(c),
-                NameRef::NewsroomFormer(id, i) => newsroom_former.push((id, i)),
-            }
-        }
-        places.sort_unstable();
-        places.dedup();
-        // Ex) 城区 counts only in 大同市城区, never on its own.
-        let weak = stem_too_short(name) || is_everyday(name);
+        let (mut former, mut newsroom_former) = split_refs(m.refs, places);
+        // Ex) 城区 counts only in 大同市城区, never on its own; 日照 only in 山东日照.
+        let everyday = is_everyday(name);
+        let weak = (stem_too_short(name) && !short && !former_standing_alone(body, m, places))
+            || everyday
+            || (short && WORD_LIKE_SHORT_FORMS.contains(&name));
         if weak {
-            let Some(parent) = after else { continue };
-            let parent = &mentions[parent].places;
-            places.retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
-            former.retain(|&c| {
-                g.change(c)
-                    .area
-                    .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
-            });
-            newsroom_former.retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
-            if places.is_empty() && former.is_empty() && newsroom_former.is_empty() {
+            let Some(parent) = after.map(|i| &mentions[i]) else {
+                continue;
+            };
+            // Ex) 大同城区 is the urban area of 大同; 大同市城区 names the district.
+            if everyday && parent.short {
+                continue;
+            }
+            let mut kept = Kept {
+                places,
+                former: &mut former,
+                newsroom_former: &mut newsroom_former,
+            };
+            if !kept.under(tree, &parent.places) {
                 continue;
             }
         }
@@ -175,6 +216,7 @@ pub(super) fn find_known<'g>(
             former,
             newsroom_former,
             resolved_by: Resolution::Ambiguous,
+            short,
             after,
             article: articles.at(input, span.start),
             // Set by `frame_former_names`.
@@ -183,10 +225,66 @@ pub(super) fn find_known<'g>(
     }
 }
 
+/// The places a match refers to (into `places`, sorted), and the changes and newsroom
+/// former names it may be.
+fn split_refs(refs: &[NameRef], places: &mut Vec<PlaceId>) -> (Vec<ChangeId>, Vec<(PlaceId, u32)>) {
+    places.clear();
+    let mut former = Vec::new();
+    let mut newsroom_former = Vec::new();
+    for r in refs {
+        match *r {
+            NameRef::Place(id) | NameRef::Alias(id) | NameRef::Short(id) => places.push(id),
+            NameRef::Former(c) => former.push(c),
+            NameRef::NewsroomFormer(id, i) => newsroom_former.push((id, i)),
+        }
+    }
+    places.sort_unstable();
+    places.dedup();
+    (former, newsroom_former)
+}
+
+/// Whether the short form `found[k]` stands as a name: one with a suffix always (`麻阳县`);
+/// one without (`淮安`) only in a chain of names (`安徽淮安`, `四川灌县`), and never as the
+/// start of a longer word (`孙中山`, `中山路`).
+fn short_in_chain(found: &[Match<'_>], k: usize, name: &str, next: Option<char>) -> bool {
+    if strip_suffix(name).is_some() {
+        return true;
+    }
+    let m = &found[k];
+    let chained = (k > 0 && found[k - 1].end == m.start)
+        || found.get(k + 1).is_some_and(|n| n.start == m.end);
+    chained && !next.is_some_and(|c| SHORT_CONTINUES.contains(c))
+}
+
+/// What a name refers to, narrowed below.
+struct Kept<'a> {
+    places: &'a mut Vec<PlaceId>,
+    former: &'a mut Vec<ChangeId>,
+    newsroom_former: &'a mut Vec<(PlaceId, u32)>,
+}
+
+impl Kept<'_> {
+    /// Keeps what lies under `parent` (a place of it or its area); whether anything is left.
+    fn under(&mut self, tree: &mut Tree<'_>, parent: &[PlaceId]) -> bool {
+        let g = tree.g;
+        self.places
+            .retain(|&p| parent.iter().any(|&a| a != p && tree.within(p, a)));
+        self.former.retain(|&c| {
+            g.change(c)
+                .area
+                .is_some_and(|area| parent.iter().any(|&a| tree.within(area, a)))
+        });
+        self.newsroom_former
+            .retain(|&(p, _)| parent.iter().any(|&a| tree.within(p, a)));
+        !(self.places.is_empty() && self.former.is_empty() && self.newsroom_former.is_empty())
+    }
+}
+
 /// The name as the gazetteer holds it, borrowed, when it is the name of what the first of
 /// `refs` refers to; else a copy of `name`.
 fn name_of(g: &Gazetteer, refs: &[NameRef], name: &str) -> Name {
     let known = match refs.first() {
+        Some(NameRef::Short(_)) => return Cow::Owned(name.to_owned()),
         Some(NameRef::Place(id) | NameRef::Alias(id) | NameRef::NewsroomFormer(id, _)) => {
             &g.place(*id).name
         }

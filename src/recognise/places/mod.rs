@@ -21,12 +21,17 @@
 mod frame;
 mod ids;
 mod known;
+#[cfg(test)]
+mod measure;
+mod national;
+mod openers;
 mod resolve;
 mod short_forms;
 mod slips;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod village_names;
 
 pub use frame::TimeFrame;
 pub use ids::PlaceIds;
@@ -35,7 +40,7 @@ use std::ops::Range;
 
 use super::Input;
 use crate::gazetteer::fuzzy::Slip;
-use crate::gazetteer::{ChangeId, Name, PlaceId};
+use crate::gazetteer::{ChangeId, Name, PlaceId, VillageId};
 use crate::text::Span;
 use known::{find_known, KnownSearch};
 use resolve::resolve;
@@ -49,6 +54,8 @@ pub struct Places {
     pub mentions: Vec<Mention>,
     /// Place-like names that are not known but are likely slips for known ones.
     pub slips: Vec<SlipCandidate>,
+    /// Built-in villages and communities named in the text, in text order.
+    pub villages: Vec<VillageMention>,
     /// Short forms written before the first full mention of their place.
     pub early_short_forms: Vec<ShortForm>,
     /// `[bulletin] region`, resolved.
@@ -70,6 +77,9 @@ pub struct Mention {
     /// Former names from a newsroom gazetteer: the place and the index in its `former`.
     pub newsroom_former: Vec<(PlaceId, u32)>,
     pub resolved_by: Resolution,
+    /// Written in a short form only (`安徽`, `淮安`, `麻阳县`): a chain's suggestion keeps
+    /// that form.
+    pub short: bool,
     /// The mention written right before this one with nothing between (`水泊寺街道` in
     /// `水泊寺街道永安社区`).
     pub after: Option<usize>,
@@ -112,13 +122,32 @@ pub enum SlipBasis {
 /// A place-like name not in the gazetteer that is likely a slip for a known one.
 #[derive(Clone, Debug)]
 pub struct SlipCandidate {
+    /// What is flagged: the name, with its quotes when its suffix stands outside them
+    /// (`“新华”县`), or without the word after it (`水泊寺街` of `水泊寺街将`).
     pub span: Span,
+    /// The name as read: `新华县`, `水泊寺街`.
     pub name: String,
-    /// The known name it is likely a slip for, and its places.
+    /// The known name it is likely a slip for, and its places (or built-in villages).
     pub right: String,
     pub places: Vec<PlaceId>,
+    pub villages: Vec<VillageId>,
     pub slip: Slip,
     pub basis: SlipBasis,
+    /// The edit that writes the right name: the span and its replacement (`新华` → `新化`
+    /// inside the quotes; an empty span after `水泊寺街` → `道`).
+    pub edit: (Span, String),
+}
+
+/// A built-in village or community named in the text (`沙岭村`, `福寓苑社区`).
+#[derive(Clone, Debug)]
+pub struct VillageMention {
+    pub span: Span,
+    pub name: String,
+    /// The built-in villages of that name: those under the place written right before it
+    /// when it holds some, else every one.
+    pub villages: Vec<VillageId>,
+    /// The mention written right before it, an index into `mentions`.
+    pub parent: Option<usize>,
 }
 
 /// A short form written before the first full mention of its place.
@@ -131,6 +160,12 @@ pub struct ShortForm {
 }
 
 pub fn recognise(input: &Input<'_>) -> Places {
+    recognise_without(input, None)
+}
+
+/// [`recognise`], with the built-in village `hidden` taken as missing from the gazetteer:
+/// how the recogniser reads a village the table lacks.
+pub(crate) fn recognise_without(input: &Input<'_>, hidden: Option<VillageId>) -> Places {
     let g = input.gazetteer;
     let region = input.newsroom.region.and_then(|r| g.resolve_region(r));
     let mut known = KnownSearch::new(g, input.text.len());
@@ -153,6 +188,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
     frame::frame_former_names(input.text, &mut mentions);
     let context = article_scopes(&mut tree, &mentions, input.draft.articles.len());
     let mut search = SlipSearch::new(g, articles, context, region);
+    search.hidden = hidden;
     let mut slips = Vec::new();
     for (segment, at) in &segments {
         find_slips(
@@ -168,6 +204,7 @@ pub fn recognise(input: &Input<'_>) -> Places {
     Places {
         mentions,
         slips,
+        villages: search.villages,
         early_short_forms,
         region,
     }

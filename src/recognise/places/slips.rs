@@ -1,88 +1,24 @@
 //! Place-like names that are not known — Han characters ending in an administrative suffix —
-//! compared with the known names of their context for a likely slip.
+//! compared with the known names of their context for a likely slip: the places under the
+//! parent written right before the name, else under the article's places and the region;
+//! at county level and above, every division of the country ([`super::national`]); for a
+//! village or community, the built-in villages ([`super::village_names`]). A name written in
+//! two ways in one draft is found here too.
 
 use std::ops::Range;
 
+use super::national::{national_slip, odd_form};
+use super::openers::suffix_at;
 use super::tree::{Articles, ByArticle, FxMap, Tree};
-use super::{Input, Mention, SlipBasis, SlipCandidate};
+use super::village_names::{village, VillageScopes};
+use super::{Input, Mention, SlipBasis, SlipCandidate, VillageMention};
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
-use crate::gazetteer::{Gazetteer, Level, PlaceId, SUFFIXES};
+use crate::gazetteer::{Gazetteer, Level, PlaceId, VillageId};
 use crate::text::{is_han, Span};
-
-/// Each first character of [`SUFFIXES`], under a perfect hash of the character: the
-/// matcher shows every character of a draft, and each is tested with one multiplication.
-#[derive(Clone, Copy)]
-struct Opener {
-    /// The character; `u32::MAX` for an empty slot.
-    key: u32,
-    /// Bit `i` for each `SUFFIXES[i]` opening with it.
-    suffixes: u32,
-}
-
-const OPENER_BITS: u32 = 6;
-/// A multiplier under which the openers fall in distinct slots (`openers` checks, when the
-/// crate is compiled).
-const OPENER_MULTIPLIER: u32 = 132_267;
-const OPENERS: [Opener; 1 << OPENER_BITS] = openers();
-
-#[inline(always)]
-const fn opener_slot(key: u32) -> usize {
-    (key.wrapping_mul(OPENER_MULTIPLIER) >> (32 - OPENER_BITS)) as usize
-}
-
-const fn openers() -> [Opener; 1 << OPENER_BITS] {
-    let mut table = [Opener {
-        key: u32::MAX,
-        suffixes: 0,
-    }; 1 << OPENER_BITS];
-    assert!(SUFFIXES.len() <= 32);
-    let mut i = 0;
-    while i < SUFFIXES.len() {
-        // The first character, decoded: every suffix opens with a three-byte one.
-        let b = SUFFIXES[i].as_bytes();
-        assert!(b.len() >= 3 && b[0] >= 0xE0 && b[0] < 0xF0);
-        let key = (b[0] as u32 & 0x0F) << 12 | (b[1] as u32 & 0x3F) << 6 | (b[2] as u32 & 0x3F);
-        let slot = opener_slot(key);
-        assert!(
-            table[slot].key == u32::MAX || table[slot].key == key,
-            "two openers share a slot: pick another multiplier"
-        );
-        table[slot].key = key;
-        table[slot].suffixes |= 1 << i;
-        i += 1;
-    }
-    table
-}
-
-/// The suffixes opening with `ch`, as bits of `SUFFIXES` indices; 0 for none.
-#[inline(always)]
-pub(super) fn opened_by(ch: char) -> u32 {
-    let key = u32::from(ch);
-    let opener = &OPENERS[opener_slot(key)];
-    if opener.key == key {
-        opener.suffixes
-    } else {
-        0
-    }
-}
-
-/// The longest suffix at the start of `rest` among `suffixes` (bits of `SUFFIXES` indices).
-pub(super) fn suffix_at(rest: &str, mut suffixes: u32) -> Option<&'static str> {
-    // `SUFFIXES` is longest first: the first that fits is the longest.
-    while suffixes != 0 {
-        let suffix = SUFFIXES[suffixes.trailing_zeros() as usize];
-        // A one-character suffix is the opener itself.
-        if suffix.len() == 3 || rest.starts_with(suffix) {
-            return Some(suffix);
-        }
-        suffixes &= suffixes - 1;
-    }
-    None
-}
 
 /// The known names two levels under each scope a slip is compared with, in the order a
 /// depth-first walk meets them: computed once per scope and draft.
-struct Under<'g> {
+pub(super) struct Under<'g> {
     g: &'g Gazetteer,
     ranges: FxMap<PlaceId, (u32, u32)>,
     known: Vec<Known<'g>>,
@@ -138,12 +74,19 @@ impl<'g> Under<'g> {
 /// What `find_slips` keeps from one segment to the next.
 pub(super) struct SlipSearch<'g> {
     under: Under<'g>,
-    articles: Articles,
+    pub(super) articles: Articles,
     /// Each article's counties and towns.
-    context: ByArticle,
-    region: Option<PlaceId>,
-    scopes: Vec<PlaceId>,
+    pub(super) context: ByArticle,
+    pub(super) region: Option<PlaceId>,
+    pub(super) scopes: Vec<PlaceId>,
     first_of_names: Option<Vec<usize>>,
+    /// The built-in villages under each scope a village name was compared with.
+    pub(super) village_scopes: VillageScopes,
+    /// The built-in villages named in the text.
+    pub(super) villages: Vec<VillageMention>,
+    /// A built-in village taken as missing from the gazetteer: how a village the table
+    /// lacks would be read (measured in the tests).
+    pub(super) hidden: Option<VillageId>,
 }
 
 impl<'g> SlipSearch<'g> {
@@ -160,7 +103,14 @@ impl<'g> SlipSearch<'g> {
             region,
             scopes: Vec::with_capacity(8),
             first_of_names: None,
+            village_scopes: VillageScopes::default(),
+            villages: Vec::new(),
+            hidden: None,
         }
+    }
+
+    pub(super) fn g(&self) -> &'g Gazetteer {
+        self.under.g
     }
 
     /// The mentions with places whose name no such mention before has, in order: asked
@@ -205,7 +155,8 @@ pub(super) fn article_scopes(
     context
 }
 
-/// Finds place-like names that are not known and are likely slips for known ones.
+/// Finds place-like names that are not known and are likely slips for known ones, and the
+/// built-in villages the text names.
 pub(super) fn find_slips(
     input: &Input<'_>,
     search: &mut SlipSearch<'_>,
@@ -214,7 +165,7 @@ pub(super) fn find_slips(
     mentions: &[Mention],
     out: &mut Vec<SlipCandidate>,
 ) {
-    let g = search.under.g;
+    let g = search.g();
     let body = &input.text[segment.range()];
     let first = mentions.partition_point(|m| m.span.end <= segment.start);
     let last = first
@@ -235,39 +186,72 @@ pub(super) fn find_slips(
         }
         let at = (opener - segment.start) as usize;
         let Some(suffix) = suffix_at(&body[at..], suffixes) else {
+            // Ex) 水泊寺街将: a suffix that lost its last character.
+            out.extend(odd_form(input, search, segment, at, None, &known));
             continue;
         };
         search_from = opener + suffix.len() as u32;
+        // Ex) 娄底市“新华”县: the suffix outside the quotes.
+        if let Some(slip) = odd_form(input, search, segment, at, Some(suffix), &known) {
+            out.push(slip);
+            continue;
+        }
         let Some(candidate) = candidate(input.text, segment, at, suffix, &known) else {
             continue;
         };
-        if !g.matcher().refs(candidate.name).is_empty() {
+        if !candidate.clamped && !g.matcher().refs(candidate.name).is_empty() {
             continue;
         }
-        out.extend(compare(input, search, &candidate, mentions));
+        if matches!(suffix, "村" | "社区" | "居委会") {
+            out.extend(village(input, search, &candidate, mentions));
+        } else {
+            out.extend(compare(input, search, &candidate, mentions));
+        }
     }
 }
 
 /// The known names written in a segment, and where they lie among all of them.
-struct Written<'m> {
-    all: &'m [Mention],
+pub(super) struct Written<'m> {
+    pub(super) all: &'m [Mention],
     /// Where the segment's mentions start in `all`.
-    first: usize,
+    pub(super) first: usize,
     /// The segment's mentions: in order and not overlapping, so their ends are in order too.
-    in_segment: &'m [Mention],
+    pub(super) in_segment: &'m [Mention],
+}
+
+impl Written<'_> {
+    /// The mention ending exactly at `offset`, as an index into all mentions.
+    pub(super) fn ending_at(&self, offset: u32) -> Option<usize> {
+        let k = self.in_segment.partition_point(|m| m.span.end < offset);
+        (self.in_segment.get(k)?.span.end == offset).then_some(self.first + k)
+    }
+
+    /// Whether `offset` lies inside a mention.
+    pub(super) fn inside(&self, offset: u32) -> bool {
+        let k = self.in_segment.partition_point(|m| m.span.end <= offset);
+        self.in_segment
+            .get(k)
+            .is_some_and(|m| m.span.start <= offset)
+    }
 }
 
 /// A place-like name ending in an administrative suffix.
-struct Candidate<'t> {
-    span: Span,
-    name: &'t str,
-    suffix: &'static str,
+pub(super) struct Candidate<'t> {
+    pub(super) span: Span,
+    pub(super) name: &'t str,
+    pub(super) suffix: &'static str,
     /// The known name written right before it, an index into the mentions.
-    parent: Option<usize>,
+    pub(super) parent: Option<usize>,
+    /// The stem ran on past eight characters and was cut there: the start is no boundary,
+    /// only the name's endings are names.
+    pub(super) clamped: bool,
 }
 
+/// The longest stem a candidate keeps, in characters.
+const MAX_STEM: usize = 8;
+
 /// The place-like name ending in `suffix` at byte `at` of `segment`, when it is not part of
-/// a known name and its stem is two to eight characters long.
+/// a known name and its stem is two characters long or more (the last eight when longer).
 fn candidate<'t>(
     text: &'t str,
     segment: Span,
@@ -286,23 +270,32 @@ fn candidate<'t>(
     if known.in_segment.get(k).is_some_and(|m| m.span.start < end) {
         return None;
     }
-    // The start: the end of a known name right before, else the last non-Han character.
-    // A stem of more than eight characters is never a candidate, so nine are enough.
-    let han_start = body[..at]
+    // The start: the end of a known name right before, else the last non-Han character,
+    // else eight characters back.
+    let mut han = body[..at]
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_han(c))
-        .take(9)
-        .last()
-        .map_or(at, |(i, _)| i);
+        .take(MAX_STEM + 1);
+    let (mut han_start, mut clamped) = (at, false);
+    for (n, (i, _)) in han.by_ref().enumerate() {
+        if n == MAX_STEM {
+            clamped = true;
+            break;
+        }
+        han_start = i;
+    }
     let han_start = segment.start + han_start as u32;
     let parent = k
         .checked_sub(1)
         .filter(|&i| known.in_segment[i].span.end >= han_start)
         .map(|i| known.first + i);
+    if parent.is_some() {
+        clamped = false;
+    }
     let start = parent.map_or(han_start, |i| known.all[i].span.end);
     let stem_chars = text[start as usize..suffix_start as usize].chars().count();
-    if !(2..=8).contains(&stem_chars) {
+    if stem_chars < 2 || continues_word(suffix, text[end as usize..].chars().next()) {
         return None;
     }
     Some(Candidate {
@@ -310,12 +303,75 @@ fn candidate<'t>(
         name: &text[start as usize..end as usize],
         suffix,
         parent,
+        clamped,
     })
 }
 
+/// Whether the suffix and the character after it make a word, so that the suffix is none:
+/// `新兴市场`, `东西区别`, `省心`, `村庄`.
+fn continues_word(suffix: &str, next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    match suffix {
+        "市" => "场".contains(next),
+        "区" => "域别分间".contains(next),
+        "省" => "力略钱事心吃得去".contains(next),
+        "乡" => "亲土愁音间下里".contains(next),
+        "镇" => "压定静守".contains(next),
+        "村" => "庄落寨姑".contains(next),
+        "旗" => "帜杆手号".contains(next),
+        "盟" => "友约军".contains(next),
+        _ => false,
+    }
+}
+
 /// Compares a candidate with the known names under the place named right before it, else
-/// under the article's places and the region, then with the names the draft writes.
-fn compare(
+/// under the article's places and the region; at county level and above with every
+/// division of the country; then with the names the draft writes.
+pub(super) fn compare(
+    input: &Input<'_>,
+    search: &mut SlipSearch<'_>,
+    candidate: &Candidate<'_>,
+    mentions: &[Mention],
+) -> Option<SlipCandidate> {
+    if !candidate.clamped {
+        if let Some(slip) = compare_under(input, search, candidate, mentions) {
+            return Some(slip);
+        }
+    }
+    if let Some(slip) = national_slip(input, search, candidate, mentions) {
+        return Some(slip);
+    }
+    if candidate.clamped {
+        return None;
+    }
+    written_elsewhere(search, candidate, mentions)
+}
+
+/// The candidate's parent's places, else the article's places and the region, in
+/// `search.scopes`; and what they are.
+pub(super) fn scopes_of(
+    input: &Input<'_>,
+    search: &mut SlipSearch<'_>,
+    candidate: &Candidate<'_>,
+    mentions: &[Mention],
+) -> SlipBasis {
+    search.scopes.clear();
+    match candidate.parent {
+        Some(i) if !mentions[i].places.is_empty() => {
+            search.scopes.extend_from_slice(&mentions[i].places);
+            SlipBasis::Parent(i)
+        }
+        _ => {
+            let article = search.articles.at(input, candidate.span.start);
+            search.scopes.extend_from_slice(search.context.get(article));
+            search.scopes.extend(search.region);
+            SlipBasis::Context
+        }
+    }
+}
+
+/// The known places under the candidate's scopes.
+pub(super) fn compare_under(
     input: &Input<'_>,
     search: &mut SlipSearch<'_>,
     candidate: &Candidate<'_>,
@@ -324,49 +380,51 @@ fn compare(
     let Candidate {
         span, name, suffix, ..
     } = *candidate;
-    search.scopes.clear();
-    let basis = match candidate.parent {
-        Some(i) if !mentions[i].places.is_empty() => {
-            search.scopes.extend_from_slice(&mentions[i].places);
-            SlipBasis::Parent(i)
-        }
-        _ => {
-            let article = search.articles.at(input, span.start);
-            search.scopes.extend_from_slice(search.context.get(article));
-            search.scopes.extend(search.region);
-            SlipBasis::Context
-        }
-    };
-    let found =
-        slip_under(&mut search.under, name, suffix, &search.scopes).filter(|(_, _, slip)| {
+    let basis = scopes_of(input, search, candidate, mentions);
+    let (right, places, slip) = slip_under(&mut search.under, name, suffix, &search.scopes)
+        .filter(|(_, _, slip)| {
             // Village lists are never complete (new communities appear every year): a
             // village name one character short of a known one is new as often as it is a
             // slip, unless the text names its parent. Town and county lists are complete.
             !(matches!(slip, Slip::Truncated { .. })
                 && basis == SlipBasis::Context
                 && matches!(suffix, "村" | "社区" | "居委会"))
-        });
-    if let Some((right, places, slip)) = found {
-        // The right name written elsewhere in the draft: one place written two ways.
-        let basis = mentions
-            .iter()
-            .position(|m| m.name == right)
-            .map_or(basis, SlipBasis::Draft);
-        return Some(SlipCandidate {
-            span,
-            name: name.to_owned(),
-            right,
-            places,
-            slip,
-            basis,
-        });
+        })?;
+    Some(slip_candidate(
+        span, name, right, places, slip, basis, mentions,
+    ))
+}
+
+/// A slip for `right`, whose places are `places`: in the basis given, unless the draft
+/// writes `right` too (one place written two ways).
+pub(super) fn slip_candidate(
+    span: Span,
+    name: &str,
+    right: String,
+    places: Vec<PlaceId>,
+    slip: Slip,
+    basis: SlipBasis,
+    mentions: &[Mention],
+) -> SlipCandidate {
+    let basis = mentions
+        .iter()
+        .position(|m| m.name == right)
+        .map_or(basis, SlipBasis::Draft);
+    SlipCandidate {
+        span,
+        name: name.to_owned(),
+        edit: (span, right.clone()),
+        right,
+        places,
+        villages: Vec::new(),
+        slip,
+        basis,
     }
-    written_elsewhere(search, candidate, mentions)
 }
 
 /// One place written two ways: a known name elsewhere in the draft, one character replaced.
 /// The first mention of each name stands for all of them.
-fn written_elsewhere(
+pub(super) fn written_elsewhere(
     search: &mut SlipSearch<'_>,
     candidate: &Candidate<'_>,
     mentions: &[Mention],
@@ -385,8 +443,10 @@ fn written_elsewhere(
         name: name.to_owned(),
         right: mentions[i].name.to_string(),
         places: mentions[i].places.to_vec(),
+        villages: Vec::new(),
         slip,
         basis: SlipBasis::Draft(i),
+        edit: (candidate.span, mentions[i].name.to_string()),
     })
 }
 
@@ -403,7 +463,7 @@ fn ends_with_suffix(name: &str, suffix: &str) -> bool {
 }
 
 /// The one known name under `scopes` that `name` is likely a slip for.
-fn slip_under(
+pub(super) fn slip_under(
     under: &mut Under<'_>,
     name: &str,
     suffix: &str,

@@ -1,5 +1,5 @@
 use super::known::{is_everyday, EVERYDAY};
-use super::slips::{opened_by, suffix_at};
+use super::openers::{opened_by, suffix_at};
 use super::PlaceIds;
 use crate::gazetteer::SUFFIXES;
 

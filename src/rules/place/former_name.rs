@@ -14,12 +14,19 @@ declare_rule! {
     /// dates, and a change takes effect weeks or months later, so a name counts as former 90
     /// days after approval; a change known only by its year counts from the next year on.
     ///
+    /// Checked at every level the history covers (county level and above since 1982, towns
+    /// since 2014), in chains with full or short forms (`四川灌县`). A former name written
+    /// alone counts only where it was one division's (not `丰乐乡`, abolished in several
+    /// counties) and the characters around show it stands as a name (`在灌县`, never
+    /// `普通县城`).
+    ///
     /// Never flagged: `原大同县` and other deliberate references to the past (`原` `前` `旧`
     /// before the name, `（今…）` after it, a sentence about the change itself: 撤、改、
     /// 更名、合并、设立 …, or one that gives a year before the change); `张家口地区` and other
-    /// former 地区 names, which also mean "the area around"; a former name that is also an everyday word (`城区`, `矿区`)
-    /// unless the text names the division (`大同市城区`); a name still in use for another
-    /// place that the context points to.
+    /// former 地区 names, which also mean "the area around"; a former name that is also an
+    /// everyday word (`城区`, `矿区`) unless the text names the division (`大同市城区`); a
+    /// name still in use for another place that the context points to, or for the same
+    /// place (`麻阳县`, the everyday short form of 麻阳苗族自治县).
     /// ## Why
     /// A former name in today's news misinforms readers about where things are, and is a
     /// standard correction.
@@ -173,6 +180,10 @@ fn applicable_change(
     if changes.is_empty() {
         return None;
     }
+    changes.retain(|&c| !still_borne(g, mention, c));
+    if changes.is_empty() {
+        return None;
+    }
     let parent = mention.after.map(|i| &mentions[i]);
     let named_in_text = |c: ChangeId| {
         parent.is_some_and(|p| {
@@ -182,6 +193,16 @@ fn applicable_change(
         })
     };
     if changes.iter().any(|&c| named_in_text(c)) {
+        // Ex) 山西省郊区: 阳泉's 郊区 is current and in 山西 too; 长治市郊区 rules it out.
+        let current_there = parent.is_some_and(|p| {
+            mention
+                .all_places
+                .iter()
+                .any(|&q| p.places.iter().any(|&a| q != a && g.is_within(q, a)))
+        });
+        if current_there {
+            return None;
+        }
         changes.retain(|&c| named_in_text(c));
     } else if !mention.all_places.is_empty() {
         // The name is still in use elsewhere: only a context that rules that out will do.
@@ -200,12 +221,49 @@ fn applicable_change(
         if changes.iter().any(|&c| in_context(c)) {
             changes.retain(|&c| in_context(c));
         }
+        // Ex) 丰乐乡: a name alone counts only where it was one division's (one province's
+        // at county level and above, one county's below), not several places' at once.
+        if !one_division(g, &changes) {
+            return None;
+        }
     }
     // The latest change of the name decides.
     changes.into_iter().max_by_key(|&c| match g.change(c).date {
         ChangeDate::Day(d) => (d.year(), d.month(), d.day()),
         ChangeDate::Year(y) => (y, 12, 31),
     })
+}
+
+/// Whether a current place of the mention's name bears the name on where `change` put it
+/// out of use: `怀化市麻阳县` (麻阳苗族自治县's everyday short form, in the old unit's area),
+/// `湖北省随州市` (the county-level city became 曾都区 of the prefecture 随州市).
+fn still_borne(g: &Gazetteer, mention: &Mention, change: ChangeId) -> bool {
+    let change = g.change(change);
+    mention.all_places.iter().any(|&p| {
+        change
+            .successors
+            .iter()
+            .any(|s| s.1.is_some_and(|q| g.is_within(q, p)))
+            || change.area.is_some_and(|area| g.is_within(p, area))
+    })
+}
+
+/// Whether `changes` are all of one former division: at county level and above, in one
+/// province (`大庸市` the county-level city and then the prefecture); below, in one county.
+fn one_division(g: &Gazetteer, changes: &[ChangeId]) -> bool {
+    let key = |c: ChangeId| {
+        let change = g.change(c);
+        if change.old_code >= 1_000_000 {
+            (change.area.map(u64::from), true)
+        } else {
+            (Some(change.old_code / 10_000), false)
+        }
+    };
+    let Some(&first) = changes.first() else {
+        return false;
+    };
+    let first = key(first);
+    first.0.is_some() && changes.iter().all(|&c| key(c) == first)
 }
 
 /// Days between a change's approval and the day its name is taken as out of use: the dates

@@ -1,34 +1,42 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::gazetteer::{Gazetteer, Level, PlaceId};
+use crate::gazetteer::short_forms::short_forms;
+use crate::gazetteer::{strip_suffix, Gazetteer, Level, PlaceId, VillageId};
 use crate::recognise::places::Mention;
 use crate::rules::Context;
+use crate::text::Span;
 
 declare_rule! {
     /// ## What it flags
-    /// A place written under a parent it does not belong to: `A街道B社区`, `A区B街道`,
-    /// `A县B镇` where the gazetteer puts B under a neighbour of A.
+    /// A place written under a parent it does not belong to, in any chain of names the text
+    /// writes, levels skipped or not, full names or short forms.
     ///
-    /// A neighbour is a place of A's level under A's own parent (another street of the same
-    /// district, another district of the same city).
+    /// At county level and above any wrong parent: `河北省张家港市` (张家港 is a city of
+    /// 江苏), `甘肃省银川市`, `安徽淮安` (淮安 is in 江苏). Below, at town and village level,
+    /// only where the gazetteer puts the child under a neighbour of the written parent — a
+    /// place of the parent's level under the parent's own parent: `肥西县店埠镇` (店埠镇 is
+    /// in 肥东县, the next county of 合肥), `水泊寺街道水泊寺村` — since the gazetteer lags
+    /// new towns and village names repeat all over China.
     ///
-    /// Names that repeat elsewhere in China are fine as long as one of them lies under A.
-    /// Skipping a level (`平城区永安社区`) is fine. NBS statistical units (开发区, 农场 …)
-    /// never anchor this rule.
+    /// Names that repeat elsewhere are fine as long as one of them lies under the parent;
+    /// a short form that is also the stem of a district under the parent is that district
+    /// (`北京朝阳`). A known place outside `[bulletin] region` is never a finding by itself.
+    /// NBS statistical units (开发区, 农场 …) never anchor this rule.
     /// ## Why
-    /// Putting a village under the wrong street tells readers the wrong authority and the
-    /// wrong place; it is a factual error.
+    /// Putting a place under the wrong province, county or street tells readers the wrong
+    /// authority and the wrong place; it is a factual error.
     /// ## Example
     /// ```text,flagged
-    /// 大同市平城区云冈镇开展植树活动。
+    /// 大同市平城区云冈镇开展植树活动，河北省张家港市、安徽淮安的代表参加。
     /// ```
     /// ```text,clean
-    /// 大同市云冈区云冈镇开展植树活动。
+    /// 大同市云冈区云冈镇开展植树活动，江苏省张家港市、江苏淮安的代表参加。
     /// ```
     /// ## Fix
-    /// Suggested: the parent the gazetteer gives. Offered only when that parent is clear; the
-    /// child's name may be the slip instead, so a person decides.
+    /// Suggested: the parent the gazetteer gives, written as the parent was (a short form
+    /// for a short form). Offered only when that parent is clear; the child's name may be
+    /// the slip instead, so a person decides.
     /// ## Standard
     /// 《行政区划管理条例》(2018) and the NBS division codes.
     pub(crate) RULE = "place/hierarchy" {
@@ -42,7 +50,8 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let g = cx.gazetteer;
-    let mentions = &cx.facts.places.mentions;
+    let places = &cx.facts.places;
+    let mentions = &places.mentions;
     for child in mentions {
         let Some(parent) = child.after.map(|i| &mentions[i]) else {
             continue;
@@ -50,48 +59,111 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let Some(right) = misplaced(g, parent, child) else {
             continue;
         };
-        let mut diagnostic = Diagnostic::new(
-            &RULE,
-            child.span,
-            format!("“{}”不属于“{}”", child.name, parent.name),
-        )
-        .with_related(parent.span, format!("“{}”写在这里", parent.name));
-        let right_names: Vec<String> = {
-            let mut names: Vec<String> =
-                right.iter().map(|&p| g.place(p).name.to_string()).collect();
-            names.sort();
-            names.dedup();
-            names
-        };
-        let paths: Vec<String> = right
-            .iter()
-            .map(|&p| format!("{}/{}", g.path(p), child.name))
-            .collect();
-        diagnostic = diagnostic.with_note(format!("地名库中：{}", paths.join("；")));
-        if let [name] = &right_names[..] {
-            diagnostic.message = format!("“{}”不属于“{}”，而属于“{name}”", child.name, parent.name);
-            diagnostic = diagnostic.with_fix(Fix::suggested(
-                format!("改为“{name}”"),
-                vec![Edit::replace(parent.span, name.clone())],
-            ));
+        // Ex) 四川巫山县 in 1996: 巫山 went to 重庆 in 1997, after the draft.
+        if moved_out_later(g, parent, child, cx.reference_date()) {
+            continue;
         }
-        acc.push(diagnostic);
+        let paths: Vec<String> = right.iter().map(|&(_, c)| g.path(c)).collect();
+        let holders: Vec<PlaceId> = right.iter().map(|&(p, _)| p).collect();
+        acc.push(finding(
+            g,
+            parent,
+            child.span,
+            &child.name,
+            &holders,
+            &paths,
+        ));
+    }
+    // The village list is 2023's: a draft dated before 2021 (or undated) is not judged
+    // against it, since villages move between towns more often than towns between counties.
+    if cx
+        .issue_date
+        .is_none_or(|d| d < jiff::civil::date(VILLAGES_FROM, 1, 1))
+    {
+        return;
+    }
+    for village in &places.villages {
+        let Some(parent) = village.parent.map(|i| &mentions[i]) else {
+            continue;
+        };
+        let Some(right) = village_misplaced(g, parent, &village.villages) else {
+            continue;
+        };
+        let v = g.villages();
+        let paths: Vec<String> = right.iter().map(|&(_, id)| v.path(g, id)).collect();
+        let holders: Vec<PlaceId> = right.iter().map(|&(p, _)| p).collect();
+        acc.push(finding(
+            g,
+            parent,
+            village.span,
+            &village.name,
+            &holders,
+            &paths,
+        ));
     }
 }
 
-/// The places of `parent`'s level that really hold `child`, next to `parent` (under the same
-/// grandparent), when no place of `parent`'s name holds it; `None` when the pair is fine or
-/// cannot be judged.
-fn misplaced(g: &Gazetteer, parent: &Mention, child: &Mention) -> Option<Vec<PlaceId>> {
+/// The first year whose drafts the built-in village list (NBS 2023) judges.
+const VILLAGES_FROM: i16 = 2021;
+
+/// The finding for `child` written under `parent` where the gazetteer puts it under
+/// `holders` (at the parent's level), with the paths of the child's entries.
+fn finding(
+    g: &Gazetteer,
+    parent: &Mention,
+    span: Span,
+    child: &str,
+    holders: &[PlaceId],
+    paths: &[String],
+) -> Diagnostic {
+    let mut names: Vec<String> = holders
+        .iter()
+        .map(|&p| written_like(g, p, parent.short))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut diagnostic = Diagnostic::new(&RULE, span, format!("“{child}”不属于“{}”", parent.name))
+        .with_related(parent.span, format!("“{}”写在这里", parent.name))
+        .with_note(format!("地名库中：{}", paths.join("；")));
+    if let [name] = &names[..] {
+        diagnostic.message = format!("“{child}”不属于“{}”，而属于“{name}”", parent.name);
+        diagnostic = diagnostic.with_fix(Fix::suggested(
+            format!("改为“{name}”"),
+            vec![Edit::replace(parent.span, name.clone())],
+        ));
+    }
+    diagnostic
+}
+
+/// The name of `place` as a parent written in short form (`江苏` for 江苏省) would be, or
+/// its full name.
+fn written_like(g: &Gazetteer, place: PlaceId, short: bool) -> String {
+    let entry = g.place(place);
+    let level = match entry.level {
+        Level::Province => "province",
+        Level::Prefecture => "prefecture",
+        _ => "county",
+    };
+    short
+        .then(|| short_forms(&entry.name, level).into_iter().next())
+        .flatten()
+        .unwrap_or_else(|| entry.name.to_string())
+}
+
+/// For a `child` in no place of `parent`'s name, the places of the parent's level that do
+/// hold it, each with the child's place there: at county level and above wherever they
+/// are, below only next to the parent (under the same grandparent). `None` when the pair is
+/// fine or cannot be judged.
+fn misplaced(g: &Gazetteer, parent: &Mention, child: &Mention) -> Option<Vec<(PlaceId, PlaceId)>> {
     if parent.all_places.is_empty() || child.all_places.is_empty() {
         return None;
     }
-    let parents: Vec<PlaceId> = parent.all_places.to_vec();
+    let parents = &parent.all_places;
     let children = &child.all_places;
-    if parents.iter().any(|&p| {
-        let place = g.place(p);
-        place.statistical || place.level < Level::County
-    }) {
+    // Ex) 山西大同经济开发区水泊寺街道: statistical units anchor nothing.
+    if parents.iter().any(|&p| g.place(p).statistical)
+        || children.iter().all(|&c| g.place(c).statistical)
+    {
         return None;
     }
     // Any place of that name under any place of the parent's name: fine.
@@ -106,8 +178,25 @@ fn misplaced(g: &Gazetteer, parent: &Mention, child: &Mention) -> Option<Vec<Pla
     if children.iter().any(|&c| g.place(c).level <= parent_level) {
         return None;
     }
-    let mut right = Vec::new();
-    for &p in &parents {
+    let mut right: Vec<(PlaceId, PlaceId)> = Vec::new();
+    let upper = children.iter().all(|&c| g.place(c).level <= Level::County);
+    if upper {
+        // Ex) 北京朝阳: the short form is 朝阳区's too, which 北京 holds.
+        if child.short && stem_under(g, parents, &child.name) {
+            return None;
+        }
+        // Ex) 吉林金塔县: of a parent's places at two levels (吉林省, 吉林市), the higher.
+        let level = parents.iter().map(|&p| g.place(p).level).min()?;
+        for &c in children.iter().filter(|&&c| !g.place(c).statistical) {
+            if let Some(holder) = g.ancestor_at(c, level) {
+                if !right.iter().any(|&(h, _)| h == holder) {
+                    right.push((holder, c));
+                }
+            }
+        }
+        return (!right.is_empty()).then_some(right);
+    }
+    for &p in parents {
         let Some(grandparent) = g.parent(p) else {
             continue;
         };
@@ -115,12 +204,107 @@ fn misplaced(g: &Gazetteer, parent: &Mention, child: &Mention) -> Option<Vec<Pla
         for &c in children {
             if g.is_within(c, grandparent) {
                 if let Some(holder) = g.ancestor_at(c, level) {
-                    if !g.place(holder).statistical && !right.contains(&holder) {
-                        right.push(holder);
+                    if !g.place(holder).statistical && !right.iter().any(|&(h, _)| h == holder) {
+                        right.push((holder, c));
                     }
                 }
             }
         }
     }
     (!right.is_empty()).then_some(right)
+}
+
+/// For built-in villages (all of one name) in no place of `parent`'s name, the towns or
+/// counties next to the parent that hold them, each with its village.
+fn village_misplaced(
+    g: &Gazetteer,
+    parent: &Mention,
+    villages: &[VillageId],
+) -> Option<Vec<(PlaceId, VillageId)>> {
+    let v = g.villages();
+    // The parent as the text resolves it (`宜丰县新庄镇`, not every 新庄镇): village names
+    // repeat so often that some neighbour of some namesake holds one.
+    let parents = &parent.places;
+    if parents.len() != 1 || villages.is_empty() {
+        return None;
+    }
+    if parents.iter().any(|&p| {
+        let place = g.place(p);
+        place.statistical || !matches!(place.level, Level::County | Level::Town)
+    }) {
+        return None;
+    }
+    let towns: Vec<PlaceId> = villages.iter().map(|&id| v.town(id)).collect();
+    if towns
+        .iter()
+        .any(|&t| parents.iter().any(|&p| g.is_within(t, p)))
+    {
+        return None;
+    }
+    let mut right: Vec<(PlaceId, VillageId)> = Vec::new();
+    for &p in parents {
+        let (Some(grandparent), level) = (g.parent(p), g.place(p).level) else {
+            continue;
+        };
+        for (&id, &town) in villages.iter().zip(&towns) {
+            if g.is_within(town, grandparent) {
+                if let Some(holder) = g.ancestor_at(town, level) {
+                    if !g.place(holder).statistical && !right.iter().any(|&(h, _)| h == holder) {
+                        right.push((holder, id));
+                    }
+                }
+            }
+        }
+    }
+    (!right.is_empty()).then_some(right)
+}
+
+/// Whether one of the child's places came from under the parent by a change after
+/// `reference`: the text was right when it was written.
+fn moved_out_later(
+    g: &Gazetteer,
+    parent: &Mention,
+    child: &Mention,
+    reference: jiff::civil::Date,
+) -> bool {
+    let prefixes: Vec<u64> = parent
+        .all_places
+        .iter()
+        .filter_map(|&p| {
+            let place = g.place(p);
+            let code = place.code?;
+            match place.level {
+                Level::Province => Some(code / 10_000),
+                Level::Prefecture => Some(code / 100),
+                _ => None,
+            }
+        })
+        .collect();
+    if prefixes.is_empty() {
+        return false;
+    }
+    g.changes().iter().any(|change| {
+        change.old_code < 1_000_000
+            && !change.date.is_before(reference)
+            && change
+                .successors
+                .iter()
+                .any(|s| s.1.is_some_and(|p| child.all_places.contains(&p)))
+            && prefixes.iter().any(|&prefix| {
+                change.old_code / 10_000 == prefix || change.old_code / 100 == prefix
+            })
+    })
+}
+
+/// Whether a place one or two levels under one of `parents` has `short` as its stem
+/// (`朝阳区` under 北京市 for `朝阳`).
+fn stem_under(g: &Gazetteer, parents: &[PlaceId], short: &str) -> bool {
+    parents.iter().any(|&p| {
+        g.children(p).iter().any(|&c| {
+            let grandchildren = || g.children(c).iter();
+            strip_suffix(&g.place(c).name) == Some(short)
+                || (g.place(c).placeholder || g.place(c).level <= Level::Prefecture)
+                    && grandchildren().any(|&d| strip_suffix(&g.place(d).name) == Some(short))
+        })
+    })
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::fix::Fix;
+use crate::fix::{Edit, Fix};
 use crate::recognise::places::SlipBasis;
 use crate::rules::Context;
 
@@ -49,7 +49,11 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         let other = &places.mentions[other];
-        let fix = Fix::suggest_replacement(slip.span, &slip.right);
+        let (span, replacement) = &slip.edit;
+        let fix = Fix::suggested(
+            format!("改为“{}”", slip.right),
+            vec![Edit::replace(*span, replacement.clone())],
+        );
         acc.push(
             Diagnostic::new(
                 &RULE,

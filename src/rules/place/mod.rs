@@ -21,6 +21,12 @@ pub(crate) fn slip_reason(slip: Slip) -> String {
             right,
             why: Confusion::Shape,
         } => format!("“{written}”与“{right}”形近"),
+        Slip::Replaced {
+            written,
+            right,
+            why: Confusion::Variant,
+        } => format!("“{written}”是“{right}”的异体字，地名用“{right}”"),
         Slip::Truncated { missing } => format!("少了“{missing}”字"),
+        Slip::Doubled { doubled } => format!("“{doubled}”字重复"),
     }
 }
