@@ -464,6 +464,10 @@ impl Scan<'_> {
     fn block(&self, draft: &Draft, kind: BlockKind, at: At, out: &mut Bylines) {
         let body = &self.text[at.span.range()];
         match kind {
+            // Ex) 全媒体记者王海、李敏 — a credit line a parser took for a broken paragraph.
+            BlockKind::Paragraph if self.reads_as_credit_line(body) => {
+                out.bylines.extend(self.credit_line(body, at));
+            }
             BlockKind::Paragraph | BlockKind::PhotoNews => {
                 let mut lead_end = at.span.start;
                 if let Some(byline) = self.lead_byline(body, at) {

@@ -128,9 +128,10 @@ impl Scan<'_> {
         let credit = self.credit_body(s.trim_matches(is_space), base + leading_spaces(s) as u32)?;
         if credit.media.is_some()
             || credit.groups.iter().any(|g| g.names.is_empty())
-            || credit
-                .names()
-                .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
+            || credit.names().any(|n| {
+                let chars = n.text.chars().count();
+                chars < 2 || (chars > 4 && !n.text.contains('·'))
+            })
         {
             return None;
         }
@@ -195,7 +196,8 @@ impl Scan<'_> {
                 }
                 continue;
             }
-            if looks_like_name(token) && names_seen < 3 && token.chars().count() <= 4 {
+            let short = token.chars().count() <= 4 || token.contains('·');
+            if looks_like_name(token) && names_seen < 6 && short {
                 names_seen += 1;
                 // Ex) 锻炼 王海 摄 — a run of names stops at the caption text.
                 candidate = Some(candidate.map_or(token_start, |c| c.min(token_start)));

@@ -49,6 +49,23 @@ impl Scan<'_> {
         Some(at.byline(credit.span, BylinePlace::CreditLine, None, Some(credit)))
     }
 
+    /// True when a short block is a credit line and nothing else: a role first (after a
+    /// mark, if any), names that look like names, no sentence punctuation.
+    pub(super) fn reads_as_credit_line(&self, body: &str) -> bool {
+        let words = body.trim_start_matches(is_credit_mark);
+        if body.chars().count() > 40
+            || !super::starts_with_role(words)
+            || words.contains(['，', '。', '！', '？', '：', '；', ',', ':'])
+        {
+            return false;
+        }
+        self.credit_body(words, 0).is_some_and(|c| {
+            c.names().next().is_some()
+                && c.names()
+                    .all(|n| looks_like_name(&n.text) || self.roster.contains(&n.text))
+        })
+    }
+
     /// A credit closing a paragraph: `……。（王海 李敏）`, or a wire dateline
     /// `……。（新华社北京12月31日电）`; at the end of an article also a pen name or an
     /// institution (`……。（本报评论员）`).
@@ -172,6 +189,8 @@ fn free_credit(inner: &str, base: u32) -> Option<Credit> {
         || NOT_WRITERS.contains(&words)
         || words.ends_with(['摄', '绘', '电', '讯', '稿', '发', '图'])
         || words.contains('版')
+        || words.contains("照片")
+        || words.contains("图片")
         || ["附", "作者", "本文", "注", "据", "上接", "下转", "转", "接"]
             .iter()
             .any(|w| words.starts_with(w))

@@ -54,10 +54,11 @@ impl Deviation {
             },
             Deviation::MissingRole => "缺少身份词“记者”".to_owned(),
             Deviation::Separator { found } => {
-                let found = match found.as_str() {
-                    "" => "无间隔".to_owned(),
-                    " " => "空格".to_owned(),
-                    other => format!("“{}”", other.trim()),
+                let found = match found.trim() {
+                    "" if found.is_empty() => "无间隔".to_owned(),
+                    "" if found == " " => "空格".to_owned(),
+                    "" => "多个空格".to_owned(),
+                    mark => format!("“{mark}”"),
                 };
                 let want = match house.separator.or(NameSeparator::Space) {
                     NameSeparator::Space => "空格",
@@ -358,12 +359,14 @@ fn render_credit(
 
 /// Names as the house prints them, joined by `sep`: a padded name keeps one space; names
 /// printed run together stay so where the house runs a credit's words together (`joined`).
-/// `None` when one of them is too long to be a name (words the recogniser could not cut).
+/// `None` when one of them is too long or too short to be a name (words the recogniser
+/// could not cut, a character left over).
 pub(crate) fn house_names(names: &[Name], sep: &str, joined: bool) -> Option<String> {
-    if names
-        .iter()
-        .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
-    {
+    let uncertain = |n: &Name| {
+        let chars = n.text.chars().count();
+        chars < 2 || (chars > 4 && !n.text.contains('·'))
+    };
+    if names.iter().any(uncertain) {
         return None;
     }
     let mut out = String::new();
