@@ -3,7 +3,8 @@
 //! dropped, half-width parentheses in a byline, a reporter's name one character off the
 //! roster, a caption without credit, and one resident's name spelled two ways — gives each
 //! slip exactly once, by the right rule, with the fix the house style asks for; and `--fix`
-//! leaves only findings whose fixes are suggested.
+//! leaves only findings whose fixes are suggested. A fix that would supply a word (a role,
+//! `摄` for `摄影：`) is suggested: a safe fix changes punctuation and spacing only.
 
 mod common;
 
@@ -103,7 +104,7 @@ fn each_slip_is_found_once_by_its_rule() {
 
     let photo = only("photo/credit-format");
     assert_eq!(&page[photo.span.range()], "摄影：王海");
-    assert_eq!(photo.fixes[0].applicability, Applicability::Safe);
+    assert_eq!(photo.fixes[0].applicability, Applicability::Suggested);
     assert_eq!(photo.fixes[0].edits[0].replacement, "本报记者 王海 摄");
 
     let bylines = of("byline/format");
@@ -112,7 +113,7 @@ fn each_slip_is_found_once_by_its_rule() {
         .iter()
         .find(|d| d.message.contains("记者"))
         .expect(&report);
-    assert_eq!(role.fixes[0].applicability, Applicability::Safe);
+    assert_eq!(role.fixes[0].applicability, Applicability::Suggested);
     assert_eq!(
         role.fixes[0].edits[0].replacement,
         "本报讯（记者 李敏 通讯员 张强）"
@@ -152,7 +153,7 @@ fn fix_leaves_only_suggested_findings() {
     assert!(fixed.converged);
     let left = common::analyse(&fixed.text, None, &config).diagnostics;
     let report = common::render(&fixed.text, &left);
-    assert_eq!(left.len(), 4, "{report}");
+    assert_eq!(left.len(), 6, "{report}");
     assert!(
         left.iter().all(|d| !d.fixes.is_empty()
             && d.fixes
@@ -160,9 +161,7 @@ fn fix_leaves_only_suggested_findings() {
                 .all(|f| f.applicability == Applicability::Suggested)),
         "{report}"
     );
-    assert!(fixed
-        .text
-        .contains("居民在新建的健身广场锻炼 本报记者 王海 摄"));
-    assert!(fixed.text.contains("本报讯（记者 李敏 通讯员 张强）"));
+    assert!(fixed.text.contains("居民在新建的健身广场锻炼 摄影：王海"));
+    assert!(fixed.text.contains("本报讯（李敏 通讯员 张强）"));
     assert!(fixed.text.contains("本报讯（记者 孙 露）"));
 }

@@ -28,3 +28,14 @@ fn readme_rule_table_is_current() {
         panic!("the README's rule table was stale and has been regenerated; commit it");
     }
 }
+
+#[test]
+fn presets_reference_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/presets.md");
+    let expected = jiaodui::config::presets_markdown();
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != expected {
+        std::fs::write(&path, &expected).unwrap();
+        panic!("docs/presets.md was stale and has been regenerated; commit it");
+    }
+}

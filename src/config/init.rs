@@ -23,6 +23,7 @@ pub(crate) const STARTER_CONFIG: &str = r#"# jiaodui 校对 — 本报稿件校�
 # form = "paren"          # "paren"：本报讯（记者 王海）；"reported"：本报讯 记者王海报道：
 parens = "fullwidth"      # 署名括号："fullwidth"（全角）；"halfwidth" 不合规范，须明确写出才允许
 # separator = " "         # 姓名之间的分隔：" " 或 "、"
+# spacing = "spaced"      # "spaced"：记者 王海、本报记者 王海 摄；"joined"：记者王海、（本报记者王海摄）
 # position = "lead"       # 署名位置："lead"（导语开头）、"end"（文末）或 "mixed"（消息在导语，简讯在文末）
 # require_reporter = true # "本报讯"后是否必须署记者名；false：编辑部稿可不署名
 # 本报记者名单：配置后，不在名单中的署名会被提示。

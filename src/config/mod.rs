@@ -13,6 +13,7 @@ mod schema;
 mod words;
 
 pub(crate) use init::starter;
+pub use preset::presets_markdown;
 pub(crate) use preset::Preset;
 pub(crate) use resolve::{config_file, NearestConfigs};
 pub(crate) use schema::*;

@@ -96,6 +96,17 @@ pub(crate) enum BylinePosition {
     Mixed,
 }
 
+/// How the words of a credit are spaced: a space between the role and the names and before
+/// `摄` (`记者 王海`, `本报记者 王海 摄`), or none (`记者王海、李敏`, `（本报记者王海摄）`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum CreditSpacing {
+    /// `（记者 王海 李敏）`, `本报记者 王海 摄`
+    Spaced,
+    /// `（记者王海、李敏）`, `（本报记者王海摄）`: names of an end credit may run together.
+    Joined,
+}
+
 /// The separator printed between names in a credit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum NameSeparator {
@@ -147,6 +158,7 @@ pub struct BylineConfig {
     /// never a preset or inference.
     pub(crate) parens: ParenWidth,
     pub(crate) separator: Option<NameSeparator>,
+    pub(crate) spacing: Option<CreditSpacing>,
     pub(crate) position: Option<BylinePosition>,
     /// Whether a `本报讯` lead must name a reporter; `false` makes desk copy the house style.
     pub(crate) require_reporter: Option<bool>,
@@ -163,6 +175,7 @@ impl Default for BylineConfig {
             form: None,
             parens: ParenWidth::Fullwidth,
             separator: None,
+            spacing: None,
             position: None,
             require_reporter: None,
             roster: Vec::new(),

@@ -8,9 +8,10 @@
 //! them in every style.
 
 use crate::config::{
-    BylineForm, BylinePosition, Config, DigitsStyle, NameSeparator, RangeConnector, WeekdayWord,
+    BylineForm, BylinePosition, Config, CreditSpacing, DigitsStyle, NameSeparator, RangeConnector,
+    WeekdayWord,
 };
-use crate::recognise::bylines::{BylinePlace, BylineShape};
+use crate::recognise::bylines::{Byline, BylinePlace, BylineShape, Bylines, CreditForm, PhotoForm};
 use crate::recognise::dates::{self, Digits, Mention};
 use crate::recognise::Facts;
 use crate::rules::photo::house as photo;
@@ -84,6 +85,7 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
                 )
                 .filter_map(|sep| NameSeparator::from_str(sep)),
         ),
+        spacing: settle(byline.spacing, spacing_uses(bylines)),
         position: position(
             byline.position,
             own()
@@ -94,16 +96,65 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
                     _ => None,
                 }),
         ),
+        // Ex) 本报讯 ……。（王海 李敏） — a brief signed at its end is no desk copy.
         require_reporter: settle(
             byline.require_reporter,
             own()
                 .filter(|b| b.place == BylinePlace::Lead)
+                .filter(|b| b.has_names() || !signed_elsewhere(bylines, b))
                 .map(|b| b.has_names()),
         ),
         roster: &byline.roster,
         default_reporter: byline.default_reporter.as_deref(),
         ..House::default()
     }
+}
+
+/// True when the article of the dateline `lead` is signed by another of the paper's credits.
+fn signed_elsewhere(bylines: &Bylines, lead: &Byline) -> bool {
+    lead.article.is_some_and(|a| {
+        bylines
+            .of_article(a)
+            .any(|b| b.span != lead.span && b.is_own() && b.has_names())
+    })
+}
+
+/// One use per credit whose role and names (or names and `摄`) are all spaced, or all run
+/// together: `记者 王海`, `本报记者 王海 摄` against `记者王海`, `（本报记者王海摄）`. A reported
+/// credit (`记者王海报道：`) always runs them together and says nothing of the house.
+fn spacing_uses(bylines: &Bylines) -> impl Iterator<Item = CreditSpacing> + '_ {
+    let credits = bylines
+        .bylines
+        .iter()
+        .filter(|b| b.is_own())
+        .filter_map(|b| b.credit.as_ref())
+        .filter(|c| c.complete && !c.free && c.form != CreditForm::Reported)
+        .filter(|c| {
+            c.groups
+                .iter()
+                .any(|g| g.role.is_some() && !g.names.is_empty())
+        })
+        .map(|c| Some(c.spacing.role_joined));
+    let photos = bylines
+        .photo_credits
+        .iter()
+        .filter(|c| matches!(c.form, PhotoForm::Plain | PhotoForm::Paren(_)))
+        .map(|c| {
+            let role = c.has_role().then_some(c.spacing.role_joined);
+            match role {
+                Some(joined) if joined == c.spaced_she => None,
+                _ => Some(!c.spaced_she),
+            }
+        });
+    credits.chain(photos).filter_map(|joined| {
+        joined.map(|joined| {
+            if joined {
+                CreditSpacing::Joined
+            } else {
+                CreditSpacing::Spaced
+            }
+        })
+    })
 }
 
 /// The digit width of each date written in digits: one use per date, whatever its parts.

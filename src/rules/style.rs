@@ -11,8 +11,8 @@
 //! `lint` settles the keys for each draft before the rules run; rules only read them.
 
 use crate::config::{
-    BylineForm, BylinePosition, DigitsStyle, NameSeparator, Numerals, ParenWidth, PhotoStyle,
-    RangeConnector, WeekdayWord,
+    BylineForm, BylinePosition, CreditSpacing, DigitsStyle, NameSeparator, Numerals, ParenWidth,
+    PhotoStyle, RangeConnector, WeekdayWord,
 };
 
 /// How often a draft must use a key before its own usage settles it.
@@ -69,6 +69,8 @@ pub struct House<'a> {
     /// Only an explicit setting allows half-width parentheses; never inferred.
     pub(crate) parens: ParenWidth,
     pub(crate) separator: Choice<NameSeparator>,
+    /// `记者 王海` or `记者王海`: the space between a credit's role and names, and before `摄`.
+    pub(crate) spacing: Choice<CreditSpacing>,
     pub(crate) position: Choice<BylinePosition>,
     /// `true`: a `本报讯` lead names its reporters; `false`: desk copy is the house style.
     pub(crate) require_reporter: Choice<bool>,

@@ -170,8 +170,8 @@ fn credit_lines(credit: &Credit) -> Vec<String> {
             format!("- {role}：{}", names(&g.names))
         })
         .collect();
-    if credit.text_and_photo {
-        lines.push("- 文/图".into());
+    if let Some(media) = &credit.media {
+        lines.push(format!("- {}", media.text));
     }
     if !credit.complete {
         lines.push("- 署名与正文相连，未能切分姓名".into());
@@ -180,12 +180,12 @@ fn credit_lines(credit: &Credit) -> Vec<String> {
 }
 
 fn describe_photo_credit(c: &PhotoCredit) -> String {
-    let role = c.role.as_ref().map_or("摄影", |r| r.text.as_str());
-    if c.names.is_empty() {
-        "**图片署名**".to_owned()
-    } else {
-        format!("**图片署名**\n- {role}：{}", names(&c.names))
+    let mut lines = vec!["**图片署名**".to_owned()];
+    for g in c.groups.iter().filter(|g| !g.names.is_empty()) {
+        let role = g.role.as_ref().map_or("摄影", |r| r.text.as_str());
+        lines.push(format!("- {role}：{}", names(&g.names)));
     }
+    lines.join("\n")
 }
 
 /// Rule docs use `##` headings; inside a hover they read better one level down, and the

@@ -3,7 +3,7 @@
 //! closing a paragraph, or ending a caption.
 
 use super::names::split_glued;
-use super::{Credit, CreditForm, Name, Parens, Role, RoleGroup, Scan, Spacing};
+use super::{Credit, CreditForm, Media, Name, Parens, Role, RoleGroup, Scan, Spacing};
 use crate::text::{contains_any, is_han, Span};
 
 /// One token of a credit body, and the separator typed before it.
@@ -18,7 +18,7 @@ enum Item {
     Role(Role),
     /// A name and the separator typed before it.
     Name(Name, String),
-    TextAndPhoto,
+    Media(Media),
 }
 
 impl Scan<'_> {
@@ -32,25 +32,28 @@ impl Scan<'_> {
         }
         let mut spacing = Spacing {
             loose_ends: !tokens[0].sep.is_empty() || !trailing_sep.is_empty(),
-            role_joined: false,
+            ..Spacing::default()
         };
         let items = self.items(&tokens, base, &mut spacing)?;
-        let (groups, text_and_photo, separators) = group(merge_padded(items));
-        if groups
+        let grouped = group(merge_padded(items), self.roster);
+        spacing.names_glued = grouped.glued;
+        if grouped
+            .groups
             .iter()
             .all(|g| g.names.is_empty() && g.role.is_none())
-            && !text_and_photo
+            && grouped.media.is_none()
         {
             return None;
         }
         Some(Credit {
             span: Span::default(),
             form: CreditForm::Bare,
-            groups,
-            text_and_photo,
-            separators,
+            groups: grouped.groups,
+            media: grouped.media,
+            separators: grouped.separators,
             spacing,
             complete: true,
+            free: false,
         })
     }
 
@@ -59,8 +62,13 @@ impl Scan<'_> {
     fn items(&self, tokens: &[Token<'_>], base: u32, spacing: &mut Spacing) -> Option<Vec<Item>> {
         let mut items = Vec::new();
         for token in tokens {
-            if matches!(token.text, "文/图" | "文／图" | "图/文" | "图／文") {
-                items.push(Item::TextAndPhoto);
+            if is_media_mark(token.text) {
+                let start = base + token.start as u32;
+                items.push(Item::Media(Media {
+                    span: Span::new(start, start + token.text.len() as u32),
+                    text: token.text.to_owned(),
+                    leading: !items.iter().any(|i| matches!(i, Item::Name(..))),
+                }));
                 continue;
             }
             let mut text = token.text;
@@ -88,6 +96,7 @@ impl Scan<'_> {
                     span: Span::new(base + offset as u32, base + (offset + text.len()) as u32),
                     text: text.replace('•', "·"),
                     padded: false,
+                    joined: false,
                 },
                 sep.to_owned(),
             ));
@@ -180,40 +189,59 @@ fn merge_padded(items: Vec<Item>) -> Vec<Item> {
     merged
 }
 
-/// Role groups from the items, whether `文/图` was printed, and the separators between the
-/// names of each group.
-fn group(items: Vec<Item>) -> (Vec<RoleGroup>, bool, Vec<String>) {
-    let mut groups: Vec<RoleGroup> = Vec::new();
-    let mut text_and_photo = false;
-    let mut separators: Vec<String> = Vec::new();
+/// A credit's items gathered: role groups, the media mark, the separators between the
+/// names of each group, and whether names were printed run together.
+struct Grouped {
+    groups: Vec<RoleGroup>,
+    media: Option<Media>,
+    separators: Vec<String>,
+    glued: bool,
+}
+
+/// Role groups from the items; a token that runs names together is cut apart on the
+/// roster and on the shapes of names.
+fn group(items: Vec<Item>, roster: &[String]) -> Grouped {
+    let mut out = Grouped {
+        groups: Vec::new(),
+        media: None,
+        separators: Vec::new(),
+        glued: false,
+    };
     for item in items {
         match item {
-            Item::Role(role) => groups.push(RoleGroup {
+            Item::Role(role) => out.groups.push(RoleGroup {
                 role: Some(role),
                 names: Vec::new(),
             }),
             Item::Name(name, sep) => {
-                if groups.is_empty() {
-                    groups.push(RoleGroup {
+                if out.groups.is_empty() {
+                    out.groups.push(RoleGroup {
                         role: None,
                         names: Vec::new(),
                     });
                 }
-                let group = groups.last_mut().expect("a group was just pushed");
+                let group = out.groups.last_mut().expect("a group was just pushed");
                 if !group.names.is_empty() {
-                    separators.push(normalise_sep(&sep));
+                    out.separators.push(normalise_sep(&sep));
                 }
-                group.names.push(name);
+                let parts = split_glued(name, roster);
+                out.glued |= parts.len() > 1;
+                group.names.extend(parts);
             }
-            Item::TextAndPhoto => text_and_photo = true,
+            Item::Media(media) => out.media = Some(media),
         }
     }
-    // A single token that glues several names together: split it at a surname.
-    for group in &mut groups {
-        let names = std::mem::take(&mut group.names);
-        group.names = names.into_iter().flat_map(split_glued).collect();
-    }
-    (groups, text_and_photo, separators)
+    out
+}
+
+/// `文/图`, `图/文`, `文/视频`, `文/摄`, `文/图/视频`: what the reporters made, parts of
+/// `文` `图` `摄` `视频` `摄影` joined by a slash.
+pub(super) fn is_media_mark(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(['/', '／']).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| matches!(*p, "文" | "图" | "摄" | "视频" | "摄影" | "图片"))
 }
 
 /// A separator as typed, reduced to what it is: `" "`, `"、"`, or the messy form.

@@ -72,10 +72,11 @@ impl Scan<'_> {
                     }),
                     names: Vec::new(),
                 }],
-                text_and_photo: false,
+                media: None,
                 separators: Vec::new(),
                 spacing: Spacing::default(),
                 complete: false,
+                free: false,
             };
             Some((credit, role.len()))
         })

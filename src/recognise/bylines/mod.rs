@@ -21,6 +21,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+use roles::is_credit_mark;
 pub(crate) use roles::starts_with_role;
 
 use super::Input;
@@ -228,6 +229,9 @@ pub struct Spacing {
     pub loose_ends: bool,
     /// A role word run into the name after it: `记者王海`.
     pub role_joined: bool,
+    /// Names run together without a separator (`王海李敏`), cut apart on the roster or on
+    /// the shapes of names.
+    pub names_glued: bool,
 }
 
 /// The reporters of a byline, in role groups: `记者 王海 李敏 通讯员 张强`.
@@ -237,8 +241,8 @@ pub struct Credit {
     pub span: Span,
     pub form: CreditForm,
     pub groups: Vec<RoleGroup>,
-    /// `文/图`: the reporters also took the photos.
-    pub text_and_photo: bool,
+    /// `文/图`, `文/视频`, `文/摄`: the reporters also made the pictures.
+    pub media: Option<Media>,
     /// The separators printed between names of one group, reduced to `" "`, `"、"`, or the
     /// messy form as typed (`"、 "`, `"  "`).
     pub separators: Vec<String>,
@@ -246,6 +250,18 @@ pub struct Credit {
     /// False when a reporter is named but the names run into the text and cannot be cut
     /// out (`记者王海从会上获悉`): the byline counts as signed, and nothing else is known.
     pub complete: bool,
+    /// An end credit naming its writer in words that need not be a person's name: a pen
+    /// name or an institution (`（本报评论员）`). Neither its form nor the roster concerns it.
+    pub free: bool,
+}
+
+/// What a credit says its reporters made besides the text: `文/图`, `文/视频`, as printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Media {
+    pub span: Span,
+    pub text: String,
+    /// Printed before the names (`（文/图 记者 王海）`) rather than after them.
+    pub leading: bool,
 }
 
 impl Credit {
@@ -254,11 +270,12 @@ impl Credit {
         self.groups.iter().flat_map(|g| g.names.iter())
     }
 
-    /// Names credited as the paper's reporters: with a staff role, or with no role at all.
+    /// Names credited as the paper's reporters: with a staff role, or with no role at all;
+    /// never the pen name or institution of a free end credit.
     pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {
         self.groups
             .iter()
-            .filter(|g| g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
+            .filter(|g| !self.free && g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
             .flat_map(|g| g.names.iter())
     }
 }
@@ -279,7 +296,7 @@ pub struct Role {
 
 impl Role {
     /// The organisation the role names: `新华社` for `新华社记者`, `本报` for `本报通讯员`.
-    pub fn organisation(&self) -> Option<&'static str> {
+    pub fn organisation(&self) -> Option<&str> {
         roles::organisation(&self.text)
     }
 }
@@ -293,6 +310,8 @@ pub struct Name {
     pub text: String,
     /// A two-character name printed with a space to align it with three-character names.
     pub padded: bool,
+    /// Printed run into the name before it, without a separator: `李敏` of `王海李敏`.
+    pub joined: bool,
 }
 
 /// How a photo credit is printed.
@@ -318,8 +337,10 @@ pub struct PhotoCredit {
     pub span: Span,
     pub block: BlockId,
     pub form: PhotoForm,
-    pub role: Option<Role>,
-    pub names: Vec<Name>,
+    /// The photographers in role groups: `本报记者 王海 通讯员 李敏 张强 摄`.
+    pub groups: Vec<RoleGroup>,
+    /// `摄`, or `绘` for a drawing.
+    pub verb: char,
     /// The separators printed between the names, as [`Credit::separators`].
     pub separators: Vec<String>,
     pub spacing: Spacing,
@@ -331,10 +352,23 @@ pub struct PhotoCredit {
 }
 
 impl PhotoCredit {
-    /// Names credited as the paper's photographers.
+    /// Every name of the credit, in order.
+    pub fn names(&self) -> impl Iterator<Item = &Name> + '_ {
+        self.groups.iter().flat_map(|g| g.names.iter())
+    }
+
+    /// True when the credit names a role word anywhere.
+    pub fn has_role(&self) -> bool {
+        self.groups.iter().any(|g| g.role.is_some())
+    }
+
+    /// Names credited as the paper's photographers: with a staff role, or with no role at
+    /// all.
     pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {
-        let staff = self.role.as_ref().is_none_or(|r| is_staff_role(&r.text));
-        self.names.iter().filter(move |_| staff)
+        self.groups
+            .iter()
+            .filter(|g| g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
+            .flat_map(|g| g.names.iter())
     }
 }
 
@@ -346,6 +380,9 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
         roster: input.newsroom.roster,
     };
     let article_of = article_of_blocks(draft);
+    let closes: Vec<bool> = (0..draft.blocks.len())
+        .map(|id| article_of[id].is_some_and(|a| draft.articles[a].paragraphs.last() == Some(&id)))
+        .collect();
     let mut out = Bylines::default();
     for (id, block) in draft.blocks.iter().enumerate() {
         let Some(first_line) = block.lines.first() else {
@@ -358,6 +395,7 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
             block: id,
             article: article_of[id],
             span: block.span,
+            closes_article: closes[id],
         };
         cx.block(draft, block.kind, at, &mut out);
     }
@@ -398,6 +436,8 @@ struct At {
     article: Option<usize>,
     /// The block's span.
     span: Span,
+    /// True for the last paragraph or credit of its article: where an end credit stands.
+    closes_article: bool,
 }
 
 impl At {
@@ -424,6 +464,10 @@ impl Scan<'_> {
     fn block(&self, draft: &Draft, kind: BlockKind, at: At, out: &mut Bylines) {
         let body = &self.text[at.span.range()];
         match kind {
+            // Ex) 全媒体记者王海、李敏 — a credit line a parser took for a broken paragraph.
+            BlockKind::Paragraph if self.reads_as_credit_line(body) => {
+                out.bylines.extend(self.credit_line(body, at));
+            }
             BlockKind::Paragraph | BlockKind::PhotoNews => {
                 let mut lead_end = at.span.start;
                 if let Some(byline) = self.lead_byline(body, at) {
@@ -440,18 +484,26 @@ impl Scan<'_> {
                     out.photo_credits.extend(self.photo_credit(body, at));
                 }
             }
-            BlockKind::Credit => out.bylines.extend(self.credit_line(body, at)),
-            BlockKind::Caption => {
+            BlockKind::Credit | BlockKind::Caption => {
                 let credit = self.photo_credit(body, at);
-                // Ex) （新华社北京12月31日电） on a line of its own, closing an item.
+                // Ex) （新华社北京12月31日电） （王海 李敏） on a line of its own, closing an item.
                 if credit.is_none() && body.starts_with(['（', '(']) {
                     if let Some(byline) = self.trailing_byline(body, at) {
                         if byline.span.start == at.span.start {
                             out.bylines.push(byline);
                         }
                     }
+                } else if credit.is_none()
+                    && (kind == BlockKind::Credit || body.starts_with(is_credit_mark))
+                {
+                    out.bylines.extend(self.credit_line(body, at));
                 }
                 out.photo_credits.extend(credit);
+            }
+            // Ex) □本报记者 张靖 本报通讯员 郜敏 — a credit line above the lead, which a parser
+            // that does not know the mark takes for a headline.
+            BlockKind::Headline if starts_with_role(body) => {
+                out.bylines.extend(self.credit_line(body, at));
             }
             BlockKind::Headline => out.bylines.extend(self.author_line(draft, body, at)),
             BlockKind::Other | BlockKind::Cell => {}

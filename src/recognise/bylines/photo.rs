@@ -1,18 +1,18 @@
 //! Photo credits at the end of a caption or photo-news item: `本报记者 王海 摄`,
-//! `（王海摄）`, `摄影：王海`, `王海/摄`, and sources that are not photographers (`新华社发`,
-//! `…供图`, `（资料图片）`).
+//! `（王海摄）`, `摄影：王海`, `王海/摄`, several photographers (`本报记者 王海 通讯员 李敏 摄`),
+//! drawings (`（赵炬绘）`), and sources that are not photographers (`新华社发`, `…供图`,
+//! `（资料图片）`).
 
 use super::credit::{colon_len, is_space, leading_spaces};
 use super::names::looks_like_name;
 use super::placed::closing_paren;
-use super::{At, Name, PhotoCredit, PhotoForm, Role, Scan, Spacing};
+use super::{At, PhotoCredit, PhotoForm, RoleGroup, Scan, Spacing};
 use crate::text::{is_han, Span};
 
-/// The role, names, separators and spacing of a photo credit's words.
+/// The role groups, separators and spacing of a photo credit's words.
 #[derive(Default)]
 struct Words {
-    role: Option<Role>,
-    names: Vec<Name>,
+    groups: Vec<RoleGroup>,
     separators: Vec<String>,
     spacing: Spacing,
 }
@@ -26,25 +26,35 @@ impl Scan<'_> {
             span: Span::new(base + start as u32, base + trimmed.len() as u32),
             block: at.block,
             form,
-            role: words.role,
-            names: words.names,
+            groups: words.groups,
+            verb: '摄',
             separators: words.separators,
             spacing: words.spacing,
             spaced_she: true,
             glued_to_text: false,
         };
-        // Ex) （本报记者 王海 摄） （王海摄） (王海 摄)
+        // Ex) （本报记者 王海 摄） （王海摄） (王海 摄) （赵炬绘）
         if let Some(closing) = closing_paren(trimmed) {
             let inner = closing.inner.trim_end_matches(is_space);
-            if let Some(words) = inner.strip_suffix('摄') {
+            let verb = inner
+                .chars()
+                .next_back()
+                .filter(|&c| c == '摄' || c == '绘');
+            if let Some(verb) = verb {
+                let words = &inner[..inner.len() - verb.len_utf8()];
                 let spaced_she = words.ends_with(is_space);
                 let words = words.trim_end_matches(['/', '／']);
                 let parsed = self.photo_words(words, base + closing.inner_start as u32);
+                // A drawing is credited only where its artist's name is read.
+                if verb == '绘' && parsed.is_none() {
+                    return None;
+                }
                 let form = match parsed {
                     Some(_) => PhotoForm::Paren(closing.parens),
                     None => PhotoForm::Unparsed,
                 };
                 let mut credit = make(closing.open, form, parsed.unwrap_or_default());
+                credit.verb = verb;
                 credit.spaced_she = spaced_she;
                 credit.glued_to_text = glued_to(trimmed, closing.open);
                 return Some(credit);
@@ -73,7 +83,8 @@ impl Scan<'_> {
             let names_text = after[colon..].trim_start_matches(is_space);
             let names_base = base + (trimmed.len() - names_text.len()) as u32;
             let words = self.photo_words(names_text, names_base)?;
-            if words.names.is_empty() || !words.names.iter().all(|n| looks_like_name(&n.text)) {
+            let mut names = words.groups.iter().flat_map(|g| &g.names);
+            if !names.all(|n| looks_like_name(&n.text)) {
                 return None;
             }
             let mut credit = make(mark, PhotoForm::Colon, words);
@@ -100,7 +111,7 @@ impl Scan<'_> {
         let (start, parsed) = self.credit_tail(words, base)?;
         let form = if slash {
             PhotoForm::Slash
-        } else if parsed.names.is_empty() {
+        } else if parsed.groups.iter().all(|g| g.names.is_empty()) {
             PhotoForm::Unparsed
         } else {
             PhotoForm::Plain
@@ -110,22 +121,22 @@ impl Scan<'_> {
         Some(credit)
     }
 
-    /// Role and names of a photo credit's words (`本报记者 王海`, `本报记者王海`, `王海 李敏`).
+    /// Role groups and names of a photo credit's words (`本报记者 王海`, `本报记者王海`,
+    /// `王海 李敏`, `本报记者 王海 通讯员 李敏`). `None` when a group has no name or a name is
+    /// too long to be one: words, not a list of names (`本栏照片均为本报驻澳大利亚记者李学江`).
     fn photo_words(&self, s: &str, base: u32) -> Option<Words> {
         let credit = self.credit_body(s.trim_matches(is_space), base + leading_spaces(s) as u32)?;
-        let [group] = <[_; 1]>::try_from(credit.groups).ok()?;
-        // Ex) （本栏照片均为本报驻澳大利亚记者李学江摄） — words, not a list of names.
-        if group.names.is_empty()
-            || group
-                .names
-                .iter()
-                .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
+        if credit.media.is_some()
+            || credit.groups.iter().any(|g| g.names.is_empty())
+            || credit.names().any(|n| {
+                let chars = n.text.chars().count();
+                chars < 2 || (chars > 4 && !n.text.contains('·'))
+            })
         {
             return None;
         }
         Some(Words {
-            role: group.role,
-            names: group.names,
+            groups: credit.groups,
             separators: credit.separators,
             spacing: credit.spacing,
         })
@@ -140,7 +151,7 @@ impl Scan<'_> {
         };
         let parsed = self.photo_words(&words[start..], base + start as u32)?;
         // A name run without a role must be set off from the caption by a space.
-        if parsed.role.is_none()
+        if parsed.groups.iter().all(|g| g.role.is_none())
             && start != 0
             && !words[..start].ends_with(|c: char| is_space(c) || c == '、')
         {
@@ -179,12 +190,14 @@ impl Scan<'_> {
                 }
                 candidate = Some(token_start + role_at);
                 start = token_start;
+                names_seen = 0;
                 if role_at > 0 {
                     break;
                 }
                 continue;
             }
-            if looks_like_name(token) && names_seen < 3 && token.chars().count() <= 4 {
+            let short = token.chars().count() <= 4 || token.contains('·');
+            if looks_like_name(token) && names_seen < 6 && short {
                 names_seen += 1;
                 // Ex) 锻炼 王海 摄 — a run of names stops at the caption text.
                 candidate = Some(candidate.map_or(token_start, |c| c.min(token_start)));

@@ -130,7 +130,8 @@ fn trailing_credit_and_wire_dateline() {
 
 #[test]
 fn roster_names_close_a_paragraph_as_a_credit() {
-    let text = "社区举办了活动。（海涛）\n";
+    // Ex) not closing the item, where a pen name would be its credit.
+    let text = "社区举办了活动。（海涛）\n\n活动持续一天。\n";
     assert!(recognise_text(text).bylines.is_empty());
     let roster = ["海涛".to_owned()];
     let newsroom = Newsroom {
@@ -143,17 +144,129 @@ fn roster_names_close_a_paragraph_as_a_credit() {
 
 #[test]
 fn the_newsrooms_role_words_are_roles() {
-    let text = "本报讯（全媒体记者 王海）近日，社区举办活动。\n";
+    let text = "本报讯（融媒体中心记者 王海）近日，社区举办活动。\n";
     // Unknown, the title reads as a name of its own.
     assert_eq!(roles(&recognise_text(text).bylines[0]), [None]);
-    let words = ["记者".to_owned(), "全媒体记者".to_owned()];
+    let words = ["记者".to_owned(), "融媒体中心记者".to_owned()];
     let newsroom = Newsroom {
         roles: &words,
         ..Newsroom::default()
     };
     let b = &recognise_with(text, newsroom).bylines[0];
-    assert_eq!(roles(b), [Some("全媒体记者".into())]);
+    assert_eq!(roles(b), [Some("融媒体中心记者".into())]);
     assert_eq!(names(b), ["王海"]);
+}
+
+/// A lead's text, the names its credit holds, and their role words.
+type Shape<'a> = (&'a str, &'a [&'a str], &'a [Option<&'a str>]);
+
+#[test]
+fn the_credit_shapes_local_dailies_print() {
+    let cases: [Shape<'_>; 7] = [
+        (
+            "本报讯（通讯员 李敏 记者 王海）近日，社区举办活动。",
+            &["李敏", "王海"],
+            &[Some("通讯员"), Some("记者")],
+        ),
+        (
+            "本报讯（全媒体记者 王海 融媒体记者 李敏）近日，社区举办活动。",
+            &["王海", "李敏"],
+            &[Some("全媒体记者"), Some("融媒体记者")],
+        ),
+        (
+            "本报讯（首席记者 王海 见习记者 李敏 本报通讯员 张强）近日，社区举办活动。",
+            &["王海", "李敏", "张强"],
+            &[Some("首席记者"), Some("见习记者"), Some("本报通讯员")],
+        ),
+        (
+            "本报讯（记者 王海 李敏 文/视频）近日，社区举办活动。",
+            &["王海", "李敏"],
+            &[Some("记者")],
+        ),
+        (
+            "本报讯（文/图 记者 王海）近日，社区举办活动。",
+            &["王海"],
+            &[Some("记者")],
+        ),
+        (
+            "本报讯（记者 王海李敏）近日，社区举办活动。",
+            &["王海", "李敏"],
+            &[Some("记者")],
+        ),
+        (
+            "社区举办了活动。（新快报记者 王海）",
+            &["王海"],
+            &[Some("新快报记者")],
+        ),
+    ];
+    for (text, want_names, want_roles) in cases {
+        let found = recognise_text(&format!("{text}\n"));
+        let b = &found.bylines[0];
+        assert_eq!(names(b), want_names.to_vec(), "{text}");
+        let want: Vec<Option<String>> = want_roles.iter().map(|r| r.map(String::from)).collect();
+        assert_eq!(roles(b), want, "{text}");
+    }
+    let found = recognise_text("本报讯（记者 王海 李敏 文/视频）近日，社区举办活动。\n");
+    let media = found.bylines[0]
+        .credit
+        .as_ref()
+        .unwrap()
+        .media
+        .clone()
+        .unwrap();
+    assert_eq!((media.text.as_str(), media.leading), ("文/视频", false));
+    let found = recognise_text("本报讯（记者 王海李敏）近日，社区举办活动。\n");
+    let credit = found.bylines[0].credit.as_ref().unwrap();
+    assert!(credit.spacing.names_glued);
+    assert!(credit.groups[0].names[1].joined);
+}
+
+#[test]
+fn a_credit_line_with_a_mark_under_the_headline() {
+    let text = "平城区推进老旧小区改造\n\n□本报记者 张靖 本报通讯员 郜敏\n\n近日，平城区启动老旧小区改造，涉及12个小区。\n";
+    let found = recognise_text(text);
+    let b = found
+        .bylines
+        .iter()
+        .find(|b| b.place == BylinePlace::CreditLine)
+        .expect("a credit line");
+    assert_eq!(&text[b.span.range()], "本报记者 张靖 本报通讯员 郜敏");
+    assert_eq!(names(b), ["张靖", "郜敏"]);
+}
+
+#[test]
+fn end_credits_of_any_name_close_an_item() {
+    let text = "标题\n\n这是一篇评论的正文，讲了一个道理。\n\n道理讲完了，文章也就结束了。（本报评论员）\n";
+    let found = recognise_text(text);
+    let b = &found.bylines[0];
+    assert_eq!(b.place, BylinePlace::Trailing);
+    assert!(b.credit.as_ref().unwrap().free);
+    assert!(b.has_names());
+    assert_eq!(b.credit.as_ref().unwrap().staff_names().count(), 0);
+    // A note to the reader is no credit, nor a free credit in the middle of an item.
+    for text in [
+        "标题\n\n道理讲完了，文章也就结束了。（全文完）\n",
+        "标题\n\n道理讲完了。（本报评论员）\n\n下一段接着讲。\n",
+        "标题\n\n道理讲完了，文章也就结束了。（下转第二版）\n",
+    ] {
+        assert!(recognise_text(text).bylines.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn photo_credits_naming_several_people_and_drawings() {
+    let found = recognise_text("居民在健身广场锻炼 本报记者 王海 通讯员 李敏 张强 摄\n");
+    let credit = &found.photo_credits[0];
+    assert_eq!(credit.form, PhotoForm::Plain);
+    let names: Vec<&str> = credit.names().map(|n| n.text.as_str()).collect();
+    assert_eq!(names, ["王海", "李敏", "张强"]);
+    assert_eq!(credit.groups.len(), 2);
+    let found = recognise_text("漫画：新年新气象（赵炬绘）\n");
+    let credit = &found.photo_credits[0];
+    assert_eq!(
+        (credit.verb, credit.form),
+        ('绘', PhotoForm::Paren(Parens::Full))
+    );
 }
 
 #[test]
@@ -198,7 +311,7 @@ fn photo_credits_in_their_forms() {
         let credit = &found.photo_credits[0];
         assert_eq!(credit.form, form, "{text}: {credit:?}");
         assert_eq!(credit.spaced_she, spaced_she, "{text}");
-        assert_eq!(credit.names[0].text, "王海", "{text}");
+        assert_eq!(credit.names().next().unwrap().text, "王海", "{text}");
     }
 }
 
@@ -207,7 +320,8 @@ fn photo_credit_separators_and_sources() {
     let found = recognise_text("居民在健身广场锻炼 本报记者 王海、李敏 摄\n");
     let credit = &found.photo_credits[0];
     assert_eq!(credit.separators, ["、"]);
-    assert_eq!(credit.role.as_ref().unwrap().organisation(), Some("本报"));
+    let role = credit.groups[0].role.as_ref().unwrap();
+    assert_eq!(role.organisation(), Some("本报"));
     let found = recognise_text("居民在健身广场锻炼（资料图片）\n");
     assert_eq!(found.photo_credits[0].form, PhotoForm::Source);
 }

@@ -86,7 +86,7 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
         }
     }
     for credit in &bylines.photo_credits {
-        for name in &credit.names {
+        for name in credit.names() {
             mentions.push(Mention {
                 span: name.span,
                 name: name.text.clone(),

@@ -5,7 +5,7 @@
 //!
 //! The recogniser reports only the forms it read; every judgement of style is made here.
 
-use crate::config::{BylineForm, BylinePosition, NameSeparator, ParenWidth};
+use crate::config::{BylineForm, BylinePosition, CreditSpacing, NameSeparator, ParenWidth};
 use crate::diagnostic::Kind;
 use crate::recognise::bylines::{
     Byline, BylinePlace, Bylines, Credit, CreditForm, Name, Parens, Role, RoleGroup, Spacing,
@@ -22,8 +22,13 @@ pub(crate) enum Deviation {
     MissingRole,
     /// Names separated by something other than the house separator.
     Separator { found: String },
-    /// Spaces where the house prints none, or none where it prints one.
+    /// Stray spaces: inside the parentheses, or between a dateline and its credit.
     Spacing,
+    /// The role run into the names where the house spaces them (`记者王海`), or spaced where
+    /// the house runs them together (`记者 王海`).
+    RoleSpacing { joined: bool },
+    /// Names run together (`王海李敏`) where the house spaces its credits.
+    GluedNames,
     /// `本报讯：` — a colon after the dateline.
     LeadColon,
     /// A parenthesised credit where the house reports (`记者王海报道：`), or the reverse.
@@ -34,7 +39,7 @@ impl Deviation {
     /// Whether the deviation is wrong in every style or departs from the house's choice.
     pub(crate) fn kind(&self) -> Kind {
         match self {
-            Deviation::Form => Kind::Style,
+            Deviation::Form | Deviation::RoleSpacing { .. } | Deviation::GluedNames => Kind::Style,
             Deviation::Separator { found } if is_separator_option(found) => Kind::Style,
             _ => Kind::Error,
         }
@@ -49,10 +54,11 @@ impl Deviation {
             },
             Deviation::MissingRole => "缺少身份词“记者”".to_owned(),
             Deviation::Separator { found } => {
-                let found = match found.as_str() {
-                    "" => "无间隔".to_owned(),
-                    " " => "空格".to_owned(),
-                    other => format!("“{}”", other.trim()),
+                let found = match found.trim() {
+                    "" if found.is_empty() => "无间隔".to_owned(),
+                    "" if found == " " => "空格".to_owned(),
+                    "" => "多个空格".to_owned(),
+                    mark => format!("“{mark}”"),
                 };
                 let want = match house.separator.or(NameSeparator::Space) {
                     NameSeparator::Space => "空格",
@@ -60,7 +66,10 @@ impl Deviation {
                 };
                 format!("姓名之间用{found}分隔，应为{want}")
             }
-            Deviation::Spacing => "空格不合规范".to_owned(),
+            Deviation::Spacing => "有多余的空格".to_owned(),
+            Deviation::RoleSpacing { joined: true } => "身份词与姓名之间应空一格".to_owned(),
+            Deviation::RoleSpacing { joined: false } => "身份词与姓名之间不空格".to_owned(),
+            Deviation::GluedNames => "姓名连写，应分隔".to_owned(),
             Deviation::LeadColon => "电头后多了冒号".to_owned(),
             Deviation::Form => match house.form.get() {
                 Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
@@ -77,6 +86,7 @@ fn is_separator_option(sep: &str) -> bool {
 
 /// How `byline` departs from the house style, in the order messages name them; empty when
 /// it follows it. Wire copy keeps its agency's style: only its parentheses are the house's.
+/// A free end credit (a pen name, an institution) is judged by its parentheses alone.
 pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
     let mut out = Vec::new();
     match (byline.place, &byline.lead, &byline.credit) {
@@ -111,6 +121,13 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
                 None => {}
             }
         }
+        (BylinePlace::Trailing, _, Some(credit)) if credit.free => {
+            if let CreditForm::Paren(parens) = credit.form {
+                if parens.opens_half() != half_house(house) {
+                    out.push(Deviation::ParenWidth);
+                }
+            }
+        }
         (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit)) => {
             credit_deviations(credit, house, byline.place, &mut out);
         }
@@ -143,13 +160,8 @@ fn credit_deviations(
     place: BylinePlace,
     acc: &mut Vec<Deviation>,
 ) {
-    let Spacing {
-        loose_ends,
-        role_joined,
-    } = credit.spacing;
-    // Ex) （ 记者王海） — a parenthesised or line credit spaces role and names; a reported one
-    // (`记者王海报道：`) runs them together.
-    if loose_ends || (role_joined && credit.form != CreditForm::Reported) {
+    // Ex) （ 记者 王海）
+    if credit.spacing.loose_ends {
         acc.push(Deviation::Spacing);
     }
     let half = match credit.form {
@@ -163,21 +175,22 @@ fn credit_deviations(
         }
         _ => None,
     };
-    let reported_house = house.form.get() == Some(BylineForm::Reported);
-    match half {
-        // Ex) 本报讯（记者 王海） where the house reports: the form, not its parentheses.
-        Some(_) if reported_house && place != BylinePlace::Trailing => acc.push(Deviation::Form),
-        Some(half) if half != half_house(house) => acc.push(Deviation::ParenWidth),
-        None if credit.form == CreditForm::Reported
-            && house.form.get() == Some(BylineForm::Paren) =>
-        {
-            acc.push(Deviation::Form);
-        }
-        _ => {}
+    if half.is_some_and(|half| half != half_house(house)) {
+        acc.push(Deviation::ParenWidth);
+    }
+    // Ex) 本报讯（记者 王海） where the house reports, 记者王海报道： where it parenthesises.
+    let form = match credit.form {
+        CreditForm::Paren(_) if place == BylinePlace::Lead => Some(BylineForm::Paren),
+        CreditForm::Reported => Some(BylineForm::Reported),
+        _ => None,
+    };
+    if form.is_some_and(|form| house.form.departs(form)) {
+        acc.push(Deviation::Form);
     }
     if place != BylinePlace::Trailing && credit.groups.first().is_some_and(|g| g.role.is_none()) {
         acc.push(Deviation::MissingRole);
     }
+    spacing_deviations(credit, house, acc);
     // Ex) 王海，李敏 (no option) or 王海、李敏 where the house spaces its names.
     let off = |sep: &&String| {
         !is_separator_option(sep)
@@ -189,6 +202,31 @@ fn credit_deviations(
         acc.push(Deviation::Separator {
             found: found.clone(),
         });
+    }
+}
+
+/// How a credit's spacing departs from the house's: a role run into its names or set
+/// apart from them, names run together. A reported credit (`记者王海报道：`) always runs its
+/// role into the names; nothing is judged while the house has not settled its spacing.
+fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviation>) {
+    if credit.form == CreditForm::Reported {
+        return;
+    }
+    let Some(spacing) = house.spacing.get() else {
+        return;
+    };
+    let role_before_names = credit
+        .groups
+        .iter()
+        .any(|g| g.role.is_some() && !g.names.is_empty());
+    if role_before_names {
+        let joined = credit.spacing.role_joined;
+        if joined != (spacing == CreditSpacing::Joined) {
+            acc.push(Deviation::RoleSpacing { joined });
+        }
+    }
+    if credit.spacing.names_glued && spacing == CreditSpacing::Spaced {
+        acc.push(Deviation::GluedNames);
     }
 }
 
@@ -212,7 +250,7 @@ pub(crate) fn house_form(byline: &Byline, house: &House<'_>) -> Option<String> {
     let Some(credit) = &byline.credit else {
         return Some(lead);
     };
-    if !credit.complete {
+    if !credit.complete || credit.free {
         return None;
     }
     let credit_text = render_credit(credit, house, byline.place, byline.lead.is_some())?;
@@ -236,13 +274,15 @@ pub(crate) fn house_byline(lead: &str, names: &[String], house: &House<'_>) -> S
                     span: Span::default(),
                     text: n.clone(),
                     padded: false,
+                    joined: false,
                 })
                 .collect(),
         }],
-        text_and_photo: false,
+        media: None,
         separators: Vec::new(),
         spacing: Spacing::default(),
         complete: true,
+        free: false,
     };
     let place = match house.position.get() {
         Some(BylinePosition::End) => BylinePlace::Trailing,
@@ -278,7 +318,16 @@ fn render_credit(
     };
     let reported =
         place == BylinePlace::Lead && after_lead && house.form.or(own_form) == BylineForm::Reported;
+    let own_spacing = if credit.spacing.role_joined {
+        CreditSpacing::Joined
+    } else {
+        CreditSpacing::Spaced
+    };
+    let joined = reported || house.spacing.or(own_spacing) == CreditSpacing::Joined;
     let mut parts = Vec::new();
+    if let Some(media) = credit.media.as_ref().filter(|m| m.leading) {
+        parts.push(media.text.clone());
+    }
     for (i, group) in credit.groups.iter().enumerate() {
         let role = match &group.role {
             Some(role) => Some(role.text.clone()),
@@ -286,18 +335,18 @@ fn render_credit(
             None if i == 0 && place != BylinePlace::Trailing => Some("记者".to_owned()),
             None => None,
         };
-        let names = house_names(&group.names, sep)?;
-        parts.push(match (role, reported) {
-            (Some(role), true) => format!("{role}{names}"),
-            (Some(role), false) if names.is_empty() => role,
-            (Some(role), false) => format!("{role} {names}"),
-            (None, _) => names,
+        let names = house_names(&group.names, sep, joined)?;
+        parts.push(match role {
+            Some(role) if names.is_empty() => role,
+            Some(role) if joined => format!("{role}{names}"),
+            Some(role) => format!("{role} {names}"),
+            None => names,
         });
     }
-    let mut body = parts.join(if reported { sep } else { " " });
-    if credit.text_and_photo {
-        body.push_str(" 文/图");
+    if let Some(media) = credit.media.as_ref().filter(|m| !m.leading) {
+        parts.push(media.text.clone());
     }
+    let body = parts.join(if reported { sep } else { " " });
     Some(match (place, reported) {
         (BylinePlace::CreditLine, _) => body,
         (_, true) => format!(" {body}报道："),
@@ -308,17 +357,26 @@ fn render_credit(
     })
 }
 
-/// Names as the house prints them, joined by `sep`: a padded name keeps one space. `None`
-/// when one of them is too long to be a name (words the recogniser could not cut).
-pub(crate) fn house_names(names: &[Name], sep: &str) -> Option<String> {
-    if names
-        .iter()
-        .any(|n| n.text.chars().count() > 4 && !n.text.contains('·'))
-    {
+/// Names as the house prints them, joined by `sep`: a padded name keeps one space; names
+/// printed run together stay so where the house runs a credit's words together (`joined`).
+/// `None` when one of them is too long or too short to be a name (words the recogniser
+/// could not cut, a character left over).
+pub(crate) fn house_names(names: &[Name], sep: &str, joined: bool) -> Option<String> {
+    let uncertain = |n: &Name| {
+        let chars = n.text.chars().count();
+        chars < 2 || (chars > 4 && !n.text.contains('·'))
+    };
+    if names.iter().any(uncertain) {
         return None;
     }
-    let names: Vec<String> = names.iter().map(house_name).collect();
-    Some(names.join(sep))
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 && !(joined && name.joined) {
+            out.push_str(sep);
+        }
+        out.push_str(&house_name(name));
+    }
+    Some(out)
 }
 
 /// The name as the house prints it: padding kept, normalised to one space.
@@ -330,6 +388,37 @@ fn house_name(name: &Name) -> String {
     } else {
         name.text.clone()
     }
+}
+
+/// True when a fix that turns `printed` into `rebuilt` may be applied in bulk: it changes
+/// punctuation and spacing only, and cuts apart no run of names (`names`, in printed order)
+/// unless the roster knows each of them. A fix that supplies or drops a word — a role,
+/// `报道`, `摄影` — is only suggested: it would change what the credit says.
+pub(crate) fn is_safe_rewrite(
+    printed: &str,
+    rebuilt: &str,
+    names: &[&Name],
+    roster: &[String],
+) -> bool {
+    let words = |s: &str| -> String { s.chars().filter(|&c| is_word_char(c)).collect() };
+    if words(printed) != words(rebuilt) {
+        return false;
+    }
+    names.windows(2).all(|pair| {
+        let (before, name) = (pair[0], pair[1]);
+        !name.joined
+            || rebuilt.contains(&format!("{}{}", before.text, name.text))
+            || (roster.contains(&before.text) && roster.contains(&name.text))
+    })
+}
+
+/// The characters a credit's words are made of: everything but spaces and punctuation.
+pub(crate) fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace()
+        || matches!(
+            c,
+            '（' | '）' | '(' | ')' | '、' | '，' | ',' | '/' | '／' | '：' | ':' | '；' | ';'
+        ))
 }
 
 #[cfg(test)]
@@ -358,6 +447,7 @@ mod tests {
         House {
             form: Choice::Fixed(BylineForm::Paren),
             separator: Choice::Fixed(NameSeparator::Space),
+            spacing: Choice::Fixed(CreditSpacing::Spaced),
             position: Choice::Fixed(BylinePosition::Lead),
             ..House::default()
         }

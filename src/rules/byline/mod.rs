@@ -7,8 +7,53 @@ pub mod missing;
 pub mod position;
 pub mod unknown_reporter;
 
-use crate::recognise::bylines::{BylinePlace, Bylines};
+use crate::document::{Article, BlockKind};
+use crate::recognise::bylines::{Byline, BylinePlace, Bylines};
 use crate::rules::style::House;
+use crate::rules::Context;
+
+/// True when `byline` stands at the lead of article `index`: after the dateline of its first
+/// paragraph, or — for an item without a dateline — on a line of its own under the headline
+/// (a feature signed `本报记者 王海`), or under one opening paragraph, as national dailies
+/// print a feature's summary above its byline.
+pub(crate) fn at_lead(cx: &Context<'_>, index: usize, article: &Article, byline: &Byline) -> bool {
+    let lead_block = article.lead(cx.draft);
+    match byline.place {
+        BylinePlace::Lead => Some(byline.block) == lead_block,
+        BylinePlace::CreditLine => {
+            let dated = cx
+                .facts
+                .bylines
+                .of_article(index)
+                .any(|b| b.place == BylinePlace::Lead);
+            !dated && lead_block.is_none_or(|l| byline.block < l || byline.block == l + 1)
+        }
+        _ => false,
+    }
+}
+
+/// True when `byline` closes article `article`: at the end of its last paragraph, or on a
+/// line of its own after it (`（王海 李敏）` under the body).
+pub(crate) fn at_end(cx: &Context<'_>, article: &Article, byline: &Byline) -> bool {
+    if byline.place != BylinePlace::Trailing {
+        return false;
+    }
+    let Some(last) = last_paragraph(cx, article) else {
+        return false;
+    };
+    let alone = byline.span.start == cx.draft.blocks[byline.block].span.start;
+    byline.block == last || (alone && byline.block > last)
+}
+
+/// The article's last body paragraph.
+pub(crate) fn last_paragraph(cx: &Context<'_>, article: &Article) -> Option<usize> {
+    article
+        .paragraphs
+        .iter()
+        .rev()
+        .copied()
+        .find(|&id| cx.draft.blocks[id].kind == BlockKind::Paragraph)
+}
 
 /// The reporters a fix credits where a byline is missing: those credited most often on the
 /// page (at most three), else the roster's default reporter.

@@ -1,7 +1,7 @@
 use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Article, BlockKind};
+use crate::document::Article;
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, Lead};
 use crate::rules::byline::house::house_form;
@@ -58,30 +58,20 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let house = cx.house;
     for (index, article) in cx.draft.articles.iter().enumerate() {
+        // A pen name or an institution closing an item is never out of place, nor a second
+        // credit: it may sign a commentary, or be a note the recogniser cannot tell apart.
         let credits: Vec<&Byline> = cx
             .facts
             .bylines
             .of_article(index)
             .filter(|b| b.has_names() && b.place != BylinePlace::Author)
+            .filter(|b| !b.credit.as_ref().is_some_and(|c| c.free))
             .collect();
         if credits.is_empty() {
             continue;
         }
-        let lead_block = article.lead(cx.draft);
-        let dated = cx
-            .facts
-            .bylines
-            .of_article(index)
-            .any(|b| b.place == BylinePlace::Lead);
-        let at_lead = |b: &Byline| match b.place {
-            BylinePlace::Lead => Some(b.block) == lead_block,
-            // Ex) a feature signed `本报记者 王海` under its headline, with no dateline.
-            BylinePlace::CreditLine => !dated && lead_block.is_none_or(|l| b.block < l),
-            _ => false,
-        };
-        let at_end = |b: &Byline| {
-            b.place == BylinePlace::Trailing && Some(b.block) == last_paragraph(cx, article)
-        };
+        let at_lead = |b: &Byline| super::at_lead(cx, index, article, b);
+        let at_end = |b: &Byline| super::at_end(cx, article, b);
         let at_house = |b: &Byline| match house.position.get() {
             Some(BylinePosition::Lead) => at_lead(b),
             Some(BylinePosition::End) => at_end(b),
@@ -196,7 +186,7 @@ fn move_to_end(
     byline: &Byline,
     style: &House<'_>,
 ) -> Option<Fix> {
-    let last = last_paragraph(cx, article)?;
+    let last = super::last_paragraph(cx, article)?;
     let moved = Byline {
         place: BylinePlace::Trailing,
         lead: None,
@@ -227,15 +217,6 @@ fn house_lead() -> Lead {
         colon: false,
         spaced: false,
     }
-}
-
-fn last_paragraph(cx: &Context<'_>, article: &Article) -> Option<usize> {
-    article
-        .paragraphs
-        .iter()
-        .rev()
-        .copied()
-        .find(|&id| cx.draft.blocks[id].kind == BlockKind::Paragraph)
 }
 
 /// What deleting a credit removes: a credit line with the line break after it, a trailing

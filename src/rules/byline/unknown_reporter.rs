@@ -55,7 +55,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let photo_names = bylines
         .photo_credits
         .iter()
-        .filter(|c| c.role.is_some())
+        .filter(|c| c.has_role())
         .flat_map(|c| c.staff_names());
     for name in byline_names.chain(photo_names) {
         if roster.contains(&name.text) {

@@ -1,9 +1,10 @@
 //! The house style of photo credits, judged from what the byline recogniser found: whether
 //! a printed credit departs from the house's form (`本报记者 王海 摄`, `（王海 摄）` or
-//! `王海/摄`) or is in no accepted form at all, and the credit rebuilt in the house's form
-//! from its parsed role and names — never changing a name, a role word or an organisation.
+//! `王海/摄`), separator and spacing, or is in no accepted form at all, and the credit
+//! rebuilt in the house's form from its parsed role groups and names — never changing a
+//! name, a role word or an organisation.
 
-use crate::config::{NameSeparator, PhotoStyle};
+use crate::config::{CreditSpacing, NameSeparator, PhotoStyle};
 use crate::diagnostic::Kind;
 use crate::recognise::bylines::{Parens, PhotoCredit, PhotoForm};
 use crate::rules::byline::house::house_names;
@@ -19,72 +20,153 @@ pub(crate) fn style_of(credit: &PhotoCredit) -> Option<PhotoStyle> {
     }
 }
 
-/// How the credit departs from the house style: an error when it is in no accepted form
-/// (`摄影：王海`, half-width parentheses, a stray separator or space), a matter of style when
-/// it is in another accepted form than the house's. `None` when it follows the house style;
-/// sources (`新华社发`) and credits whose names could not be read are left alone.
-pub(crate) fn deviation(credit: &PhotoCredit, house: &House<'_>) -> Option<Kind> {
-    let form = match credit.form {
-        PhotoForm::Source | PhotoForm::Unparsed => return None,
-        PhotoForm::Colon => return Some(Kind::Error),
-        PhotoForm::Paren(parens) if parens != Parens::Full => return Some(Kind::Error),
-        _ => style_of(credit)?,
-    };
-    if form == PhotoStyle::Plain && (spacing_off(credit) || roster_role(credit, house)) {
-        return Some(Kind::Error);
+/// A way a photo credit departs from the house style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Departure {
+    /// `摄影：王海`: no accepted form.
+    Colon,
+    /// `(王海 摄)`: half-width parentheses.
+    HalfParens,
+    /// Spaces inside the parentheses, or names separated by a mark that is no option.
+    Stray,
+    /// Roster reporters credited without their role: `王海 摄`.
+    MissingRole,
+    /// Another accepted form than the house's.
+    Form,
+    /// Names separated by the other separator than the house's.
+    Separator,
+    /// The role and `摄` spaced from the names where the house runs them together, or the
+    /// reverse.
+    Spacing,
+}
+
+impl Departure {
+    /// Whether the departure is wrong in every style or departs from the house's choice.
+    pub(crate) fn kind(self) -> Kind {
+        match self {
+            Departure::Form | Departure::Separator | Departure::Spacing => Kind::Style,
+            _ => Kind::Error,
+        }
     }
-    if credit
+}
+
+/// How the credit departs from the house style, the most serious first; empty when it
+/// follows it. Sources (`新华社发`) and credits whose names could not be read are left
+/// alone.
+pub(crate) fn departures(credit: &PhotoCredit, house: &House<'_>) -> Vec<Departure> {
+    let mut out = Vec::new();
+    let form = match credit.form {
+        PhotoForm::Source | PhotoForm::Unparsed => return out,
+        PhotoForm::Colon => {
+            out.push(Departure::Colon);
+            return out;
+        }
+        PhotoForm::Paren(parens) if parens != Parens::Full => {
+            out.push(Departure::HalfParens);
+            None
+        }
+        _ => style_of(credit),
+    };
+    let stray_separator = credit
         .separators
         .iter()
-        .any(|sep| NameSeparator::from_str(sep).is_none())
-    {
-        return Some(Kind::Error);
+        .any(|sep| NameSeparator::from_str(sep).is_none());
+    if credit.spacing.loose_ends || stray_separator {
+        out.push(Departure::Stray);
+    }
+    if roster_role(credit, house) {
+        out.push(Departure::MissingRole);
+    }
+    if form.is_some_and(|form| house.photo.departs(form)) {
+        out.push(Departure::Form);
     }
     let separator_off = credit
         .separators
         .iter()
         .filter_map(|sep| NameSeparator::from_str(sep))
         .any(|sep| house.separator.departs(sep));
-    (house.photo.departs(form) || separator_off).then_some(Kind::Style)
+    if separator_off {
+        out.push(Departure::Separator);
+    }
+    if spacing_off(credit, house) {
+        out.push(Departure::Spacing);
+    }
+    out
+}
+
+/// The kind of the credit's departure: an error when any part of it is in no accepted
+/// form, a matter of style when it only departs from the house's choices; `None` when it
+/// follows the house style.
+pub(crate) fn deviation(credit: &PhotoCredit, house: &House<'_>) -> Option<Kind> {
+    let found = departures(credit, house);
+    let first = found.first()?;
+    Some(if found.iter().all(|d| d.kind() == Kind::Style) {
+        Kind::Style
+    } else {
+        first.kind()
+    })
 }
 
 /// True when the credit departs from the house style in any way.
 pub(crate) fn deviates(credit: &PhotoCredit, house: &House<'_>) -> bool {
-    deviation(credit, house).is_some()
+    !departures(credit, house).is_empty()
 }
 
-/// True when a plain credit is not spaced as `本报记者 王海 摄`: a role run into the name, or
-/// `摄` run into the names.
-pub(crate) fn spacing_off(credit: &PhotoCredit) -> bool {
-    credit.spacing.loose_ends || credit.spacing.role_joined || !credit.spaced_she
+/// The credit's own spacing: its words run together (`本报记者王海摄`) or spaced
+/// (`本报记者 王海 摄`); `None` when they are mixed or a slash credit says nothing of it.
+fn own_spacing(credit: &PhotoCredit) -> Option<CreditSpacing> {
+    let she = match credit.form {
+        PhotoForm::Slash => None,
+        _ => Some(!credit.spaced_she),
+    };
+    let role = credit.has_role().then_some(credit.spacing.role_joined);
+    let joined = match (role, she) {
+        (Some(a), Some(b)) if a != b => return None,
+        (Some(a), _) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    Some(if joined {
+        CreditSpacing::Joined
+    } else {
+        CreditSpacing::Spaced
+    })
 }
 
-/// True when the names are separated by something other than the house separator.
-pub(crate) fn separator_off(credit: &PhotoCredit, house: &House<'_>) -> bool {
-    credit
-        .separators
-        .iter()
-        .any(|sep| match NameSeparator::from_str(sep) {
-            Some(sep) => house.separator.departs(sep),
-            None => true,
-        })
+/// True when the credit's spacing departs from the house's: a role or `摄` run into the
+/// names where the house spaces them (or the reverse), or names run together where the
+/// house spaces them. Nothing is judged while the house has not settled its spacing.
+fn spacing_off(credit: &PhotoCredit, house: &House<'_>) -> bool {
+    let Some(spacing) = house.spacing.get() else {
+        return false;
+    };
+    let glued = credit.spacing.names_glued && spacing == CreditSpacing::Spaced;
+    let parts_off = match credit.form {
+        PhotoForm::Slash => {
+            credit.has_role() && credit.spacing.role_joined != (spacing == CreditSpacing::Joined)
+        }
+        _ => own_spacing(credit) != Some(spacing),
+    };
+    glued || parts_off
 }
 
-/// True when roster reporters are credited without their role (`王海 摄`).
+/// True when roster reporters are credited without their role (`王海 摄`, `摄影：王海`).
 fn roster_role(credit: &PhotoCredit, house: &House<'_>) -> bool {
-    credit.role.is_none()
+    matches!(credit.form, PhotoForm::Plain | PhotoForm::Colon)
+        && !credit.has_role()
         && !house.roster.is_empty()
-        && !credit.names.is_empty()
-        && credit.names.iter().all(|n| house.roster.contains(&n.text))
+        && credit.names().next().is_some()
+        && credit.names().all(|n| house.roster.contains(&n.text))
 }
 
-/// The credit rebuilt in the house's form (or its own, where the house has not settled
-/// one), for the text of [`PhotoCredit::span`]; `None` for sources and credits whose names
-/// are uncertain. The printed role and organisation are kept; `本报记者` is supplied only
-/// for roster reporters printed without a role.
+/// The credit rebuilt in the house's form, separator and spacing (or its own, where the
+/// house has not settled one), for the text of [`PhotoCredit::span`]; `None` for sources
+/// and credits whose names are uncertain. The printed roles and organisations are kept;
+/// `本报记者` is supplied only for roster reporters printed without a role.
 pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<String> {
     let own = style_of(credit).unwrap_or(PhotoStyle::Plain);
-    if matches!(credit.form, PhotoForm::Source | PhotoForm::Unparsed) || credit.names.is_empty() {
+    if matches!(credit.form, PhotoForm::Source | PhotoForm::Unparsed)
+        || credit.names().next().is_none()
+    {
         return None;
     }
     let own_separator = credit
@@ -93,20 +175,32 @@ pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<Stri
         .find_map(|sep| NameSeparator::from_str(sep.trim_matches(' ')));
     let separator = house
         .separator
-        .or(own_separator.unwrap_or(NameSeparator::Space));
-    let names = house_names(&credit.names, separator.as_str())?;
-    let role = match &credit.role {
-        Some(role) => Some(role.text.clone()),
-        None if roster_role(credit, house) => Some("本报记者".to_owned()),
-        None => None,
-    };
-    let body = match (house.photo.or(own), role) {
-        (PhotoStyle::Plain, Some(role)) => format!("{role} {names} 摄"),
-        (PhotoStyle::Plain, None) => format!("{names} 摄"),
-        (PhotoStyle::Paren, Some(role)) => format!("（{role} {names} 摄）"),
-        (PhotoStyle::Paren, None) => format!("（{names} 摄）"),
-        (PhotoStyle::Slash, Some(role)) => format!("{role} {names}/摄"),
-        (PhotoStyle::Slash, None) => format!("{names}/摄"),
+        .or(own_separator.unwrap_or(NameSeparator::Space))
+        .as_str();
+    let joined = house
+        .spacing
+        .or(own_spacing(credit).unwrap_or(CreditSpacing::Spaced))
+        == CreditSpacing::Joined;
+    let gap = if joined { "" } else { " " };
+    let mut groups = Vec::new();
+    for (i, group) in credit.groups.iter().enumerate() {
+        let names = house_names(&group.names, separator, joined)?;
+        let role = match &group.role {
+            Some(role) => Some(role.text.clone()),
+            None if i == 0 && roster_role(credit, house) => Some("本报记者".to_owned()),
+            None => None,
+        };
+        groups.push(match role {
+            Some(role) => format!("{role}{gap}{names}"),
+            None => names,
+        });
+    }
+    let words = groups.join(" ");
+    let verb = credit.verb;
+    let body = match house.photo.or(own) {
+        PhotoStyle::Plain => format!("{words}{gap}{verb}"),
+        PhotoStyle::Paren => format!("（{words}{gap}{verb}）"),
+        PhotoStyle::Slash => format!("{words}/{verb}"),
     };
     Some(if credit.glued_to_text {
         format!(" {body}")
@@ -118,9 +212,13 @@ pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<Stri
 /// The house photo credit for `names`, for a caption that has none.
 pub(crate) fn house_photo_credit(names: &[String], house: &House<'_>) -> String {
     let names = names.join(house.separator.or(NameSeparator::Space).as_str());
+    let gap = match house.spacing.get() {
+        Some(CreditSpacing::Joined) => "",
+        _ => " ",
+    };
     match house.photo.or(PhotoStyle::Plain) {
-        PhotoStyle::Plain => format!("本报记者 {names} 摄"),
-        PhotoStyle::Paren => format!("（本报记者 {names} 摄）"),
-        PhotoStyle::Slash => format!("本报记者 {names}/摄"),
+        PhotoStyle::Plain => format!("本报记者{gap}{names}{gap}摄"),
+        PhotoStyle::Paren => format!("（本报记者{gap}{names}{gap}摄）"),
+        PhotoStyle::Slash => format!("本报记者{gap}{names}/摄"),
     }
 }

@@ -1,0 +1,373 @@
+//! House style versus error, for bylines and photo credits: a page printed in each preset's
+//! style is clean under that preset and with no config at all; forms that are no option are
+//! errors in every style; a draft settles its own style only from three uses without a tie;
+//! and no safe fix ever changes who a credit names, their role words or organisations.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use jiaodui::config::LoadedConfig;
+use jiaodui::diagnostic::{Diagnostic, Kind};
+use jiaodui::fix::Applicability;
+use jiaodui::recognise::bylines::{Bylines, RoleGroup};
+use jiaodui::text::Span;
+use proptest::prelude::*;
+
+const PRESETS: [&str; 3] = ["地方日报", "人民日报", "新华社"];
+
+fn config(source: &str) -> LoadedConfig {
+    LoadedConfig::parse(source, Path::new("jiaodui.toml"), jiaodui::lint::rule_ids())
+        .unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// No config at all, then each preset.
+fn every_style() -> Vec<(String, LoadedConfig)> {
+    let mut out = vec![(
+        "none".to_owned(),
+        LoadedConfig::defaults(PathBuf::from(".")),
+    )];
+    for preset in PRESETS {
+        out.push((
+            preset.to_owned(),
+            config(&format!("preset = \"{preset}\"\n")),
+        ));
+    }
+    out
+}
+
+fn credit_findings(text: &str, config: &LoadedConfig) -> Vec<Diagnostic> {
+    common::analyse(text, None, config)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.starts_with("byline/") || d.rule.starts_with("photo/"))
+        .collect()
+}
+
+/// A district daily's page: credits at the lead in parentheses, names spaced, the
+/// correspondent named first, new titles, a feature's credit line under its headline (the
+/// credit line with a mark, `□本报记者 王海`, is in the `byline/format` traps).
+const LOCAL_PAGE: &str = "\
+平城区 新开街道 推进老旧小区改造
+
+本报讯（记者 王海 李敏）近日，新开街道启动老旧小区改造，涉及12个小区、3000多户居民。
+
+居民在新建的健身广场锻炼 本报记者 王海 摄
+
+红旗社区举办读书会
+
+本报讯（通讯员 张强 全媒体记者 孙 露）8日，红旗社区举办读书会，40多名居民参加。
+
+图为居民在读书会上交流心得。 本报记者 孙 露 通讯员 张强 摄
+
+社区开展消防演练
+
+本报讯（首席记者 王海 见习记者 李敏 文/图）9日，红旗社区开展消防演练。
+
+老旧小区换新颜
+
+本报记者 王海 本报通讯员 郜敏
+
+走进新开街道的老旧小区，楼道亮了，路面平了，居民脸上有了笑容。
+";
+
+/// A national daily's page around 2000: reported credits with `、`, briefs signed at their
+/// end with the names run together, photo credits in parentheses, desk copy.
+const NATIONAL_PAGE: &str = "\
+全国铁路春运工作会议召开
+
+本报北京1月4日讯 记者王海、李敏报道：全国铁路春运工作会议今天在京召开。
+
+会议要求，确保旅客平安、有序出行。
+
+首都各界欢度元旦
+
+本报讯 1日清晨，首都各界群众在天安门广场观看升旗仪式。
+
+参加仪式的有机关干部、青年学生和解放军官兵。（王海李敏）
+
+群众在广场合影留念。（新华社记者王海摄）
+
+冬季长跑活动启动
+
+本报讯 全民健身冬季长跑活动日前启动，各地将陆续举办。
+
+守住为民服务的初心
+
+基层工作千头万绪，归根到底是为群众办事。
+
+群众满意不满意，是检验工作的最好标尺。（本报评论员）
+";
+
+/// Wire copy: credits in parentheses after the dateline, `、` between names, the agency's
+/// photo credit.
+const WIRE_PAGE: &str = "\
+柬埔寨举行国葬仪式
+
+新华社金边6月27日电（记者 李超碧、晏明）柬埔寨27日在金边举行国葬仪式。
+
+群众在街头送别。 新华社记者 李超碧 摄
+
+新年音乐会在维也纳举行
+
+新华社维也纳1月1日电（记者 王海）一年一度的新年音乐会1日在维也纳举行。
+";
+
+#[test]
+fn a_page_in_each_presets_style_is_clean_under_it_and_with_no_config() {
+    let pages = [
+        ("地方日报", LOCAL_PAGE),
+        ("人民日报", NATIONAL_PAGE),
+        ("新华社", WIRE_PAGE),
+    ];
+    let mut failures = Vec::new();
+    for (preset, page) in pages {
+        for (name, config) in [
+            ("none", LoadedConfig::defaults(PathBuf::from("."))),
+            (preset, config(&format!("preset = \"{preset}\"\n"))),
+        ] {
+            let found = credit_findings(page, &config);
+            if !found.is_empty() {
+                failures.push(format!(
+                    "{preset} page, {name}:\n{}",
+                    common::render(page, &found)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn forms_that_are_no_option_are_errors_in_every_style() {
+    let slips = [
+        ("本报讯(记者 王海)近日，社区举办活动。", "byline/format"),
+        ("本报讯：（记者 王海）近日，社区举办活动。", "byline/format"),
+        (
+            "本报讯（记者 王海，李敏）近日，社区举办活动。",
+            "byline/format",
+        ),
+        ("本报讯（ 记者 王海）近日，社区举办活动。", "byline/format"),
+        ("居民在健身广场锻炼 摄影：王海", "photo/credit-format"),
+        (
+            "居民在健身广场锻炼 (本报记者 王海 摄)",
+            "photo/credit-format",
+        ),
+    ];
+    for (name, config) in every_style() {
+        for (text, rule) in slips {
+            let found: Vec<Diagnostic> = credit_findings(text, &config)
+                .into_iter()
+                .filter(|d| d.rule == rule)
+                .collect();
+            assert_eq!(found.len(), 1, "{name}: {text}");
+            assert_eq!(found[0].kind, Kind::Error, "{name}: {text}");
+        }
+    }
+}
+
+/// Two credits in different forms settle nothing; a third in one of them settles the house
+/// style, and the other form becomes a finding of style.
+#[test]
+fn a_draft_settles_its_style_from_three_uses_without_a_tie() {
+    let none = LoadedConfig::defaults(PathBuf::from("."));
+    let two = "\
+居民在新建的健身广场锻炼 本报记者 王海 摄
+
+孩子们在图书馆阅读（本报记者 李敏 摄）
+";
+    assert!(credit_findings(two, &none).is_empty());
+    let three = format!("{two}\n志愿者为老人理发 本报记者 孙露 摄\n");
+    let found = credit_findings(&three, &none);
+    assert_eq!(found.len(), 1, "{}", common::render(&three, &found));
+    assert_eq!(&three[found[0].span.range()], "（本报记者 李敏 摄）");
+    assert_eq!(found[0].kind, Kind::Style);
+    let four = format!("{three}\n老人在社区食堂就餐（本报记者 王海 摄）\n");
+    assert!(
+        credit_findings(&four, &none).is_empty(),
+        "a tie settles nothing"
+    );
+
+    let leads = "\
+本报讯（记者 王海）近日，社区举办活动。
+
+本报讯 记者李敏报道：8日，社区举办讲座。
+
+本报讯（记者 孙露）9日，社区举办义诊。
+";
+    let found = credit_findings(leads, &none);
+    assert_eq!(found.len(), 1, "{}", common::render(leads, &found));
+    assert_eq!(found[0].kind, Kind::Style);
+    assert_eq!(found[0].fixes[0].applicability, Applicability::Suggested);
+}
+
+/// Who a credit names, in order: role words, organisations and names.
+#[derive(Debug, PartialEq, Eq)]
+struct Attribution {
+    roles: Vec<String>,
+    organisations: Vec<String>,
+    names: Vec<String>,
+}
+
+fn attribution(groups: &[RoleGroup]) -> Attribution {
+    Attribution {
+        roles: groups
+            .iter()
+            .filter_map(|g| g.role.as_ref().map(|r| r.text.clone()))
+            .collect(),
+        organisations: groups
+            .iter()
+            .filter_map(|g| g.role.as_ref()?.organisation().map(str::to_owned))
+            .collect(),
+        names: groups
+            .iter()
+            .flat_map(|g| g.names.iter().map(|n| n.text.clone()))
+            .collect(),
+    }
+}
+
+/// The attribution of the credit that `span` covers, byline or photo credit.
+fn credit_at(bylines: &Bylines, span: Span) -> Option<Attribution> {
+    let overlaps = |s: Span| s.start < span.end.max(span.start + 1) && span.start < s.end;
+    bylines
+        .bylines
+        .iter()
+        .filter(|b| overlaps(b.span))
+        .find_map(|b| b.credit.as_ref())
+        .map(|c| attribution(&c.groups))
+        .or_else(|| {
+            bylines
+                .photo_credits
+                .iter()
+                .find(|c| overlaps(c.span))
+                .map(|c| attribution(&c.groups))
+        })
+}
+
+/// The safe fixes of `byline/format` and `photo/credit-format` in `text` under `config`
+/// that change who a credit names, described; empty when every one keeps the attribution.
+/// Also returns how many safe fixes were checked.
+fn attribution_changes(text: &str, config: &LoadedConfig) -> (usize, Vec<String>) {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let before = common::analyse(text, None, config);
+    for d in &before.diagnostics {
+        if !matches!(d.rule, "byline/format" | "photo/credit-format") {
+            continue;
+        }
+        let Some(fix) = d.safe_fix() else { continue };
+        let edits: Vec<_> = fix.edits.iter().collect();
+        let fixed = jiaodui::fix::splice(text, &edits);
+        let after = common::analyse(&fixed, None, config);
+        let start = d.span.start;
+        let replaced: usize = fix.edits.iter().map(|e| e.replacement.len()).sum();
+        let new_span = Span::new(start, start + replaced as u32);
+        let was = credit_at(&before.facts.bylines, d.span);
+        let now = credit_at(&after.facts.bylines, new_span);
+        checked += 1;
+        if was.is_none() || was != now {
+            failures.push(format!(
+                "{was:?} became {now:?}\n  {}",
+                common::render(text, std::slice::from_ref(d))
+            ));
+        }
+    }
+    (checked, failures)
+}
+
+/// Every safe fix of `byline/format` and `photo/credit-format`, over the fixtures of every
+/// byline and photo rule, with their own config, no config and each preset: after the fix
+/// the credit names the same people with the same role words and organisations.
+#[test]
+fn safe_fixes_never_change_attribution() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for family in ["byline", "photo"] {
+        let dir = common::fixtures_dir().join(family);
+        for rule_dir in std::fs::read_dir(&dir).unwrap() {
+            let rule_dir = rule_dir.unwrap().path();
+            let mut styles = every_style();
+            styles.push(("fixture".to_owned(), common::config_for(&rule_dir)));
+            for stem in ["positive", "traps"] {
+                let file = rule_dir.join(format!("{stem}.txt"));
+                let Ok(text) = std::fs::read_to_string(&file) else {
+                    continue;
+                };
+                for (name, config) in &styles {
+                    let (n, found) = attribution_changes(&text, config);
+                    checked += n;
+                    failures.extend(
+                        found
+                            .into_iter()
+                            .map(|f| format!("{}/{stem} ({name}): {f}", rule_dir.display())),
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} safe fixes checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A credit put together from the pieces credits are made of, right and wrong: a dateline,
+/// parentheses of either width, role words, names (padded, with `·`, run together), any
+/// separator and spacing; and a photo credit the same way.
+fn credit_draft() -> impl Strategy<Value = String> {
+    let lead = prop::sample::select(vec![
+        "本报讯",
+        "本报讯：",
+        "本报讯 ",
+        "本报北京6月10日电",
+        "新华社北京6月27日电",
+    ]);
+    let open = prop::sample::select(vec!["（", "(", "（ "]);
+    let close = prop::sample::select(vec!["）", ")"]);
+    let role = prop::sample::select(vec![
+        "记者",
+        "本报记者",
+        "通讯员",
+        "全媒体记者",
+        "新华社记者",
+        "新快报记者",
+        "",
+    ]);
+    let name = prop::sample::select(vec!["王海", "李敏", "孙 露", "阿卜杜拉·艾买提", "欧阳明月", "张强"]);
+    let gap = prop::sample::select(vec![" ", "", "、", "，", "  "]);
+    let group = (role, gap.clone(), prop::collection::vec((name, gap), 1..3)).prop_map(
+        |(role, after_role, names)| {
+            let names: String = names
+                .iter()
+                .enumerate()
+                .map(|(i, (n, g))| if i == 0 { n.to_string() } else { format!("{g}{n}") })
+                .collect();
+            format!("{role}{after_role}{names}")
+        },
+    );
+    let groups = prop::collection::vec(group, 1..3).prop_map(|g| g.join(" "));
+    let she = prop::sample::select(vec![" 摄", "摄", "/摄"]);
+    let mark = prop::sample::select(vec!["", "□", "■"]);
+    (lead, open, groups.clone(), close, groups.clone(), she, mark, groups).prop_map(
+        |(lead, open, credit, close, photo, she, mark, other)| {
+            format!(
+                "{lead}{open}{credit}{close}近日，社区举办活动。\n\n居民在健身广场锻炼 {photo}{she}\n\n\
+                 孩子们在图书馆阅读（{photo}{she}）\n\n老旧小区换新颜\n\n{mark}{other}\n\n\
+                 走进老旧小区，楼道亮了。\n\n本报讯 记者{other}报道：8日，社区举办讲座。\n\n\
+                 讲座结束了。{open}{credit}{close}\n"
+            )
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Credits of every shape, right and wrong, in every style: no safe fix changes who
+    /// they name, their role words or their organisations.
+    #[test]
+    fn no_safe_fix_changes_attribution(text in credit_draft()) {
+        for (name, config) in every_style() {
+            let (_, failures) = attribution_changes(&text, &config);
+            prop_assert!(failures.is_empty(), "{name}:\n{text}\n{}", failures.join("\n"));
+        }
+    }
+}
