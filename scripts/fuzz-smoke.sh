@@ -14,6 +14,9 @@ cp Cargo.lock "$saved_lock"
 trap 'cp "$saved_lock" Cargo.lock; rm -f "$saved_lock"' EXIT
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet
 export RUSTC_BOOTSTRAP=1
+# Build every target first, whole output shown: a target that no longer compiles against
+# the library fails here with its error, not as a truncated backtrace mid-run.
+cargo fuzz build -O
 for target in $(cargo fuzz list); do
     work=$(mktemp -d)
     cp -r corpus/"$target"/. "$work"/ 2>/dev/null || true

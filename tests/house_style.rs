@@ -331,14 +331,27 @@ fn credit_draft() -> impl Strategy<Value = String> {
         "新快报记者",
         "",
     ]);
-    let name = prop::sample::select(vec!["王海", "李敏", "孙 露", "阿卜杜拉·艾买提", "欧阳明月", "张强"]);
+    let name = prop::sample::select(vec![
+        "王海",
+        "李敏",
+        "孙 露",
+        "阿卜杜拉·艾买提",
+        "欧阳明月",
+        "张强",
+    ]);
     let gap = prop::sample::select(vec![" ", "", "、", "，", "  "]);
     let group = (role, gap.clone(), prop::collection::vec((name, gap), 1..3)).prop_map(
         |(role, after_role, names)| {
             let names: String = names
                 .iter()
                 .enumerate()
-                .map(|(i, (n, g))| if i == 0 { n.to_string() } else { format!("{g}{n}") })
+                .map(|(i, (n, g))| {
+                    if i == 0 {
+                        n.to_string()
+                    } else {
+                        format!("{g}{n}")
+                    }
+                })
                 .collect();
             format!("{role}{after_role}{names}")
         },

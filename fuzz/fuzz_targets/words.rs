@@ -23,14 +23,14 @@ fuzz_target!(|data: &[u8]| {
     }
     // Files named in the config resolve under a folder that does not exist.
     let config = Path::new("/nonexistent/jiaodui.toml");
-    if let Err(error) = LoadedConfig::parse(text, config) {
-        assert!(!error.message.is_empty());
+    if let Err(error) = LoadedConfig::parse(text, config, jiaodui::lint::rule_ids()) {
+        assert!(!error.message().is_empty());
     }
     let quoted = toml_string(text);
     let entry = format!("[[words.entry]]\npattern = {quoted}\nright = {quoted}\nnote = {quoted}\n");
-    match LoadedConfig::parse(&entry, config) {
-        Ok(loaded) => search(&loaded.config.words.list, text),
-        Err(error) => assert!(!error.message.is_empty()),
+    match LoadedConfig::parse(&entry, config, jiaodui::lint::rule_ids()) {
+        Ok(loaded) => search(&loaded.words(), text),
+        Err(error) => assert!(!error.message().is_empty()),
     }
 });
 

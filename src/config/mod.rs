@@ -26,6 +26,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::gazetteer::{Gazetteer, NewsroomFile};
+use crate::words::WordList;
 
 /// A configuration with the place it came from and its compiled globs.
 #[derive(Clone, Debug)]
@@ -73,6 +74,11 @@ impl LoadedConfig {
         loaded.config.words.load(&loaded.root, path, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
+    }
+
+    /// The newsroom's word list, compiled: `[[words.entry]]` and the imported dictionaries.
+    pub fn words(&self) -> &WordList {
+        &self.config.words.list
     }
 
     /// The gazetteer drafts under this config are checked against.
@@ -229,6 +235,11 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl ConfigError {
+    /// What is wrong, without the file and line.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     fn from_toml(path: &Path, source: &str, err: &toml::de::Error) -> ConfigError {
         let line = err.span().map(|span| line_of(source, span.start));
         let line_text = line
