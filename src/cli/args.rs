@@ -66,6 +66,9 @@ pub struct CheckArgs {
     /// Use this config file instead of the nearest `jiaodui.toml`
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// 出版日期，用于自身没有日期的稿件（前言 date: 与文件名开头的日期优先，[bulletin] date 在后）
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = issue_date)]
+    pub(crate) date: Option<jiff::civil::Date>,
     /// The name to use for stdin (for config discovery, Markdown and the issue date)
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<PathBuf>,
@@ -104,4 +107,11 @@ pub(crate) enum DenyLevel {
 pub enum RulesFormat {
     Table,
     Markdown,
+}
+
+/// `--date`: a `YYYY-MM-DD` date, or what is wrong with it in Chinese.
+fn issue_date(value: &str) -> Result<jiff::civil::Date, String> {
+    value
+        .parse()
+        .map_err(|_| format!("“{value}”不是有效的日期，请写成 YYYY-MM-DD，如 2023-03-15"))
 }

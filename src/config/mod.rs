@@ -76,6 +76,15 @@ impl LoadedConfig {
         Ok(loaded)
     }
 
+    /// The same configuration with `date` as its issue date, in place of `[bulletin] date`
+    /// (`check --date`): a draft's front matter and file name still come first.
+    pub fn with_issue_date(mut self, date: Option<jiff::civil::Date>) -> LoadedConfig {
+        if let Some(date) = date {
+            self.config.bulletin.date = Some(schema::IsoDate(date));
+        }
+        self
+    }
+
     /// The newsroom's word list, compiled: `[[words.entry]]` and the imported dictionaries.
     pub fn words(&self) -> &WordList {
         &self.config.words.list

@@ -1,0 +1,140 @@
+//! A reporter's first hour with the binary: the issue date given on the command line, and
+//! said once when it is missing; help and errors in Chinese; the README's newsroom places.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn jiaodui(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir)
+        .args(args)
+        .env("JIAODUI_TODAY", "2024-01-15")
+        .output()
+        .expect("run jiaodui")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// 2023-03-14 was a Tuesday; 2018-03-14 a Wednesday.
+const WEDNESDAY: &str = "本报讯（记者 王海）3月14日（星期三），新开街道举办义诊活动。\n";
+
+/// The rules of the JSON findings of a run.
+fn rules(out: &Output) -> Vec<String> {
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|err| panic!("{err}: {}{}", stdout(out), stderr(out)));
+    (findings.as_array().unwrap().iter())
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn date_on_the_command_line_dates_a_draft_without_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), WEDNESDAY).unwrap();
+    let out = jiaodui(dir.path(), &["check", "--date", "2023-03-15", "draft.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("3月14日是星期二，不是星期三"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("出版日期"), "{}", stderr(&out));
+}
+
+/// Front matter, then the file or folder name, then `--date`, then `[bulletin] date`.
+#[test]
+fn the_drafts_own_date_comes_before_the_command_line_and_the_command_line_before_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path();
+    std::fs::write(at.join("2018-03-20-稿.txt"), WEDNESDAY).unwrap();
+    std::fs::write(
+        at.join("front.md"),
+        format!("---\ndate: 2018-03-20\n---\n\n{WEDNESDAY}"),
+    )
+    .unwrap();
+    std::fs::write(at.join("plain.txt"), WEDNESDAY).unwrap();
+    std::fs::write(
+        at.join("jiaodui.toml"),
+        "[bulletin]\ndate = \"2018-03-20\"\n",
+    )
+    .unwrap();
+    let run = |file: &str, date: &str| {
+        rules(&jiaodui(
+            at,
+            &["check", "--format", "json", "--date", date, file],
+        ))
+    };
+    // The draft's own date (2018) beats `--date` (2023): 14 March 2018 was a Wednesday.
+    assert_eq!(run("2018-03-20-稿.txt", "2023-03-15"), Vec::<String>::new());
+    assert_eq!(run("front.md", "2023-03-15"), Vec::<String>::new());
+    // `--date` (2023) beats the config's date (2018).
+    assert_eq!(run("plain.txt", "2023-03-15"), ["date/weekday"]);
+    assert_eq!(run("plain.txt", "2018-03-01"), Vec::<String>::new());
+    // Without `--date`, the config's date applies.
+    let out = jiaodui(at, &["check", "--format", "json", "plain.txt"]);
+    assert_eq!(rules(&out), Vec::<String>::new());
+    assert!(!stderr(&out).contains("出版日期"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_bad_date_is_a_chinese_error_naming_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), WEDNESDAY).unwrap();
+    for bad in ["2023-13-01", "2023年3月15日", "明天"] {
+        let out = jiaodui(dir.path(), &["check", "--date", bad, "draft.txt"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = stderr(&out);
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.contains("--date") && first.contains(bad) && first.contains("YYYY-MM-DD"),
+            "{err}"
+        );
+    }
+}
+
+/// Without an issue date, the run says once which checks were skipped in how many files and
+/// how to give the date; no finding, nothing counted, and the summary does not read as a
+/// full check.
+#[test]
+fn an_undated_run_says_once_what_it_skipped_and_how_to_give_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(dir.path().join(name), WEDNESDAY).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "本报讯（记者 王海）新开街道举办义诊活动。\n",
+    )
+    .unwrap();
+    let out = jiaodui(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("没有出版日期").count(), 1, "{err}");
+    for way in [
+        "2 个文件",
+        "星期",
+        "--date",
+        "date:",
+        "文件名",
+        "[bulletin]",
+    ] {
+        assert!(err.contains(way), "{way}: {err}");
+    }
+    let summary = stdout(&out);
+    assert!(!summary.contains("没有发现问题。"), "{summary}");
+    assert!(summary.contains("部分日期未核对"), "{summary}");
+    // Machine formats carry no such finding; the note is on stderr all the same.
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(rules(&out), Vec::<String>::new());
+    assert_eq!(stderr(&out).matches("没有出版日期").count(), 1);
+    // A run where every draft is dated, or writes no such date, says nothing of it.
+    let out = jiaodui(dir.path(), &["check", "c.txt"]);
+    assert!(!stderr(&out).contains("出版日期"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("没有发现问题。"), "{}", stdout(&out));
+}
