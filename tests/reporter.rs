@@ -138,3 +138,136 @@ fn an_undated_run_says_once_what_it_skipped_and_how_to_give_the_date() {
     assert!(!stderr(&out).contains("出版日期"), "{}", stderr(&out));
     assert!(stdout(&out).contains("没有发现问题。"), "{}", stdout(&out));
 }
+
+/// clap's English headings and flag texts, none of which may show in a help page.
+const ENGLISH: [&str; 9] = [
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Print help",
+    "Print version",
+    "Possible values",
+    "[default",
+    "[OPTIONS]",
+];
+
+#[test]
+fn help_is_chinese_throughout() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages: [&[&str]; 9] = [
+        &["--help"],
+        &["-h"],
+        &["check", "--help"],
+        &["explain", "--help"],
+        &["rules", "--help"],
+        &["init", "--help"],
+        &["lsp", "--help"],
+        &["place", "-h"],
+        &[],
+    ];
+    for args in pages {
+        let out = jiaodui(dir.path(), args);
+        // Help asked for goes to stdout; help for no command at all, to stderr (status 2).
+        let page = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(page.contains("用法：jiaodui"), "{args:?}: {page}");
+        assert!(
+            page.contains("选项：") && page.contains("显示帮助"),
+            "{args:?}: {page}"
+        );
+        for english in ENGLISH {
+            assert!(!page.contains(english), "{args:?}: {english} in\n{page}");
+        }
+    }
+    let top = stdout(&jiaodui(dir.path(), &["--help"]));
+    assert!(top.contains("命令：") && top.contains("显示版本"), "{top}");
+    let check = stdout(&jiaodui(dir.path(), &["check", "--help"]));
+    for said in [
+        "参数：",
+        "[路径]",
+        "--date <YYYY-MM-DD>",
+        "（默认 human）",
+        "json：",
+    ] {
+        assert!(check.contains(said), "{said}: {check}");
+    }
+    let version = jiaodui(dir.path(), &["-V"]);
+    assert!(
+        stdout(&version).starts_with("jiaodui "),
+        "{}",
+        stdout(&version)
+    );
+}
+
+#[test]
+fn usage_errors_are_chinese_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["check", "--fi"],
+            &["不认识的选项", "--fix", "用法：jiaodui check [选项]"],
+        ),
+        (&["chek"], &["没有“chek”这个命令", "你是不是要写 check"]),
+        (
+            &["check", "--format", "xml"],
+            &["--format", "“xml”无效", "human"],
+        ),
+        (&["check", "--fix", "--diff"], &["不能与"]),
+        (&["explain"], &["缺少 <规则>"]),
+    ];
+    for (args, said) in cases {
+        let out = jiaodui(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        for part in said {
+            assert!(err.contains(part), "{args:?}: {part} in\n{err}");
+        }
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn explain_init_and_reading_fail_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jiaodui(dir.path(), &["explain", "weekday"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("没有名为“weekday”的规则，你是不是要写“date/weekday”？"),
+        "{}",
+        stderr(&out)
+    );
+    let out = jiaodui(dir.path(), &["explain", "date/weekdy"]);
+    assert!(
+        stderr(&out).contains("你是不是要写“date/weekday”？"),
+        "{}",
+        stderr(&out)
+    );
+    let out = jiaodui(dir.path(), &["explain", "nothing/like-it"]);
+    assert!(
+        stderr(&out).contains("没有名为“nothing/like-it”的规则"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(jiaodui(dir.path(), &["init"]).status.code(), Some(0));
+    let out = jiaodui(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("已有 jiaodui.toml") && stderr(&out).contains("--force"),
+        "{}",
+        stderr(&out)
+    );
+    let out = jiaodui(dir.path(), &["check", "missing.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("missing.txt：无法读取（没有这个文件或文件夹）"),
+        "{}",
+        stderr(&out)
+    );
+    let out = jiaodui(dir.path(), &["check", "--config", "nowhere.toml", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("无法读取（没有这个文件或文件夹）"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -20,7 +20,6 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
 
-use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
@@ -528,7 +527,7 @@ fn fix_one(
         Source::File(file) => match write_atomically(file, &encoded) {
             Ok(()) => outcome.wrote = true,
             Err(err) => {
-                outcome.note = Some(format!("{}: not fixed: {err:#}", outcome.path));
+                outcome.note = Some(format!("{}：未修复：{err:#}", outcome.path));
                 outcome.io_error = true;
                 return (decoded.text, first);
             }
@@ -566,9 +565,9 @@ fn read(source: &Source, limit: Option<usize>) -> io::Result<Option<Vec<u8>>> {
 /// to a temporary file in the same folder, takes the original's permissions, is synced, and
 /// is renamed over the original. A read-only file is left alone.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let metadata = std::fs::metadata(path).context("cannot read metadata")?;
+    let metadata = std::fs::metadata(path).map_err(failed("无法读取文件信息"))?;
     if metadata.permissions().readonly() {
-        anyhow::bail!("file is read-only");
+        anyhow::bail!("文件只读");
     }
     let dir = path
         .parent()
@@ -577,18 +576,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(".jiaodui-")
         .tempfile_in(dir)
-        .context("cannot create a temporary file")?;
+        .map_err(failed("无法建立临时文件"))?;
     temp.write_all(bytes)
-        .context("cannot write the fixed text")?;
-    temp.as_file()
-        .sync_all()
-        .context("cannot sync the fixed text")?;
+        .map_err(failed("无法写入修正后的文本"))?;
+    temp.as_file().sync_all().map_err(failed("无法写入磁盘"))?;
     std::fs::set_permissions(temp.path(), metadata.permissions())
-        .context("cannot keep permissions")?;
+        .map_err(failed("无法保留文件权限"))?;
     temp.persist(path)
-        .map_err(|err| err.error)
-        .context("cannot replace the file")?;
+        .map_err(|err| failed("无法替换原文件")(err.error))?;
     Ok(())
+}
+
+/// `what（why）`: an I/O error said in Chinese.
+fn failed(what: &'static str) -> impl Fn(io::Error) -> anyhow::Error {
+    move |err| anyhow::anyhow!("{what}（{}）", crate::config::io_reason(&err))
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {

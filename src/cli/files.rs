@@ -162,7 +162,7 @@ pub(crate) fn collect(
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(err) => {
-                problems.push(format!("{}: {}", path.display(), io_reason(&err)));
+                problems.push(format!("{}：{}", path.display(), io_reason(&err)));
                 continue;
             }
         };
@@ -209,11 +209,7 @@ fn is_owner_file(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with("~$"))
 }
 
-/// A short, lowercase reason for an I/O error.
+/// `无法读取（why）` for an I/O error.
 pub(crate) fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => err.to_string(),
-    }
+    format!("无法读取（{}）", config::io_reason(err))
 }

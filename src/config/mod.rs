@@ -13,6 +13,7 @@ mod schema;
 mod words;
 
 pub(crate) use init::starter;
+pub(crate) use messages::{io_reason, unknown_rule};
 pub use preset::presets_markdown;
 pub(crate) use preset::Preset;
 pub(crate) use resolve::{config_file, NearestConfigs};
@@ -55,7 +56,7 @@ impl LoadedConfig {
             path: path.to_path_buf(),
             line: None,
             key: None,
-            message: format!("cannot read: {err}"),
+            message: format!("无法读取（{}）", messages::io_reason(&err)),
         })?;
         LoadedConfig::parse(&source, path, rules)
     }
@@ -117,7 +118,11 @@ impl LoadedConfig {
             let text = std::fs::read_to_string(&file).map_err(|err| {
                 config_error(
                     Some(entry),
-                    format!("{}: cannot read: {err}", file.display()),
+                    format!(
+                        "{}：无法读取（{}）",
+                        file.display(),
+                        messages::io_reason(&err)
+                    ),
                 )
             })?;
             read.push((entry.as_str(), file, text));
