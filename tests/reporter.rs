@@ -271,3 +271,69 @@ fn explain_init_and_reading_fail_in_chinese() {
         stderr(&out)
     );
 }
+
+/// The fenced blocks of the README's section on the newsroom's own places, in order, each
+/// as (info string, text).
+fn readme_places_blocks() -> Vec<(String, String)> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("## The newsroom's own places")
+        .expect("the README's places section");
+    let section = &readme[start..];
+    let section = &section[..section[3..]
+        .find("\n## ")
+        .map_or(section.len(), |end| end + 3)];
+    let mut blocks = Vec::new();
+    let mut lines = section.lines();
+    while let Some(line) = lines.next() {
+        if let Some(info) = line.strip_prefix("```") {
+            let body: Vec<&str> = lines
+                .by_ref()
+                .take_while(|l| !l.starts_with("```"))
+                .collect();
+            blocks.push((info.to_owned(), body.join("\n") + "\n"));
+        }
+    }
+    blocks
+}
+
+/// The README's example newsroom gazetteer loads, and the draft naming the community it adds
+/// is checked without a place finding; without the file, the community reads as a slip.
+#[test]
+fn the_readmes_newsroom_gazetteer_works_as_it_says() {
+    let blocks = readme_places_blocks();
+    let file = |name: &str| {
+        (blocks.iter())
+            .find(|(info, text)| info == "toml" && text.starts_with(&format!("# {name}\n")))
+            .map(|(_, text)| text.clone())
+            .unwrap_or_else(|| panic!("no {name} in the README: {blocks:?}"))
+    };
+    let draft = (blocks.iter())
+        .find(|(info, _)| info == "text")
+        .map(|(_, text)| text.clone())
+        .expect("the README's example draft");
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path();
+    std::fs::write(at.join("places.toml"), file("places.toml")).unwrap();
+    std::fs::write(at.join("jiaodui.toml"), file("jiaodui.toml")).unwrap();
+    std::fs::write(at.join("2024-03-15-邻里节.txt"), &draft).unwrap();
+    let out = jiaodui(at, &["check", "--format", "json", "2024-03-15-邻里节.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(rules(&out), Vec::<String>::new());
+    let out = jiaodui(at, &["place", "文博园社区"]);
+    let said = stdout(&out);
+    assert!(
+        said.contains("山西省/大同市/平城区/新旺街道/文博园社区  村级"),
+        "{said}"
+    );
+    assert!(said.contains("places.toml:3"), "{said}");
+    // Without the newsroom's file, the new community is a likely slip of the one next door.
+    std::fs::write(at.join("jiaodui.toml"), "").unwrap();
+    let out = jiaodui(at, &["check", "--format", "json", "2024-03-15-邻里节.txt"]);
+    let found = rules(&out);
+    assert!(
+        !found.is_empty() && found.iter().all(|r| r == "place/misspelled"),
+        "{found:?}"
+    );
+}
