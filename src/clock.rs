@@ -36,7 +36,7 @@ impl fmt::Display for ClockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{TODAY_VARIABLE}: not a date: {} (expected YYYY-MM-DD)",
+            "{TODAY_VARIABLE}：“{}”不是有效的日期（应写成 YYYY-MM-DD）",
             self.value
         )
     }

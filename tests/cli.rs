@@ -173,9 +173,8 @@ fn exit_codes() {
     );
     let missing = jiaodui(dir.path(), &["check", "missing.txt"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&missing.stderr).contains("missing.txt: no such file or folder")
-    );
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("missing.txt：无法读取（没有这个文件或文件夹）"));
     write(
         dir.path(),
         "jiaodui.toml",
@@ -345,7 +344,7 @@ fn read_only_file_is_not_fixed_and_is_reported() {
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
     let out = jiaodui(dir.path(), &["check", "--fix", "ro.txt"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("ro.txt: not fixed: file is read-only"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ro.txt：未修复：文件只读"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "居民们说,好。\n");
 }
 
@@ -388,7 +387,7 @@ fn today_is_pinned_by_one_variable_for_check_and_the_server() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains("JIAODUI_TODAY: not a date: 2024-13-01"),
+            stderr.contains("JIAODUI_TODAY：“2024-13-01”不是有效的日期"),
             "{stderr}"
         );
     }

@@ -114,7 +114,7 @@ fn unreadable_file_is_reported_and_the_rest_checked() {
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
     let out = jiaodui(dir.path(), &["check", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("secret.txt: permission denied"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("secret.txt：无法读取（没有权限）"));
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn a_failed_write_leaves_the_original_intact() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt: not fixed"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt：未修复"));
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         text,

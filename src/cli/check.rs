@@ -20,7 +20,6 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
 
-use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
@@ -44,7 +43,7 @@ const PROGRESS_MIN_FILES: usize = 200;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let today = crate::clock::today()?;
-    let mut resolver = ConfigResolver::new(args.config.as_deref())?;
+    let mut resolver = ConfigResolver::new(args.config.as_deref(), args.date)?;
     let (sources, problems) =
         files::collect(&args.paths, args.stdin_filename.as_deref(), &mut resolver)?;
     for problem in &problems {
@@ -90,7 +89,22 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     progress.finish_and_clear();
     writer.report.end(&writer.summary, &mut writer.out)?;
     writer.out.flush()?;
+    if writer.summary.undated > 0 {
+        eprintln!("jiaodui: {}", undated_note(writer.summary.undated));
+    }
     Ok(exit_code(args, &writer))
+}
+
+/// What a run says once, on stderr, when drafts had no issue date: which checks were
+/// skipped, and the four ways to give the date. No finding: it counts towards nothing.
+fn undated_note(files: usize) -> String {
+    format!(
+        "{files} 个文件没有出版日期：没写年份的日期（如“3月14日（星期三）”“14日”）和“昨天”“今天”\
+         等相对日期未核对（星期、是否晚于出版日期、相对日期是否写对）。\n  \
+         给出出版日期（按优先次序）：Markdown 前言写 date: 2023-03-15；\
+         文件名或文件夹名以日期开头，如 2023-03-15-稿件.txt；命令行加 --date 2023-03-15；\
+         jiaodui.toml 的 [bulletin] 中写 date = \"2023-03-15\"。"
+    )
 }
 
 fn report_for(format: Format, stdin_fix: bool) -> Box<dyn Report> {
@@ -233,6 +247,7 @@ impl Writer<'_> {
         self.summary.fixed += outcome.fixed;
         self.summary.files_fixed += usize::from(outcome.wrote);
         self.summary.word_untouched += usize::from(outcome.word_untouched);
+        self.summary.undated += usize::from(outcome.undated);
         self.file_done(&outcome.path, &outcome.tally, outcome.stored_as);
         self.rendered(&outcome.rendered)
     }
@@ -291,7 +306,7 @@ impl Writer<'_> {
         tally.chars = report::summary_chars(&text);
         let (report, today) = (self.report, self.mode.today);
         let check = |part: &std::ops::Range<usize>| {
-            let diagnostics = parts::check_part(
+            let (diagnostics, undated) = parts::check_part(
                 &text,
                 part.clone(),
                 quiet.as_deref(),
@@ -316,15 +331,18 @@ impl Writer<'_> {
                 },
                 &mut rendered,
             );
-            (rendered, part_tally)
+            (rendered, part_tally, undated)
         };
+        let mut undated = false;
         for group in parts.chunks(rayon::current_num_threads().max(1)) {
-            let done: Vec<(Vec<u8>, FileTally)> = group.par_iter().map(check).collect();
-            for (rendered, part_tally) in done {
+            let done: Vec<_> = group.par_iter().map(check).collect();
+            for (rendered, part_tally, part_undated) in done {
                 self.rendered(&rendered)?;
                 tally.merge(&part_tally);
+                undated |= part_undated;
             }
         }
+        self.summary.undated += usize::from(undated);
         self.file_done(path, &tally, stored_as);
         Ok(())
     }
@@ -360,6 +378,8 @@ struct Outcome {
     word_untouched: bool,
     diff: Option<String>,
     stdin_fixed: Option<Vec<u8>>,
+    /// No issue date, and dates only the issue date would have dated went unchecked.
+    undated: bool,
     /// A file too large to check whole, left to the writing thread.
     large: Option<Large>,
 }
@@ -417,8 +437,9 @@ fn check_one(
     };
     let encoding = decoded.encoding;
     let (text, diagnostics) = if checking_only {
-        let diagnostics = lint::analyse(&decoded.text, source.path(), config, mode.today);
-        (decoded.text, diagnostics.diagnostics)
+        let analysis = lint::analyse(&decoded.text, source.path(), config, mode.today);
+        outcome.undated = analysis.date_checks_skipped();
+        (decoded.text, analysis.diagnostics)
     } else {
         fix_one(source, decoded, bytes, config, mode, &mut outcome)
     };
@@ -476,7 +497,11 @@ fn fix_one(
     let mut first = None;
     let mut last = None;
     let fixed = apply_fixes(&decoded.text, |current| {
-        let diagnostics = lint::analyse(current, draft_path, config, mode.today).diagnostics;
+        let analysis = lint::analyse(current, draft_path, config, mode.today);
+        if first.is_none() {
+            outcome.undated = analysis.date_checks_skipped();
+        }
+        let diagnostics = analysis.diagnostics;
         let kept = Some(diagnostics.clone());
         if first.is_none() {
             first = kept;
@@ -502,7 +527,7 @@ fn fix_one(
         Source::File(file) => match write_atomically(file, &encoded) {
             Ok(()) => outcome.wrote = true,
             Err(err) => {
-                outcome.note = Some(format!("{}: not fixed: {err:#}", outcome.path));
+                outcome.note = Some(format!("{}：未修复：{err:#}", outcome.path));
                 outcome.io_error = true;
                 return (decoded.text, first);
             }
@@ -540,9 +565,9 @@ fn read(source: &Source, limit: Option<usize>) -> io::Result<Option<Vec<u8>>> {
 /// to a temporary file in the same folder, takes the original's permissions, is synced, and
 /// is renamed over the original. A read-only file is left alone.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let metadata = std::fs::metadata(path).context("cannot read metadata")?;
+    let metadata = std::fs::metadata(path).map_err(failed("无法读取文件信息"))?;
     if metadata.permissions().readonly() {
-        anyhow::bail!("file is read-only");
+        anyhow::bail!("文件只读");
     }
     let dir = path
         .parent()
@@ -551,18 +576,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(".jiaodui-")
         .tempfile_in(dir)
-        .context("cannot create a temporary file")?;
+        .map_err(failed("无法建立临时文件"))?;
     temp.write_all(bytes)
-        .context("cannot write the fixed text")?;
-    temp.as_file()
-        .sync_all()
-        .context("cannot sync the fixed text")?;
+        .map_err(failed("无法写入修正后的文本"))?;
+    temp.as_file().sync_all().map_err(failed("无法写入磁盘"))?;
     std::fs::set_permissions(temp.path(), metadata.permissions())
-        .context("cannot keep permissions")?;
+        .map_err(failed("无法保留文件权限"))?;
     temp.persist(path)
-        .map_err(|err| err.error)
-        .context("cannot replace the file")?;
+        .map_err(|err| failed("无法替换原文件")(err.error))?;
     Ok(())
+}
+
+/// `what（why）`: an I/O error said in Chinese.
+fn failed(what: &'static str) -> impl Fn(io::Error) -> anyhow::Error {
+    move |err| anyhow::anyhow!("{what}（{}）", crate::config::io_reason(&err))
 }
 
 fn unified_diff(path: &str, old: &str, new: &str) -> String {

@@ -10,7 +10,7 @@ use crate::rules::{self, ALL_RULES};
 
 pub fn explain(id: &str) -> anyhow::Result<ExitCode> {
     let Some(rule) = rules::find(id) else {
-        anyhow::bail!("unknown rule `{id}` (`jiaodui rules` lists them)");
+        anyhow::bail!("{}", unknown_rule(id));
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "# {}\n", rule.meta.id)?;
@@ -23,6 +23,21 @@ pub fn explain(id: &str) -> anyhow::Result<ExitCode> {
     write!(out, "{}", checks_markdown(&rule.meta))?;
     write!(out, "{}", rule.meta.docs_markdown())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// No rule `id`: said in Chinese, with the rule meant when `id` is the name of one rule
+/// without its family (`weekday` for `date/weekday`) or a slip of one.
+fn unknown_rule(id: &str) -> String {
+    let ids = crate::lint::rule_ids();
+    let named: Vec<&str> = (ids.iter().copied())
+        .filter(|rule| rule.rsplit('/').next() == Some(id))
+        .collect();
+    match named.as_slice() {
+        [rule] => {
+            format!("没有名为“{id}”的规则，你是不是要写“{rule}”？（`jiaodui rules` 列出全部规则）")
+        }
+        _ => crate::config::unknown_rule(id, ids),
+    }
 }
 
 pub fn rules(format: RulesFormat) -> anyhow::Result<ExitCode> {

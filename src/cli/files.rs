@@ -67,21 +67,28 @@ pub(crate) enum InputKind {
 /// folder), each config file once.
 pub(crate) struct ConfigResolver {
     explicit: Option<PathBuf>,
+    /// `check --date`: the issue date of every draft that has none of its own, before the
+    /// config's `[bulletin] date`.
+    date: Option<jiff::civil::Date>,
     nearest: NearestConfigs,
     by_file: HashMap<PathBuf, Arc<LoadedConfig>>,
     defaults: Arc<LoadedConfig>,
 }
 
 impl ConfigResolver {
-    /// A resolver for `--config` (or none); an explicit file is read at once, so that a bad
-    /// one fails the run before any draft is read.
-    pub(crate) fn new(explicit: Option<&Path>) -> Result<ConfigResolver, ConfigError> {
+    /// A resolver for `--config` (or none) and `--date` (or none); an explicit file is read
+    /// at once, so that a bad one fails the run before any draft is read.
+    pub(crate) fn new(
+        explicit: Option<&Path>,
+        date: Option<jiff::civil::Date>,
+    ) -> Result<ConfigResolver, ConfigError> {
         let cwd = std::env::current_dir().unwrap_or_default();
         let mut resolver = ConfigResolver {
             explicit: explicit.map(Path::to_path_buf),
+            date,
             nearest: NearestConfigs::new(),
             by_file: HashMap::new(),
-            defaults: Arc::new(LoadedConfig::defaults(cwd)),
+            defaults: Arc::new(LoadedConfig::defaults(cwd).with_issue_date(date)),
         };
         if let Some(explicit) = explicit {
             resolver.load(explicit)?;
@@ -112,7 +119,8 @@ impl ConfigResolver {
         if let Some(loaded) = self.by_file.get(file) {
             return Ok(loaded.clone());
         }
-        let loaded = Arc::new(LoadedConfig::load(file, lint::rule_ids())?);
+        let loaded = LoadedConfig::load(file, lint::rule_ids())?;
+        let loaded = Arc::new(loaded.with_issue_date(self.date));
         self.by_file.insert(file.to_path_buf(), loaded.clone());
         Ok(loaded)
     }
@@ -154,7 +162,7 @@ pub(crate) fn collect(
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(err) => {
-                problems.push(format!("{}: {}", path.display(), io_reason(&err)));
+                problems.push(format!("{}：{}", path.display(), io_reason(&err)));
                 continue;
             }
         };
@@ -201,11 +209,7 @@ fn is_owner_file(path: &Path) -> bool {
         .is_some_and(|name| name.starts_with("~$"))
 }
 
-/// A short, lowercase reason for an I/O error.
+/// `无法读取（why）` for an I/O error.
 pub(crate) fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => err.to_string(),
-    }
+    format!("无法读取（{}）", config::io_reason(err))
 }

@@ -7,6 +7,7 @@ mod check;
 mod explain;
 mod files;
 mod place;
+mod usage;
 
 use args::Args;
 pub use args::{CheckArgs, Command, RulesFormat};
@@ -19,7 +20,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Parser as _;
+use clap::{CommandFactory as _, FromArgMatches as _};
 
 /// The version line: crate version and the years of the built-in data (the 2023 division
 /// codes of the National Bureau of Statistics, the renames history 1982–2024).
@@ -31,11 +32,19 @@ pub(crate) const VERSION: &str = concat!(
 /// Parses the arguments into a subcommand. `Err` carries the exit status after clap has
 /// printed help, the version (0) or a usage error (2).
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, ExitCode> {
-    match Args::try_parse_from(args) {
+    let parsed = usage::command(Args::command())
+        .try_get_matches_from(args)
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    match parsed {
         Ok(args) => Ok(args.command),
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
-            let _ = err.print();
+            match usage::error_in_chinese(&err) {
+                Some(message) => eprintln!("jiaodui: {message}"),
+                None => {
+                    let _ = err.print();
+                }
+            }
             Err(ExitCode::from(code))
         }
     }
@@ -55,9 +64,14 @@ pub fn init(force: bool, preset: Option<&str>) -> anyhow::Result<ExitCode> {
     };
     let path = std::path::Path::new("jiaodui.toml");
     if path.exists() && !force {
-        anyhow::bail!("jiaodui.toml already exists (use --force to overwrite)");
+        anyhow::bail!("当前文件夹已有 jiaodui.toml，没有改动它（要覆盖，请加 --force）");
     }
-    std::fs::write(path, crate::config::starter(preset)).context("cannot write jiaodui.toml")?;
+    std::fs::write(path, crate::config::starter(preset)).map_err(|err| {
+        anyhow::anyhow!(
+            "无法写入 jiaodui.toml（{}）",
+            crate::config::io_reason(&err)
+        )
+    })?;
     writeln!(std::io::stderr(), "已写入 jiaodui.toml")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ use crate::gazetteer::{describe_name, describe_under};
 /// current folder (or of `config_path`), with its newsroom files; with `under`, what each
 /// entry holds one level down.
 pub fn place(name: &str, under: bool, config_path: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let config = ConfigResolver::new(config_path)?.for_path(None)?;
+    let config = ConfigResolver::new(config_path, None)?.for_path(None)?;
     let name = name.trim();
     let text = if under {
         describe_under(config.gazetteer(), name)

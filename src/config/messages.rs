@@ -41,8 +41,25 @@ pub(super) fn restate(message: &str, line: &str) -> String {
     format!("不是有效的 TOML：{message}")
 }
 
-/// An unknown rule ID in `[rules]` or `[[allow]]`, with the nearest known one.
-pub(super) fn unknown_rule(id: &str, rules: &[&str]) -> String {
+/// Why a file could not be read or written, in Chinese (the system's words only for the
+/// rare kinds without a name here).
+pub(crate) fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "没有这个文件或文件夹".into(),
+        ErrorKind::PermissionDenied => "没有权限".into(),
+        ErrorKind::IsADirectory => "这是文件夹，不是文件".into(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "磁盘已满".into(),
+        ErrorKind::FileTooLarge => "文件超过了系统允许的大小".into(),
+        ErrorKind::ReadOnlyFilesystem => "所在的磁盘只读".into(),
+        ErrorKind::InvalidData => "内容不是有效的 UTF-8 文本".into(),
+        _ => format!("系统错误：{err}"),
+    }
+}
+
+/// An unknown rule ID in `[rules]` or `[[allow]]` (or `jiaodui explain`), with the nearest
+/// known one.
+pub(crate) fn unknown_rule(id: &str, rules: &[&str]) -> String {
     let known: Vec<String> = rules.iter().map(|r| (*r).to_owned()).collect();
     format!(
         "没有名为“{id}”的规则{}（`jiaodui rules` 列出全部规则）",

@@ -13,6 +13,7 @@ mod schema;
 mod words;
 
 pub(crate) use init::starter;
+pub(crate) use messages::{io_reason, unknown_rule};
 pub use preset::presets_markdown;
 pub(crate) use preset::Preset;
 pub(crate) use resolve::{config_file, NearestConfigs};
@@ -55,7 +56,7 @@ impl LoadedConfig {
             path: path.to_path_buf(),
             line: None,
             key: None,
-            message: format!("cannot read: {err}"),
+            message: format!("无法读取（{}）", messages::io_reason(&err)),
         })?;
         LoadedConfig::parse(&source, path, rules)
     }
@@ -74,6 +75,15 @@ impl LoadedConfig {
         loaded.config.words.load(&loaded.root, path, source)?;
         loaded.load_gazetteers(source, path)?;
         Ok(loaded)
+    }
+
+    /// The same configuration with `date` as its issue date, in place of `[bulletin] date`
+    /// (`check --date`): a draft's front matter and file name still come first.
+    pub fn with_issue_date(mut self, date: Option<jiff::civil::Date>) -> LoadedConfig {
+        if let Some(date) = date {
+            self.config.bulletin.date = Some(schema::IsoDate(date));
+        }
+        self
     }
 
     /// The newsroom's word list, compiled: `[[words.entry]]` and the imported dictionaries.
@@ -108,7 +118,11 @@ impl LoadedConfig {
             let text = std::fs::read_to_string(&file).map_err(|err| {
                 config_error(
                     Some(entry),
-                    format!("{}: cannot read: {err}", file.display()),
+                    format!(
+                        "{}：无法读取（{}）",
+                        file.display(),
+                        messages::io_reason(&err)
+                    ),
                 )
             })?;
             read.push((entry.as_str(), file, text));

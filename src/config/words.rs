@@ -82,7 +82,7 @@ impl WordsConfig {
                     path: path.to_path_buf(),
                     line: super::find_line(source, import),
                     key: Some("words.import".into()),
-                    message: format!("{}: no such file", file.display()),
+                    message: format!("{}：没有这个文件", file.display()),
                 });
             }
             files.push(file);

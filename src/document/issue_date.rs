@@ -1,5 +1,6 @@
 //! The issue date of a draft, in this order: front matter `date:`, a date at the start
-//! of the file name or of a parent folder's name, `[bulletin] date`, else unknown.
+//! of the file name or of a parent folder's name, the configured date — `check --date`,
+//! else `[bulletin] date` — else unknown.
 
 use std::path::Path;
 

@@ -166,7 +166,9 @@ pub fn describe_under(g: &Gazetteer, name: &str) -> String {
                 ));
             }
         }
+        // A village a newsroom file repeats from the built-in list is listed once.
         children.sort();
+        children.dedup();
         let place = g.place(id);
         let _ = write!(out, "{}  {}", g.path(id), place.level.label_zh());
         if let Some(code) = place.code_str() {

@@ -34,7 +34,7 @@ impl fmt::Display for GazetteerError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, "：{}", self.message)
     }
 }
 
@@ -121,6 +121,11 @@ impl Gazetteer {
     }
 }
 
+/// An unknown `level`, with the levels there are.
+fn unknown_level(level: &str) -> String {
+    format!("没有“{level}”这个级别（可用：province、prefecture、county、town、village、landmark）")
+}
+
 /// The `former = [{ name, until }]` of a TOML entry, with their dates.
 fn former_names(former: &[TomlFormer]) -> Result<Vec<(Name, Date)>, String> {
     former
@@ -131,12 +136,9 @@ fn former_names(former: &[TomlFormer]) -> Result<Vec<(Name, Date)>, String> {
                 toml::Value::Datetime(d) => d.to_string(),
                 other => other.to_string(),
             };
-            let date: Date = text.parse().map_err(|_| {
-                format!(
-                    "`until` of \"{}\": expected a date like \"2021-01-01\"",
-                    f.name
-                )
-            })?;
+            let date: Date = text
+                .parse()
+                .map_err(|_| format!("“{}”的 until 应为日期，如 \"2021-01-01\"", f.name))?;
             Ok((Cow::Owned(f.name.clone()), date))
         })
         .collect()
@@ -213,30 +215,28 @@ impl Builder {
                 continue;
             }
             if row.contains('"') {
-                return Err(error("quoted fields are not supported".into()));
+                return Err(error("不支持带引号的字段".into()));
             }
             let fields: Vec<&str> = row.split(',').map(str::trim).collect();
             let [code, name, parent_code, level] = fields[..] else {
                 return Err(error(format!(
-                    "expected 4 fields `code,name,parent_code,level`, found {}",
+                    "每行应有 4 个字段 code,name,parent_code,level，这一行有 {} 个",
                     fields.len()
                 )));
             };
             let code: u64 = code
                 .parse()
-                .map_err(|_| error(format!("code \"{code}\" is not a number")))?;
-            let level =
-                Level::parse(level).ok_or_else(|| error(format!("unknown level \"{level}\"")))?;
+                .map_err(|_| error(format!("代码“{code}”不是数字")))?;
+            let level = Level::parse(level).ok_or_else(|| error(unknown_level(level)))?;
             if by_code(&file_codes, code).is_some() {
                 // Rows the built-in data already has (the towns of the 大同 list).
                 continue;
             }
             let parent_code: u64 = parent_code
                 .parse()
-                .map_err(|_| error(format!("parent code \"{parent_code}\" is not a number")))?;
-            let parent = by_code(&file_codes, parent_code).ok_or_else(|| {
-                error(format!("parent code {parent_code} is not in the gazetteer"))
-            })?;
+                .map_err(|_| error(format!("上级代码“{parent_code}”不是数字")))?;
+            let parent = by_code(&file_codes, parent_code)
+                .ok_or_else(|| error(format!("上级代码 {parent_code} 不在地名库中")))?;
             let folded = fold_committee_suffix(name);
             let id = self.first + self.added.len() as PlaceId;
             self.added.push(Place {
@@ -280,8 +280,8 @@ impl Builder {
                 message,
             };
             let name = entry.name.into_inner();
-            let level = Level::parse(&entry.level)
-                .ok_or_else(|| error(format!("unknown level \"{}\"", entry.level)))?;
+            let level =
+                Level::parse(&entry.level).ok_or_else(|| error(unknown_level(&entry.level)))?;
             let parent = match &entry.parent {
                 Some(parent) => Some(self.resolve_parent(parent).map_err(error)?),
                 None => None,
@@ -290,7 +290,7 @@ impl Builder {
             let code = match &entry.code {
                 Some(code) => Some(
                     code.parse::<u64>()
-                        .map_err(|_| error(format!("code \"{code}\" is not a number")))?,
+                        .map_err(|_| error(format!("代码“{code}”不是数字")))?,
                 ),
                 None => None,
             };
@@ -341,7 +341,7 @@ impl Builder {
                         .position(|p| p.code == Some(code))
                         .map(|i| self.first + i as PlaceId)
                 })
-                .ok_or_else(|| format!("parent code {parent} is not in the gazetteer"));
+                .ok_or_else(|| format!("上级代码 {parent} 不在地名库中"));
         }
         let mut ids = self.named(parent, false);
         if ids.len() > 1 {
@@ -358,9 +358,9 @@ impl Builder {
                     // A path resolves only when it ends in the parent's own name.
                     parent.ends_with(&*self.place(id).name)
                 })
-                .ok_or_else(|| format!("parent \"{parent}\" is not in the gazetteer")),
+                .ok_or_else(|| format!("上级“{parent}”不在地名库中")),
             _ => Err(format!(
-                "parent \"{parent}\" names {} places; write its path (山西省大同市平城区) or code",
+                "上级“{parent}”有 {} 处同名；请写路径（如 山西省大同市平城区）或代码",
                 ids.len()
             )),
         }
@@ -440,7 +440,8 @@ mod tests {
         let err = Gazetteer::with_newsroom(&[csv], None).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(
-            err.to_string().contains("v.csv:2: parent code 999999"),
+            err.to_string()
+                .contains("v.csv:2：上级代码 999999 不在地名库中"),
             "{err}"
         );
         let toml = file(
@@ -449,7 +450,7 @@ mod tests {
         );
         let err = Gazetteer::with_newsroom(&[toml], None).unwrap_err();
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("names"), "{err}");
+        assert!(err.message.contains("处同名"), "{err}");
     }
 
     #[test]

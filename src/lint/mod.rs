@@ -36,6 +36,26 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Analysis {
+    /// True when the draft has no issue date and writes a date the issue date would have
+    /// dated — one without a year (`3月14日（星期三）`, `14日`) or a relative day (`昨天`)
+    /// that no dateline dates: the checks of such dates (weekday, not after the issue,
+    /// relative days) were skipped.
+    pub fn date_checks_skipped(&self) -> bool {
+        use crate::recognise::dates::Mention;
+        self.issue_date.is_none()
+            && self.facts.dates.iter().any(|m| {
+                m.resolved.is_none()
+                    && match &m.kind {
+                        Mention::Date(expr) => expr.year.is_none(),
+                        Mention::Range(range) => range.start.year.is_none(),
+                        Mention::Relative(_) => true,
+                        _ => false,
+                    }
+            })
+    }
+}
+
 /// Parses, recognises and checks `text`. `today` is injected: nothing here reads the clock.
 pub fn analyse(text: &str, path: Option<&Path>, config: &LoadedConfig, today: Date) -> Analysis {
     let draft = document::parse(text, DraftKind::from_path(path));

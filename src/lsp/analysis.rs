@@ -175,11 +175,10 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
     None
 }
 
-/// True when the draft has no issue date and writes a date without a year: the checks of
-/// such dates (weekday, future, relative days) were skipped.
+/// True when the draft has no issue date and writes a date only the issue date would date:
+/// the checks of such dates (weekday, future, relative days) were skipped.
 pub(crate) fn needs_issue_date(analysis: &Analysis) -> bool {
-    analysis.issue_date.is_none()
-        && (analysis.facts.dates.exprs()).any(|(_, expr)| expr.year.is_none())
+    analysis.date_checks_skipped()
 }
 
 fn note(

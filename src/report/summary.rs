@@ -35,6 +35,9 @@ pub struct Summary {
     pub word_files: usize,
     /// Word drafts `--fix` or `--diff` left as they are.
     pub word_untouched: usize,
+    /// Files without an issue date in which dates only that date would date went unchecked
+    /// (told once on stderr: no finding).
+    pub undated: usize,
     /// Files whose error rate is over the threshold: (path, findings per 10 000 characters).
     pub over_rate: Vec<(String, f64)>,
     /// The rate a file must stay under: `--max-error-rate`, else the newspaper standard.
@@ -92,10 +95,12 @@ impl Summary {
 
     /// What a run without findings says after its counts: clean only when it is complete.
     pub fn nothing_found(&self) -> &'static str {
-        if self.complete() {
-            "：没有发现问题。"
-        } else {
+        if !self.complete() {
             "：检查过的文件没有发现问题，但检查不完整。"
+        } else if self.undated > 0 {
+            "：没有发现问题，但部分日期未核对。"
+        } else {
+            "：没有发现问题。"
         }
     }
 
@@ -106,6 +111,12 @@ impl Summary {
             out.push(format!(
                 "有 {} 个文件未能读取，没有检查（见 file/unreadable）。",
                 self.skipped
+            ));
+        }
+        if self.undated > 0 {
+            out.push(format!(
+                "有 {} 个文件没有出版日期，部分日期未核对（给出日期的办法见提示，如加 --date）。",
+                self.undated
             ));
         }
         if self.failed > 0 {

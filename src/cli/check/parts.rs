@@ -76,7 +76,8 @@ fn cut_into(text: &str, kind: DraftKind, part_bytes: usize) -> Vec<Range<usize>>
     parts
 }
 
-/// Checks one part of `text` and returns its findings at the file's offsets, sorted. A Word
+/// Checks one part of `text` and returns its findings at the file's offsets, sorted, and
+/// whether dates in it went unchecked for want of an issue date. A Word
 /// draft's text comes with the spans of its table cells and notes (`quiet`), and is parsed
 /// one paragraph per line; its line ends are paragraph ends, so any cut keeps its blocks.
 pub(super) fn check_part(
@@ -86,7 +87,7 @@ pub(super) fn check_part(
     path: Option<&Path>,
     config: &LoadedConfig,
     today: Date,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, bool) {
     if let Some(quiet) = quiet {
         return check_word_part(text, part, quiet, path, config, today);
     }
@@ -102,7 +103,9 @@ pub(super) fn check_part(
     } else {
         Cow::Owned([&text[..front], &text[part.clone()]].concat())
     };
-    let mut diagnostics = lint::analyse(&draft, path, config, today).diagnostics;
+    let analysis = lint::analyse(&draft, path, config, today);
+    let undated = analysis.date_checks_skipped();
+    let mut diagnostics = analysis.diagnostics;
     drop(draft);
     // Findings in the copied front matter belong to the first part.
     diagnostics.retain(|d| d.span.start as usize >= front);
@@ -117,7 +120,7 @@ pub(super) fn check_part(
         moved as u32
     };
     move_findings(&mut diagnostics, to_file);
-    diagnostics
+    (diagnostics, undated)
 }
 
 /// Moves every span of `diagnostics` (findings, related places, fix edits) by `to_file`.
@@ -142,7 +145,7 @@ fn check_word_part(
     path: Option<&Path>,
     config: &LoadedConfig,
     today: Date,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, bool) {
     let offset = part.start as u32;
     let within: Vec<Span> = quiet
         .iter()
@@ -151,9 +154,11 @@ fn check_word_part(
         .collect();
     let slice = &text[part];
     let draft = document::parse_paragraphs(slice, &within);
-    let mut diagnostics = lint::analyse_draft(slice, draft, path, config, today).diagnostics;
+    let analysis = lint::analyse_draft(slice, draft, path, config, today);
+    let undated = analysis.date_checks_skipped();
+    let mut diagnostics = analysis.diagnostics;
     move_findings(&mut diagnostics, |at| at + offset);
-    diagnostics
+    (diagnostics, undated)
 }
 
 /// Where the part that reaches `target` ends: the first good cut at or after it, outside
@@ -298,7 +303,7 @@ mod tests {
         let today = jiff::civil::date(2024, 1, 15);
         cut_into(text, DraftKind::from_path(Some(path)), PART)
             .into_iter()
-            .flat_map(|part| check_part(text, part, None, Some(path), &config, today))
+            .flat_map(|part| check_part(text, part, None, Some(path), &config, today).0)
             .collect()
     }
 
@@ -348,7 +353,7 @@ mod tests {
         assert!(parts.len() >= 3);
         let found: Vec<Diagnostic> = parts
             .into_iter()
-            .flat_map(|part| check_part(&text, part, Some(&quiet), Some(path), &config, today))
+            .flat_map(|part| check_part(&text, part, Some(&quiet), Some(path), &config, today).0)
             .collect();
         assert_eq!(found.len(), 2 * quiet.len());
         assert_eq!(found, whole);

@@ -93,7 +93,7 @@ pub(super) fn outcome(
     let mut outcome = Outcome {
         skipped: true,
         io_error: skip.io_error.is_some(),
-        note: skip.io_error.map(|err| format!("{path}: {err}")),
+        note: skip.io_error.map(|err| format!("{path}：{err}")),
         ..Outcome::default()
     };
     match severity {

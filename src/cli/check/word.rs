@@ -55,8 +55,9 @@ pub(super) fn check(
         return outcome;
     }
     let draft = document::parse_paragraphs(&word.text, &word.quiet);
-    let diagnostics =
-        lint::analyse_draft(&word.text, draft, source.path(), config, mode.today).diagnostics;
+    let analysis = lint::analyse_draft(&word.text, draft, source.path(), config, mode.today);
+    outcome.undated = analysis.date_checks_skipped();
+    let diagnostics = analysis.diagnostics;
     let line_index = LineIndex::new(&word.text);
     report.file(
         &CheckedFile {
