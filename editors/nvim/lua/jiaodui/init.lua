@@ -97,6 +97,7 @@ end
 ---   'fileencodings' is global, so it is widened only while the draft is read.
 --- - On 0.11, a missing server is announced (vim.lsp.enable only logs it). On 0.10 start()
 ---   does this.
+--- - Inlay hints are turned on in the drafts jiaodui attaches to.
 function M.create_autocmds()
   local group = vim.api.nvim_create_augroup('jiaodui_drafts', { clear = true })
   local saved
@@ -131,6 +132,22 @@ function M.create_autocmds()
     end,
   })
   vim.api.nvim_create_autocmd('BufReadPost', { group = group, pattern = DRAFT_FILES, callback = restore })
+  -- Inlay hints carry what a finding cannot: the absolute day after `8日` or `昨天`, and the
+  -- note at the top of an undated draft that its date checks are skipped. Neovim leaves
+  -- them off, so they are turned on for the drafts jiaodui attaches to, unless
+  -- vim.g.jiaodui_inlay_hints is false.
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = group,
+    callback = function(ev)
+      local client = vim.lsp.get_client_by_id(ev.data.client_id)
+      if not client or client.name ~= 'jiaodui' or vim.g.jiaodui_inlay_hints == false then
+        return
+      end
+      if client.server_capabilities.inlayHintProvider and vim.lsp.inlay_hint then
+        vim.lsp.inlay_hint.enable(true, { bufnr = ev.buf })
+      end
+    end,
+  })
   if has_011 then
     vim.api.nvim_create_autocmd('FileType', {
       group = group,
