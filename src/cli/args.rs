@@ -78,6 +78,9 @@ pub struct CheckArgs {
     /// Never show a progress bar
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,6 +93,8 @@ pub(crate) enum Format {
     Sarif,
     /// GitHub Actions workflow commands: annotations on pull requests
     Github,
+    /// One self-contained HTML page: the drafts with every finding marked in place
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
