@@ -13,32 +13,42 @@ use crate::text::Span;
 
 /// Appends `text` escaped for HTML element content.
 pub(super) fn escape_text(out: &mut Vec<u8>, text: &str) {
-    escape(out, text, |b| matches!(b, b'&' | b'<' | b'>'), b'>');
+    escape(out, text);
 }
 
-/// Appends `text` escaped for a double-quoted HTML attribute value.
+/// Appends `text` escaped for a double-quoted HTML attribute value (a path, a rule ID:
+/// short, so read a byte at a time).
 pub(super) fn escape_attr(out: &mut Vec<u8>, text: &str) {
-    escape(out, text, |b| matches!(b, b'&' | b'<' | b'"'), b'"');
+    for &b in text.as_bytes() {
+        match reference(b) {
+            Some(escaped) => out.extend_from_slice(escaped),
+            None => out.push(b),
+        }
+    }
 }
 
-/// Copies `text`, replacing the bytes `special` picks by character references. The three
-/// bytes to replace are found with `memchr3`: Chinese text has few of them.
-fn escape(out: &mut Vec<u8>, text: &str, special: fn(u8) -> bool, third: u8) {
+/// Copies `text`, replacing `&`, `<` and `>` by character references. They are found with
+/// `memchr3`: Chinese text has few of them.
+fn escape(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len());
     let mut from = 0;
-    for i in memchr::memchr3_iter(b'&', b'<', third, bytes) {
-        debug_assert!(special(bytes[i]));
+    for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
         out.extend_from_slice(&bytes[from..i]);
-        out.extend_from_slice(match bytes[i] {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            _ => b"&quot;",
-        });
+        out.extend_from_slice(reference(bytes[i]).unwrap_or_default());
         from = i + 1;
     }
     out.extend_from_slice(&bytes[from..]);
+}
+
+fn reference(b: u8) -> Option<&'static [u8]> {
+    match b {
+        b'&' => Some(b"&amp;"),
+        b'<' => Some(b"&lt;"),
+        b'>' => Some(b"&gt;"),
+        b'"' => Some(b"&quot;"),
+        _ => None,
+    }
 }
 
 /// Moves a boundary out of every finding it would cut. Built over the findings' spans.
