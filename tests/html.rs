@@ -92,7 +92,10 @@ fn assert_every_finding_marked(json: &str, html: &str) -> usize {
     let marked = marks(html);
     let mut by_span: HashMap<(&str, &str), Vec<&Marked>> = HashMap::new();
     for mark in &marked {
-        by_span.entry((&mark.path, &mark.span)).or_default().push(mark);
+        by_span
+            .entry((&mark.path, &mark.span))
+            .or_default()
+            .push(mark);
     }
     for finding in &findings {
         let span = format!("{}-{}", finding["span"][0], finding["span"][1]);
@@ -134,11 +137,17 @@ fn every_json_finding_of_the_examples_is_marked_with_its_span_and_text() {
 
 #[test]
 fn the_page_is_self_contained() {
-    let html = stdout(&jiaodui(examples(), &["check", "--format", "html", "examples"]));
+    let html = stdout(&jiaodui(
+        examples(),
+        &["check", "--format", "html", "examples"],
+    ));
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.trim_end().ends_with("</html>"));
     for outside in ["<link", " src=", "href=\"http", "@import", "url(", "//cdn"] {
-        assert!(!html.contains(outside), "the page refers outside: {outside}");
+        assert!(
+            !html.contains(outside),
+            "the page refers outside: {outside}"
+        );
     }
     assert!(html.contains("差错率"));
     assert_eq!(html.matches("<section class=\"file\"").count(), 3);
@@ -177,7 +186,10 @@ fn a_large_file_checked_in_parts_is_one_file_with_its_totals() {
 fn unreadable_files_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("old.doc"), b"\xd0\xcf\x11\xe0").unwrap();
-    let html = stdout(&jiaodui(dir.path(), &["check", "--format", "html", "old.doc"]));
+    let html = stdout(&jiaodui(
+        dir.path(),
+        &["check", "--format", "html", "old.doc"],
+    ));
     assert!(html.contains("<section class=\"file skipped\" data-path=\"old.doc\">"));
     assert!(html.contains("file/unreadable"));
     assert!(html.contains("未能读取"));
@@ -186,11 +198,22 @@ fn unreadable_files_are_listed() {
 #[test]
 fn output_writes_the_report_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "　　本报讯（记者 王海）近日,新开街道启动改造。\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "　　本报讯（记者 王海）近日,新开街道启动改造。\n",
+    )
+    .unwrap();
     for format in ["html", "json", "human"] {
         let out = jiaodui(
             dir.path(),
-            &["check", "--format", format, "--output", "report.out", "a.txt"],
+            &[
+                "check",
+                "--format",
+                format,
+                "--output",
+                "report.out",
+                "a.txt",
+            ],
         );
         assert!(out.stdout.is_empty(), "{format}: nothing on stdout");
         let written = std::fs::read_to_string(dir.path().join("report.out")).unwrap();

@@ -85,7 +85,11 @@ impl Report for Html {
 
     fn file_end(&self, _path: &str, tally: &FileTally, out: &mut dyn Write) -> std::io::Result<()> {
         let rate = tally.error_rate();
-        let over = if rate > self.rate_threshold { " over" } else { "" };
+        let over = if rate > self.rate_threshold {
+            " over"
+        } else {
+            ""
+        };
         write!(out, "<p class=\"file-stats{over}\">全文 {} 字", tally.chars)?;
         for severity in [Severity::Error, Severity::Warning, Severity::Info] {
             write!(out, " · {} {}", severity.label_zh(), tally.count(severity))?;
@@ -154,7 +158,11 @@ impl Html {
         }
         let counted = summary.count(Severity::Error) + summary.count(Severity::Warning);
         let rate = error_rate(summary.chars, counted);
-        let over = if rate > self.rate_threshold { " over" } else { "" };
+        let over = if rate > self.rate_threshold {
+            " over"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             " 总差错率 <b class=\"rate{over}\">{}</b>/万（错误与警告／每万字，不超过万分之{}）。</p>",
@@ -249,7 +257,11 @@ impl<'a> Page<'a> {
         for (i, article) in self.draft.articles.iter().enumerate() {
             let at = self
                 .settler
-                .settle(line_start(self.file.text, part, part.start + article.span.start))
+                .settle(line_start(
+                    self.file.text,
+                    part,
+                    part.start + article.span.start,
+                ))
                 .min(part.end);
             match cuts.last_mut() {
                 Some(last) if at == last.0 && last.1.is_none() => last.1 = Some(i),
@@ -303,7 +315,8 @@ impl<'a> Page<'a> {
         let text = self.file.text;
         let slice = &text[span.range()];
         // Blank lines around the row's text are left out, unless a finding is on them.
-        let start = span.start + (slice.len() - slice.trim_start_matches(['\r', '\n']).len()) as u32;
+        let start =
+            span.start + (slice.len() - slice.trim_start_matches(['\r', '\n']).len()) as u32;
         let end = span.start + slice.trim_end().len() as u32;
         let mut visible = Span::new(start, end.max(start));
         for &i in findings {
@@ -335,8 +348,12 @@ impl<'a> Page<'a> {
             .iter()
             .filter_map(|block| {
                 let class = block_class(block.kind)?;
-                let start = self.settler.settle((base + block.span.start).max(visible.start));
-                let end = self.settler.settle((base + block.span.end).min(visible.end));
+                let start = self
+                    .settler
+                    .settle((base + block.span.start).max(visible.start));
+                let end = self
+                    .settler
+                    .settle((base + block.span.end).min(visible.end));
                 (start < end && end <= visible.end).then(|| Element {
                     span: Span::new(start, end),
                     layer: Layer::Block(class),
@@ -411,12 +428,13 @@ impl<'a> Page<'a> {
     }
 }
 
-/// The start of the line holding `at` when only indentation comes before it on that line,
-/// else `at`: an article's row starts with the indentation of its first line.
+/// The start of the line holding `at` when only indentation or Markdown line markers come
+/// before it on that line, else `at`: an article's row starts with its first line whole.
 fn line_start(text: &str, part: Span, at: u32) -> u32 {
     let before = &text[part.start as usize..at as usize];
     let line = before.rfind('\n').map_or(0, |nl| nl + 1);
-    if before[line..].chars().all(|c| c.is_whitespace()) {
+    let marker = |c: char| c.is_whitespace() || matches!(c, '#' | '>' | '-' | '*' | '+');
+    if before[line..].chars().all(marker) {
         part.start + line as u32
     } else {
         at

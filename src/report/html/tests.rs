@@ -100,10 +100,7 @@ fn crossing_findings_split_the_later_one() {
 
 #[test]
 fn blocks_wrap_findings_inside_them() {
-    let got = laid_out(
-        "标题。\n正文",
-        vec![block("hl", 0, 9), finding(0, 6, 9)],
-    );
+    let got = laid_out("标题。\n正文", vec![block("hl", 0, 9), finding(0, 6, 9)]);
     assert_eq!(got, "{hl标题[0。]}\n正文");
 }
 
@@ -117,7 +114,13 @@ fn multibyte_text_is_escaped_between_elements() {
 #[test]
 fn settled_boundaries_cut_no_finding() {
     let settler = Settler::new(
-        [Span::new(2, 6), Span::new(5, 9), Span::new(12, 12), Span::new(20, 25)].into_iter(),
+        [
+            Span::new(2, 6),
+            Span::new(5, 9),
+            Span::new(12, 12),
+            Span::new(20, 25),
+        ]
+        .into_iter(),
     );
     // Inside the first finding: past the second, which it reaches into.
     assert_eq!(settler.settle(3), 9);
@@ -139,7 +142,12 @@ fn every_finding_keeps_its_text_whatever_the_overlaps() {
     let bounds: Vec<u32> = (0..=6).map(|i| i * 3).collect();
     let spans: Vec<Span> = bounds
         .iter()
-        .flat_map(|&s| bounds.iter().filter(move |&&e| e >= s).map(move |&e| Span::new(s, e)))
+        .flat_map(|&s| {
+            bounds
+                .iter()
+                .filter(move |&&e| e >= s)
+                .map(move |&e| Span::new(s, e))
+        })
         .collect();
     for a in &spans {
         for b in &spans {
@@ -158,7 +166,10 @@ fn every_finding_keeps_its_text_whatever_the_overlaps() {
                         "{found:?} → {got}"
                     );
                 }
-                let plain: String = got.chars().filter(|c| !"[]+0123456789".contains(*c)).collect();
+                let plain: String = got
+                    .chars()
+                    .filter(|c| !"[]+0123456789".contains(*c))
+                    .collect();
                 assert_eq!(plain, text, "{got}");
             }
         }
