@@ -226,6 +226,23 @@ fn findings(format: &str, output: &Output) -> Vec<(String, u64, u64)> {
                 Some((rule, line_no, column))
             })
             .collect(),
+        // The side lists, by article and rule: `<li class="f w" data-rule="…" …><span
+        // class="pos">3:15</span>`, put in order of position.
+        "html" => {
+            let mut found: Vec<(String, u64, u64)> = text
+                .split("<li class=\"f ")
+                .skip(1)
+                .map(|entry| {
+                    let rule = entry.split("data-rule=\"").nth(1).unwrap();
+                    let rule = rule.split('"').next().unwrap().to_owned();
+                    let pos = entry.split("<span class=\"pos\">").nth(1).unwrap();
+                    let (line, column) = pos.split('<').next().unwrap().split_once(':').unwrap();
+                    (rule, line.parse().unwrap(), column.parse().unwrap())
+                })
+                .collect();
+            found.sort_by_key(|(rule, line, column)| (*line, *column, rule.clone()));
+            found
+        }
         _ => unreachable!(),
     }
 }
@@ -235,7 +252,7 @@ fn every_format_reports_the_same_findings_and_exit_status() {
     let dir = drafts();
     for extra in [&[][..], &["--deny", "warnings"][..]] {
         let mut seen = Vec::new();
-        for format in ["human", "json", "sarif", "github"] {
+        for format in ["human", "json", "sarif", "github", "html"] {
             let mut args = vec!["check", "--format", format, "稿件"];
             args.extend_from_slice(extra);
             let out = jiaodui(dir.path(), &args, &[]);
@@ -258,7 +275,7 @@ fn machine_formats_never_show_a_progress_bar() {
     for i in 0..260 {
         std::fs::write(dir.path().join(format!("{i:03}.txt")), CLEAN).unwrap();
     }
-    for format in ["json", "sarif", "github"] {
+    for format in ["json", "sarif", "github", "html"] {
         let out = jiaodui(dir.path(), &["check", "--format", format, "."], &[]);
         assert!(
             out.stderr.is_empty(),

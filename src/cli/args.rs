@@ -86,6 +86,9 @@ pub struct CheckArgs {
     /// 不显示进度条
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// 报告写入文件 FILE，不写到标准输出
+    #[arg(long, short = 'o', value_name = "文件")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,6 +101,8 @@ pub(crate) enum Format {
     Sarif,
     /// GitHub Actions 工作流命令：在拉取请求上标注
     Github,
+    /// 一个独立的 HTML 页面：稿件原文，每处问题就地标出
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

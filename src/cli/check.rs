@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
 
+use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
@@ -30,7 +31,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::DraftKind;
 use crate::lint;
 use crate::lint::apply_fixes;
-use crate::report::{self, CheckedFile, FileTally, Github, Human, Json, Report, Sarif, Summary};
+use crate::report::{
+    self, CheckedFile, FileTally, Github, Html, Human, Json, Report, Sarif, Summary,
+};
 use crate::text::{decode, decode_owned, encode, Decoded, Encoding, LineIndex, Span, WordText};
 use unreadable::Skip;
 
@@ -50,9 +53,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         eprintln!("jiaodui: {problem}");
     }
     let stdin_fix = args.fix && sources.iter().any(|(s, _)| matches!(s, Source::Stdin(_)));
-    let report = report_for(args.format, stdin_fix);
+    let report = report_for(args, stdin_fix || args.output.is_some());
     // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
-    let out: Box<dyn Write> = if stdin_fix {
+    let out: Box<dyn Write> = if let Some(path) = &args.output {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
+        Box::new(io::BufWriter::new(file))
+    } else if stdin_fix {
         Box::new(io::BufWriter::new(io::stderr().lock()))
     } else {
         Box::new(io::BufWriter::new(io::stdout().lock()))
@@ -107,10 +114,11 @@ fn undated_note(files: usize) -> String {
     )
 }
 
-fn report_for(format: Format, stdin_fix: bool) -> Box<dyn Report> {
-    match format {
+/// The report `args` ask for; `off_stdout` when it is not written to stdout.
+fn report_for(args: &CheckArgs, off_stdout: bool) -> Box<dyn Report> {
+    match args.format {
         Format::Human => Box::new(Human {
-            color: !stdin_fix
+            color: !off_stdout
                 && io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none(),
         }),
@@ -121,6 +129,7 @@ fn report_for(format: Format, stdin_fix: bool) -> Box<dyn Report> {
                 .filter(|path| !path.is_empty())
                 .map(Into::into),
         }),
+        Format::Html => Box::new(Html::new(args.max_error_rate)),
     }
 }
 
@@ -248,8 +257,8 @@ impl Writer<'_> {
         self.summary.files_fixed += usize::from(outcome.wrote);
         self.summary.word_untouched += usize::from(outcome.word_untouched);
         self.summary.undated += usize::from(outcome.undated);
-        self.file_done(&outcome.path, &outcome.tally, outcome.stored_as);
-        self.rendered(&outcome.rendered)
+        self.rendered(&outcome.rendered)?;
+        self.file_done(&outcome.path, &outcome.tally, outcome.stored_as)
     }
 
     /// Writes one rendering, after a separator when findings were written before it.
@@ -264,7 +273,8 @@ impl Writer<'_> {
         self.out.write_all(rendered)
     }
 
-    fn file_done(&mut self, path: &str, tally: &FileTally, stored_as: StoredAs) {
+    /// Counts a checked file in, after its findings were written, and lets the report close it.
+    fn file_done(&mut self, path: &str, tally: &FileTally, stored_as: StoredAs) -> io::Result<()> {
         self.summary.add_file(path, tally);
         match stored_as {
             StoredAs::Text(Encoding::Gb18030) => self.summary.gb18030_files += 1,
@@ -273,6 +283,7 @@ impl Writer<'_> {
             StoredAs::Word => self.summary.word_files += 1,
         }
         self.worst = self.worst.max(tally.worst());
+        self.report.file_end(path, tally, &mut self.out)
     }
 
     /// Checks a large file in parts, a few at a time in parallel, writing each part's
@@ -343,8 +354,7 @@ impl Writer<'_> {
             }
         }
         self.summary.undated += usize::from(undated);
-        self.file_done(path, &tally, stored_as);
-        Ok(())
+        self.file_done(path, &tally, stored_as)
     }
 }
 

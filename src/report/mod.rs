@@ -12,12 +12,14 @@
 //! Reports know nothing of how files are found, read or checked.
 
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
 mod summary;
 
 pub use github::{step_summary as github_step_summary, Github};
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use sarif::Sarif;
@@ -80,6 +82,16 @@ pub trait Report: Sync {
     /// Appends the findings of one file, or of one part of it, to `out`; called in
     /// parallel, each call with its own buffer. Appends nothing when there is nothing to say.
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>);
+    /// Written after the last rendering of a checked file (not of a skipped one), with what
+    /// the file added up to.
+    fn file_end(
+        &self,
+        _path: &str,
+        _tally: &FileTally,
+        _out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
     /// Put between two non-empty renderings.
     fn separator(&self) -> &'static str {
         ""

@@ -176,6 +176,11 @@ impl FileTally {
         self.fixable += part.fixable;
     }
 
+    /// Findings of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.counts[severity_slot(severity)]
+    }
+
     /// The most serious severity found, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.by_severity().map(|(severity, _)| severity).max()
