@@ -72,6 +72,21 @@ pub(crate) fn resolve_day_in_month(reference: Date, months: i8, day: i32) -> Opt
     civil(i32::from(first.year()), i32::from(first.month()), day)
 }
 
+/// The date of a dateline without a year (`本报北京1月4日讯`, `本报8日讯`) on a page dated
+/// `issue`: the issue year, or the year before when the month and day fall after the issue
+/// date; a day without its month is in the issue's month, or the month before when it falls
+/// after the issue day. `None` when no such day exists.
+pub(crate) fn dateline_date(issue: Date, month: Option<i32>, day: i32) -> Option<Date> {
+    let (issue_month, issue_day) = (i32::from(issue.month()), i32::from(issue.day()));
+    let month = month.unwrap_or(if day <= issue_day {
+        issue_month
+    } else {
+        previous_month(issue)
+    });
+    let year = i32::from(issue.year()) - i32::from((month, day) > (issue_month, issue_day));
+    civil(year, month, day)
+}
+
 /// `reference` moved by `days` (negative for the past).
 pub(crate) fn add_days(reference: Date, days: i64) -> Option<Date> {
     reference.checked_add(days.days()).ok()
@@ -153,6 +168,18 @@ mod tests {
         );
         assert_eq!(weekday_char(Weekday::Tuesday), '二');
         assert_eq!(weekday_from_char('天'), Some(Weekday::Sunday));
+    }
+
+    #[test]
+    fn a_dateline_is_in_the_issue_year_or_the_year_before() {
+        let page = date(2001, 1, 1);
+        assert_eq!(dateline_date(page, Some(12), 31), Some(date(2000, 12, 31)));
+        assert_eq!(dateline_date(page, Some(1), 1), Some(date(2001, 1, 1)));
+        assert_eq!(dateline_date(page, None, 30), Some(date(2000, 12, 30)));
+        let page = date(2023, 3, 15);
+        assert_eq!(dateline_date(page, None, 14), Some(date(2023, 3, 14)));
+        assert_eq!(dateline_date(page, Some(3), 16), Some(date(2022, 3, 16)));
+        assert_eq!(dateline_date(page, Some(2), 30), None);
     }
 
     #[test]

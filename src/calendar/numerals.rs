@@ -26,11 +26,12 @@ pub(crate) fn chinese_digit(ch: char) -> Option<u32> {
 }
 
 /// A digit of a Chinese-numeral year, accepting the slips print makes for `〇`: the geometric
-/// circle `○`, Latin `O`/`o` and the digit `0` (half- or full-width). The flag is true for a
-/// slip.
+/// circle `○`, Latin `O`/`o`, the digit `0` (half- or full-width) and `零`, which writes the
+/// zero of a number read out, not a digit of a year (GB/T 15835-2011 4.3). The flag is true
+/// for a slip.
 pub(crate) fn chinese_year_digit(ch: char) -> Option<(u32, bool)> {
     match ch {
-        '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' => Some((0, true)),
+        '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' | '零' => Some((0, true)),
         _ => chinese_digit(ch).map(|d| (d, false)),
     }
 }
@@ -86,5 +87,6 @@ mod tests {
         assert_eq!(fullwidth_digit('５'), Some(5));
         assert_eq!(chinese_year_digit('○'), Some((0, true)));
         assert_eq!(chinese_year_digit('〇'), Some((0, false)));
+        assert_eq!(chinese_year_digit('零'), Some((0, true)));
     }
 }

@@ -96,6 +96,12 @@ const LOCAL_DAILY: Table = Table {
             "\"consistent\"",
             "信函落款可写“二〇二三年三月十四日”，同一语境不混用",
         ),
+        entry(
+            "rules",
+            "\"date/relative\"",
+            "\"info\"",
+            "写明日期“14日”，“昨天”“今天”提示改写",
+        ),
     ],
 };
 
@@ -178,6 +184,12 @@ const XINHUA: Table = Table {
             "numerals",
             "\"consistent\"",
             "文件落款可写“二〇二三年六月二十七日”，同一语境不混用",
+        ),
+        entry(
+            "rules",
+            "\"date/relative\"",
+            "\"info\"",
+            "写明日期“27日”，不写“今天”“昨天”",
         ),
     ],
 };

@@ -9,13 +9,13 @@
 
 use crate::config::{
     BylineForm, BylinePosition, Config, CreditSpacing, DigitsStyle, NameSeparator, RangeConnector,
-    WeekdayWord,
+    RuleLevel, WeekdayWord,
 };
 use crate::recognise::bylines::{Byline, BylinePlace, BylineShape, Bylines, CreditForm, PhotoForm};
-use crate::recognise::dates::{self, Digits, Mention};
+use crate::recognise::dates::{self, DateRole, Digits, Mention};
 use crate::recognise::Facts;
 use crate::rules::photo::house as photo;
-use crate::rules::style::{Choice, House, MIN_USES};
+use crate::rules::style::{Choice, DayNames, House, MIN_USES};
 
 /// The house style of one draft: the configuration's keys, and the draft's own usage where
 /// the configuration is silent.
@@ -52,6 +52,13 @@ pub fn house<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
         ),
         digits: settle(dates.digits, date_digits(facts)),
         numerals: dates.numerals.unwrap_or_default(),
+        days: settle(
+            config.rules.get("date/relative").map(|level| match level {
+                RuleLevel::Off => DayNames::Relative,
+                _ => DayNames::Absolute,
+            }),
+            day_names(facts),
+        ),
         ..bylines(config, facts)
     }
 }
@@ -155,6 +162,25 @@ fn spacing_uses(bylines: &Bylines) -> impl Iterator<Item = CreditSpacing> + '_ {
             }
         })
     })
+}
+
+/// How the draft names the days of its news, outside quotations and titles: each relative
+/// day (`今天`, `上周五`) one use of the relative style, each day written alone (`14日`) one
+/// use of the absolute style. Whether relative days are findings at all is the house's
+/// choice, so a level set for `date/relative` fixes the key (`off`: relative days are the
+/// house style).
+fn day_names(facts: &Facts) -> impl Iterator<Item = DayNames> + '_ {
+    facts
+        .dates
+        .iter()
+        .filter(|m| !m.in_quote && !m.in_title)
+        .filter_map(|m| match &m.kind {
+            Mention::Relative(_) => Some(DayNames::Relative),
+            Mention::Date(expr) if expr.is_day_only() && expr.role == DateRole::Plain => {
+                Some(DayNames::Absolute)
+            }
+            _ => None,
+        })
 }
 
 /// The digit width of each date written in digits: one use per date, whatever its parts.

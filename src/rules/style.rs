@@ -60,6 +60,15 @@ impl<T: Copy + PartialEq> Choice<T> {
     }
 }
 
+/// How a paper names the day of its news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayNames {
+    /// `今天`, `昨天`, `上周五`: counted from the dateline or the issue date.
+    Relative,
+    /// `14日`: the day itself.
+    Absolute,
+}
+
 /// Every house-style key, settled for one draft, with the newsroom facts the style rules
 /// need beside them.
 #[derive(Clone, Debug, Default)]
@@ -79,6 +88,9 @@ pub struct House<'a> {
     pub(crate) range: Choice<RangeConnector>,
     pub(crate) digits: Choice<DigitsStyle>,
     pub(crate) numerals: Numerals,
+    /// Whether the days of the news are named relative to the day of writing (`今天`,
+    /// `昨天`) or by their date (`14日`).
+    pub(crate) days: Choice<DayNames>,
     /// The newsroom's reporters (`[byline] roster`).
     pub(crate) roster: &'a [String],
     pub(crate) default_reporter: Option<&'a str>,

@@ -46,11 +46,12 @@ pub fn check(rule: &str, text: &str) -> Vec<Diagnostic> {
 }
 
 /// Checks `text` with the configuration `source` (a `jiaodui.toml`) and returns the
-/// findings of `rule`.
+/// findings of `rule`; a text with front matter is read as Markdown, as in [`check`].
 pub fn check_with(rule: &str, text: &str, source: &str) -> Vec<Diagnostic> {
     let config = LoadedConfig::parse(source, Path::new("jiaodui.toml"), jiaodui::lint::rule_ids())
         .unwrap_or_else(|err| panic!("{err}"));
-    analyse(text, None, &config)
+    let path = text.starts_with("---\n").then(|| Path::new("example.md"));
+    analyse(text, path, &config)
         .diagnostics
         .into_iter()
         .filter(|d| d.rule == rule)

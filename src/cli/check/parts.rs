@@ -310,10 +310,10 @@ mod tests {
     #[test]
     fn parts_find_what_the_whole_finds_on_pages_of_one_style() {
         // The second part knows the issue date from the front matter (`今天` is a finding
-        // only in a dated draft).
+        // only in a dated draft, whose own days are mostly written as dates).
         let page =
             "新开街道 推进老旧小区改造。\n\n　　本报讯（记者 王海）今天,新开街道启动老旧小区改造;\
-                    改造涉及12个小区(共1,000户)。\n\n";
+                    改造12日开工,13日完工,涉及12个小区(共1,000户)。\n\n";
         let text = format!(
             "---\ndate: 2023-03-14\n---\n\n{}",
             page.repeat(PART * 5 / page.len())

@@ -9,7 +9,10 @@ fn found_on(text: &str, issue: Option<Date>) -> Vec<CalendarMention> {
         dates::scan(text, segment, issue, &mut mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
-    let dates = Dates { mentions };
+    let dates = Dates {
+        mentions,
+        ..Default::default()
+    };
     recognise(text, &draft, &dates).mentions
 }
 

@@ -19,7 +19,65 @@ const DURATION_AFTER: [&str; 12] = [
     "以内", "之内", "内", "游", "左右", "多", "余", "元", "币", "圆", "之久", "后",
 ];
 
+/// Who `今天` is "nowadays" for: `今天我们…`, `今天人们…`.
+const NOW_WHO: [&str; 8] = [
+    "我们", "人们", "咱们", "我国", "中国", "世界", "人类", "社会",
+];
+
+/// What they do "nowadays", right after who: duties and conditions, not events of a day.
+const NOW_WHAT: [&str; 14] = [
+    "应该",
+    "应当",
+    "必须",
+    "需要",
+    "仍然",
+    "依然",
+    "更加",
+    "更要",
+    "所处",
+    "所面临",
+    "所拥有",
+    "生活在",
+    "面临",
+    "面对",
+];
+
+/// Words in the clause that make it a day after all: a time of day, an event.
+const DAY_WORDS: [&str; 16] = [
+    "上午",
+    "下午",
+    "晚上",
+    "凌晨",
+    "早上",
+    "中午",
+    "清晨",
+    "傍晚",
+    "举行",
+    "召开",
+    "举办",
+    "开幕",
+    "闭幕",
+    "宣布",
+    "在这里",
+    "在此",
+];
+
 impl Scanner<'_> {
+    /// True when `今天` ending at `end` means "nowadays": `今天我们更加需要…`, `今天人们
+    /// 面临…` — who, then a duty or condition, with no time of day or event in the clause.
+    /// `今天我们在这里举行…` and `今天我们走访了…` stay days.
+    pub(super) fn today_means_now(&self, end: usize) -> bool {
+        let rest = self.rest(end);
+        let clause = &rest[..rest
+            .find(['，', '。', '；', '！', '？', '：'])
+            .unwrap_or(rest.len())];
+        let Some(after_who) = NOW_WHO.iter().find_map(|w| clause.strip_prefix(w)) else {
+            return false;
+        };
+        NOW_WHAT.iter().any(|w| after_who.starts_with(w))
+            && !DAY_WORDS.iter().any(|w| clause.contains(w))
+    }
+
     /// True when `pos` follows a list number at the start of its line (`１．`, `2.`) and a
     /// month follows.
     pub(super) fn after_list_number(&self, pos: usize) -> bool {

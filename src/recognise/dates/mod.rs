@@ -5,7 +5,8 @@
 //! and dot forms, full-width digits, Chinese numerals (`二〇二三年三月十四日`), ranges
 //! (`3月13—14日`, `3月30日至4月2日`), weekdays (`（星期三）`, `周四`), relative days (`昨天`,
 //! `本周三`) and times (`上午9时30分`, `9:30`, `9点`). Partial and relative dates are resolved
-//! from the issue date, never from the clock.
+//! from the issue date — or, inside an item with a dateline, from the dateline's day — never
+//! from the clock.
 //!
 //! Just as important is what it never takes for a date: lunar dates (`农历五月初五`,
 //! `腊月二十三`), numeral proper names (`五四运动`, `九一八`), durations and counts (`3日内`,
@@ -17,6 +18,7 @@
 //! characters, and never allocates for text that holds no date.
 
 mod guards;
+mod items;
 mod numbers;
 mod ranges;
 mod scanner;
@@ -38,6 +40,20 @@ use scanner::Scanner;
 #[derive(Clone, Debug, Default)]
 pub struct Dates {
     pub mentions: Vec<DateMention>,
+    /// The items dated by their own datelines, in page order.
+    pub items: Vec<ItemDate>,
+}
+
+/// A stretch of an article dated by its dateline: the dateline's day is what its day-only
+/// and relative dates count from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemDate {
+    /// From the start of the article (or of this dateline, after the first) to the next
+    /// dateline or the end of the article.
+    pub span: Span,
+    /// The date of the dateline itself (`1月4日` of `本报北京1月4日讯`).
+    pub dateline: Span,
+    pub date: Date,
 }
 
 impl Dates {
@@ -53,6 +69,16 @@ impl Dates {
         self.mentions[i..]
             .iter()
             .take_while(move |m| m.span.end <= span.end)
+    }
+
+    /// The day the text at `offset` is written from: its item's dateline, else `issue`.
+    pub fn reference_at(&self, offset: u32, issue: Option<Date>) -> Option<Date> {
+        let i = self.items.partition_point(|item| item.span.end <= offset);
+        self.items
+            .get(i)
+            .filter(|item| item.span.contains(offset))
+            .map(|item| item.date)
+            .or(issue)
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, DateMention> {
@@ -214,7 +240,7 @@ pub struct Part {
     pub leading_zero: bool,
     /// A two-digit year (`23年`).
     pub short_year: bool,
-    /// A Chinese-numeral year with `○`, Latin `O` or digit `0` written for `〇`.
+    /// A Chinese-numeral year with `零`, `○`, Latin `O` or digit `0` written for `〇`.
     pub zero_slip: bool,
 }
 
@@ -326,7 +352,8 @@ pub fn recognise(input: &Input<'_>) -> Dates {
         scan(input.text, segment, input.issue_date, &mut mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
-    Dates { mentions }
+    let items = items::date_items(input.draft, input.issue_date, &mut mentions);
+    Dates { mentions, items }
 }
 
 /// Recognises the dates of one piece of text (a segment of a draft, or a whole string in

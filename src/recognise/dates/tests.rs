@@ -121,6 +121,9 @@ fn forms() {
     assert_eq!(m.resolved, Some(date(2023, 3, 14)));
     let m = only("二○二三年");
     assert!(expr(&m).year.as_ref().unwrap().zero_slip);
+    let m = only("二零二三年");
+    assert!(expr(&m).year.as_ref().unwrap().zero_slip);
+    assert_eq!(expr(&m).year.as_ref().unwrap().value, 2023);
     assert_eq!(only("六月十日").resolved, Some(date(2023, 6, 10)));
     assert!(expr(&only("03月05日")).month.as_ref().unwrap().leading_zero);
     let m = only("23年3月5日");
@@ -266,6 +269,7 @@ fn hints_follow_day_only_and_relative_dates() {
     let text = "3月14日开幕，16日闭幕，昨天布展，13—14日预展。";
     let dates = Dates {
         mentions: scan_str(text, Some(date(2023, 3, 15))),
+        ..Default::default()
     };
     let at: Vec<&str> = dates
         .hints()
@@ -284,6 +288,7 @@ fn lookup_by_offset() {
     let text = "3月14日（星期二）和16日";
     let dates = Dates {
         mentions: scan_str(text, Some(date(2023, 3, 15))),
+        ..Default::default()
     };
     let at = dates.at(text.find("星期").unwrap() as u32).unwrap();
     assert_eq!(at.resolved, Some(date(2023, 3, 14)));

@@ -164,12 +164,17 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        let resolved = self.issue.and_then(|d| calendar::add_days(d, offset));
+        // Ex) 今天我们更加需要…: "nowadays", not a day.
+        if offset == 0 && self.today_means_now(end) {
+            return None;
+        }
+        let relative = Relative::Day {
+            offset: offset as i8,
+        };
+        let resolved = self.issue.and_then(|d| relative_date(relative, d));
         out.push(self.mention(
             Span::from_range(pos..end),
-            Mention::Relative(Relative::Day {
-                offset: offset as i8,
-            }),
+            Mention::Relative(relative),
             resolved,
         ));
         Some(end)
@@ -189,17 +194,30 @@ impl Scanner<'_> {
             _ => return None,
         };
         let (_, weekday, end) = self.weekday_word(pos + ch.len_utf8())?;
-        let resolved = self
-            .issue
-            .and_then(|d| calendar::weekday_in_week(d, weeks, weekday));
+        let relative = Relative::WeekDay {
+            weeks: weeks as i8,
+            weekday,
+        };
+        let resolved = self.issue.and_then(|d| relative_date(relative, d));
         out.push(self.mention(
             Span::from_range(pos..end),
-            Mention::Relative(Relative::WeekDay {
-                weeks: weeks as i8,
-                weekday,
-            }),
+            Mention::Relative(relative),
             resolved,
         ));
         Some(end)
+    }
+}
+
+/// The day a relative word means, counted from `reference` (the issue date, or its item's
+/// dateline).
+pub(super) fn relative_date(
+    relative: Relative,
+    reference: jiff::civil::Date,
+) -> Option<jiff::civil::Date> {
+    match relative {
+        Relative::Day { offset } => calendar::add_days(reference, i64::from(offset)),
+        Relative::WeekDay { weeks, weekday } => {
+            calendar::weekday_in_week(reference, i64::from(weeks), weekday)
+        }
     }
 }

@@ -424,34 +424,43 @@ impl Scanner<'_> {
     /// The absolute date an expression means: as written when complete, else filled in
     /// from the start of its range or from the issue date.
     pub(super) fn resolve(&self, expr: &DateExpr, inherit: Option<&DateExpr>) -> Option<Date> {
-        let day = expr.day.as_ref()?.value;
-        let inherited = inherit.and_then(|i| i.resolved);
-        let month = expr
-            .month
-            .as_ref()
-            .map(|m| m.value)
-            .or_else(|| inherit.and_then(|i| i.month.as_ref()).map(|m| m.value))
-            .or_else(|| inherited.map(|d| i32::from(d.month())));
-        let year = expr
-            .year
-            .as_ref()
-            .map(|y| y.value)
-            .or_else(|| inherit.and_then(|i| i.year.as_ref()).map(|y| y.value))
-            .or_else(|| inherited.map(|d| i32::from(d.year())));
-        match (year, month) {
-            (Some(y), Some(m)) => calendar::civil(y, m, day),
-            (None, Some(m)) => match expr.year_word {
-                Some(years) => {
-                    calendar::civil(i32::from(self.issue?.year()) + i32::from(years), m, day)
-                }
-                None => calendar::resolve_month_day(self.issue?, m, day),
-            },
-            (None, None) => match expr.month_word {
-                Some(months) => calendar::resolve_day_in_month(self.issue?, months, day),
-                None => calendar::resolve_day(self.issue?, day),
-            },
-            (Some(_), None) => None,
-        }
+        resolve(expr, inherit, self.issue)
+    }
+}
+
+/// The absolute date an expression means: as written when complete, else filled in from the
+/// start of its range (`inherit`) or from `reference` (the issue date, or its item's
+/// dateline).
+pub(super) fn resolve(
+    expr: &DateExpr,
+    inherit: Option<&DateExpr>,
+    reference: Option<Date>,
+) -> Option<Date> {
+    let day = expr.day.as_ref()?.value;
+    let inherited = inherit.and_then(|i| i.resolved);
+    let month = expr
+        .month
+        .as_ref()
+        .map(|m| m.value)
+        .or_else(|| inherit.and_then(|i| i.month.as_ref()).map(|m| m.value))
+        .or_else(|| inherited.map(|d| i32::from(d.month())));
+    let year = expr
+        .year
+        .as_ref()
+        .map(|y| y.value)
+        .or_else(|| inherit.and_then(|i| i.year.as_ref()).map(|y| y.value))
+        .or_else(|| inherited.map(|d| i32::from(d.year())));
+    match (year, month) {
+        (Some(y), Some(m)) => calendar::civil(y, m, day),
+        (None, Some(m)) => match expr.year_word {
+            Some(years) => calendar::civil(i32::from(reference?.year()) + i32::from(years), m, day),
+            None => calendar::resolve_month_day(reference?, m, day),
+        },
+        (None, None) => match expr.month_word {
+            Some(months) => calendar::resolve_day_in_month(reference?, months, day),
+            None => calendar::resolve_day(reference?, day),
+        },
+        (Some(_), None) => None,
     }
 }
 

@@ -2,7 +2,7 @@ use crate::config::{DigitsStyle, Numerals};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{apply_edits_once, Edit, Fix};
-use crate::recognise::dates::{DateExpr, DateForm, DayWord, Digits, Part};
+use crate::recognise::dates::{DateExpr, DateForm, DateMention, DateRole, DayWord, Digits, Part};
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -11,28 +11,35 @@ declare_rule! {
     /// A date not written in the `2023年3月14日` form of running text.
     ///
     /// That is: `15号` for a day, full-width digits (`１５日`), leading zeros (`03月05日`), two-digit years (`23年3月`),
-    /// `2023-03-14`, `2023/3/14` and `2023.3.14`, and Chinese-numeral dates in body text
-    /// (`三月十四日`, `二〇二三年`), including `○`, Latin `O` or digit `0` written for the
-    /// numeral `〇` (`二○二三年`).
+    /// `2023-03-14`, `2023/3/14` and `2023.3.14`; `零` in a year, or `○`, Latin `O` or digit
+    /// `0` written for the numeral `〇` (`二零二三年`, `二○二三年`: write `二〇二三年`), in
+    /// every style; and Chinese-numeral dates (`三月十四日`, `二〇二三年`) where the same
+    /// context also writes dates in Arabic digits, or anywhere with
+    /// `[dates] numerals = "arabic"`.
     ///
-    /// Dates inside `《》` are part of a title and are left as written. In headlines, and in
-    /// the date line of a document (`（一九九七年七月一日）` under a speech), a Chinese-numeral
-    /// date is accepted; only a `○` written for `〇` is flagged there.
+    /// A context is the running text of one article, its quotations apart; a dateline, a
+    /// document's or letter's date line (`（一九九七年七月一日）` under a speech, a date alone
+    /// on its line under a signature) and a headline are each a context of their own. A
+    /// speech or letter that writes all its dates in Chinese numerals is left alone.
+    /// Dates inside `《》` are part of a title and are left as written.
     /// A Chinese month alone (`十月革命`) is never flagged.
     /// ## Why
     /// GB/T 15835-2011 asks for Arabic numerals in dates of running text, written in full:
     /// four-digit years, no padding zeros, `日` rather than the spoken `号`. Numeric forms
-    /// like `2023-03-14` belong to tables and forms, not to news prose.
+    /// like `2023-03-14` belong to tables and forms, not to news prose. It allows Chinese
+    /// numerals where a solemn style is wanted (4.3), as long as one context keeps one form,
+    /// and writes the zero of such a year `〇`, never `零`.
     /// ## Example
     /// ```text,flagged
-    /// 二〇二三年三月十四日，社区举办义诊，15号上午结束。
+    /// 二〇二三年三月十四日，社区举办义诊，15号上午结束。二零二三年，社区再次举办。
     /// ```
     /// ```text,clean
     /// 2023年3月14日，社区举办义诊，15日上午结束。
     /// ```
     /// ## Fix
     /// Safe: rewrites the date in the `2023年3月14日` form, changing only its numerals, `号`
-    /// and separators. A two-digit year is expanded to the century nearest the issue date as
+    /// and separators; a Chinese-numeral date its context allows keeps its numerals and
+    /// gets only `〇` for the wrong zero. A two-digit year is expanded to the century nearest the issue date as
     /// a suggested fix only: `98年` could be 1998 or 2098.
     ///
     /// With `[dates] digits = "any"` full-width digits are accepted.
@@ -51,17 +58,93 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
-    for (_, expr) in cx
+    let exprs: Vec<(Setting, &DateExpr)> = cx
         .facts
         .dates
         .exprs()
         .filter(|(mention, _)| !mention.in_title)
-    {
-        check_expr(cx, expr, acc);
+        .map(|(mention, expr)| (setting(cx, mention, expr), expr))
+        .collect();
+    // The contexts that write dates in Arabic digits: a Chinese-numeral date there mixes
+    // two forms of one kind of number.
+    let arabic: Vec<Setting> = exprs
+        .iter()
+        .filter(|(setting, expr)| *setting != Setting::Own && writes_digits(expr))
+        .map(|(setting, _)| *setting)
+        .collect();
+    for &(setting, expr) in &exprs {
+        let numerals = if cx.house.numerals == Numerals::Arabic {
+            Some(CHINESE_HOUSE)
+        } else {
+            (setting != Setting::Own && arabic.contains(&setting)).then_some(CHINESE_MIXED)
+        };
+        check_expr(cx, expr, numerals, acc);
     }
 }
 
-fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
+/// Where a date is written, as far as its numerals go: GB/T 15835-2011 asks for one form
+/// of one kind of number within a context, and allows Chinese numerals where a whole
+/// context is written so (a speech, a letter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Setting {
+    /// A dateline, a document's or letter's date line, a headline: a context of its own.
+    Own,
+    /// Running text of an article (or of a block outside every article), quoted or not.
+    Text {
+        article: Option<usize>,
+        block: Option<usize>,
+        quoted: bool,
+    },
+}
+
+fn setting(cx: &Context<'_>, mention: &DateMention, expr: &DateExpr) -> Setting {
+    if expr.role == DateRole::Dateline
+        || super::in_headline(cx, expr.span)
+        || is_date_line(cx, expr.span)
+    {
+        return Setting::Own;
+    }
+    let block = cx.draft.block_at(expr.span.start);
+    let article = block.and_then(|b| cx.draft.article_of(b));
+    Setting::Text {
+        article,
+        block: block.filter(|_| article.is_none()),
+        quoted: mention.in_quote,
+    }
+}
+
+/// A date standing as the date line of a document or letter: in parentheses of its own
+/// (`（一九九七年七月一日）` under a speech), or alone on its line (under a signature).
+fn is_date_line(cx: &Context<'_>, span: Span) -> bool {
+    let text = cx.text;
+    if text[..span.start as usize].ends_with(['（', '('])
+        && text[span.end as usize..].starts_with(['）', ')'])
+    {
+        return true;
+    }
+    let blank = |s: &str| s.trim_matches([' ', '\u{3000}', '\t']).is_empty();
+    let line_start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end as usize..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end as usize + i);
+    blank(&text[line_start..span.start as usize]) && blank(&text[span.end as usize..line_end])
+}
+
+/// True when a date writes a number in digits (half- or full-width).
+fn writes_digits(expr: &DateExpr) -> bool {
+    [&expr.year, &expr.month, &expr.day]
+        .into_iter()
+        .flatten()
+        .any(|part| part.digits != Digits::Chinese)
+}
+
+/// `numerals` is the reason to write a Chinese-numeral date in digits, when there is one.
+fn check_expr(
+    cx: &Context<'_>,
+    expr: &DateExpr,
+    numerals: Option<&'static str>,
+    acc: &mut Vec<Diagnostic>,
+) {
     let mut found = Found {
         reasons: Vec::new(),
         edits: Vec::new(),
@@ -79,7 +162,7 @@ fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
                 format!("{}年{}月{}日", y.value, m.value, d.value),
             ));
         }
-        DateForm::Units => units(cx, expr, &mut found),
+        DateForm::Units => units(cx, expr, numerals, &mut found),
     }
     if found.edits.is_empty() {
         return;
@@ -89,7 +172,11 @@ fn check_expr(cx: &Context<'_>, expr: &DateExpr, acc: &mut Vec<Diagnostic>) {
 
 /// The reasons that are a choice among accepted forms rather than an error.
 const FULLWIDTH: &str = "日期中使用了全角数字";
-const CHINESE_NUMERALS: &str = "正文日期应使用阿拉伯数字";
+const CHINESE_MIXED: &str = "同一语境的日期已用阿拉伯数字，汉字数字日期应统一";
+const CHINESE_HOUSE: &str = "日期应使用阿拉伯数字";
+/// `零` and look-alikes written for the numeral `〇` in a year: an error in every style.
+const ZERO_LING: &str = "年份中的零应写作“〇”，不写“零”";
+const ZERO_CIRCLE: &str = "年份中的零应写作“〇”，不写“○”或字母、数字";
 
 /// What is wrong with a date: the reasons in the order found, the edits that fix it, and
 /// whether they are all certain.
@@ -100,25 +187,23 @@ struct Found {
 }
 
 /// A date written with units (`2023年3月14日`): each numeral, and `号` for `日`.
-fn units(cx: &Context<'_>, expr: &DateExpr, found: &mut Found) {
+fn units(cx: &Context<'_>, expr: &DateExpr, numerals: Option<&'static str>, found: &mut Found) {
     let text = cx.text;
-    // Ex) （一九九七年七月一日） under a speech: the date line of a document, which
-    // keeps its Chinese numerals.
-    let date_line = text[..expr.span.start as usize].ends_with(['（', '('])
-        && text[expr.span.end as usize..].starts_with(['）', ')']);
-    let headline = super::in_headline(cx, expr.span) || date_line;
+    // Ex) 十月革命 — a Chinese month alone is no date to rewrite.
     let chinese_date = expr
         .year
         .as_ref()
         .is_some_and(|y| y.digits == Digits::Chinese)
         || (expr.month.is_some() && expr.day.is_some());
+    let numerals = numerals.filter(|_| chinese_date);
     let parts = [&expr.year, &expr.month, &expr.day];
     for part in parts.into_iter().flatten() {
-        if let Some((reason, replacement, is_safe)) = normalise(cx, part, chinese_date && !headline)
-        {
-            if !found.reasons.contains(&reason) {
-                found.reasons.push(reason);
-            }
+        // Ex) 二零二三年 written in digits still had the zero wrong: say so.
+        if part.zero_slip && numerals.is_some() {
+            found.push_reason(zero_reason(&text[part.span.range()]));
+        }
+        if let Some((reason, replacement, is_safe)) = normalise(cx, part, numerals) {
+            found.push_reason(reason);
             found.safe &= is_safe;
             found.edits.push(Edit::replace(part.span, replacement));
         }
@@ -133,6 +218,23 @@ fn units(cx: &Context<'_>, expr: &DateExpr, found: &mut Found) {
                 "日",
             ));
         }
+    }
+}
+
+impl Found {
+    fn push_reason(&mut self, reason: &'static str) {
+        if !self.reasons.contains(&reason) {
+            self.reasons.push(reason);
+        }
+    }
+}
+
+/// What is wrong with the zero of a year written `written`.
+fn zero_reason(written: &str) -> &'static str {
+    if written.contains('零') {
+        ZERO_LING
+    } else {
+        ZERO_CIRCLE
     }
 }
 
@@ -160,7 +262,7 @@ fn report(cx: &Context<'_>, expr: &DateExpr, found: Found) -> Option<Diagnostic>
     let style = found
         .reasons
         .iter()
-        .all(|reason| [FULLWIDTH, CHINESE_NUMERALS].contains(reason));
+        .all(|reason| [FULLWIDTH, CHINESE_MIXED, CHINESE_HOUSE].contains(reason));
     let diagnostic = Diagnostic::new(
         &RULE,
         expr.span,
@@ -179,24 +281,22 @@ fn report(cx: &Context<'_>, expr: &DateExpr, found: Found) -> Option<Diagnostic>
 fn normalise(
     cx: &Context<'_>,
     part: &Part,
-    chinese_to_arabic: bool,
+    numerals: Option<&'static str>,
 ) -> Option<(&'static str, String, bool)> {
     let written = &cx.text[part.span.range()];
     match part.digits {
-        // Ex) 二〇二三年三月十四日
-        Digits::Chinese if chinese_to_arabic || cx.house.numerals == Numerals::Arabic => {
-            Some((CHINESE_NUMERALS, part.value.to_string(), true))
-        }
-        // Ex) 二○二三年 in a headline: only the look-alike zero is wrong.
+        // Ex) 二〇二三年三月十四日 in a report that writes its other dates in digits.
+        Digits::Chinese if numerals.is_some() => Some((numerals?, part.value.to_string(), true)),
+        // Ex) 二○二三年, 二零二三年: the form is kept, only the zero is wrong.
         Digits::Chinese if part.zero_slip => {
             let fixed: String = written
                 .chars()
                 .map(|c| match c {
-                    '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' => '〇',
+                    '○' | 'O' | 'o' | '0' | '０' | 'Ｏ' | '零' => '〇',
                     c => c,
                 })
                 .collect();
-            Some(("“〇”误作“○”或字母、数字", fixed, true))
+            Some((zero_reason(written), fixed, true))
         }
         Digits::Chinese => None,
         // Ex) １５日

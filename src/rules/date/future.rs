@@ -8,7 +8,8 @@ use crate::rules::Context;
 declare_rule! {
     /// ## What it flags
     /// A day written alone (`16日`) later than the issue day, in a sentence that reports the
-    /// past.
+    /// past. Inside an item with a dateline (`新华社北京12月31日电`) the day counts from the
+    /// dateline's day instead: copy filed on the 31st and printed on the 1st writes `31日`.
     ///
     /// A future marker exempts it: `将`, `将于`, `拟`, `计划`, `预计`, `定于`, `届时` and the like before it in
     /// its sentence, `将` after it in its clause, or `起`, `前`, `开始` right after it. Ranges
@@ -57,7 +58,6 @@ const MARKERS_AFTER: [&str; 11] = [
 ];
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let Some(issue) = cx.issue_date else { return };
     for mention in cx.facts.dates.iter() {
         if mention.in_title || mention.in_quote {
             continue;
@@ -65,14 +65,30 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         // Ex) 6日—8日 in a forecast: a range of days is nearly always a schedule, so only
         // single dates are checked.
         if let Mention::Date(expr) = &mention.kind {
-            check_expr(cx, issue, mention, expr, acc);
+            // Ex) 新华社北京12月31日电 … 31日 on the page of 1 January: the item's own day.
+            let dated = cx
+                .facts
+                .dates
+                .items
+                .iter()
+                .any(|item| item.span.contains_span(mention.span));
+            let Some(reference) = cx
+                .facts
+                .dates
+                .reference_at(mention.span.start, cx.issue_date)
+            else {
+                continue;
+            };
+            check_expr(cx, (reference, dated), mention, expr, acc);
         }
     }
 }
 
+/// `reference` is the day a day-only date counts from: the issue date, or (`true`) the
+/// dateline of its item.
 fn check_expr(
     cx: &Context<'_>,
-    issue: jiff::civil::Date,
+    (issue, dated): (jiff::civil::Date, bool),
     mention: &DateMention,
     expr: &DateExpr,
     acc: &mut Vec<Diagnostic>,
@@ -106,7 +122,12 @@ fn check_expr(
             &RULE,
             expr.span,
             format!(
-                "“{written}”晚于出版日期{}月{}日：单写日指本月，如指上月应写明月份",
+                "“{written}”晚于{}{}月{}日：单写日指本月，如指上月应写明月份",
+                if dated {
+                    "电头日期"
+                } else {
+                    "出版日期"
+                },
                 issue.month(),
                 issue.day()
             ),

@@ -2,19 +2,32 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::recognise::dates::{Mention, Relative};
+use crate::rules::style::{Choice, DayNames};
 use crate::rules::Context;
 
 declare_rule! {
     /// ## What it flags
     /// A relative day — `今天`, `昨日`, `前天`, `明天`, `本周三`, `上周五` — in a draft whose
-    /// issue date is known.
+    /// issue date is known, where the house names days by their date.
+    ///
+    /// Whether relative days are findings at all is house style: a level set for this rule
+    /// (by the configuration or its preset — `地方日报` and `新华社` report them, `人民日报`
+    /// prints them) decides; otherwise the draft does, by the form it uses most outside
+    /// quotations — relative days, or days written alone (`14日`) — from three uses and
+    /// without a tie. A relative day inside an item with a dateline (`新华社北京12月31日电`)
+    /// means a day counted from the dateline, not from the issue date.
     ///
     /// Words inside quotations (the speaker's day) and titles are left
-    /// alone, and so are `今天的…` and `明日之…`, which name an era, not a day.
+    /// alone, and so are `今天的…` and `明日之…`, which name an era, not a day, and `今天`
+    /// before `我们` or `人们` where no time or event follows in its clause ("nowadays").
     /// ## Why
     /// A bulletin is written one day, printed the next and read for days after; `昨天` means
     /// a different day to each of them. News style names the day (`14日`).
     /// ## Example
+    /// A paper that names the day (the 地方日报 preset):
+    /// ```toml,config
+    /// preset = "地方日报"
+    /// ```
     /// ```text,flagged
     /// ---
     /// date: 2023-03-15
@@ -43,7 +56,14 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let Some(issue) = cx.issue_date else { return };
+    if cx.house.days.get() != Some(DayNames::Absolute) {
+        return;
+    }
+    // The count of uses stays out of the message: a file checked in parts counts per part.
+    let note = match cx.house.days {
+        Choice::Inferred { .. } => "（本稿多用“14日”式的日期）",
+        _ => "",
+    };
     for mention in cx.facts.dates.iter() {
         let Mention::Relative(relative) = &mention.kind else {
             continue;
@@ -52,6 +72,14 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(date) = mention.resolved else {
+            continue;
+        };
+        // Ex) 新华社北京12月31日电 今天…: the day counts from the dateline.
+        let Some(issue) = cx
+            .facts
+            .dates
+            .reference_at(mention.span.start, cx.issue_date)
+        else {
             continue;
         };
         let absolute = if date.year() == issue.year() && date.month() == issue.month() {
@@ -76,7 +104,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &RULE,
                 mention.span,
-                format!("“{word}”指{meaning}，宜写明日期“{absolute}”"),
+                format!("“{word}”指{meaning}，宜写明日期“{absolute}”{note}"),
             )
             .style()
             .with_fix(fix),

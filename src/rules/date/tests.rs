@@ -87,13 +87,17 @@ fn impossible_dates() {
 fn formats_are_fixed_safely() {
     for (text, want) in [
         ("将于15号举行。", "将于15日举行。"),
-        ("二〇二三年三月十四日，", "2023年3月14日，"),
+        (
+            "二〇二三年三月十四日开幕，16日闭幕。",
+            "2023年3月14日开幕，16日闭幕。",
+        ),
         ("2023-03-14，", "2023年3月14日，"),
         ("2023/3/14，", "2023年3月14日，"),
         ("2023.3.14，", "2023年3月14日，"),
         ("２０２３年３月１４日，", "2023年3月14日，"),
         ("2023年03月05日，", "2023年3月5日，"),
-        ("二○二三年，", "2023年，"),
+        ("二○二三年，", "二〇二三年，"),
+        ("二零二三年，", "二〇二三年，"),
         ("3月15号上午，", "3月15日上午，"),
     ] {
         let all = lint(text);
@@ -110,6 +114,19 @@ fn formats_are_fixed_safely() {
     let found = of(&all, "date/format");
     assert_eq!(found[0].fixes[0].applicability, Applicability::Suggested);
     assert_eq!(fixed("23年3月5日，", found[0]), "2023年3月5日，");
+    // A Chinese-numeral date is a finding only beside dates in digits, or in a house that
+    // writes every date in digits.
+    assert!(lint("二〇二三年三月十四日，社区举办义诊。").is_empty());
+    let arabic = "[bulletin]\ndate = \"2023-03-15\"\n[dates]\nnumerals = \"arabic\"\n";
+    let text = "二〇二三年三月十四日，";
+    let found = lint_with(text, arabic);
+    assert_eq!(fixed(text, &found[0]), "2023年3月14日，");
+    // A wrong zero beside dates in digits: both said, and the date written in digits.
+    let text = "二零二三年开工，16日完工。";
+    let all = lint(text);
+    let found = of(&all, "date/format");
+    assert!(found[0].message.contains("不写“零”"), "{found:#?}");
+    assert_eq!(fixed(text, found[0]), "2023年开工，16日完工。");
     // Titles keep their dates; headlines keep Chinese numerals but not a wrong zero.
     assert!(lint("学习《二〇二三年政府工作报告》。").is_empty());
     assert!(lint_with("２０２３年３月１４日，", "[dates]\ndigits = \"any\"\n").is_empty());
@@ -174,6 +191,71 @@ fn relative_days() {
     );
     assert!(lint_with(text, "").is_empty());
     assert!(lint("他说：“今天很高兴。”").is_empty());
+}
+
+#[test]
+fn relative_days_are_house_style() {
+    let dated = "[bulletin]\ndate = \"2023-03-15\"\n";
+    // Days written as dates three times to one relative day: the draft names its days.
+    let text = "本报讯 12日，社区开工；13日，街道验收；14日，居民入住。昨天，社区举办义诊。";
+    let all = lint_with(text, dated);
+    let found = of(&all, "date/relative");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    assert!(
+        found[0].message.contains("本稿多用"),
+        "{}",
+        found[0].message
+    );
+    // Relative days used most, too few uses, or a paper that prints them: nothing.
+    let text = "本报讯 昨天，社区开工；今天，街道验收；前天，居民报名。14日，社区举办义诊。";
+    assert!(of(&lint_with(text, dated), "date/relative").is_empty());
+    let text = "本报讯 14日，社区开工。昨天，社区举办义诊。";
+    assert!(of(&lint_with(text, dated), "date/relative").is_empty());
+    let text = "本报讯 12日，社区开工；13日，街道验收；14日，居民入住。昨天，社区举办义诊。";
+    let rmrb = format!("preset = \"人民日报\"\n{dated}");
+    assert!(of(&lint_with(text, &rmrb), "date/relative").is_empty());
+    for preset in ["地方日报", "新华社"] {
+        let config = format!("preset = \"{preset}\"\n{dated}");
+        let text = "本报讯 昨天，社区举办义诊。";
+        assert_eq!(of(&lint_with(text, &config), "date/relative").len(), 1);
+    }
+}
+
+#[test]
+fn a_dateline_dates_its_item() {
+    // Filed on the 31st, printed on the 1st: its 今天 and 31日 are the 31st.
+    let config = "preset = \"新华社\"\n[bulletin]\ndate = \"2024-01-01\"\n";
+    let text = "新华社北京12月31日电 今天上午，社区举办义诊；30日，街道召开会议。";
+    let all = lint_with(text, config);
+    assert!(of(&all, "date/future").is_empty(), "{all:#?}");
+    let found = of(&all, "date/relative");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    assert!(
+        found[0].message.contains("12月31日"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(
+        fixed(text, found[0]),
+        "新华社北京12月31日电 31日上午，社区举办义诊；30日，街道召开会议。"
+    );
+    // A day after the dateline's day is still in the future.
+    let text = "本报北京3月14日讯 16日，社区举办了义诊。";
+    let all = lint_with(text, "[bulletin]\ndate = \"2023-03-15\"\n");
+    let found = of(&all, "date/future");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    assert!(
+        found[0].message.contains("电头日期3月14日"),
+        "{}",
+        found[0].message
+    );
+    // A dateline with its year dates the item of an undated draft.
+    let text = "新华社北京2023年3月14日电 今天上午，社区举办义诊。";
+    let found = lint_with(text, "preset = \"新华社\"\n");
+    assert!(
+        found.iter().any(|d| d.message.contains("3月14日")),
+        "{found:#?}"
+    );
 }
 
 #[test]

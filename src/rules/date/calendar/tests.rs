@@ -14,7 +14,10 @@ fn findings(text: &str, issue: Option<Date>) -> Vec<Diagnostic> {
         dates::scan(text, segment, issue, &mut mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
-    let dates = dates::Dates { mentions };
+    let dates = dates::Dates {
+        mentions,
+        ..Default::default()
+    };
     let facts = Facts {
         calendar: calendar::recognise(text, &draft, &dates),
         dates,

@@ -1,0 +1,95 @@
+//! Items dated by their datelines. A dateline (`本报北京1月4日讯`, `新华社北京12月31日电`)
+//! gives its item its own day: the issue year, or the year before when its month and day
+//! fall after the issue date (a dateline with a year dates the item of an undated draft).
+//! Day-only dates (`8日`) and relative days (`今天`) inside the item mean days counted from
+//! it, not from the issue date: wire copy filed on the 31st and printed on the 1st says
+//! `今天` for the 31st.
+
+use jiff::civil::Date;
+
+use super::words::relative_date;
+use super::written::resolve;
+use super::{DateMention, DateRole, ItemDate, Mention};
+use crate::calendar;
+use crate::document::Draft;
+use crate::text::Span;
+
+/// Dates each article's items from their datelines and resolves the mentions inside them
+/// again from that date. The first dateline of an article dates it from its start (a
+/// headline, or a dateline printed at the end of a speech); each later one from where it
+/// stands to the next.
+pub(super) fn date_items(
+    draft: &Draft,
+    issue: Option<Date>,
+    mentions: &mut [DateMention],
+) -> Vec<ItemDate> {
+    let mut items = Vec::new();
+    for article in &draft.articles {
+        let first = mentions.partition_point(|m| m.span.start < article.span.start);
+        let last = first + mentions[first..].partition_point(|m| m.span.end <= article.span.end);
+        let datelines: Vec<(usize, Date)> = (first..last)
+            .filter_map(|i| Some((i, dateline(&mentions[i], issue)?)))
+            .collect();
+        for (k, &(i, date)) in datelines.iter().enumerate() {
+            let start = if k == 0 {
+                article.span.start
+            } else {
+                mentions[i].span.start
+            };
+            let end = datelines
+                .get(k + 1)
+                .map_or(article.span.end, |&(next, _)| mentions[next].span.start);
+            let span = Span::new(start, end);
+            items.push(ItemDate {
+                span,
+                dateline: mentions[i].span,
+                date,
+            });
+            for mention in mentions[first..last]
+                .iter_mut()
+                .filter(|m| span.contains(m.span.start))
+            {
+                redate(mention, date);
+            }
+            mentions[i].resolved = Some(date);
+            mentions[i].weekday = Some(date.weekday());
+        }
+    }
+    items
+}
+
+/// The day a dateline mention names, when it is one.
+fn dateline(mention: &DateMention, issue: Option<Date>) -> Option<Date> {
+    let Mention::Date(expr) = &mention.kind else {
+        return None;
+    };
+    if expr.role != DateRole::Dateline || mention.in_quote || mention.in_title {
+        return None;
+    }
+    let day = expr.day.as_ref()?.value;
+    let month = expr.month.as_ref().map(|m| m.value);
+    match (&expr.year, month) {
+        (Some(year), Some(month)) => calendar::civil(year.value, month, day),
+        (None, month) => calendar::dateline_date(issue?, month, day),
+        (Some(_), None) => None,
+    }
+}
+
+/// Resolves a mention again from its item's day.
+fn redate(mention: &mut DateMention, date: Date) {
+    let resolved = match &mut mention.kind {
+        Mention::Date(expr) => {
+            expr.resolved = resolve(expr, None, Some(date));
+            expr.resolved
+        }
+        Mention::Range(range) => {
+            range.start.resolved = resolve(&range.start, None, Some(date));
+            range.end.resolved = resolve(&range.end, Some(&range.start), Some(date));
+            range.start.resolved
+        }
+        Mention::Relative(relative) => relative_date(*relative, date),
+        Mention::Weekday(_) | Mention::Time(_) => return,
+    };
+    mention.resolved = resolved;
+    mention.weekday = resolved.map(Date::weekday);
+}
