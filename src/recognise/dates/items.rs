@@ -58,6 +58,44 @@ pub(super) fn date_items(
     items
 }
 
+/// A day written alone after a date with its month, in the same paragraph, is in that month
+/// (`2月1日……4日` is the 4th of February, whatever month the issue falls in): papers name the
+/// month once and the days after it. A smaller day than the one before starts no carry
+/// (`12月31日……1日` may well be the 1st of the month after).
+pub(super) fn carry_months(draft: &Draft, mentions: &mut [DateMention]) {
+    for block in &draft.blocks {
+        let first = mentions.partition_point(|m| m.span.start < block.span.start);
+        let last = first + mentions[first..].partition_point(|m| m.span.end <= block.span.end);
+        let mut named: Option<(Date, bool)> = None;
+        for mention in &mut mentions[first..last] {
+            let Mention::Date(expr) = &mut mention.kind else {
+                continue;
+            };
+            if expr.month.is_some() {
+                named = expr.resolved.map(|d| (d, mention.in_quote));
+                continue;
+            }
+            let (Some((month, quoted)), Some(day)) = (named, expr.day.as_ref()) else {
+                continue;
+            };
+            if !expr.is_day_only()
+                || expr.role == DateRole::Dateline
+                || quoted != mention.in_quote
+                || day.value < i32::from(month.day())
+            {
+                continue;
+            }
+            let carried =
+                calendar::civil(i32::from(month.year()), i32::from(month.month()), day.value);
+            if carried.is_some() {
+                expr.resolved = carried;
+                mention.resolved = carried;
+                mention.weekday = carried.map(Date::weekday);
+            }
+        }
+    }
+}
+
 /// The day a dateline mention names, when it is one.
 fn dateline(mention: &DateMention, issue: Option<Date>) -> Option<Date> {
     let Mention::Date(expr) = &mention.kind else {

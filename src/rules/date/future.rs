@@ -99,6 +99,13 @@ fn check_expr(
     if !expr.is_day_only() || expr.role == DateRole::Recurring || day <= i32::from(issue.day()) {
         return;
     }
+    // Ex) 2月10日……20日: the recogniser put the day in the month named before it.
+    if expr
+        .resolved
+        .is_some_and(|date| date.month() != issue.month())
+    {
+        return;
+    }
     if has_future_marker(cx, mention) {
         return;
     }
