@@ -1,16 +1,10 @@
 //! The `jiaodui` binary end to end: exit codes, formats, `--fix` on real encodings.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn jiaodui(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
-        .current_dir(dir)
-        .args(args)
-        .env("JIAODUI_TODAY", "2024-01-15")
-        .output()
-        .expect("run jiaodui")
-}
+use common::jiaodui;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()

@@ -1,17 +1,10 @@
 //! A reporter's first hour with the binary: the issue date given on the command line, and
 //! said once when it is missing; help and errors in Chinese; the README's newsroom places.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn jiaodui(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
-        .current_dir(dir)
-        .args(args)
-        .env("JIAODUI_TODAY", "2024-01-15")
-        .output()
-        .expect("run jiaodui")
-}
+use common::jiaodui;
+use std::process::Output;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -2,17 +2,10 @@
 //! applied by `jiaodui check --fix`, and a bad dictionary stopping the run with file, line
 //! and entry.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn jiaodui(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
-        .current_dir(dir)
-        .args(args)
-        .env("JIAODUI_TODAY", "2024-01-15")
-        .output()
-        .expect("run jiaodui")
-}
+use common::jiaodui;
+use std::path::Path;
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use jiaodui::config::LoadedConfig;
 use jiaodui::diagnostic::Diagnostic;
@@ -106,4 +107,14 @@ pub fn render(text: &str, diagnostics: &[Diagnostic]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Runs the built binary in `dir` with `args`, on the day tests pretend is today.
+pub fn jiaodui(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir)
+        .args(args)
+        .env("JIAODUI_TODAY", "2024-01-15")
+        .output()
+        .expect("run jiaodui")
 }
