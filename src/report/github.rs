@@ -80,10 +80,8 @@ pub fn step_summary(summary: &Summary) -> String {
     } else {
         let _ = write!(
             md,
-            "：发现 **{findings}** 处问题（错误 {}，警告 {}，提示 {}），其中 {} 处可自动修复。",
-            summary.count(Severity::Error),
-            summary.count(Severity::Warning),
-            summary.count(Severity::Info),
+            "：发现 **{findings}** 处问题（{}），其中 {} 处可自动修复。",
+            summary.by_severity_text(),
             summary.fixable,
         );
     }

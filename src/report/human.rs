@@ -53,10 +53,8 @@ impl Report for Human {
         } else {
             writeln!(
                 out,
-                "：发现 {findings} 处问题（错误 {}，警告 {}，提示 {}）。",
-                summary.count(Severity::Error),
-                summary.count(Severity::Warning),
-                summary.count(Severity::Info),
+                "：发现 {findings} 处问题（{}）。",
+                summary.by_severity_text(),
             )?;
             let by_rule: Vec<String> = summary
                 .by_rule

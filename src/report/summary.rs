@@ -88,6 +88,16 @@ impl Summary {
         self.by_severity.get(&severity).copied().unwrap_or(0)
     }
 
+    /// The findings by severity, as every report's closing line writes them.
+    pub fn by_severity_text(&self) -> String {
+        format!(
+            "错误 {}，警告 {}，提示 {}",
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Info)
+        )
+    }
+
     /// Whether every file asked for was read and checked.
     pub fn complete(&self) -> bool {
         self.skipped == 0 && self.failed == 0

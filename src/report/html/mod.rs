@@ -150,10 +150,8 @@ impl Html {
         } else {
             let _ = write!(
                 out,
-                "：发现 {findings} 处问题（错误 {}，警告 {}，提示 {}）。",
-                summary.count(Severity::Error),
-                summary.count(Severity::Warning),
-                summary.count(Severity::Info),
+                "：发现 {findings} 处问题（{}）。",
+                summary.by_severity_text(),
             );
         }
         let counted = summary.count(Severity::Error) + summary.count(Severity::Warning);
