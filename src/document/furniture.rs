@@ -4,6 +4,7 @@
 //! neighbours and re-reads the blocks that only make sense together, before articles are
 //! grouped, so that no rule takes a poem line for a caption or a subheading for a new item.
 
+use super::parse::is_credit_line;
 use super::sentence::{
     ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
 };
@@ -103,6 +104,7 @@ fn rereadable(block: &Block, text: &str) -> bool {
         block.kind,
         BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline
     ) && !ends_with_photo_credit(text)
+        && !is_credit_line(text.trim_start_matches(['□', '■', '◇', '◆']))
         && !text.starts_with("图为")
         && !starts_with_dateline(text)
 }
@@ -122,42 +124,62 @@ fn mark_lists(blocks: &mut [Block], texts: &[&str]) {
     }
 }
 
-/// Runs of two or more short lines, some punctuated and some running on without a stop,
-/// are verse: `楼道亮了，` / `电梯来了，`. A short unpunctuated line right above a run is the
-/// poem's title.
+/// Runs of short lines, some punctuated and some running on without a stop, are verse:
+/// `楼道亮了，` / `电梯来了，`. A short unpunctuated line over the run is the poem's title.
 fn mark_verse(blocks: &mut [Block], texts: &[&str]) {
-    let is_line = |block: &Block, text: &str| {
-        matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
+    let is_line = |block: &Block, text: &str, inside: bool| {
+        (matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
+            || (inside && block.kind == BlockKind::Headline))
             && block.lines.len() == 1
             && text.chars().count() <= VERSE_LINE_CHARS
+            && !is_date_line(text)
+            && !text.contains("记者")
+            && !text.contains("通讯员")
             && rereadable(block, text)
     };
     let mut i = 0;
     while i < blocks.len() {
-        let start = i;
-        while i < blocks.len() && is_line(&blocks[i], texts[i]) {
+        let mut start = i;
+        while i < blocks.len() && is_line(&blocks[i], texts[i], i > start) {
             i += 1;
         }
-        let run = start..i;
-        let is_verse = run.len() >= 2
-            && run.clone().any(|j| !ends_sentence(texts[j]))
-            && run
-                .clone()
-                .any(|j| contains_any(texts[j], &['，', '、', '；', '。', '！', '？', '…']));
-        if is_verse {
-            for block in &mut blocks[run] {
+        // Ex) 小区新咏 / 楼道亮了， / …… — an unpunctuated first line over a poem is its title.
+        let titled = i - start >= 3 && !has_punctuation(texts[start]);
+        let title = if titled {
+            start += 1;
+            Some(start - 1)
+        } else {
+            start
+                .checked_sub(1)
+                .filter(|&t| {
+                    blocks[t].kind == BlockKind::Caption && rereadable(&blocks[t], texts[t])
+                })
+                .filter(|&t| !is_date_line(texts[t]))
+        };
+        if is_verse(&texts[start..i]) {
+            for block in &mut blocks[start..i] {
                 block.kind = BlockKind::Verse;
             }
-            if let Some(title) = start.checked_sub(1) {
-                if blocks[title].kind == BlockKind::Caption
-                    && rereadable(&blocks[title], texts[title])
-                {
-                    blocks[title].kind = BlockKind::Headline;
-                }
+            if let Some(title) = title {
+                blocks[title].kind = BlockKind::Headline;
             }
         }
         i = i.max(start + 1);
     }
+}
+
+/// Three or more short lines, at least half of them running on without a stop, some
+/// punctuated; or a couplet of two of one length (`“老去又逢新岁月，` / `春来更有好花枝。”`).
+fn is_verse(lines: &[&str]) -> bool {
+    let couplet = lines.len() == 2 && lines[0].chars().count() == lines[1].chars().count();
+    // Short prose paragraphs end their sentences; most lines of a poem do not.
+    let open = lines.iter().filter(|l| !ends_sentence(l)).count();
+    ((lines.len() >= 3 && open >= 2 && 2 * open >= lines.len()) || (couplet && open >= 1))
+        && lines.iter().any(|l| has_punctuation(l))
+}
+
+fn has_punctuation(text: &str) -> bool {
+    contains_any(text, &['，', '、', '；', '。', '！', '？', '…'])
 }
 
 /// The lines under a letter or statement: who signs it and when (`新开街道党工委` /
@@ -168,7 +190,7 @@ fn mark_signoffs(blocks: &mut [Block], texts: &[&str]) {
             && text.chars().count() <= SIGNOFF_CHARS
             && unpunctuated(text)
             && rereadable(block, text)
-            && block.kind != BlockKind::Paragraph
+            && block.kind == BlockKind::Caption
     };
     let mut i = 0;
     while i < blocks.len() {
@@ -302,10 +324,13 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             .any(|b| b.kind == BlockKind::Credit);
         // Ex) 新开街道开展义诊活动 / 10日，新开街道…… under a dated report: an unsigned item.
         let next_report = dated_item && opens_news_lead(texts[i + 1]);
+        // Ex) 致社区志愿者的一封信 / 亲爱的志愿者们： — a letter starts.
+        let salutation = texts[i + 1].ends_with(['：', ':']) && texts[i + 1].chars().count() <= 20;
         let body_follows = next.kind == BlockKind::Paragraph
             && !starts_with_dateline(texts[i + 1])
             && !signed_below
-            && !next_report;
+            && !next_report
+            && !salutation;
         if in_body && body_follows {
             blocks[i].kind = BlockKind::Subheading;
         } else {
@@ -351,5 +376,30 @@ mod tests {
         assert!(is_date_line("二〇二四年一月十日"));
         assert!(!is_date_line("1月10日"));
         assert!(!is_date_line("新开街道党工委"));
+    }
+
+    #[test]
+    fn a_real_page() {
+        use crate::document::{parse, DraftKind};
+        let page = include_str!("../../tests/fixtures/pages/real-page.txt");
+        let draft = parse(page, DraftKind::Text);
+        let kind_of = |text: &str| {
+            draft
+                .blocks
+                .iter()
+                .find(|b| page[b.span.range()].starts_with(text))
+                .map(|b| b.kind)
+        };
+        assert_eq!(kind_of("春风送暖"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("——平城区"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("一、先问"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("（二）钱从"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("●楼道"), Some(BlockKind::ListItem));
+        assert_eq!(kind_of("居民心声"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("新开街道党工委"), Some(BlockKind::Signoff));
+        assert_eq!(kind_of("2024年1月10日"), Some(BlockKind::Signoff));
+        assert_eq!(kind_of("小区新咏"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("电梯来了"), Some(BlockKind::Verse));
+        assert_eq!(draft.articles[0].decks.len(), 2);
     }
 }

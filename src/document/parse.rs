@@ -330,7 +330,7 @@ fn classify_prose(
 }
 
 /// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
-fn is_credit_line(body: &str) -> bool {
+pub(super) fn is_credit_line(body: &str) -> bool {
     const ROLES: [&str; 8] = [
         "本报记者",
         "首席记者",

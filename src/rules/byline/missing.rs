@@ -14,11 +14,14 @@ declare_rule! {
     /// `本报6月10日讯（记者 王海）`, `新华社北京6月10日电（记者 王海）`), no credit line and no
     /// trailing credit — or a house dateline (`本报讯`) that names no reporter.
     ///
-    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, and a photo item
-    /// is signed by its photo credit. An item without
-    /// a dateline is taken for a news report only when its first clause dates the event
-    /// (`近日，`, `8日，`, `6月10日上午，`) or opens with `记者`: pages also carry unsigned
-    /// pieces — desk briefs, speeches, laws, commentaries signed elsewhere.
+    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, a photo item
+    /// is signed by its photo credit, and an end dateline (`……。（本报华盛顿12月30日电）`)
+    /// signs its item. An item without a dateline is taken for a news report only when it
+    /// has a headline and its lead's first clause opens with a time (`近日，`, `8日，`,
+    /// `6月10日上午，`) or with `记者`: pages also carry unsigned pieces — desk briefs,
+    /// speeches, laws, letters, quizzes, features with a `——` subtitle, commentaries signed
+    /// elsewhere. A short line between the paragraphs of an item is its subheading, not a
+    /// new item's headline.
     /// ## Why
     /// Every item the paper prints is signed: the byline says who is answerable for it, and
     /// a missing one is an error the copy desk must catch before print.

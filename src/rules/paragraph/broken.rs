@@ -8,7 +8,10 @@ use crate::text::{is_han, Span};
 declare_rule! {
     /// ## What it flags
     /// A body paragraph that stops mid-sentence — no `。` `！` `？` at its end — and goes
-    /// on in the next block: a line break left by layout or by pasting from a PDF.
+    /// on in the next block: a line break left by layout or by pasting from a PDF. A block
+    /// that ends on a closing quote with no stop (`……开新局”`) counts too. Headlines,
+    /// subheadings, list lines, verse, a letter's sign-off and rolls of names end without a
+    /// stop on purpose and are not flagged.
     /// ## Why
     /// On the page the break shows as a new, indented paragraph in the middle of a sentence.
     /// ## Example
