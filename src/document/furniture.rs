@@ -133,6 +133,8 @@ fn mark_verse(blocks: &mut [Block], texts: &[&str]) {
             && block.lines.len() == 1
             && text.chars().count() <= VERSE_LINE_CHARS
             && !is_date_line(text)
+            && !text.starts_with(['（', '('])
+            && !text.ends_with(['：', ':'])
             && !text.contains("记者")
             && !text.contains("通讯员")
             && rereadable(block, text)
@@ -261,7 +263,10 @@ fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
         let mut j = h;
         while let Some(above) = j.checked_sub(1) {
             let subtitle_below = texts[j].starts_with(['—', '─']);
+            // A group is at most three lines; a note or a credit in brackets is no part of it.
             let group_line = blocks[above].kind == BlockKind::Caption
+                && h - above <= 2
+                && !texts[above].starts_with(['（', '('])
                 && rereadable(&blocks[above], texts[above])
                 && (subtitle_below || at_top(blocks, above));
             if !group_line {
