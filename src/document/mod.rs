@@ -3,17 +3,19 @@
 //!
 //! Parsing never fails: any string gives a `Draft`, possibly with no articles.
 
+mod furniture;
 mod issue_date;
 mod markdown;
 mod paragraphs;
 mod parse;
 mod sentence;
 
+pub(crate) use furniture::opens_list_item;
 pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
-pub(crate) use sentence::{ends_sentence, starts_with_dateline};
+pub(crate) use sentence::{ends_sentence, opens_news_lead, starts_with_dateline};
 
 use crate::text::Span;
 
@@ -81,6 +83,17 @@ pub(crate) enum BlockKind {
     PhotoNews,
     /// A credit on its own line: `本报记者 王海 通讯员 李敏`.
     Credit,
+    /// A heading inside an article: a numbered section heading (`一、先问居民要什么`), or a
+    /// lone short line between body paragraphs.
+    Subheading,
+    /// A line of a list: `●楼道照明全部更换`, `（一）担任排级职务的；`, `１．5月17日，……`.
+    ListItem,
+    /// A line of a poem or a couplet, in a run of short lines that end without a stop on
+    /// purpose.
+    Verse,
+    /// Who signs a letter or statement and when, under its last paragraph:
+    /// `新开街道党工委` / `2024年1月10日`.
+    Signoff,
     /// Markdown that is not prose (a fenced code block, a table, a thematic break).
     Other,
     /// A table cell or a note of a word-processor document: text checked for punctuation,
@@ -94,12 +107,22 @@ pub(crate) enum BlockKind {
 pub struct Article {
     pub(crate) span: Span,
     pub(crate) headline: Option<BlockId>,
-    /// Paragraph and credit blocks, in order; the first is the lead.
+    /// The other lines of the headline group: kicker (引题) or subtitle (副题).
+    pub(crate) decks: Vec<BlockId>,
+    /// Paragraph and credit blocks, in order, with the subheadings, list lines, verse and
+    /// sign-off lines among them; the first paragraph is the lead.
     pub(crate) paragraphs: Vec<BlockId>,
     pub(crate) captions: Vec<BlockId>,
 }
 
 impl Article {
+    /// True while the article holds only its headline group and `block` comes right under
+    /// it: another line of the group.
+    fn is_headline_group_open(&self, block: BlockId) -> bool {
+        let last = self.decks.last().copied().or(self.headline);
+        self.paragraphs.is_empty() && self.captions.is_empty() && last == block.checked_sub(1)
+    }
+
     /// The lead paragraph: the first paragraph block.
     pub(crate) fn lead(&self, draft: &Draft) -> Option<BlockId> {
         self.paragraphs
@@ -169,6 +192,7 @@ impl Draft {
     pub(crate) fn article_of(&self, block: BlockId) -> Option<usize> {
         let holds = |a: &Article| {
             a.headline == Some(block)
+                || a.decks.contains(&block)
                 || a.paragraphs.contains(&block)
                 || a.captions.contains(&block)
         };

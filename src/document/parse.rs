@@ -1,5 +1,6 @@
 //! Text → [`Draft`]: lines, blocks, block kinds, articles. Never fails, never panics.
 
+use super::furniture::refine;
 use super::markdown::{front_matter, masks};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
@@ -250,6 +251,7 @@ pub(super) fn classify(
             blocks.get(i + 1).map(|b| b.kind),
         );
     }
+    refine(&mut blocks, &texts);
     blocks
 }
 
@@ -328,7 +330,7 @@ fn classify_prose(
 }
 
 /// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
-fn is_credit_line(body: &str) -> bool {
+pub(super) fn is_credit_line(body: &str) -> bool {
     const ROLES: [&str; 8] = [
         "本报记者",
         "首席记者",
@@ -355,6 +357,14 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
     };
     for (id, block) in draft.blocks.iter().enumerate() {
         match block.kind {
+            // Ex) 春到平城 / 新开街道 老旧小区换新颜 — the lines of one headline group.
+            BlockKind::Headline
+                if current
+                    .as_ref()
+                    .is_some_and(|a| a.is_headline_group_open(id)) =>
+            {
+                current.as_mut().unwrap().decks.push(id);
+            }
             BlockKind::Headline => {
                 finish(&mut current, &mut articles);
                 current = Some(Article {
@@ -379,6 +389,14 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
                 }
                 current.as_mut().unwrap().paragraphs.push(id);
             }
+            BlockKind::Subheading | BlockKind::ListItem | BlockKind::Verse | BlockKind::Signoff => {
+                if current.is_none() || after_photo {
+                    finish(&mut current, &mut articles);
+                    current = Some(Article::default());
+                    after_photo = false;
+                }
+                current.as_mut().unwrap().paragraphs.push(id);
+            }
             BlockKind::Caption => match current.as_mut() {
                 Some(article) if !after_photo => article.captions.push(id),
                 _ => draft.standalone.push(id),
@@ -395,6 +413,7 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
         let ids = article
             .headline
             .iter()
+            .chain(&article.decks)
             .chain(&article.paragraphs)
             .chain(&article.captions);
         article.span = ids

@@ -97,6 +97,72 @@ pub(crate) fn starts_with_dateline(text: &str) -> bool {
     })
 }
 
+/// True when a paragraph opens as a news lead without a dateline: its first clause opens
+/// with a time (`近日，`, `8日，`, `6月10日上午，`) or with `记者`.
+pub(crate) fn opens_news_lead(text: &str) -> bool {
+    let clause_end = text
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '，' | '。' | '：' | '；' | ','))
+        .map(|(i, _)| i);
+    let Some(clause_end) = clause_end else {
+        return false;
+    };
+    let clause = &text[..clause_end];
+    clause.starts_with("记者") || opens_with_time(clause)
+}
+
+/// True when `clause` opens with a time word or a day: `近日`, `昨天上午`, `8日`,
+/// `十二月三十一日`, `去年12月5日`, `今年以来`. A month alone (`8月，正是……`) opens features
+/// as often as reports. A time further in (`这批移民是近日……`,
+/// `改革开放以来`) does not make a news lead.
+fn opens_with_time(clause: &str) -> bool {
+    const TIME_WORDS: [&str; 16] = [
+        "近日",
+        "日前",
+        "近期",
+        "近年来",
+        "昨天",
+        "昨日",
+        "今天",
+        "今日",
+        "前天",
+        "前日",
+        "上午",
+        "下午",
+        "晚上",
+        "凌晨",
+        "今年以来",
+        "当天",
+    ];
+    const ANCHORS: [&str; 6] = ["今年", "去年", "前年", "本月", "上月", "当地时间"];
+    let rest = ANCHORS
+        .iter()
+        .find_map(|a| clause.strip_prefix(a))
+        .unwrap_or(clause);
+    if TIME_WORDS
+        .iter()
+        .any(|w| clause.starts_with(w) || rest.starts_with(w))
+    {
+        return true;
+    }
+    // Ex) 2023年3月14日 / １２月２８日 / 8日 — numerals, then 年, 月 or 日.
+    let numerals = rest
+        .chars()
+        .take_while(|&c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "一二三四五六七八九十〇○".contains(c)
+        })
+        .count();
+    numerals > 0
+        && rest
+            .chars()
+            .nth(numerals)
+            .is_some_and(|c| matches!(c, '年' | '月' | '日'))
+        && rest.chars().take(numerals + 8).any(|c| c == '日')
+}
+
 /// The first `n` characters of `text` (all of it when shorter).
 fn first_chars(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])

@@ -2,7 +2,7 @@
 //! without closing, or close without opening, within a paragraph.
 
 use super::Input;
-use crate::document::BlockKind;
+use crate::document::{ends_sentence, opens_list_item, BlockKind};
 use crate::text::Span;
 
 /// A mark left without its partner.
@@ -33,6 +33,12 @@ const PAIRS: [(&[char], &[char]); 6] = [
     (&['「'], &['」']),
 ];
 
+/// Blocks a bracket or quotation may run over when each ends mid-sentence: a law's
+/// parenthesised history printed over lines, a couplet quoted over two lines.
+const MAX_CARRY: usize = 4;
+
+type Stacks = [Vec<(Span, char)>; 6];
+
 pub fn recognise(input: &Input<'_>) -> PunctPairs {
     let draft = input.draft;
     let text = input.text;
@@ -40,42 +46,32 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
     let prose: Vec<usize> = (0..draft.blocks.len())
         .filter(|&i| draft.blocks[i].kind != BlockKind::Other)
         .collect();
+    let mut carried: Option<(Stacks, usize)> = None;
     for (position, &id) in prose.iter().enumerate() {
         let block = &draft.blocks[id];
-        let mut stacks: [Vec<(Span, char)>; 6] = Default::default();
+        let (mut stacks, carries) = carried.take().unwrap_or_default();
         for segment in block.lines.iter().flat_map(|line| draft.unmasked(*line)) {
-            let body = &text[segment.range()];
-            for (offset, ch) in pair_marks(body) {
-                let span = Span::new(
-                    segment.start + offset as u32,
-                    segment.start + (offset + ch.len_utf8()) as u32,
-                );
-                for (family, (opens, closes)) in PAIRS.iter().enumerate() {
-                    if opens.contains(&ch) {
-                        stacks[family].push((span, ch));
-                    } else if closes.contains(&ch) && stacks[family].pop().is_none() {
-                        // Ex) a list item numbered `1)` opens nothing.
-                        if ch == ')' && is_list_number(text, span) {
-                            continue;
-                        }
-                        unpaired.push(Unpaired {
-                            span,
-                            mark: ch,
-                            partner: opens[0],
-                            is_open: false,
-                        });
-                    }
-                }
-            }
+            scan_segment(text, segment, &mut stacks, &mut unpaired);
         }
-        let next_opens_quote = prose
+        let next = prose
             .get(position + 1)
-            .map(|&next| text[draft.blocks[next].span.range()].starts_with('“'))
-            .unwrap_or(false);
+            .map(|&next| &text[draft.blocks[next].span.range()]);
+        // Ex) （1988年9月5日……通过 / 根据……修正） — the block stops mid-sentence and the
+        // next goes on: the marks still open may close there.
+        let open = stacks.iter().any(|s| !s.is_empty());
+        if open
+            && next.is_some()
+            && carries < MAX_CARRY
+            && !ends_sentence(&text[block.span.range()])
+        {
+            carried = Some((stacks, carries + 1));
+            continue;
+        }
+        // A quotation running over several paragraphs opens each with “ and closes only at
+        // its end: not an error.
+        let next_opens_quote = next.is_some_and(|n| n.starts_with('“'));
         for (family, stack) in stacks.into_iter().enumerate() {
             for (span, mark) in stack {
-                // A quotation running over several paragraphs opens each with “ and closes
-                // only at its end: not an error.
                 if family == 0 && next_opens_quote {
                     continue;
                 }
@@ -90,6 +86,46 @@ pub fn recognise(input: &Input<'_>) -> PunctPairs {
     }
     unpaired.sort_by_key(|u| u.span);
     PunctPairs { unpaired }
+}
+
+/// Pairs the marks of one piece of a block, pushing opening marks on `stacks` and
+/// reporting closing marks that close nothing.
+fn scan_segment(text: &str, segment: Span, stacks: &mut Stacks, unpaired: &mut Vec<Unpaired>) {
+    let body = &text[segment.range()];
+    for (offset, ch) in pair_marks(body) {
+        let span = Span::new(
+            segment.start + offset as u32,
+            segment.start + (offset + ch.len_utf8()) as u32,
+        );
+        let after = &body[offset + ch.len_utf8()..];
+        // Ex) ’97春节晚会 — an apostrophe for the century, no quotation mark.
+        if ch == '’'
+            && after.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            continue;
+        }
+        // Ex) ：“（一）……；“（二）……。” — each item of a quoted list opens with “, and the
+        // quotation closes once, after the last item.
+        if ch == '“' && !stacks[0].is_empty() && opens_list_item(after) {
+            continue;
+        }
+        for (family, (opens, closes)) in PAIRS.iter().enumerate() {
+            if opens.contains(&ch) {
+                stacks[family].push((span, ch));
+            } else if closes.contains(&ch) && stacks[family].pop().is_none() {
+                // Ex) a list item numbered `1)` opens nothing.
+                if ch == ')' && is_list_number(text, span) {
+                    continue;
+                }
+                unpaired.push(Unpaired {
+                    span,
+                    mark: ch,
+                    partner: opens[0],
+                    is_open: false,
+                });
+            }
+        }
+    }
 }
 
 /// The pair marks of `body` with their offsets, in order. Marks are rare in running text:

@@ -380,8 +380,19 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
         roster: input.newsroom.roster,
     };
     let article_of = article_of_blocks(draft);
+    // The last block of an article that may carry its end credit: sign-off lines, verse
+    // and subheadings never do.
     let closes: Vec<bool> = (0..draft.blocks.len())
-        .map(|id| article_of[id].is_some_and(|a| draft.articles[a].paragraphs.last() == Some(&id)))
+        .map(|id| {
+            article_of[id].is_some_and(|a| {
+                draft.articles[a].paragraphs.iter().rev().find(|&&p| {
+                    matches!(
+                        draft.blocks[p].kind,
+                        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit
+                    )
+                }) == Some(&id)
+            })
+        })
         .collect();
     let mut out = Bylines::default();
     for (id, block) in draft.blocks.iter().enumerate() {
@@ -409,6 +420,7 @@ fn article_of_blocks(draft: &Draft) -> Vec<Option<usize>> {
         let ids = article
             .headline
             .iter()
+            .chain(&article.decks)
             .chain(&article.paragraphs)
             .chain(&article.captions);
         for &id in ids {
@@ -468,13 +480,13 @@ impl Scan<'_> {
             BlockKind::Paragraph if self.reads_as_credit_line(body) => {
                 out.bylines.extend(self.credit_line(body, at));
             }
-            BlockKind::Paragraph | BlockKind::PhotoNews => {
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::PhotoNews => {
                 let mut lead_end = at.span.start;
                 if let Some(byline) = self.lead_byline(body, at) {
                     lead_end = byline.span.end;
                     out.bylines.push(byline);
                 }
-                if kind == BlockKind::Paragraph {
+                if kind != BlockKind::PhotoNews {
                     if let Some(byline) = self.trailing_byline(body, at) {
                         if byline.span.start >= lead_end {
                             out.bylines.push(byline);
@@ -506,7 +518,11 @@ impl Scan<'_> {
                 out.bylines.extend(self.credit_line(body, at));
             }
             BlockKind::Headline => out.bylines.extend(self.author_line(draft, body, at)),
-            BlockKind::Other | BlockKind::Cell => {}
+            BlockKind::Subheading
+            | BlockKind::Verse
+            | BlockKind::Signoff
+            | BlockKind::Other
+            | BlockKind::Cell => {}
         }
     }
 }

@@ -1,7 +1,7 @@
 use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{Article, BlockKind};
+use crate::document::{opens_list_item, opens_news_lead, Article, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::BylinePlace;
 use crate::rules::byline::house::house_byline;
@@ -14,11 +14,14 @@ declare_rule! {
     /// `本报6月10日讯（记者 王海）`, `新华社北京6月10日电（记者 王海）`), no credit line and no
     /// trailing credit — or a house dateline (`本报讯`) that names no reporter.
     ///
-    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, and a photo item
-    /// is signed by its photo credit. An item without
-    /// a dateline is taken for a news report only when its first clause dates the event
-    /// (`近日，`, `8日，`, `6月10日上午，`) or opens with `记者`: pages also carry unsigned
-    /// pieces — desk briefs, speeches, laws, commentaries signed elsewhere.
+    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, a photo item
+    /// is signed by its photo credit, and an end dateline (`……。（本报华盛顿12月30日电）`)
+    /// signs its item. An item without a dateline is taken for a news report only when it
+    /// has a headline and its lead's first clause opens with a time (`近日，`, `8日，`,
+    /// `6月10日上午，`) or with `记者`: pages also carry unsigned pieces — desk briefs,
+    /// speeches, laws, letters, quizzes, features with a `——` subtitle, commentaries signed
+    /// elsewhere. A short line between the paragraphs of an item is its subheading, not a
+    /// new item's headline.
     /// ## Why
     /// Every item the paper prints is signed: the byline says who is answerable for it, and
     /// a missing one is an error the copy desk must catch before print.
@@ -61,7 +64,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let mut signed = false;
         for byline in bylines.of_article(index) {
             let wire = byline.lead.as_ref().is_some_and(|l| !l.is_own());
-            if byline.has_names() || wire {
+            // Ex) ……。（本报华盛顿12月30日电） — the correspondent's item, signed at its end.
+            let end_dateline = byline.place == BylinePlace::Trailing && byline.lead.is_some();
+            if byline.has_names() || wire || end_dateline {
                 signed = true;
             } else if byline.place == BylinePlace::Lead && bare_lead.is_none() {
                 bare_lead = Some(byline);
@@ -123,11 +128,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 }
 
 /// An article that reads as a dated news report, the kind every paper signs: its lead
-/// opens with a dateline (`本报讯`), or its first clause dates the event (`近日，`, `8日，`,
-/// `6月10日上午，`) or opens with `记者`.
+/// opens with a dateline (`本报讯`), or it has a headline and the first clause of its lead
+/// opens with a time (`近日，`, `8日，`, `6月10日上午，`, `去年12月，`) or with `记者`.
 ///
 /// Pages also carry unsigned pieces — briefs compiled by the desk, speeches, laws,
-/// commentaries signed elsewhere, knowledge boxes — and their leads rarely start that way.
+/// commentaries and features signed elsewhere, letters, quizzes, knowledge boxes — and
+/// their leads rarely start that way. A body paragraph with no headline above it, a
+/// feature's headline group (`……——记……`, `——访……`), a list or a quiz is no news lead.
 fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool {
     if has_dateline {
         return true;
@@ -135,57 +142,28 @@ fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool
     let Some(lead) = article.lead(cx.draft) else {
         return false;
     };
-    // Ex) （１）克林顿（２）布什 — quiz options, list items and notes are not headlines.
-    let opens_list = |text: &str| {
-        text.starts_with([
-            '（', '(', '〔', '【', '[', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩',
-        ])
+    let Some(headline) = article.headline else {
+        return false;
     };
-    if article
-        .headline
-        .is_some_and(|h| opens_list(&cx.text[cx.draft.blocks[h].span.range()]))
+    let block_text = |id: usize| &cx.text[cx.draft.blocks[id].span.range()];
+    // Ex) （１）克林顿（２）布什 — quiz options, list items and notes are not headlines.
+    let opens_list =
+        |text: &str| opens_list_item(text) || text.starts_with(['（', '(', '〔', '【', '[']);
+    let group = || std::iter::once(headline).chain(article.decks.iter().copied());
+    // Ex) 东方巨龙屹立世界——胜利迈向新世纪述评 — a feature's subtitle. Ex) ……（附图片3张）
+    // — a photo feature, signed by the credits of its pictures.
+    // Ex) 致读者 — a letter.
+    if opens_list(block_text(headline))
+        || block_text(headline).starts_with('致')
+        || group().any(|id| block_text(id).contains('—') || block_text(id).contains("附图"))
     {
         return false;
     }
-    let text = &cx.text[cx.draft.blocks[lead].span.range()];
+    let text = block_text(lead);
     if opens_list(text) {
         return false;
     }
-    let clause_end = text
-        .char_indices()
-        .take(24)
-        .find(|&(_, c)| matches!(c, '，' | '。' | '：' | '；' | ','))
-        .map(|(i, _)| i);
-    let Some(clause_end) = clause_end else {
-        return false;
-    };
-    let clause = &text[..clause_end];
-    clause.starts_with("记者") || dates_event(clause)
-}
-
-/// True when `clause` holds a time word or a day: `近日`, `昨天`, `8日`, `十二月三十一日`.
-fn dates_event(clause: &str) -> bool {
-    const TIME_WORDS: [&str; 14] = [
-        "近日", "日前", "近期", "昨天", "昨日", "今天", "今日", "前天", "前日", "上午", "下午",
-        "晚上", "凌晨", "以来",
-    ];
-    if TIME_WORDS.iter().any(|w| clause.contains(w)) {
-        return true;
-    }
-    let mut previous = None;
-    for c in clause.chars() {
-        if c == '日'
-            && previous.is_some_and(|p: char| {
-                p.is_ascii_digit()
-                    || ('０'..='９').contains(&p)
-                    || "一二三四五六七八九十〇○".contains(p)
-            })
-        {
-            return true;
-        }
-        previous = Some(c);
-    }
-    false
+    opens_news_lead(text)
 }
 
 /// A photo item (`图片新闻`, `……（图片）`) is signed by the photo credit of its caption,
@@ -194,6 +172,7 @@ fn photo_signed(cx: &Context<'_>, index: usize, article: &Article) -> bool {
     let ids = article
         .headline
         .iter()
+        .chain(&article.decks)
         .chain(&article.paragraphs)
         .chain(&article.captions);
     let Some(first) = ids.clone().min().copied() else {

@@ -45,14 +45,14 @@ pub(crate) fn at_end(cx: &Context<'_>, article: &Article, byline: &Byline) -> bo
     byline.block == last || (alone && byline.block > last)
 }
 
-/// The article's last body paragraph.
+/// The article's last body paragraph (a list line of briefs counts: `●……。（王海）`).
 pub(crate) fn last_paragraph(cx: &Context<'_>, article: &Article) -> Option<usize> {
-    article
-        .paragraphs
-        .iter()
-        .rev()
-        .copied()
-        .find(|&id| cx.draft.blocks[id].kind == BlockKind::Paragraph)
+    article.paragraphs.iter().rev().copied().find(|&id| {
+        matches!(
+            cx.draft.blocks[id].kind,
+            BlockKind::Paragraph | BlockKind::ListItem
+        )
+    })
 }
 
 /// The reporters a fix credits where a byline is missing: those credited most often on the

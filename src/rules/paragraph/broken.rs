@@ -8,7 +8,10 @@ use crate::text::{is_han, Span};
 declare_rule! {
     /// ## What it flags
     /// A body paragraph that stops mid-sentence — no `。` `！` `？` at its end — and goes
-    /// on in the next block: a line break left by layout or by pasting from a PDF.
+    /// on in the next block: a line break left by layout or by pasting from a PDF. A block
+    /// that ends on a closing quote with no stop (`……开新局”`) counts too. Headlines,
+    /// subheadings, list lines, verse, a letter's sign-off and rolls of names end without a
+    /// stop on purpose and are not flagged.
     /// ## Why
     /// On the page the break shows as a new, indented paragraph in the middle of a sentence.
     /// ## Example
@@ -53,7 +56,11 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let Some(last) = first_text.chars().next_back() else {
             continue;
         };
-        if !(is_han(last) || last.is_ascii_digit() || matches!(last, '，' | '、' | ',')) {
+        // Ex) ……办实事、开新局” / “对党忠诚…… — a quotation closes, the sentence goes on.
+        if !(is_han(last) || last.is_ascii_digit() || matches!(last, '，' | '、' | ',' | '”')) {
+            continue;
+        }
+        if is_name_list(first_text) {
             continue;
         }
         let Some(next) = second_text.chars().next() else {
@@ -81,4 +88,21 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 .with_fix(fix),
         );
     }
+}
+
+/// A roll of names wrapped over lines (`王海、李敏（女）、张强、……`): no sentence to end.
+fn is_name_list(text: &str) -> bool {
+    let mut depth = 0u32;
+    let mut items = 0usize;
+    let mut chars = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => items += 1,
+            _ if depth == 0 => chars += 1,
+            _ => {}
+        }
+    }
+    items >= 6 && chars <= 4 * (items + 1)
 }

@@ -8,7 +8,10 @@ declare_rule! {
     /// without opening, within a paragraph: `“` `”` `‘` `’` `《` `》` `（` `）` `【` `】` `「` `」`.
     ///
     /// A quotation running over several paragraphs opens each paragraph with `“` and closes
-    /// only at its end; that is correct and not flagged.
+    /// only at its end, and each item of a quoted list (`“（一）……；“（二）……。”`) opens with
+    /// `“` and the quotation closes once: both are correct and not flagged. Nor is a mark
+    /// left open in a block that stops mid-sentence and closed in the next (a bracket or a
+    /// couplet printed over two lines), or the apostrophe of `’97`.
     /// ## Why
     /// A missing closing mark leaves the reader unsure where a quotation or a title ends,
     /// and usually means words were lost in an edit.

@@ -1,0 +1,410 @@
+//! What a page holds besides headlines, leads, body text and captions: headline groups
+//! (引题, 副题), subheadings, list lines, verse, a letter's signature and date. The parser
+//! first reads each block on its own (`parse::classify_prose`); this pass then looks at its
+//! neighbours and re-reads the blocks that only make sense together, before articles are
+//! grouped, so that no rule takes a poem line for a caption or a subheading for a new item.
+
+use super::parse::is_credit_line;
+use super::sentence::{
+    ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
+};
+use super::{Block, BlockKind};
+use crate::text::contains_any;
+
+/// Longest line, in characters, read as a line of verse.
+const VERSE_LINE_CHARS: usize = 20;
+
+/// Longest line, in characters, of a letter's signature or date.
+const SIGNOFF_CHARS: usize = 24;
+
+/// Re-reads blocks by their neighbours. `texts` holds each block's text.
+pub(super) fn refine(blocks: &mut [Block], texts: &[String]) {
+    let texts: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
+    mark_lists(blocks, &texts);
+    mark_verse(blocks, &texts);
+    mark_signoffs(blocks, &texts);
+    mark_headline_groups(blocks, &texts);
+    mark_subheadings(blocks, &texts);
+}
+
+/// True when `text` opens with the mark of a list item or a numbered section: `一、`,
+/// `（一）`, `(1)`, `1.`, `１．`, `2、`, `①`, `●`, `■`, `第三章`.
+pub(crate) fn opens_list_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if ('①'..='⑳').contains(&first) || "●■▲◆◇★☆○◎•▪►※".contains(first)
+    {
+        // Ex) ○ may open a year written in Chinese numerals (`二○○一年`) only after `二`.
+        return first != '○' || !chars.next().is_some_and(is_numeral);
+    }
+    if matches!(first, '（' | '(') {
+        let inner: String = chars
+            .by_ref()
+            .take_while(|&c| c != '）' && c != ')')
+            .collect();
+        let count = inner.chars().count();
+        return (1..=3).contains(&count) && inner.chars().all(is_numeral);
+    }
+    if first == '第' {
+        let rest = chars.as_str();
+        let numerals = rest.chars().take_while(|&c| is_numeral(c)).count();
+        return numerals > 0
+            && rest
+                .chars()
+                .nth(numerals)
+                .is_some_and(|c| "章节篇部编卷".contains(c));
+    }
+    if is_numeral(first) {
+        let numerals = text.chars().take_while(|&c| is_numeral(c)).count();
+        if numerals > 3 {
+            return false;
+        }
+        let mut after = text.chars().skip(numerals);
+        return match after.next() {
+            Some('、') => true,
+            // Ex) 1. 一项；  １．５月１７日，  but not 1.5亿元 — a decimal point is followed
+            // by a digit (a date's month aside).
+            Some('.' | '．') => {
+                let rest: String = after.collect();
+                let digits = rest.chars().take_while(|&c| is_numeral(c)).count();
+                !rest.is_empty() && (digits == 0 || rest.chars().nth(digits) == Some('月'))
+            }
+            _ => false,
+        };
+    }
+    false
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+}
+
+/// True when `text` opens with a Chinese-numbered section mark: `一、` `（一）` `第三章`.
+fn opens_section(text: &str) -> bool {
+    let head: String = text.chars().take(6).collect();
+    let numbered = head
+        .trim_start_matches(['（', '(', '第'])
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    numbered && opens_list_item(text)
+}
+
+/// A block that reads as running text: no stop inside or at its end.
+fn unpunctuated(text: &str) -> bool {
+    !contains_any(text, &['。', '！', '？', '，', '；', '：']) && !ends_sentence(text)
+}
+
+/// True for a block the parser read on its own and a neighbour may read again: not a
+/// photo caption with its credit, not a dateline, not a credit line.
+fn rereadable(block: &Block, text: &str) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline
+    ) && !ends_with_photo_credit(text)
+        && !is_credit_line(text.trim_start_matches(['□', '■', '◇', '◆']))
+        && !text.starts_with("图为")
+        && !starts_with_dateline(text)
+}
+
+/// `一、先问居民要什么` is a section heading; `●楼道照明全部更换`, `（一）担任排级职务的；`
+/// and `１．５月１７日，……` are list lines.
+fn mark_lists(blocks: &mut [Block], texts: &[&str]) {
+    for (block, text) in blocks.iter_mut().zip(texts) {
+        if !rereadable(block, text) || !opens_list_item(text) {
+            continue;
+        }
+        block.kind = if opens_section(text) && text.chars().count() <= 40 && unpunctuated(text) {
+            BlockKind::Subheading
+        } else {
+            BlockKind::ListItem
+        };
+    }
+}
+
+/// Runs of short lines, some punctuated and some running on without a stop, are verse:
+/// `楼道亮了，` / `电梯来了，`. A short unpunctuated line over the run is the poem's title.
+fn mark_verse(blocks: &mut [Block], texts: &[&str]) {
+    let is_line = |block: &Block, text: &str, inside: bool| {
+        (matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
+            || (inside && block.kind == BlockKind::Headline))
+            && block.lines.len() == 1
+            && text.chars().count() <= VERSE_LINE_CHARS
+            && !is_date_line(text)
+            && !text.starts_with(['（', '('])
+            && !text.ends_with(['：', ':'])
+            && !text.contains("记者")
+            && !text.contains("通讯员")
+            && rereadable(block, text)
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut start = i;
+        while i < blocks.len() && is_line(&blocks[i], texts[i], i > start) {
+            i += 1;
+        }
+        // Ex) 小区新咏 / 楼道亮了， / …… — an unpunctuated first line over a poem is its title.
+        let titled = i - start >= 3 && !has_punctuation(texts[start]);
+        let title = if titled {
+            start += 1;
+            Some(start - 1)
+        } else {
+            start
+                .checked_sub(1)
+                .filter(|&t| {
+                    blocks[t].kind == BlockKind::Caption && rereadable(&blocks[t], texts[t])
+                })
+                .filter(|&t| !is_date_line(texts[t]))
+        };
+        if is_verse(&texts[start..i]) {
+            for block in &mut blocks[start..i] {
+                block.kind = BlockKind::Verse;
+            }
+            if let Some(title) = title {
+                blocks[title].kind = BlockKind::Headline;
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// Three or more short lines, at least half of them running on without a stop, some
+/// punctuated; or a couplet of two of one length (`“老去又逢新岁月，` / `春来更有好花枝。”`).
+fn is_verse(lines: &[&str]) -> bool {
+    let couplet = lines.len() == 2 && lines[0].chars().count() == lines[1].chars().count();
+    // Short prose paragraphs end their sentences; most lines of a poem do not.
+    let open = lines.iter().filter(|l| !ends_sentence(l)).count();
+    ((lines.len() >= 3 && open >= 2 && 2 * open >= lines.len()) || (couplet && open >= 1))
+        && lines.iter().any(|l| has_punctuation(l))
+}
+
+fn has_punctuation(text: &str) -> bool {
+    contains_any(text, &['，', '、', '；', '。', '！', '？', '…'])
+}
+
+/// The lines under a letter or statement: who signs it and when (`新开街道党工委` /
+/// `2024年1月10日`), at the end of the page or right above the next headline.
+fn mark_signoffs(blocks: &mut [Block], texts: &[&str]) {
+    let is_short = |block: &Block, text: &str| {
+        block.lines.len() == 1
+            && text.chars().count() <= SIGNOFF_CHARS
+            && unpunctuated(text)
+            && rereadable(block, text)
+            && block.kind == BlockKind::Caption
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        while i < blocks.len() && i - start < 3 && is_short(&blocks[i], texts[i]) {
+            i += 1;
+        }
+        let run = start..i;
+        let after_body = start
+            .checked_sub(1)
+            .is_some_and(|p| blocks[p].kind == BlockKind::Paragraph && ends_sentence(texts[p]));
+        let closes = blocks
+            .get(i)
+            .is_none_or(|next| next.kind == BlockKind::Headline);
+        let dated = run.clone().any(|j| is_date_line(texts[j]));
+        if !run.is_empty()
+            && after_body
+            && closes
+            && (dated || after_salutation(blocks, texts, start))
+        {
+            for block in &mut blocks[run] {
+                block.kind = BlockKind::Signoff;
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// `2024年1月10日`, `二〇二四年一月十日`: a date and nothing else.
+fn is_date_line(text: &str) -> bool {
+    let Some(before_day) = text.strip_suffix('日') else {
+        return false;
+    };
+    before_day.contains('年')
+        && before_day.contains('月')
+        && before_day
+            .chars()
+            .all(|c| is_numeral(c) || "年月〇○零 ".contains(c))
+}
+
+/// True when the article the block at `end` closes opened with a salutation
+/// (`亲爱的志愿者们：`): a letter.
+fn after_salutation(blocks: &[Block], texts: &[&str], end: usize) -> bool {
+    (0..end)
+        .rev()
+        .take_while(|&j| blocks[j].kind != BlockKind::Headline)
+        .last()
+        .is_some_and(|first| {
+            blocks[first].kind == BlockKind::Paragraph
+                && texts[first].ends_with(['：', ':'])
+                && texts[first].chars().count() <= 20
+        })
+}
+
+/// A headline group: the kicker (引题) above the main headline at the top of the page,
+/// and the subtitle (`——平城区推进城市更新纪实`) under it. The parser took their short
+/// lines for captions, as each is followed by another short line.
+fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
+    for h in 1..blocks.len() {
+        // Ex) 丹尼利昆稻花香 / 阿君 — a pen name under the headline signs the piece.
+        let signature = texts[h].chars().count() <= 4;
+        if blocks[h].kind != BlockKind::Headline || signature {
+            continue;
+        }
+        let at_top = |blocks: &[Block], upto: usize| {
+            blocks[..upto].iter().all(|b| b.kind == BlockKind::Caption)
+        };
+        let mut j = h;
+        while let Some(above) = j.checked_sub(1) {
+            let subtitle_below = texts[j].starts_with(['—', '─']);
+            // A group is at most three lines; a note or a credit in brackets is no part of it.
+            let group_line = blocks[above].kind == BlockKind::Caption
+                && h - above <= 2
+                && !texts[above].starts_with(['（', '('])
+                && rereadable(&blocks[above], texts[above])
+                && (subtitle_below || at_top(blocks, above));
+            if !group_line {
+                break;
+            }
+            blocks[above].kind = BlockKind::Headline;
+            j = above;
+        }
+    }
+}
+
+/// A lone short line between the body paragraphs of an item is a subheading, unless a new
+/// item starts under it (its lead opens with a dateline) or the item above has closed with
+/// its end credit (`……。（王海）`). A short line with a comma but no stop (`包袱变财富，白雪也
+/// 生金`) reads the same way there, and at the top of the page it is the headline.
+fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
+    let titled = |block: &Block, text: &str| {
+        block.kind == BlockKind::Paragraph
+            && block.lines.len() == 1
+            && text.chars().count() <= 40
+            && !contains_any(text, &['。', '！', '？'])
+            && !ends_sentence(text)
+            && !text.ends_with(['，', '、', ',', '；'])
+            && rereadable(block, text)
+    };
+    // A section's body is long; the rest of a sentence broken by layout often is not.
+    let section_body =
+        |block: &Block, text: &str| block.kind == BlockKind::Paragraph && text.chars().count() > 40;
+    if blocks.len() > 1 && titled(&blocks[0], texts[0]) && section_body(&blocks[1], texts[1]) {
+        blocks[0].kind = BlockKind::Headline;
+    }
+    // Whether the item read so far opened with a dateline: a news report, under which a
+    // short line with a news lead below it starts the next report.
+    let mut dated_item = false;
+    for i in 1..blocks.len().saturating_sub(1) {
+        if blocks[i - 1].kind == BlockKind::Paragraph && starts_with_dateline(texts[i - 1]) {
+            dated_item = true;
+        }
+        let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
+        if titled(&blocks[i], texts[i]) && after_stop && section_body(&blocks[i + 1], texts[i + 1])
+        {
+            blocks[i].kind = BlockKind::Subheading;
+            continue;
+        }
+        if blocks[i].kind != BlockKind::Headline {
+            continue;
+        }
+        let previous = &blocks[i - 1];
+        let in_body = matches!(
+            previous.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Verse
+        ) && !texts[i - 1].ends_with(['）', ')']);
+        let next = &blocks[i + 1];
+        // Ex) 一碗面里的乡愁 / 开了三十年的面馆…… / 本报记者 王海 — a new item signed under
+        // its first paragraph.
+        let signed_below = blocks[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|b| b.kind != BlockKind::Headline)
+            .any(|b| b.kind == BlockKind::Credit);
+        // Ex) 新开街道开展义诊活动 / 10日，新开街道…… under a dated report: an unsigned item.
+        let next_report = dated_item && opens_news_lead(texts[i + 1]);
+        // Ex) 致社区志愿者的一封信 / 亲爱的志愿者们： — a letter starts.
+        let salutation = texts[i + 1].ends_with(['：', ':']) && texts[i + 1].chars().count() <= 20;
+        let body_follows = next.kind == BlockKind::Paragraph
+            && !starts_with_dateline(texts[i + 1])
+            && !signed_below
+            && !next_report
+            && !salutation;
+        if in_body && body_follows {
+            blocks[i].kind = BlockKind::Subheading;
+        } else {
+            dated_item = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_marks() {
+        for text in [
+            "一、先问居民要什么",
+            "（一）担任职务的；",
+            "1. 一项",
+            "１．５月１７日，",
+            "●楼道",
+            "第二章总则",
+            "②新加坡",
+        ] {
+            assert!(opens_list_item(text), "{text}");
+        }
+        for text in [
+            "1.5亿元的投资",
+            "一是处理好关系",
+            "二○○一年",
+            "第八条军官必须",
+            "（王海）",
+            "2024年",
+        ] {
+            assert!(!opens_list_item(text), "{text}");
+        }
+        assert!(opens_section("三、进一步推进"));
+        assert!(!opens_section("●楼道"));
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("2024年1月10日"));
+        assert!(is_date_line("二〇二四年一月十日"));
+        assert!(!is_date_line("1月10日"));
+        assert!(!is_date_line("新开街道党工委"));
+    }
+
+    #[test]
+    fn a_real_page() {
+        use crate::document::{parse, DraftKind};
+        let page = include_str!("../../tests/fixtures/pages/real-page.txt");
+        let draft = parse(page, DraftKind::Text);
+        let kind_of = |text: &str| {
+            draft
+                .blocks
+                .iter()
+                .find(|b| page[b.span.range()].starts_with(text))
+                .map(|b| b.kind)
+        };
+        assert_eq!(kind_of("春风送暖"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("——平城区"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("一、先问"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("（二）钱从"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("●楼道"), Some(BlockKind::ListItem));
+        assert_eq!(kind_of("居民心声"), Some(BlockKind::Subheading));
+        assert_eq!(kind_of("新开街道党工委"), Some(BlockKind::Signoff));
+        assert_eq!(kind_of("2024年1月10日"), Some(BlockKind::Signoff));
+        assert_eq!(kind_of("小区新咏"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("电梯来了"), Some(BlockKind::Verse));
+        assert_eq!(draft.articles[0].decks.len(), 2);
+    }
+}
