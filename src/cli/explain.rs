@@ -44,7 +44,7 @@ pub fn rules(format: RulesFormat) -> anyhow::Result<ExitCode> {
             for rule in ALL_RULES {
                 writeln!(
                     out,
-                    "{:width$}  {}  修复:{:2}  {}",
+                    "{:width$}  {}  修复：{:　<2}  {}",
                     rule.meta.id,
                     rule.meta.severity.label_zh(),
                     rule.meta.fix.label_zh(),
