@@ -318,7 +318,7 @@ fn explain_and_rules() {
     let out = jiaodui(dir.path(), &["explain", "punct/halfwidth"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("## What it flags") && text.contains("GB/T 15834"));
+    assert!(text.contains("## 查什么") && text.contains("GB/T 15834"));
     assert_eq!(
         jiaodui(dir.path(), &["explain", "no/such"]).status.code(),
         Some(2)

@@ -128,7 +128,7 @@ fn sarif_report_validates_against_the_official_schema() {
         .is_some_and(|uri| uri.starts_with("https://"))
         && rule["help"]["markdown"]
             .as_str()
-            .is_some_and(|md| md.starts_with("## What it flags\n"))));
+            .is_some_and(|md| md.starts_with("## 查什么\n"))));
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 6);
     let first = &results[0];

@@ -155,12 +155,23 @@ fn registry_is_sorted_and_documented() {
         "ALL_RULES must be sorted by ID, without duplicates"
     );
     for rule in ALL_RULES {
-        for heading in ["What it flags", "Why", "Example", "Fix", "Standard"] {
+        for heading in ["查什么", "为什么", "示例", "修改", "依据"] {
             assert!(
                 !rule.meta.section(heading).is_empty(),
                 "{}: docs lack `## {heading}`",
                 rule.meta.id
             );
+        }
+        for line in rule.meta.docs_markdown().lines() {
+            if let Some(heading) = line.strip_prefix("## ") {
+                assert!(
+                    jiaodui::rules::SECTIONS
+                        .iter()
+                        .any(|(zh, _)| *zh == heading),
+                    "{}: `## {heading}` is no heading of the rules' docs",
+                    rule.meta.id
+                );
+            }
         }
         let (family, name) = rule.meta.id.split_once('/').expect("family/name");
         assert!(!family.is_empty() && !name.is_empty());

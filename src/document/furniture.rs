@@ -233,6 +233,14 @@ fn is_date_line(text: &str) -> bool {
             .all(|c| is_numeral(c) || "年月〇○零 ".contains(c))
 }
 
+/// Ex) 在表彰会上的讲话 / （二〇二三年三月十四日）: a block opening with a date line in
+/// parentheses is a speech or a document under its title.
+fn opens_with_date_line(text: &str) -> bool {
+    text.strip_prefix('（')
+        .and_then(|rest| rest.split_once('）'))
+        .is_some_and(|(date, _)| is_date_line(date))
+}
+
 /// True when the article the block at `end` closes opened with a salutation
 /// (`亲爱的志愿者们：`): a letter.
 fn after_salutation(blocks: &[Block], texts: &[&str], end: usize) -> bool {
@@ -306,7 +314,10 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             dated_item = true;
         }
         let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
-        if titled(&blocks[i], texts[i]) && after_stop && section_body(&blocks[i + 1], texts[i + 1])
+        if titled(&blocks[i], texts[i])
+            && after_stop
+            && section_body(&blocks[i + 1], texts[i + 1])
+            && !opens_with_date_line(texts[i + 1])
         {
             blocks[i].kind = BlockKind::Subheading;
             continue;
@@ -331,11 +342,13 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
         let next_report = dated_item && opens_news_lead(texts[i + 1]);
         // Ex) 致社区志愿者的一封信 / 亲爱的志愿者们： — a letter starts.
         let salutation = texts[i + 1].ends_with(['：', ':']) && texts[i + 1].chars().count() <= 20;
+        let dated_title = opens_with_date_line(texts[i + 1]);
         let body_follows = next.kind == BlockKind::Paragraph
             && !starts_with_dateline(texts[i + 1])
             && !signed_below
             && !next_report
-            && !salutation;
+            && !salutation
+            && !dated_title;
         if in_body && body_follows {
             blocks[i].kind = BlockKind::Subheading;
         } else {

@@ -139,8 +139,8 @@ struct RuleDescriptor {
 
 impl RuleDescriptor {
     fn new(meta: &RuleMeta) -> RuleDescriptor {
-        let flags = one_paragraph(meta.section("What it flags"));
-        let why = one_paragraph(meta.section("Why"));
+        let flags = one_paragraph(meta.section("查什么"));
+        let why = one_paragraph(meta.section("为什么"));
         let full = if why.is_empty() {
             flags.clone()
         } else {

@@ -58,7 +58,9 @@ pub struct Check {
 pub struct RuleMeta {
     /// `family/name`; public interface, never renamed.
     pub id: &'static str,
-    /// Markdown: `## What it flags`, `## Why`, `## Example`, `## Fix`, `## Standard`.
+    /// Markdown in Chinese, under the headings of [`SECTIONS`]: `## 查什么`, `## 为什么`,
+    /// `## 示例`, `## 修改`, `## 依据`. A paragraph is one line: a line break inside Chinese
+    /// text would read as a space.
     pub docs: &'static str,
     pub severity: Severity,
     pub fix: FixAvailability,
@@ -75,20 +77,49 @@ impl ReportingRule for RuleMeta {
     }
 }
 
+/// The headings of a rule's docs, in the order they come: each Chinese heading readers
+/// see, with the English heading docs not yet written in Chinese still use for it. Both are
+/// read; the docs are always shown under the Chinese one.
+pub const SECTIONS: [(&str, &str); 7] = [
+    ("查什么", "What it flags"),
+    ("为什么", "Why"),
+    ("示例", "Example"),
+    ("修改", "Fix"),
+    ("依据", "Standard"),
+    ("选项", "Options"),
+    ("配置", "Config"),
+];
+
+/// The Chinese heading for `heading`, in either language; `None` for no heading of
+/// [`SECTIONS`].
+pub fn heading_zh(heading: &str) -> Option<&'static str> {
+    (SECTIONS.iter())
+        .find(|(zh, en)| *zh == heading || *en == heading)
+        .map(|(zh, _)| *zh)
+}
+
 impl RuleMeta {
-    /// The docs as Markdown, without the one space each doc-comment line starts with.
+    /// The docs as Markdown, without the one space each doc-comment line starts with, and
+    /// under Chinese headings.
     pub fn docs_markdown(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());
         for line in self.docs.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            let line = line.strip_prefix(' ').unwrap_or(line);
+            match line.strip_prefix("## ").and_then(heading_zh) {
+                Some(heading) => {
+                    out.push_str("## ");
+                    out.push_str(heading);
+                }
+                None => out.push_str(line),
+            }
             out.push('\n');
         }
         out
     }
 
-    /// The first paragraph of the "What it flags" section: a one-line summary for tables.
+    /// The first paragraph of the `查什么` section: a one-line summary for tables.
     pub fn summary(&self) -> String {
-        let section = self.section("What it flags");
+        let section = self.section("查什么");
         let paragraph = section.split("\n \n").next().unwrap_or("");
         let paragraph = paragraph.split("\n\n").next().unwrap_or(paragraph);
         paragraph
@@ -99,11 +130,18 @@ impl RuleMeta {
             .join(" ")
     }
 
-    /// The body of one `## heading` section of the docs.
+    /// The body of one `## heading` section of the docs, named by its Chinese heading (or
+    /// its English one); found under either.
     pub fn section(&self, heading: &str) -> &'static str {
         let docs = self.docs;
-        let marker = format!("## {heading}\n");
-        let Some(start) = docs.find(&marker) else {
+        let names = SECTIONS
+            .iter()
+            .find(|(zh, en)| *zh == heading || *en == heading);
+        let names = names.map_or([heading, heading], |(zh, en)| [*zh, *en]);
+        let Some((start, marker)) = names.into_iter().find_map(|name| {
+            let marker = format!("## {name}\n");
+            docs.find(&marker).map(|start| (start, marker))
+        }) else {
             return "";
         };
         let body = &docs[start + marker.len()..];
@@ -178,7 +216,7 @@ pub const DOCS_URL: &str = "https://github.com/jiaodui/jiaodui/blob/main/docs/ru
 ///
 /// ```ignore
 /// declare_rule! {
-///     /// ## What it flags
+///     /// ## 查什么
 ///     /// …
 ///     pub(crate) RULE = "date/weekday" {
 ///         severity: Error, fix: Always,

@@ -22,7 +22,7 @@ H.check(H.wait(3000, function()
 end), 'opening a draft in a jiaodui project announces the missing server')
 local note = notes[1]
 H.check(note.level == vim.log.levels.WARN or note.level == vim.log.levels.ERROR, 'as a warning', tostring(note.level))
-for _, want in ipairs({ '`jiaodui` was not found', 'github.com/jiaodui/jiaodui/releases', 'cargo install --locked',
+for _, want in ipairs({ '找不到语言服务 `jiaodui`', 'github.com/jiaodui/jiaodui/releases', 'cargo install --locked',
   "cmd = { '/path/to/jiaodui', 'lsp' }", ':checkhealth jiaodui' }) do
   H.check(note.msg:find(want, 1, true) ~= nil, 'the message says: ' .. want, note.msg)
 end

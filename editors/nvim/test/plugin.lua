@@ -32,8 +32,8 @@ vim.cmd('checkhealth jiaodui')
 io.stdout:write('\n') -- checkhealth prints a progress line without one
 local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
 local exe = vim.fn.exepath('jiaodui')
-H.check(report:find('server: ' .. exe, 1, true) ~= nil, 'checkhealth reports the server path ' .. exe, report)
-H.check(report:find('version: %S') ~= nil, 'checkhealth reports the server version', report)
+H.check(report:find('语言服务：' .. exe, 1, true) ~= nil, 'checkhealth reports the server path ' .. exe, report)
+H.check(report:find('版本：%S') ~= nil, 'checkhealth reports the server version', report)
 H.check(report:find(vim.fs.dirname(vim.fn.fnamemodify(inside, ':p')) .. '/jiaodui.toml', 1, true) ~= nil,
   'checkhealth reports the jiaodui.toml in force', report)
 H.check(not report:find('ERROR'), 'checkhealth reports no error', report)

@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): JiaoduiApi {
     vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, ruleDocs),
     vscode.commands.registerCommand('jiaodui.fixAll', async () => {
       const applied = await fixAll();
-      if (applied === 0) void vscode.window.showInformationMessage('jiaodui: nothing to fix in this draft.');
+      if (applied === 0) void vscode.window.showInformationMessage('jiaodui：本稿没有可自动修复的问题。');
     }),
     vscode.commands.registerCommand('jiaodui.restartServer', () => restart()),
     vscode.commands.registerCommand(SHOW_RULE_DOCS, (rule: string) => showRuleDocs(rule)),
@@ -113,8 +113,8 @@ async function start(): Promise<void> {
   }
   serverPath = found.path;
   serverSource = found.from;
-  output.info(`starting ${found.path} lsp (${describeSource(found.from)})`);
-  status.set('starting', `${describeSource(found.from)}: ${found.path}`);
+  output.info(`启动 ${found.path} lsp（${describeSource(found.from)}）`);
+  status.set('starting', `${describeSource(found.from)}：${found.path}`);
 
   const serverOptions: ServerOptions = {
     command: found.path,
@@ -154,7 +154,7 @@ async function start(): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     status.set('failed', message);
-    output.error(`the server did not start: ${message}`);
+    output.error(`语言服务未能启动：${message}`);
     throw err;
   }
 }
@@ -166,7 +166,7 @@ async function stop(): Promise<void> {
     try {
       await c.stop(2000);
     } catch (err) {
-      output.warn(`stopping the server: ${err instanceof Error ? err.message : String(err)}`);
+      output.warn(`停止语言服务时出错：${err instanceof Error ? err.message : String(err)}`);
     }
   }
 }
@@ -179,17 +179,17 @@ async function restart(): Promise<void> {
   await starting.catch(() => undefined);
 }
 
-/** The status bar's tooltip: which server runs, from where, e.g. `jiaodui 0.1.0, the server bundled with the extension: /…/server/jiaodui`. */
+/** The status bar's tooltip: which server runs, from where, e.g. `jiaodui 0.1.0，扩展自带的语言服务：/…/server/jiaodui`. */
 function serverDetail(c: LanguageClient): string {
   const info = c.initializeResult?.serverInfo;
   const name = info ? `${info.name}${info.version ? ` ${info.version}` : ''}` : 'jiaodui';
-  return `${name}, ${serverSource ? describeSource(serverSource) : 'server'}: ${serverPath}`;
+  return `${name}，${serverSource ? describeSource(serverSource) : '语言服务'}：${serverPath}`;
 }
 
 async function offerInstall(message: string): Promise<void> {
-  const install = 'Install instructions';
-  const settings = 'Open settings';
-  const choice = await vscode.window.showErrorMessage(`jiaodui: ${message}`, install, settings);
+  const install = '安装说明';
+  const settings = '打开设置';
+  const choice = await vscode.window.showErrorMessage(`jiaodui：${message}`, install, settings);
   if (choice === install) await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
   else if (choice === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'jiaodui.path');
 }
@@ -227,7 +227,7 @@ async function fixAll(doc = vscode.window.activeTextEditor?.document): Promise<n
     }
     if (action.edit) {
       const edit = await c.protocol2CodeConverter.asWorkspaceEdit(action.edit);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('jiaodui: the fix-all edit was not applied');
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('jiaodui：全部修复的修改未能应用');
     }
     if (action.command) {
       await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));

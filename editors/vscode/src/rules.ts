@@ -40,11 +40,11 @@ export class RuleDocs implements vscode.TextDocumentContentProvider {
     const rule = uri.path.replace(/^\//, '').replace(/\.md$/, '');
     const exe = this.server();
     if (!exe) {
-      return Promise.resolve(`# ${rule}\n\nThe jiaodui executable was not found, so its rule docs cannot be shown.\n`);
+      return Promise.resolve(`# ${rule}\n\n找不到 jiaodui 程序，无法显示规则说明。\n`);
     }
     return new Promise((resolve) => {
       execFile(exe, ['explain', rule], { timeout: 10000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-        if (err) resolve(`# ${rule}\n\n\`jiaodui explain ${rule}\` failed:\n\n\`\`\`\n${stderr || err.message}\n\`\`\`\n`);
+        if (err) resolve(`# ${rule}\n\n\`jiaodui explain ${rule}\` 运行失败：\n\n\`\`\`\n${stderr || err.message}\n\`\`\`\n`);
         else resolve(stdout);
       });
     });

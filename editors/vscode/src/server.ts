@@ -38,7 +38,7 @@ export function findServer(opts: LookupOptions): ServerLookup {
     return {
       ok: false,
       from: 'setting',
-      message: `The setting jiaodui.path is "${setting}", but ${resolved} is not an executable file.`,
+      message: `设置 jiaodui.path 为“${setting}”，但 ${resolved} 不是可执行文件。`,
     };
   }
   if (opts.extensionPath) {
@@ -57,7 +57,7 @@ export function findServer(opts: LookupOptions): ServerLookup {
     ok: false,
     from: 'PATH',
     message:
-      'This copy of the extension carries no jiaodui server, the jiaodui executable was not found on PATH, and the setting jiaodui.path is empty.',
+      '此扩展没有自带 jiaodui 语言服务，PATH 上也找不到 jiaodui 程序，设置 jiaodui.path 又是空的。',
   };
 }
 
@@ -65,11 +65,11 @@ export function findServer(opts: LookupOptions): ServerLookup {
 export function describeSource(from: ServerSource): string {
   switch (from) {
     case 'setting':
-      return 'the setting jiaodui.path';
+      return '设置 jiaodui.path';
     case 'bundled':
-      return 'the server bundled with the extension';
+      return '扩展自带的语言服务';
     case 'PATH':
-      return 'jiaodui on PATH';
+      return 'PATH 上的 jiaodui';
   }
 }
 

@@ -68,7 +68,7 @@ export class StatusItem implements vscode.Disposable {
         this.item.text = '$(circle-slash) jiaodui';
         break;
       case 'missing':
-        this.item.text = '$(error) jiaodui: server not found';
+        this.item.text = '$(error) jiaodui: 找不到语言服务';
         this.item.backgroundColor = error;
         break;
       case 'stopped':
@@ -78,19 +78,19 @@ export class StatusItem implements vscode.Disposable {
         break;
     }
     const count =
-      findings === undefined ? '' : `\n${findings} finding${findings === 1 ? '' : 's'} in this draft`;
-    this.item.tooltip = `jiaodui: ${describe(this.state)}${this.detail ? ` (${this.detail})` : ''}${count}\nClick to show the output.`;
+      findings === undefined ? '' : `\n本稿有 ${findings} 处问题`;
+    this.item.tooltip = `jiaodui：${describe(this.state)}${this.detail ? `（${this.detail}）` : ''}${count}\n点击显示输出。`;
     this.item.show();
   }
 }
 
 function describe(state: ServerState): string {
   switch (state) {
-    case 'starting': return 'starting';
-    case 'running': return 'running';
-    case 'stopped': return 'stopped';
-    case 'missing': return 'server not found';
-    case 'disabled': return 'disabled in settings';
-    case 'failed': return 'server failed';
+    case 'starting': return '正在启动';
+    case 'running': return '运行中';
+    case 'stopped': return '已停止';
+    case 'missing': return '找不到语言服务';
+    case 'disabled': return '已在设置中关闭';
+    case 'failed': return '语言服务出错';
   }
 }

@@ -37,7 +37,7 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
             section.push_str(note);
         }
         section.push_str("\n\n");
-        section.push_str(&demote_headings(rule.meta.docs));
+        section.push_str(&demote_headings(&rule.meta.docs_markdown()));
         sections.push(section);
         range = Some(range.map_or(finding.span, |r| r.cover(finding.span)));
     }
@@ -188,8 +188,8 @@ fn describe_photo_credit(c: &PhotoCredit) -> String {
     lines.join("\n")
 }
 
-/// Rule docs use `##` headings; inside a hover they read better one level down, and the
-/// `text,flagged` / `text,clean` fence tags mean nothing to an editor.
+/// Rule docs use `##` headings (`## 查什么` …); inside a hover they read better one level
+/// down, and the `text,flagged` / `text,clean` fence tags mean nothing to an editor.
 fn demote_headings(docs: &str) -> String {
     docs.lines()
         .map(|line| {

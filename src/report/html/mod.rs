@@ -443,6 +443,10 @@ fn line_start(text: &str, part: Span, at: u32) -> u32 {
 fn block_class(kind: BlockKind) -> Option<&'static str> {
     match kind {
         BlockKind::Headline => Some("hl"),
+        BlockKind::Subheading => Some("sub"),
+        BlockKind::ListItem => Some("li"),
+        BlockKind::Verse => Some("verse"),
+        BlockKind::Signoff => Some("sign"),
         BlockKind::Caption | BlockKind::PhotoNews => Some("cap"),
         BlockKind::Credit => Some("cr"),
         BlockKind::Cell => Some("cell"),

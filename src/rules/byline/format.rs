@@ -8,32 +8,15 @@ use crate::rules::style::House;
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A byline in no accepted form — half-width parentheses, a missing role word
-    /// (记者/通讯员/实习生 …), stray spaces, a colon after the dateline (`本报讯：`), names
-    /// separated by `，` — and, as a matter of house style, a byline that departs from the
-    /// house's choice among the accepted forms: parenthesised (`本报讯（记者 王海）`) or
-    /// reported (`本报讯 记者王海报道：`), names separated by a space or by `、`, the role
-    /// spaced from the names (`记者 王海`) or run into them (`记者王海`), names run together
-    /// (`王海李敏`) where the house spaces them.
+    /// ## 查什么
+    /// 署名不合任何一种规范写法：用了半角括号，缺了职务（记者、通讯员、实习生等），多了空格，电头后加冒号（`本报讯：`），姓名之间用`，`隔开；或者写法虽然规范，却不合本报选定的体例：括号式（`本报讯（记者 王海）`）还是报道式（`本报讯 记者王海报道：`），姓名之间用空格还是`、`，职务与姓名之间空一格（`记者 王海`）还是连写（`记者王海`），以及本报用空格隔开姓名时连写在一起的姓名（`王海李敏`）。
     ///
-    /// The house's choice comes from `[byline]` in `jiaodui.toml`, else its preset, else the
-    /// draft itself: the form it uses at least three times and more than any other. Until
-    /// then no choice of style is reported, so a draft's first lines stay quiet.
+    /// 本报的体例取自 `jiaodui.toml` 的 `[byline]`；没有写，就按所选预设；也没有预设，就看稿件本身：某种写法至少出现三次、且多于其他写法，才算本稿的体例。在此之前不提示体例问题，稿件开头几行不会被打扰。
     ///
-    /// The shapes papers print are recognised: the correspondent named first
-    /// (`本报讯（通讯员 李敏 记者 王海）`), titles such as 全媒体记者, 融媒体记者, 首席记者,
-    /// 见习记者, 摄影记者, 本报通讯员, a paper's own name (`（新快报记者 王海）`), `文/图`,
-    /// `文/视频`, `文/摄` inside the credit, a credit line of its own (`□本报记者 张靖`), and a
-    /// pen name or institution closing an item (`（红深）`, `（本报评论员）`). Wire copy
-    /// (`新华社北京6月27日电（记者 A、B）`) keeps its agency's style; only its parentheses
-    /// follow the house. A two-character name padded to align (`孙 露`) and a name joined by
-    /// `·` are one name each.
-    /// ## Why
-    /// A page prints every byline the same way; a half-width parenthesis or a missing
-    /// `记者` is visible at once on the printed page. Papers differ in the forms they choose,
-    /// and each of those is an option, not an error.
-    /// ## Example
+    /// 报纸上常见的署名样式都能识别：通讯员在前（`本报讯（通讯员 李敏 记者 王海）`）；全媒体记者、融媒体记者、首席记者、见习记者、摄影记者、本报通讯员等头衔；带报社名称的署名（`（新快报记者 王海）`）；署名中的`文/图`、`文/视频`、`文/摄`；单独成行的署名（`□本报记者 张靖`）；文末的笔名或单位署名（`（红深）`、`（本报评论员）`）。通稿（`新华社北京6月27日电（记者 A、B）`）保留通讯社自己的写法，只有括号按本报体例。为对齐而在中间加空格的两字姓名（`孙 露`）和用`·`连接的姓名，都算一个名字。
+    /// ## 为什么
+    /// 同一版面上的署名应当写法一致，半角括号、漏写“记者”，印在报上一眼就能看出来。各报选用的署名样式不尽相同，这些样式都是可选的体例，不算差错。
+    /// ## 示例
     /// ```text,flagged
     /// 本报讯(记者 王海、李敏)近日，新开街道启动老旧小区改造。
     /// ```
@@ -44,14 +27,9 @@ declare_rule! {
     ///
     /// 本报讯（通讯员 张强 全媒体记者 孙 露）社区举办活动。
     /// ```
-    /// ## Fix
-    /// Safe where it changes punctuation and spacing only: the byline is rebuilt in the
-    /// house form from its parsed dateline, roles and names, and a name, a role word or an
-    /// organisation is never changed. Suggested where it would change a word — supply a
-    /// role (the person may be a correspondent, `通讯员`, rather than a reporter), turn a
-    /// reported credit into a parenthesised one — or cut apart names printed run together
-    /// that the roster does not confirm.
-    /// ## Standard
+    /// ## 修改
+    /// 只改标点和空格的，可自动修复：按解析出的电头、职务和姓名，用本报体例重写署名，姓名、职务和单位名称一字不改。要改动文字的，只作建议，由编辑确认：补上职务（此人也可能是通讯员，而不是记者）、把报道式署名改成括号式，或者拆开连写在一起、记者名册又无法确认的姓名。
+    /// ## 依据
     /// 《报纸编校质量标准》署名规范；本报 `[byline]` 版式
     pub(crate) RULE = "byline/format" {
         severity: Warning,

@@ -9,38 +9,26 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A news item with no byline: no dateline-and-credit at its start (`本报讯（记者 王海）`,
-    /// `本报6月10日讯（记者 王海）`, `新华社北京6月10日电（记者 王海）`), no credit line and no
-    /// trailing credit — or a house dateline (`本报讯`) that names no reporter.
+    /// ## 查什么
+    /// 新闻稿没有电头和署名：开头没有电头加署名（`本报讯（记者 王海）`、`本报6月10日讯（记者 王海）`、`新华社北京6月10日电（记者 王海）`），没有署名行，文末也没有署名；或者用了本报电头（`本报讯`）却没写记者名（本报要求署名时）。
     ///
-    /// Wire copy (`新华社北京6月10日电`, `据新华社电`) needs no reporter of ours, a photo item
-    /// is signed by its photo credit, and an end dateline (`……。（本报华盛顿12月30日电）`)
-    /// signs its item. An item without a dateline is taken for a news report only when it
-    /// has a headline and its lead's first clause opens with a time (`近日，`, `8日，`,
-    /// `6月10日上午，`) or with `记者`: pages also carry unsigned pieces — desk briefs,
-    /// speeches, laws, letters, quizzes, features with a `——` subtitle, commentaries signed
-    /// elsewhere. A short line between the paragraphs of an item is its subheading, not a
-    /// new item's headline.
-    /// ## Why
-    /// Every item the paper prints is signed: the byline says who is answerable for it, and
-    /// a missing one is an error the copy desk must catch before print.
-    /// ## Example
+    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）不需要本报记者署名；图片新闻以图片署名为署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
+    /// ## 为什么
+    /// 见报的每篇稿件都要署名：署名表明由谁对稿件负责，漏署是付印前必须查出的差错。
+    /// ## 示例
     /// ```text,flagged
-    /// 新开街道推进老旧小区改造
+    /// 新旺街道推进老旧小区改造
     ///
-    /// 近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// 近日，新旺街道启动老旧小区改造，涉及12个小区。
     /// ```
     /// ```text,clean
-    /// 新开街道推进老旧小区改造
+    /// 新旺街道推进老旧小区改造
     ///
-    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// 本报讯（记者 王海）近日，新旺街道启动老旧小区改造，涉及12个小区。
     /// ```
-    /// ## Fix
-    /// Suggested: inserts the house lead crediting the reporters who signed most of the page,
-    /// or `[byline] default_reporter`. Only the editor knows who wrote the item, so the fix
-    /// is never applied in bulk; with no reporter known there is no fix.
-    /// ## Standard
+    /// ## 修改
+    /// 建议修改：插入本报电头，署本版多数稿件所署的记者，或 `[byline] default_reporter`。稿件由谁写只有编辑知道，所以不批量应用；不知道记者时不给修改。
+    /// ## 依据
     /// 《报纸编校质量标准》：新闻稿件应有电头或署名
     pub(crate) RULE = "byline/missing" {
         severity: Error,

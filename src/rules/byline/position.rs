@@ -10,22 +10,16 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A credit that is not where the house puts it — with `[byline] position = "lead"`, a
-    /// credit at the end of the article, or on its own line in the body or beside a dateline,
-    /// instead of after the dateline of the first paragraph; with `position = "end"`, a
-    /// credit in the lead — and a second credit in one article.
+    /// ## 查什么
+    /// 署名不在本报规定的位置：设了 `[byline] position = "lead"` 时，署名写在文末，或单独成行写在正文中、电头旁，而不是紧跟首段电头；设了 `position = "end"` 时，署名写在导语里；以及同一篇稿件出现第二处署名。
     ///
-    /// A feature without a dateline signed on its own line under the headline
-    /// (`本报记者 王海`) is in place.
+    /// 没有电头的特稿，在标题下单独一行署名（`本报记者 王海`），位置没有问题。
     ///
-    /// A wire dateline closing an item (`（新华社北京12月31日电）`) is the agency's, not a
-    /// credit out of place.
-    /// ## Why
-    /// Readers look for the byline in one place on every item of the page; a credit moved or
-    /// doubled reads as a layout slip.
-    /// ## Example
-    /// A paper that credits its reports at the lead (the 地方日报 preset):
+    /// 文末的通讯社电头（`（新华社北京12月31日电）`）是通讯社的写法，不算署名放错位置。
+    /// ## 为什么
+    /// 读者在版面上每篇稿件的同一位置找署名；署名挪了地方或写了两遍，看上去就是排版失误。
+    /// ## 示例
+    /// 在导语处署名的报纸（预设 `地方日报`）：
     /// ```toml,config
     /// preset = "地方日报"
     /// ```
@@ -39,11 +33,9 @@ declare_rule! {
     ///
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
     /// ```
-    /// ## Fix
-    /// Suggested: moves the credit into the house position, rebuilt in the house form, or
-    /// deletes a second credit that repeats the first. Moving text is left to the editor:
-    /// a credit line may be a deliberate layout the tool cannot see.
-    /// ## Standard
+    /// ## 修改
+    /// 仅作建议：把署名按本报体例重写后移到本报规定的位置，或删去重复的第二处署名。挪动文字交给编辑决定：单独一行的署名可能是有意的版式安排，工具看不出来。
+    /// ## 依据
     /// 本报 `[byline] position` 版式
     pub(crate) RULE = "byline/position" {
         severity: Warning,

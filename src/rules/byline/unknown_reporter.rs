@@ -5,17 +5,13 @@ use crate::recognise::bylines::{BylinePlace, Name};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// With `[byline] roster` configured, a reporter's name in one of the paper's own
-    /// bylines or photo credits that the roster does not list. When a roster name is one
-    /// character away, the finding names it.
+    /// ## 查什么
+    /// 配置了 `[byline] roster` 时，本报署名或图片署名中不在记者名册上的记者姓名。名册里有只差一个字的姓名时，提示会指出是谁。
     ///
-    /// Correspondents (`通讯员`), interns (`实习生`) and wire reporters are not on the roster
-    /// and are not checked.
-    /// ## Why
-    /// A reporter's name misspelt in the byline is the most embarrassing slip a page can
-    /// print; the roster is the newsroom's list of how its people spell their names.
-    /// ## Example
+    /// 通讯员（`通讯员`）、实习生（`实习生`）和通讯社记者不在名册上，不检查。
+    /// ## 为什么
+    /// 署名里把记者的名字写错，是版面上最难堪的差错；记者名册就是编辑部记下每个人姓名正确写法的名单。
+    /// ## 示例
     /// ```toml,config
     /// [byline]
     /// roster = ["王海", "李敏"]
@@ -26,11 +22,10 @@ declare_rule! {
     /// ```text,clean
     /// 本报讯（记者 王海 通讯员 张强）近日，新开街道启动老旧小区改造。
     /// ```
-    /// With no roster the rule is silent.
-    /// ## Fix
-    /// Suggested: the roster name one character away, when there is exactly one. A new
-    /// colleague is not a misspelling, so the editor action "add to roster" is offered too.
-    /// ## Standard
+    /// 没有配置名册时，本规则不提示。
+    /// ## 修改
+    /// 仅作建议：名册中只有一个只差一字的姓名时，建议改成它。新来的同事不是写错的名字，所以编辑器里还提供“加入名册”的操作。
+    /// ## 依据
     /// 本报 `[byline] roster`
     pub(crate) RULE = "byline/unknown-reporter" {
         severity: Warning,

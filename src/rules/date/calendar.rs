@@ -12,25 +12,13 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// Calendar facts that contradict each other: a sexagenary year (`己亥年`) or zodiac year
-    /// (`猪年`) that is not the year beside it; two characters that are no stem and branch of
-    /// the cycle (`已亥年`: `已` is no stem, it is a slip for `己`); a lunar date
-    /// (`农历正月初一`) or a solar term (`立春`) that does not fall on the Gregorian date beside
-    /// it; a date with its unit written twice (`9月6月`).
+    /// ## 查什么
+    /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）或节气（`立春`）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
     ///
-    /// Beside a full date the sexagenary year is that date's lunar year (January 2019 is still
-    /// 戊戌); beside a year alone either lunar year overlapping it is right. Without a date
-    /// beside it, a year the text marks as the page's own (`农历己亥年`, `猪年春节`, `迎来鼠年`)
-    /// is compared with the issue year. A comma is no tie: `2019年1月15日，己亥年春节将至`
-    /// speaks of two times. A lunar date alone (`农历五月初五`), a year in a quotation or a
-    /// title, a birth year (`鼠年出生`), a list of animals (a horoscope) and an idiom
-    /// (`猴年马月`) are never compared.
-    /// ## Why
-    /// Readers know which year of the cycle and which animal it is, and when 春节 or 立春
-    /// falls; a calendar fact that contradicts the date beside it makes one of the two wrong
-    /// in print.
-    /// ## Example
+    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
+    /// ## 为什么
+    /// 读者清楚今年是什么干支、属什么生肖，也知道春节、立春在哪一天；历法信息与旁边的日期对不上，印出来的两者之中必有一错。
+    /// ## 示例
     /// ```text,flagged
     /// 2019年（乙亥年）春节期间，全市接待游客120万人次。
     /// ```
@@ -39,11 +27,9 @@ declare_rule! {
     ///
     /// 农历五月初五是端午节。
     /// ```
-    /// ## Fix
-    /// Suggested: the right year of the cycle or animal, the lunar date of the Gregorian date,
-    /// the day the solar term falls on, `日` for the second unit. Which of the two facts is
-    /// wrong only the reporter knows, so nothing is applied in bulk.
-    /// ## Standard
+    /// ## 修改
+    /// 仅作建议：正确的干支或生肖、该公历日期对应的农历日期、节气所在的日子、把重复的第二个单位改为 `日`。两者哪个错了只有记者知道，因此不批量应用。
+    /// ## 依据
     /// GB/T 33661-2017《农历的编算和颁行》; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/calendar" {
         severity: Error,

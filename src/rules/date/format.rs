@@ -7,43 +7,26 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A date not written in the `2023年3月14日` form of running text.
+    /// ## 查什么
+    /// 日期没有按正文中 `2023年3月14日` 的格式书写。
     ///
-    /// That is: `15号` for a day, full-width digits (`１５日`), leading zeros (`03月05日`), two-digit years (`23年3月`),
-    /// `2023-03-14`, `2023/3/14` and `2023.3.14`; `零` in a year, or `○`, Latin `O` or digit
-    /// `0` written for the numeral `〇` (`二零二三年`, `二○二三年`: write `二〇二三年`), in
-    /// every style; and Chinese-numeral dates (`三月十四日`, `二〇二三年`) where the same
-    /// context also writes dates in Arabic digits, or anywhere with
-    /// `[dates] numerals = "arabic"`.
+    /// 包括：日用 `15号`，全角数字（`１５日`），补零（`03月05日`），两位数年份（`23年3月`），`2023-03-14`、`2023/3/14` 和 `2023.3.14`；年份中写 `零`，或用 `○`、拉丁字母 `O`、数字 `0` 代替 `〇`（`二零二三年`、`二○二三年`：应写 `二〇二三年`），这些在任何体例下都提示；还有汉字数字日期（`三月十四日`、`二〇二三年`），在同一语境里也有阿拉伯数字日期时提示，设了 `[dates] numerals = "arabic"` 时一律提示。
     ///
-    /// A context is the running text of one article, its quotations apart; a dateline, a
-    /// document's or letter's date line (`（一九九七年七月一日）` under a speech, a date alone
-    /// on its line under a signature) and a headline are each a context of their own. A
-    /// speech or letter that writes all its dates in Chinese numerals is left alone.
-    /// Dates inside `《》` are part of a title and are left as written.
-    /// A Chinese month alone (`十月革命`) is never flagged.
-    /// ## Why
-    /// GB/T 15835-2011 asks for Arabic numerals in dates of running text, written in full:
-    /// four-digit years, no padding zeros, `日` rather than the spoken `号`. Numeric forms
-    /// like `2023-03-14` belong to tables and forms, not to news prose. It allows Chinese
-    /// numerals where a solemn style is wanted (4.3), as long as one context keeps one form,
-    /// and writes the zero of such a year `〇`, never `零`.
-    /// ## Example
+    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）和标题各自是单独的语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）从不提示。
+    /// ## 为什么
+    /// GB/T 15835-2011 要求正文中的日期用阿拉伯数字完整书写：年份写四位，不补零，用 `日` 而不用口语的 `号`。`2023-03-14` 这类数字格式用于表格和表单，不用于新闻正文。标准允许在需要庄重的场合用汉字数字（4.3），只要同一语境写法一致；这样写的年份中的零写作 `〇`，不写 `零`。
+    /// ## 示例
     /// ```text,flagged
     /// 二〇二三年三月十四日，社区举办义诊，15号上午结束。二零二三年，社区再次举办。
     /// ```
     /// ```text,clean
     /// 2023年3月14日，社区举办义诊，15日上午结束。
     /// ```
-    /// ## Fix
-    /// Safe: rewrites the date in the `2023年3月14日` form, changing only its numerals, `号`
-    /// and separators; a Chinese-numeral date its context allows keeps its numerals and
-    /// gets only `〇` for the wrong zero. A two-digit year is expanded to the century nearest the issue date as
-    /// a suggested fix only: `98年` could be 1998 or 2098.
+    /// ## 修改
+    /// 可自动修复：按 `2023年3月14日` 的格式重写日期，只改数字、`号` 和分隔符；语境允许的汉字数字日期保留汉字，只把写错的零改成 `〇`。两位数年份补成离出版日期最近的世纪，只作建议：`98年` 可能是 1998 年，也可能是 2098 年。
     ///
-    /// With `[dates] digits = "any"` full-width digits are accepted.
-    /// ## Standard
+    /// 设了 `[dates] digits = "any"` 时，全角数字不提示。
+    /// ## 依据
     /// GB/T 15835-2011《出版物上数字用法》4.1–4.2, 5.2 (年月日的写法)
     pub(crate) RULE = "date/format" {
         severity: Warning,

@@ -6,20 +6,13 @@ use crate::recognise::dates::{DateExpr, DateMention, DateRole, Mention};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A day written alone (`16日`) later than the issue day, in a sentence that reports the
-    /// past. Inside an item with a dateline (`新华社北京12月31日电`) the day counts from the
-    /// dateline's day instead: copy filed on the 31st and printed on the 1st writes `31日`.
+    /// ## 查什么
+    /// 叙述已发生事情的句子里，单独写日的日期（`16日`）晚于出版日。带电头的稿件（`新华社北京12月31日电`）以电头日期为准：31日发稿、1日见报的稿件写 `31日` 没有问题。
     ///
-    /// A future marker exempts it: `将`, `将于`, `拟`, `计划`, `预计`, `定于`, `届时` and the like before it in
-    /// its sentence, `将` after it in its clause, or `起`, `前`, `开始` right after it. Ranges
-    /// (`6日—8日`, mostly schedules), the end of a span of time (`2日晚上到3日`), a day with its
-    /// month word (`本月16日`) and quotations are left alone.
-    /// ## Why
-    /// By news convention a day alone means the issue's month. A report of what happened on
-    /// `16日` in a page dated 15 March therefore places it in the future; the writer almost
-    /// always meant the previous month and left it out.
-    /// ## Example
+    /// 有表示将来的词就不提示：同一句中日期之前有 `将`、`将于`、`拟`、`计划`、`预计`、`定于`、`届时` 等，同一分句中日期之后有 `将`，或日期后紧跟 `起`、`前`、`开始`。日期范围（`6日—8日`，多是日程安排）、一段时间的终点（`2日晚上到3日`）、带月份词的日期（`本月16日`）和引语中的日期都不检查。
+    /// ## 为什么
+    /// 按新闻惯例，单写日指的是出版当月。在3月15日的版面上报道 `16日` 发生的事，就成了未来的事；写稿人几乎总是指上个月，只是漏写了月份。
+    /// ## 示例
     /// ```text,flagged
     /// ---
     /// date: 2023-03-15
@@ -32,11 +25,10 @@ declare_rule! {
     /// ---
     /// 本报讯 红旗社区将于16日举办义诊活动，14日已完成报名。
     /// ```
-    /// ## Fix
-    /// Suggested: writes the previous month before the day (`2月16日`). Not safe: the writer
-    /// may have meant the future and left out the marker.
-    /// ## Standard
-    /// GB/T 15835-2011《出版物上数字用法》; newsroom convention for day-only dates
+    /// ## 修改
+    /// 仅作建议：在日前补上上个月（`2月16日`）。不能自动修复：写稿人也可能说的是将来，只是漏写了表示将来的词。
+    /// ## 依据
+    /// GB/T 15835-2011《出版物上数字用法》；新闻单写日期的惯例
     pub(crate) RULE = "date/future" {
         severity: Warning,
         fix: Sometimes,

@@ -8,24 +8,17 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// One draft writing same-kind dates two ways: `星期二` and `周二`, or `3月14日` and `14日`
-    /// for days of the issue's month.
+    /// ## 查什么
+    /// 同一篇稿件里，同类日期有两种写法：`星期二` 和 `周二`，或本月的日子既写 `3月14日` 又写 `14日`。
     ///
-    /// - weekdays as both `星期二` and `周二` (or `礼拜二`): the ones not in the house word
-    ///   (`[dates] weekday`) are flagged, or, when the house word is not used at all, those
-    ///   not in the draft's commonest word;
-    /// - days of the issue's month both with the month (`3月14日`) and without it (`14日`)
-    ///   in one article: the less common way is flagged (on a tie, the way used second).
-    ///   Datelines (`本报3月14日讯`), headlines, effective dates (`1月1日起`) and days after
-    ///   the issue day are not counted.
+    /// - 星期既写 `星期二` 又写 `周二`（或 `礼拜二`）：不合本报用词（`[dates] weekday`）的提示；本报用词在稿中根本没出现时，提示不合本稿最常用写法的；
+    /// - 同一篇稿件中，出版当月的日子既带月份（`3月14日`）又不带（`14日`）：提示用得少的那种写法（一样多时，提示后出现的那种）。电头（`本报3月14日讯`）、标题、生效日期（`1月1日起`）和出版日之后的日子不计入。
     ///
-    /// Weekdays inside quotations and titles (`“周日志愿行动”`) are names, not dates.
-    /// ## Why
-    /// A page that names the same kind of day two ways makes readers wonder whether two
-    /// different days are meant, and looks unedited.
-    /// ## Example
-    /// A paper that writes `星期` (the 地方日报 preset):
+    /// 引语和书名中的星期（`“周日志愿行动”`）是名称，不是日期。
+    /// ## 为什么
+    /// 同一版面上同一类日子写法不同，读者会疑心说的是两个不同的日子，版面也显得未经编辑。
+    /// ## 示例
+    /// 写 `星期` 的报纸（预设 `地方日报`）：
     /// ```toml,config
     /// preset = "地方日报"
     /// ```
@@ -35,11 +28,10 @@ declare_rule! {
     /// ```text,clean
     /// 2023年3月14日（星期二）开幕，3月16日（星期四）闭幕。
     /// ```
-    /// ## Fix
-    /// Suggested: the other way of writing (`星期四`; `3月14日` or `14日`). Not safe: which
-    /// way the page should take is an editor's choice.
-    /// ## Standard
-    /// GB/T 15835-2011《出版物上数字用法》 (consistency within a publication); house style
+    /// ## 修改
+    /// 建议改用另一种写法（`星期四`；`3月14日` 或 `14日`）。不能自动修复：版面采用哪种写法，由编辑决定。
+    /// ## 依据
+    /// GB/T 15835-2011《出版物上数字用法》（同一出版物内写法一致）；本报体例
     pub(crate) RULE = "date/inconsistent" {
         severity: Warning,
         fix: Always,

@@ -5,27 +5,23 @@ use crate::recognise::dates::{DateExpr, DateMention, Mention};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A date that does not exist: month 13, `4月31日`, `2月30日`, or `2月29日` in a common
-    /// year.
+    /// ## 查什么
+    /// 不存在的日期：13月、`4月31日`、`2月30日`，或平年的 `2月29日`。
     ///
-    /// Without a year in the text, the year is the one nearest the issue date; with no issue
-    /// date either, only dates impossible in every year (`2月30日`) are flagged. A day alone
-    /// (`31日`) is never flagged here: its month is implied.
-    /// ## Why
-    /// An impossible date in print is certainly a typing slip, and the reader cannot tell
-    /// which day was meant.
-    /// ## Example
+    /// 文中没写年份时，取离出版日期最近的年份；连出版日期也不知道时，只提示哪一年都不可能有的日期（`2月30日`）。单写日的日期（`31日`）本规则不提示：它的月份是隐含的。
+    /// ## 为什么
+    /// 印出不可能存在的日期，一定是打字失误，而读者无从知道本来是哪一天。
+    /// ## 示例
     /// ```text,flagged
     /// 活动于2023年4月31日结束。
     /// ```
     /// ```text,clean
     /// 活动于2023年4月30日结束，2024年2月29日再次举行。
     /// ```
-    /// ## Fix
-    /// None: only the writer knows which day was meant.
-    /// ## Standard
-    /// GB/T 15835-2011《出版物上数字用法》; GB/T 7408 (the Gregorian calendar)
+    /// ## 修改
+    /// 无：只有写稿人知道本来是哪一天。
+    /// ## 依据
+    /// GB/T 15835-2011《出版物上数字用法》；GB/T 7408（公历）
     pub(crate) RULE = "date/invalid" {
         severity: Error,
         fix: None,

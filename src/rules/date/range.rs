@@ -6,25 +6,22 @@ use crate::recognise::dates::{DayWord, Mention};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A range of dates joined by a hyphen or an en dash (`3月13-14日`, `2021–2025年`).
+    /// ## 查什么
+    /// 用连字符或短横线连接的日期范围（`3月13-14日`、`2021–2025年`）。
     ///
-    /// A range mark other than the house one (`[dates] range`: `—` by default, or `至`, `～`)
-    /// is flagged too; the word `至` is never flagged when the house mark is a dash.
-    /// ## Why
-    /// GB/T 15834-2011 marks ranges with the one-em dash `—` or the wave dash `～`; a hyphen
-    /// joins words and a minus sign subtracts, so `13-14日` reads as arithmetic.
-    /// ## Example
+    /// 与本报连接号（`[dates] range`：默认 `—`，也可设为 `至`、`～`）不同的连接号也提示；本报用 `—` 时，`至` 字从不提示。
+    /// ## 为什么
+    /// GB/T 15834-2011 规定，表示范围用一字线 `—` 或浪纹线 `～`；连字符用来连接词语，减号表示相减，`13-14日` 看上去像一道算式。
+    /// ## 示例
     /// ```text,flagged
     /// 展览于2023年3月13-14日举行。
     /// ```
     /// ```text,clean
     /// 展览于2023年3月13—14日举行，3月30日至4月2日巡展。
     /// ```
-    /// ## Fix
-    /// Safe: replaces the connector with the house mark. With `至`, a bare first number gets
-    /// its unit (`13-14日` becomes `13日至14日`).
-    /// ## Standard
+    /// ## 修改
+    /// 可自动修复：把连接号换成本报的写法。用 `至` 时，前面光秃秃的数字补上单位（`13-14日` 改为 `13日至14日`）。
+    /// ## 依据
     /// GB/T 15834-2011《标点符号用法》4.13 连接号; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/range" {
         severity: Warning,

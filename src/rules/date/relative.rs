@@ -6,25 +6,16 @@ use crate::rules::style::{Choice, DayNames};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A relative day — `今天`, `昨日`, `前天`, `明天`, `本周三`, `上周五` — in a draft whose
-    /// issue date is known, where the house names days by their date.
+    /// ## 查什么
+    /// 已知出版日期的稿件中出现相对日期——`今天`、`昨日`、`前天`、`明天`、`本周三`、`上周五`——而本报的体例是写明日期。
     ///
-    /// Whether relative days are findings at all is house style: a level set for this rule
-    /// (by the configuration or its preset — `地方日报` and `新华社` report them, `人民日报`
-    /// prints them) decides; otherwise the draft does, by the form it uses most outside
-    /// quotations — relative days, or days written alone (`14日`) — from three uses and
-    /// without a tie. A relative day inside an item with a dateline (`新华社北京12月31日电`)
-    /// means a day counted from the dateline, not from the issue date.
+    /// 相对日期算不算问题，属于本报体例：为本规则设定的级别（来自配置或预设——`地方日报` 和 `新华社` 提示，`人民日报` 照印）说了算；没有设定时看稿件本身：引语之外哪种写法用得多——相对日期，还是单写日的日期（`14日`）——至少用了三次且不打平，就按哪种。带电头的稿件（`新华社北京12月31日电`）里的相对日期，从电头日期算起，而不是从出版日期算起。
     ///
-    /// Words inside quotations (the speaker's day) and titles are left
-    /// alone, and so are `今天的…` and `明日之…`, which name an era, not a day, and `今天`
-    /// before `我们` or `人们` where no time or event follows in its clause ("nowadays").
-    /// ## Why
-    /// A bulletin is written one day, printed the next and read for days after; `昨天` means
-    /// a different day to each of them. News style names the day (`14日`).
-    /// ## Example
-    /// A paper that names the day (the 地方日报 preset):
+    /// 引语中的相对日期（说话人当天的说法）和书名中的不检查；`今天的…`、`明日之…` 指的是时代而不是某一天，也不检查；`今天` 在 `我们`、`人们` 之前、所在分句又没有具体时间或事件的（意为“如今”），同样不检查。
+    /// ## 为什么
+    /// 一份稿件今天写、明天印，之后几天还有人读；`昨天` 对他们每个人来说都是不同的一天。新闻写法要写明日子（`14日`）。
+    /// ## 示例
+    /// 写明日期的报纸（预设 `地方日报`）：
     /// ```toml,config
     /// preset = "地方日报"
     /// ```
@@ -40,12 +31,10 @@ declare_rule! {
     /// ---
     /// 本报讯 14日上午，红旗社区组织志愿者清理楼道。时至今日，楼道仍很整洁。
     /// ```
-    /// ## Fix
-    /// Suggested: the absolute day counted from the issue date (`14日`, with the month when it
-    /// falls in another month). Not safe: the writer may have counted from the day of writing,
-    /// not the day of printing.
-    /// ## Standard
-    /// GB/T 15835-2011《出版物上数字用法》 (dates written with Arabic numerals); newsroom style
+    /// ## 修改
+    /// 仅作建议：改为从出版日期推算出的具体日期（`14日`；不在同一个月时带上月份）。不能自动修复：写稿人可能是从写稿那天算的，而不是从见报那天算的。
+    /// ## 依据
+    /// GB/T 15835-2011《出版物上数字用法》（日期用阿拉伯数字书写）；本报新闻写法
     pub(crate) RULE = "date/relative" {
         severity: Info,
         fix: Always,

@@ -7,29 +7,23 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A weekday written after a date (`3月14日（星期三）`, `14日周三`) that is not that date's
-    /// weekday.
+    /// ## 查什么
+    /// 日期后所写的星期（`3月14日（星期三）`、`14日周三`）与该日期实际的星期不符。
     ///
-    /// The year is the one written, else the one nearest the issue date; a day alone (`14日`)
-    /// is in the issue's month. Without a year in the text and without an issue date, the
-    /// rule stays silent.
-    /// ## Why
-    /// Readers plan by weekdays and check them against dates; when the two disagree, one of
-    /// them is wrong in print and the reader cannot know which.
-    /// ## Example
+    /// 年份按文中所写；没写年份时取离出版日期最近的年份；单写日的日期（`14日`）算作出版当月。文中没有年份、又不知道出版日期时，本规则不提示。
+    /// ## 为什么
+    /// 读者按星期安排日程，也会拿星期去核对日期；两者对不上，印出来的必有一个是错的，而读者无从判断是哪一个。
+    /// ## 示例
     /// ```text,flagged
     /// 2023年3月14日（星期三），社区举办义诊。
     /// ```
     /// ```text,clean
     /// 2023年3月14日（星期二），社区举办义诊。
     /// ```
-    /// ## Fix
-    /// Safe: replaces only the weekday, keeping its word (`星期`, `周` or `礼拜`). The date is
-    /// never changed: a person who finds the date wrong edits it, and the weekday is checked
-    /// again.
-    /// ## Standard
-    /// GB/T 15835-2011《出版物上数字用法》; the weekday of a Gregorian date (GB/T 7408)
+    /// ## 修改
+    /// 可自动修复：只改星期，保留原来的用词（`星期`、`周` 或 `礼拜`）。日期从不改动：如果错的是日期，由人来改，改完后星期会重新核对。
+    /// ## 依据
+    /// GB/T 15835-2011《出版物上数字用法》；公历日期对应的星期（GB/T 7408）
     pub(crate) RULE = "date/weekday" {
         severity: Error,
         fix: Always,

@@ -6,12 +6,11 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A headline ending in `。` `，` `；` `：` (or their half-width forms).
-    /// ## Why
-    /// Headlines take no sentence-final or clause punctuation at their end; question and
-    /// exclamation marks, quotes and ellipses are allowed where the sense needs them.
-    /// ## Example
+    /// ## 查什么
+    /// 标题末尾用了 `。` `，` `；` `：`（或它们的半角形式）。
+    /// ## 为什么
+    /// 标题末尾不用句末点号和句内点号；问号、叹号、引号和省略号在意思需要时可以用。
+    /// ## 示例
     /// ```text,flagged
     /// 平城区推进老旧小区改造。
     ///
@@ -22,10 +21,9 @@ declare_rule! {
     ///
     /// 本报讯（记者 王海）近日，平城区启动老旧小区改造。
     /// ```
-    /// ## Fix
-    /// Safe: removes the marks at the end, a run such as `，，` or `。；` (spaces between them
-    /// included) at once.
-    /// ## Standard
+    /// ## 修改
+    /// 可自动修复：删去末尾的标点；`，，`、`。；` 这样连在一起的几个（包括中间的空格）一次删掉。
+    /// ## 依据
     /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
     pub(crate) RULE = "headline/punctuation" {
         severity: Warning,

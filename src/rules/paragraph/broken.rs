@@ -6,15 +6,11 @@ use crate::rules::Context;
 use crate::text::{is_han, Span};
 
 declare_rule! {
-    /// ## What it flags
-    /// A body paragraph that stops mid-sentence — no `。` `！` `？` at its end — and goes
-    /// on in the next block: a line break left by layout or by pasting from a PDF. A block
-    /// that ends on a closing quote with no stop (`……开新局”`) counts too. Headlines,
-    /// subheadings, list lines, verse, a letter's sign-off and rolls of names end without a
-    /// stop on purpose and are not flagged.
-    /// ## Why
-    /// On the page the break shows as a new, indented paragraph in the middle of a sentence.
-    /// ## Example
+    /// ## 查什么
+    /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、列表行、诗行、书信落款和名单本来就不带句末标点，不报。
+    /// ## 为什么
+    /// 见报时，断开处会变成句子中间另起一段、首行缩进。
+    /// ## 示例
     /// ```text,flagged
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，居民们纷纷表示
     ///
@@ -25,10 +21,9 @@ declare_rule! {
     ///
     /// 居民们纷纷表示，这次改造让小区焕然一新。
     /// ```
-    /// ## Fix
-    /// Suggested: joins the two blocks. Not applied in bulk, because a missing full stop
-    /// looks the same and only the writer can tell which it is.
-    /// ## Standard
+    /// ## 修改
+    /// 建议修改：把两段连起来。不批量应用，因为漏了句号看起来一样，只有作者分得清。
+    /// ## 依据
     /// 报纸编校规范（段落完整）
     pub(crate) RULE = "paragraph/broken" {
         severity: Warning,

@@ -8,28 +8,17 @@ use crate::rules::Context;
 use pinyin::ToPinyinMulti;
 
 declare_rule! {
-    /// ## What it flags
-    /// One person's name spelt two ways in one draft: two names of three or more characters,
-    /// each printed next to a title or role (`居民王秀英`, `王秀芳老人`, `书记李建国`) or in a
-    /// credit, that share the surname and length and differ in one character of the given
-    /// name, or whose given names sound the same (`王秀英`, `王修瑛`). Captions and credits
-    /// count.
+    /// ## 查什么
+    /// 同一篇稿件中，同一个人的名字有两种写法：两个三字或三字以上的姓名，各自紧挨着称谓或职务出现（`居民王秀英`、`王秀芳老人`、`书记李建国`）或出现在署名中，姓氏和字数相同，名字只差一个字，或名字读音相同（`王秀英`、`王修瑛`）。图片说明和署名也算在内。
     ///
-    /// Sounding the same means the same pinyin on some reading of each character, tones
-    /// aside, however many characters differ.
+    /// 读音相同，指每个字取某一种读音时拼音相同，不计声调，不管有几个字不同。
     ///
-    /// Two names printed with two different offices (`书记李明华`, `医生李明桦`) or as a woman
-    /// and a man (`女士`, `先生`) are two people.
+    /// 冠以两种不同职务的两个姓名（`书记李明华`、`医生李明桦`），或一个称女士、一个称先生（`女士`、`先生`）的，是两个人。
     ///
-    /// A credited reporter's name is compared only with a reporter named in the text
-    /// (`记者王梅`), not with the story's people. Two names printed in one sentence
-    /// (`王秀英和王秀芳姐妹`), two credited reporters or photographers, and two names each
-    /// printed more than once are taken to be two people. Two-character names are not
-    /// compared: `王海` and `王梅` are far more often two people than a slip.
-    /// ## Why
-    /// A resident's name spelt two ways in one story means one of them is wrong, and readers
-    /// who know the person notice.
-    /// ## Example
+    /// 署名记者的名字只与正文中提到的记者（`记者王梅`）比较，不与报道中的人物比较。同一句里出现的两个姓名（`王秀英和王秀芳姐妹`）、两位署名的记者或摄影记者、各出现不止一次的两个姓名，都当作两个人。两字姓名不比较：`王海` 和 `王梅` 是两个人的可能远大于写错。
+    /// ## 为什么
+    /// 报道中一位居民的名字写成两样，必有一个是错的，认识这个人的读者一眼就会发现。
+    /// ## 示例
     /// ```text,flagged
     /// 本报讯（记者 王海）8日，社区志愿者看望了独居老人王秀英。
     ///
@@ -48,10 +37,9 @@ declare_rule! {
     ///
     /// 社区书记李明华介绍，义诊由医生李明桦牵头。
     /// ```
-    /// ## Fix
-    /// Suggested: either spelling, everywhere the other is printed. Only the reporter knows
-    /// which is right.
-    /// ## Standard
+    /// ## 修改
+    /// 仅作建议：两种写法任选其一，替换另一种写法出现的所有地方。哪个对只有记者知道。
+    /// ## 依据
     /// 《报纸编校质量标准》：人名前后一致
     pub(crate) RULE = "person/variant" {
         severity: Warning,

@@ -7,24 +7,13 @@ use crate::rules::photo::house::{departures, deviation, house_form, Departure};
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A photo credit in no accepted form — `摄影：王海`, half-width parentheses, stray
-    /// spaces, a roster reporter credited without `本报记者` — and, as a matter of house
-    /// style, a credit that departs from the house's choice among the accepted forms:
-    /// `本报记者 王海 摄`, `（本报记者 王海 摄）` or `王海/摄` (`[photo] form`), names
-    /// separated by a space or `、`, the role and `摄` spaced from the names or run into them
-    /// (`（新华社记者王海摄）`).
+    /// ## 查什么
+    /// 图片署名不合任何一种规范写法——`摄影：王海`、半角括号、多余的空格、名册上的记者没有署 `本报记者`；或者写法虽然规范，却不合本报选定的体例：`本报记者 王海 摄`、`（本报记者 王海 摄）` 还是 `王海/摄`（`[photo] form`），姓名之间用空格还是 `、`，职务和 `摄` 与姓名之间空格还是连写（`（新华社记者王海摄）`）。
     ///
-    /// Any role, organisation and number of photographers fits each form
-    /// (`本报记者 王海 通讯员 李敏 张强 摄`, `（新华社记者 王海 摄）`); a drawing is credited
-    /// the same way (`（赵炬绘）`). The house's choice comes from the configuration, else its
-    /// preset, else the draft's own majority of at least three credits; until then no choice
-    /// of style is reported. Sources that are not photographers (`新华社发`, `…供图`,
-    /// `资料图片`) are left alone.
-    /// ## Why
-    /// Photo credits follow one form across the page, like bylines; `摄影：` is a habit of
-    /// other media.
-    /// ## Example
+    /// 每种写法都可以带任何职务、单位和任意多位摄影者（`本报记者 王海 通讯员 李敏 张强 摄`、`（新华社记者 王海 摄）`）；绘画作品署名的写法相同（`（赵炬绘）`）。本报的体例取自配置，没有就按预设，也没有预设就按稿件本身：至少三处图片署名采用同一写法且占多数才算；在此之前不提示体例问题。不是摄影者的来源（`新华社发`、`…供图`、`资料图片`）不检查。
+    /// ## 为什么
+    /// 图片署名和文字署名一样，全版应当写法一致；`摄影：` 是其他媒体的习惯写法。
+    /// ## 示例
     /// ```text,flagged
     /// 居民在新建的健身广场锻炼 摄影：王海
     /// ```
@@ -33,13 +22,9 @@ declare_rule! {
     ///
     /// 志愿者为老人理发 本报记者 王海 通讯员 李敏 摄
     /// ```
-    /// ## Fix
-    /// Safe where it changes punctuation and spacing only: the credit is rebuilt in the
-    /// house form from its parsed roles and names, keeping every role word and organisation
-    /// as printed (`（新华社记者 王海 摄）` never becomes `本报记者 王海 摄`). Suggested where
-    /// it would change a word: `摄影：王海` to `王海 摄`, or `本报记者` supplied for a roster
-    /// reporter.
-    /// ## Standard
+    /// ## 修改
+    /// 只改标点和空格的，可自动修复：按解析出的职务和姓名，用本报体例重写图片署名，职务和单位名称照原样保留（`（新华社记者 王海 摄）` 绝不会改成 `本报记者 王海 摄`）。要改动文字的，只作建议：把 `摄影：王海` 改为 `王海 摄`，或给名册上的记者补上 `本报记者`。
+    /// ## 依据
     /// 《报纸编校质量标准》图片署名；本报 `[photo]` 版式
     pub(crate) RULE = "photo/credit-format" {
         severity: Warning,

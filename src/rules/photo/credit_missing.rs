@@ -6,14 +6,11 @@ use crate::rules::photo::house::house_photo_credit;
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A photo caption (a short unpunctuated block standing alone, a block starting `图为`)
-    /// with no photo credit — neither at its end nor on a caption or credit line right
-    /// beside it.
-    /// ## Why
-    /// A printed photo must say who took it; a caption without a credit is usually a credit
-    /// lost in layout.
-    /// ## Example
+    /// ## 查什么
+    /// 没有图片署名的图片说明（单独成段、不带标点的短段落，或以 `图为` 开头的段落）——末尾没有署名，紧挨着的说明行或署名行上也没有。
+    /// ## 为什么
+    /// 刊出的照片必须注明拍摄者；有说明没署名，多半是署名在排版时丢了。
+    /// ## 示例
     /// ```text,flagged
     /// 新开街道推进老旧小区改造
     ///
@@ -32,11 +29,9 @@ declare_rule! {
     ///
     /// 极目神州
     /// ```
-    /// ## Fix
-    /// Suggested: appends the house credit `本报记者 王海 摄` with the reporters of the
-    /// caption's article (or of the page, or `[byline] default_reporter`). Who took the
-    /// photo is for the editor to confirm.
-    /// ## Standard
+    /// ## 修改
+    /// 仅作建议：在说明末尾加上本报体例的图片署名 `本报记者 王海 摄`，署该说明所在稿件的记者（或本版的记者，或 `[byline] default_reporter`）。照片是谁拍的，由编辑确认。
+    /// ## 依据
     /// 《报纸编校质量标准》图片署名
     pub(crate) RULE = "photo/credit-missing" {
         severity: Warning,

@@ -6,41 +6,26 @@ use crate::recognise::places::Mention;
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// A division's former name used after it was renamed, merged or abolished: `大同县`
-    /// after 2018-02-09 (now `云州区`), `南郊区`, `水泊寺乡` after 2021.
+    /// ## 查什么
+    /// 行政区划更名、合并或撤销之后仍在使用的旧名：2018-02-09 之后的 `大同县`（今 `云州区`），2021 年之后的 `南郊区`、`水泊寺乡`。
     ///
-    /// The change date is compared with the issue date (else today). The dates of the history are approval
-    /// dates, and a change takes effect weeks or months later, so a name counts as former 90
-    /// days after approval; a change known only by its year counts from the next year on.
+    /// 变更日期与出版日期（没有就用今天）比较。沿革中的日期是批准日期，变更要过几周甚至几个月才生效，所以批准 90 天后才算旧名；只知道年份的变更，从下一年起算。
     ///
-    /// Checked at every level the history covers (county level and above since 1982, towns
-    /// since 2014), in chains with full or short forms (`四川灌县`). A former name written
-    /// alone counts only where it was one division's (not `丰乐乡`, abolished in several
-    /// counties) and the characters around show it stands as a name (`在灌县`, never
-    /// `普通县城`).
+    /// 沿革覆盖的各级都检查（县级及以上自 1982 年起，乡镇自 2014 年起），连写的地名、全称或简称都算（`四川灌县`）。单独出现的旧名，只有它只属于一个区划（`丰乐乡` 不算，好几个县都撤过）、且前后的字表明它是地名（`在灌县`，而不是 `普通县城`）时才算。
     ///
-    /// Never flagged: `原大同县` and other deliberate references to the past (`原` `前` `旧`
-    /// before the name, `（今…）` after it, a sentence about the change itself: 撤、改、
-    /// 更名、合并、设立 …, or one that gives a year before the change); `张家口地区` and other
-    /// former 地区 names, which also mean "the area around"; a former name that is also an
-    /// everyday word (`城区`, `矿区`) unless the text names the division (`大同市城区`); a
-    /// name still in use for another place that the context points to, or for the same
-    /// place (`麻阳县`, the everyday short form of 麻阳苗族自治县).
-    /// ## Why
-    /// A former name in today's news misinforms readers about where things are, and is a
-    /// standard correction.
-    /// ## Example
+    /// 以下从不提示：`原大同县` 等有意提及过去的写法（名前有 `原` `前` `旧`，名后有 `（今…）`，句子讲的就是变更本身：撤、改、更名、合并、设立……，或句中给出变更之前的年份）；`张家口地区` 等旧“地区”名，它们也有“一带”的意思；同时是日常词语的旧名（`城区`、`矿区`），除非文中点明是哪个区划（`大同市城区`）；仍是别处现用地名、而上下文指向那里的，或仍是同一地方现用名的（`麻阳县`，麻阳苗族自治县的日常简称）。
+    /// ## 为什么
+    /// 在今天的新闻里用旧地名，会让读者弄错地方，这是常见的更正事项。
+    /// ## 示例
     /// ```text,flagged
     /// 2023年，大同市南郊区新建学校3所。
     /// ```
     /// ```text,clean
     /// 2023年，原大同县所辖各乡镇新建学校3所，云州区道路改造完成。
     /// ```
-    /// ## Fix
-    /// Suggested: the current name, when the old unit went to one successor; with several
-    /// successors each is offered, since only the reporter knows which part is meant.
-    /// ## Standard
+    /// ## 修改
+    /// 仅作建议：原区划只并入一个新区划时，建议改为现名；分入几个新区划时，逐一列出，因为只有记者知道指的是哪一部分。
+    /// ## 依据
     /// 《地名管理条例》(2022); 民政部《县级以上行政区划变更情况》.
     pub(crate) RULE = "place/former-name" {
         severity: Warning,

@@ -8,37 +8,25 @@ use crate::rules::Context;
 use crate::text::Span;
 
 declare_rule! {
-    /// ## What it flags
-    /// A place written under a parent it does not belong to, in any chain of names the text
-    /// writes, levels skipped or not, full names or short forms.
+    /// ## 查什么
+    /// 文中连写的地名里，某地写在了不属于它的上级之下；跳不跳级、全称还是简称都算。
     ///
-    /// At county level and above any wrong parent: `河北省张家港市` (张家港 is a city of
-    /// 江苏), `甘肃省银川市`, `安徽淮安` (淮安 is in 江苏). Below, at town and village level,
-    /// only where the gazetteer puts the child under a neighbour of the written parent — a
-    /// place of the parent's level under the parent's own parent: `肥西县店埠镇` (店埠镇 is
-    /// in 肥东县, the next county of 合肥), `水泊寺街道水泊寺村` — since the gazetteer lags
-    /// new towns and village names repeat all over China.
+    /// 县级及以上，上级写错就提示：`河北省张家港市`（张家港属江苏）、`甘肃省银川市`、`安徽淮安`（淮安在江苏）。县级以下的乡镇、村，只有地名库把它放在所写上级的邻近区划之下——即所写上级的上级之下、与所写上级同级的地方——时才提示：`肥西县店埠镇`（店埠镇在合肥的邻县肥东县）、`水泊寺街道水泊寺村`。这是因为地名库跟不上新设的乡镇，而村名在全国大量重复。
     ///
-    /// Names that repeat elsewhere are fine as long as one of them lies under the parent;
-    /// a short form that is also the stem of a district under the parent is that district
-    /// (`北京朝阳`). A known place outside `[bulletin] region` is never a finding by itself.
-    /// NBS statistical units (开发区, 农场 …) never anchor this rule.
-    /// ## Why
-    /// Putting a place under the wrong province, county or street tells readers the wrong
-    /// authority and the wrong place; it is a factual error.
-    /// ## Example
+    /// 重名的地名，只要有一个在所写上级之下就没问题；简称同时是上级所辖某区名称主干的，就指那个区（`北京朝阳`）。已知地名在 `[bulletin] region` 之外，本身不算问题。国家统计局的统计单位（开发区、农场等）从不作为本规则判断的依据。
+    /// ## 为什么
+    /// 把地方写到错误的省、县或街道之下，会让读者弄错主管部门和地点，属于事实差错。
+    /// ## 示例
     /// ```text,flagged
     /// 大同市平城区云冈镇开展植树活动，河北省张家港市、安徽淮安的代表参加。
     /// ```
     /// ```text,clean
     /// 大同市云冈区云冈镇开展植树活动，江苏省张家港市、江苏淮安的代表参加。
     /// ```
-    /// ## Fix
-    /// Suggested: the parent the gazetteer gives, written as the parent was (a short form
-    /// for a short form). Offered only when that parent is clear; the child's name may be
-    /// the slip instead, so a person decides.
-    /// ## Standard
-    /// 《行政区划管理条例》(2018) and the NBS division codes.
+    /// ## 修改
+    /// 仅作建议：改为地名库给出的上级，写法与原来一致（原来是简称就用简称）。只在上级明确时才给出；也可能是下级地名写错了，所以由人决定。
+    /// ## 依据
+    /// 《行政区划管理条例》(2018) 和国家统计局统计用区划代码。
     pub(crate) RULE = "place/hierarchy" {
         severity: Error,
         fix: Sometimes,

@@ -7,18 +7,13 @@ use crate::rules::Context;
 use super::slip_reason;
 
 declare_rule! {
-    /// ## What it flags
-    /// One place written two ways in one draft (`永按社区` … `永安社区`), or a short form
-    /// (`平城`) before the first full mention (`平城区`).
+    /// ## 查什么
+    /// 同一篇稿件里同一个地名有两种写法（`永按社区`……`永安社区`），或者在第一次出现全称（`平城区`）之前先用了简称（`平城`）。
     ///
-    /// Two ways: a name not in the gazetteer that differs from a place named elsewhere in the
-    /// draft by one confusable character. A short form counts where it stands as a name: between spaces or punctuation, as in a headline
-    /// (`平城 水泊寺街道 …`) or `在平城，`. Datelines (`新华社张家港1月1日电`), where papers
-    /// print the short form, and short forms joined by a dash (`张北—尚义`) are left alone.
-    /// ## Why
-    /// Readers meet the full name first and the short form after; two spellings of one place
-    /// leave them wondering whether two places are meant.
-    /// ## Example
+    /// 两种写法，指地名库里没有的名字，与稿中别处提到的地名只差一个易混的字。简称只在作地名使用时才算：前后是空格或标点，比如标题里的 `平城 水泊寺街道 …`，或 `在平城，`。电头（`新华社张家港1月1日电`）照例用简称，以及用连接号连起来的简称（`张北—尚义`），都不检查。
+    /// ## 为什么
+    /// 读者应先读到全称，再读到简称；同一个地方写成两样，读者会疑心是两个地方。
+    /// ## 示例
     /// ```text,flagged
     /// 平城 水泊寺街道 推进老旧小区改造
     ///
@@ -29,10 +24,10 @@ declare_rule! {
     ///
     /// 本报讯（记者 王海）平城区今年改造小区40个，在平城，新开业的超市有5家。
     /// ```
-    /// ## Fix
-    /// Suggested: the full name, or the spelling of the gazetteer.
-    /// ## Standard
-    /// House style; 《地名管理条例》(2022) on standard names.
+    /// ## 修改
+    /// 仅作建议：改为全称，或地名库中的写法。
+    /// ## 依据
+    /// 本报体例；《地名管理条例》(2022) 关于标准地名的规定。
     pub(crate) RULE = "place/inconsistent" {
         severity: Warning,
         fix: Always,

@@ -7,48 +7,29 @@ use crate::rules::Context;
 use super::slip_reason;
 
 declare_rule! {
-    /// ## What it flags
-    /// A place-like name not in the gazetteer that is one likely slip from a known name:
-    /// `永按社区` for `永安社区`, `文瀛街道` for `文瀛湖街道`, `武候区` for `武侯区`.
+    /// ## 查什么
+    /// 地名库中没有、又与某个已知地名只差一处常见笔误的类地名：`永按社区` 应为 `永安社区`，`文瀛街道` 应为 `文瀛湖街道`，`武候区` 应为 `武侯区`。
     ///
-    /// Place-like means Chinese characters ending in 省 市 区 县 旗 街道 乡 镇 村 社区 …; a likely
-    /// slip is one character replaced by one of the same sound, a similar shape or a variant
-    /// form (`闫良区` for `阎良区`), or one character left out; at county level and above
-    /// also one character written twice.
+    /// 类地名，指以 省 市 区 县 旗 街道 乡 镇 村 社区 等结尾的一串汉字；常见笔误，指一个字换成了同音字、形近字或异体字（`闫良区` 应为 `阎良区`），或漏了一个字；县级及以上还包括一个字重复写了两遍。
     ///
-    /// - At county level and above, every division of the country counts, even with no
-    ///   parent written (`武候区`), as long as exactly one name fits; where several do, the
-    ///   counties of `[bulletin] region`'s prefecture decide (`平成区` in a 大同 paper).
-    /// - Below county level a slip needs a parent: the place named right before the name
-    ///   (`水泊寺街道永按社区`), else the article's counties and towns and `[bulletin]
-    ///   region`. The 620,573 built-in villages and communities count: under a county, the
-    ///   villages of all its towns (`平城区福富苑社区` for 福寓苑社区). A village name that
-    ///   exists anywhere in the country is never a slip, and a village name one character
-    ///   short of a known one counts only when its parent is written right before it:
-    ///   village lists are never complete.
-    /// - A name in quotes with its suffix outside them (`娄底市“新华”县`), and a 街道 that lost
-    ///   its 道 before the next word (`水泊寺街将…`, where the draft or its parent vouches
-    ///   for 水泊寺街道).
+    /// - 县级及以上，全国所有区划都参与比较，即使没写上级（`武候区`），只要恰好只有一个地名对得上；对得上的有好几个时，由 `[bulletin] region` 所在地市的区县来定（大同的报纸里的 `平成区`）。
+    /// - 县级以下，要有上级才算笔误：紧挨在前面写出的地名（`水泊寺街道永按社区`），否则是本稿提到的区县、乡镇和 `[bulletin] region`。内置的 620,573 个村和社区都参与比较：写了区县时，比较其下所有乡镇的村（`平城区福富苑社区` 应为 福寓苑社区）。全国任何地方有的村名都不算笔误；比已知村名少一个字的村名，只有紧挨在前面写了上级时才算：村名录永远不会齐全。
+    /// - 引号里的名称、后缀在引号外（`娄底市“新华”县`），以及在下一个词前丢了 `道` 的街道（`水泊寺街将…`，本稿或其上级能证实是 水泊寺街道）。
     ///
-    /// Names merely one character away from a real name elsewhere (`范家庄村`, `刘家庄村`)
-    /// are left alone: a gazetteer is never complete, and such names are usually real.
-    /// Towns written without 镇 or 乡 are not read as names.
-    /// ## Why
-    /// A misspelt place name in print is a correction the next day, and readers of a local
-    /// paper know their streets and communities.
-    /// ## Example
+    /// 只是和别处某个真实地名差一个字的名字（`范家庄村`、`刘家庄村`）不提示：地名库永远不会齐全，这样的名字多半是真实存在的。不带 镇、乡 的乡镇名不当作地名识别。
+    /// ## 为什么
+    /// 地名写错，第二天就得登更正；地方报纸的读者熟悉自己的街道和社区。
+    /// ## 示例
     /// ```text,flagged
     /// 山西省大同市平城区青远街道开展活动，新旺街道、文瀛街道同步推进。
     /// ```
     /// ```text,clean
     /// 山西省大同市平城区清远街道开展活动，新旺街道、文瀛湖街道同步推进。
     /// ```
-    /// ## Fix
-    /// Suggested: the gazetteer name (inside the quotes for a quoted name; `道` inserted for a
-    /// cut 街道, the next word left alone). The written name may be a new place the
-    /// gazetteer does not have yet; then add it to the newsroom gazetteer or the allow list.
-    /// ## Standard
-    /// 民政部《地名管理条例》(2022): standard place names are used in publications.
+    /// ## 修改
+    /// 仅作建议：改为地名库中的名称（引号里的名称改在引号内；缺了 `道` 的街道补上 `道`，后面的词不动）。所写的地名也可能是地名库还没收录的新地名，这时把它加入本报地名库或允许列表。
+    /// ## 依据
+    /// 民政部《地名管理条例》(2022)：出版物使用标准地名。
     pub(crate) RULE = "place/misspelled" {
         severity: Warning,
         fix: Always,

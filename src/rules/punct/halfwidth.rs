@@ -6,26 +6,22 @@ use crate::rules::Context;
 use crate::text::{is_han, Span};
 
 declare_rule! {
-    /// ## What it flags
-    /// Half-width (ASCII) punctuation `, ; : ? ! ( )` in Chinese text, where a Chinese
-    /// character stands right beside it.
+    /// ## 查什么
+    /// 中文里紧挨着汉字的半角（ASCII）标点 `, ; : ? ! ( )`。
     ///
-    /// Numbers (`1,000`, `10:30`), web addresses, e-mail addresses, Latin phrases
-    /// (`Hello, world`) and Markdown code are left alone.
-    /// ## Why
-    /// Chinese text takes full-width punctuation. A half-width comma or parenthesis between
-    /// Chinese characters is the mark of a half-width input method, and prints cramped.
-    /// ## Example
+    /// 数字（`1,000`、`10:30`）、网址、电子邮件地址、外文词句（`Hello, world`）和 Markdown 代码不检查。
+    /// ## 为什么
+    /// 中文用全角标点。汉字之间夹着半角逗号或括号，是用半角输入法打的，印出来显得局促。
+    /// ## 示例
     /// ```text,flagged
     /// 红旗社区组织志愿者,为居民提供服务;活动持续一天(周六)。
     /// ```
     /// ```text,clean
     /// 红旗社区组织志愿者，为居民提供服务；活动持续一天（周六），共1,000人次参加，10:30结束。
     /// ```
-    /// ## Fix
-    /// Safe: each mark becomes its full-width form (`，` `；` `：` `？` `！` `（` `）`); spaces
-    /// typed after the mark are dropped, as full-width marks carry their own.
-    /// ## Standard
+    /// ## 修改
+    /// 可自动修复：每个标点改为全角形式（`，` `；` `：` `？` `！` `（` `）`）；标点后打的空格一并删去，全角标点本身已带空白。
+    /// ## 依据
     /// GB/T 15834-2011《标点符号用法》
     pub(crate) RULE = "punct/halfwidth" {
         severity: Warning,

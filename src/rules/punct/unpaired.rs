@@ -3,28 +3,22 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::Context;
 
 declare_rule! {
-    /// ## What it flags
-    /// Quotation marks, book-title marks and brackets that open without closing, or close
-    /// without opening, within a paragraph: `“` `”` `‘` `’` `《` `》` `（` `）` `【` `】` `「` `」`.
+    /// ## 查什么
+    /// 同一段里只有前半、没有后半（或只有后半）的引号、书名号和括号：`“` `”` `‘` `’` `《` `》` `（` `）` `【` `】` `「` `」`。
     ///
-    /// A quotation running over several paragraphs opens each paragraph with `“` and closes
-    /// only at its end, and each item of a quoted list (`“（一）……；“（二）……。”`) opens with
-    /// `“` and the quotation closes once: both are correct and not flagged. Nor is a mark
-    /// left open in a block that stops mid-sentence and closed in the next (a bracket or a
-    /// couplet printed over two lines), or the apostrophe of `’97`.
-    /// ## Why
-    /// A missing closing mark leaves the reader unsure where a quotation or a title ends,
-    /// and usually means words were lost in an edit.
-    /// ## Example
+    /// 引文跨几段时，每段开头用 `“`，只在引文末尾用 `”`；引用的条文逐项以 `“` 开头、最后才收引号（`“（一）……；“（二）……。”`）：这两种都是对的，不报。一段在句中断开、标号在下一段才收（括号或对联排成两行），以及 `’97` 里的撇号，也不报。
+    /// ## 为什么
+    /// 缺了后半，读者不知道引文或书名到哪里结束；这通常还说明修改时丢了字。
+    /// ## 示例
     /// ```text,flagged
     /// 居民王秀英说：“改造后，小区变美了。
     /// ```
     /// ```text,clean
     /// 居民王秀英说：“改造后，小区变美了。”他们还参观了《平城区志》。
     /// ```
-    /// ## Fix
-    /// None: only the writer knows where the quotation ends.
-    /// ## Standard
+    /// ## 修改
+    /// 不给修改：引文在哪里结束，只有作者知道。
+    /// ## 依据
     /// GB/T 15834-2011《标点符号用法》4.8 引号、4.9 括号、4.15 书名号
     pub(crate) RULE = "punct/unpaired" {
         severity: Warning,

@@ -11,20 +11,13 @@ use crate::rules::Context;
 use crate::words::Hit;
 
 declare_rule! {
-    /// ## What it flags
-    /// A form on the newsroom's own word list: misused words, banned terms, the house
-    /// spelling of local names. The list is `[[words.entry]]` in `jiaodui.toml` (a literal
-    /// `wrong` form, or a `pattern`, with its `right` form or forms and a `note`) and the prh
-    /// YAML dictionaries textlint users keep, imported with `[words] import = ["prh.yml"]`.
+    /// ## 查什么
+    /// 本报词表中列出的写法：误用的词、禁用的说法、本地名称的本报写法。词表来自 `jiaodui.toml` 中的 `[[words.entry]]`（一个字面的 `wrong` 写法或一个 `pattern`，配上一个或几个 `right` 写法和一条 `note` 说明），以及 textlint 用户维护的 prh YAML 词典，用 `[words] import = ["prh.yml"]` 导入。
     ///
-    /// Every literal form of every entry is found in one pass; regular expressions run only
-    /// for the entries that ask for one. Text that already is the right form is not flagged
-    /// (`/jquery/i` does not flag `jQuery` when `jQuery` is right). Without a list the rule
-    /// is silent.
-    /// ## Why
-    /// Every newsroom keeps such a list, and each form on it was once printed and corrected;
-    /// a checker that knows the list catches the slip before it is printed again.
-    /// ## Example
+    /// 所有词条的字面写法一遍就能查完；只有要求用正则表达式的词条才运行正则。已经是正确写法的文字不提示（`jQuery` 是正确写法时，`/jquery/i` 不会提示 `jQuery`）。没有词表时，本规则不提示。
+    /// ## 为什么
+    /// 每个编辑部都有这样一份词表，上面每一条都曾经印错、更正过；知道这份词表的检查工具，能在它再次见报之前拦住。
+    /// ## 示例
     /// ```toml,config
     /// [[words.entry]]
     /// wrong = "既使"
@@ -37,11 +30,10 @@ declare_rule! {
     /// ```text,clean
     /// 即使下雨，志愿者也坚持上门服务。
     /// ```
-    /// ## Fix
-    /// Safe when the entry has one right form: it replaces exactly the flagged text. With
-    /// several right forms each is suggested; with none (a banned term) there is no fix.
-    /// ## Standard
-    /// The newsroom's own list; prh dictionaries (textlint-rule-prh)
+    /// ## 修改
+    /// 词条只有一个正确写法时可自动修复：只替换提示的那段文字。有几个正确写法时逐一建议；没有正确写法（禁用的说法）时不给修复。
+    /// ## 依据
+    /// 本报词表；prh 词典（textlint-rule-prh）
     pub(crate) RULE = "word/substitution" {
         severity: Warning,
         fix: Sometimes,

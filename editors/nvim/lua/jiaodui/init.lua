@@ -67,11 +67,11 @@ function M.check_server()
     local point = has_011 and "vim.lsp.config('jiaodui', { cmd = { '/path/to/jiaodui', 'lsp' } })"
       or "require('jiaodui').setup({ cmd = { '/path/to/jiaodui', 'lsp' } })"
     vim.notify(table.concat({
-      ('jiaodui: the language server `%s` was not found, so drafts are not being checked.'):format(cmd[1]),
-      'Install it: download the binary for your system from https://github.com/jiaodui/jiaodui/releases'
-        .. ' and put `jiaodui` on PATH, or run `cargo install --locked --git https://github.com/jiaodui/jiaodui`.',
-      'Or point Neovim at it: ' .. point .. '.',
-      'Details: ' .. INSTALL_URL .. ' and :checkhealth jiaodui',
+      ('jiaodui：找不到语言服务 `%s`，稿件没有在检查。'):format(cmd[1]),
+      '安装方法：从 https://github.com/jiaodui/jiaodui/releases 下载适合本机系统的程序，'
+        .. '把 `jiaodui` 放到 PATH 上；或者运行 `cargo install --locked --git https://github.com/jiaodui/jiaodui`。',
+      '也可以告诉 Neovim 它在哪里：' .. point .. '。',
+      '详见 ' .. INSTALL_URL .. ' 和 :checkhealth jiaodui',
     }, '\n'), vim.log.levels.WARN)
   end
   return false
@@ -84,10 +84,10 @@ function M.create_commands()
   M.create_autocmds()
   vim.api.nvim_create_user_command('JiaoduiFixAll', function()
     M.fix_all(0)
-  end, { desc = 'jiaodui: apply every safe fix in this draft', force = true })
+  end, { desc = 'jiaodui：应用本稿全部可自动修复的修改', force = true })
   vim.api.nvim_create_user_command('JiaoduiRestart', function()
     M.restart()
-  end, { desc = 'jiaodui: restart the language server', force = true })
+  end, { desc = 'jiaodui：重启语言服务', force = true })
 end
 
 --- Two autocommands for drafts inside a jiaodui project (a jiaodui.toml above them):
@@ -221,14 +221,14 @@ function M.fix_all(bufnr, on_done)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
   on_done = on_done or function(applied, err)
     if err then
-      vim.notify('jiaodui: ' .. err, vim.log.levels.ERROR)
+      vim.notify('jiaodui：' .. err, vim.log.levels.ERROR)
     elseif applied == 0 then
-      vim.notify('jiaodui: nothing to fix', vim.log.levels.INFO)
+      vim.notify('jiaodui：本稿没有可自动修复的问题', vim.log.levels.INFO)
     end
   end
   local client = M.client(bufnr)
   if not client then
-    return on_done(0, 'no jiaodui client for this buffer')
+    return on_done(0, '这个缓冲区没有连接 jiaodui 语言服务')
   end
   local last = vim.api.nvim_buf_line_count(bufnr)
   local params = {

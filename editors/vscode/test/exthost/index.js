@@ -90,7 +90,7 @@ exports.run = async function run() {
       const docs = await vscode.commands.executeCommand(target.path, ...args);
       const text = docs.getText();
       assert.ok(text.includes(RULE), `rule docs do not name the rule: ${text.slice(0, 200)}`);
-      if (/`jiaodui explain .*` failed/.test(text)) {
+      if (/`jiaodui explain .*` 运行失败/.test(text)) {
         report(`# note: jiaodui explain ${RULE} failed, the docs page shows the error: ${text.slice(0, 300)}`);
         throw new Error(`jiaodui explain ${RULE} failed: ${text.slice(0, 300)}`);
       }
@@ -167,7 +167,7 @@ exports.run = async function run() {
     await waitFor('status count', () => api.status().text.includes(`jiaodui: ${ours(txt).length}`));
   });
 
-  test('"jiaodui: Fix all" applies every safe fix', async () => {
+  test('"jiaodui: 全部修复" applies every safe fix', async () => {
     await vscode.commands.executeCommand('jiaodui.fixAll');
     const body = () => doc.getText(new vscode.Range(2, 0, doc.lineCount, 0));
     await waitFor('no half-width punctuation left', () => !/[,;]/.test(body()));
@@ -220,7 +220,7 @@ exports.run = async function run() {
     await waitFor('diagnostics back', () => ours(md, RULE).length === 3);
   });
 
-  test('"jiaodui: Restart server" starts a new server that reports again', async () => {
+  test('"jiaodui: 重启语言服务" starts a new server that reports again', async () => {
     const before = api.client;
     await vscode.commands.executeCommand('jiaodui.restartServer');
     await api.ready();
@@ -237,13 +237,13 @@ exports.run = async function run() {
       try {
         await waitFor('the server from the setting', () => api.serverSource === 'setting' && api.status().state === 'running');
         assert.strictEqual(api.serverPath, ALT_SERVER);
-        assert.ok(api.status().tooltip.includes(`the setting jiaodui.path: ${ALT_SERVER}`), api.status().tooltip);
+        assert.ok(api.status().tooltip.includes(`设置 jiaodui.path：${ALT_SERVER}`), api.status().tooltip);
         await waitFor('diagnostics from it', () => ours(md, RULE).length === 3);
       } finally {
         await config.update('path', undefined, vscode.ConfigurationTarget.Global);
       }
       await waitFor('the bundled server again', () => api.serverSource === 'bundled' && api.status().state === 'running');
-      assert.ok(api.status().tooltip.includes('the server bundled with the extension'), api.status().tooltip);
+      assert.ok(api.status().tooltip.includes('扩展自带的语言服务'), api.status().tooltip);
       await waitFor('diagnostics after switching back', () => ours(md, RULE).length === 3);
     });
   }

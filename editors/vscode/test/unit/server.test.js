@@ -38,7 +38,7 @@ test('a setting that names nothing runnable is an error, not a fallback', (t) =>
   const found = findServer({ configured: 'missing/jiaodui', workspaceRoot: root, extensionPath: path.join(root, 'ext'), platform: 'linux' });
   assert.strictEqual(found.ok, false);
   assert.strictEqual(found.from, 'setting');
-  assert.match(found.message, /jiaodui\.path is "missing\/jiaodui", but .*missing\/jiaodui is not an executable file/);
+  assert.match(found.message, /jiaodui\.path 为“missing\/jiaodui”，但 .*missing\/jiaodui 不是可执行文件/);
 });
 
 test('the bundled server comes before PATH', (t) => {
@@ -83,11 +83,11 @@ test('nothing anywhere: the message names all three places', (t) => {
   t.after(done);
   const found = findServer({ extensionPath: path.join(root, 'ext'), envPath: path.join(root, 'bin'), platform: 'linux' });
   assert.strictEqual(found.ok, false);
-  assert.match(found.message, /carries no jiaodui server.*not found on PATH.*jiaodui\.path is empty/);
+  assert.match(found.message, /没有自带 jiaodui 语言服务.*PATH 上也找不到.*jiaodui\.path 又是空的/);
 });
 
 test('each source has a name for the output and the status bar', () => {
-  assert.strictEqual(describeSource('bundled'), 'the server bundled with the extension');
-  assert.strictEqual(describeSource('setting'), 'the setting jiaodui.path');
-  assert.strictEqual(describeSource('PATH'), 'jiaodui on PATH');
+  assert.strictEqual(describeSource('bundled'), '扩展自带的语言服务');
+  assert.strictEqual(describeSource('setting'), '设置 jiaodui.path');
+  assert.strictEqual(describeSource('PATH'), 'PATH 上的 jiaodui');
 });
