@@ -102,11 +102,11 @@ const NATIONAL_PAGE: &str = "\
 /// Wire copy: credits in parentheses after the dateline, `、` between names, the agency's
 /// photo credit.
 const WIRE_PAGE: &str = "\
-柬埔寨举行国葬仪式
+市里举行了纪念仪式
 
-新华社金边6月27日电（记者 李超碧、晏明）柬埔寨27日在金边举行国葬仪式。
+新华社南京6月27日电（记者 张立新、刘明）市里27日在广场举行纪念仪式。
 
-群众在街头送别。 新华社记者 李超碧 摄
+群众在街头送别。 新华社记者 张立新 摄
 
 新年音乐会在维也纳举行
 

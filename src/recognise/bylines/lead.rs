@@ -59,7 +59,7 @@ impl Scan<'_> {
         }
         let role = self.roles.prefix(text)?;
         self.reported_credit(text, base).or_else(|| {
-            // Ex) 本报北京1月1日讯记者江世杰、王政从全国铁路工作会议获悉 — a reporter is
+            // Ex) 本报北京1月1日讯记者王海、李敏从全市交通工作会议获悉 — a reporter is
             // named, but where the names end cannot be told.
             let span = Span::new(base, base + role.len() as u32);
             let credit = Credit {

@@ -123,7 +123,7 @@ impl Scan<'_> {
 
     /// Role groups and names of a photo credit's words (`本报记者 王海`, `本报记者王海`,
     /// `王海 李敏`, `本报记者 王海 通讯员 李敏`). `None` when a group has no name or a name is
-    /// too long to be one: words, not a list of names (`本栏照片均为本报驻澳大利亚记者李学江`).
+    /// too long to be one: words, not a list of names (`本栏照片均为本报驻新西兰记者王海林`).
     fn photo_words(&self, s: &str, base: u32) -> Option<Words> {
         let credit = self.credit_body(s.trim_matches(is_space), base + leading_spaces(s) as u32)?;
         if credit.media.is_some()

@@ -81,17 +81,17 @@ fn how_a_credit_is_printed_is_recorded() {
 
 #[test]
 fn wire_and_reported_leads() {
-    let text = "新华社北京6月27日电（记者 李超碧、晏明）柬埔寨举行仪式。\n\n本报北京12月31日讯记者吴坤胜报道：记者今天获悉。\n\n本报讯 记者王海、李敏报道：近日，社区举办活动。\n";
+    let text = "新华社北京6月27日电（记者 张立新、刘明）市里举行仪式。\n\n本报北京12月31日讯记者王建国报道：记者今天获悉。\n\n本报讯 记者王海、李敏报道：近日，社区举办活动。\n";
     let found = recognise_text(text);
     assert_eq!(found.bylines.len(), 3);
     assert_eq!(found.bylines[0].shape(), BylineShape::Wire);
-    assert_eq!(names(&found.bylines[0]), ["李超碧", "晏明"]);
+    assert_eq!(names(&found.bylines[0]), ["张立新", "刘明"]);
     let reported = &found.bylines[1];
     assert_eq!(reported.shape(), BylineShape::Reported);
-    assert_eq!(names(reported), ["吴坤胜"]);
+    assert_eq!(names(reported), ["王建国"]);
     assert_eq!(
         &text[reported.span.range()],
-        "本报北京12月31日讯记者吴坤胜报道："
+        "本报北京12月31日讯记者王建国报道："
     );
     assert_eq!(
         reported.lead.as_ref().unwrap().words(),
@@ -104,7 +104,7 @@ fn wire_and_reported_leads() {
 
 #[test]
 fn names_running_into_the_text_sign_the_lead() {
-    let text = "本报北京1月1日讯记者江世杰、王政从全国铁路工作会议获悉，今年春运。\n";
+    let text = "本报北京1月1日讯记者王海、李敏从全市交通工作会议获悉，今年春运。\n";
     let b = &recognise_text(text).bylines[0];
     assert!(b.has_names());
     assert!(!b.credit.as_ref().unwrap().complete);

@@ -488,14 +488,14 @@ mod tests {
     fn wire_copy_keeps_its_style_and_reported_credits_take_the_house_form() {
         let config = Config::default();
         let house = settled();
-        let text = "新华社北京6月27日电（记者 李超碧、晏明）柬埔寨举行仪式。\n\n本报北京12月31日讯记者吴坤胜报道：记者今天获悉。\n";
+        let text = "新华社北京6月27日电（记者 张立新、刘明）市里举行仪式。\n\n本报北京12月31日讯记者王建国报道：记者今天获悉。\n";
         let found = recognise(text, &config);
         assert!(deviations(&found.bylines[0], &house).is_empty());
         let reported = &found.bylines[1];
         assert!(deviations(reported, &house).contains(&Deviation::Form));
         assert_eq!(
             house_form(reported, &house).unwrap(),
-            "本报北京12月31日讯（记者 吴坤胜）"
+            "本报北京12月31日讯（记者 王建国）"
         );
     }
 
