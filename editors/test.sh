@@ -129,7 +129,7 @@ if [ "$NEGATIVE" != 0 ]; then
     done
   fi
   if want vscode; then
-    expect_failure "vscode, broken server path" $'not ok - the extension activates\njiaodui.path is ".*", but .* is not an executable file\nstate.*missing' \
+    expect_failure "vscode, broken server path" $'not ok - the extension activates\njiaodui.path 为“.*”，但 .* 不是可执行文件\nstate.*missing' \
       env JIAODUI_VSCODE_SUITES=exthost bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$BROKEN" "$neg/art"
     expect_failure "vscode, server sends no diagnostics" 'not ok - exactly three punct/halfwidth diagnostics' \
       env JIAODUI_VSCODE_SUITES=exthost bash "$ROOT/editors/vscode/test/run.sh" "$CODE_SERVER" "$SILENT" "$neg/art"

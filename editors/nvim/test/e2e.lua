@@ -28,11 +28,6 @@ else
   H.check(enc == 'utf-8' or enc == 'utf-16' or enc == 'utf-32', 'position encoding negotiated', enc)
 end
 
--- Inlay hints (the absolute day after a day-only date, the undated draft's note) are on.
-H.check(H.wait(TIMEOUT, function()
-  return vim.lsp.inlay_hint.is_enabled({ bufnr = buf })
-end), 'inlay hints turned on in the draft')
-
 -- 2. Diagnostics: exactly three punct/halfwidth findings (a server that both pushes and is
 -- pulled would show six), at the right places.
 H.check(H.wait(TIMEOUT, function()
@@ -162,5 +157,10 @@ H.check(H.wait(TIMEOUT, function()
 end), 'no punct/halfwidth finding is left', function()
   return H.describe(H.diagnostics(buf, RULE))
 end)
+
+-- 7. Inlay hints (the absolute day after a day-only date, the undated draft's note) are on.
+H.check(H.wait(TIMEOUT, function()
+  return vim.lsp.inlay_hint.is_enabled({ bufnr = buf })
+end), 'inlay hints turned on in the draft')
 
 H.finish()
