@@ -142,11 +142,16 @@ fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
     if with_month == 0 || without == 0 {
         return;
     }
+    // House style by inference: the form used most, by at least three uses; a tie says
+    // nothing.
     let keep_month = match with_month.cmp(&without) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => days[0].1,
+        std::cmp::Ordering::Equal => return,
     };
+    if with_month.max(without) < 3 {
+        return;
+    }
     for (expr, has_month) in days.iter().filter(|(_, m)| *m != keep_month) {
         let written = &cx.text[expr.span.range()];
         let (fix, other) = if *has_month {
