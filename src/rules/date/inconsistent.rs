@@ -105,38 +105,7 @@ fn month_days(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 
 fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
     let Some(issue) = cx.issue_date else { return };
-    // Days of the issue's month: (expression, written with its month).
-    let mut days: Vec<(&DateExpr, bool)> = Vec::new();
-    for mention in cx.facts.dates.within(scope) {
-        if mention.in_title {
-            continue;
-        }
-        let expr = match &mention.kind {
-            Mention::Date(expr) => expr,
-            Mention::Range(range) => &range.start,
-            _ => continue,
-        };
-        let Some(resolved) = expr.resolved else {
-            continue;
-        };
-        let rest = &cx.text[mention.span.end as usize..];
-        if expr.day.is_none()
-            || expr.year.is_some()
-            || expr.month_word.is_some()
-            // Ex) 31日 on a page of 1 January: by the future rule's convention, not this one's.
-            || resolved > issue
-            // Ex) 自1月1日起施行: effective dates keep their month by convention.
-            || rest.starts_with('起')
-            || rest.starts_with("开始")
-            || expr.role != DateRole::Plain
-            || resolved.year() != issue.year()
-            || resolved.month() != issue.month()
-            || super::in_headline(cx, expr.span)
-        {
-            continue;
-        }
-        days.push((expr, expr.month.is_some()));
-    }
+    let days = days_of_the_month(cx, scope, issue);
     let with_month = days.iter().filter(|(_, m)| *m).count();
     let without = days.len() - with_month;
     if with_month == 0 || without == 0 {
@@ -186,4 +155,45 @@ fn month_days_in(cx: &Context<'_>, scope: Span, acc: &mut Vec<Diagnostic>) {
             .with_fix(fix),
         );
     }
+}
+
+/// The days of the issue's month written in `scope`, each with whether it is written with
+/// its month; dates whose month is kept by convention are left out.
+fn days_of_the_month<'a>(
+    cx: &Context<'a>,
+    scope: Span,
+    issue: jiff::civil::Date,
+) -> Vec<(&'a DateExpr, bool)> {
+    let mut days: Vec<(&DateExpr, bool)> = Vec::new();
+    for mention in cx.facts.dates.within(scope) {
+        if mention.in_title {
+            continue;
+        }
+        let expr = match &mention.kind {
+            Mention::Date(expr) => expr,
+            Mention::Range(range) => &range.start,
+            _ => continue,
+        };
+        let Some(resolved) = expr.resolved else {
+            continue;
+        };
+        let rest = &cx.text[mention.span.end as usize..];
+        if expr.day.is_none()
+            || expr.year.is_some()
+            || expr.month_word.is_some()
+            // Ex) 31日 on a page of 1 January: by the future rule's convention, not this one's.
+            || resolved > issue
+            // Ex) 自1月1日起施行: effective dates keep their month by convention.
+            || rest.starts_with('起')
+            || rest.starts_with("开始")
+            || expr.role != DateRole::Plain
+            || resolved.year() != issue.year()
+            || resolved.month() != issue.month()
+            || super::in_headline(cx, expr.span)
+        {
+            continue;
+        }
+        days.push((expr, expr.month.is_some()));
+    }
+    days
 }
