@@ -77,41 +77,15 @@ impl ReportingRule for RuleMeta {
     }
 }
 
-/// The headings of a rule's docs, in the order they come: each Chinese heading readers
-/// see, with the English heading docs not yet written in Chinese still use for it. Both are
-/// read; the docs are always shown under the Chinese one.
-pub const SECTIONS: [(&str, &str); 7] = [
-    ("查什么", "What it flags"),
-    ("为什么", "Why"),
-    ("示例", "Example"),
-    ("修改", "Fix"),
-    ("依据", "Standard"),
-    ("选项", "Options"),
-    ("配置", "Config"),
-];
-
-/// The Chinese heading for `heading`, in either language; `None` for no heading of
-/// [`SECTIONS`].
-pub fn heading_zh(heading: &str) -> Option<&'static str> {
-    (SECTIONS.iter())
-        .find(|(zh, en)| *zh == heading || *en == heading)
-        .map(|(zh, _)| *zh)
-}
+/// The headings of a rule's docs, in the order they come.
+pub const SECTIONS: [&str; 7] = ["查什么", "为什么", "示例", "修改", "依据", "选项", "配置"];
 
 impl RuleMeta {
-    /// The docs as Markdown, without the one space each doc-comment line starts with, and
-    /// under Chinese headings.
+    /// The docs as Markdown, without the one space each doc-comment line starts with.
     pub fn docs_markdown(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());
         for line in self.docs.lines() {
-            let line = line.strip_prefix(' ').unwrap_or(line);
-            match line.strip_prefix("## ").and_then(heading_zh) {
-                Some(heading) => {
-                    out.push_str("## ");
-                    out.push_str(heading);
-                }
-                None => out.push_str(line),
-            }
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
             out.push('\n');
         }
         out
@@ -130,18 +104,11 @@ impl RuleMeta {
             .join(" ")
     }
 
-    /// The body of one `## heading` section of the docs, named by its Chinese heading (or
-    /// its English one); found under either.
+    /// The body of one `## heading` section of the docs.
     pub fn section(&self, heading: &str) -> &'static str {
         let docs = self.docs;
-        let names = SECTIONS
-            .iter()
-            .find(|(zh, en)| *zh == heading || *en == heading);
-        let names = names.map_or([heading, heading], |(zh, en)| [*zh, *en]);
-        let Some((start, marker)) = names.into_iter().find_map(|name| {
-            let marker = format!("## {name}\n");
-            docs.find(&marker).map(|start| (start, marker))
-        }) else {
+        let marker = format!("## {heading}\n");
+        let Some(start) = docs.find(&marker) else {
             return "";
         };
         let body = &docs[start + marker.len()..];
