@@ -8,6 +8,8 @@ use crate::text::{is_han, Span};
 declare_rule! {
     /// ## 查什么
     /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、列表行、诗行、书信落款和名单本来就不带句末标点，不报。
+    ///
+    /// 排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报。
     /// ## 为什么
     /// 见报时，断开处会变成句子中间另起一段、首行缩进。
     /// ## 示例
@@ -34,9 +36,68 @@ declare_rule! {
     }
 }
 
+/// Fewest mid-phrase breaks in one article that can show it is set out line by line.
+const LINEATION_BREAKS: usize = 3;
+
+/// How far apart, in display columns, the breaks of one article may lie and still be the
+/// width of a column.
+const COLUMN_TOLERANCE: usize = 4;
+
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let breaks = breaks(cx);
+    let mut lineated = vec![false; cx.draft.articles.len()];
+    for (article, flag) in lineated.iter_mut().enumerate() {
+        let widths = breaks
+            .iter()
+            .filter(|b| b.article == Some(article) && b.mid_phrase)
+            .map(|b| b.width);
+        *flag = is_lineation(widths);
+    }
+    for b in breaks {
+        if b.article.is_some_and(|a| lineated[a]) {
+            continue;
+        }
+        acc.push(b.diagnostic);
+    }
+}
+
+/// A paragraph broken mid-sentence, with what tells layout from lineation.
+struct Break {
+    article: Option<usize>,
+    /// The break falls after a character, not after a clause mark or a closing quote.
+    mid_phrase: bool,
+    /// Display columns of the broken paragraph's last line.
+    width: usize,
+    diagnostic: Diagnostic,
+}
+
+/// Layout breaks a paragraph where the column ends, always at one width; a writer who sets
+/// prose out line by line (a prose poem) breaks it where the phrase ends. Three or more
+/// mid-phrase breaks in one article at widths a column cannot give are lineation.
+fn is_lineation(widths: impl Iterator<Item = usize>) -> bool {
+    let (mut count, mut min, mut max) = (0, usize::MAX, 0);
+    for width in widths {
+        count += 1;
+        min = min.min(width);
+        max = max.max(width);
+    }
+    count >= LINEATION_BREAKS && max - min > COLUMN_TOLERANCE
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+fn breaks(cx: &Context<'_>) -> Vec<Break> {
     let blocks = &cx.draft.blocks;
-    for pair in blocks.windows(2) {
+    let mut article_of = vec![None; blocks.len()];
+    for (i, article) in cx.draft.articles.iter().enumerate() {
+        for &p in &article.paragraphs {
+            article_of[p] = Some(i);
+        }
+    }
+    let mut found = Vec::new();
+    for (index, pair) in blocks.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
         if first.kind != BlockKind::Paragraph || second.kind != BlockKind::Paragraph {
             continue;
@@ -68,8 +129,12 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let span = Span::new(first.span.start + tail_start as u32, first.span.end);
         let gap = Span::new(first.span.end, second.span.start);
         let fix = Fix::suggested("与下一段合并", vec![Edit::delete(gap)]);
-        acc.push(
-            Diagnostic::new(&RULE, span, "段落在句子中间断开")
+        let last_line = first.lines.last().map_or(first.span, |&l| l);
+        found.push(Break {
+            article: article_of[index],
+            mid_phrase: is_han(last),
+            width: display_width(&cx.text[last_line.range()]),
+            diagnostic: Diagnostic::new(&RULE, span, "段落在句子中间断开")
                 .with_note(
                     "这一段末尾没有句末点号，下一段接着同一句话；多半是排版或复制时留下的换行。",
                 )
@@ -81,8 +146,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     "下一段由此接续",
                 )
                 .with_fix(fix),
-        );
+        });
     }
+    found
 }
 
 /// A roll of names wrapped over lines (`王海、李敏（女）、张强、……`): no sentence to end.
