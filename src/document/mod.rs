@@ -15,7 +15,9 @@ pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
-pub(crate) use sentence::{ends_sentence, opens_news_lead, starts_with_dateline};
+pub(crate) use sentence::{
+    ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
+};
 
 use crate::text::Span;
 

@@ -1,6 +1,7 @@
 use crate::config::{DigitsStyle, Numerals};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::document::{ends_with_photo_credit, opens_list_item, BlockKind};
 use crate::fix::{apply_edits_once, Edit, Fix};
 use crate::recognise::dates::{DateExpr, DateForm, DateMention, DateRole, DayWord, Digits, Part};
 use crate::rules::Context;
@@ -12,7 +13,7 @@ declare_rule! {
     ///
     /// 包括：日用 `15号`，全角数字（`１５日`），补零（`03月05日`），两位数年份（`23年3月`），`2023-03-14`、`2023/3/14` 和 `2023.3.14`；年份中写 `零`，或用 `○`、拉丁字母 `O`、数字 `0` 代替 `〇`（`二零二三年`、`二○二三年`：应写 `二〇二三年`），这些在任何体例下都提示；还有汉字数字日期（`三月十四日`、`二〇二三年`），在同一语境里也有阿拉伯数字日期时提示，设了 `[dates] numerals = "arabic"` 时一律提示。
     ///
-    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）和标题各自是单独的语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）从不提示。
+    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）、标题和小标题各自是单独的语境。正文中间单独一行、不带编号的短句，可能是小标题，也可能是下一条简讯的标题；单独一行的图片署名（`（本报记者 王海 摄）`）结束它上面的图片新闻：这两处的上下文各算一个语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）从不提示。
     /// ## 为什么
     /// GB/T 15835-2011 要求正文中的日期用阿拉伯数字完整书写：年份写四位，不补零，用 `日` 而不用口语的 `号`。`2023-03-14` 这类数字格式用于表格和表单，不用于新闻正文。标准允许在需要庄重的场合用汉字数字（4.3），只要同一语境写法一致；这样写的年份中的零写作 `〇`，不写 `零`。
     /// ## 示例
@@ -40,13 +41,14 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let parts = parts(cx);
     // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
     let exprs: Vec<(Setting, &DateExpr)> = cx
         .facts
         .dates
         .exprs()
         .filter(|(mention, _)| !mention.in_title)
-        .map(|(mention, expr)| (setting(cx, mention, expr), expr))
+        .map(|(mention, expr)| (setting(cx, &parts, mention, expr), expr))
         .collect();
     // The contexts that write dates in Arabic digits: a Chinese-numeral date there mixes
     // two forms of one kind of number.
@@ -72,28 +74,54 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 enum Setting {
     /// A dateline, a document's or letter's date line, a headline: a context of its own.
     Own,
-    /// Running text of an article (or of a block outside every article), quoted or not.
+    /// Running text of one part of an article (or of a block outside every article),
+    /// quoted or not.
     Text {
         article: Option<usize>,
+        part: usize,
         block: Option<usize>,
         quoted: bool,
     },
 }
 
-fn setting(cx: &Context<'_>, mention: &DateMention, expr: &DateExpr) -> Setting {
+fn setting(cx: &Context<'_>, parts: &[usize], mention: &DateMention, expr: &DateExpr) -> Setting {
+    let block = cx.draft.block_at(expr.span.start);
     if expr.role == DateRole::Dateline
         || super::in_headline(cx, expr.span)
+        || block.is_some_and(|b| cx.draft.blocks[b].kind == BlockKind::Subheading)
         || is_date_line(cx, expr.span)
     {
         return Setting::Own;
     }
-    let block = cx.draft.block_at(expr.span.start);
     let article = block.and_then(|b| cx.draft.article_of(b));
     Setting::Text {
         article,
+        part: block.map_or(0, |b| parts[b]),
         block: block.filter(|_| article.is_none()),
         quoted: mention.in_quote,
     }
+}
+
+/// Which part of the page each block is in, counted from the top. An unnumbered line
+/// between body paragraphs may be a subheading or the headline of the next brief, and a
+/// photo credit on its line closes the photo item above it: what lies on either side may
+/// be another item, so each side writes its dates its own way.
+fn parts(cx: &Context<'_>) -> Vec<usize> {
+    let mut part = 0;
+    cx.draft
+        .blocks
+        .iter()
+        .map(|block| {
+            let text = &cx.text[block.span.range()];
+            let splits = match block.kind {
+                BlockKind::Subheading => !opens_list_item(text),
+                BlockKind::Caption | BlockKind::Credit => ends_with_photo_credit(text),
+                _ => false,
+            };
+            part += usize::from(splits);
+            part
+        })
+        .collect()
 }
 
 /// A date standing as the date line of a document or letter: in parentheses of its own
