@@ -11,15 +11,17 @@ use super::words::relative_date;
 use super::written::resolve;
 use super::{DateMention, DateRole, ItemDate, Mention};
 use crate::calendar;
-use crate::document::Draft;
+use crate::document::{BlockKind, Draft};
 use crate::text::Span;
 
 /// Dates each article's items from their datelines and resolves the mentions inside them
-/// again from that date. The first dateline of an article dates it from its start (a
-/// headline, or a dateline printed at the end of a speech); each later one from where it
-/// stands to the next.
+/// again from that date. A dateline that opens its item dates it from where it stands to
+/// the next dateline (the first one from the article's start: a headline, or a dateline
+/// printed at the end of a speech); an end dateline in parentheses (`（本报华盛顿12月30日电）`)
+/// dates the item it closes, back to the previous dateline or the line heading that item.
 pub(super) fn date_items(
     draft: &Draft,
+    text: &str,
     issue: Option<Date>,
     mentions: &mut [DateMention],
 ) -> Vec<ItemDate> {
@@ -27,22 +29,41 @@ pub(super) fn date_items(
     for article in &draft.articles {
         let first = mentions.partition_point(|m| m.span.start < article.span.start);
         let last = first + mentions[first..].partition_point(|m| m.span.end <= article.span.end);
-        let datelines: Vec<(usize, Date)> = (first..last)
-            .filter_map(|i| Some((i, dateline(&mentions[i], issue)?)))
+        let datelines: Vec<(usize, Date, bool)> = (first..last)
+            .filter_map(|i| {
+                let date = dateline(&mentions[i], issue)?;
+                Some((i, date, closes_item(draft, text, mentions[i].span)))
+            })
             .collect();
-        for (k, &(i, date)) in datelines.iter().enumerate() {
-            let start = if k == 0 {
-                article.span.start
-            } else {
-                mentions[i].span.start
+        let mut previous: Option<Span> = None;
+        for (k, &(i, date, closing)) in datelines.iter().enumerate() {
+            let at = mentions[i].span;
+            let start = match (closing, previous) {
+                (false, None) if k == 0 => article.span.start,
+                (false, _) => at.start,
+                (true, None) => heading_above(draft, article.span.start, at.start),
+                (true, Some(before)) => heading_above(draft, before.end, at.start),
             };
-            let end = datelines
-                .get(k + 1)
-                .map_or(article.span.end, |&(next, _)| mentions[next].span.start);
-            let span = Span::new(start, end);
+            let end = if closing {
+                at.end
+            } else {
+                datelines
+                    .get(k + 1)
+                    .map_or(article.span.end, |&(next, _, _)| mentions[next].span.start)
+            };
+            previous = Some(if closing {
+                at
+            } else {
+                Span::new(at.start, at.start)
+            });
+            let span = Span::new(start, end.max(start));
+            items.retain(|item: &ItemDate| item.span.start < start);
+            if let Some(item) = items.last_mut() {
+                item.span.end = item.span.end.min(start);
+            }
             items.push(ItemDate {
                 span,
-                dateline: mentions[i].span,
+                dateline: at,
                 date,
             });
             for mention in mentions[first..last]
@@ -56,6 +77,34 @@ pub(super) fn date_items(
         }
     }
     items
+}
+
+/// True when the dateline at `span` stands in parentheses at the end of its paragraph:
+/// `……。（本报华盛顿12月30日电）`.
+fn closes_item(draft: &Draft, text: &str, span: Span) -> bool {
+    let Some(block) = draft.block_at(span.start) else {
+        return false;
+    };
+    let block = &draft.blocks[block];
+    let before = &text[block.span.start as usize..span.start as usize];
+    let after = text[span.end as usize..block.span.end as usize].trim_end();
+    let opened = before
+        .rfind(['（', '('])
+        .is_some_and(|open| !before[open..].contains(['）', ')']));
+    opened && ["电）", "讯）", "专电）", "电)", "讯)"].contains(&after)
+}
+
+/// Where the item closed at `end` begins, searching back no further than `floor`: after the
+/// last headline or subheading above it.
+fn heading_above(draft: &Draft, floor: u32, end: u32) -> u32 {
+    draft
+        .blocks
+        .iter()
+        .rev()
+        .skip_while(|b| b.span.start >= end)
+        .take_while(|b| b.span.end > floor)
+        .find(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Subheading))
+        .map_or(floor, |b| b.span.end)
 }
 
 /// A day written alone after a date with its month, in the same paragraph, is in that month

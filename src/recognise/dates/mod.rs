@@ -352,7 +352,7 @@ pub fn recognise(input: &Input<'_>) -> Dates {
         scan(input.text, segment, input.issue_date, &mut mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
-    let items = items::date_items(input.draft, input.issue_date, &mut mentions);
+    let items = items::date_items(input.draft, input.text, input.issue_date, &mut mentions);
     items::carry_months(input.draft, &mut mentions);
     Dates { mentions, items }
 }
