@@ -242,11 +242,17 @@ pub(super) fn classify(
         .collect();
     for (position, &i) in prose.iter().enumerate() {
         let body = texts[i].trim();
-        let single_line = blocks[i].lines.len() == 1;
+        let one_line = blocks[i].lines.len() == 1;
         let next = prose.get(position + 1).map(|&j| (j, texts[j].trim()));
+        // Ex) ……特别助理等； / 美方有……等。 — the sentence above goes on in this block.
+        let continues = position.checked_sub(1).is_some_and(|p| {
+            texts[prose[p]]
+                .trim_end()
+                .ends_with(['；', '，', '、', ';', ','])
+        });
         blocks[i].kind = classify_prose(
             body,
-            single_line,
+            one_line && !continues,
             next.map(|(_, t)| t),
             blocks.get(i + 1).map(|b| b.kind),
         );
@@ -255,9 +261,12 @@ pub(super) fn classify(
     blocks
 }
 
+/// What a prose block is, by its own text and the block after it. `own_line` is true for a
+/// block of one line that does not carry on a sentence left open above it: only such a
+/// block can be a headline.
 fn classify_prose(
     body: &str,
-    single_line: bool,
+    own_line: bool,
     next: Option<&str>,
     next_kind: Option<BlockKind>,
 ) -> BlockKind {
@@ -298,14 +307,14 @@ fn classify_prose(
     };
     // A block that opens with a dateline is a lead, however short.
     if short
-        && single_line
+        && own_line
         && stray_end_mark
         && !starts_with_dateline(body)
         && next.is_some_and(starts_with_dateline)
     {
         return BlockKind::Headline;
     }
-    if short && single_line && !has_final_inside && !ends_sentence(body) {
+    if short && own_line && !has_final_inside && !ends_sentence(body) {
         let next_is_body = match (next, next_kind) {
             (Some(next), Some(kind)) if kind != BlockKind::Headline => {
                 let next_short = next.chars().count() <= SHORT_BLOCK_CHARS
