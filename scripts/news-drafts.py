@@ -15,14 +15,9 @@ its issue date where the corpus gives one:
   starts one (see `split_items`); the issue date is the day after the latest dateline seen
   so far (`本报北京12月31日讯` → 2001-01-01): the file runs issue by issue, and an item
   datelined days earlier (`新华社北京2000年12月20日电`) is printed in the current issue.
-- msra (人民日报 news of 1997, datelines without a year): the corpus cut paragraphs into
-  sentences and some sentences in two, so a line ending in `，`, a long line with no closing
-  mark, or a line that leaves a quotation open is joined to the next; `/tag` marks go. The
-  items are not in date order and their datelines name no year, so every draft takes one
-  issue date: the day after the corpus's latest dateline, read as 1997 (the text reports
-  the events of 1997 up to the notice on the 1998 New Year, datelined 18 December, and
-  looks ahead to 1998). The drafts are checked against the divisions of their own time, as
-  a copy editor checks the issue in hand, not against today's.
+- msra (1990s news, no dates): the corpus cut paragraphs into sentences and some sentences
+  in two, so a line ending in `，`, a long line with no closing mark, or a line that leaves
+  a quotation open is joined to the next; `/tag` marks go.
 - pfr  (人民日报, January 1998, a random 10 % of paragraphs): paragraphs are regrouped by
   their `YYYYMMDD-PP-AAA-SSS` id and put in order; `/tag`, `[…]nt` brackets and `{pinyin}`
   marks (one syllable or several: `{bu4de2}`) go. Most items keep one or two paragraphs:
@@ -283,10 +278,10 @@ def msra(news, out):
         pending, pending_start = "", None
     if pending:
         lines.append((pending_start, pending))
-    items = split_items(lines)
-    latest = max(d for d in (dateline_date(item, lambda month: 1997) for item in items) if d)
-    issue = (latest + datetime.timedelta(days=1)).isoformat()
-    return [write(out, "msra", f"{issue}-{i:04}.txt", item) for i, item in enumerate(items, 1)]
+    return [
+        write(out, "msra", f"{i:04}.txt", item)
+        for i, item in enumerate(split_items(lines), 1)
+    ]
 
 
 PFR_ID = re.compile(r"^(\d{8})-(\d{2})-(\d{3})-(\d{3})/m\s+")
