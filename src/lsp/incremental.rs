@@ -20,7 +20,7 @@ use ls_types::{self as lsp, Uri};
 use super::analysis::Analysed;
 use super::convert::{self, RopePositions};
 use super::rendered::Rendered;
-use crate::config::LoadedConfig;
+use super::workspace::Resolved;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Analysis};
 use crate::text::{PositionEncoding, Span};
@@ -83,9 +83,11 @@ pub(crate) struct Chunks {
     chunks: Vec<Chunk>,
 }
 
-/// What converting a chunk's findings to protocol diagnostics needs besides the findings.
+/// The page a window is checked for: where it lives, its configuration, the encoding.
 pub(crate) struct Target<'a> {
     pub uri: &'a Uri,
+    pub path: Option<&'a Path>,
+    pub resolved: &'a Resolved,
     pub encoding: PositionEncoding,
 }
 
@@ -115,18 +117,15 @@ impl Chunks {
     /// that `edits` (every edit from `self.version` to `version`, in order) touched; `None`
     /// when that cannot be done (check whole). On success `self` describes `version`; see
     /// [`Chunks::render`] for its findings.
-    #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
         text: &ropey::Rope,
         version: i32,
         edits: &[EditRange],
-        generation: u64,
-        path: Option<&Path>,
-        config: &LoadedConfig,
-        today: jiff::civil::Date,
         target: &Target<'_>,
+        today: jiff::civil::Date,
     ) -> Option<()> {
+        let generation = target.resolved.generation;
         if generation != self.generation || self.chunks.is_empty() || version < self.version {
             return None;
         }
@@ -160,7 +159,8 @@ impl Chunks {
         let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
-        let mut analysis = lint::analyse(&window, path, config, today);
+        let config = &target.resolved.config;
+        let mut analysis = lint::analyse(&window, target.path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
@@ -349,21 +349,26 @@ mod tests {
         }
     }
 
-    /// A full analysis of `text`, as the server makes it.
-    fn full(text: &str, version: i32) -> Analysed {
-        let snapshot = super::super::documents::Snapshot {
-            uri: uri(),
-            version,
-            text: text.into(),
-            path: None,
-        };
-        let resolved = super::super::workspace::Resolved {
-            config: Arc::new(LoadedConfig::defaults(".".into())),
+    fn resolved() -> Resolved {
+        let config = Arc::new(crate::config::LoadedConfig::defaults(".".into()));
+        Resolved {
+            config,
             file: None,
             generation: 0,
+        }
+    }
+
+    /// A full analysis of `text`, as the server makes it.
+    fn full(text: &str, version: i32) -> Analysed {
+        let (uri, text, path) = (uri(), text.into(), None);
+        let snapshot = super::super::documents::Snapshot {
+            uri,
+            version,
+            text,
+            path,
         };
         let today = jiff::civil::date(2024, 6, 10);
-        crate::lsp::analysis::analyse(&snapshot, resolved, PositionEncoding::Utf16, today)
+        crate::lsp::analysis::analyse(&snapshot, resolved(), PositionEncoding::Utf16, today)
     }
 
     fn uri() -> Uri {
@@ -377,7 +382,6 @@ mod tests {
     fn chunked_findings_match_a_full_analysis() {
         let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）8日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
         let mut text = article.repeat(60);
-        let config = LoadedConfig::defaults(".".into());
         let today = jiff::civil::date(2024, 6, 10);
         let first = full(&text, 1);
         let mut chunks = Chunks::from_analysed(&first).unwrap();
@@ -392,8 +396,11 @@ mod tests {
             (|len| (len / 5, len / 5), "𠮷\r\n"),
             (|len| (len - 1, len), ""),
         ];
+        let (uri, resolved) = (uri(), resolved());
         let target = Target {
-            uri: &uri(),
+            uri: &uri,
+            path: None,
+            resolved: &resolved,
             encoding: PositionEncoding::Utf16,
         };
         for (i, &(at, insert)) in edits.iter().enumerate() {
@@ -411,7 +418,7 @@ mod tests {
             let version = i as i32 + 2;
             let rope = ropey::Rope::from_str(&text);
             chunks
-                .update(&rope, version, &[range], 0, None, &config, today, &target)
+                .update(&rope, version, &[range], &target, today)
                 .expect("chunked");
             assert_eq!(
                 chunks.render(),

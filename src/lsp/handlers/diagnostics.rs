@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
+use ls_types::Diagnostic;
 
-use crate::lsp::analysis::Findings;
-use crate::lsp::convert::{self, Locate, Positions};
+use crate::lsp::analysis::{note, Findings};
+use crate::lsp::convert::{Locate, Positions};
 use crate::text::{LineIndex, PositionEncoding, Span};
 
 /// The report, as JSON text written straight from the serialised findings (a page's
@@ -58,14 +58,11 @@ pub(crate) fn config_diagnostic(
         Some(key) => format!("`{key}`: {}", error.message),
         None => error.message.clone(),
     };
-    Diagnostic {
-        range: at.range(Span::new(start, end.max(start))),
-        severity: Some(DiagnosticSeverity::ERROR),
-        code: Some(NumberOrString::String("config".into())),
-        source: Some(convert::SOURCE.into()),
+    note(
+        at.range(Span::new(start, end.max(start))),
+        "config",
         message,
-        ..Default::default()
-    }
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Position, Range};
 
-use crate::lsp::analysis::{needs_issue_date, Analysed};
+use crate::lsp::analysis::Analysed;
 use crate::lsp::convert::Locate;
 use crate::lsp::handlers::hover::{long_date, weekday_zh};
 
@@ -16,7 +16,7 @@ pub(crate) fn hints(analysed: &Analysed, range: Range) -> Vec<InlayHint> {
     let at = analysed.positions();
     let span = at.span(range);
     let issue_year = analysis.issue_date.map(|d| d.year());
-    let undated = (needs_issue_date(analysis) && span.start == 0).then(undated);
+    let undated = (analysis.date_checks_skipped() && span.start == 0).then(undated);
     let dates = analysis
         .facts
         .dates

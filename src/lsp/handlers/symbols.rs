@@ -5,8 +5,8 @@ use ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
-use crate::lsp::convert::Positions;
+use crate::lsp::convert::{Locate, Positions};
+use crate::lsp::handlers::code_action::short;
 use crate::text::Span;
 
 /// Longest symbol name, in characters.
@@ -92,11 +92,7 @@ fn symbol(
 /// The first line of a block, shortened; never empty (clients reject empty names).
 fn name(text: &str, span: Span) -> String {
     let block = text.get(span.range()).unwrap_or_default();
-    let line = block.lines().next().unwrap_or_default().trim();
-    let mut name: String = line.chars().take(NAME_CHARS).collect();
-    if line.chars().count() > NAME_CHARS {
-        name.push('…');
-    }
+    let mut name = short(block.lines().next().unwrap_or_default().trim(), NAME_CHARS);
     if name.is_empty() {
         name.push('—');
     }
