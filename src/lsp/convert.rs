@@ -1,6 +1,5 @@
-//! Conversions between the core's byte spans and the protocol's positions, and between the
-//! core's findings and protocol diagnostics. The only place where a byte offset becomes a
-//! line and column (in the negotiated encoding) or back.
+//! The only place where a byte offset becomes a line and column (in the negotiated encoding)
+//! or back, and where the core's findings become protocol diagnostics.
 
 use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -137,14 +136,6 @@ pub(crate) struct PlacePayload {
     pub parent: Option<String>,
 }
 
-pub(crate) fn severity(severity: Severity) -> DiagnosticSeverity {
-    match severity {
-        Severity::Error => DiagnosticSeverity::ERROR,
-        Severity::Warning => DiagnosticSeverity::WARNING,
-        Severity::Info => DiagnosticSeverity::INFORMATION,
-    }
-}
-
 /// A core finding as a protocol diagnostic: code, link to the rule's docs, related places,
 /// and the fixes and action data in `data`.
 pub(crate) fn diagnostic(
@@ -198,7 +189,11 @@ pub(crate) fn diagnostic(
     };
     lsp::Diagnostic {
         range: at.range(finding.span),
-        severity: Some(severity(finding.severity)),
+        severity: Some(match finding.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        }),
         code: Some(NumberOrString::String(finding.rule.to_owned())),
         code_description,
         source: Some(SOURCE.to_owned()),
@@ -235,32 +230,24 @@ pub(crate) fn payload(diagnostic: &lsp::Diagnostic) -> Option<DiagnosticPayload>
 /// The smallest edits that turn `old` into `new`, as protocol text edits against `old`:
 /// one per changed run of lines, so a formatting result leaves unchanged lines alone.
 pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdit> {
-    if old == new {
-        return Vec::new();
-    }
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
         .timeout(std::time::Duration::from_millis(200))
         .diff_lines(old, new);
-    let mut edits = Vec::new();
-    for op in diff.ops() {
-        if matches!(op, similar::DiffOp::Equal { .. }) {
-            continue;
-        }
-        let old_range = op.old_range();
-        let new_range = op.new_range();
-        let old_start = line_byte(old, &diff.old_slices()[..old_range.start]);
-        let old_end = old_start + line_byte(old, &diff.old_slices()[old_range.clone()]);
-        let new_start = line_byte(new, &diff.new_slices()[..new_range.start]);
-        let new_end = new_start + line_byte(new, &diff.new_slices()[new_range.clone()]);
-        let (span, replacement) = trim_common(old, new, old_start..old_end, new_start..new_end);
-        edits.push(TextEdit::new(at.range(span), replacement));
-    }
-    edits
-}
-
-fn line_byte(_text: &str, lines: &[&str]) -> usize {
-    lines.iter().map(|line| line.len()).sum()
+    // Byte offsets of line ranges: the lengths of the lines before and in them.
+    let bytes = |lines: &[&str], range: std::ops::Range<usize>| {
+        let start: usize = lines[..range.start].iter().map(|line| line.len()).sum();
+        start..start + lines[range].iter().map(|line| line.len()).sum::<usize>()
+    };
+    (diff.ops().iter())
+        .filter(|op| !matches!(op, similar::DiffOp::Equal { .. }))
+        .map(|op| {
+            let old_bytes = bytes(diff.old_slices(), op.old_range());
+            let new_bytes = bytes(diff.new_slices(), op.new_range());
+            let (span, replacement) = trim_common(old, new, old_bytes, new_bytes);
+            TextEdit::new(at.range(span), replacement)
+        })
+        .collect()
 }
 
 /// Narrows a replaced region to what differs, by common prefix and suffix on character

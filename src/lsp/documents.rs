@@ -1,7 +1,5 @@
-//! Open documents: a rope per document, its version, and the last analysis.
-//!
-//! Edits are applied by the main loop alone, in arrival order, under the store's lock (see
-//! `main_loop`); analysis works on an immutable [`Snapshot`] taken after.
+//! Open documents: a rope per document, its version, and the last analysis. Only the main
+//! loop edits them; analysis works on an immutable [`Snapshot`].
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -14,6 +12,7 @@ use super::incremental::EditRange;
 use crate::text::PositionEncoding;
 
 /// One open document.
+#[derive(Default)]
 pub(crate) struct Document {
     pub rope: Rope,
     pub version: i32,
@@ -105,28 +104,20 @@ impl DocumentStore {
     /// Opens (or replaces) a document; true when a large document was dropped, so that its
     /// memory should be given back soon.
     pub fn open(&self, uri: Uri, version: i32, text: &str) -> bool {
-        let path = file_path(&uri);
+        let (rope, path) = (Rope::from_str(text), file_path(&uri));
         let document = Document {
-            rope: Rope::from_str(text),
+            rope,
             version,
             path,
-            text: None,
-            analysis: None,
-            chunks: None,
-            edit_log: Vec::new(),
             log_floor: version,
-            findings: None,
-            published: Arc::default(),
-            analysing: Arc::default(),
+            ..Document::default()
         };
-        let replaced = self.lock().insert(uri, document);
-        replaced.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        large(self.lock().insert(uri, document))
     }
 
     /// Forgets a document; true when it was large (see [`DocumentStore::open`]).
     pub fn close(&self, uri: &Uri) -> bool {
-        let removed = self.lock().remove(uri);
-        removed.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        large(self.lock().remove(uri))
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to
@@ -181,12 +172,8 @@ impl DocumentStore {
     /// The current version's rope (a cheap clone), without building its text.
     pub fn rope(&self, uri: &Uri) -> Option<(i32, Rope, Option<PathBuf>)> {
         let documents = self.lock();
-        let document = documents.get(uri)?;
-        Some((
-            document.version,
-            document.rope.clone(),
-            document.path.clone(),
-        ))
+        let doc = documents.get(uri)?;
+        Some((doc.version, doc.rope.clone(), doc.path.clone()))
     }
 
     pub fn version(&self, uri: &Uri) -> Option<i32> {
@@ -196,6 +183,10 @@ impl DocumentStore {
     pub fn uris(&self) -> Vec<Uri> {
         self.lock().keys().cloned().collect()
     }
+}
+
+fn large(document: Option<Document>) -> bool {
+    document.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
 }
 
 /// The local path of a `file:` URI.
@@ -294,38 +285,21 @@ mod tests {
 
     #[test]
     fn astral_characters_in_both_encodings() {
+        use PositionEncoding::{Utf16, Utf8};
         // `𠮷` is 4 bytes, 2 UTF-16 units, 1 char.
         let mut rope = Rope::from_str("a𠮷b\r\n第二行\n");
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 5), (0, 6))), "B"),
-            PositionEncoding::Utf8,
-        );
-        assert_eq!(rope.to_string(), "a𠮷B\r\n第二行\n");
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 3), (0, 4))), "C"),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C\r\n第二行\n");
-        // Past the end of line 0 stops before CRLF; past the last line is the end.
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 99), (0, 99))), "!"),
-            PositionEncoding::Utf16,
-        );
-        apply_change(
-            &mut rope,
-            &change(Some(((9, 0), (9, 0))), "尾"),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C!\r\n第二行\n尾");
-        // Reversed ranges are put in order.
-        apply_change(
-            &mut rope,
-            &change(Some(((1, 3), (1, 0))), ""),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C!\r\n\n尾");
+        // Past the end of line 0 stops before CRLF; past the last line is the end; reversed
+        // ranges are put in order.
+        let steps = [
+            ((0, 5), (0, 6), "B", Utf8, "a𠮷B\r\n第二行\n"),
+            ((0, 3), (0, 4), "C", Utf16, "a𠮷C\r\n第二行\n"),
+            ((0, 99), (0, 99), "!", Utf16, "a𠮷C!\r\n第二行\n"),
+            ((9, 0), (9, 0), "尾", Utf16, "a𠮷C!\r\n第二行\n尾"),
+            ((1, 3), (1, 0), "", Utf16, "a𠮷C!\r\n\n尾"),
+        ];
+        for (start, end, text, encoding, expected) in steps {
+            apply_change(&mut rope, &change(Some((start, end)), text), encoding);
+            assert_eq!(rope.to_string(), expected);
+        }
     }
 }

@@ -1,16 +1,7 @@
-//! Re-checking only what an edit touched, so a one-character edit in a 1 MB page is
-//! answered within the budget (p95 under 5 ms for 1 MB, under 1 ms for 10 KB).
-//!
-//! After a full analysis the page is cut into chunks, one per article (a cut is made only
-//! where an article opens with a headline), each holding the findings that start in it.
-//! Every edit is logged as a byte range. To check a later version, the chunks the edits
-//! touched, plus one neighbour on each side, are merged into a window and checked on their
-//! own; chunks before the window are reused as they are and chunks after it are shifted.
-//!
-//! Articles are independent for every rule that looks at one article. Rules that compare
-//! articles (one place or name written two ways on a page) see only the window, so a chunked
-//! result is provisional: the server follows it with a full analysis once typing pauses and
-//! publishes that if it differs.
+//! Re-checking only the articles an edit touched (and one neighbour each side), so that a
+//! one-character edit in a 1 MB page meets the latency budget. Rules that compare articles
+//! see only that window, so the result is provisional: a full check follows once typing
+//! pauses. See ARCHITECTURE.md, "The language server".
 
 use std::path::Path;
 use std::sync::Arc;
