@@ -176,12 +176,8 @@ impl Shared {
         if self.documents.version(uri) != Some(chunked.version) {
             return;
         }
-        let Some(analysed) = self.analysed(uri) else {
-            return;
-        };
-        if analysed.version != chunked.version {
-            return;
-        }
+        let analysed = self.analysed(uri).filter(|a| a.version == chunked.version);
+        let Some(analysed) = analysed else { return };
         let exact = Arc::new(analysed.findings());
         self.remember(uri, &exact);
         if exact.json == chunked.json {
@@ -255,14 +251,13 @@ impl Shared {
             let Some(uri) = Uri::from_file_path(&path) else {
                 continue;
             };
-            let diagnostics = error.map(|error| {
+            let diagnostic = error.map(|error| {
                 self.log(MessageType::ERROR, format!("config error: {error}"));
                 handlers::config_diagnostic(&path, &error, self.negotiated().encoding)
             });
-            let params =
-                PublishDiagnosticsParams::new(uri, diagnostics.into_iter().collect(), None);
-            self.out
-                .notify("textDocument/publishDiagnostics", json!(params));
+            let json =
+                diagnostic.map(|d| serde_json::to_string(&d).expect("a diagnostic serialises"));
+            self.send_diagnostics(&uri, &json.unwrap_or_default(), None);
         }
     }
 

@@ -17,11 +17,9 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
     let offset = at.offset(position);
     let mut sections: Vec<String> = Vec::new();
     let mut range: Option<Span> = None;
-    for finding in analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.span.start <= offset && offset <= d.span.end)
-    {
+    let under =
+        (analysis.diagnostics.iter()).filter(|d| d.span.start <= offset && offset <= d.span.end);
+    for finding in under {
         let Some(rule) = crate::rules::find(finding.rule) else {
             continue;
         };
@@ -63,18 +61,13 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
 fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Span)> {
     let facts = &analysis.facts;
     let mut out = Vec::new();
-    if let Some(m) = facts
-        .places
-        .mentions
-        .iter()
-        .find(|m| m.span.contains(offset))
-    {
+    let places = facts.places.mentions.iter();
+    if let Some(m) = places.into_iter().find(|m| m.span.contains(offset)) {
         let mut body = String::new();
-        let ids = if m.places.is_empty() {
-            &m.all_places
-        } else {
-            &m.places
-        };
+        let ids = [&m.places, &m.all_places]
+            .into_iter()
+            .find(|ids| !ids.is_empty());
+        let ids = ids.map_or(&[][..], |ids| &ids[..]);
         if ids.len() > 1 {
             body.push_str("可能指以下任一地方：\n");
         }
@@ -98,20 +91,11 @@ fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Spa
             out.push((format!("**日期** {}", long_date(date)), m.span));
         }
     }
-    if let Some(b) = facts
-        .bylines
-        .bylines
-        .iter()
-        .find(|b| b.span.contains(offset))
-    {
+    let bylines = &facts.bylines;
+    if let Some(b) = (bylines.bylines.iter()).find(|b| b.span.contains(offset)) {
         out.push((describe_byline(b), b.span));
     }
-    if let Some(c) = facts
-        .bylines
-        .photo_credits
-        .iter()
-        .find(|c| c.span.contains(offset))
-    {
+    if let Some(c) = (bylines.photo_credits.iter()).find(|c| c.span.contains(offset)) {
         out.push((describe_photo_credit(c), c.span));
     }
     out
