@@ -50,12 +50,14 @@ impl Locate for Positions<'_> {
 pub(crate) struct RopePositions<'a> {
     pub rope: &'a ropey::Rope,
     pub encoding: PositionEncoding,
+    /// Where offset 0 is in the rope.
+    pub base: u32,
 }
 
 impl Locate for RopePositions<'_> {
     fn position(&self, offset: u32) -> Position {
         let rope = self.rope;
-        let offset = (offset as usize).min(rope.len_bytes());
+        let offset = ((self.base + offset) as usize).min(rope.len_bytes());
         let line = rope.byte_to_line(offset);
         let line_start = rope.line_to_byte(line);
         // byte_to_char gives the character holding the byte: a mid-character offset counts
@@ -73,8 +75,9 @@ impl Locate for RopePositions<'_> {
     }
 
     fn slice(&self, span: Span) -> String {
-        self.rope
-            .get_byte_slice(span.range())
+        let base = self.base as usize;
+        (self.rope)
+            .get_byte_slice(base + span.start as usize..base + span.end as usize)
             .map(String::from)
             .unwrap_or_default()
     }
@@ -332,6 +335,7 @@ mod tests {
             let by_rope = RopePositions {
                 rope: &rope,
                 encoding,
+                base: 0,
             };
             let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
             for offset in boundaries.map(|i| i as u32).chain([text.len() as u32 + 2]) {

@@ -94,11 +94,7 @@ pub(crate) struct DocumentStore {
 
 impl DocumentStore {
     pub fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
-        // A panic while the lock was held leaves the map intact (every mutation below is
-        // completed or not started), so a poisoned lock is still usable.
-        self.documents
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        super::server::lock(&self.documents)
     }
 
     /// Opens (or replaces) a document; true when a large document was dropped, so that its
@@ -269,19 +265,6 @@ pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEnc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ls_types::Range;
-
-    fn change(
-        range: Option<((u32, u32), (u32, u32))>,
-        text: &str,
-    ) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent {
-            range: range
-                .map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
-            range_length: None,
-            text: text.into(),
-        }
-    }
 
     #[test]
     fn astral_characters_in_both_encodings() {
@@ -298,7 +281,11 @@ mod tests {
             ((1, 3), (1, 0), "", Utf16, "a𠮷C!\r\n\n尾"),
         ];
         for (start, end, text, encoding, expected) in steps {
-            apply_change(&mut rope, &change(Some((start, end)), text), encoding);
+            let change = super::super::fuzzing::Change {
+                range: Some((start, end)),
+                text: text.into(),
+            };
+            apply_change(&mut rope, &change.event(), encoding);
             assert_eq!(rope.to_string(), expected);
         }
     }

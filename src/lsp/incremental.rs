@@ -12,9 +12,8 @@ use super::analysis::Analysed;
 use super::convert::{self, RopePositions};
 use super::rendered::Rendered;
 use super::workspace::Resolved;
-use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Analysis};
-use crate::text::{PositionEncoding, Span};
+use crate::text::PositionEncoding;
 
 /// Pages smaller than this are always checked whole: it costs less than the bookkeeping.
 pub(crate) const MIN_CHUNKED_BYTES: usize = 4 * 1024;
@@ -151,17 +150,17 @@ impl Chunks {
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
         let config = &target.resolved.config;
-        let mut analysis = lint::analyse(&window, target.path, config, today);
+        let analysis = lint::analyse(&window, target.path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
-        for d in &mut analysis.diagnostics {
-            *d = shift(d, window_start as i64);
-        }
+        // The window's findings are at window offsets: positions and slices add its start.
+        let (rope, encoding, base) = (text, target.encoding, window_start);
         let at = RopePositions {
-            rope: text,
-            encoding: target.encoding,
+            rope,
+            encoding,
+            base,
         };
         let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
             .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
@@ -254,9 +253,8 @@ fn split(
 ) -> Vec<Chunk> {
     let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); cuts.len()];
     for (d, converted) in analysis.diagnostics.iter().zip(converted) {
-        let i = cuts
-            .partition_point(|(start, _)| *start <= d.span.start)
-            .saturating_sub(1);
+        let i =
+            (cuts.partition_point(|(start, _)| *start <= base + d.span.start)).saturating_sub(1);
         buckets[i].push(converted);
     }
     cuts.iter()
@@ -277,25 +275,6 @@ fn split(
             chunk
         })
         .collect()
-}
-
-fn shift(d: &Diagnostic, delta: i64) -> Diagnostic {
-    let move_span = |s: Span| {
-        let start = (s.start as i64 + delta).max(0) as u32;
-        let end = (s.end as i64 + delta).max(0) as u32;
-        Span::new(start, end.max(start))
-    };
-    let mut d = d.clone();
-    d.span = move_span(d.span);
-    for related in &mut d.related {
-        related.span = move_span(related.span);
-    }
-    for fix in &mut d.fixes {
-        for edit in &mut fix.edits {
-            edit.span = move_span(edit.span);
-        }
-    }
-    d
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::analysis::Findings;
-use super::capabilities::Negotiated;
+use super::capabilities::{Negotiated, FIX_ALL_KIND};
 use super::documents::file_path;
-use super::handlers;
+use super::handlers::{self, code_action};
 use super::server::Shared;
 use super::transport::Output;
 use super::workspace::Settings;
@@ -135,9 +135,28 @@ impl Server {
                 }
                 report
             })
-            .on::<r::CodeActionRequest>(|s, p| s.code_actions(p))
-            .on::<r::CodeActionResolveRequest>(|s, p| s.resolve_fix_all(p))
-            .on::<r::Formatting>(|s, p| s.formatting(&p.text_document.uri))
+            .on::<r::CodeActionRequest>(|s, p| {
+                // Quick fixes come from the diagnostics' data; the analysis is needed only for
+                // the config file and the front matter (the latest will do) and for fix-all.
+                let uri = &p.text_document.uri;
+                let fix_all = (p.context.only.iter().flatten())
+                    .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
+                let latest = (!fix_all).then(|| s.documents.lock().get(uri)?.analysis.clone());
+                let analysed = latest.flatten().or_else(|| s.analysed(uri))?;
+                let actions = code_action::actions(&p, &analysed, s.negotiated());
+                (!actions.is_empty()).then_some(actions)
+            })
+            .on::<r::CodeActionResolveRequest>(|s, action| {
+                let uri = code_action::deferred_fix_all(&action);
+                let fixed = uri.and_then(|uri| {
+                    code_action::fix_all_action(&uri, &*s.analysed(&uri)?, s.negotiated())
+                });
+                fixed.unwrap_or(action)
+            })
+            .on::<r::Formatting>(|s, p| {
+                let analysed = s.analysed(&p.text_document.uri)?;
+                Some(code_action::safe_fix_edits(&analysed))
+            })
             .on::<r::HoverRequest>(|s, p| {
                 let at = p.text_document_position_params;
                 let analysed = s.analysed(&at.text_document.uri)?;

@@ -11,7 +11,7 @@ use ls_types::*;
 use serde_json::json;
 
 use super::analysis::{self, Analysed, Findings};
-use super::capabilities::{Negotiated, FIX_ALL_KIND};
+use super::capabilities::Negotiated;
 use super::documents::DocumentStore;
 use super::handlers;
 use super::incremental::{EditRange, Target};
@@ -30,7 +30,7 @@ pub(crate) struct Shared {
     timing: Option<Mutex<HashMap<(Uri, i32), Instant>>>,
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while a lock was held leaves the data whole (every change under these locks is
     // completed or not started), so a poisoned lock is still usable.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -278,35 +278,6 @@ impl Shared {
                 json!({"registrations": [registration]}),
             );
         }
-    }
-
-    pub fn code_actions(&self, params: CodeActionParams) -> Option<CodeActionResponse> {
-        // Quick fixes come from the diagnostics' data; the analysis is needed only for the
-        // config file and the draft's front matter (the latest one will do) and for fix-all.
-        let uri = &params.text_document.uri;
-        let fix_all = (params.context.only.iter().flatten())
-            .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
-        let latest = (!fix_all)
-            .then(|| self.documents.lock().get(uri)?.analysis.clone())
-            .flatten();
-        let analysed = latest.or_else(|| self.analysed(uri))?;
-        let actions = handlers::code_action::actions(&params, &analysed, self.negotiated());
-        (!actions.is_empty()).then_some(actions)
-    }
-
-    pub fn resolve_fix_all(&self, action: CodeAction) -> CodeAction {
-        let uri = handlers::code_action::deferred_fix_all(&action);
-        let analysed = uri
-            .as_ref()
-            .and_then(|uri| Some((uri, self.analysed(uri)?)));
-        analysed
-            .and_then(|(uri, a)| handlers::code_action::fix_all_action(uri, &a, self.negotiated()))
-            .unwrap_or(action)
-    }
-
-    pub fn formatting(&self, uri: &Uri) -> Option<Vec<TextEdit>> {
-        let analysed = self.analysed(uri)?;
-        Some(handlers::code_action::safe_fix_edits(&analysed))
     }
 }
 
