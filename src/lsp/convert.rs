@@ -7,6 +7,7 @@ use ls_types::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::documents::units;
 use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
 use crate::fix::Applicability;
 use crate::text::{LineCol, LineIndex, PositionEncoding, Span};
@@ -59,18 +60,11 @@ impl Locate for RopePositions<'_> {
         let rope = self.rope;
         let offset = ((self.base + offset) as usize).min(rope.len_bytes());
         let line = rope.byte_to_line(offset);
-        let line_start = rope.line_to_byte(line);
         // byte_to_char gives the character holding the byte: a mid-character offset counts
         // as that character's start, as in `LineIndex`.
         let char_at = rope.byte_to_char(offset);
-        let col = match self.encoding {
-            PositionEncoding::Utf8 => rope.char_to_byte(char_at) - line_start,
-            PositionEncoding::Utf16 => {
-                rope.char_to_utf16_cu(char_at)
-                    - rope.char_to_utf16_cu(rope.byte_to_char(line_start))
-            }
-            PositionEncoding::Utf32 => char_at - rope.byte_to_char(line_start),
-        };
+        let line_start = rope.byte_to_char(rope.line_to_byte(line));
+        let col = units(rope, char_at, self.encoding) - units(rope, line_start, self.encoding);
         Position::new(line as u32, col as u32)
     }
 

@@ -236,29 +236,30 @@ pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEnc
         return rope.len_chars();
     }
     let line_start = rope.line_to_char(line);
-    let line_slice = rope.line(line);
-    let mut content_chars = line_slice.len_chars();
-    if content_chars > 0 && line_slice.char(content_chars - 1) == '\n' {
-        content_chars -= 1;
-        if content_chars > 0 && line_slice.char(content_chars - 1) == '\r' {
-            content_chars -= 1;
+    let mut line_end = rope.line_to_char(line + 1);
+    let ends_with = |end: usize, c: char| end > line_start && rope.char(end - 1) == c;
+    if ends_with(line_end, '\n') {
+        line_end -= 1;
+        if ends_with(line_end, '\r') {
+            line_end -= 1;
         }
     }
-    let line_end = line_start + content_chars;
-    let col = position.character as usize;
+    let target = units(rope, line_start, encoding) + position.character as usize;
+    let target = target.min(units(rope, line_end, encoding));
+    // Back from units to chars, rounding down to the start of the character holding them.
     match encoding {
-        PositionEncoding::Utf8 => {
-            let start_byte = rope.char_to_byte(line_start);
-            let end_byte = rope.char_to_byte(line_end);
-            // byte_to_char rounds down to the start of the character holding the byte.
-            rope.byte_to_char((start_byte + col).min(end_byte))
-        }
-        PositionEncoding::Utf16 => {
-            let start_cu = rope.char_to_utf16_cu(line_start);
-            let end_cu = rope.char_to_utf16_cu(line_end);
-            rope.utf16_cu_to_char((start_cu + col).min(end_cu))
-        }
-        PositionEncoding::Utf32 => (line_start + col).min(line_end),
+        PositionEncoding::Utf8 => rope.byte_to_char(target),
+        PositionEncoding::Utf16 => rope.utf16_cu_to_char(target),
+        PositionEncoding::Utf32 => target,
+    }
+}
+
+/// Code units of `encoding` before char `index` of the rope.
+pub(crate) fn units(rope: &Rope, index: usize, encoding: PositionEncoding) -> usize {
+    match encoding {
+        PositionEncoding::Utf8 => rope.char_to_byte(index),
+        PositionEncoding::Utf16 => rope.char_to_utf16_cu(index),
+        PositionEncoding::Utf32 => index,
     }
 }
 
