@@ -68,11 +68,7 @@ impl Analysed {
     }
 
     pub fn positions(&self) -> Positions<'_> {
-        Positions {
-            text: &self.text,
-            index: &self.index,
-            encoding: self.encoding,
-        }
+        Positions::new(&self.text, &self.index, self.encoding)
     }
 }
 
@@ -104,33 +100,23 @@ pub(crate) fn analyse(
         return analysed;
     }
     if let Some(message) = mojibake(&analysed.text) {
-        let first_line = analysed
-            .text
-            .find(['\r', '\n'])
-            .unwrap_or(analysed.text.len());
-        let range = analysed
-            .positions()
-            .range(crate::text::Span::new(0, first_line as u32));
+        let first_line = (analysed.text.find(['\r', '\n'])).unwrap_or(analysed.text.len());
+        let range = (analysed.positions()).range(crate::text::Span::new(0, first_line as u32));
         let note = note(range, "file/encoding", message);
         analysed.rendered = Rendered::new([&note]);
         return analysed;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
         panic_for_tests(&analysed.text);
-        lint::analyse(
-            &analysed.text,
-            analysed.path.as_deref(),
-            &analysed.resolved.config,
-            today,
-        )
+        let (path, config) = (analysed.path.as_deref(), &analysed.resolved.config);
+        lint::analyse(&analysed.text, path, config, today)
     }));
     match result {
         Ok(analysis) => {
             let at = analysed.positions();
-            let diagnostics = analysis
-                .diagnostics
-                .iter()
-                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
+            let version = Some(snapshot.version);
+            let diagnostics = (analysis.diagnostics.iter())
+                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, version))
                 .collect();
             analysed.rendered = Rendered::new(&diagnostics);
             analysed.diagnostics = diagnostics;

@@ -35,6 +35,16 @@ pub(crate) trait Locate {
     }
 }
 
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str, index: &'a LineIndex, encoding: PositionEncoding) -> Self {
+        Positions {
+            text,
+            index,
+            encoding,
+        }
+    }
+}
+
 impl Locate for Positions<'_> {
     fn position(&self, offset: u32) -> Position {
         let LineCol { line, col } = self.index.line_col(self.text, offset, self.encoding);
@@ -321,11 +331,7 @@ mod tests {
             PositionEncoding::Utf16,
             PositionEncoding::Utf32,
         ] {
-            let by_index = Positions {
-                text,
-                index: &index,
-                encoding,
-            };
+            let by_index = Positions::new(text, &index, encoding);
             let by_rope = RopePositions {
                 rope: &rope,
                 encoding,
@@ -348,11 +354,7 @@ mod tests {
         let new = "标题\n\n本报讯（记者 王海）8日，𠮷社区。\n不变的一行\n末尾，\n";
         for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
             let index = LineIndex::new(old);
-            let at = Positions {
-                text: old,
-                index: &index,
-                encoding,
-            };
+            let at = Positions::new(old, &index, encoding);
             let edits = text_edits(old, new, at);
             assert_eq!(apply(old, &edits, at), new);
             assert!(edits.iter().all(|e| !e.new_text.contains("不变")));

@@ -187,16 +187,13 @@ impl Server {
         let negotiated = Negotiated::from_params(params);
         let capabilities = negotiated.server_capabilities();
         let _ = self.shared.negotiated.set(negotiated);
-        let folder = params
-            .pointer("/workspaceFolders/0/uri")
-            .or_else(|| params.get("rootUri"));
+        let folder = (params.pointer("/workspaceFolders/0/uri")).or_else(|| params.get("rootUri"));
         let root = folder
             .and_then(|uri| serde_json::from_value::<Uri>(uri.clone()).ok())
             .and_then(|uri| file_path(&uri));
         let settings = params.get("initializationOptions").map(Settings::from_json);
-        self.shared
-            .configs()
-            .restart(root, settings.unwrap_or_default());
+        let settings = settings.unwrap_or_default();
+        self.shared.configs().restart(root, settings);
         serde_json::json!({
             "capabilities": capabilities,
             "serverInfo": {"name": "jiaodui", "version": env!("CARGO_PKG_VERSION")},
@@ -211,10 +208,9 @@ impl Server {
                 let Some(DidOpenTextDocumentParams { text_document: doc }) = parse(params) else {
                     return;
                 };
-                if shared
-                    .documents
-                    .open(doc.uri.clone(), doc.version, &doc.text)
-                {
+                let replaced_large =
+                    (shared.documents).open(doc.uri.clone(), doc.version, &doc.text);
+                if replaced_large {
                     self.trim_later();
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
@@ -223,14 +219,11 @@ impl Server {
                 let Some(p) = parse::<DidChangeTextDocumentParams>(params) else {
                     return;
                 };
-                let (doc, content_changes) = (p.text_document, p.content_changes);
+                let (doc, changes) = (p.text_document, p.content_changes);
                 shared.note_arrival(&doc.uri, doc.version);
                 let encoding = shared.negotiated().encoding;
-                if let Err(err) =
-                    shared
-                        .documents
-                        .change(&doc.uri, doc.version, &content_changes, encoding)
-                {
+                let changed = (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
+                if let Err(err) = changed {
                     shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
@@ -250,9 +243,8 @@ impl Server {
                 let Some(DidChangeConfigurationParams { settings }) = parse(params) else {
                     return;
                 };
-                shared
-                    .configs()
-                    .set_settings(Settings::from_json(&settings));
+                let settings = Settings::from_json(&settings);
+                shared.configs().set_settings(settings);
                 self.refresh_all();
             }
             n::DidChangeWatchedFiles::METHOD => {

@@ -246,12 +246,11 @@ fn file_edit(
         return None;
     }
     let index = LineIndex::new(&old);
-    let at = Positions {
-        text: &old,
-        index: &index,
-        encoding: negotiated.encoding,
-    };
-    let edits = convert::text_edits(&old, &new, at);
+    let edits = convert::text_edits(
+        &old,
+        &new,
+        Positions::new(&old, &index, negotiated.encoding),
+    );
     if exists {
         return Some(WorkspaceEdit {
             changes: Some(HashMap::from([(uri, edits)])),

@@ -43,11 +43,7 @@ pub(crate) fn config_diagnostic(
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let index = LineIndex::new(&source);
     let line = error.line.map_or(0, |l| l.saturating_sub(1));
-    let at = Positions {
-        text: &source,
-        index: &index,
-        encoding,
-    };
+    let at = Positions::new(&source, &index, encoding);
     let start = index.line_start(line).unwrap_or(0);
     let end = if line < index.line_count() {
         index.line_content_end(&source, line)
