@@ -152,47 +152,45 @@ pub(crate) fn diagnostic(
     version: Option<i32>,
 ) -> lsp::Diagnostic {
     let code_description = rule_docs_uri(finding.rule).map(|href| CodeDescription { href });
-    let related: Vec<DiagnosticRelatedInformation> = finding
-        .related
-        .iter()
+    let related: Vec<_> = (finding.related.iter())
         .map(|related| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), at.range(related.span)),
             message: related.message.clone(),
         })
         .collect();
-    let mut message = finding.message.clone();
-    if let Some(note) = &finding.note {
-        message.push('\n');
-        message.push_str(note);
-    }
-    let payload = DiagnosticPayload {
-        rule: finding.rule.to_owned(),
-        version,
-        text: at.slice(finding.span),
-        fixes: finding
-            .fixes
-            .iter()
-            .map(|fix| FixPayload {
-                title: fix.title.clone(),
-                safe: fix.applicability == Applicability::Safe,
-                edits: fix
-                    .edits
-                    .iter()
-                    .map(|edit| TextEdit::new(at.range(edit.span), edit.replacement.clone()))
-                    .collect(),
-            })
-            .collect(),
-        roster_name: match &finding.data {
-            Some(DiagnosticData::AddToRoster { name }) => Some(name.clone()),
-            _ => None,
-        },
-        place: match &finding.data {
-            Some(DiagnosticData::AddToGazetteer { name, parent }) => Some(PlacePayload {
+    let message = match &finding.note {
+        Some(note) => format!("{}\n{note}", finding.message),
+        None => finding.message.clone(),
+    };
+    let fixes = (finding.fixes.iter()).map(|fix| {
+        let edit = |e: &crate::fix::Edit| TextEdit::new(at.range(e.span), e.replacement.clone());
+        let (title, edits) = (fix.title.clone(), fix.edits.iter().map(edit).collect());
+        FixPayload {
+            title,
+            safe: fix.applicability == Applicability::Safe,
+            edits,
+        }
+    });
+    let (roster_name, place) = match &finding.data {
+        Some(DiagnosticData::AddToRoster { name }) => (Some(name.clone()), None),
+        Some(DiagnosticData::AddToGazetteer { name, parent }) => (
+            None,
+            Some(PlacePayload {
                 name: name.clone(),
                 parent: parent.clone(),
             }),
-            _ => None,
-        },
+        ),
+        _ => (None, None),
+    };
+    let (rule, text) = (finding.rule.to_owned(), at.slice(finding.span));
+    let fixes = fixes.collect();
+    let payload = DiagnosticPayload {
+        rule,
+        version,
+        text,
+        fixes,
+        roster_name,
+        place,
     };
     lsp::Diagnostic {
         range: at.range(finding.span),
