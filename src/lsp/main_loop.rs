@@ -42,6 +42,8 @@ pub(crate) enum Event {
 }
 
 type Job = Box<dyn FnOnce() + Send>;
+/// A deadline's work: a full check of a page after a chunked result, or (`None`) a trim.
+type Timer = Option<(Uri, Arc<Findings>)>;
 
 /// Serves until `exit` or the end of input.
 pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Output) {
@@ -95,8 +97,7 @@ struct Server {
     jobs: Sender<Job>,
     initialized: bool,
     shut_down: bool,
-    /// Deadlines: a full check of a page after a chunked result, or (`None`) a memory trim.
-    timers: Vec<(Instant, Option<(Uri, Arc<Findings>)>)>,
+    timers: Vec<(Instant, Timer)>,
 }
 
 impl Server {
