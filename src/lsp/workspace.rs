@@ -26,6 +26,7 @@ impl Settings {
 }
 
 /// One config file's state.
+#[derive(Default)]
 struct Entry {
     /// The last version that loaded; `None` when it never did.
     good: Option<Arc<LoadedConfig>>,
@@ -33,6 +34,7 @@ struct Entry {
 }
 
 /// Every config file the server has read.
+#[derive(Default)]
 pub(crate) struct Configs {
     settings: Settings,
     /// Where documents without a file (untitled buffers) take their defaults from.
@@ -65,13 +67,8 @@ pub(crate) fn today() -> jiff::civil::Date {
 impl Configs {
     pub fn new(root: PathBuf) -> Configs {
         Configs {
-            settings: Settings::default(),
             root,
-            generation: 0,
-            files: HashMap::new(),
-            discovered: HashMap::new(),
-            defaults: HashMap::new(),
-            reports: Vec::new(),
+            ..Configs::default()
         }
     }
 
@@ -118,11 +115,7 @@ impl Configs {
 
     fn entry(&mut self, file: &Path) -> &Entry {
         if !self.files.contains_key(file) {
-            let empty = Entry {
-                good: None,
-                error: None,
-            };
-            self.files.insert(file.to_path_buf(), empty);
+            self.files.insert(file.to_path_buf(), Entry::default());
             self.load(file);
         }
         &self.files[file]
