@@ -31,8 +31,6 @@ const LONG_FILES: &[&str] = &[];
 const LONG_FUNCTIONS: &[(&str, &str)] = &[
     // Building the name matcher of a newsroom layer.
     ("src/gazetteer/matcher.rs", "layered"),
-    // The language server's incremental re-check of the articles an edit touched.
-    ("src/lsp/incremental.rs", "update"),
 ];
 
 /// Dependencies no code uses yet.

@@ -1,8 +1,8 @@
-//! Running the checker on a snapshot: the core's `lint::analyse`, guarded against panics and
-//! against inputs that are not drafts (binary content, huge files, GB18030 text the editor
-//! decoded as Latin-1), with the findings converted to protocol diagnostics once per version.
+//! Checking a snapshot with `lint::analyse`, guarded against panics and against inputs that
+//! are not drafts (binary, huge, GB18030 decoded wrongly); findings converted once.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ls_types as lsp;
@@ -41,6 +41,8 @@ pub(crate) struct Analysed {
     pub version: i32,
     pub generation: u64,
     pub text: Arc<str>,
+    /// The file behind the document, for `file:` URIs.
+    pub path: Option<PathBuf>,
     pub index: LineIndex,
     pub encoding: PositionEncoding,
     pub resolved: Resolved,
@@ -48,9 +50,6 @@ pub(crate) struct Analysed {
     pub analysis: Option<Analysis>,
     /// The findings, one for one with the analysis's.
     pub diagnostics: Vec<lsp::Diagnostic>,
-    /// The one error of a draft the editor decoded wrongly (see [`mojibake`]), instead of
-    /// findings.
-    pub note: Option<lsp::Diagnostic>,
     /// The note or the findings serialised once, for publishing and for cutting into chunks.
     pub rendered: Rendered,
     /// Why the document was not checked, for the log.
@@ -69,11 +68,7 @@ impl Analysed {
     }
 
     pub fn positions(&self) -> Positions<'_> {
-        Positions {
-            text: &self.text,
-            index: &self.index,
-            encoding: self.encoding,
-        }
+        Positions::new(&self.text, &self.index, self.encoding)
     }
 }
 
@@ -91,12 +86,12 @@ pub(crate) fn analyse(
         version: snapshot.version,
         generation: resolved.generation,
         text,
+        path: snapshot.path.clone(),
         index,
         encoding,
         resolved,
         analysis: None,
         diagnostics: Vec::new(),
-        note: None,
         rendered: Rendered::default(),
         skipped: None,
     };
@@ -105,39 +100,23 @@ pub(crate) fn analyse(
         return analysed;
     }
     if let Some(message) = mojibake(&analysed.text) {
-        let first_line = analysed
-            .text
-            .find(['\r', '\n'])
-            .unwrap_or(analysed.text.len());
-        let range = analysed
-            .positions()
-            .range(crate::text::Span::new(0, first_line as u32));
-        let note = note(
-            range,
-            lsp::DiagnosticSeverity::ERROR,
-            "file/encoding",
-            message,
-        );
+        let first_line = (analysed.text.find(['\r', '\n'])).unwrap_or(analysed.text.len());
+        let range = (analysed.positions()).range(crate::text::Span::new(0, first_line as u32));
+        let note = note(range, "file/encoding", message);
         analysed.rendered = Rendered::new([&note]);
-        analysed.note = Some(note);
         return analysed;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
         panic_for_tests(&analysed.text);
-        lint::analyse(
-            &analysed.text,
-            snapshot.path.as_deref(),
-            &analysed.resolved.config,
-            today,
-        )
+        let (path, config) = (analysed.path.as_deref(), &analysed.resolved.config);
+        lint::analyse(&analysed.text, path, config, today)
     }));
     match result {
         Ok(analysis) => {
             let at = analysed.positions();
-            let diagnostics = analysis
-                .diagnostics
-                .iter()
-                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, Some(snapshot.version)))
+            let version = Some(snapshot.version);
+            let diagnostics = (analysis.diagnostics.iter())
+                .map(|d| convert::diagnostic(d, &at, &snapshot.uri, version))
                 .collect();
             analysed.rendered = Rendered::new(&diagnostics);
             analysed.diagnostics = diagnostics;
@@ -175,21 +154,11 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
     None
 }
 
-/// True when the draft has no issue date and writes a date only the issue date would date:
-/// the checks of such dates (weekday, future, relative days) were skipped.
-pub(crate) fn needs_issue_date(analysis: &Analysis) -> bool {
-    analysis.date_checks_skipped()
-}
-
-fn note(
-    range: lsp::Range,
-    severity: lsp::DiagnosticSeverity,
-    code: &str,
-    message: String,
-) -> lsp::Diagnostic {
+/// An error of the server's own (not a rule's): a draft decoded wrongly, a broken config.
+pub(crate) fn note(range: lsp::Range, code: &str, message: String) -> lsp::Diagnostic {
     lsp::Diagnostic {
         range,
-        severity: Some(severity),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
         code: Some(lsp::NumberOrString::String(code.into())),
         source: Some(convert::SOURCE.into()),
         message,

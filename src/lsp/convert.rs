@@ -1,6 +1,5 @@
-//! Conversions between the core's byte spans and the protocol's positions, and between the
-//! core's findings and protocol diagnostics. The only place where a byte offset becomes a
-//! line and column (in the negotiated encoding) or back.
+//! The only place where a byte offset becomes a line and column (in the negotiated encoding)
+//! or back, and where the core's findings become protocol diagnostics.
 
 use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -8,6 +7,7 @@ use ls_types::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::documents::units;
 use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
 use crate::fix::Applicability;
 use crate::text::{LineCol, LineIndex, PositionEncoding, Span};
@@ -35,6 +35,16 @@ pub(crate) trait Locate {
     }
 }
 
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str, index: &'a LineIndex, encoding: PositionEncoding) -> Self {
+        Positions {
+            text,
+            index,
+            encoding,
+        }
+    }
+}
+
 impl Locate for Positions<'_> {
     fn position(&self, offset: u32) -> Position {
         let LineCol { line, col } = self.index.line_col(self.text, offset, self.encoding);
@@ -51,31 +61,27 @@ impl Locate for Positions<'_> {
 pub(crate) struct RopePositions<'a> {
     pub rope: &'a ropey::Rope,
     pub encoding: PositionEncoding,
+    /// Where offset 0 is in the rope.
+    pub base: u32,
 }
 
 impl Locate for RopePositions<'_> {
     fn position(&self, offset: u32) -> Position {
         let rope = self.rope;
-        let offset = (offset as usize).min(rope.len_bytes());
+        let offset = ((self.base + offset) as usize).min(rope.len_bytes());
         let line = rope.byte_to_line(offset);
-        let line_start = rope.line_to_byte(line);
         // byte_to_char gives the character holding the byte: a mid-character offset counts
         // as that character's start, as in `LineIndex`.
         let char_at = rope.byte_to_char(offset);
-        let col = match self.encoding {
-            PositionEncoding::Utf8 => rope.char_to_byte(char_at) - line_start,
-            PositionEncoding::Utf16 => {
-                rope.char_to_utf16_cu(char_at)
-                    - rope.char_to_utf16_cu(rope.byte_to_char(line_start))
-            }
-            PositionEncoding::Utf32 => char_at - rope.byte_to_char(line_start),
-        };
+        let line_start = rope.byte_to_char(rope.line_to_byte(line));
+        let col = units(rope, char_at, self.encoding) - units(rope, line_start, self.encoding);
         Position::new(line as u32, col as u32)
     }
 
     fn slice(&self, span: Span) -> String {
-        self.rope
-            .get_byte_slice(span.range())
+        let base = self.base as usize;
+        (self.rope)
+            .get_byte_slice(base + span.start as usize..base + span.end as usize)
             .map(String::from)
             .unwrap_or_default()
     }
@@ -137,14 +143,6 @@ pub(crate) struct PlacePayload {
     pub parent: Option<String>,
 }
 
-pub(crate) fn severity(severity: Severity) -> DiagnosticSeverity {
-    match severity {
-        Severity::Error => DiagnosticSeverity::ERROR,
-        Severity::Warning => DiagnosticSeverity::WARNING,
-        Severity::Info => DiagnosticSeverity::INFORMATION,
-    }
-}
-
 /// A core finding as a protocol diagnostic: code, link to the rule's docs, related places,
 /// and the fixes and action data in `data`.
 pub(crate) fn diagnostic(
@@ -154,51 +152,53 @@ pub(crate) fn diagnostic(
     version: Option<i32>,
 ) -> lsp::Diagnostic {
     let code_description = rule_docs_uri(finding.rule).map(|href| CodeDescription { href });
-    let related: Vec<DiagnosticRelatedInformation> = finding
-        .related
-        .iter()
+    let related: Vec<_> = (finding.related.iter())
         .map(|related| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), at.range(related.span)),
             message: related.message.clone(),
         })
         .collect();
-    let mut message = finding.message.clone();
-    if let Some(note) = &finding.note {
-        message.push('\n');
-        message.push_str(note);
-    }
-    let payload = DiagnosticPayload {
-        rule: finding.rule.to_owned(),
-        version,
-        text: at.slice(finding.span),
-        fixes: finding
-            .fixes
-            .iter()
-            .map(|fix| FixPayload {
-                title: fix.title.clone(),
-                safe: fix.applicability == Applicability::Safe,
-                edits: fix
-                    .edits
-                    .iter()
-                    .map(|edit| TextEdit::new(at.range(edit.span), edit.replacement.clone()))
-                    .collect(),
-            })
-            .collect(),
-        roster_name: match &finding.data {
-            Some(DiagnosticData::AddToRoster { name }) => Some(name.clone()),
-            _ => None,
-        },
-        place: match &finding.data {
-            Some(DiagnosticData::AddToGazetteer { name, parent }) => Some(PlacePayload {
+    let message = match &finding.note {
+        Some(note) => format!("{}\n{note}", finding.message),
+        None => finding.message.clone(),
+    };
+    let fixes = (finding.fixes.iter()).map(|fix| {
+        let edit = |e: &crate::fix::Edit| TextEdit::new(at.range(e.span), e.replacement.clone());
+        let (title, edits) = (fix.title.clone(), fix.edits.iter().map(edit).collect());
+        FixPayload {
+            title,
+            safe: fix.applicability == Applicability::Safe,
+            edits,
+        }
+    });
+    let (roster_name, place) = match &finding.data {
+        Some(DiagnosticData::AddToRoster { name }) => (Some(name.clone()), None),
+        Some(DiagnosticData::AddToGazetteer { name, parent }) => (
+            None,
+            Some(PlacePayload {
                 name: name.clone(),
                 parent: parent.clone(),
             }),
-            _ => None,
-        },
+        ),
+        _ => (None, None),
+    };
+    let (rule, text) = (finding.rule.to_owned(), at.slice(finding.span));
+    let fixes = fixes.collect();
+    let payload = DiagnosticPayload {
+        rule,
+        version,
+        text,
+        fixes,
+        roster_name,
+        place,
     };
     lsp::Diagnostic {
         range: at.range(finding.span),
-        severity: Some(severity(finding.severity)),
+        severity: Some(match finding.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        }),
         code: Some(NumberOrString::String(finding.rule.to_owned())),
         code_description,
         source: Some(SOURCE.to_owned()),
@@ -235,32 +235,24 @@ pub(crate) fn payload(diagnostic: &lsp::Diagnostic) -> Option<DiagnosticPayload>
 /// The smallest edits that turn `old` into `new`, as protocol text edits against `old`:
 /// one per changed run of lines, so a formatting result leaves unchanged lines alone.
 pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdit> {
-    if old == new {
-        return Vec::new();
-    }
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
         .timeout(std::time::Duration::from_millis(200))
         .diff_lines(old, new);
-    let mut edits = Vec::new();
-    for op in diff.ops() {
-        if matches!(op, similar::DiffOp::Equal { .. }) {
-            continue;
-        }
-        let old_range = op.old_range();
-        let new_range = op.new_range();
-        let old_start = line_byte(old, &diff.old_slices()[..old_range.start]);
-        let old_end = old_start + line_byte(old, &diff.old_slices()[old_range.clone()]);
-        let new_start = line_byte(new, &diff.new_slices()[..new_range.start]);
-        let new_end = new_start + line_byte(new, &diff.new_slices()[new_range.clone()]);
-        let (span, replacement) = trim_common(old, new, old_start..old_end, new_start..new_end);
-        edits.push(TextEdit::new(at.range(span), replacement));
-    }
-    edits
-}
-
-fn line_byte(_text: &str, lines: &[&str]) -> usize {
-    lines.iter().map(|line| line.len()).sum()
+    // Byte offsets of line ranges: the lengths of the lines before and in them.
+    let bytes = |lines: &[&str], range: std::ops::Range<usize>| {
+        let start: usize = lines[..range.start].iter().map(|line| line.len()).sum();
+        start..start + lines[range].iter().map(|line| line.len()).sum::<usize>()
+    };
+    (diff.ops().iter())
+        .filter(|op| !matches!(op, similar::DiffOp::Equal { .. }))
+        .map(|op| {
+            let old_bytes = bytes(diff.old_slices(), op.old_range());
+            let new_bytes = bytes(diff.new_slices(), op.new_range());
+            let (span, replacement) = trim_common(old, new, old_bytes, new_bytes);
+            TextEdit::new(at.range(span), replacement)
+        })
+        .collect()
 }
 
 /// Narrows a replaced region to what differs, by common prefix and suffix on character
@@ -337,14 +329,11 @@ mod tests {
             PositionEncoding::Utf16,
             PositionEncoding::Utf32,
         ] {
-            let by_index = Positions {
-                text,
-                index: &index,
-                encoding,
-            };
+            let by_index = Positions::new(text, &index, encoding);
             let by_rope = RopePositions {
                 rope: &rope,
                 encoding,
+                base: 0,
             };
             let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
             for offset in boundaries.map(|i| i as u32).chain([text.len() as u32 + 2]) {
@@ -363,11 +352,7 @@ mod tests {
         let new = "标题\n\n本报讯（记者 王海）8日，𠮷社区。\n不变的一行\n末尾，\n";
         for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
             let index = LineIndex::new(old);
-            let at = Positions {
-                text: old,
-                index: &index,
-                encoding,
-            };
+            let at = Positions::new(old, &index, encoding);
             let edits = text_edits(old, new, at);
             assert_eq!(apply(old, &edits, at), new);
             assert!(edits.iter().all(|e| !e.new_text.contains("不变")));

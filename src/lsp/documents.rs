@@ -1,7 +1,5 @@
-//! Open documents: a rope per document, its version, and the last analysis.
-//!
-//! Edits are applied by the main loop alone, in arrival order, under the store's lock (see
-//! `main_loop`); analysis works on an immutable [`Snapshot`] taken after.
+//! Open documents: a rope per document, its version, and the last analysis. Only the main
+//! loop edits them; analysis works on an immutable [`Snapshot`].
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -14,6 +12,7 @@ use super::incremental::EditRange;
 use crate::text::PositionEncoding;
 
 /// One open document.
+#[derive(Default)]
 pub(crate) struct Document {
     pub rope: Rope,
     pub version: i32,
@@ -95,38 +94,26 @@ pub(crate) struct DocumentStore {
 
 impl DocumentStore {
     pub fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
-        // A panic while the lock was held leaves the map intact (every mutation below is
-        // completed or not started), so a poisoned lock is still usable.
-        self.documents
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        super::server::lock(&self.documents)
     }
 
     /// Opens (or replaces) a document; true when a large document was dropped, so that its
     /// memory should be given back soon.
     pub fn open(&self, uri: Uri, version: i32, text: &str) -> bool {
-        let path = file_path(&uri);
+        let (rope, path) = (Rope::from_str(text), file_path(&uri));
         let document = Document {
-            rope: Rope::from_str(text),
+            rope,
             version,
             path,
-            text: None,
-            analysis: None,
-            chunks: None,
-            edit_log: Vec::new(),
             log_floor: version,
-            findings: None,
-            published: Arc::default(),
-            analysing: Arc::default(),
+            ..Document::default()
         };
-        let replaced = self.lock().insert(uri, document);
-        replaced.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        large(self.lock().insert(uri, document))
     }
 
     /// Forgets a document; true when it was large (see [`DocumentStore::open`]).
     pub fn close(&self, uri: &Uri) -> bool {
-        let removed = self.lock().remove(uri);
-        removed.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
+        large(self.lock().remove(uri))
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to
@@ -181,12 +168,8 @@ impl DocumentStore {
     /// The current version's rope (a cheap clone), without building its text.
     pub fn rope(&self, uri: &Uri) -> Option<(i32, Rope, Option<PathBuf>)> {
         let documents = self.lock();
-        let document = documents.get(uri)?;
-        Some((
-            document.version,
-            document.rope.clone(),
-            document.path.clone(),
-        ))
+        let doc = documents.get(uri)?;
+        Some((doc.version, doc.rope.clone(), doc.path.clone()))
     }
 
     pub fn version(&self, uri: &Uri) -> Option<i32> {
@@ -196,6 +179,10 @@ impl DocumentStore {
     pub fn uris(&self) -> Vec<Uri> {
         self.lock().keys().cloned().collect()
     }
+}
+
+fn large(document: Option<Document>) -> bool {
+    document.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
 }
 
 /// The local path of a `file:` URI.
@@ -249,83 +236,58 @@ pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEnc
         return rope.len_chars();
     }
     let line_start = rope.line_to_char(line);
-    let line_slice = rope.line(line);
-    let mut content_chars = line_slice.len_chars();
-    if content_chars > 0 && line_slice.char(content_chars - 1) == '\n' {
-        content_chars -= 1;
-        if content_chars > 0 && line_slice.char(content_chars - 1) == '\r' {
-            content_chars -= 1;
+    let mut line_end = rope.line_to_char(line + 1);
+    let ends_with = |end: usize, c: char| end > line_start && rope.char(end - 1) == c;
+    if ends_with(line_end, '\n') {
+        line_end -= 1;
+        if ends_with(line_end, '\r') {
+            line_end -= 1;
         }
     }
-    let line_end = line_start + content_chars;
-    let col = position.character as usize;
+    let target = units(rope, line_start, encoding) + position.character as usize;
+    let target = target.min(units(rope, line_end, encoding));
+    // Back from units to chars, rounding down to the start of the character holding them.
     match encoding {
-        PositionEncoding::Utf8 => {
-            let start_byte = rope.char_to_byte(line_start);
-            let end_byte = rope.char_to_byte(line_end);
-            // byte_to_char rounds down to the start of the character holding the byte.
-            rope.byte_to_char((start_byte + col).min(end_byte))
-        }
-        PositionEncoding::Utf16 => {
-            let start_cu = rope.char_to_utf16_cu(line_start);
-            let end_cu = rope.char_to_utf16_cu(line_end);
-            rope.utf16_cu_to_char((start_cu + col).min(end_cu))
-        }
-        PositionEncoding::Utf32 => (line_start + col).min(line_end),
+        PositionEncoding::Utf8 => rope.byte_to_char(target),
+        PositionEncoding::Utf16 => rope.utf16_cu_to_char(target),
+        PositionEncoding::Utf32 => target,
+    }
+}
+
+/// Code units of `encoding` before char `index` of the rope.
+pub(crate) fn units(rope: &Rope, index: usize, encoding: PositionEncoding) -> usize {
+    match encoding {
+        PositionEncoding::Utf8 => rope.char_to_byte(index),
+        PositionEncoding::Utf16 => rope.char_to_utf16_cu(index),
+        PositionEncoding::Utf32 => index,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ls_types::Range;
-
-    fn change(
-        range: Option<((u32, u32), (u32, u32))>,
-        text: &str,
-    ) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent {
-            range: range
-                .map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
-            range_length: None,
-            text: text.into(),
-        }
-    }
 
     #[test]
     fn astral_characters_in_both_encodings() {
+        use PositionEncoding::{Utf16, Utf8};
         // `𠮷` is 4 bytes, 2 UTF-16 units, 1 char.
         let mut rope = Rope::from_str("a𠮷b\r\n第二行\n");
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 5), (0, 6))), "B"),
-            PositionEncoding::Utf8,
-        );
-        assert_eq!(rope.to_string(), "a𠮷B\r\n第二行\n");
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 3), (0, 4))), "C"),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C\r\n第二行\n");
-        // Past the end of line 0 stops before CRLF; past the last line is the end.
-        apply_change(
-            &mut rope,
-            &change(Some(((0, 99), (0, 99))), "!"),
-            PositionEncoding::Utf16,
-        );
-        apply_change(
-            &mut rope,
-            &change(Some(((9, 0), (9, 0))), "尾"),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C!\r\n第二行\n尾");
-        // Reversed ranges are put in order.
-        apply_change(
-            &mut rope,
-            &change(Some(((1, 3), (1, 0))), ""),
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(rope.to_string(), "a𠮷C!\r\n\n尾");
+        // Past the end of line 0 stops before CRLF; past the last line is the end; reversed
+        // ranges are put in order.
+        let steps = [
+            ((0, 5), (0, 6), "B", Utf8, "a𠮷B\r\n第二行\n"),
+            ((0, 3), (0, 4), "C", Utf16, "a𠮷C\r\n第二行\n"),
+            ((0, 99), (0, 99), "!", Utf16, "a𠮷C!\r\n第二行\n"),
+            ((9, 0), (9, 0), "尾", Utf16, "a𠮷C!\r\n第二行\n尾"),
+            ((1, 3), (1, 0), "", Utf16, "a𠮷C!\r\n\n尾"),
+        ];
+        for (start, end, text, encoding, expected) in steps {
+            let change = super::super::fuzzing::Change {
+                range: Some((start, end)),
+                text: text.into(),
+            };
+            apply_change(&mut rope, &change.event(), encoding);
+            assert_eq!(rope.to_string(), expected);
+        }
     }
 }

@@ -1,16 +1,7 @@
-//! Re-checking only what an edit touched, so a one-character edit in a 1 MB page is
-//! answered within the budget (p95 under 5 ms for 1 MB, under 1 ms for 10 KB).
-//!
-//! After a full analysis the page is cut into chunks, one per article (a cut is made only
-//! where an article opens with a headline), each holding the findings that start in it.
-//! Every edit is logged as a byte range. To check a later version, the chunks the edits
-//! touched, plus one neighbour on each side, are merged into a window and checked on their
-//! own; chunks before the window are reused as they are and chunks after it are shifted.
-//!
-//! Articles are independent for every rule that looks at one article. Rules that compare
-//! articles (one place or name written two ways on a page) see only the window, so a chunked
-//! result is provisional: the server follows it with a full analysis once typing pauses and
-//! publishes that if it differs.
+//! Re-checking only the articles an edit touched (and one neighbour each side), so that a
+//! one-character edit in a 1 MB page meets the latency budget. Rules that compare articles
+//! see only that window, so the result is provisional: a full check follows once typing
+//! pauses. See ARCHITECTURE.md, "The language server".
 
 use std::path::Path;
 use std::sync::Arc;
@@ -20,10 +11,9 @@ use ls_types::{self as lsp, Uri};
 use super::analysis::Analysed;
 use super::convert::{self, RopePositions};
 use super::rendered::Rendered;
-use crate::config::LoadedConfig;
-use crate::diagnostic::Diagnostic;
+use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
-use crate::text::{PositionEncoding, Span};
+use crate::text::PositionEncoding;
 
 /// Pages smaller than this are always checked whole: it costs less than the bookkeeping.
 pub(crate) const MIN_CHUNKED_BYTES: usize = 4 * 1024;
@@ -83,9 +73,11 @@ pub(crate) struct Chunks {
     chunks: Vec<Chunk>,
 }
 
-/// What converting a chunk's findings to protocol diagnostics needs besides the findings.
+/// The page a window is checked for: where it lives, its configuration, the encoding.
 pub(crate) struct Target<'a> {
     pub uri: &'a Uri,
+    pub path: Option<&'a Path>,
+    pub resolved: &'a Resolved,
     pub encoding: PositionEncoding,
 }
 
@@ -115,18 +107,15 @@ impl Chunks {
     /// that `edits` (every edit from `self.version` to `version`, in order) touched; `None`
     /// when that cannot be done (check whole). On success `self` describes `version`; see
     /// [`Chunks::render`] for its findings.
-    #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
         text: &ropey::Rope,
         version: i32,
         edits: &[EditRange],
-        generation: u64,
-        path: Option<&Path>,
-        config: &LoadedConfig,
-        today: jiff::civil::Date,
         target: &Target<'_>,
+        today: jiff::civil::Date,
     ) -> Option<()> {
+        let generation = target.resolved.generation;
         if generation != self.generation || self.chunks.is_empty() || version < self.version {
             return None;
         }
@@ -160,17 +149,18 @@ impl Chunks {
         let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
-        let mut analysis = lint::analyse(&window, path, config, today);
+        let config = &target.resolved.config;
+        let analysis = lint::analyse(&window, target.path, config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
-        for d in &mut analysis.diagnostics {
-            *d = shift(d, window_start as i64);
-        }
+        // The window's findings are at window offsets: positions and slices add its start.
+        let (rope, encoding, base) = (text, target.encoding, window_start);
         let at = RopePositions {
-            rope: text,
-            encoding: target.encoding,
+            rope,
+            encoding,
+            base,
         };
         let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
             .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
@@ -263,9 +253,8 @@ fn split(
 ) -> Vec<Chunk> {
     let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); cuts.len()];
     for (d, converted) in analysis.diagnostics.iter().zip(converted) {
-        let i = cuts
-            .partition_point(|(start, _)| *start <= d.span.start)
-            .saturating_sub(1);
+        let i =
+            (cuts.partition_point(|(start, _)| *start <= base + d.span.start)).saturating_sub(1);
         buckets[i].push(converted);
     }
     cuts.iter()
@@ -286,25 +275,6 @@ fn split(
             chunk
         })
         .collect()
-}
-
-fn shift(d: &Diagnostic, delta: i64) -> Diagnostic {
-    let move_span = |s: Span| {
-        let start = (s.start as i64 + delta).max(0) as u32;
-        let end = (s.end as i64 + delta).max(0) as u32;
-        Span::new(start, end.max(start))
-    };
-    let mut d = d.clone();
-    d.span = move_span(d.span);
-    for related in &mut d.related {
-        related.span = move_span(related.span);
-    }
-    for fix in &mut d.fixes {
-        for edit in &mut fix.edits {
-            edit.span = move_span(edit.span);
-        }
-    }
-    d
 }
 
 #[cfg(test)]
@@ -349,21 +319,26 @@ mod tests {
         }
     }
 
-    /// A full analysis of `text`, as the server makes it.
-    fn full(text: &str, version: i32) -> Analysed {
-        let snapshot = super::super::documents::Snapshot {
-            uri: uri(),
-            version,
-            text: text.into(),
-            path: None,
-        };
-        let resolved = super::super::workspace::Resolved {
-            config: Arc::new(LoadedConfig::defaults(".".into())),
+    fn resolved() -> Resolved {
+        let config = Arc::new(crate::config::LoadedConfig::defaults(".".into()));
+        Resolved {
+            config,
             file: None,
             generation: 0,
+        }
+    }
+
+    /// A full analysis of `text`, as the server makes it.
+    fn full(text: &str, version: i32) -> Analysed {
+        let (uri, text, path) = (uri(), text.into(), None);
+        let snapshot = super::super::documents::Snapshot {
+            uri,
+            version,
+            text,
+            path,
         };
         let today = jiff::civil::date(2024, 6, 10);
-        crate::lsp::analysis::analyse(&snapshot, resolved, PositionEncoding::Utf16, today)
+        crate::lsp::analysis::analyse(&snapshot, resolved(), PositionEncoding::Utf16, today)
     }
 
     fn uri() -> Uri {
@@ -377,7 +352,6 @@ mod tests {
     fn chunked_findings_match_a_full_analysis() {
         let article = "平城区新开街道推进老旧小区改造\n\n本报讯（记者 王海）8日，新开街道启动改造工程,涉及居民1,000户。\n\n居民在新建的健身广场锻炼\n\n";
         let mut text = article.repeat(60);
-        let config = LoadedConfig::defaults(".".into());
         let today = jiff::civil::date(2024, 6, 10);
         let first = full(&text, 1);
         let mut chunks = Chunks::from_analysed(&first).unwrap();
@@ -392,8 +366,11 @@ mod tests {
             (|len| (len / 5, len / 5), "𠮷\r\n"),
             (|len| (len - 1, len), ""),
         ];
+        let (uri, resolved) = (uri(), resolved());
         let target = Target {
-            uri: &uri(),
+            uri: &uri,
+            path: None,
+            resolved: &resolved,
             encoding: PositionEncoding::Utf16,
         };
         for (i, &(at, insert)) in edits.iter().enumerate() {
@@ -411,7 +388,7 @@ mod tests {
             let version = i as i32 + 2;
             let rope = ropey::Rope::from_str(&text);
             chunks
-                .update(&rope, version, &[range], 0, None, &config, today, &target)
+                .update(&rope, version, &[range], &target, today)
                 .expect("chunked");
             assert_eq!(
                 chunks.render(),

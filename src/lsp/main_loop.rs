@@ -1,32 +1,27 @@
-//! The one dispatcher: a synchronous loop over the client's messages, in `lsp-server`'s style
-//! (as rust-analyzer and ruff run theirs).
-//!
-//! **Ordering.** Notifications are handled right here, one after the other, in arrival order:
-//! `didOpen`, `didChange` and `didClose` change the document store before the next message is
-//! even looked at. Nothing else writes documents, so edits can never interleave.
-//!
-//! **Concurrency.** Requests only read: each runs on a worker thread, on the document as it
-//! was when the request arrived (later edits make a newer version, never a torn one), so a
-//! slow formatting of one page does not hold up a hover on another.
-//!
-//! **Panics.** Each request runs under `catch_unwind`: a panic answers that request with an
-//! internal error and the server goes on. A panicking notification is logged and skipped.
+//! The one dispatcher: notifications are handled here, in arrival order (edits never
+//! interleave); requests only read, each on a worker thread under `catch_unwind` (a panic
+//! answers it with an internal error). See ARCHITECTURE.md, "The language server".
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
-use ls_types::*;
+use ls_types::notification::{self as n, Notification as _};
+use ls_types::request::{self as r, Request as _};
+use ls_types::{
+    CompletionResponse, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentSymbolResponse, MessageType,
+    Uri,
+};
 use lsp_server::{Message, Notification, Request};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::analysis::Findings;
-use super::capabilities::Negotiated;
+use super::capabilities::{Negotiated, FIX_ALL_KIND};
 use super::documents::file_path;
-use super::handlers;
+use super::handlers::{self, code_action};
 use super::server::Shared;
 use super::transport::Output;
 use super::workspace::Settings;
@@ -35,7 +30,6 @@ use super::workspace::Settings;
 const EXACT_AFTER: Duration = Duration::from_millis(300);
 /// How long after the last large document closed memory is given back (see `memory`).
 const TRIM_AFTER: Duration = Duration::from_secs(1);
-/// Threads that answer requests.
 const WORKERS: usize = 4;
 
 /// What the main loop waits for.
@@ -47,31 +41,29 @@ pub(crate) enum Event {
     CheckWhole(Uri, Arc<Findings>),
 }
 
-enum Timer {
-    CheckWhole(Uri, Arc<Findings>),
-    Trim,
-}
-
 type Job = Box<dyn FnOnce() + Send>;
+/// A deadline's work: a full check of a page after a chunked result, or (`None`) a trim.
+type Timer = Option<(Uri, Arc<Findings>)>;
 
 /// Serves until `exit` or the end of input.
 pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Output) {
     let (jobs, queue) = crossbeam_channel::unbounded::<Job>();
     for _ in 0..WORKERS {
         let queue = queue.clone();
+        // Requests catch their own panics; this keeps the thread for other work.
         std::thread::spawn(move || {
-            for job in queue {
-                // Requests catch their own panics; this keeps the thread for other work.
-                let _ = catch_unwind(AssertUnwindSafe(job));
-            }
+            queue
+                .iter()
+                .for_each(|job| drop(catch_unwind(AssertUnwindSafe(job))))
         });
     }
+    let shared = Arc::new(Shared::new(out.clone(), events));
     let mut server = Server {
-        shared: Arc::new(Shared::new(out.clone(), events)),
+        shared,
         jobs,
         initialized: false,
         shut_down: false,
-        timers: Vec::new(),
+        timers: vec![],
     };
     loop {
         let event = match server.timers.iter().map(|(at, _)| *at).min() {
@@ -80,7 +72,7 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
         };
         match event {
             Ok(Event::Message(Message::Request(request))) => server.request(request),
-            Ok(Event::Message(Message::Notification(n))) if n.method == "exit" => break,
+            Ok(Event::Message(Message::Notification(n))) if n.method == n::Exit::METHOD => break,
             Ok(Event::Message(Message::Notification(notification))) => {
                 let method = notification.method.clone();
                 if catch_unwind(AssertUnwindSafe(|| server.notification(notification))).is_err() {
@@ -89,10 +81,9 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
             }
             // Answers to the server's own requests: nothing waits for them.
             Ok(Event::Message(Message::Response(_))) => {}
-            Ok(Event::CheckWhole(uri, chunked)) => server.timers.push((
-                Instant::now() + EXACT_AFTER,
-                Timer::CheckWhole(uri, chunked),
-            )),
+            Ok(Event::CheckWhole(uri, chunked)) => server
+                .timers
+                .push((Instant::now() + EXACT_AFTER, Some((uri, chunked)))),
             Err(RecvTimeoutError::Timeout) => server.fire_timers(),
             Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break,
         }
@@ -116,110 +107,93 @@ impl Server {
     }
 
     fn request(&mut self, request: Request) {
-        let out = self.shared.out.clone();
-        let id = request.id.clone();
-        let refuse = |code: i32, message: &str| out.error(&id, code, message);
+        let (out, id) = (self.shared.out.clone(), &request.id);
         match request.method.as_str() {
-            "initialize" if self.initialized => refuse(-32600, "already initialized"),
-            "initialize" => {
+            r::Initialize::METHOD if self.initialized => {
+                out.error(id, -32600, "already initialized")
+            }
+            r::Initialize::METHOD => {
                 self.initialized = true;
-                let result = self.initialize(&request.params);
-                out.respond(&id, &result.to_string());
+                out.respond(id, &self.initialize(&request.params).to_string());
             }
-            _ if !self.initialized => refuse(-32002, "server not initialized"),
-            _ if self.shut_down => refuse(-32600, "server is shutting down"),
-            "shutdown" => {
+            _ if !self.initialized => out.error(id, -32002, "server not initialized"),
+            _ if self.shut_down => out.error(id, -32600, "server is shutting down"),
+            r::Shutdown::METHOD => {
                 self.shut_down = true;
-                out.respond(&id, "null");
+                out.respond(id, "null");
             }
-            "textDocument/diagnostic" => self.run(request, |s, p: DocumentDiagnosticParams| {
+            _ => Dispatch {
+                server: self,
+                request: Some(request),
+            }
+            .raw::<r::DocumentDiagnosticRequest>(|s, p| {
                 let uri = &p.text_document.uri;
                 let findings = s.findings(uri);
-                let report = handlers::diagnostics::report(
-                    findings.as_deref(),
-                    p.previous_result_id.as_deref(),
-                );
+                let previous = p.previous_result_id.as_deref();
+                let report = handlers::diagnostics::report(findings.as_deref(), previous);
                 if let Some(findings) = &findings {
                     s.check_later(uri, findings);
                 }
                 report
-            }),
-            "textDocument/codeAction" => self.run(request, |s, p| json(s.code_actions(p))),
-            "codeAction/resolve" => self.run(request, |s, p| json(s.resolve_fix_all(p))),
-            "textDocument/formatting" => self.run(request, |s, p: DocumentFormattingParams| {
-                json(s.formatting(&p.text_document.uri))
-            }),
-            "textDocument/hover" => self.run(request, |s, p: HoverParams| {
+            })
+            .on::<r::CodeActionRequest>(|s, p| {
+                // Quick fixes come from the diagnostics' data; the analysis is needed only for
+                // the config file and the front matter (the latest will do) and for fix-all.
+                let uri = &p.text_document.uri;
+                let fix_all = (p.context.only.iter().flatten())
+                    .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
+                let latest = (!fix_all).then(|| s.documents.lock().get(uri)?.analysis.clone());
+                let analysed = latest.flatten().or_else(|| s.analysed(uri))?;
+                let actions = code_action::actions(&p, &analysed, s.negotiated());
+                (!actions.is_empty()).then_some(actions)
+            })
+            .on::<r::CodeActionResolveRequest>(|s, action| {
+                let uri = code_action::deferred_fix_all(&action);
+                let fixed = uri.and_then(|uri| {
+                    code_action::fix_all_action(&uri, &*s.analysed(&uri)?, s.negotiated())
+                });
+                fixed.unwrap_or(action)
+            })
+            .on::<r::Formatting>(|s, p| {
+                let analysed = s.analysed(&p.text_document.uri)?;
+                Some(code_action::safe_fix_edits(&analysed))
+            })
+            .on::<r::HoverRequest>(|s, p| {
                 let at = p.text_document_position_params;
-                json(
-                    s.analysed(&at.text_document.uri)
-                        .and_then(|a| handlers::hover::hover(&a, at.position)),
-                )
-            }),
-            "textDocument/documentSymbol" => self.run(request, |s, p: DocumentSymbolParams| {
-                json(
-                    s.analysed(&p.text_document.uri)
-                        .map(|a| handlers::symbols::symbols(&a)),
-                )
-            }),
-            "textDocument/inlayHint" => self.run(request, |s, p: InlayHintParams| {
-                json(
-                    s.analysed(&p.text_document.uri)
-                        .map(|a| handlers::inlay_hints::hints(&a, p.range)),
-                )
-            }),
-            "textDocument/completion" => self.run(request, |s, p: CompletionParams| {
+                let analysed = s.analysed(&at.text_document.uri)?;
+                handlers::hover::hover(&analysed, at.position)
+            })
+            .on::<r::DocumentSymbolRequest>(|s, p| {
+                let analysed = s.analysed(&p.text_document.uri)?;
+                Some(DocumentSymbolResponse::Nested(handlers::symbols::symbols(
+                    &analysed,
+                )))
+            })
+            .on::<r::InlayHintRequest>(|s, p| {
+                let analysed = s.analysed(&p.text_document.uri)?;
+                Some(handlers::inlay_hints::hints(&analysed, p.range))
+            })
+            .on::<r::Completion>(|s, p| {
                 let at = p.text_document_position;
-                let snippets = s.negotiated().snippets;
-                let items = s
-                    .analysed(&at.text_document.uri)
-                    .map(|a| handlers::completion::items(&a, at.position, snippets));
-                json(items.filter(|items| !items.is_empty()))
-            }),
-            _ => refuse(-32601, "method not found"),
+                let analysed = s.analysed(&at.text_document.uri)?;
+                let items =
+                    handlers::completion::items(&analysed, at.position, s.negotiated().snippets);
+                (!items.is_empty()).then_some(CompletionResponse::Array(items))
+            })
+            .finish(),
         }
-    }
-
-    /// Reads a request's params here, in order, and answers it on a worker thread with what
-    /// `handler` returns (JSON text); a panic there answers with an internal error.
-    fn run<P: DeserializeOwned + Send + 'static>(
-        &self,
-        request: Request,
-        handler: impl FnOnce(&Arc<Shared>, P) -> String + Send + 'static,
-    ) {
-        let Request { id, method, params } = request;
-        let params = match serde_json::from_value::<P>(params) {
-            Ok(params) => params,
-            Err(err) => {
-                let message = format!("invalid params: {err}");
-                return self.shared.out.error(&id, -32602, &message);
-            }
-        };
-        self.spawn(move |shared| {
-            match catch_unwind(AssertUnwindSafe(|| handler(shared, params))) {
-                Ok(result) => shared.out.respond(&id, &result),
-                Err(_) => {
-                    eprintln!("jiaodui lsp: panic while handling {method}; still serving");
-                    shared.out.error(&id, -32603, "internal error");
-                }
-            }
-        });
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
         let negotiated = Negotiated::from_params(params);
         let capabilities = negotiated.server_capabilities();
         let _ = self.shared.negotiated.set(negotiated);
-        let folder = params
-            .pointer("/workspaceFolders/0/uri")
-            .or_else(|| params.get("rootUri"));
+        let folder = (params.pointer("/workspaceFolders/0/uri")).or_else(|| params.get("rootUri"));
         let root = folder
             .and_then(|uri| serde_json::from_value::<Uri>(uri.clone()).ok())
             .and_then(|uri| file_path(&uri));
-        let settings = params
-            .get("initializationOptions")
-            .map(Settings::from_json)
-            .unwrap_or_default();
+        let settings = params.get("initializationOptions").map(Settings::from_json);
+        let settings = settings.unwrap_or_default();
         self.shared.configs().restart(root, settings);
         serde_json::json!({
             "capabilities": capabilities,
@@ -227,61 +201,54 @@ impl Server {
         })
     }
 
-    fn notification(&mut self, notification: Notification) {
+    fn notification(&mut self, Notification { method, params }: Notification) {
         let shared = self.shared.clone();
-        let Notification { method, params } = notification;
         match method.as_str() {
-            "initialized" => shared.register_watchers(),
-            "textDocument/didOpen" => {
-                let Some(p) = parse::<DidOpenTextDocumentParams>(params) else {
+            n::Initialized::METHOD => shared.register_watchers(),
+            n::DidOpenTextDocument::METHOD => {
+                let Some(DidOpenTextDocumentParams { text_document: doc }) = parse(params) else {
                     return;
                 };
-                let doc = p.text_document;
-                if shared
-                    .documents
-                    .open(doc.uri.clone(), doc.version, &doc.text)
-                {
+                let replaced_large =
+                    (shared.documents).open(doc.uri.clone(), doc.version, &doc.text);
+                if replaced_large {
                     self.trim_later();
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
-            "textDocument/didChange" => {
+            n::DidChangeTextDocument::METHOD => {
                 let Some(p) = parse::<DidChangeTextDocumentParams>(params) else {
                     return;
                 };
-                let doc = p.text_document;
+                let (doc, changes) = (p.text_document, p.content_changes);
                 shared.note_arrival(&doc.uri, doc.version);
                 let encoding = shared.negotiated().encoding;
-                if let Err(err) =
-                    shared
-                        .documents
-                        .change(&doc.uri, doc.version, &p.content_changes, encoding)
-                {
+                let changed = (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
+                if let Err(err) = changed {
                     shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
                 }
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
-            "textDocument/didClose" => {
-                let Some(p) = parse::<DidCloseTextDocumentParams>(params) else {
+            n::DidCloseTextDocument::METHOD => {
+                let Some(DidCloseTextDocumentParams { text_document: doc }) = parse(params) else {
                     return;
                 };
-                if shared.documents.close(&p.text_document.uri) {
+                if shared.documents.close(&doc.uri) {
                     self.trim_later();
                 }
                 if !shared.negotiated().pull_diagnostics {
-                    shared.send_diagnostics(&p.text_document.uri, "", None);
+                    shared.send_diagnostics(&doc.uri, "", None);
                 }
             }
-            "workspace/didChangeConfiguration" => {
-                let Some(p) = parse::<DidChangeConfigurationParams>(params) else {
+            n::DidChangeConfiguration::METHOD => {
+                let Some(DidChangeConfigurationParams { settings }) = parse(params) else {
                     return;
                 };
-                shared
-                    .configs()
-                    .set_settings(Settings::from_json(&p.settings));
+                let settings = Settings::from_json(&settings);
+                shared.configs().set_settings(settings);
                 self.refresh_all();
             }
-            "workspace/didChangeWatchedFiles" => {
+            n::DidChangeWatchedFiles::METHOD => {
                 shared.configs().reload();
                 self.refresh_all();
             }
@@ -313,9 +280,8 @@ impl Server {
     /// Gives memory back a moment after the last large document closed (when analyses still
     /// running on it have finished); a later close postpones it.
     fn trim_later(&mut self) {
-        self.timers
-            .retain(|(_, timer)| !matches!(timer, Timer::Trim));
-        self.timers.push((Instant::now() + TRIM_AFTER, Timer::Trim));
+        self.timers.retain(|(_, timer)| timer.is_some());
+        self.timers.push((Instant::now() + TRIM_AFTER, None));
     }
 
     fn fire_timers(&mut self) {
@@ -326,22 +292,65 @@ impl Server {
         self.timers = later;
         for (_, timer) in due {
             match timer {
-                Timer::CheckWhole(uri, chunked) => {
-                    self.spawn(move |s| s.check_whole(&uri, &chunked))
-                }
-                Timer::Trim => self.spawn(|_| super::memory::trim()),
+                Some((uri, chunked)) => self.spawn(move |s| s.check_whole(&uri, &chunked)),
+                None => self.spawn(|_| super::memory::trim()),
             }
         }
     }
 }
 
 fn parse<P: DeserializeOwned>(params: Value) -> Option<P> {
-    serde_json::from_value(params)
+    (serde_json::from_value(params))
         .map_err(|err| eprintln!("jiaodui lsp: notification ignored: {err}"))
         .ok()
 }
 
-/// A result as JSON text.
-fn json(result: impl Serialize) -> String {
-    serde_json::to_string(&result).unwrap_or_else(|_| "null".into())
+/// Hands a request to the first handler registered for its method, as rust-analyzer's
+/// `RequestDispatcher` does; `finish` answers one nobody took.
+struct Dispatch<'a> {
+    server: &'a Server,
+    request: Option<Request>,
+}
+
+impl Dispatch<'_> {
+    fn on<R: r::Request>(self, handler: fn(&Shared, R::Params) -> R::Result) -> Self {
+        self.raw::<R>(move |shared, params| {
+            serde_json::to_string(&handler(shared, params)).unwrap_or_else(|_| "null".into())
+        })
+    }
+
+    /// Reads the params here, in order, and answers on a worker thread with what `handler`
+    /// returns (JSON text); a panic there answers with an internal error.
+    fn raw<R: r::Request>(
+        mut self,
+        handler: impl FnOnce(&Shared, R::Params) -> String + Send + 'static,
+    ) -> Self {
+        let Some(Request { id, method, params }) = self.request.take_if(|r| r.method == R::METHOD)
+        else {
+            return self;
+        };
+        let out = &self.server.shared.out;
+        match serde_json::from_value::<R::Params>(params) {
+            Err(err) => out.error(&id, -32602, &format!("invalid params: {err}")),
+            Ok(params) => self.server.spawn(move |shared| {
+                match catch_unwind(AssertUnwindSafe(|| handler(shared, params))) {
+                    Ok(result) => shared.out.respond(&id, &result),
+                    Err(_) => {
+                        eprintln!("jiaodui lsp: panic while handling {method}; still serving");
+                        shared.out.error(&id, -32603, "internal error");
+                    }
+                }
+            }),
+        }
+        self
+    }
+
+    fn finish(self) {
+        if let Some(request) = self.request {
+            self.server
+                .shared
+                .out
+                .error(&request.id, -32601, "method not found");
+        }
+    }
 }

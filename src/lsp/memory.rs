@@ -1,12 +1,6 @@
-//! Giving memory back to the system after large documents close.
-//!
-//! A large document leaves its rope, the text of each version and their analyses spread over
-//! the worker threads' heaps; once it is closed nearly all of that is free but would stay
-//! resident, hundreds of MB for a 20 MB page, for as long as the editor runs. mimalloc (the
-//! binary's allocator) is told to hand emptied pages back at once, and a collection a moment
-//! after the last large close (see `main_loop`) returns what the heaps still hold. glibc's
-//! allocator still serves the C parts and any other program built on this library: it is
-//! trimmed too.
+//! Giving memory back to the system after large documents close: mimalloc hands emptied pages
+//! back at once, and a collection a moment after the last large close (see `main_loop`)
+//! returns what the heaps still hold; glibc's allocator, serving the C parts, is trimmed too.
 
 /// Closing a document at least this large schedules a trim.
 pub(crate) const TRIM_AFTER_CLOSING_BYTES: usize = 1024 * 1024;

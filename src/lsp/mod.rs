@@ -6,15 +6,18 @@
 //! into lines and columns in the encoding negotiated in `capabilities.rs`.
 //!
 //! - `transport.rs`: stdio framing that survives bad input; `main_loop.rs`: the one
-//!   dispatcher — notifications in order on the loop, requests on worker threads;
+//!   dispatcher — notifications in order on the loop, requests by their typed `METHOD` on
+//!   worker threads;
 //! - `server.rs`: the shared state and the work on snapshots (analyse, re-check, publish);
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
 //! - `incremental.rs`: re-checking only the articles an edit touched; `rendered.rs`: findings
 //!   serialised once, re-used across edits;
+//! - `convert.rs`: byte spans to lines and columns and back, findings to diagnostics;
 //! - `memory.rs`: giving memory back to the system after large documents close;
 //! - `workspace.rs`: the nearest `jiaodui.toml` per document, reloads, config errors, and the
 //!   clock;
-//! - `handlers/`: one file per feature.
+//! - `fuzzing.rs`: the document store without the protocol, for the fuzz target;
+//! - `handlers/`: one file per feature (formatting shares `code_action.rs` with fix-all).
 
 mod analysis;
 mod capabilities;

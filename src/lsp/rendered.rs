@@ -1,14 +1,7 @@
-//! Diagnostics serialised once and re-used across edits.
-//!
-//! A 1 MB page carries thousands of findings, and the protocol wants all of them in every
-//! `publishDiagnostics` (and every pull report). Converting and serialising each one again
-//! after every keystroke costs more than checking the article that changed. So a finding is
-//! serialised to JSON once, when it is found, with holes where its line numbers and the
-//! document version go; a later version re-uses the bytes, filling the holes with the lines
-//! moved by the edits above it and the new version.
-//!
-//! Columns need no holes: findings are re-used only for whole articles after an edit, which
-//! start at the start of a line, so an edit can move them down but never sideways.
+//! Diagnostics serialised once, with holes for their line numbers and the document version,
+//! and re-used across edits: a later version fills the holes with lines moved by the edits
+//! above and its version. Columns need no holes: whole articles are re-used, and an edit can
+//! move them down but never sideways.
 
 use ls_types::Diagnostic;
 
@@ -17,22 +10,8 @@ use ls_types::Diagnostic;
 pub(crate) struct Rendered {
     /// The JSON with every hole's number cut out.
     json: String,
-    holes: Vec<Hole>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Hole {
-    /// Where in `json` the number goes.
-    at: u32,
-    kind: HoleKind,
-}
-
-#[derive(Clone, Copy, Debug)]
-enum HoleKind {
-    /// A position's `line`, as it was when the diagnostic was found.
-    Line(u32),
-    /// The document version carried in the diagnostic's `data`.
-    Version,
+    /// Where in `json` a number goes: a position's line as found, or (`None`) the version.
+    holes: Vec<(u32, Option<u32>)>,
 }
 
 impl Rendered {
@@ -49,24 +28,16 @@ impl Rendered {
             serde_json::to_writer(&mut raw, diagnostic).expect("diagnostics serialise");
         }
         let raw = String::from_utf8(raw).expect("serde_json writes UTF-8");
-        let mut json = String::with_capacity(raw.len());
-        let mut holes = Vec::new();
+        let (mut json, mut holes) = (String::with_capacity(raw.len()), Vec::new());
         let mut rest = raw.as_str();
-        while let Some((key, at)) = next_key(rest) {
+        while let Some((at, is_line)) = next_hole(rest) {
             json.push_str(&rest[..at]);
             rest = &rest[at..];
-            let digits = rest
-                .bytes()
+            let digits = (rest.bytes())
                 .take_while(|b| b.is_ascii_digit() || *b == b'-')
                 .count();
-            let kind = match key {
-                Key::Line => HoleKind::Line(rest[..digits].parse().unwrap_or(0)),
-                Key::Version => HoleKind::Version,
-            };
-            holes.push(Hole {
-                at: json.len() as u32,
-                kind,
-            });
+            let line = is_line.then(|| rest[..digits].parse().unwrap_or(0));
+            holes.push((json.len() as u32, line));
             rest = &rest[digits..];
         }
         json.push_str(rest);
@@ -87,17 +58,13 @@ impl Rendered {
     pub fn write(&self, out: &mut String, line_delta: i64, version: i32) {
         let mut numbers = itoa::Buffer::new();
         let mut from = 0;
-        for hole in &self.holes {
-            let at = hole.at as usize;
-            out.push_str(&self.json[from..at]);
-            match hole.kind {
-                HoleKind::Line(line) => {
-                    let line = (line as i64 + line_delta).clamp(0, u32::MAX as i64);
-                    out.push_str(numbers.format(line));
-                }
-                HoleKind::Version => out.push_str(numbers.format(version)),
-            }
-            from = at;
+        for &(at, line) in &self.holes {
+            out.push_str(&self.json[from..at as usize]);
+            out.push_str(match line {
+                Some(line) => numbers.format((line as i64 + line_delta).clamp(0, u32::MAX as i64)),
+                None => numbers.format(version),
+            });
+            from = at as usize;
         }
         out.push_str(&self.json[from..]);
     }
@@ -110,24 +77,15 @@ impl Rendered {
     }
 }
 
-enum Key {
-    Line,
-    Version,
-}
-
-/// The next `"line":` or `"version":` key in `json`, and where its number starts.
-fn next_key(json: &str) -> Option<(Key, usize)> {
-    const LINE: &str = "\"line\":";
-    const VERSION: &str = "\"version\":";
+/// Where the number of the next `"line":` (true) or `"version":` (false) key in `json` starts.
+fn next_hole(json: &str) -> Option<(usize, bool)> {
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'"', &json.as_bytes()[from..]) {
         let at = from + i;
-        let rest = &json[at..];
-        if rest.starts_with(LINE) {
-            return Some((Key::Line, at + LINE.len()));
-        }
-        if rest.starts_with(VERSION) {
-            return Some((Key::Version, at + VERSION.len()));
+        for (key, is_line) in [("\"line\":", true), ("\"version\":", false)] {
+            if json[at..].starts_with(key) {
+                return Some((at + key.len(), is_line));
+            }
         }
         from = at + 1;
     }

@@ -1,10 +1,5 @@
-//! The server's state, shared by the main loop and the worker threads: documents, the
-//! negotiated capabilities, configuration; and the work done on a snapshot — analysing,
-//! re-checking after edits, publishing.
-//!
-//! **Staleness.** Publishing takes the document's publish lock and checks that the analysed
-//! version is still the document's version and newer than what was published last, so an
-//! older result never reaches the client after a newer one.
+//! The state shared by the main loop and the workers, and the work on a snapshot: analysing,
+//! re-checking after edits, publishing (never an older result after a newer one).
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -16,8 +11,8 @@ use ls_types::*;
 use serde_json::json;
 
 use super::analysis::{self, Analysed, Findings};
-use super::capabilities::{Negotiated, FIX_ALL_KIND};
-use super::documents::{file_path, DocumentStore};
+use super::capabilities::Negotiated;
+use super::documents::DocumentStore;
 use super::handlers;
 use super::incremental::{EditRange, Target};
 use super::main_loop::Event;
@@ -35,7 +30,7 @@ pub(crate) struct Shared {
     timing: Option<Mutex<HashMap<(Uri, i32), Instant>>>,
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while a lock was held leaves the data whole (every change under these locks is
     // completed or not started), so a poisoned lock is still usable.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -115,43 +110,31 @@ impl Shared {
                     return Some(findings.clone());
                 }
             }
-            match &document.chunks {
-                Some(chunks) if chunks.version() >= document.log_floor => {
-                    let base = chunks.version();
-                    let edits: Vec<EditRange> = (document.edit_log.iter())
-                        .filter(|(v, _)| *v > base && *v <= version)
-                        .map(|(_, edit)| *edit)
-                        .collect();
-                    (Some(chunks.clone()), edits)
-                }
-                _ => (None, Vec::new()),
-            }
+            let chunks = (document.chunks.clone()).filter(|c| c.version() >= document.log_floor);
+            let base = chunks.as_ref().map_or(i32::MAX, |c| c.version());
+            let edits: Vec<EditRange> = (document.edit_log.iter())
+                .filter(|(v, _)| *v > base && *v <= version)
+                .map(|(_, edit)| *edit)
+                .collect();
+            (chunks, edits)
         };
         let chunked = chunks.as_mut().and_then(|chunks| {
             let resolved = self.configs().resolve(path.as_deref());
+            let encoding = self.negotiated().encoding;
             let target = Target {
                 uri,
-                encoding: self.negotiated().encoding,
+                path: path.as_deref(),
+                resolved: &resolved,
+                encoding,
             };
-            let update = || {
-                let (config, generation) = (&resolved.config, resolved.generation);
-                chunks.update(
-                    &rope,
-                    version,
-                    &edits,
-                    generation,
-                    path.as_deref(),
-                    config,
-                    today(),
-                    &target,
-                )
-            };
+            let update = || chunks.update(&rope, version, &edits, &target, today());
             catch_unwind(AssertUnwindSafe(update)).ok().flatten()?;
+            let json = chunks.render();
             Some(Findings {
                 version,
                 generation: resolved.generation,
                 exact: false,
-                json: chunks.render(),
+                json,
             })
         });
         let findings = match (chunked, chunks) {
@@ -193,12 +176,8 @@ impl Shared {
         if self.documents.version(uri) != Some(chunked.version) {
             return;
         }
-        let Some(analysed) = self.analysed(uri) else {
-            return;
-        };
-        if analysed.version != chunked.version {
-            return;
-        }
+        let analysed = self.analysed(uri).filter(|a| a.version == chunked.version);
+        let Some(analysed) = analysed else { return };
         let exact = Arc::new(analysed.findings());
         self.remember(uri, &exact);
         if exact.json == chunked.json {
@@ -272,98 +251,33 @@ impl Shared {
             let Some(uri) = Uri::from_file_path(&path) else {
                 continue;
             };
-            let diagnostics = match &error {
-                Some(error) => {
-                    self.log(MessageType::ERROR, format!("config error: {error}"));
-                    vec![handlers::config_diagnostic(
-                        &path,
-                        error,
-                        self.negotiated().encoding,
-                    )]
-                }
-                None => Vec::new(),
-            };
-            let params = PublishDiagnosticsParams::new(uri, diagnostics, None);
-            self.out
-                .notify("textDocument/publishDiagnostics", json!(params));
+            let diagnostic = error.map(|error| {
+                self.log(MessageType::ERROR, format!("config error: {error}"));
+                handlers::config_diagnostic(&path, &error, self.negotiated().encoding)
+            });
+            let json =
+                diagnostic.map(|d| serde_json::to_string(&d).expect("a diagnostic serialises"));
+            self.send_diagnostics(&uri, &json.unwrap_or_default(), None);
         }
     }
 
     /// Asks the client to report changes to config and gazetteer files.
     pub fn register_watchers(&self) {
-        if !self.negotiated().watch_files {
-            return;
+        if self.negotiated().watch_files {
+            let globs = [
+                "**/jiaodui.toml",
+                "**/.jiaodui.toml",
+                "**/*.toml",
+                "**/*.csv",
+            ];
+            let watchers: Vec<_> = globs.map(|glob| json!({"globPattern": glob})).into();
+            let registration = json!({"id": "jiaodui-watch-config",
+                "method": "workspace/didChangeWatchedFiles", "registerOptions": {"watchers": watchers}});
+            (self.out).request(
+                "client/registerCapability",
+                json!({"registrations": [registration]}),
+            );
         }
-        let watchers: Vec<_> = [
-            "**/jiaodui.toml",
-            "**/.jiaodui.toml",
-            "**/*.toml",
-            "**/*.csv",
-        ]
-        .iter()
-        .map(|glob| json!({"globPattern": glob}))
-        .collect();
-        let registration = json!({"id": "jiaodui-watch-config",
-            "method": "workspace/didChangeWatchedFiles", "registerOptions": {"watchers": watchers}});
-        self.out.request(
-            "client/registerCapability",
-            json!({"registrations": [registration]}),
-        );
-    }
-
-    pub fn code_actions(&self, params: CodeActionParams) -> Option<CodeActionResponse> {
-        // Quick fixes come from the diagnostics' data; the analysis is needed only for the
-        // config file and the draft's front matter (the latest one will do) and for fix-all.
-        let uri = &params.text_document.uri;
-        let fix_all = (params.context.only.iter().flatten())
-            .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
-        let latest = self
-            .documents
-            .lock()
-            .get(uri)
-            .and_then(|d| d.analysis.clone());
-        let analysed = if fix_all {
-            self.analysed(uri)
-        } else {
-            latest.or_else(|| self.analysed(uri))
-        }?;
-        let path = self.documents.snapshot(uri).and_then(|s| s.path);
-        let actions = handlers::code_action::actions(
-            &params,
-            &analysed,
-            path.as_deref(),
-            self.negotiated(),
-            today(),
-        );
-        (!actions.is_empty()).then_some(actions)
-    }
-
-    pub fn resolve_fix_all(&self, action: CodeAction) -> CodeAction {
-        let Some(uri) = handlers::code_action::deferred_fix_all(&action) else {
-            return action;
-        };
-        let Some(analysed) = self.analysed(&uri) else {
-            return action;
-        };
-        let path = file_path(&uri);
-        handlers::code_action::fix_all_action(
-            &uri,
-            &analysed,
-            path.as_deref(),
-            self.negotiated(),
-            today(),
-        )
-        .unwrap_or(action)
-    }
-
-    pub fn formatting(&self, uri: &Uri) -> Option<Vec<TextEdit>> {
-        let analysed = self.analysed(uri)?;
-        let path = self.documents.snapshot(uri).and_then(|s| s.path);
-        Some(handlers::formatting::safe_fix_edits(
-            &analysed,
-            path.as_deref(),
-            today(),
-        ))
     }
 }
 

@@ -1,14 +1,8 @@
-//! Frames in, frames out, on two threads, around `lsp-server`'s message types.
-//!
-//! `lsp-server`'s own stdio reader ends the session at the first frame it cannot read (a bad
-//! `Content-Length`, a body that is not a message), and the editor loses every open document
-//! with it. This reader skips what it cannot read instead: a body that is not JSON gets a
-//! `-32700` parse error, JSON that is not a JSON-RPC 2.0 message a `-32600` (to its id when it
-//! has one), a frame without a usable `Content-Length` is logged and skipped. Good frames become
-//! [`lsp_server::Message`]s, handed to the main loop in arrival order.
-//!
-//! The writer takes finished JSON bodies, so that diagnostics serialised once (see `rendered`)
-//! go out as they are, without being parsed into a tree and written again.
+//! Frames in, frames out, on two threads, around `lsp-server`'s message types. Unlike its own
+//! stdio reader, a frame that cannot be read costs only itself: a body that is not JSON gets
+//! a `-32700`, JSON that is not JSON-RPC 2.0 a `-32600`, a frame without a usable
+//! `Content-Length` is logged and skipped. The writer takes finished JSON bodies, so that
+//! diagnostics serialised once (see `rendered`) go out as they are.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -42,10 +36,10 @@ impl Output {
         let _ = self.tx.send(Out::Body(body));
     }
 
-    /// Answers request `id` with `result`, which is JSON text.
+    /// Answers request `id` with `result`, which is JSON text (in one allocation of the right
+    /// size: a pulled page's findings run to megabytes).
     pub fn respond(&self, id: &RequestId, result: &str) {
         let id = serde_json::to_string(id).unwrap_or_else(|_| "null".into());
-        // One allocation of the right size: a pulled page's findings run to megabytes.
         self.send(
             [
                 r#"{"jsonrpc":"2.0","id":"#,
@@ -61,21 +55,22 @@ impl Output {
     /// Answers request `id` (any JSON: what the client sent, if it cannot be read) with an
     /// error.
     pub fn error(&self, id: impl serde::Serialize, code: i32, message: &str) {
-        let error =
-            json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
-        self.send(error.to_string());
+        self.send(
+            json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+                .to_string(),
+        );
     }
 
     pub fn notify(&self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string());
     }
 
-    /// Sends a request to the client. Its answer is not waited for: nothing the server does
-    /// depends on it.
+    /// Sends a request to the client; nothing waits for its answer.
     pub fn request(&self, method: &str, params: Value) {
         let id = format!("jiaodui-{}", self.next_id.fetch_add(1, Ordering::Relaxed));
-        let request = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
-        self.send(request.to_string());
+        self.send(
+            json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string(),
+        );
     }
 
     /// Waits (up to `timeout`) until everything queued so far is written.

@@ -1,9 +1,6 @@
 //! Configuration per document: the nearest `jiaodui.toml` (or the file the client's settings
-//! name), loaded once and kept until it or a gazetteer changes. A config that fails to load
-//! is reported on the config file, and the last good version of it stays in force.
-//!
-//! This and [`today`] are the only places where the server resolves configuration or reads
-//! the clock.
+//! name), kept until it or a gazetteer changes; a config that fails to load is reported on
+//! the config file and its last good version stays in force. Also the clock ([`today`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +26,7 @@ impl Settings {
 }
 
 /// One config file's state.
+#[derive(Default)]
 struct Entry {
     /// The last version that loaded; `None` when it never did.
     good: Option<Arc<LoadedConfig>>,
@@ -36,6 +34,7 @@ struct Entry {
 }
 
 /// Every config file the server has read.
+#[derive(Default)]
 pub(crate) struct Configs {
     settings: Settings,
     /// Where documents without a file (untitled buffers) take their defaults from.
@@ -68,13 +67,8 @@ pub(crate) fn today() -> jiff::civil::Date {
 impl Configs {
     pub fn new(root: PathBuf) -> Configs {
         Configs {
-            settings: Settings::default(),
             root,
-            generation: 0,
-            files: HashMap::new(),
-            discovered: HashMap::new(),
-            defaults: HashMap::new(),
-            reports: Vec::new(),
+            ..Configs::default()
         }
     }
 
@@ -99,13 +93,9 @@ impl Configs {
             .as_ref()
             .map(|c| self.root.join(c));
         let file = config::config_file(explicit.as_deref(), &folder, &mut self.discovered);
-        let config = match &file {
-            Some(file) => {
-                let entry = self.entry(file);
-                entry.good.clone()
-            }
-            None => None,
-        };
+        let config = file
+            .as_deref()
+            .and_then(|file| self.entry(file).good.clone());
         let config = config.unwrap_or_else(|| {
             let root = file
                 .as_deref()
@@ -125,22 +115,25 @@ impl Configs {
 
     fn entry(&mut self, file: &Path) -> &Entry {
         if !self.files.contains_key(file) {
-            let entry = match LoadedConfig::load(file, crate::lint::rule_ids()) {
-                Ok(loaded) => Entry {
-                    good: Some(Arc::new(loaded)),
-                    error: None,
-                },
-                Err(error) => {
-                    self.reports.push((file.to_path_buf(), Some(error.clone())));
-                    Entry {
-                        good: None,
-                        error: Some(error),
-                    }
-                }
-            };
-            self.files.insert(file.to_path_buf(), entry);
+            self.files.insert(file.to_path_buf(), Entry::default());
+            self.load(file);
         }
         &self.files[file]
+    }
+
+    /// (Re-)reads a config file: a new version replaces the good one, an error is kept beside
+    /// it; either way a change of error state is reported.
+    fn load(&mut self, file: &Path) {
+        let result = LoadedConfig::load(file, crate::lint::rule_ids());
+        let entry = self.files.get_mut(file).expect("entry made before loading");
+        let had_error = entry.error.is_some();
+        match result {
+            Ok(loaded) => (entry.good, entry.error) = (Some(Arc::new(loaded)), None),
+            Err(error) => entry.error = Some(error),
+        }
+        if had_error || entry.error.is_some() {
+            self.reports.push((file.to_path_buf(), entry.error.clone()));
+        }
     }
 
     /// Re-reads every config file and forgets where configs were found (a file may have
@@ -150,33 +143,10 @@ impl Configs {
         self.discovered.clear();
         let files: Vec<PathBuf> = self.files.keys().cloned().collect();
         for file in files {
-            let result = if file.is_file() {
-                LoadedConfig::load(&file, crate::lint::rule_ids()).map(Some)
-            } else {
-                Ok(None)
-            };
-            let entry = self.files.get_mut(&file).expect("listed above");
-            let had_error = entry.error.is_some();
-            match result {
-                Ok(Some(loaded)) => {
-                    entry.good = Some(Arc::new(loaded));
-                    entry.error = None;
-                }
-                Ok(None) => {
-                    // Deleted: documents find another config (or the defaults) next time.
-                    self.files.remove(&file);
-                    if had_error {
-                        self.reports.push((file, None));
-                    }
-                    continue;
-                }
-                Err(error) => {
-                    entry.error = Some(error.clone());
-                    self.reports.push((file, Some(error)));
-                    continue;
-                }
-            }
-            if had_error {
+            if file.is_file() {
+                self.load(&file);
+            } else if self.files.remove(&file).is_some_and(|e| e.error.is_some()) {
+                // Deleted: documents find another config (or the defaults) next time.
                 self.reports.push((file, None));
             }
         }

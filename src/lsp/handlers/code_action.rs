@@ -1,74 +1,67 @@
 //! `textDocument/codeAction`: each fix of each diagnostic as a quick fix (safe fixes
-//! preferred), built from the diagnostic's `data` alone; `source.fixAll.jiaodui`; and the
-//! actions that edit the configuration: add a name to the roster or a place to the
-//! gazetteer, ignore one finding (`[[allow]]`), disable a rule for the file.
+//! preferred), built from the diagnostic's `data` alone; `source.fixAll.jiaodui` (with
+//! `formatting`'s edits); and the actions that edit the configuration: add a name to the
+//! roster or a place to the gazetteer, ignore one finding (`[[allow]]`), disable a rule for
+//! the file.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ls_types::*;
 
 use crate::document::DraftKind;
+use crate::lint;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::capabilities::{Negotiated, FIX_ALL_KIND};
-use crate::lsp::convert::Locate;
-use crate::lsp::convert::{self, DiagnosticPayload, Positions};
-use crate::lsp::handlers::formatting;
+use crate::lsp::convert::{self, DiagnosticPayload, Locate, Positions};
+use crate::lsp::workspace::today;
 use crate::text::LineIndex;
+
+const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
 
 pub(crate) fn actions(
     params: &CodeActionParams,
     analysed: &Analysed,
-    path: Option<&Path>,
     negotiated: &Negotiated,
-    today: jiff::civil::Date,
 ) -> Vec<CodeActionOrCommand> {
     let uri = &params.text_document.uri;
     let only = params.context.only.as_deref();
-    let wants = |kind: &CodeActionKind| {
+    let wants = |kind: &str| {
         only.is_none_or(|only| {
-            only.iter().any(|asked| {
-                kind.as_str() == asked.as_str()
-                    || kind
-                        .as_str()
-                        .strip_prefix(asked.as_str())
-                        .is_some_and(|rest| rest.starts_with('.'))
+            (only.iter().map(|asked| asked.as_str())).any(|asked| {
+                kind.strip_prefix(asked)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
             })
         })
     };
     let mut out = Vec::new();
-    if wants(&CodeActionKind::QUICKFIX) {
+    if wants(CodeActionKind::QUICKFIX.as_str()) {
         // Only the diagnostics under the requested range: Neovim sends every diagnostic of the
         // cursor's line as context, and answering for all of them offers the same fix title
         // once per finding on the line.
         let under =
             (params.context.diagnostics.iter()).filter(|d| overlaps(&d.range, &params.range));
         for diagnostic in under {
-            out.extend(quick_fixes(diagnostic, uri, analysed, path, negotiated));
+            out.extend(quick_fixes(diagnostic, uri, analysed, negotiated));
         }
     }
-    let fix_all = CodeActionKind::new(FIX_ALL_KIND);
-    if only.is_none() {
+    let action = if only.is_none() {
         // Asked for everything (a lightbulb on every cursor move): offer fix-all without
         // computing it; `codeAction/resolve` fills in the edit if it is chosen.
-        let has_safe = params
-            .context
-            .diagnostics
-            .iter()
+        let has_safe = (params.context.diagnostics.iter())
             .any(|d| convert::payload(d).is_some_and(|p| p.fixes.iter().any(|f| f.safe)));
-        if has_safe {
-            out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: FIX_ALL_TITLE.into(),
-                kind: Some(fix_all),
-                data: Some(serde_json::json!({ "uri": uri })),
-                ..Default::default()
-            }));
-        }
-    } else if wants(&fix_all) {
-        if let Some(action) = fix_all_action(uri, analysed, path, negotiated, today) {
-            out.push(CodeActionOrCommand::CodeAction(action));
-        }
-    }
+        has_safe.then(|| CodeAction {
+            title: FIX_ALL_TITLE.into(),
+            kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
+            data: Some(serde_json::json!({ "uri": uri })),
+            ..Default::default()
+        })
+    } else if wants(FIX_ALL_KIND) {
+        fix_all_action(uri, analysed, negotiated)
+    } else {
+        None
+    };
+    out.extend(action.map(CodeActionOrCommand::CodeAction));
     out
 }
 
@@ -78,18 +71,14 @@ fn quick_fixes(
     diagnostic: &Diagnostic,
     uri: &Uri,
     analysed: &Analysed,
-    path: Option<&Path>,
     negotiated: &Negotiated,
 ) -> Vec<CodeActionOrCommand> {
     let Some(payload) = convert::payload(diagnostic) else {
         return Vec::new();
     };
     let root = &analysed.resolved.config.root;
-    let target = ConfigTarget {
-        file: analysed.resolved.file.as_deref(),
-        root,
-        negotiated,
-    };
+    // Configuration edits go to the document's config file, or a new `jiaodui.toml`.
+    let config_file = (analysed.resolved.file.clone()).unwrap_or_else(|| root.join("jiaodui.toml"));
     let mut found: Vec<(String, Option<WorkspaceEdit>, bool)> = (payload.fixes.iter())
         .map(|fix| {
             let edit = document_edit(negotiated, uri, payload.version, fix.edits.clone());
@@ -97,16 +86,49 @@ fn quick_fixes(
         })
         .collect();
     if let Some(name) = &payload.roster_name {
-        let edit = target.edit(|old| add_to_roster(old, name));
+        let edit = file_edit(&config_file, negotiated, |old| add_to_roster(old, name));
         found.push((format!("将“{name}”加入记者名单"), edit, false));
     }
     if let Some(place) = &payload.place {
-        let edit = add_to_gazetteer(&target, analysed, place);
+        let config = &analysed.resolved.config;
+        let gazetteer = config
+            .config
+            .places
+            .gazetteers
+            .iter()
+            .find(|g| g.ends_with(".toml"));
+        let edit = gazetteer.and_then(|g| {
+            let mut fields = vec![("name", place.name.as_str())];
+            fields.extend(place.parent.as_deref().map(|parent| ("parent", parent)));
+            fields.push(("level", level_of(&place.name)));
+            file_edit(&config.root.join(g), negotiated, |old| {
+                Some(append_table(old, "place", &fields))
+            })
+        });
         found.push((format!("将“{}”加入地名库", place.name), edit, false));
     }
     if !payload.text.is_empty() {
-        let edit = target.edit(|old| Some(add_allow(old, &payload, path, root)));
-        let title = format!("忽略此处（{}：“{}”）", payload.rule, short(&payload.text));
+        let relative = (analysed.path.as_deref())
+            .and_then(|p| p.strip_prefix(root).ok())
+            .map(|p| {
+                p.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            });
+        let mut fields = vec![
+            ("rule", payload.rule.as_str()),
+            ("text", payload.text.as_str()),
+        ];
+        fields.extend(relative.as_deref().map(|path| ("path", path)));
+        let edit = file_edit(&config_file, negotiated, |old| {
+            Some(append_table(old, "allow", &fields))
+        });
+        let title = format!(
+            "忽略此处（{}：“{}”）",
+            payload.rule,
+            short(&payload.text, 12)
+        );
         found.push((title, edit, false));
     }
     let edit = disable_for_file(uri, analysed, &payload, negotiated);
@@ -125,17 +147,13 @@ fn quick_fixes(
         .collect()
 }
 
-const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
-
 /// `source.fixAll.jiaodui` with its edit: every safe fix, to a fixpoint.
 pub(crate) fn fix_all_action(
     uri: &Uri,
     analysed: &Analysed,
-    path: Option<&Path>,
     negotiated: &Negotiated,
-    today: jiff::civil::Date,
 ) -> Option<CodeAction> {
-    let edits = formatting::safe_fix_edits(analysed, path, today);
+    let edits = safe_fix_edits(analysed);
     (!edits.is_empty()).then(|| CodeAction {
         title: FIX_ALL_TITLE.into(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
@@ -147,6 +165,22 @@ pub(crate) fn fix_all_action(
         )),
         ..Default::default()
     })
+}
+
+/// `textDocument/formatting` and fix-all: every safe fix, applied to a fixpoint, as the
+/// smallest text edits; empty when there is nothing to fix or the document was not checked.
+pub(crate) fn safe_fix_edits(analysed: &Analysed) -> Vec<TextEdit> {
+    let analysis = analysed.analysis.as_ref();
+    if !analysis.is_some_and(|a| a.diagnostics.iter().any(|d| d.safe_fix().is_some())) {
+        return Vec::new();
+    }
+    let path = analysed.path.as_deref();
+    let fix = || lint::fix(&analysed.text, path, &analysed.resolved.config, today());
+    let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(fix));
+    fixed.map_or_else(
+        |_| Vec::new(),
+        |f| convert::text_edits(&analysed.text, &f.text, analysed.positions()),
+    )
 }
 
 /// The URI a deferred fix-all action was offered for.
@@ -172,47 +206,29 @@ fn document_edit(
     version: Option<i32>,
     edits: Vec<TextEdit>,
 ) -> WorkspaceEdit {
-    if negotiated.document_changes {
-        WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: uri.clone(),
-                    version,
-                },
-                edits: edits.into_iter().map(OneOf::Left).collect(),
-            }])),
+    if !negotiated.document_changes {
+        let changes = Some(HashMap::from([(uri.clone(), edits)]));
+        return WorkspaceEdit {
+            changes,
             ..Default::default()
-        }
-    } else {
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits)])),
-            ..Default::default()
-        }
+        };
+    }
+    let edit = text_document_edit(uri.clone(), version, edits);
+    WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Edits(vec![edit])),
+        ..Default::default()
     }
 }
 
-/// Where configuration edits go: the document's config file, or a new `jiaodui.toml` in its
-/// folder when the client can create files.
-struct ConfigTarget<'a> {
-    file: Option<&'a Path>,
-    root: &'a Path,
-    negotiated: &'a Negotiated,
-}
-
-impl ConfigTarget<'_> {
-    fn path(&self) -> PathBuf {
-        self.file
-            .map_or_else(|| self.root.join("jiaodui.toml"), Path::to_path_buf)
-    }
-
-    /// A workspace edit that turns the config file's text into `change(old)`; `None` when
-    /// there is nothing to change or the file cannot be written.
-    fn edit(&self, change: impl FnOnce(&str) -> Option<String>) -> Option<WorkspaceEdit> {
-        file_edit(&self.path(), self.negotiated, change)
+fn text_document_edit(uri: Uri, version: Option<i32>, edits: Vec<TextEdit>) -> TextDocumentEdit {
+    TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
+        edits: edits.into_iter().map(OneOf::Left).collect(),
     }
 }
 
-/// A workspace edit of a file on disk (created when missing and the client allows it).
+/// A workspace edit that turns a file on disk into `change(old)`, creating it when missing
+/// and the client allows; `None` when there is nothing to change or it cannot be written.
 fn file_edit(
     path: &Path,
     negotiated: &Negotiated,
@@ -230,12 +246,11 @@ fn file_edit(
         return None;
     }
     let index = LineIndex::new(&old);
-    let at = Positions {
-        text: &old,
-        index: &index,
-        encoding: negotiated.encoding,
-    };
-    let edits = convert::text_edits(&old, &new, at);
+    let edits = convert::text_edits(
+        &old,
+        &new,
+        Positions::new(&old, &index, negotiated.encoding),
+    );
     if exists {
         return Some(WorkspaceEdit {
             changes: Some(HashMap::from([(uri, edits)])),
@@ -245,28 +260,37 @@ fn file_edit(
     if !(negotiated.create_files && negotiated.document_changes) {
         return None;
     }
+    let options = CreateFileOptions {
+        overwrite: Some(false),
+        ignore_if_exists: Some(true),
+    };
+    let create = CreateFile {
+        uri: uri.clone(),
+        options: Some(options),
+        annotation_id: None,
+    };
+    let operations = vec![
+        DocumentChangeOperation::Op(ResourceOp::Create(create)),
+        DocumentChangeOperation::Edit(text_document_edit(uri, None, edits)),
+    ];
     Some(WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Operations(vec![
-            DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
-                uri: uri.clone(),
-                options: Some(CreateFileOptions {
-                    overwrite: Some(false),
-                    ignore_if_exists: Some(true),
-                }),
-                annotation_id: None,
-            })),
-            DocumentChangeOperation::Edit(TextDocumentEdit {
-                text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                edits: edits.into_iter().map(OneOf::Left).collect(),
-            }),
-        ])),
+        document_changes: Some(DocumentChanges::Operations(operations)),
         ..Default::default()
     })
 }
 
-/// A TOML basic string. JSON's escapes are a subset of TOML's.
-fn toml_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+/// `old` with a `[[name]]` table of string `fields` appended, after a blank line.
+fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> String {
+    let mut new = old.to_owned();
+    if !new.is_empty() {
+        new.push_str(if new.ends_with('\n') { "\n" } else { "\n\n" });
+    }
+    new.push_str(&format!("[[{name}]]\n"));
+    for (key, value) in fields {
+        // A TOML basic string: JSON's escapes are a subset of TOML's.
+        new.push_str(&format!("{key} = {}\n", serde_json::Value::from(*value)));
+    }
+    new
 }
 
 fn add_to_roster(old: &str, name: &str) -> Option<String> {
@@ -286,79 +310,20 @@ fn add_to_roster(old: &str, name: &str) -> Option<String> {
     Some(doc.to_string())
 }
 
-fn add_allow(old: &str, payload: &DiagnosticPayload, path: Option<&Path>, root: &Path) -> String {
-    let mut new = old.to_owned();
-    if !new.is_empty() && !new.ends_with('\n') {
-        new.push('\n');
-    }
-    if !new.is_empty() {
-        new.push('\n');
-    }
-    new.push_str("[[allow]]\n");
-    new.push_str(&format!("rule = {}\n", toml_string(&payload.rule)));
-    new.push_str(&format!("text = {}\n", toml_string(&payload.text)));
-    if let Some(relative) = path.and_then(|p| p.strip_prefix(root).ok()) {
-        let relative = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        new.push_str(&format!("path = {}\n", toml_string(&relative)));
-    }
-    new
-}
-
-/// Appends a `[[place]]` to the first TOML gazetteer the config names.
-fn add_to_gazetteer(
-    target: &ConfigTarget<'_>,
-    analysed: &Analysed,
-    place: &convert::PlacePayload,
-) -> Option<WorkspaceEdit> {
-    let config = &analysed.resolved.config;
-    let gazetteer = config
-        .config
-        .places
-        .gazetteers
-        .iter()
-        .find(|g| g.ends_with(".toml"))?;
-    let path = config.root.join(gazetteer);
-    file_edit(&path, target.negotiated, |old| {
-        let mut new = old.to_owned();
-        if !new.is_empty() && !new.ends_with('\n') {
-            new.push('\n');
-        }
-        if !new.is_empty() {
-            new.push('\n');
-        }
-        new.push_str("[[place]]\n");
-        new.push_str(&format!("name = {}\n", toml_string(&place.name)));
-        if let Some(parent) = &place.parent {
-            new.push_str(&format!("parent = {}\n", toml_string(parent)));
-        }
-        new.push_str(&format!("level = {}\n", toml_string(level_of(&place.name))));
-        Some(new)
-    })
-}
-
 /// The gazetteer level a name's suffix suggests.
 fn level_of(name: &str) -> &'static str {
-    const TOWN: [&str; 3] = ["街道", "乡", "镇"];
-    const VILLAGE: [&str; 4] = ["村", "社区", "居委会", "嘎查"];
-    const COUNTY: [&str; 3] = ["区", "县", "旗"];
-    if VILLAGE.iter().any(|s| name.ends_with(s)) {
-        "village"
-    } else if TOWN.iter().any(|s| name.ends_with(s)) {
-        "town"
-    } else if COUNTY.iter().any(|s| name.ends_with(s)) {
-        "county"
-    } else {
-        "landmark"
-    }
+    let levels: [(&[&str], &str); 3] = [
+        (&["村", "社区", "居委会", "嘎查"], "village"),
+        (&["街道", "乡", "镇"], "town"),
+        (&["区", "县", "旗"], "county"),
+    ];
+    (levels.iter())
+        .find(|(suffixes, _)| suffixes.iter().any(|s| name.ends_with(s)))
+        .map_or("landmark", |(_, level)| level)
 }
 
 /// In Markdown drafts, a `<!-- jiaodui-disable RULE -->` comment at the top (after any front
-/// matter) switches the rule off for the rest of the file. Plain-text drafts have no comment
-/// syntax, so the action is not offered there.
+/// matter) switches the rule off for the rest of the file; plain text has no comment syntax.
 fn disable_for_file(
     uri: &Uri,
     analysed: &Analysed,
@@ -369,19 +334,18 @@ fn disable_for_file(
     if draft.kind != DraftKind::Markdown {
         return None;
     }
-    let offset = draft.front_matter.span.map_or(0, |span| span.end);
-    let at = analysed.positions();
-    let position = at.position(offset);
-    let edit = TextEdit::new(
-        Range::new(position, position),
-        format!("<!-- jiaodui-disable {} -->\n", payload.rule),
-    );
+    let at = analysed
+        .positions()
+        .position(draft.front_matter.span.map_or(0, |span| span.end));
+    let comment = format!("<!-- jiaodui-disable {} -->\n", payload.rule);
+    let edit = TextEdit::new(Range::new(at, at), comment);
     Some(document_edit(negotiated, uri, payload.version, vec![edit]))
 }
 
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(12).collect();
-    if text.chars().count() > 12 {
+/// At most `chars` characters of `text`, with `…` when cut.
+pub(crate) fn short(text: &str, chars: usize) -> String {
+    let mut out: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
         out.push('…');
     }
     out

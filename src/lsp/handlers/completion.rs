@@ -82,20 +82,9 @@ fn roster_names(
         at.position((offset - typed_len) as u32),
         at.position(offset as u32),
     );
-    config
-        .byline
-        .roster
-        .iter()
-        .enumerate()
-        .map(|(i, name)| CompletionItem {
-            label: name.clone(),
-            kind: Some(CompletionItemKind::VALUE),
-            detail: Some("记者名单".into()),
-            sort_text: Some(format!("{i:04}")),
-            filter_text: Some(name.clone()),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, name.clone()))),
-            ..Default::default()
-        })
+    let names = config.byline.roster.iter().enumerate();
+    names
+        .map(|(i, name)| value(i, name.clone(), "记者名单".into(), range))
         .collect()
 }
 
@@ -136,19 +125,21 @@ fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<Completi
     let start = (offset - before.len() + typed) as u32;
     let range = Range::new(at.position(start), at.position(offset as u32));
     (found.iter().enumerate())
-        .map(|(i, &id)| {
-            let name = g.place(id).name.to_string();
-            CompletionItem {
-                label: name.clone(),
-                kind: Some(CompletionItemKind::VALUE),
-                detail: Some(g.path(id)),
-                sort_text: Some(format!("{i:04}")),
-                filter_text: Some(name.clone()),
-                text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, name))),
-                ..Default::default()
-            }
-        })
+        .map(|(i, &id)| value(i, g.place(id).name.to_string(), g.path(id), range))
         .collect()
+}
+
+/// The `i`th offer of a name, replacing `range`.
+fn value(i: usize, name: String, detail: String, range: Range) -> CompletionItem {
+    CompletionItem {
+        label: name.clone(),
+        kind: Some(CompletionItemKind::VALUE),
+        detail: Some(detail),
+        sort_text: Some(format!("{i:04}")),
+        filter_text: Some(name.clone()),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, name))),
+        ..Default::default()
+    }
 }
 
 /// Up to [`MAX_CANDIDATES`] places whose name starts with `prefix`: the built-in ones by
@@ -236,20 +227,19 @@ fn byline_template(config: &Config, snippets: bool, position: Position) -> Compl
             format!("本报讯 记者${{1:{reporter}}}报道：$0"),
         ),
     };
-    let range = Range::new(position, position);
+    let (format, text) = match snippets {
+        true => (InsertTextFormat::SNIPPET, snippet),
+        false => (InsertTextFormat::PLAIN_TEXT, plain.clone()),
+    };
     CompletionItem {
-        label: plain.clone(),
+        label: plain,
         kind: Some(CompletionItemKind::SNIPPET),
         detail: Some("本报电头与署名".into()),
         sort_text: Some("0000".into()),
-        insert_text_format: Some(if snippets {
-            InsertTextFormat::SNIPPET
-        } else {
-            InsertTextFormat::PLAIN_TEXT
-        }),
+        insert_text_format: Some(format),
         text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
-            range,
-            if snippets { snippet } else { plain },
+            Range::new(position, position),
+            text,
         ))),
         ..Default::default()
     }

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
+use ls_types::Diagnostic;
 
-use crate::lsp::analysis::Findings;
-use crate::lsp::convert::{self, Locate, Positions};
+use crate::lsp::analysis::{note, Findings};
+use crate::lsp::convert::{Locate, Positions};
 use crate::text::{LineIndex, PositionEncoding, Span};
 
 /// The report, as JSON text written straight from the serialised findings (a page's
@@ -43,11 +43,7 @@ pub(crate) fn config_diagnostic(
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let index = LineIndex::new(&source);
     let line = error.line.map_or(0, |l| l.saturating_sub(1));
-    let at = Positions {
-        text: &source,
-        index: &index,
-        encoding,
-    };
+    let at = Positions::new(&source, &index, encoding);
     let start = index.line_start(line).unwrap_or(0);
     let end = if line < index.line_count() {
         index.line_content_end(&source, line)
@@ -58,14 +54,11 @@ pub(crate) fn config_diagnostic(
         Some(key) => format!("`{key}`: {}", error.message),
         None => error.message.clone(),
     };
-    Diagnostic {
-        range: at.range(Span::new(start, end.max(start))),
-        severity: Some(DiagnosticSeverity::ERROR),
-        code: Some(NumberOrString::String("config".into())),
-        source: Some(convert::SOURCE.into()),
+    note(
+        at.range(Span::new(start, end.max(start))),
+        "config",
         message,
-        ..Default::default()
-    }
+    )
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::gazetteer::{describe_change, describe_place, Gazetteer};
 use crate::lint::Analysis;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::convert::Locate;
-use crate::recognise::bylines::{Byline, Credit, Name, PhotoCredit};
+use crate::recognise::bylines::{Byline, Name, PhotoCredit};
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
@@ -15,46 +15,28 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
     let analysis = analysed.analysis.as_ref()?;
     let at = analysed.positions();
     let offset = at.offset(position);
-    let mut sections: Vec<String> = Vec::new();
-    let mut range: Option<Span> = None;
-    for finding in analysis
-        .diagnostics
-        .iter()
+    let found = (analysis.diagnostics.iter())
         .filter(|d| d.span.start <= offset && offset <= d.span.end)
-    {
-        let Some(rule) = crate::rules::find(finding.rule) else {
-            continue;
-        };
-        let mut section = format!(
-            "**{}** · {} · [文档]({})\n\n{}",
-            rule.meta.id,
-            finding.severity.label_zh(),
-            rule.meta.url(),
-            finding.message
-        );
-        if let Some(note) = &finding.note {
-            section.push_str("\n\n");
-            section.push_str(note);
-        }
-        section.push_str("\n\n");
-        section.push_str(&demote_headings(&rule.meta.docs_markdown()));
-        sections.push(section);
-        range = Some(range.map_or(finding.span, |r| r.cover(finding.span)));
-    }
+        .filter_map(|finding| {
+            let rule = crate::rules::find(finding.rule)?;
+            let (id, url, message) = (rule.meta.id, rule.meta.url(), &finding.message);
+            let severity = finding.severity.label_zh();
+            let note = (finding.note.as_deref()).map_or(String::new(), |n| format!("\n\n{n}"));
+            let docs = demote_headings(&rule.meta.docs_markdown());
+            let section =
+                format!("**{id}** · {severity} · [文档]({url})\n\n{message}{note}\n\n{docs}");
+            Some((section, finding.span))
+        });
     let gazetteer = analysed.resolved.config.gazetteer();
-    for (section, span) in facts_at(analysis, gazetteer, offset) {
-        sections.push(section);
-        range = Some(range.map_or(span, |r| r.cover(span)));
-    }
-    if sections.is_empty() {
-        return None;
-    }
+    let (sections, spans): (Vec<String>, Vec<Span>) =
+        found.chain(facts_at(analysis, gazetteer, offset)).unzip();
+    let range = spans.into_iter().reduce(Span::cover)?;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: sections.join("\n\n---\n\n"),
         }),
-        range: range.map(|span| at.range(span)),
+        range: Some(at.range(range)),
     })
 }
 
@@ -63,12 +45,8 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
 fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Span)> {
     let facts = &analysis.facts;
     let mut out = Vec::new();
-    if let Some(m) = facts
-        .places
-        .mentions
-        .iter()
-        .find(|m| m.span.contains(offset))
-    {
+    let places = facts.places.mentions.iter();
+    if let Some(m) = places.into_iter().find(|m| m.span.contains(offset)) {
         let mut body = String::new();
         let ids = if m.places.is_empty() {
             &m.all_places
@@ -87,10 +65,8 @@ fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Spa
             body.push('\n');
         }
         if !body.is_empty() {
-            out.push((
-                format!("**地名** {}\n\n```text\n{}```", m.name, body),
-                m.span,
-            ));
+            let section = format!("**地名** {}\n\n```text\n{body}```", m.name);
+            out.push((section, m.span));
         }
     }
     if let Some(m) = facts.dates.at(offset) {
@@ -98,20 +74,11 @@ fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Spa
             out.push((format!("**日期** {}", long_date(date)), m.span));
         }
     }
-    if let Some(b) = facts
-        .bylines
-        .bylines
-        .iter()
-        .find(|b| b.span.contains(offset))
-    {
+    let bylines = &facts.bylines;
+    if let Some(b) = (bylines.bylines.iter()).find(|b| b.span.contains(offset)) {
         out.push((describe_byline(b), b.span));
     }
-    if let Some(c) = facts
-        .bylines
-        .photo_credits
-        .iter()
-        .find(|c| c.span.contains(offset))
-    {
+    if let Some(c) = (bylines.photo_credits.iter()).find(|c| c.span.contains(offset)) {
         out.push((describe_photo_credit(c), c.span));
     }
     out
@@ -119,27 +86,16 @@ fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Spa
 
 /// `2023年3月14日 星期二`.
 pub(crate) fn long_date(date: jiff::civil::Date) -> String {
+    let (year, month, day) = (date.year(), date.month(), date.day());
     format!(
-        "{}年{}月{}日 星期{}",
-        date.year(),
-        date.month(),
-        date.day(),
+        "{year}年{month}月{day}日 星期{}",
         weekday_zh(date.weekday())
     )
 }
 
 /// `一` … `日`, as after `星期` or `周`.
 pub(crate) fn weekday_zh(weekday: jiff::civil::Weekday) -> &'static str {
-    use jiff::civil::Weekday::*;
-    match weekday {
-        Monday => "一",
-        Tuesday => "二",
-        Wednesday => "三",
-        Thursday => "四",
-        Friday => "五",
-        Saturday => "六",
-        Sunday => "日",
-    }
+    ["一", "二", "三", "四", "五", "六", "日"][weekday.to_monday_zero_offset() as usize]
 }
 
 fn names(names: &[Name]) -> String {
@@ -152,31 +108,27 @@ fn names(names: &[Name]) -> String {
 
 fn describe_byline(b: &Byline) -> String {
     let mut lines = vec!["**署名**".to_owned()];
-    if let Some(lead) = &b.lead {
-        lines.push(format!("- 电头：{}", lead.words()));
-    }
+    lines.extend(
+        b.lead
+            .as_ref()
+            .map(|lead| format!("- 电头：{}", lead.words())),
+    );
     if let Some(credit) = &b.credit {
-        lines.extend(credit_lines(credit));
+        for g in &credit.groups {
+            let role = g.role.as_ref().map_or("（无职务）", |r| r.text.as_str());
+            lines.push(format!("- {role}：{}", names(&g.names)));
+        }
+        lines.extend(
+            credit
+                .media
+                .as_ref()
+                .map(|media| format!("- {}", media.text)),
+        );
+        if !credit.complete {
+            lines.push("- 署名与正文相连，未能切分姓名".into());
+        }
     }
     lines.join("\n")
-}
-
-fn credit_lines(credit: &Credit) -> Vec<String> {
-    let mut lines: Vec<String> = credit
-        .groups
-        .iter()
-        .map(|g| {
-            let role = g.role.as_ref().map_or("（无职务）", |r| r.text.as_str());
-            format!("- {role}：{}", names(&g.names))
-        })
-        .collect();
-    if let Some(media) = &credit.media {
-        lines.push(format!("- {}", media.text));
-    }
-    if !credit.complete {
-        lines.push("- 署名与正文相连，未能切分姓名".into());
-    }
-    lines
 }
 
 fn describe_photo_credit(c: &PhotoCredit) -> String {

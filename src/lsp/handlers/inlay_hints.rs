@@ -3,7 +3,7 @@
 
 use ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Position, Range};
 
-use crate::lsp::analysis::{needs_issue_date, Analysed};
+use crate::lsp::analysis::Analysed;
 use crate::lsp::convert::Locate;
 use crate::lsp::handlers::hover::{long_date, weekday_zh};
 
@@ -16,53 +16,38 @@ pub(crate) fn hints(analysed: &Analysed, range: Range) -> Vec<InlayHint> {
     let at = analysed.positions();
     let span = at.span(range);
     let issue_year = analysis.issue_date.map(|d| d.year());
-    let undated = (needs_issue_date(analysis) && span.start == 0).then(undated);
-    let dates = analysis
-        .facts
-        .dates
-        .hints()
+    // At the start of an undated draft: a hint, not a diagnostic — it is no finding, so it
+    // counts towards no error rate and no editor's tally of problems.
+    let undated = (analysis.date_checks_skipped() && span.start == 0).then(|| {
+        let label = "出版日期未知，部分日期未核对";
+        hint(Position::new(0, 0), label.into(), UNDATED.into(), false)
+    });
+    let dates = (analysis.facts.dates.hints())
         .filter(|&(offset, _)| span.start <= offset && offset <= span.end)
         .map(|(offset, date)| {
-            let year = if Some(date.year()) == issue_year {
-                String::new()
-            } else {
-                format!("{}年", date.year())
-            };
-            InlayHint {
-                position: at.position(offset),
-                label: InlayHintLabel::String(format!(
-                    "{year}{}月{}日 周{}",
-                    date.month(),
-                    date.day(),
-                    weekday_zh(date.weekday())
-                )),
-                kind: None,
-                text_edits: None,
-                tooltip: Some(InlayHintTooltip::String(long_date(date))),
-                padding_left: Some(true),
-                padding_right: Some(false),
-                data: None,
-            }
-        })
-        .collect::<Vec<_>>();
+            let year = (Some(date.year()) != issue_year).then(|| format!("{}年", date.year()));
+            let (month, day, weekday) = (date.month(), date.day(), weekday_zh(date.weekday()));
+            let label = format!("{}{month}月{day}日 周{weekday}", year.unwrap_or_default());
+            hint(at.position(offset), label, long_date(date), true)
+        });
     undated.into_iter().chain(dates).collect()
 }
 
-/// The hint an undated draft gets at its start. A hint, not a diagnostic: it is no finding,
-/// so it counts towards no error rate and no editor's tally of problems.
-fn undated() -> InlayHint {
-    let tooltip = "未能确定本稿的出版日期：没写年份的日期（如“14日”“3月14日（星期三）”“昨天”）\
-        未核对星期、是否晚于出版日等。请在文件名开头写日期（如 2023-03-15-稿件.txt），\
-        或在 Markdown 前言写 date: 2023-03-15，或在 jiaodui.toml 的 [bulletin] 中设 \
-        date = \"2023-03-15\"。";
+const UNDATED: &str = "未能确定本稿的出版日期：没写年份的日期（如“14日”“3月14日（星期三）”“昨天”）\
+    未核对星期、是否晚于出版日等。请在文件名开头写日期（如 2023-03-15-稿件.txt），\
+    或在 Markdown 前言写 date: 2023-03-15，或在 jiaodui.toml 的 [bulletin] 中设 \
+    date = \"2023-03-15\"。";
+
+/// A hint with padding on its left (after text) or on its right (before it).
+fn hint(position: Position, label: String, tooltip: String, after: bool) -> InlayHint {
     InlayHint {
-        position: Position::new(0, 0),
-        label: InlayHintLabel::String("出版日期未知，部分日期未核对".into()),
+        position,
+        label: InlayHintLabel::String(label),
         kind: None,
         text_edits: None,
-        tooltip: Some(InlayHintTooltip::String(tooltip.into())),
-        padding_left: Some(false),
-        padding_right: Some(true),
+        tooltip: Some(InlayHintTooltip::String(tooltip)),
+        padding_left: Some(after),
+        padding_right: Some(!after),
         data: None,
     }
 }

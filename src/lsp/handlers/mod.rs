@@ -4,7 +4,6 @@
 pub(crate) mod code_action;
 pub(crate) mod completion;
 pub(crate) mod diagnostics;
-pub(crate) mod formatting;
 pub(crate) mod hover;
 pub(crate) mod inlay_hints;
 pub(crate) mod symbols;

@@ -5,8 +5,8 @@ use ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
-use crate::lsp::convert::Positions;
+use crate::lsp::convert::{Locate, Positions};
+use crate::lsp::handlers::code_action::short;
 use crate::text::Span;
 
 /// Longest symbol name, in characters.
@@ -16,67 +16,63 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
     let Some(analysis) = analysed.analysis.as_ref() else {
         return Vec::new();
     };
-    let draft = &analysis.draft;
-    let text: &str = &analysed.text;
-    let at = analysed.positions();
-    let mut out = Vec::new();
+    let (draft, text, at) = (&analysis.draft, &*analysed.text, analysed.positions());
+    let caption = |id: usize| {
+        let block = &draft.blocks[id];
+        let (kind, detail) = match block.kind {
+            BlockKind::PhotoNews => (SymbolKind::EVENT, "图片新闻"),
+            _ => (SymbolKind::STRING, "图片说明"),
+        };
+        symbol(
+            at,
+            text,
+            Some(detail.into()),
+            kind,
+            block.span,
+            block.span,
+            Vec::new(),
+        )
+    };
+    let mut out: Vec<DocumentSymbol> = draft.standalone.iter().map(|&id| caption(id)).collect();
     for article in &draft.articles {
-        let name_block = article
-            .headline
-            .or_else(|| article.paragraphs.first().copied());
+        let name_block = (article.headline).or_else(|| article.paragraphs.first().copied());
         let Some(name_block) = name_block else {
             continue;
         };
+        let children = article.captions.iter().map(|&id| caption(id)).collect();
+        let credit = lead_credit(draft, text, article.lead(draft));
         let name_span = draft.blocks[name_block].span;
-        let children: Vec<DocumentSymbol> = article
-            .captions
-            .iter()
-            .map(|&id| caption(draft, text, at, id))
-            .collect();
         out.push(symbol(
             at,
-            name(text, name_span),
-            lead_credit(draft, text, article.lead(draft)),
+            text,
+            credit,
             SymbolKind::MODULE,
             article.span,
             name_span,
             children,
         ));
     }
-    for &id in &draft.standalone {
-        out.push(caption(draft, text, at, id));
-    }
     out.sort_by_key(|s| (s.range.start.line, s.range.start.character));
     out
 }
 
-fn caption(draft: &Draft, text: &str, at: Positions<'_>, id: usize) -> DocumentSymbol {
-    let block = &draft.blocks[id];
-    let (kind, detail) = match block.kind {
-        BlockKind::PhotoNews => (SymbolKind::EVENT, "图片新闻"),
-        _ => (SymbolKind::STRING, "图片说明"),
-    };
-    symbol(
-        at,
-        name(text, block.span),
-        Some(detail.into()),
-        kind,
-        block.span,
-        block.span,
-        Vec::new(),
-    )
-}
-
+/// A symbol named after the first line of `selection`, shortened; never empty (clients reject
+/// empty names).
 #[allow(deprecated)]
 fn symbol(
     at: Positions<'_>,
-    name: String,
+    text: &str,
     detail: Option<String>,
     kind: SymbolKind,
     span: Span,
     selection: Span,
     children: Vec<DocumentSymbol>,
 ) -> DocumentSymbol {
+    let block = text.get(selection.range()).unwrap_or_default();
+    let mut name = short(block.lines().next().unwrap_or_default().trim(), NAME_CHARS);
+    if name.is_empty() {
+        name.push('—');
+    }
     DocumentSymbol {
         name,
         detail,
@@ -87,20 +83,6 @@ fn symbol(
         selection_range: at.range(selection),
         children: (!children.is_empty()).then_some(children),
     }
-}
-
-/// The first line of a block, shortened; never empty (clients reject empty names).
-fn name(text: &str, span: Span) -> String {
-    let block = text.get(span.range()).unwrap_or_default();
-    let line = block.lines().next().unwrap_or_default().trim();
-    let mut name: String = line.chars().take(NAME_CHARS).collect();
-    if line.chars().count() > NAME_CHARS {
-        name.push('…');
-    }
-    if name.is_empty() {
-        name.push('—');
-    }
-    name
 }
 
 /// The credit at the start of the lead, up to its closing parenthesis (`本报讯（记者 王海）`).
