@@ -264,15 +264,24 @@ impl Villages {
     /// order; quasi-units are never found. The same as comparing `name` with each name of
     /// [`Villages::names_under`], without decoding them.
     pub fn printed_as(&self, name: &str) -> Vec<VillageId> {
-        let Some(index) = find_name(name) else {
-            return Vec::new();
-        };
-        let postings = data::POSTINGS.len() / 3;
-        let first = partition_point(postings, |p| name_of(posting(p)) < index);
-        (first..postings)
-            .map(posting)
-            .take_while(|&id| name_of(id) == index)
-            .collect()
+        // Finding a name decodes a dozen names of the front-coded list; drafts of one paper
+        // name the same communities again and again, so the answers are kept for the run
+        // (up to `KEPT_NAMES` of them, then forgotten at once).
+        type Kept = HashMap<Box<str>, Vec<VillageId>>;
+        static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+        const KEPT_NAMES: usize = 4096;
+        let lock = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ids) = lock().as_ref().and_then(|kept| kept.get(name)) {
+            return ids.clone();
+        }
+        let ids = printed_as(name);
+        let mut guard = lock();
+        let kept = guard.get_or_insert_with(Kept::new);
+        if kept.len() >= KEPT_NAMES {
+            kept.clear();
+        }
+        kept.insert(name.into(), ids.clone());
+        ids
     }
 
     /// The villages under `scope` (as [`Villages::under`]) that `written` — a name no
@@ -310,6 +319,19 @@ impl Villages {
         let stem = name.strip_suffix(strip).unwrap_or(name);
         Some(format!("{stem}{add}"))
     }
+}
+
+/// [`Villages::printed_as`], looked up.
+fn printed_as(name: &str) -> Vec<VillageId> {
+    let Some(index) = find_name(name) else {
+        return Vec::new();
+    };
+    let postings = data::POSTINGS.len() / 3;
+    let first = partition_point(postings, |p| name_of(posting(p)) < index);
+    (first..postings)
+        .map(posting)
+        .take_while(|&id| name_of(id) == index)
+        .collect()
 }
 
 fn record(id: VillageId) -> u32 {

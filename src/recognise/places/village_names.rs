@@ -82,10 +82,11 @@ fn known(
     let hidden = search.hidden;
     // The villages printed as `name` under one of the scopes: looked up by name rather than
     // by reading every name under them.
+    let printed = g.villages().printed_as(name);
     let mut under: Vec<VillageId> = Vec::new();
     if !scopes.is_empty() {
         let ranges: Vec<_> = scopes.iter().map(|&s| g.villages().under(g, s)).collect();
-        under = g.villages().printed_as(name);
+        under = printed.clone();
         under.retain(|id| Some(*id) != hidden && ranges.iter().any(|r| r.contains(id)));
     }
     if !under.is_empty() {
@@ -93,7 +94,12 @@ fn known(
         under.dedup();
         return Some(under);
     }
-    let mut anywhere = g.villages().named(name);
+    // `named` reads an NBS form (`…村民委员会`) as the printed one; any other name it looks
+    // up as written, which is `printed`.
+    let mut anywhere = match crate::gazetteer::fold_committee_suffix(name) {
+        Some(_) => g.villages().named(name),
+        None => printed,
+    };
     anywhere.retain(|&id| Some(id) != hidden);
     (!anywhere.is_empty()).then_some(anywhere)
 }
