@@ -148,8 +148,9 @@ fn organisation_lengths(s: &str, whole_token: bool) -> Lengths {
             }
             let end = i + c.len_utf8();
             let name = &s[..end];
-            // Ex) 新快报: two characters at least.
+            // Ex) 新快报: two characters at least, and every ending ends in one of these.
             if count >= 1
+                && matches!(c, '台' | '报' | '网' | '社')
                 && ORGANISATION_ENDINGS
                     .iter()
                     .any(|e| name.ends_with(e) && name.len() > e.len())
