@@ -559,16 +559,38 @@ fn read(source: &Source, limit: Option<usize>) -> io::Result<Option<Vec<u8>>> {
             if limit.is_some_and(|limit| size > limit as u64) {
                 return Ok(None);
             }
-            // Read through `take` for std's plain reading loop: `File`'s own asks the size
-            // and the position again.
-            bytes.reserve_exact(size as usize + 1);
-            Read::take(&mut file, u64::MAX).read_to_end(&mut bytes)?;
+            read_sized(&mut file, size, &mut bytes)?;
         }
         Source::Stdin(_) => {
             io::stdin().lock().read_to_end(&mut bytes)?;
         }
     }
     Ok(Some(bytes))
+}
+
+/// Reads a file of `size` bytes (as its metadata says) whole: the bytes it has, without the
+/// second read that finds the end, which for a short draft cost as much as the first. A file
+/// whose size the system does not know (0, as in `/proc`) is read to its end.
+fn read_sized(file: &mut std::fs::File, size: u64, bytes: &mut Vec<u8>) -> io::Result<()> {
+    if size == 0 {
+        // Read through `take` for std's plain reading loop: `File`'s own asks the size and
+        // the position again.
+        Read::take(file, u64::MAX).read_to_end(bytes)?;
+        return Ok(());
+    }
+    let size = usize::try_from(size).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    bytes.resize(size, 0);
+    let mut filled = 0;
+    while filled < size {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(())
 }
 
 /// Replaces `path` with `bytes` so that the file is never half-written: the new content goes

@@ -73,6 +73,9 @@ pub(crate) struct ConfigResolver {
     nearest: NearestConfigs,
     by_file: HashMap<PathBuf, Arc<LoadedConfig>>,
     defaults: Arc<LoadedConfig>,
+    /// The current folder, asked once: asking the system for it per file cost more than
+    /// reading a short draft.
+    cwd: PathBuf,
 }
 
 impl ConfigResolver {
@@ -88,7 +91,8 @@ impl ConfigResolver {
             date,
             nearest: NearestConfigs::new(),
             by_file: HashMap::new(),
-            defaults: Arc::new(LoadedConfig::defaults(cwd).with_issue_date(date)),
+            defaults: Arc::new(LoadedConfig::defaults(cwd.clone()).with_issue_date(date)),
+            cwd,
         };
         if let Some(explicit) = explicit {
             resolver.load(explicit)?;
@@ -103,11 +107,12 @@ impl ConfigResolver {
         path: Option<&Path>,
     ) -> Result<Arc<LoadedConfig>, ConfigError> {
         let folder = match path {
-            Some(path) => absolute(path)
+            Some(path) => self
+                .absolute(path)
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
-            None => std::env::current_dir().unwrap_or_default(),
+            None => self.cwd.clone(),
         };
         match config::config_file(self.explicit.as_deref(), &folder, &mut self.nearest) {
             Some(file) => self.load(&file),
@@ -124,13 +129,13 @@ impl ConfigResolver {
         self.by_file.insert(file.to_path_buf(), loaded.clone());
         Ok(loaded)
     }
-}
 
-fn absolute(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+    fn absolute(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.cwd.join(path)
+        }
     }
 }
 
@@ -192,7 +197,7 @@ pub(crate) fn collect(
             }
             let config = resolver.for_path(Some(&file))?;
             // Globs are relative to the config's folder, so compare absolute paths.
-            if config.wants(&absolute(&file)) {
+            if config.wants(&resolver.absolute(&file)) {
                 out.push((Source::File(file), config));
             }
         }

@@ -12,7 +12,9 @@
 //!
 //! This module knows nothing of drafts or rules.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use super::fuzzy::{likely_slip, Slip};
 use super::village_table::{self, read_header, unpack, BLOCK, TAILS};
@@ -169,15 +171,7 @@ impl Villages {
     pub fn named(&self, name: &str) -> Vec<VillageId> {
         let folded = super::fold_committee_suffix(name);
         let name = folded.as_deref().unwrap_or(name);
-        let Some(index) = find_name(name) else {
-            return Vec::new();
-        };
-        let postings = data::POSTINGS.len() / 3;
-        let first = partition_point(postings, |p| name_of(posting(p)) < index);
-        (first..postings)
-            .map(posting)
-            .take_while(|&id| name_of(id) == index)
-            .collect()
+        self.printed_as(name)
     }
 
     /// Whether some village is named `name` (as [`Villages::named`] reads it).
@@ -235,6 +229,61 @@ impl Villages {
         }
     }
 
+    /// [`Villages::names_under`] shared: decoded once a run for each run of villages and
+    /// kept, up to `SHARED_NAMES` names in all (past it the kept ones are forgotten at once).
+    /// Drafts of one paper name the communities of the same few districts again and again,
+    /// and decoding a county's hundreds of names cost more than checking a short draft.
+    pub fn names_under_shared(&self, g: &Gazetteer, scope: PlaceId) -> Arc<[(VillageId, String)]> {
+        type Kept = HashMap<(VillageId, VillageId), Arc<[(VillageId, String)]>>;
+        static KEPT: Mutex<Option<(Kept, usize)>> = Mutex::new(None);
+        const SHARED_NAMES: usize = 100_000;
+        let range = self.under(g, scope);
+        let key = (range.start, range.end);
+        let lock = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((kept, _)) = lock().as_ref() {
+            if let Some(names) = kept.get(&key) {
+                return names.clone();
+            }
+        }
+        let mut names = Vec::new();
+        self.names_under(g, scope, &mut names);
+        let names: Arc<[(VillageId, String)]> = names.into();
+        let mut guard = lock();
+        let (kept, count) = guard.get_or_insert_with(Default::default);
+        if *count + names.len() > SHARED_NAMES {
+            kept.clear();
+            *count = 0;
+        }
+        if kept.insert(key, names.clone()).is_none() {
+            *count += names.len();
+        }
+        names
+    }
+
+    /// Every village whose printed name is exactly `name` (no NBS form folded), in code
+    /// order; quasi-units are never found. The same as comparing `name` with each name of
+    /// [`Villages::names_under`], without decoding them.
+    pub fn printed_as(&self, name: &str) -> Vec<VillageId> {
+        // Finding a name decodes a dozen names of the front-coded list; drafts of one paper
+        // name the same communities again and again, so the answers are kept for the run
+        // (up to `KEPT_NAMES` of them, then forgotten at once).
+        type Kept = HashMap<Box<str>, Vec<VillageId>>;
+        static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+        const KEPT_NAMES: usize = 4096;
+        let lock = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ids) = lock().as_ref().and_then(|kept| kept.get(name)) {
+            return ids.clone();
+        }
+        let ids = printed_as(name);
+        let mut guard = lock();
+        let kept = guard.get_or_insert_with(Kept::new);
+        if kept.len() >= KEPT_NAMES {
+            kept.clear();
+        }
+        kept.insert(name.into(), ids.clone());
+        ids
+    }
+
     /// The villages under `scope` (as [`Villages::under`]) that `written` — a name no
     /// village there bears — is likely a slip for ([`likely_slip`]), with how it differs.
     /// Several results mean no one of them is certain.
@@ -270,6 +319,19 @@ impl Villages {
         let stem = name.strip_suffix(strip).unwrap_or(name);
         Some(format!("{stem}{add}"))
     }
+}
+
+/// [`Villages::printed_as`], looked up.
+fn printed_as(name: &str) -> Vec<VillageId> {
+    let Some(index) = find_name(name) else {
+        return Vec::new();
+    };
+    let postings = data::POSTINGS.len() / 3;
+    let first = partition_point(postings, |p| name_of(posting(p)) < index);
+    (first..postings)
+        .map(posting)
+        .take_while(|&id| name_of(id) == index)
+        .collect()
 }
 
 fn record(id: VillageId) -> u32 {

@@ -7,6 +7,8 @@
 //! their parts rather than from a list keeps the titles papers keep inventing recognised
 //! without a release, and tells the organisation a credit names.
 
+use std::cell::RefCell;
+
 /// The organisations the recogniser knows by name, longest first.
 const ORGANISATIONS: [&str; 12] = [
     "中国新闻社",
@@ -131,14 +133,14 @@ fn parts(s: &str, whole_token: bool) -> Option<Parts> {
 
 /// The byte lengths an organisation may take at the start of `s`: none, a known one, or a
 /// paper's name ending as papers' names end.
-fn organisation_lengths(s: &str, whole_token: bool) -> Vec<usize> {
-    let mut lengths = vec![0];
-    lengths.extend(
-        ORGANISATIONS
-            .iter()
-            .filter(|o| s.starts_with(*o))
-            .map(|o| o.len()),
-    );
+fn organisation_lengths(s: &str, whole_token: bool) -> Lengths {
+    let mut lengths = Lengths::default();
+    lengths.push(0);
+    for o in ORGANISATIONS {
+        if s.starts_with(o) {
+            lengths.push(o.len());
+        }
+    }
     if whole_token {
         for (count, (i, c)) in s.char_indices().enumerate() {
             if count >= 8 || !crate::text::is_han(c) {
@@ -146,7 +148,9 @@ fn organisation_lengths(s: &str, whole_token: bool) -> Vec<usize> {
             }
             let end = i + c.len_utf8();
             let name = &s[..end];
-            if name.chars().count() >= 2
+            // Ex) 新快报: two characters at least, and every ending ends in one of these.
+            if count >= 1
+                && matches!(c, '台' | '报' | '网' | '社')
                 && ORGANISATION_ENDINGS
                     .iter()
                     .any(|e| name.ends_with(e) && name.len() > e.len())
@@ -156,6 +160,29 @@ fn organisation_lengths(s: &str, whole_token: bool) -> Vec<usize> {
         }
     }
     lengths
+}
+
+/// The lengths [`organisation_lengths`] finds, without an allocation: no, each known
+/// organisation, and up to eight characters of a paper's name.
+#[derive(Default)]
+struct Lengths {
+    at: [usize; 1 + ORGANISATIONS.len() + 8],
+    len: usize,
+}
+
+impl Lengths {
+    fn push(&mut self, length: usize) {
+        self.at[self.len] = length;
+        self.len += 1;
+    }
+}
+
+impl IntoIterator for Lengths {
+    type Item = usize;
+    type IntoIter = std::iter::Take<std::array::IntoIter<usize, { 1 + ORGANISATIONS.len() + 8 }>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.at.into_iter().take(self.len)
+    }
 }
 
 /// What follows an organisation: a posting (`驻澳大利亚`, only after an organisation),
@@ -197,13 +224,25 @@ pub(super) struct RoleWords<'a> {
 
 impl<'a> RoleWords<'a> {
     pub(super) fn new(words: &'a [String]) -> RoleWords<'a> {
-        RoleWords {
-            extra: words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| !w.is_empty() && parts(w, true).is_none_or(|p| p.len != w.len()))
-                .collect(),
+        // Every draft of a run brings the same words: which of them are the newsroom's own
+        // is worked out again only when they change.
+        thread_local! {
+            static LAST: RefCell<(Vec<String>, Vec<usize>)> = const { RefCell::new((Vec::new(), Vec::new())) };
         }
+        LAST.with_borrow_mut(|(last, extra)| {
+            if last.as_slice() != words {
+                *extra = (0..words.len())
+                    .filter(|&i| {
+                        let w = words[i].as_str();
+                        !w.is_empty() && parts(w, true).is_none_or(|p| p.len != w.len())
+                    })
+                    .collect();
+                *last = words.to_vec();
+            }
+            RoleWords {
+                extra: extra.iter().map(|&i| words[i].as_str()).collect(),
+            }
+        })
     }
 
     /// The longest role word at the start of `s`, which starts a token.
@@ -223,9 +262,13 @@ impl<'a> RoleWords<'a> {
     /// Where the first role word in `token` starts, if one does: at the token's start a
     /// paper's name may open it, further in only a known organisation or a title.
     pub(super) fn find(&self, token: &str) -> Option<usize> {
+        // A built-in role word ends in a core: in a token with none (most tokens), only the
+        // newsroom's words are looked for.
+        let has_core = CORES.iter().any(|c| token.contains(c));
         token.char_indices().map(|(i, _)| i).find(|&i| {
             let rest = &token[i..];
-            parts(rest, i == 0).is_some() || self.extra.iter().any(|w| rest.starts_with(w))
+            (has_core && parts(rest, i == 0).is_some())
+                || self.extra.iter().any(|w| rest.starts_with(w))
         })
     }
 }

@@ -6,6 +6,10 @@
 //! every call here checks its input first and answers `None` instead; nothing else in the
 //! program calls the library.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+
 use jiff::civil::Date;
 use tyme4rs::tyme::culture::ZODIAC_NAMES;
 use tyme4rs::tyme::lunar::{LunarYear, LUNAR_DAY_NAMES, LUNAR_MONTH_NAMES};
@@ -42,6 +46,13 @@ impl LunarDate {
 
 /// The lunar date of a Gregorian day.
 pub fn lunar_date(date: Date) -> Option<LunarDate> {
+    // The library's astronomy costs tens of microseconds a day, and drafts of one paper
+    // name the same few days again and again: each answer is kept for the run.
+    static DAYS: Memo<Date, Option<LunarDate>> = Memo::new();
+    DAYS.get_or(date, || compute_lunar_date(date))
+}
+
+fn compute_lunar_date(date: Date) -> Option<LunarDate> {
     let day = solar_day(date)?;
     let lunar = day.get_lunar_day();
     let month = lunar.get_lunar_month();
@@ -69,6 +80,12 @@ impl YearMonths {
     /// The months of the lunar years `year - 1` and `year`, which together hold every day of
     /// the Gregorian year `year`.
     pub fn of(year: i16) -> Option<YearMonths> {
+        // Kept for the run, as the days of [`lunar_date`] are.
+        static YEARS_MONTHS: Memo<i16, Option<YearMonths>> = Memo::new();
+        YEARS_MONTHS.get_or(year, || YearMonths::compute(year))
+    }
+
+    fn compute(year: i16) -> Option<YearMonths> {
         if !YEARS.contains(&year) || year < 2 {
             return None;
         }
@@ -123,6 +140,43 @@ pub fn solar_term_day(year: i16, term: u8) -> Option<Date> {
     let day = SolarTerm::from_index(isize::from(library_year), isize::from(term)).get_solar_day();
     let date = date_of(day)?;
     (date.year() == year).then_some(date)
+}
+
+/// Answers of a pure function kept for the run, a bounded number of them: past `MEMO_LIMIT`
+/// the oldest are forgotten all at once, so that no input can grow it without end.
+struct Memo<K, V> {
+    answers: Mutex<Option<HashMap<K, V>>>,
+}
+
+const MEMO_LIMIT: usize = 4096;
+
+impl<K: Eq + Hash + Copy, V: Clone> Memo<K, V> {
+    const fn new() -> Self {
+        Memo {
+            answers: Mutex::new(None),
+        }
+    }
+
+    fn get_or(&self, key: K, compute: impl FnOnce() -> V) -> V {
+        if let Some(value) = self.lock().as_ref().and_then(|m| m.get(&key)) {
+            return value.clone();
+        }
+        // Computed outside the lock: another thread may compute the same answer meanwhile,
+        // which is only wasted work.
+        let value = compute();
+        let mut answers = self.lock();
+        let answers = answers.get_or_insert_with(HashMap::new);
+        if answers.len() >= MEMO_LIMIT {
+            answers.clear();
+        }
+        answers.insert(key, value.clone());
+        value
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<HashMap<K, V>>> {
+        // The map holds only finished answers, so one left by a panicking thread is sound.
+        self.answers.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 fn date_of(day: SolarDay) -> Option<Date> {

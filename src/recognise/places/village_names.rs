@@ -6,25 +6,25 @@
 //! is never a slip, and the villages of a prefecture are too many to compare with.
 
 use super::slips::{compare_under, scopes_of, written_elsewhere, Candidate, SlipSearch};
+use std::sync::Arc;
+
 use super::tree::FxMap;
 use super::{Input, Mention, SlipBasis, SlipCandidate, VillageMention};
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{Gazetteer, Level, PlaceId, VillageId};
 
-/// The built-in villages under each scope a village name was compared with, decoded once a
-/// draft: a page about one district names many of its communities.
+/// The built-in villages under each scope a village name was compared with, as the
+/// gazetteer keeps them decoded for the run; asked for once a draft.
 #[derive(Default)]
 pub(super) struct VillageScopes {
-    names: FxMap<PlaceId, Vec<(VillageId, String)>>,
+    names: FxMap<PlaceId, Arc<[(VillageId, String)]>>,
 }
 
 impl VillageScopes {
     fn names(&mut self, g: &Gazetteer, scope: PlaceId) -> &[(VillageId, String)] {
-        self.names.entry(scope).or_insert_with(|| {
-            let mut names = Vec::new();
-            g.villages().names_under(g, scope, &mut names);
-            names
-        })
+        self.names
+            .entry(scope)
+            .or_insert_with(|| g.villages().names_under_shared(g, scope))
     }
 }
 
@@ -80,22 +80,26 @@ fn known(
     scopes: &[PlaceId],
 ) -> Option<Vec<VillageId>> {
     let hidden = search.hidden;
+    // The villages printed as `name` under one of the scopes: looked up by name rather than
+    // by reading every name under them.
+    let printed = g.villages().printed_as(name);
     let mut under: Vec<VillageId> = Vec::new();
-    for &scope in scopes {
-        let names = search.village_scopes.names(g, scope);
-        under.extend(
-            names
-                .iter()
-                .filter(|(id, n)| n == name && Some(*id) != hidden)
-                .map(|&(id, _)| id),
-        );
+    if !scopes.is_empty() {
+        let ranges: Vec<_> = scopes.iter().map(|&s| g.villages().under(g, s)).collect();
+        under = printed.clone();
+        under.retain(|id| Some(*id) != hidden && ranges.iter().any(|r| r.contains(id)));
     }
     if !under.is_empty() {
         under.sort_unstable();
         under.dedup();
         return Some(under);
     }
-    let mut anywhere = g.villages().named(name);
+    // `named` reads an NBS form (`…村民委员会`) as the printed one; any other name it looks
+    // up as written, which is `printed`.
+    let mut anywhere = match crate::gazetteer::fold_committee_suffix(name) {
+        Some(_) => g.villages().named(name),
+        None => printed,
+    };
     anywhere.retain(|&id| Some(id) != hidden);
     (!anywhere.is_empty()).then_some(anywhere)
 }
