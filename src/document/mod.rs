@@ -3,6 +3,7 @@
 //!
 //! Parsing never fails: any string gives a `Draft`, possibly with no articles.
 
+mod columns;
 mod furniture;
 mod issue_date;
 mod markdown;
@@ -10,6 +11,7 @@ mod paragraphs;
 mod parse;
 mod sentence;
 
+pub(crate) use columns::display_width;
 pub(crate) use furniture::opens_list_item;
 pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};

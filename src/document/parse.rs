@@ -1,5 +1,6 @@
 //! Text → [`Draft`]: lines, blocks, block kinds, articles. Never fails, never panics.
 
+use super::columns::column_lines;
 use super::furniture::refine;
 use super::markdown::{front_matter, masks};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
@@ -240,7 +241,22 @@ pub(super) fn classify(
     let prose: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
         .collect();
+    let is_prose: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.kind == BlockKind::Paragraph)
+        .collect();
+    let indented: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            let start = b.lines[0].start as usize;
+            start > text[..start].rfind('\n').map_or(0, |i| i + 1)
+        })
+        .collect();
+    let column = column_lines(&blocks, &texts, &is_prose, &indented);
     for (position, &i) in prose.iter().enumerate() {
+        if column[i] {
+            continue;
+        }
         let body = texts[i].trim();
         let one_line = blocks[i].lines.len() == 1;
         let next = prose.get(position + 1).map(|&j| (j, texts[j].trim()));
@@ -258,6 +274,10 @@ pub(super) fn classify(
         );
     }
     refine(&mut blocks, &texts);
+    // Lines of a pasted column are body text, whatever their neighbours made of them.
+    for (block, _) in blocks.iter_mut().zip(&column).filter(|(_, &c)| c) {
+        block.kind = BlockKind::Paragraph;
+    }
     blocks
 }
 

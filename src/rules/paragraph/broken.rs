@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{ends_sentence, starts_with_dateline, BlockKind};
+use crate::document::{display_width, ends_sentence, starts_with_dateline, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 use crate::text::{is_han, Span};
@@ -9,7 +9,7 @@ declare_rule! {
     /// ## 查什么
     /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、列表行、诗行、书信落款和名单本来就不带句末标点，不报。
     ///
-    /// 排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报。
+    /// 从报纸版面或 PDF 整栏复制来的文字，每行同宽、多断在句中，按正文逐处报告，不会当作标题或诗行。排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报。
     /// ## 为什么
     /// 见报时，断开处会变成句子中间另起一段、首行缩进。
     /// ## 示例
@@ -82,10 +82,6 @@ fn is_lineation(widths: impl Iterator<Item = usize>) -> bool {
         max = max.max(width);
     }
     count >= LINEATION_BREAKS && max - min > COLUMN_TOLERANCE
-}
-
-fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 fn breaks(cx: &Context<'_>) -> Vec<Break> {

@@ -1,0 +1,155 @@
+//! A paragraph pasted from a printed or PDF page keeps the page's line breaks: each line of
+//! the column becomes a line of the draft, cut at one width wherever the column ends. Read
+//! one by one, such lines look like captions, headlines or verse; this module finds them so
+//! that they stay body text, and `paragraph/broken` sees the breaks.
+
+use super::furniture::opens_list_item;
+use super::sentence::ends_sentence;
+use super::Block;
+use crate::text::contains_any;
+
+/// Fewest full-width lines that make a column.
+const MIN_LINES: usize = 3;
+
+/// Narrowest column, in display columns (eleven Chinese characters, a narrow newspaper
+/// column): shorter lines of one length are verse (`床前明月光，`) or lists.
+const MIN_WIDTH: usize = 22;
+
+/// How far, in display columns, the full lines of one column may differ in width: a
+/// half-width digit or space, a mark hung in the margin.
+const TOLERANCE: usize = 2;
+
+/// How much narrower the first line may be when it is indented (`　　` takes four
+/// columns).
+const INDENT: usize = 4;
+
+/// Display width: two columns for a Chinese character or full-width mark, one for ASCII.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Which blocks are lines of a column: runs of one-line prose blocks, three or more cut at
+/// one width of at least eleven characters, most of them mid-sentence and holding a
+/// punctuation mark (prose has one every few words; a signature, a verse line need none),
+/// and the shorter line that ends the paragraph. `prose[i]` says whether block `i` is running text the parser
+/// may classify; `indented[i]` whether its line starts with layout indentation.
+pub(super) fn column_lines(
+    blocks: &[Block],
+    texts: &[String],
+    prose: &[bool],
+    indented: &[bool],
+) -> Vec<bool> {
+    let width: Vec<usize> = texts.iter().map(|t| display_width(t.trim())).collect();
+    let candidate =
+        |i: usize| prose[i] && blocks[i].lines.len() == 1 && !opens_list_item(texts[i].trim());
+    let mut column = vec![false; blocks.len()];
+    let mut i = 0;
+    while i + MIN_LINES <= blocks.len() {
+        if !candidate(i) || !candidate(i + 1) {
+            i += 1;
+            continue;
+        }
+        let full = width[i + 1];
+        let fits = |w: usize| w.abs_diff(full) <= TOLERANCE;
+        let first_fits = fits(width[i])
+            || (indented[i] && width[i] < full && full - width[i] <= INDENT + TOLERANCE);
+        let mut end = i + 1;
+        while end < blocks.len() && candidate(end) && fits(width[end]) {
+            end += 1;
+        }
+        let lines = end - i;
+        let open = (i..end)
+            .filter(|&k| !ends_sentence(texts[k].trim()))
+            .count();
+        let marked = (i..end)
+            .filter(|&k| contains_any(&texts[k], &['，', '、', '；', '：', '。', '！', '？']))
+            .count();
+        if !first_fits
+            || lines < MIN_LINES
+            || full < MIN_WIDTH
+            || 2 * open < lines
+            || 2 * marked < lines
+        {
+            i += 1;
+            continue;
+        }
+        // The paragraph's last line: shorter, and where its sentence ends.
+        if end < blocks.len() && candidate(end) && width[end] < full {
+            end += 1;
+        }
+        column[i..end].fill(true);
+        i = end;
+    }
+    column
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn lines(texts: &[&str]) -> Vec<bool> {
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|_| Block {
+                span: Span::new(0, 0),
+                kind: super::super::BlockKind::Paragraph,
+                lines: vec![Span::new(0, 0)],
+            })
+            .collect();
+        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let all = vec![true; texts.len()];
+        column_lines(&blocks, &texts, &all, &vec![false; texts.len()])
+    }
+
+    #[test]
+    fn a_pasted_column_is_found_with_its_last_line() {
+        let found = lines(&[
+            "小区改造全面启动",
+            "本报讯（记者 王海）今年，新",
+            "开街道计划改造老旧小区十二个",
+            "，涉及居民一千余户。改造内容",
+            "包括楼道照明、雨污管网等。",
+            "下一段文字很长很长很长很长很长很长很长很长。",
+        ]);
+        assert_eq!(found, [false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn verse_and_lists_are_not_columns() {
+        assert!(!lines(&[
+            "床前明月光，",
+            "疑是地上霜。",
+            "举头望明月，",
+            "低头思故乡。"
+        ])
+        .contains(&true));
+        assert!(!lines(&[
+            "●楼道照明全部更换到位了",
+            "●雨污管网重新铺设完成了",
+            "●屋面防水全部修缮完成了",
+        ])
+        .contains(&true));
+        assert!(!lines(&[
+            "风吹过楼前的老槐树，",
+            "叶子落在新修的路上",
+            "孩子们追着光跑",
+            "笑声飞过了院墙。",
+        ])
+        .contains(&true));
+        assert!(!lines(&[
+            "中华人民共和国主席波兰共和国总统",
+            "江泽民亚历山大·克瓦希涅夫斯基",
+            "一九九七年十一月十七日于北京",
+            "（新华社北京十一月十七日电）",
+        ])
+        .contains(&true));
+        assert!(!lines(&[
+            "风雨切割的黄土地上",
+            "只有巧手的婆姨们缝成",
+            "明天，我们将看到一群",
+            "走过山梁的孩子们啊",
+        ])
+        .contains(&true));
+    }
+}
