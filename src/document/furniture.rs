@@ -289,13 +289,13 @@ fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
 /// A lone short line between the body paragraphs of an item is a subheading, unless a new
 /// item starts under it (its lead opens with a dateline) or the item above has closed with
 /// its end credit (`……。（王海）`). A short line with a comma but no stop (`包袱变财富，白雪也
-/// 生金`) reads the same way there, and at the top of the page it is the headline.
+/// 生金`) reads the same way there, and at the top of the page it is the headline; so does one
+/// of two sentences whose last has no stop (`西药是弱项，中药是强项。中药出海，要组建“联合舰队”`).
 fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
     let titled = |block: &Block, text: &str| {
         block.kind == BlockKind::Paragraph
             && block.lines.len() == 1
             && text.chars().count() <= 40
-            && !contains_any(text, &['。', '！', '？'])
             && !ends_sentence(text)
             && !text.ends_with(['，', '、', ',', '；'])
             && rereadable(block, text)

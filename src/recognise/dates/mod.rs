@@ -73,12 +73,16 @@ impl Dates {
 
     /// The day the text at `offset` is written from: its item's dateline, else `issue`.
     pub fn reference_at(&self, offset: u32, issue: Option<Date>) -> Option<Date> {
+        self.dateline_date_at(offset).or(issue)
+    }
+
+    /// The date of the datelined item around `offset`, if there is one.
+    pub fn dateline_date_at(&self, offset: u32) -> Option<Date> {
         let i = self.items.partition_point(|item| item.span.end <= offset);
         self.items
             .get(i)
             .filter(|item| item.span.contains(offset))
             .map(|item| item.date)
-            .or(issue)
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, DateMention> {

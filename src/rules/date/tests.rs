@@ -211,6 +211,11 @@ fn relative_days_are_house_style() {
     assert!(of(&lint_with(text, dated), "date/relative").is_empty());
     let text = "本报讯 14日，社区开工。昨天，社区举办义诊。";
     assert!(of(&lint_with(text, dated), "date/relative").is_empty());
+    // Under a dateline the day is written: only a stated style asks for dates there.
+    let text = "本报北京3月14日电 12日，社区开工；13日，街道验收；14日，居民入住。今天，社区举办义诊。";
+    assert!(of(&lint_with(text, dated), "date/relative").is_empty());
+    let stated = format!("preset = \"地方日报\"\n{dated}");
+    assert_eq!(of(&lint_with(text, &stated), "date/relative").len(), 1);
     let text = "本报讯 12日，社区开工；13日，街道验收；14日，居民入住。昨天，社区举办义诊。";
     let rmrb = format!("preset = \"人民日报\"\n{dated}");
     assert!(of(&lint_with(text, &rmrb), "date/relative").is_empty());

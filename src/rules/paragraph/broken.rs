@@ -7,7 +7,7 @@ use crate::text::{is_han, Span};
 
 declare_rule! {
     /// ## 查什么
-    /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、列表行、诗行、书信落款和名单本来就不带句末标点，不报。
+    /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、版面上方概述全文的提要（下一段从头重述同样的开头）、列表行（包括逐行列举、上面几行以 `；` 结尾的最后一项）、诗行、书信落款和名单本来就不带句末标点，不报。
     ///
     /// 从报纸版面或 PDF 整栏复制来的文字，每行同宽、多断在句中，按正文逐处报告，不会当作标题或诗行。排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报。
     /// ## 为什么
@@ -112,7 +112,10 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         if !(is_han(last) || last.is_ascii_digit() || matches!(last, '，' | '、' | ',' | '”')) {
             continue;
         }
-        if is_name_list(first_text) {
+        if is_name_list(first_text)
+            || ends_semicolon_list(cx, index)
+            || restarts(first_text, second_text)
+        {
             continue;
         }
         let Some(next) = second_text.chars().next() else {
@@ -145,6 +148,26 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         });
     }
     found
+}
+
+/// Whether `next` opens with the words `block` opened with: a summary set above its story
+/// (`江泽民指出，……队伍` / `江泽民指出，……`) is followed by the story told again from its
+/// start, never by the rest of a sentence.
+fn restarts(block: &str, next: &str) -> bool {
+    const OPENING: usize = 8;
+    let mut a = block.chars();
+    let mut b = next.chars();
+    (0..OPENING).all(|_| matches!((a.next(), b.next()), (Some(x), Some(y)) if x == y))
+}
+
+/// The last line of an enumeration set out one clause per line (`他们中有白人，也有华人；` /
+/// `有南非人，也有外国人；` / `有医生，也有孩子`): the lines above it end in `；`, so it is a
+/// list's last item, not prose cut by layout.
+fn ends_semicolon_list(cx: &Context<'_>, index: usize) -> bool {
+    index >= 2
+        && cx.draft.blocks[index - 2..index]
+            .iter()
+            .all(|b| cx.text[b.span.range()].ends_with('；'))
 }
 
 /// A roll of names wrapped over lines (`王海、李敏（女）、张强、……`): no sentence to end.
