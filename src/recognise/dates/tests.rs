@@ -181,9 +181,13 @@ fn relative_words() {
         "如今日本",
         "今天的中国",
         "今日头条",
+        "时至今日",
+        "搞到今天这个样子",
     ] {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
+    // A span of two days ends on a day, not on "now".
+    assert_eq!(found("昨天到今天，气温下降"), vec!["昨天", "今天"]);
 }
 
 #[test]
