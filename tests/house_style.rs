@@ -265,7 +265,15 @@ fn attribution_changes(text: &str, config: &LoadedConfig) -> (usize, Vec<String>
         let was = credit_at(&before.facts.bylines, d.span);
         let now = credit_at(&after.facts.bylines, new_span);
         checked += 1;
-        if was.is_none() || was != now {
+        // Ex) 本报讯：（…） with a credit too tangled to read: the fix may still drop the
+        // dateline's colon, so long as it changes no word of the text.
+        let words = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        let unread_but_untouched = was.is_none() && words(text) == words(&fixed);
+        if !unread_but_untouched && (was.is_none() || was != now) {
             failures.push(format!(
                 "{was:?} became {now:?}\n  {}",
                 common::render(text, std::slice::from_ref(d))

@@ -31,21 +31,26 @@ pub(crate) fn display_width(text: &str) -> usize {
 /// Which blocks are lines of a column: runs of one-line prose blocks, three or more cut at
 /// one width of at least eleven characters, most of them mid-sentence and holding a
 /// punctuation mark (prose has one every few words; a signature, a verse line need none),
-/// and the shorter line that ends the paragraph. `prose[i]` says whether block `i` is running text the parser
-/// may classify; `indented[i]` whether its line starts with layout indentation.
+/// and the shorter line that ends the paragraph. `prose[i]` says whether block `i` is running
+/// text the parser may classify; `indented[i]` whether its line starts with layout
+/// indentation; `touching[i]` whether it stands on the line right under block `i - 1` (blocks
+/// a blank line keeps apart are the writer's own paragraphs, whatever their widths).
 pub(super) fn column_lines(
     blocks: &[Block],
     texts: &[String],
     prose: &[bool],
     indented: &[bool],
+    touching: &[bool],
 ) -> Vec<bool> {
     let width: Vec<usize> = texts.iter().map(|t| display_width(t.trim())).collect();
     let candidate =
         |i: usize| prose[i] && blocks[i].lines.len() == 1 && !opens_list_item(texts[i].trim());
+    // Block `i` goes on the column of the line above it.
+    let next_line = |i: usize| touching[i] && candidate(i);
     let mut column = vec![false; blocks.len()];
     let mut i = 0;
     while i + MIN_LINES <= blocks.len() {
-        if !candidate(i) || !candidate(i + 1) {
+        if !candidate(i) || !next_line(i + 1) {
             i += 1;
             continue;
         }
@@ -54,7 +59,7 @@ pub(super) fn column_lines(
         let first_fits = fits(width[i])
             || (indented[i] && width[i] < full && full - width[i] <= INDENT + TOLERANCE);
         let mut end = i + 1;
-        while end < blocks.len() && candidate(end) && fits(width[end]) {
+        while end < blocks.len() && next_line(end) && fits(width[end]) {
             end += 1;
         }
         let lines = end - i;
@@ -74,7 +79,7 @@ pub(super) fn column_lines(
             continue;
         }
         // The paragraph's last line: shorter, and where its sentence ends.
-        if end < blocks.len() && candidate(end) && width[end] < full {
+        if end < blocks.len() && next_line(end) && width[end] < full {
             end += 1;
         }
         column[i..end].fill(true);
@@ -99,7 +104,31 @@ mod tests {
             .collect();
         let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
         let all = vec![true; texts.len()];
-        column_lines(&blocks, &texts, &all, &vec![false; texts.len()])
+        column_lines(&blocks, &texts, &all, &vec![false; texts.len()], &all)
+    }
+
+    #[test]
+    fn paragraphs_apart_are_no_column() {
+        let texts: Vec<String> = [
+            "本报讯（记者 王海）今年，新",
+            "开街道计划改造老旧小区十二个",
+            "，涉及居民一千余户。改造内容",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|_| Block {
+                span: Span::new(0, 0),
+                kind: super::super::BlockKind::Paragraph,
+                lines: vec![Span::new(0, 0)],
+            })
+            .collect();
+        let all = vec![true; 3];
+        let apart = vec![false; 3];
+        let found = column_lines(&blocks, &texts, &all, &[false; 3], &apart);
+        assert!(!found.contains(&true));
     }
 
     #[test]

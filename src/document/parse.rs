@@ -241,18 +241,7 @@ pub(super) fn classify(
     let prose: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
         .collect();
-    let is_prose: Vec<bool> = blocks
-        .iter()
-        .map(|b| b.kind == BlockKind::Paragraph)
-        .collect();
-    let indented: Vec<bool> = blocks
-        .iter()
-        .map(|b| {
-            let start = b.lines[0].start as usize;
-            start > text[..start].rfind('\n').map_or(0, |i| i + 1)
-        })
-        .collect();
-    let column = column_lines(&blocks, &texts, &is_prose, &indented);
+    let column = columns(text, raw, &blocks, &texts);
     for (position, &i) in prose.iter().enumerate() {
         if column[i] {
             continue;
@@ -279,6 +268,32 @@ pub(super) fn classify(
         block.kind = BlockKind::Paragraph;
     }
     blocks
+}
+
+/// Which blocks are lines of a column pasted line by line (see [`column_lines`]).
+fn columns(
+    text: &str,
+    raw: &[(std::ops::Range<usize>, LineShape)],
+    blocks: &[Block],
+    texts: &[String],
+) -> Vec<bool> {
+    let is_prose: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.kind == BlockKind::Paragraph)
+        .collect();
+    let indented: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            let start = b.lines[0].start as usize;
+            start > text[..start].rfind('\n').map_or(0, |i| i + 1)
+        })
+        .collect();
+    let touching: Vec<bool> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, (range, _))| i > 0 && raw[i - 1].0.end == range.start)
+        .collect();
+    column_lines(blocks, texts, &is_prose, &indented, &touching)
 }
 
 /// What a prose block is, by its own text and the block after it. `own_line` is true for a
