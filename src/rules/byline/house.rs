@@ -357,8 +357,9 @@ fn render_credit(
     })
 }
 
-/// Names as the house prints them, joined by `sep`: a padded name keeps one space; names
-/// printed run together stay so where the house runs a credit's words together (`joined`).
+/// Names as the house prints them, joined by `sep`: a padded name keeps one space, except
+/// where the house runs a credit's words together (`joined`), where names printed run
+/// together stay so too.
 /// `None` when one of them is too long or too short to be a name (words the recogniser
 /// could not cut, a character left over).
 pub(crate) fn house_names(names: &[Name], sep: &str, joined: bool) -> Option<String> {
@@ -374,7 +375,12 @@ pub(crate) fn house_names(names: &[Name], sep: &str, joined: bool) -> Option<Str
         if i > 0 && !(joined && name.joined) {
             out.push_str(sep);
         }
-        out.push_str(&house_name(name));
+        // Ex) 全媒体记者孙露、欧阳明月摄: a credit run together pads no name.
+        if joined {
+            out.push_str(&name.text);
+        } else {
+            out.push_str(&house_name(name));
+        }
     }
     Some(out)
 }
