@@ -97,8 +97,10 @@ fn closes_item(draft: &Draft, text: &str, span: Span) -> bool {
 /// Where the item closed at `end` begins, searching back no further than `floor`: after the
 /// last headline or subheading above it.
 fn heading_above(draft: &Draft, floor: u32, end: u32) -> u32 {
-    draft
-        .blocks
+    let upto = draft
+        .block_at(end)
+        .map_or(draft.blocks.len(), |block| block + 1);
+    draft.blocks[..upto]
         .iter()
         .rev()
         .skip_while(|b| b.span.start >= end)

@@ -41,13 +41,30 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let parts = parts(cx);
     // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
-    let exprs: Vec<(Setting, &DateExpr)> = cx
-        .facts
-        .dates
-        .exprs()
-        .filter(|(mention, _)| !mention.in_title)
+    let dates = || {
+        cx.facts
+            .dates
+            .exprs()
+            .filter(|(mention, _)| !mention.in_title)
+    };
+    // Where every date is in digits, or the house writes them so, where a date stands
+    // does not matter.
+    let chinese = |expr: &DateExpr| {
+        [&expr.year, &expr.month, &expr.day]
+            .into_iter()
+            .flatten()
+            .any(|part| part.digits == Digits::Chinese)
+    };
+    if cx.house.numerals == Numerals::Arabic || !dates().any(|(_, expr)| chinese(expr)) {
+        let numerals = (cx.house.numerals == Numerals::Arabic).then_some(CHINESE_HOUSE);
+        for (_, expr) in dates() {
+            check_expr(cx, expr, numerals, acc);
+        }
+        return;
+    }
+    let parts = parts(cx);
+    let exprs: Vec<(Setting, &DateExpr)> = dates()
         .map(|(mention, expr)| (setting(cx, &parts, mention, expr), expr))
         .collect();
     // The contexts that write dates in Arabic digits: a Chinese-numeral date there mixes

@@ -66,7 +66,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         // Ex) 本报开罗1月2日电 ……计划在今天会晤: the dateline names the day, as wire copy
         // always has; only a paper's stated style, not the draft's habit, asks for `2日`.
         let inferred = matches!(cx.house.days, Choice::Inferred { .. });
-        if inferred && cx.facts.dates.dateline_date_at(mention.span.start).is_some() {
+        if inferred
+            && cx
+                .facts
+                .dates
+                .dateline_date_at(mention.span.start)
+                .is_some()
+        {
             continue;
         }
         // Ex) 新华社北京12月31日电 今天…: the day counts from the dateline.

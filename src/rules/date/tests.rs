@@ -215,7 +215,8 @@ fn relative_days_are_house_style() {
     let text = "本报讯 昨天到今天，气温下降。预计，19日晚上到20日，有小雪。";
     assert!(of(&lint_with(text, dated), "date/relative").is_empty());
     // Under a dateline the day is written: only a stated style asks for dates there.
-    let text = "本报北京3月14日电 12日，社区开工；13日，街道验收；14日，居民入住。今天，社区举办义诊。";
+    let text =
+        "本报北京3月14日电 12日，社区开工；13日，街道验收；14日，居民入住。今天，社区举办义诊。";
     assert!(of(&lint_with(text, dated), "date/relative").is_empty());
     let stated = format!("preset = \"地方日报\"\n{dated}");
     assert_eq!(of(&lint_with(text, &stated), "date/relative").len(), 1);
