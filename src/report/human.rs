@@ -145,7 +145,13 @@ impl Human {
             Kind::Style => "（体例）",
             Kind::Error => "",
         };
-        for part in [b"[", diagnostic.rule.as_bytes(), b"]", kind.as_bytes(), b" "] {
+        for part in [
+            b"[",
+            diagnostic.rule.as_bytes(),
+            b"]",
+            kind.as_bytes(),
+            b" ",
+        ] {
             out.extend_from_slice(part);
         }
         out.extend_from_slice(diagnostic.message.as_bytes());

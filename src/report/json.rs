@@ -67,7 +67,10 @@ fn finding(out: &mut Vec<u8>, file: &CheckedFile<'_>, diagnostic: &Diagnostic, a
     string(out, diagnostic.kind.as_str());
     out.extend_from_slice(b",\"message\":");
     string(out, &diagnostic.message);
-    for (key, position) in [(&b",\"start\":{\"line\":"[..], at[0]), (b",\"end\":{\"line\":", at[1])] {
+    for (key, position) in [
+        (&b",\"start\":{\"line\":"[..], at[0]),
+        (b",\"end\":{\"line\":", at[1]),
+    ] {
         out.extend_from_slice(key);
         number(out, position.line);
         out.extend_from_slice(b",\"column\":");
@@ -168,10 +171,19 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
-        for text in ["", "平城区", "a\"b\\c", "\u{0}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}/", "“引号”\n"] {
+        for text in [
+            "",
+            "平城区",
+            "a\"b\\c",
+            "\u{0}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}/",
+            "“引号”\n",
+        ] {
             let mut out = Vec::new();
             string(&mut out, text);
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(text).unwrap());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
         }
     }
 }
