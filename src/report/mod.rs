@@ -2,8 +2,8 @@
 //! shows identical findings.
 //!
 //! A format writes findings as they come, each straight into a byte buffer as it is
-//! serialised (derived `Serialize` for the JSON formats, `write!` for the text ones), with
-//! nothing built per finding in between. One call renders the findings of one file, or of
+//! serialised (by hand for `json`, derived `Serialize` for `sarif`, `write!` and byte
+//! strings for the text ones), with nothing built per finding in between. One call renders the findings of one file, or of
 //! one part of a large file checked in parts; calls run in parallel, each with its own buffer,
 //! and the command line hands the buffers to its buffered output in path order. So no format
 //! holds more than one file's findings, or one part's, and a run keeps only counts (the
