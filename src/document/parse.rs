@@ -305,9 +305,12 @@ fn classify_prose(
     next: Option<&str>,
     next_kind: Option<BlockKind>,
 ) -> BlockKind {
-    let chars = body.chars().count();
-    let short = chars <= SHORT_BLOCK_CHARS;
-    let has_final_inside = contains_any(body, &['。', '！', '？']);
+    // Counted and searched only when asked: most blocks are long paragraphs, and a
+    // character takes one to four bytes.
+    let chars = || body.chars().count();
+    let short = body.len() <= SHORT_BLOCK_CHARS
+        || (body.len() <= 4 * SHORT_BLOCK_CHARS && chars() <= SHORT_BLOCK_CHARS);
+    let has_final_inside = || contains_any(body, &['。', '！', '？']);
     // Ex) 图为居民在新建的健身广场锻炼。  Ex) 图：志愿者入户走访
     if body.starts_with("图为")
         || body.starts_with("图：")
@@ -315,14 +318,14 @@ fn classify_prose(
         || body.starts_with("上图")
         || body.starts_with("下图")
     {
-        return if chars > 3 * SHORT_BLOCK_CHARS && starts_with_dateline(body) {
+        return if chars() > 3 * SHORT_BLOCK_CHARS && starts_with_dateline(body) {
             BlockKind::PhotoNews
         } else {
             BlockKind::Caption
         };
     }
     if ends_with_photo_credit(body) {
-        return if has_final_inside && chars > SHORT_BLOCK_CHARS {
+        return if has_final_inside() && chars() > SHORT_BLOCK_CHARS {
             BlockKind::PhotoNews
         } else {
             BlockKind::Caption
@@ -332,7 +335,7 @@ fn classify_prose(
         return BlockKind::Credit;
     }
     // Ex) 平城区推进老旧小区改造。 — a headline with a stray full stop, right above a lead.
-    let stray_end_mark = {
+    let stray_end_mark = || {
         let without_last = body
             .char_indices()
             .next_back()
@@ -343,13 +346,13 @@ fn classify_prose(
     // A block that opens with a dateline is a lead, however short.
     if short
         && own_line
-        && stray_end_mark
+        && stray_end_mark()
         && !starts_with_dateline(body)
         && next.is_some_and(starts_with_dateline)
     {
         return BlockKind::Headline;
     }
-    if short && own_line && !has_final_inside && !ends_sentence(body) {
+    if short && own_line && !has_final_inside() && !ends_sentence(body) {
         let next_is_body = match (next, next_kind) {
             (Some(next), Some(kind)) if kind != BlockKind::Headline => {
                 let next_short = next.chars().count() <= SHORT_BLOCK_CHARS

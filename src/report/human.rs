@@ -5,7 +5,7 @@ use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{CheckedFile, Report, Summary};
+use super::{CheckedFile, Positions, Report, Summary};
 use crate::diagnostic::{Diagnostic, Kind, Severity};
 use crate::fix::Applicability;
 
@@ -37,8 +37,9 @@ impl Report for Human {
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
         // About what a finding takes, so the buffer seldom grows.
         out.reserve(file.diagnostics.len() * 320);
+        let mut positions = file.positions();
         for diagnostic in file.diagnostics {
-            self.finding(file, diagnostic, out);
+            self.finding(file, &mut positions, diagnostic, out);
         }
     }
 
@@ -122,18 +123,39 @@ impl Report for Human {
 impl Human {
     /// One finding: position, severity, rule and message, the source excerpt, then the
     /// note, related places and fixes.
-    fn finding(&self, file: &CheckedFile<'_>, diagnostic: &Diagnostic, out: &mut Vec<u8>) {
+    fn finding(
+        &self,
+        file: &CheckedFile<'_>,
+        positions: &mut Positions<'_>,
+        diagnostic: &Diagnostic,
+        out: &mut Vec<u8>,
+    ) {
         // Writing to memory cannot fail.
-        let start = file.position(diagnostic.span.start);
+        let start = positions.at(diagnostic.span.start);
         self.paint(out, file.path, "1");
-        let _ = write!(out, ":{}:{}: ", start.line, start.col);
+        let mut digits = itoa::Buffer::new();
+        out.push(b':');
+        out.extend_from_slice(digits.format(start.line).as_bytes());
+        out.push(b':');
+        out.extend_from_slice(digits.format(start.col).as_bytes());
+        out.extend_from_slice(b": ");
         self.severity(out, diagnostic.severity);
         // A departure from the house style says so: it is a choice, not a mistake.
         let kind = match diagnostic.kind {
             Kind::Style => "（体例）",
             Kind::Error => "",
         };
-        let _ = writeln!(out, "[{}]{kind} {}", diagnostic.rule, diagnostic.message);
+        for part in [
+            b"[",
+            diagnostic.rule.as_bytes(),
+            b"]",
+            kind.as_bytes(),
+            b" ",
+        ] {
+            out.extend_from_slice(part);
+        }
+        out.extend_from_slice(diagnostic.message.as_bytes());
+        out.push(b'\n');
         // A file that was not read has no text to show under its finding.
         if !file.text.is_empty() {
             self.source_excerpt(file, diagnostic.span, out);

@@ -12,11 +12,9 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
-use super::{span_array, write_json, CheckedFile, Report, SeqOf, Summary};
-use crate::diagnostic::{Diagnostic, Related};
-use crate::fix::{Edit, Fix};
+use super::{CheckedFile, Report, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::text::{LineCol, Span};
 
 pub struct Json;
 
@@ -28,12 +26,19 @@ impl Report for Json {
     fn file(&self, file: &CheckedFile<'_>, out: &mut Vec<u8>) {
         // About what a finding takes, so the buffer seldom grows.
         out.reserve(file.diagnostics.len() * 400);
+        let mut path = Vec::with_capacity(file.path.len() + 2);
+        string(&mut path, file.path);
+        let mut starts = file.positions();
+        let mut ends = file.positions();
         for (i, diagnostic) in file.diagnostics.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(b"\n  ");
-            write_json(out, &Finding::new(file, diagnostic));
+            out.extend_from_slice(b"\n  {\"path\":");
+            out.extend_from_slice(&path);
+            let start = starts.at(diagnostic.span.start);
+            let end = ends.at(diagnostic.span.end);
+            finding(out, file, diagnostic, [start, end]);
         }
     }
 
@@ -50,97 +55,135 @@ impl Report for Json {
     }
 }
 
-/// One element of the array, borrowing everything it shows.
-#[derive(Serialize)]
-struct Finding<'a> {
-    path: &'a str,
-    rule: &'a str,
-    severity: &'a str,
-    kind: &'a str,
-    message: &'a str,
-    start: Position,
-    end: Position,
-    span: [u32; 2],
-    text: &'a str,
-    related: SeqOf<'a, Related, RelatedJson<'a>>,
-    fixes: SeqOf<'a, Fix, FixJson<'a>>,
+/// The rest of one element of the array, after its path: written field by field in the
+/// order of the module's example, escaped as `serde_json` escapes, with nothing built on
+/// the way.
+fn finding(out: &mut Vec<u8>, file: &CheckedFile<'_>, diagnostic: &Diagnostic, at: [LineCol; 2]) {
+    out.extend_from_slice(b",\"rule\":");
+    string(out, diagnostic.rule);
+    out.extend_from_slice(b",\"severity\":");
+    string(out, diagnostic.severity.as_str());
+    out.extend_from_slice(b",\"kind\":");
+    string(out, diagnostic.kind.as_str());
+    out.extend_from_slice(b",\"message\":");
+    string(out, &diagnostic.message);
+    for (key, position) in [
+        (&b",\"start\":{\"line\":"[..], at[0]),
+        (b",\"end\":{\"line\":", at[1]),
+    ] {
+        out.extend_from_slice(key);
+        number(out, position.line);
+        out.extend_from_slice(b",\"column\":");
+        number(out, position.col);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b",\"span\":");
+    span(out, diagnostic.span);
+    out.extend_from_slice(b",\"text\":");
+    string(out, file.text.get(diagnostic.span.range()).unwrap_or(""));
+    out.extend_from_slice(b",\"related\":[");
+    for (i, related) in diagnostic.related.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"span\":");
+        span(out, related.span);
+        out.extend_from_slice(b",\"message\":");
+        string(out, &related.message);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"fixes\":[");
+    for (i, fix) in diagnostic.fixes.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"title\":");
+        string(out, &fix.title);
+        out.extend_from_slice(b",\"applicability\":");
+        string(out, fix.applicability.as_str());
+        out.extend_from_slice(b",\"edits\":[");
+        for (j, edit) in fix.edits.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"span\":");
+            span(out, edit.span);
+            out.extend_from_slice(b",\"replacement\":");
+            string(out, &edit.replacement);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"]}");
 }
 
-impl<'a> Finding<'a> {
-    fn new(file: &'a CheckedFile<'a>, diagnostic: &'a Diagnostic) -> Finding<'a> {
-        let start = file.position(diagnostic.span.start);
-        let end = file.position(diagnostic.span.end);
-        Finding {
-            path: file.path,
-            rule: diagnostic.rule,
-            severity: diagnostic.severity.as_str(),
-            kind: diagnostic.kind.as_str(),
-            message: &diagnostic.message,
-            start: Position {
-                line: start.line,
-                column: start.col,
-            },
-            end: Position {
-                line: end.line,
-                column: end.col,
-            },
-            span: span_array(diagnostic.span),
-            text: file.text.get(diagnostic.span.range()).unwrap_or(""),
-            related: SeqOf(&diagnostic.related, RelatedJson::new),
-            fixes: SeqOf(&diagnostic.fixes, FixJson::new),
+fn number(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// A byte span as the two-element array `[start, end]`.
+fn span(out: &mut Vec<u8>, span: Span) {
+    out.push(b'[');
+    number(out, span.start);
+    out.push(b',');
+    number(out, span.end);
+    out.push(b']');
+}
+
+/// A JSON string as `serde_json` writes it: `"` and `\\` escaped, control characters as
+/// `\b \t \n \f \r` or `\u00xx`, everything else as it is.
+fn string(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[from..i]);
+        from = i + 1;
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ]),
         }
     }
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
 }
 
-#[derive(Serialize)]
-struct Position {
-    line: u32,
-    column: u32,
-}
+#[cfg(test)]
+mod tests {
+    use super::string;
 
-#[derive(Serialize)]
-struct RelatedJson<'a> {
-    span: [u32; 2],
-    message: &'a str,
-}
-
-impl<'a> RelatedJson<'a> {
-    fn new(related: &'a Related) -> RelatedJson<'a> {
-        RelatedJson {
-            span: span_array(related.span),
-            message: &related.message,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct FixJson<'a> {
-    title: &'a str,
-    applicability: &'a str,
-    edits: SeqOf<'a, Edit, EditJson<'a>>,
-}
-
-impl<'a> FixJson<'a> {
-    fn new(fix: &'a Fix) -> FixJson<'a> {
-        FixJson {
-            title: &fix.title,
-            applicability: fix.applicability.as_str(),
-            edits: SeqOf(&fix.edits, EditJson::new),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct EditJson<'a> {
-    span: [u32; 2],
-    replacement: &'a str,
-}
-
-impl<'a> EditJson<'a> {
-    fn new(edit: &'a Edit) -> EditJson<'a> {
-        EditJson {
-            span: span_array(edit.span),
-            replacement: &edit.replacement,
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for text in [
+            "",
+            "平城区",
+            "a\"b\\c",
+            "\u{0}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}/",
+            "“引号”\n",
+        ] {
+            let mut out = Vec::new();
+            string(&mut out, text);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
         }
     }
 }

@@ -2,8 +2,8 @@
 //! shows identical findings.
 //!
 //! A format writes findings as they come, each straight into a byte buffer as it is
-//! serialised (derived `Serialize` for the JSON formats, `write!` for the text ones), with
-//! nothing built per finding in between. One call renders the findings of one file, or of
+//! serialised (by hand for `json`, derived `Serialize` for `sarif`, `write!` and byte
+//! strings for the text ones), with nothing built per finding in between. One call renders the findings of one file, or of
 //! one part of a large file checked in parts; calls run in parallel, each with its own buffer,
 //! and the command line hands the buffers to its buffered output in path order. So no format
 //! holds more than one file's findings, or one part's, and a run keeps only counts (the
@@ -29,7 +29,7 @@ pub use summary::{
 
 use std::io::Write;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::text::{Encoding, LineCol, LineIndex, PositionEncoding, Span};
@@ -62,6 +62,15 @@ impl CheckedFile<'_> {
         }
     }
 
+    /// A cursor for the positions of offsets asked for mostly in increasing order, as the
+    /// findings of a file come: each is measured from the one before on the same line.
+    pub fn positions(&self) -> Positions<'_> {
+        Positions {
+            file: self,
+            last: None,
+        }
+    }
+
     /// True for the first (or only) part of a file.
     pub fn is_first_part(&self) -> bool {
         self.part.start == 0
@@ -70,6 +79,48 @@ impl CheckedFile<'_> {
     /// True for the last (or only) part of a file.
     pub fn is_last_part(&self) -> bool {
         self.part.end as usize >= self.text.len()
+    }
+}
+
+/// Positions as [`CheckedFile::position`] gives them, each measured from the offset asked
+/// before when that lies earlier on the same line (a page has many findings a line), so a
+/// long line is not counted again from its start for every finding on it.
+pub struct Positions<'a> {
+    file: &'a CheckedFile<'a>,
+    /// The last character boundary measured, its zero-based line and column, and where the
+    /// next line starts (`None` on the last line).
+    last: Option<(u32, u32, u32, Option<u32>)>,
+}
+
+impl Positions<'_> {
+    /// The one-based line and column of `offset`.
+    pub fn at(&mut self, offset: u32) -> LineCol {
+        let text = self.file.text;
+        let offset = offset.min(text.len() as u32);
+        let mut boundary = offset as usize;
+        while !text.is_char_boundary(boundary) {
+            boundary -= 1;
+        }
+        let boundary = boundary as u32;
+        let (line, col) = match self.last {
+            Some((from, line, col, next))
+                if from <= boundary && next.is_none_or(|next| offset < next) =>
+            {
+                let more = text[from as usize..boundary as usize].chars().count() as u32;
+                (line, col + more)
+            }
+            _ => {
+                let index = self.file.line_index;
+                let zero = index.line_col(text, offset, PositionEncoding::Utf32);
+                (zero.line, zero.col)
+            }
+        };
+        let next = self.file.line_index.line_start(line + 1);
+        self.last = Some((boundary, line, col, next));
+        LineCol {
+            line: line + 1,
+            col: col + 1,
+        }
     }
 }
 
@@ -105,19 +156,4 @@ pub trait Report: Sync {
 fn write_json(out: &mut Vec<u8>, value: &impl Serialize) {
     let written = serde_json::to_writer(out, value);
     debug_assert!(written.is_ok(), "a report failed to serialise");
-}
-
-/// A slice serialised as a sequence of what `view` makes of each element, with nothing
-/// collected on the way.
-struct SeqOf<'a, T, V>(&'a [T], fn(&'a T) -> V);
-
-impl<'a, T, V: Serialize> Serialize for SeqOf<'a, T, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(self.1))
-    }
-}
-
-/// A byte span as the two-element array `[start, end]`.
-fn span_array(span: Span) -> [u32; 2] {
-    [span.start, span.end]
 }
