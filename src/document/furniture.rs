@@ -290,7 +290,7 @@ fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
 /// item starts under it (its lead opens with a dateline) or the item above has closed with
 /// its end credit (`……。（王海）`). A short line with a comma but no stop (`包袱变财富，白雪也
 /// 生金`) reads the same way there, and at the top of the page it is the headline; so does one
-/// of two sentences whose last has no stop (`西药是弱项，中药是强项。中药出海，要组建“联合舰队”`).
+/// of two sentences whose last has no stop (`居民最盼的是停车位。破解停车难，要向存量空间要车位`).
 fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
     let titled = |block: &Block, text: &str| {
         block.kind == BlockKind::Paragraph

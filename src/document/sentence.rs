@@ -187,7 +187,7 @@ mod tests {
         assert!(starts_with_dateline("本报北京6月10日电（记者 王海）"));
         assert!(starts_with_dateline("新华社北京6月27日电（记者 A、B）"));
         assert!(starts_with_dateline("本报合肥１月３日电记者王海报道："));
-        assert!(starts_with_dateline("据新华社马尼拉１月５日电（记者李敏）"));
+        assert!(starts_with_dateline("据新华社开罗２月７日电（记者李敏）"));
         assert!(!starts_with_dateline("本报记者近日走访了"));
         assert!(!starts_with_dateline("据了解，活动将持续三天。"));
         assert!(!starts_with_dateline("本周三，社区举办活动。"));

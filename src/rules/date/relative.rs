@@ -63,7 +63,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let Some(date) = mention.resolved else {
             continue;
         };
-        // Ex) 本报开罗1月2日电 ……计划在今天会晤: the dateline names the day, as wire copy
+        // Ex) 本报北京3月14日电 ……今天，社区举办义诊: the dateline names the day, as wire copy
         // always has; only a paper's stated style, not the draft's habit, asks for `2日`.
         let inferred = matches!(cx.house.days, Choice::Inferred { .. });
         if inferred

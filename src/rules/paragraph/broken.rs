@@ -151,8 +151,8 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
 }
 
 /// Whether `next` opens with the words `block` opened with: a summary set above its story
-/// (`江泽民指出，……队伍` / `江泽民指出，……`) is followed by the story told again from its
-/// start, never by the rest of a sentence.
+/// (`市委书记强调，……把好事办好` / `市委书记强调，……`) is followed by the story told again
+/// from its start, never by the rest of a sentence.
 fn restarts(block: &str, next: &str) -> bool {
     const OPENING: usize = 8;
     let mut a = block.chars();
@@ -160,9 +160,9 @@ fn restarts(block: &str, next: &str) -> bool {
     (0..OPENING).all(|_| matches!((a.next(), b.next()), (Some(x), Some(y)) if x == y))
 }
 
-/// The last line of an enumeration set out one clause per line (`他们中有白人，也有华人；` /
-/// `有南非人，也有外国人；` / `有医生，也有孩子`): the lines above it end in `；`, so it is a
-/// list's last item, not prose cut by layout.
+/// The last line of an enumeration set out one clause per line (`有退休教师，也有在校学生；`
+/// / `有本地居民，也有外来务工人员；` / `有老人，也有青年`): the lines above it end in `；`,
+/// so it is a list's last item, not prose cut by layout.
 fn ends_semicolon_list(cx: &Context<'_>, index: usize) -> bool {
     index >= 2
         && cx.draft.blocks[index - 2..index]
