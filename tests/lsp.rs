@@ -142,6 +142,14 @@ fn a_pulling_client_is_never_pushed_document_diagnostics() {
         json!({"textDocument": {"uri": uri}, "previousResultId": report["resultId"]}),
     );
     assert_eq!(again["result"]["kind"], "unchanged");
+    assert_eq!(again["result"]["resultId"], report["resultId"]);
+    // Both parse as the protocol's reports; a document that is not open has an empty one.
+    for answer in [report, &again["result"]] {
+        serde_json::from_value::<ls_types::DocumentDiagnosticReport>(answer.clone()).unwrap();
+    }
+    let closed = json!({"textDocument": {"uri": uri_in(dir.path(), "closed.txt")}});
+    let closed = server.request("textDocument/diagnostic", closed);
+    assert_eq!(closed["result"], json!({"kind": "full", "items": []}));
     server.change(&uri, 2, json!([{"text": PAGE.replace(',', "，")}]));
     assert!(server.pull(&uri).is_empty());
 

@@ -1463,5 +1463,28 @@ fn broken_frames_cost_only_themselves_and_every_request_is_answered() {
         .collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["error"]["code"], -32700);
+
+    // A line that is not a header before a frame; the rest of a cut body that reads like the
+    // start of a header (`le:///x.txt"}…`) run into the next frame's header; header names in
+    // any case, beside other headers: each of these frames is read and answered.
+    let ask =
+        |id: i64| format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"$/unknown","params":{{}}}}"#);
+    let frame = |name: &str, body: &str| format!("{name}: {}\r\n\r\n{body}", body.len());
+    let uri_body = r#"{"uri":"file:///x.txt"}"#;
+    server.send_raw(format!("no colon here\r\n{}", frame("Content-Length", &ask(101))).as_bytes());
+    let cut = format!(
+        "Content-Length: 10\r\n\r\n{uri_body}{}",
+        frame("Content-Length", &ask(102))
+    );
+    server.send_raw(cut.as_bytes());
+    let lower = format!(
+        "content-length: {}\r\nContent-Type: utf-8\r\n\r\n{}",
+        ask(103).len(),
+        ask(103)
+    );
+    server.send_raw(lower.as_bytes());
+    for id in [101, 102, 103] {
+        assert_eq!(server.response(id)["error"]["code"], -32601, "{id}");
+    }
     assert!(server.shutdown().success());
 }

@@ -4,14 +4,17 @@
 //! exactly as a plain string would.
 
 mod common;
+#[path = "common/lsp_reference.rs"]
+mod lsp_reference;
 
 use std::path::PathBuf;
 
 use jiaodui::config::LoadedConfig;
 use jiaodui::document::{parse, DraftKind};
 use jiaodui::lint;
-use jiaodui::lsp::fuzzing::{edit, reference, Change};
+use jiaodui::lsp::fuzzing::{edit, Change};
 use jiaodui::text::{LineCol, LineIndex, PositionEncoding};
+use lsp_reference::reference;
 use proptest::prelude::*;
 
 /// Text made of the pieces drafts are made of, so that random strings reach the rules.

@@ -4,9 +4,13 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use jiaodui::lsp::fuzzing::{edit, reference, Change};
+use jiaodui::lsp::fuzzing::{edit, Change};
 use jiaodui::text::PositionEncoding;
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/common/lsp_reference.rs"]
+mod lsp_reference;
+use lsp_reference::reference;
 
 #[derive(Debug, Arbitrary)]
 struct Input {

@@ -262,32 +262,3 @@ pub(crate) fn units(rope: &Rope, index: usize, encoding: PositionEncoding) -> us
         PositionEncoding::Utf32 => index,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn astral_characters_in_both_encodings() {
-        use PositionEncoding::{Utf16, Utf8};
-        // `𠮷` is 4 bytes, 2 UTF-16 units, 1 char.
-        let mut rope = Rope::from_str("a𠮷b\r\n第二行\n");
-        // Past the end of line 0 stops before CRLF; past the last line is the end; reversed
-        // ranges are put in order.
-        let steps = [
-            ((0, 5), (0, 6), "B", Utf8, "a𠮷B\r\n第二行\n"),
-            ((0, 3), (0, 4), "C", Utf16, "a𠮷C\r\n第二行\n"),
-            ((0, 99), (0, 99), "!", Utf16, "a𠮷C!\r\n第二行\n"),
-            ((9, 0), (9, 0), "尾", Utf16, "a𠮷C!\r\n第二行\n尾"),
-            ((1, 3), (1, 0), "", Utf16, "a𠮷C!\r\n\n尾"),
-        ];
-        for (start, end, text, encoding, expected) in steps {
-            let change = super::super::fuzzing::Change {
-                range: Some((start, end)),
-                text: text.into(),
-            };
-            apply_change(&mut rope, &change.event(), encoding);
-            assert_eq!(rope.to_string(), expected);
-        }
-    }
-}

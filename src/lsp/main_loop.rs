@@ -9,13 +9,8 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use ls_types::notification::{self as n, Notification as _};
 use ls_types::request::{self as r, Request as _};
-use ls_types::{
-    CompletionResponse, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentSymbolResponse, MessageType,
-    Uri,
-};
+use ls_types::{CompletionResponse, DocumentSymbolResponse, MessageType, Uri};
 use lsp_server::{Message, Notification, Request};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::analysis::Findings;
@@ -205,54 +200,61 @@ impl Server {
         let shared = self.shared.clone();
         match method.as_str() {
             n::Initialized::METHOD => shared.register_watchers(),
-            n::DidOpenTextDocument::METHOD => {
-                let Some(DidOpenTextDocumentParams { text_document: doc }) = parse(params) else {
-                    return;
-                };
-                let replaced_large =
-                    (shared.documents).open(doc.uri.clone(), doc.version, &doc.text);
-                if replaced_large {
-                    self.trim_later();
+            n::DidOpenTextDocument::METHOD => self.on::<n::DidOpenTextDocument>(params, |s, p| {
+                let doc = p.text_document;
+                if (shared.documents).open(doc.uri.clone(), doc.version, &doc.text) {
+                    s.trim_later();
                 }
-                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
-            }
+                s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
+            }),
             n::DidChangeTextDocument::METHOD => {
-                let Some(p) = parse::<DidChangeTextDocumentParams>(params) else {
-                    return;
-                };
-                let (doc, changes) = (p.text_document, p.content_changes);
-                shared.note_arrival(&doc.uri, doc.version);
-                let encoding = shared.negotiated().encoding;
-                let changed = (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
-                if let Err(err) = changed {
-                    shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
-                }
-                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
+                self.on::<n::DidChangeTextDocument>(params, |s, p| {
+                    let (doc, changes) = (p.text_document, p.content_changes);
+                    shared.note_arrival(&doc.uri, doc.version);
+                    let encoding = shared.negotiated().encoding;
+                    let changed =
+                        (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
+                    if let Err(err) = changed {
+                        shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
+                    }
+                    s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
+                })
             }
             n::DidCloseTextDocument::METHOD => {
-                let Some(DidCloseTextDocumentParams { text_document: doc }) = parse(params) else {
-                    return;
-                };
-                if shared.documents.close(&doc.uri) {
-                    self.trim_later();
-                }
-                if !shared.negotiated().pull_diagnostics {
-                    shared.send_diagnostics(&doc.uri, "", None);
-                }
+                self.on::<n::DidCloseTextDocument>(params, |s, p| {
+                    if shared.documents.close(&p.text_document.uri) {
+                        s.trim_later();
+                    }
+                    if !shared.negotiated().pull_diagnostics {
+                        shared.send_diagnostics(&p.text_document.uri, "", None);
+                    }
+                })
             }
             n::DidChangeConfiguration::METHOD => {
-                let Some(DidChangeConfigurationParams { settings }) = parse(params) else {
-                    return;
-                };
-                let settings = Settings::from_json(&settings);
-                shared.configs().set_settings(settings);
-                self.refresh_all();
+                self.on::<n::DidChangeConfiguration>(params, |s, p| {
+                    shared
+                        .configs()
+                        .set_settings(Settings::from_json(&p.settings));
+                    s.refresh_all();
+                })
             }
             n::DidChangeWatchedFiles::METHOD => {
                 shared.configs().reload();
                 self.refresh_all();
             }
             _ => {}
+        }
+    }
+
+    /// Runs `handler` on a notification's params, if they parse.
+    fn on<N: n::Notification>(
+        &mut self,
+        params: Value,
+        handler: impl FnOnce(&mut Self, N::Params),
+    ) {
+        match serde_json::from_value(params) {
+            Ok(params) => handler(self, params),
+            Err(err) => eprintln!("jiaodui lsp: notification ignored: {err}"),
         }
     }
 
@@ -297,12 +299,6 @@ impl Server {
             }
         }
     }
-}
-
-fn parse<P: DeserializeOwned>(params: Value) -> Option<P> {
-    (serde_json::from_value(params))
-        .map_err(|err| eprintln!("jiaodui lsp: notification ignored: {err}"))
-        .ok()
 }
 
 /// Hands a request to the first handler registered for its method, as rust-analyzer's

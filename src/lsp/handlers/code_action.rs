@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use ls_types::*;
+use serde_json::json;
 
 use crate::document::DraftKind;
 use crate::lint;
@@ -53,7 +54,7 @@ pub(crate) fn actions(
         has_safe.then(|| CodeAction {
             title: FIX_ALL_TITLE.into(),
             kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-            data: Some(serde_json::json!({ "uri": uri })),
+            data: Some(json!({ "uri": uri })),
             ..Default::default()
         })
     } else if wants(FIX_ALL_KIND) {
@@ -260,23 +261,10 @@ fn file_edit(
     if !(negotiated.create_files && negotiated.document_changes) {
         return None;
     }
-    let options = CreateFileOptions {
-        overwrite: Some(false),
-        ignore_if_exists: Some(true),
-    };
-    let create = CreateFile {
-        uri: uri.clone(),
-        options: Some(options),
-        annotation_id: None,
-    };
-    let operations = vec![
-        DocumentChangeOperation::Op(ResourceOp::Create(create)),
-        DocumentChangeOperation::Edit(text_document_edit(uri, None, edits)),
-    ];
-    Some(WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Operations(operations)),
-        ..Default::default()
-    })
+    let options = json!({"overwrite": false, "ignoreIfExists": true});
+    let create = json!({"kind": "create", "uri": uri, "options": options});
+    let edit = json!({"textDocument": {"uri": uri, "version": null}, "edits": edits});
+    serde_json::from_value(json!({"documentChanges": [create, edit]})).ok()
 }
 
 /// `old` with a `[[name]]` table of string `fields` appended, after a blank line.

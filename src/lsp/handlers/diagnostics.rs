@@ -60,33 +60,3 @@ pub(crate) fn config_diagnostic(
         message,
     )
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A report parses as the protocol's, and names its result so that an unchanged document
-    /// is answered "unchanged".
-    #[test]
-    fn reports_are_protocol_reports() {
-        let findings = Findings {
-            version: 4,
-            generation: 2,
-            exact: false,
-            json: r#"{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":3}},"message":"半角逗号"}"#.into(),
-        };
-        let full: ls_types::DocumentDiagnosticReport =
-            serde_json::from_str(&report(Some(&findings), None)).unwrap();
-        let ls_types::DocumentDiagnosticReport::Full(full) = full else {
-            panic!("{full:?}")
-        };
-        let report_id = full.full_document_diagnostic_report.result_id.unwrap();
-        assert_eq!(full.full_document_diagnostic_report.items.len(), 1);
-        let again = report(Some(&findings), Some(&report_id));
-        assert_eq!(again, r#"{"kind":"unchanged","resultId":"4:2:chunked"}"#);
-        assert_eq!(
-            report(None, Some(&report_id)),
-            r#"{"kind":"full","items":[]}"#
-        );
-    }
-}

@@ -5,7 +5,7 @@ use ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::{Locate, Positions};
+use crate::lsp::convert::Locate;
 use crate::lsp::handlers::code_action::short;
 use crate::text::Span;
 
@@ -17,21 +17,30 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
         return Vec::new();
     };
     let (draft, text, at) = (&analysis.draft, &*analysed.text, analysed.positions());
+    // A symbol named after the first line of `selection`, shortened; never empty (clients
+    // reject empty names).
+    #[allow(deprecated)]
+    let symbol = |detail, kind, span: Span, selection: Span, children: Vec<_>| {
+        let block = text.get(selection.range()).unwrap_or_default();
+        let name = short(block.lines().next().unwrap_or_default().trim(), NAME_CHARS);
+        DocumentSymbol {
+            name: if name.is_empty() { "—".into() } else { name },
+            detail,
+            kind,
+            tags: None,
+            deprecated: None,
+            range: at.range(span),
+            selection_range: at.range(selection),
+            children: (!children.is_empty()).then_some(children),
+        }
+    };
     let caption = |id: usize| {
         let block = &draft.blocks[id];
         let (kind, detail) = match block.kind {
             BlockKind::PhotoNews => (SymbolKind::EVENT, "图片新闻"),
             _ => (SymbolKind::STRING, "图片说明"),
         };
-        symbol(
-            at,
-            text,
-            Some(detail.into()),
-            kind,
-            block.span,
-            block.span,
-            Vec::new(),
-        )
+        symbol(Some(detail.into()), kind, block.span, block.span, vec![])
     };
     let mut out: Vec<DocumentSymbol> = draft.standalone.iter().map(|&id| caption(id)).collect();
     for article in &draft.articles {
@@ -43,8 +52,6 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
         let credit = lead_credit(draft, text, article.lead(draft));
         let name_span = draft.blocks[name_block].span;
         out.push(symbol(
-            at,
-            text,
             credit,
             SymbolKind::MODULE,
             article.span,
@@ -54,35 +61,6 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
     }
     out.sort_by_key(|s| (s.range.start.line, s.range.start.character));
     out
-}
-
-/// A symbol named after the first line of `selection`, shortened; never empty (clients reject
-/// empty names).
-#[allow(deprecated)]
-fn symbol(
-    at: Positions<'_>,
-    text: &str,
-    detail: Option<String>,
-    kind: SymbolKind,
-    span: Span,
-    selection: Span,
-    children: Vec<DocumentSymbol>,
-) -> DocumentSymbol {
-    let block = text.get(selection.range()).unwrap_or_default();
-    let mut name = short(block.lines().next().unwrap_or_default().trim(), NAME_CHARS);
-    if name.is_empty() {
-        name.push('—');
-    }
-    DocumentSymbol {
-        name,
-        detail,
-        kind,
-        tags: None,
-        deprecated: None,
-        range: at.range(span),
-        selection_range: at.range(selection),
-        children: (!children.is_empty()).then_some(children),
-    }
 }
 
 /// The credit at the start of the lead, up to its closing parenthesis (`本报讯（记者 王海）`).
