@@ -93,7 +93,9 @@ mod tests {
     use super::*;
     use crate::text::Span;
 
-    fn lines(texts: &[&str]) -> Vec<bool> {
+    /// Which of `texts`, each a one-line prose block, are column lines; `touching` says
+    /// whether each stands right under the one before.
+    fn column_of(texts: &[&str], touching: bool) -> Vec<bool> {
         let blocks: Vec<Block> = texts
             .iter()
             .map(|_| Block {
@@ -104,31 +106,29 @@ mod tests {
             .collect();
         let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
         let all = vec![true; texts.len()];
-        column_lines(&blocks, &texts, &all, &vec![false; texts.len()], &all)
+        let no_indent = vec![false; texts.len()];
+        column_lines(
+            &blocks,
+            &texts,
+            &all,
+            &no_indent,
+            &vec![touching; texts.len()],
+        )
+    }
+
+    fn lines(texts: &[&str]) -> Vec<bool> {
+        column_of(texts, true)
     }
 
     #[test]
     fn paragraphs_apart_are_no_column() {
-        let texts: Vec<String> = [
+        let texts = [
             "本报讯（记者 王海）今年，新",
             "开街道计划改造老旧小区十二个",
             "，涉及居民一千余户。改造内容",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        let blocks: Vec<Block> = texts
-            .iter()
-            .map(|_| Block {
-                span: Span::new(0, 0),
-                kind: super::super::BlockKind::Paragraph,
-                lines: vec![Span::new(0, 0)],
-            })
-            .collect();
-        let all = vec![true; 3];
-        let apart = vec![false; 3];
-        let found = column_lines(&blocks, &texts, &all, &[false; 3], &apart);
-        assert!(!found.contains(&true));
+        ];
+        assert_eq!(column_of(&texts, true), [true; 3]);
+        assert!(!column_of(&texts, false).contains(&true));
     }
 
     #[test]

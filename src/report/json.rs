@@ -81,40 +81,44 @@ fn finding(out: &mut Vec<u8>, file: &CheckedFile<'_>, diagnostic: &Diagnostic, a
     span(out, diagnostic.span);
     out.extend_from_slice(b",\"text\":");
     string(out, file.text.get(diagnostic.span.range()).unwrap_or(""));
-    out.extend_from_slice(b",\"related\":[");
-    for (i, related) in diagnostic.related.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"span\":");
-        span(out, related.span);
-        out.extend_from_slice(b",\"message\":");
-        string(out, &related.message);
-        out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"fixes\":[");
-    for (i, fix) in diagnostic.fixes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"related\":");
+    array(out, &diagnostic.related, |out, related| {
+        span_object(out, related.span, b",\"message\":", &related.message);
+    });
+    out.extend_from_slice(b",\"fixes\":");
+    array(out, &diagnostic.fixes, |out, fix| {
         out.extend_from_slice(b"{\"title\":");
         string(out, &fix.title);
         out.extend_from_slice(b",\"applicability\":");
         string(out, fix.applicability.as_str());
-        out.extend_from_slice(b",\"edits\":[");
-        for (j, edit) in fix.edits.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"span\":");
-            span(out, edit.span);
-            out.extend_from_slice(b",\"replacement\":");
-            string(out, &edit.replacement);
-            out.push(b'}');
+        out.extend_from_slice(b",\"edits\":");
+        array(out, &fix.edits, |out, edit| {
+            span_object(out, edit.span, b",\"replacement\":", &edit.replacement);
+        });
+        out.push(b'}');
+    });
+    out.push(b'}');
+}
+
+/// A JSON array of what `item` writes for each of `items`.
+fn array<T>(out: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, element) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(b"]}");
+        item(out, element);
     }
-    out.extend_from_slice(b"]}");
+    out.push(b']');
+}
+
+/// `{"span":[s,e],"<key>":"<text>"}`, with `key` given with its comma, quotes and colon.
+fn span_object(out: &mut Vec<u8>, at: Span, key: &[u8], text: &str) {
+    out.extend_from_slice(b"{\"span\":");
+    span(out, at);
+    out.extend_from_slice(key);
+    string(out, text);
+    out.push(b'}');
 }
 
 fn number(out: &mut Vec<u8>, n: u32) {
