@@ -155,11 +155,13 @@ impl Scanner<'_> {
             }
             // Ex) 时至今日, 搞到今天这个样子: "up to now", not a day — but 昨天到今天 is a
             // span of two days.
-            let before = self.before(pos - prev.len_utf8());
-            let from_a_day = ["昨天", "昨日", "前天", "前日"]
-                .iter()
-                .any(|w| before.ends_with(w));
-            if offset == 0 && "至到".contains(prev) && !from_a_day {
+            let from_a_day = || {
+                let before = self.before(pos - prev.len_utf8());
+                ["昨天", "昨日", "前天", "前日"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            };
+            if offset == 0 && "至到".contains(prev) && !from_a_day() {
                 return None;
             }
         }

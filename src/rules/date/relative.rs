@@ -49,6 +49,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         return;
     }
     // The count of uses stays out of the message: a file checked in parts counts per part.
+    let inferred = matches!(cx.house.days, Choice::Inferred { .. });
     let note = match cx.house.days {
         Choice::Inferred { .. } => "（本稿多用“14日”式的日期）",
         _ => "",
@@ -64,8 +65,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         // Ex) 本报北京3月14日电 ……今天，社区举办义诊: the dateline names the day, as wire copy
-        // always has; only a paper's stated style, not the draft's habit, asks for `2日`.
-        let inferred = matches!(cx.house.days, Choice::Inferred { .. });
+        // always has; only a paper's stated style, not the draft's habit, asks for `14日`.
         if inferred
             && cx
                 .facts
