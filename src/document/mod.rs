@@ -127,6 +127,16 @@ impl Article {
         self.paragraphs.is_empty() && self.captions.is_empty() && last == block.checked_sub(1)
     }
 
+    /// Every block of the article: headline, decks, paragraphs, then captions.
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = BlockId> + Clone + '_ {
+        self.headline
+            .iter()
+            .chain(&self.decks)
+            .chain(&self.paragraphs)
+            .chain(&self.captions)
+            .copied()
+    }
+
     /// The lead paragraph: the first paragraph block.
     pub(crate) fn lead(&self, draft: &Draft) -> Option<BlockId> {
         self.paragraphs

@@ -457,14 +457,9 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
     }
     finish(&mut current, &mut articles);
     for article in &mut articles {
-        let ids = article
-            .headline
-            .iter()
-            .chain(&article.decks)
-            .chain(&article.paragraphs)
-            .chain(&article.captions);
-        article.span = ids
-            .map(|&id| draft.blocks[id].span)
+        article.span = article
+            .blocks()
+            .map(|id| draft.blocks[id].span)
             .reduce(Span::cover)
             .unwrap_or_default();
     }

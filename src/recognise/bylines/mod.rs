@@ -417,13 +417,7 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
 fn article_of_blocks(draft: &Draft) -> Vec<Option<usize>> {
     let mut article_of: Vec<Option<usize>> = vec![None; draft.blocks.len()];
     for (index, article) in draft.articles.iter().enumerate() {
-        let ids = article
-            .headline
-            .iter()
-            .chain(&article.decks)
-            .chain(&article.paragraphs)
-            .chain(&article.captions);
-        for &id in ids {
+        for id in article.blocks() {
             if let Some(slot) = article_of.get_mut(id) {
                 *slot = Some(index);
             }

@@ -223,6 +223,23 @@ pub struct DateExpr {
 }
 
 impl DateExpr {
+    /// A plain date of units at `span` with no parts yet, for the recognisers to fill.
+    pub(super) fn at(span: Span) -> DateExpr {
+        DateExpr {
+            span,
+            year: None,
+            month: None,
+            day: None,
+            day_word: None,
+            form: DateForm::Units,
+            weekday: None,
+            role: DateRole::Plain,
+            month_word: None,
+            year_word: None,
+            resolved: None,
+        }
+    }
+
     /// True for a day without month or year: `16日` (but not `本月16日`).
     pub fn is_day_only(&self) -> bool {
         self.day.is_some()

@@ -2,7 +2,7 @@
 
 use super::numbers::part;
 use super::scanner::Scanner;
-use super::{DateExpr, DateForm, DateMention, DateRange, DateRole, DayWord, Digits, Mention};
+use super::{DateExpr, DateMention, DateRange, DayWord, Digits, Mention};
 use crate::text::Span;
 
 impl Scanner<'_> {
@@ -125,17 +125,5 @@ fn bare(like: &DateExpr) -> DateExpr {
 }
 
 fn bare_empty() -> DateExpr {
-    DateExpr {
-        span: Span::default(),
-        year: None,
-        month: None,
-        day: None,
-        day_word: None,
-        form: DateForm::Units,
-        weekday: None,
-        role: DateRole::Plain,
-        month_word: None,
-        year_word: None,
-        resolved: None,
-    }
+    DateExpr::at(Span::default())
 }

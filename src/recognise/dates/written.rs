@@ -114,17 +114,11 @@ impl Scanner<'_> {
             end = e;
         }
         let mut expr = DateExpr {
-            span: Span::from_range(pos..end),
             year: Some(part(&year, year.value as i32)),
             month: Some(part(&month, month.value as i32)),
             day: Some(part(&day, day.value as i32)),
-            day_word: None,
             form,
-            weekday: None,
-            role: DateRole::Plain,
-            month_word: None,
-            year_word: None,
-            resolved: None,
+            ..DateExpr::at(Span::from_range(pos..end))
         };
         expr.resolved = self.resolve(&expr, None);
         let end = self.finish_date(expr, out);
@@ -231,17 +225,11 @@ impl Scanner<'_> {
             return None;
         }
         let mut expr = DateExpr {
-            span: Span::from_range(pos..cur),
             year,
             month,
             day,
             day_word,
-            form: DateForm::Units,
-            weekday: None,
-            role: DateRole::Plain,
-            month_word: None,
-            year_word: None,
-            resolved: None,
+            ..DateExpr::at(Span::from_range(pos..cur))
         };
         expr.resolved = self.resolve(&expr, inherit);
         Some(expr)
@@ -320,17 +308,8 @@ impl Scanner<'_> {
         let year = year?;
         let end = year.span.end as usize + '年'.len_utf8();
         Some(DateExpr {
-            span: Span::from_range(pos..end),
             year: Some(year),
-            month: None,
-            day: None,
-            day_word: None,
-            form: DateForm::Units,
-            weekday: None,
-            role: DateRole::Plain,
-            month_word: None,
-            year_word: None,
-            resolved: None,
+            ..DateExpr::at(Span::from_range(pos..end))
         })
     }
 

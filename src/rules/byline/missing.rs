@@ -157,16 +157,10 @@ fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool
 /// A photo item (`图片新闻`, `……（图片）`) is signed by the photo credit of its caption,
 /// which may stand in a block of its own between this article and the next.
 fn photo_signed(cx: &Context<'_>, index: usize, article: &Article) -> bool {
-    let ids = article
-        .headline
-        .iter()
-        .chain(&article.decks)
-        .chain(&article.paragraphs)
-        .chain(&article.captions);
-    let Some(first) = ids.clone().min().copied() else {
+    let Some(first) = article.blocks().min() else {
         return false;
     };
-    let last = ids.max().copied().unwrap_or(first);
+    let last = article.blocks().max().unwrap_or(first);
     let next_start = cx
         .draft
         .articles

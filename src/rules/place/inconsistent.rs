@@ -1,10 +1,10 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::recognise::places::SlipBasis;
 use crate::rules::Context;
 
-use super::slip_reason;
+use super::{slip_fix, slip_reason};
 
 declare_rule! {
     /// ## 查什么
@@ -44,11 +44,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         let other = &places.mentions[other];
-        let (span, replacement) = &slip.edit;
-        let fix = Fix::suggested(
-            format!("改为“{}”", slip.right),
-            vec![Edit::replace(*span, replacement.clone())],
-        );
+        let fix = slip_fix(slip);
         acc.push(
             Diagnostic::new(
                 &RULE,

@@ -6,7 +6,18 @@ pub mod hierarchy;
 pub mod inconsistent;
 pub mod misspelled;
 
+use crate::fix::{Edit, Fix};
 use crate::gazetteer::fuzzy::{Confusion, Slip};
+use crate::recognise::places::SlipCandidate;
+
+/// The fix of a slip: its name written right.
+pub(crate) fn slip_fix(slip: &SlipCandidate) -> Option<Fix> {
+    let (span, replacement) = &slip.edit;
+    Fix::suggested(
+        format!("改为“{}”", slip.right),
+        vec![Edit::replace(*span, replacement.clone())],
+    )
+}
 
 /// Why a written name is taken for a slip, in the words of a message.
 pub(crate) fn slip_reason(slip: Slip) -> String {
