@@ -224,7 +224,7 @@ pub struct DateExpr {
 
 impl DateExpr {
     /// A plain date of units at `span` with no parts yet, for the recognisers to fill.
-    pub(super) fn at(span: Span) -> DateExpr {
+    fn at(span: Span) -> DateExpr {
         DateExpr {
             span,
             year: None,

@@ -43,9 +43,8 @@ impl Scanner<'_> {
                     return None;
                 }
                 let start_probe = DateExpr {
-                    span: Span::from_range(left.start..left.end),
                     day: Some(part(&left, left.value as i32)),
-                    ..bare_empty()
+                    ..DateExpr::at(Span::from_range(left.start..left.end))
                 };
                 let end = self.date_expr(right.start, Some(&start_probe))?;
                 end.day.as_ref()?;
@@ -120,10 +119,6 @@ impl Scanner<'_> {
 fn bare(like: &DateExpr) -> DateExpr {
     DateExpr {
         day_word: like.day_word,
-        ..bare_empty()
+        ..DateExpr::at(Span::default())
     }
-}
-
-fn bare_empty() -> DateExpr {
-    DateExpr::at(Span::default())
 }
