@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ls_types::{self as lsp, Uri};
 
 use super::analysis::Analysed;
-use super::convert::{self, RopePositions};
+use super::convert::{self, Positions};
 use super::rendered::Rendered;
 use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
@@ -157,7 +157,7 @@ impl Chunks {
         let cuts = cuts(&analysis, window_start, window.len() as u32);
         // The window's findings are at window offsets: positions and slices add its start.
         let (rope, encoding, base) = (text, target.encoding, window_start);
-        let at = RopePositions {
+        let at = Positions {
             rope,
             encoding,
             base,
@@ -330,11 +330,11 @@ mod tests {
 
     /// A full analysis of `text`, as the server makes it.
     fn full(text: &str, version: i32) -> Analysed {
-        let (uri, text, path) = (uri(), text.into(), None);
+        let (uri, rope, path) = (uri(), ropey::Rope::from_str(text), None);
         let snapshot = super::super::documents::Snapshot {
             uri,
             version,
-            text,
+            rope,
             path,
         };
         let today = jiff::civil::date(2024, 6, 10);

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use super::analysis::{self, Analysed, Findings};
 use super::capabilities::Negotiated;
-use super::documents::DocumentStore;
+use super::documents::{DocumentStore, Snapshot};
 use super::handlers;
 use super::incremental::{EditRange, Target};
 use super::main_loop::Event;
@@ -100,7 +100,12 @@ impl Shared {
     /// The diagnostics of a document's current version: cached, or re-checked only where
     /// edits touched (see [`Shared::check_later`]), or checked whole.
     pub fn findings(&self, uri: &Uri) -> Option<Arc<Findings>> {
-        let (version, rope, path) = self.documents.rope(uri)?;
+        let Snapshot {
+            version,
+            rope,
+            path,
+            ..
+        } = self.documents.snapshot(uri)?;
         let generation = self.configs().generation();
         let (mut chunks, edits) = {
             let documents = self.documents.lock();

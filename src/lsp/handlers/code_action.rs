@@ -14,9 +14,8 @@ use crate::document::DraftKind;
 use crate::lint;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::capabilities::{Negotiated, FIX_ALL_KIND};
-use crate::lsp::convert::{self, DiagnosticPayload, Locate, Positions};
+use crate::lsp::convert::{self, DiagnosticPayload, Positions};
 use crate::lsp::workspace::today;
-use crate::text::LineIndex;
 
 const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
 
@@ -246,12 +245,8 @@ fn file_edit(
     if new == old {
         return None;
     }
-    let index = LineIndex::new(&old);
-    let edits = convert::text_edits(
-        &old,
-        &new,
-        Positions::new(&old, &index, negotiated.encoding),
-    );
+    let rope = ropey::Rope::from_str(&old);
+    let edits = convert::text_edits(&old, &new, Positions::new(&rope, negotiated.encoding));
     if exists {
         return Some(WorkspaceEdit {
             changes: Some(HashMap::from([(uri, edits)])),

@@ -11,7 +11,6 @@ use crate::config::{BylineForm, Config, ParenWidth};
 use crate::document::BlockKind;
 use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
 use crate::text::is_han;
 use std::sync::OnceLock;
 
@@ -23,8 +22,7 @@ pub(crate) fn items(
     let at = analysed.positions();
     let text: &str = &analysed.text;
     let offset = at.offset(position) as usize;
-    let line = analysed.index.line_of(offset as u32);
-    let line_start = analysed.index.line_start(line).unwrap_or(0) as usize;
+    let line_start = (analysed.rope).line_to_byte(analysed.rope.byte_to_line(offset));
     let before = &text[line_start..offset];
     let config = &analysed.resolved.config.config;
     let mut out = roster_names(analysed, before, offset, config);

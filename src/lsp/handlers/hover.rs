@@ -6,7 +6,6 @@ use ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use crate::gazetteer::{describe_change, describe_place, Gazetteer};
 use crate::lint::Analysis;
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
 use crate::recognise::bylines::{Byline, Name, PhotoCredit};
 use crate::text::Span;
 
