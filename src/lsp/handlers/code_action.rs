@@ -4,7 +4,6 @@
 //! roster or a place to the gazetteer, ignore one finding (`[[allow]]`), disable a rule for
 //! the file.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use ls_types::*;
@@ -206,25 +205,13 @@ fn document_edit(
     version: Option<i32>,
     edits: Vec<TextEdit>,
 ) -> WorkspaceEdit {
-    if !negotiated.document_changes {
-        let changes = Some(HashMap::from([(uri.clone(), edits)]));
-        return WorkspaceEdit {
-            changes,
-            ..Default::default()
-        };
-    }
-    let edit = text_document_edit(uri.clone(), version, edits);
-    WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Edits(vec![edit])),
-        ..Default::default()
-    }
-}
-
-fn text_document_edit(uri: Uri, version: Option<i32>, edits: Vec<TextEdit>) -> TextDocumentEdit {
-    TextDocumentEdit {
-        text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
-        edits: edits.into_iter().map(OneOf::Left).collect(),
-    }
+    let edit = match negotiated.document_changes {
+        true => {
+            json!({"documentChanges": [{"textDocument": {"uri": uri, "version": version}, "edits": edits}]})
+        }
+        false => json!({"changes": {uri.as_str(): edits}}),
+    };
+    serde_json::from_value(edit).expect("a workspace edit")
 }
 
 /// A workspace edit that turns a file on disk into `change(old)`, creating it when missing
@@ -248,10 +235,7 @@ fn file_edit(
     let rope = ropey::Rope::from_str(&old);
     let edits = convert::text_edits(&old, &new, Positions::new(&rope, negotiated.encoding));
     if exists {
-        return Some(WorkspaceEdit {
-            changes: Some(HashMap::from([(uri, edits)])),
-            ..Default::default()
-        });
+        return serde_json::from_value(json!({"changes": {uri.as_str(): edits}})).ok();
     }
     if !(negotiated.create_files && negotiated.document_changes) {
         return None;
