@@ -250,50 +250,30 @@ pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdi
         .map(|op| {
             let old_bytes = bytes(diff.old_slices(), op.old_range());
             let new_bytes = bytes(diff.new_slices(), op.new_range());
-            let (span, replacement) = trim_common(old, new, old_bytes, new_bytes);
-            TextEdit::new(at.range(span), replacement)
+            let (a, b) = (&old[old_bytes.clone()], &new[new_bytes]);
+            let (prefix, suffix) = common_ends(a, b);
+            let span = Span::new(
+                (old_bytes.start + prefix) as u32,
+                (old_bytes.end - suffix) as u32,
+            );
+            TextEdit::new(at.range(span), b[prefix..b.len() - suffix].to_owned())
         })
         .collect()
 }
 
-/// Narrows a replaced region to what differs, by common prefix and suffix on character
-/// boundaries.
-fn trim_common(
-    old: &str,
-    new: &str,
-    old_range: std::ops::Range<usize>,
-    new_range: std::ops::Range<usize>,
-) -> (Span, String) {
-    let a = &old[old_range.clone()];
-    let b = &new[new_range];
-    let prefix = a
-        .char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i);
-    let prefix = floor_boundary(a, prefix).min(floor_boundary(b, prefix));
-    let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
-    let suffix = a_rest
-        .chars()
-        .rev()
-        .zip(b_rest.chars().rev())
-        .take_while(|(x, y)| x == y)
+/// The bytes `a` and `b` share at their start and, after that, at their end, in whole
+/// characters: a replaced region narrowed to what differs.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let same = |(x, y): &(char, char)| x == y;
+    let prefix: usize = (a.chars().zip(b.chars()))
+        .take_while(same)
         .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
-    let start = old_range.start + prefix;
-    let end = old_range.start + a.len() - suffix;
-    (
-        Span::new(start as u32, end as u32),
-        b_rest[..b_rest.len() - suffix].to_owned(),
-    )
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+        .sum();
+    let suffix = (a[prefix..].chars().rev().zip(b[prefix..].chars().rev()))
+        .take_while(same)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (prefix, suffix)
 }
 
 #[cfg(test)]

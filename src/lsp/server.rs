@@ -229,7 +229,7 @@ impl Server {
                         s.trim_later();
                     }
                     if !shared.negotiated().pull_diagnostics {
-                        shared.send_diagnostics(&p.text_document.uri, "", None);
+                        (shared.out).send(publish_diagnostics(&p.text_document.uri, "", None));
                     }
                 })
             }
@@ -269,10 +269,8 @@ impl Server {
             for uri in self.shared.documents.uris() {
                 self.spawn(move |s| s.on_change(&uri, None));
             }
-        } else if negotiated.diagnostic_refresh {
-            self.shared
-                .out
-                .request("workspace/diagnostic/refresh", Value::Null);
+        } else {
+            self.shared.ask_to_pull();
         }
         if negotiated.inlay_hint_refresh {
             self.shared
@@ -523,11 +521,16 @@ impl Shared {
         if exact.json == chunked.json {
             return;
         }
-        if !self.negotiated().pull_diagnostics {
-            self.publish(uri, &exact);
-        } else if self.negotiated().diagnostic_refresh {
-            self.out
-                .request("workspace/diagnostic/refresh", Value::Null);
+        match self.negotiated().pull_diagnostics {
+            false => self.publish(uri, &exact),
+            true => self.ask_to_pull(),
+        }
+    }
+
+    /// Has a pulling client pull diagnostics again, if it can be asked.
+    fn ask_to_pull(&self) {
+        if self.negotiated().diagnostic_refresh {
+            (self.out).request("workspace/diagnostic/refresh", Value::Null);
         }
     }
 
@@ -577,12 +580,6 @@ impl Shared {
         }
     }
 
-    /// Queues a `textDocument/publishDiagnostics` notification (see [`publish_diagnostics`]).
-    pub fn send_diagnostics(&self, uri: &Uri, diagnostics: &str, version: Option<i32>) {
-        self.out
-            .send(publish_diagnostics(uri, diagnostics, version));
-    }
-
     /// Shows config errors on the config file (and clears them once fixed). These are always
     /// pushed: the config file is not a document the client pulls from this server.
     pub fn publish_config_reports(&self) {
@@ -597,7 +594,7 @@ impl Shared {
             });
             let json =
                 diagnostic.map(|d| serde_json::to_string(&d).expect("a diagnostic serialises"));
-            self.send_diagnostics(&uri, &json.unwrap_or_default(), None);
+            (self.out).send(publish_diagnostics(&uri, &json.unwrap_or_default(), None));
         }
     }
 
