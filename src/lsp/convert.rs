@@ -5,7 +5,7 @@ use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, TextEdit, Uri,
 };
-use ropey::Rope;
+use ropey::{Rope, RopeSlice};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
@@ -41,10 +41,10 @@ impl<'a> Positions<'a> {
         let rope = self.rope;
         let offset = ((self.base + offset) as usize).min(rope.len_bytes());
         let line = rope.byte_to_line(offset);
-        let line_start = rope.byte_to_char(rope.line_to_byte(line));
-        let col = units(rope, rope.byte_to_char(offset), self.encoding)
-            - units(rope, line_start, self.encoding);
-        Position::new(line as u32, col as u32)
+        // Counted within the line's slice: one walk down the rope, not one per conversion.
+        let text = rope.line(line);
+        let char = text.byte_to_char(offset - rope.line_to_byte(line));
+        Position::new(line as u32, units(text, char, self.encoding) as u32)
     }
 
     pub fn range(&self, span: Span) -> Range {
@@ -81,27 +81,27 @@ pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEnc
     if line >= rope.len_lines() {
         return rope.len_chars();
     }
-    let line_start = rope.line_to_char(line);
-    let mut line_end = rope.line_to_char(line + 1);
-    let ends_with = |end: usize, c: char| end > line_start && rope.char(end - 1) == c;
-    if ends_with(line_end, '\n') {
-        line_end -= 1;
-        if ends_with(line_end, '\r') {
-            line_end -= 1;
+    let text = rope.line(line);
+    let mut end = text.len_chars();
+    let ends_with = |end: usize, c: char| end > 0 && text.char(end - 1) == c;
+    if ends_with(end, '\n') {
+        end -= 1;
+        if ends_with(end, '\r') {
+            end -= 1;
         }
     }
-    let target = units(rope, line_start, encoding) + position.character as usize;
-    let target = target.min(units(rope, line_end, encoding));
+    let target = (position.character as usize).min(units(text, end, encoding));
     // Back from units to chars, rounding down to the start of the character holding them.
-    match encoding {
-        PositionEncoding::Utf8 => rope.byte_to_char(target),
-        PositionEncoding::Utf16 => rope.utf16_cu_to_char(target),
-        PositionEncoding::Utf32 => target,
-    }
+    rope.line_to_char(line)
+        + match encoding {
+            PositionEncoding::Utf8 => text.byte_to_char(target),
+            PositionEncoding::Utf16 => text.utf16_cu_to_char(target),
+            PositionEncoding::Utf32 => target,
+        }
 }
 
-/// Code units of `encoding` before char `index` of the rope.
-fn units(rope: &Rope, index: usize, encoding: PositionEncoding) -> usize {
+/// Code units of `encoding` before char `index` of a line.
+fn units(rope: RopeSlice<'_>, index: usize, encoding: PositionEncoding) -> usize {
     match encoding {
         PositionEncoding::Utf8 => rope.char_to_byte(index),
         PositionEncoding::Utf16 => rope.char_to_utf16_cu(index),

@@ -18,9 +18,9 @@ use serde_json::{json, Value};
 
 use super::analysis::{self, Analysed, Findings};
 use super::capabilities::{Negotiated, FIX_ALL_KIND};
-use super::documents::{file_path, DocumentStore, Snapshot};
+use super::documents::{file_path, DocumentStore};
 use super::handlers::{self, code_action};
-use super::incremental::{EditRange, Target};
+use super::incremental::EditRange;
 use super::transport::Output;
 use super::workspace::{today, Configs, Settings};
 
@@ -433,12 +433,8 @@ impl Shared {
     /// The diagnostics of a document's current version: cached, or re-checked only where
     /// edits touched (see [`Shared::check_later`]), or checked whole.
     pub fn findings(&self, uri: &Uri) -> Option<Arc<Findings>> {
-        let Snapshot {
-            version,
-            rope,
-            path,
-            ..
-        } = self.documents.snapshot(uri)?;
+        let page = self.documents.snapshot(uri)?;
+        let version = page.version;
         let generation = self.configs().generation();
         let (mut chunks, edits) = {
             let documents = self.documents.lock();
@@ -457,15 +453,9 @@ impl Shared {
             (chunks, edits)
         };
         let chunked = chunks.as_mut().and_then(|chunks| {
-            let resolved = self.configs().resolve(path.as_deref());
+            let resolved = self.configs().resolve(page.path.as_deref());
             let encoding = self.negotiated().encoding;
-            let target = Target {
-                uri,
-                path: path.as_deref(),
-                resolved: &resolved,
-                encoding,
-            };
-            let update = || chunks.update(&rope, version, &edits, &target, today());
+            let update = || chunks.update(&page, &edits, &resolved, encoding, today());
             catch_unwind(AssertUnwindSafe(update)).ok().flatten()?;
             let json = chunks.render();
             Some(Findings {

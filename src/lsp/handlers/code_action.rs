@@ -90,18 +90,14 @@ fn quick_fixes(
     }
     if let Some(place) = &payload.place {
         let config = &analysed.resolved.config;
-        let gazetteer = config
-            .config
-            .places
-            .gazetteers
-            .iter()
-            .find(|g| g.ends_with(".toml"));
+        let gazetteers = &config.config.places.gazetteers;
+        let gazetteer = gazetteers.iter().find(|g| g.ends_with(".toml"));
         let edit = gazetteer.and_then(|g| {
             let mut fields = vec![("name", place.name.as_str())];
             fields.extend(place.parent.as_deref().map(|parent| ("parent", parent)));
             fields.push(("level", level_of(&place.name)));
             file_edit(&config.root.join(g), negotiated, |old| {
-                Some(append_table(old, "place", &fields))
+                append_table(old, "place", &fields)
             })
         });
         found.push((format!("将“{}”加入地名库", place.name), edit, false));
@@ -121,14 +117,10 @@ fn quick_fixes(
         ];
         fields.extend(relative.as_deref().map(|path| ("path", path)));
         let edit = file_edit(&config_file, negotiated, |old| {
-            Some(append_table(old, "allow", &fields))
+            append_table(old, "allow", &fields)
         });
-        let title = format!(
-            "忽略此处（{}：“{}”）",
-            payload.rule,
-            short(&payload.text, 12)
-        );
-        found.push((title, edit, false));
+        let (rule, text) = (&payload.rule, short(&payload.text, 12));
+        found.push((format!("忽略此处（{rule}：“{text}”）"), edit, false));
     }
     let edit = disable_for_file(uri, analysed, &payload, negotiated);
     found.push((format!("在本文件中停用 {}", payload.rule), edit, false));
@@ -247,7 +239,7 @@ fn file_edit(
 }
 
 /// `old` with a `[[name]]` table of string `fields` appended, after a blank line.
-fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> String {
+fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> Option<String> {
     let mut new = old.to_owned();
     if !new.is_empty() {
         new.push_str(if new.ends_with('\n') { "\n" } else { "\n\n" });
@@ -257,7 +249,7 @@ fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> String {
         // A TOML basic string: JSON's escapes are a subset of TOML's.
         new.push_str(&format!("{key} = {}\n", serde_json::Value::from(*value)));
     }
-    new
+    Some(new)
 }
 
 fn add_to_roster(old: &str, name: &str) -> Option<String> {
