@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use jiaodui::config::LoadedConfig;
 use jiaodui::document::{parse, DraftKind};
 use jiaodui::lint;
-use jiaodui::lsp::fuzzing::{edit, Change};
+use jiaodui::lsp::fuzzing::{edit, round_trip, Change};
 use jiaodui::text::{LineCol, LineIndex, PositionEncoding};
 use lsp_reference::reference;
 use proptest::prelude::*;
@@ -122,7 +122,9 @@ proptest! {
         while !text.is_char_boundary(offset) { offset -= 1; }
         for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32] {
             let pos: LineCol = index.line_col(&text, offset as u32, encoding);
-            let back = index.offset(&text, pos, encoding);
+            // The server's conversion agrees with the command line's, and maps back.
+            let (server_pos, back) = round_trip(&text, offset as u32, encoding);
+            prop_assert_eq!(server_pos, (pos.line, pos.col));
             // A `\r` of a CRLF is past the line's content: it maps to the line end.
             let expected = if text[..].as_bytes().get(offset) == Some(&b'\n') && offset > 0 && text.as_bytes()[offset - 1] == b'\r' {
                 offset - 1

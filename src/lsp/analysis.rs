@@ -3,16 +3,16 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use ls_types as lsp;
+use ropey::Rope;
 
-use super::convert::{self, Locate, Positions};
+use super::convert::{self, Positions};
 use super::documents::Snapshot;
 use super::rendered::Rendered;
 use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
-use crate::text::{LineIndex, PositionEncoding};
+use crate::text::PositionEncoding;
 
 /// Documents larger than this are kept in sync but not checked.
 pub(crate) const MAX_CHECKED_BYTES: usize = 8 * 1024 * 1024;
@@ -40,10 +40,10 @@ impl Findings {
 pub(crate) struct Analysed {
     pub version: i32,
     pub generation: u64,
-    pub text: Arc<str>,
+    pub rope: Rope,
+    pub text: String,
     /// The file behind the document, for `file:` URIs.
     pub path: Option<PathBuf>,
-    pub index: LineIndex,
     pub encoding: PositionEncoding,
     pub resolved: Resolved,
     /// `None` when the document was not checked (see `skipped`).
@@ -68,7 +68,7 @@ impl Analysed {
     }
 
     pub fn positions(&self) -> Positions<'_> {
-        Positions::new(&self.text, &self.index, self.encoding)
+        Positions::new(&self.rope, self.encoding)
     }
 }
 
@@ -80,14 +80,12 @@ pub(crate) fn analyse(
     encoding: PositionEncoding,
     today: jiff::civil::Date,
 ) -> Analysed {
-    let text = snapshot.text.clone();
-    let index = LineIndex::new(&text);
     let mut analysed = Analysed {
         version: snapshot.version,
         generation: resolved.generation,
-        text,
+        rope: snapshot.rope.clone(),
+        text: String::from(&snapshot.rope),
         path: snapshot.path.clone(),
-        index,
         encoding,
         resolved,
         analysis: None,

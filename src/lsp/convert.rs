@@ -5,106 +5,107 @@ use ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Position, Range, TextEdit, Uri,
 };
+use ropey::{Rope, RopeSlice};
 use serde::{Deserialize, Serialize};
 
-use super::documents::units;
 use crate::diagnostic::{Diagnostic, DiagnosticData, Severity};
 use crate::fix::Applicability;
-use crate::text::{LineCol, LineIndex, PositionEncoding, Span};
+use crate::text::{PositionEncoding, Span};
 
 /// `source` of every diagnostic the server publishes.
 pub(crate) const SOURCE: &str = "jiaodui";
 
-/// A text with its line index and the negotiated encoding: everything a conversion needs.
+/// Byte offsets ⇄ client positions, straight from a rope: O(log n) each, with no line index
+/// to build, so a few findings of a re-checked window on a large page cost next to nothing.
 #[derive(Clone, Copy)]
 pub(crate) struct Positions<'a> {
-    pub text: &'a str,
-    pub index: &'a LineIndex,
+    pub rope: &'a Rope,
     pub encoding: PositionEncoding,
-}
-
-/// Byte offsets to client positions, over a string or a rope.
-pub(crate) trait Locate {
-    fn position(&self, offset: u32) -> Position;
-
-    /// The text of `span` (empty when out of bounds).
-    fn slice(&self, span: Span) -> String;
-
-    fn range(&self, span: Span) -> Range {
-        Range::new(self.position(span.start), self.position(span.end))
-    }
-}
-
-impl<'a> Positions<'a> {
-    pub fn new(text: &'a str, index: &'a LineIndex, encoding: PositionEncoding) -> Self {
-        Positions {
-            text,
-            index,
-            encoding,
-        }
-    }
-}
-
-impl Locate for Positions<'_> {
-    fn position(&self, offset: u32) -> Position {
-        let LineCol { line, col } = self.index.line_col(self.text, offset, self.encoding);
-        Position::new(line, col)
-    }
-
-    fn slice(&self, span: Span) -> String {
-        self.text.get(span.range()).unwrap_or_default().to_owned()
-    }
-}
-
-/// Positions straight from a document's rope: O(log n) each, with no line index to build,
-/// for the few findings of a re-checked window on a large page.
-pub(crate) struct RopePositions<'a> {
-    pub rope: &'a ropey::Rope,
-    pub encoding: PositionEncoding,
-    /// Where offset 0 is in the rope.
+    /// Where offset 0 is in the rope (a re-checked window starts inside the page).
     pub base: u32,
 }
 
-impl Locate for RopePositions<'_> {
-    fn position(&self, offset: u32) -> Position {
+impl<'a> Positions<'a> {
+    pub fn new(rope: &'a Rope, encoding: PositionEncoding) -> Self {
+        let base = 0;
+        Positions {
+            rope,
+            encoding,
+            base,
+        }
+    }
+
+    /// The position of a byte offset. Offsets past the end clamp to the end; an offset in
+    /// the middle of a character counts as that character's start.
+    pub fn position(&self, offset: u32) -> Position {
         let rope = self.rope;
         let offset = ((self.base + offset) as usize).min(rope.len_bytes());
         let line = rope.byte_to_line(offset);
-        // byte_to_char gives the character holding the byte: a mid-character offset counts
-        // as that character's start, as in `LineIndex`.
-        let char_at = rope.byte_to_char(offset);
-        let line_start = rope.byte_to_char(rope.line_to_byte(line));
-        let col = units(rope, char_at, self.encoding) - units(rope, line_start, self.encoding);
-        Position::new(line as u32, col as u32)
+        // Counted within the line's slice: one walk down the rope, not one per conversion.
+        let text = rope.line(line);
+        let char = text.byte_to_char(offset - rope.line_to_byte(line));
+        Position::new(line as u32, units(text, char, self.encoding) as u32)
     }
 
-    fn slice(&self, span: Span) -> String {
+    pub fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+
+    /// The text of `span` (empty when out of bounds).
+    pub fn slice(&self, span: Span) -> String {
         let base = self.base as usize;
         (self.rope)
             .get_byte_slice(base + span.start as usize..base + span.end as usize)
             .map(String::from)
             .unwrap_or_default()
     }
-}
 
-impl Positions<'_> {
-    /// The byte offset of a client position, clamped into the text (a line past the end gives
-    /// the end, a column past the line's end gives the line's end).
+    /// The byte offset of a client position, clamped into the text (see [`char_offset`]).
     pub fn offset(&self, position: Position) -> u32 {
-        self.index.offset(
-            self.text,
-            LineCol {
-                line: position.line,
-                col: position.character,
-            },
-            self.encoding,
-        )
+        let char = char_offset(self.rope, position, self.encoding);
+        (self.rope.char_to_byte(char) as u32).saturating_sub(self.base)
     }
 
     /// A client range as a span; a reversed range is put in order.
     pub fn span(&self, range: Range) -> Span {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         Span::new(a.min(b), a.max(b))
+    }
+}
+
+/// The char index of a client position in the rope, clamped as LSP asks: a line past the end
+/// is the end of the text, a column past the end of its line is the end of the line (before
+/// its `\n` or `\r\n`), and a column inside a character is that character's start.
+pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let text = rope.line(line);
+    let mut end = text.len_chars();
+    let ends_with = |end: usize, c: char| end > 0 && text.char(end - 1) == c;
+    if ends_with(end, '\n') {
+        end -= 1;
+        if ends_with(end, '\r') {
+            end -= 1;
+        }
+    }
+    let target = (position.character as usize).min(units(text, end, encoding));
+    // Back from units to chars, rounding down to the start of the character holding them.
+    rope.line_to_char(line)
+        + match encoding {
+            PositionEncoding::Utf8 => text.byte_to_char(target),
+            PositionEncoding::Utf16 => text.utf16_cu_to_char(target),
+            PositionEncoding::Utf32 => target,
+        }
+}
+
+/// Code units of `encoding` before char `index` of a line.
+fn units(rope: RopeSlice<'_>, index: usize, encoding: PositionEncoding) -> usize {
+    match encoding {
+        PositionEncoding::Utf8 => rope.char_to_byte(index),
+        PositionEncoding::Utf16 => rope.char_to_utf16_cu(index),
+        PositionEncoding::Utf32 => index,
     }
 }
 
@@ -147,7 +148,7 @@ pub(crate) struct PlacePayload {
 /// and the fixes and action data in `data`.
 pub(crate) fn diagnostic(
     finding: &Diagnostic,
-    at: &impl Locate,
+    at: &Positions<'_>,
     uri: &Uri,
     version: Option<i32>,
 ) -> lsp::Diagnostic {
@@ -249,50 +250,30 @@ pub(crate) fn text_edits(old: &str, new: &str, at: Positions<'_>) -> Vec<TextEdi
         .map(|op| {
             let old_bytes = bytes(diff.old_slices(), op.old_range());
             let new_bytes = bytes(diff.new_slices(), op.new_range());
-            let (span, replacement) = trim_common(old, new, old_bytes, new_bytes);
-            TextEdit::new(at.range(span), replacement)
+            let (a, b) = (&old[old_bytes.clone()], &new[new_bytes]);
+            let (prefix, suffix) = common_ends(a, b);
+            let span = Span::new(
+                (old_bytes.start + prefix) as u32,
+                (old_bytes.end - suffix) as u32,
+            );
+            TextEdit::new(at.range(span), b[prefix..b.len() - suffix].to_owned())
         })
         .collect()
 }
 
-/// Narrows a replaced region to what differs, by common prefix and suffix on character
-/// boundaries.
-fn trim_common(
-    old: &str,
-    new: &str,
-    old_range: std::ops::Range<usize>,
-    new_range: std::ops::Range<usize>,
-) -> (Span, String) {
-    let a = &old[old_range.clone()];
-    let b = &new[new_range];
-    let prefix = a
-        .char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i);
-    let prefix = floor_boundary(a, prefix).min(floor_boundary(b, prefix));
-    let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
-    let suffix = a_rest
-        .chars()
-        .rev()
-        .zip(b_rest.chars().rev())
-        .take_while(|(x, y)| x == y)
+/// The bytes `a` and `b` share at their start and, after that, at their end, in whole
+/// characters: a replaced region narrowed to what differs.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let same = |(x, y): &(char, char)| x == y;
+    let prefix: usize = (a.chars().zip(b.chars()))
+        .take_while(same)
         .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
-    let start = old_range.start + prefix;
-    let end = old_range.start + a.len() - suffix;
-    (
-        Span::new(start as u32, end as u32),
-        b_rest[..b_rest.len() - suffix].to_owned(),
-    )
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+        .sum();
+    let suffix = (a[prefix..].chars().rev().zip(b[prefix..].chars().rev()))
+        .take_while(same)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    (prefix, suffix)
 }
 
 #[cfg(test)]
@@ -316,34 +297,56 @@ mod tests {
         out
     }
 
-    /// The rope and the line index agree on every character boundary (and past the end), in
-    /// every encoding, on text with
-    /// astral characters, CRLF, a BOM-like character and full-width spaces.
+    /// The rope agrees with the command line's line index on every character boundary (and
+    /// past the end), in every encoding, on text with astral characters, CRLF, a BOM-like
+    /// character and full-width spaces.
     #[test]
     fn rope_positions_agree_with_the_line_index() {
         let text = "\u{feff}𠮷a\r\n　　第二行𠮷,\n\n末𠮷\r\nx";
-        let rope = ropey::Rope::from_str(text);
-        let index = LineIndex::new(text);
+        let rope = Rope::from_str(text);
+        let index = crate::text::LineIndex::new(text);
         for encoding in [
             PositionEncoding::Utf8,
             PositionEncoding::Utf16,
             PositionEncoding::Utf32,
         ] {
-            let by_index = Positions::new(text, &index, encoding);
-            let by_rope = RopePositions {
-                rope: &rope,
-                encoding,
-                base: 0,
-            };
+            let at = Positions::new(&rope, encoding);
             let boundaries = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
             for offset in boundaries.map(|i| i as u32).chain([text.len() as u32 + 2]) {
+                let crate::text::LineCol { line, col } = index.line_col(text, offset, encoding);
+                let position = at.position(offset);
                 assert_eq!(
-                    by_index.position(offset),
-                    by_rope.position(offset),
+                    position,
+                    Position::new(line, col),
                     "{encoding:?} at {offset}"
                 );
             }
         }
+    }
+
+    /// Client positions back to offsets: a column inside a character, past the end of a line
+    /// (before its CRLF) or on a line past the end clamps.
+    #[test]
+    fn positions_to_offsets_clamp() {
+        use PositionEncoding::*;
+        let text = "a𠮷b\r\n第二行𠮷x\n";
+        let rope = Rope::from_str(text);
+        let offset =
+            |line, col, encoding| Positions::new(&rope, encoding).offset(Position::new(line, col));
+        let x = text.find('x').unwrap() as u32;
+        assert_eq!(offset(1, 5, Utf16), x);
+        assert_eq!(offset(1, 4, Utf32), x);
+        assert_eq!(offset(0, 2, Utf16), 1, "inside 𠮷: its start");
+        assert_eq!(offset(0, 99, Utf16), 6);
+        assert_eq!(offset(9, 0, Utf16), text.len() as u32);
+        let long = format!("{}\n{}x𠮷y", "中𠮷".repeat(1000), "文".repeat(700));
+        let rope = Rope::from_str(&long);
+        let at =
+            |line, col, encoding| Positions::new(&rope, encoding).offset(Position::new(line, col));
+        let y = long.find('y').unwrap() as u32;
+        assert_eq!(at(1, 703, Utf16), y);
+        assert_eq!(at(1, 702, Utf32), y);
+        assert_eq!(at(0, 2999, Utf16), 6996);
     }
 
     #[test]
@@ -351,8 +354,8 @@ mod tests {
         let old = "标题。\n\n本报讯(记者 王海)8日,𠮷社区。\n不变的一行\n末尾,\n";
         let new = "标题\n\n本报讯（记者 王海）8日，𠮷社区。\n不变的一行\n末尾，\n";
         for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
-            let index = LineIndex::new(old);
-            let at = Positions::new(old, &index, encoding);
+            let rope = Rope::from_str(old);
+            let at = Positions::new(&rope, encoding);
             let edits = text_edits(old, new, at);
             assert_eq!(apply(old, &edits, at), new);
             assert!(edits.iter().all(|e| !e.new_text.contains("不变")));

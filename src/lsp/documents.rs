@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ls_types::{Position, TextDocumentContentChangeEvent, Uri};
+use ls_types::{TextDocumentContentChangeEvent, Uri};
 use ropey::Rope;
 
+use super::convert::char_offset;
 use super::incremental::EditRange;
 use crate::text::PositionEncoding;
 
@@ -18,8 +19,6 @@ pub(crate) struct Document {
     pub version: i32,
     /// The file behind the document, for `file:` URIs.
     pub path: Option<PathBuf>,
-    /// The text of the current version, built on first use.
-    text: Option<Arc<str>>,
     /// The newest full analysis; may belong to an older version or configuration.
     pub analysis: Option<Arc<super::analysis::Analysed>>,
     /// The page cut into chunks, for re-checking only what edits touch.
@@ -75,12 +74,12 @@ impl Document {
     }
 }
 
-/// An immutable view of one version of a document.
+/// An immutable view of one version of a document (its rope is a cheap clone).
 #[derive(Clone)]
 pub(crate) struct Snapshot {
     pub uri: Uri,
     pub version: i32,
-    pub text: Arc<str>,
+    pub rope: Rope,
     pub path: Option<PathBuf>,
 }
 
@@ -145,31 +144,21 @@ impl DocumentStore {
             document.edit_log.drain(..dropped);
         }
         document.version = version;
-        document.text = None;
         Ok(())
     }
 
-    /// The current version of a document, with its text.
+    /// The current version of a document.
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
-        let mut documents = self.lock();
-        let document = documents.get_mut(uri)?;
-        let text = document
-            .text
-            .get_or_insert_with(|| Arc::from(String::from(&document.rope)))
-            .clone();
-        Some(Snapshot {
-            uri: uri.clone(),
-            version: document.version,
-            text,
-            path: document.path.clone(),
-        })
-    }
-
-    /// The current version's rope (a cheap clone), without building its text.
-    pub fn rope(&self, uri: &Uri) -> Option<(i32, Rope, Option<PathBuf>)> {
         let documents = self.lock();
         let doc = documents.get(uri)?;
-        Some((doc.version, doc.rope.clone(), doc.path.clone()))
+        let (uri, version, rope, path) =
+            (uri.clone(), doc.version, doc.rope.clone(), doc.path.clone());
+        Some(Snapshot {
+            uri,
+            version,
+            rope,
+            path,
+        })
     }
 
     pub fn version(&self, uri: &Uri) -> Option<i32> {
@@ -195,7 +184,7 @@ pub(crate) fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 /// Applies one content change to the rope and returns the bytes it replaced. Positions past
 /// the end are clamped; a reversed range is put in order. Never panics.
-pub(crate) fn apply_change(
+fn apply_change(
     rope: &mut Rope,
     change: &TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
@@ -224,41 +213,5 @@ pub(crate) fn apply_change(
         start: start_byte,
         old_end: end_byte,
         new_end: start_byte + change.text.len() as u32,
-    }
-}
-
-/// The char index of a client position in the rope, clamped as LSP asks: a line past the end
-/// is the end of the text, a column past the end of its line is the end of the line (before
-/// its `\n` or `\r\n`), and a column inside a character is that character's start.
-pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
-    let line = position.line as usize;
-    if line >= rope.len_lines() {
-        return rope.len_chars();
-    }
-    let line_start = rope.line_to_char(line);
-    let mut line_end = rope.line_to_char(line + 1);
-    let ends_with = |end: usize, c: char| end > line_start && rope.char(end - 1) == c;
-    if ends_with(line_end, '\n') {
-        line_end -= 1;
-        if ends_with(line_end, '\r') {
-            line_end -= 1;
-        }
-    }
-    let target = units(rope, line_start, encoding) + position.character as usize;
-    let target = target.min(units(rope, line_end, encoding));
-    // Back from units to chars, rounding down to the start of the character holding them.
-    match encoding {
-        PositionEncoding::Utf8 => rope.byte_to_char(target),
-        PositionEncoding::Utf16 => rope.utf16_cu_to_char(target),
-        PositionEncoding::Utf32 => target,
-    }
-}
-
-/// Code units of `encoding` before char `index` of the rope.
-pub(crate) fn units(rope: &Rope, index: usize, encoding: PositionEncoding) -> usize {
-    match encoding {
-        PositionEncoding::Utf8 => rope.char_to_byte(index),
-        PositionEncoding::Utf16 => rope.char_to_utf16_cu(index),
-        PositionEncoding::Utf32 => index,
     }
 }

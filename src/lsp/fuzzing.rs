@@ -1,12 +1,13 @@
 //! The document store without the protocol, for the `documents` fuzz target and the property
 //! tests: open a text, apply `didChange` notifications, read back the text and the range the
-//! incremental checker believes the edits touched (the oracle is tests/common/lsp_reference.rs).
-//! Not a stable API.
+//! incremental checker believes the edits touched (the oracle is tests/common/lsp_reference.rs);
+//! convert an offset to a client position and back. Not a stable API.
 
 use std::str::FromStr;
 
 use ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
+use super::convert::Positions;
 use super::documents::DocumentStore;
 use super::incremental;
 use crate::text::PositionEncoding;
@@ -59,7 +60,16 @@ pub fn edit(text: &str, notifications: &[Vec<Change>], encoding: PositionEncodin
         .map(|document| document.edit_log.iter().map(|(_, e)| *e).collect())
         .unwrap_or_default();
     Outcome {
-        text: snapshot.text.to_string(),
+        text: String::from(&snapshot.rope),
         covering: incremental::covering(&edits).map(|e| (e.start, e.old_end, e.new_end)),
     }
+}
+
+/// A byte offset of `text` as the server gives it to a client (line, column in `encoding`),
+/// and the offset that position maps back to.
+pub fn round_trip(text: &str, offset: u32, encoding: PositionEncoding) -> ((u32, u32), u32) {
+    let rope = ropey::Rope::from_str(text);
+    let at = Positions::new(&rope, encoding);
+    let position = at.position(offset);
+    ((position.line, position.character), at.offset(position))
 }

@@ -3,13 +3,13 @@
 //! see only that window, so the result is provisional: a full check follows once typing
 //! pauses. See ARCHITECTURE.md, "The language server".
 
-use std::path::Path;
 use std::sync::Arc;
 
-use ls_types::{self as lsp, Uri};
+use ls_types as lsp;
 
 use super::analysis::Analysed;
-use super::convert::{self, RopePositions};
+use super::convert::{self, Positions};
+use super::documents::Snapshot;
 use super::rendered::Rendered;
 use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
@@ -73,14 +73,6 @@ pub(crate) struct Chunks {
     chunks: Vec<Chunk>,
 }
 
-/// The page a window is checked for: where it lives, its configuration, the encoding.
-pub(crate) struct Target<'a> {
-    pub uri: &'a Uri,
-    pub path: Option<&'a Path>,
-    pub resolved: &'a Resolved,
-    pub encoding: PositionEncoding,
-}
-
 impl Chunks {
     /// Cuts a fully analysed page into chunks. `None` when the page must always be checked
     /// whole (small, or page-wide settings such as a front-matter date or a suppression
@@ -103,20 +95,23 @@ impl Chunks {
         self.version
     }
 
-    /// Brings the chunks to `text` (the document at `version`), re-checking only the window
-    /// that `edits` (every edit from `self.version` to `version`, in order) touched; `None`
-    /// when that cannot be done (check whole). On success `self` describes `version`; see
-    /// [`Chunks::render`] for its findings.
+    /// Brings the chunks to `page`, re-checking only the window that `edits` (every edit from
+    /// `self.version` to the page's version, in order) touched; `None` when that cannot be
+    /// done (check whole). On success `self` describes the page; see [`Chunks::render`] for
+    /// its findings.
     pub fn update(
         &mut self,
-        text: &ropey::Rope,
-        version: i32,
+        page: &Snapshot,
         edits: &[EditRange],
-        target: &Target<'_>,
+        resolved: &Resolved,
+        encoding: PositionEncoding,
         today: jiff::civil::Date,
     ) -> Option<()> {
-        let generation = target.resolved.generation;
-        if generation != self.generation || self.chunks.is_empty() || version < self.version {
+        let (text, version) = (&page.rope, page.version);
+        if resolved.generation != self.generation
+            || self.chunks.is_empty()
+            || version < self.version
+        {
             return None;
         }
         let Some(dirty) = covering(edits) else {
@@ -149,21 +144,16 @@ impl Chunks {
         let window_old_breaks: u32 = self.chunks[lo..=hi].iter().map(|c| c.breaks).sum();
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
-        let config = &target.resolved.config;
-        let analysis = lint::analyse(&window, target.path, config, today);
+        let analysis = lint::analyse(&window, page.path.as_deref(), &resolved.config, today);
         if !chunkable_window(&analysis) {
             return None;
         }
         let cuts = cuts(&analysis, window_start, window.len() as u32);
         // The window's findings are at window offsets: positions and slices add its start.
-        let (rope, encoding, base) = (text, target.encoding, window_start);
-        let at = RopePositions {
-            rope,
-            encoding,
-            base,
-        };
+        let mut at = Positions::new(text, encoding);
+        at.base = window_start;
         let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
-            .map(|d| convert::diagnostic(d, &at, target.uri, Some(version)))
+            .map(|d| convert::diagnostic(d, &at, &page.uri, Some(version)))
             .collect();
         let middle = split(
             &cuts,
@@ -328,21 +318,25 @@ mod tests {
         }
     }
 
-    /// A full analysis of `text`, as the server makes it.
-    fn full(text: &str, version: i32) -> Analysed {
-        let (uri, text, path) = (uri(), text.into(), None);
-        let snapshot = super::super::documents::Snapshot {
+    fn page(text: &str, version: i32) -> Snapshot {
+        let (uri, rope) = (
+            "file:///page.txt".parse().unwrap(),
+            ropey::Rope::from_str(text),
+        );
+        let path = None;
+        Snapshot {
             uri,
             version,
-            text,
+            rope,
             path,
-        };
-        let today = jiff::civil::date(2024, 6, 10);
-        crate::lsp::analysis::analyse(&snapshot, resolved(), PositionEncoding::Utf16, today)
+        }
     }
 
-    fn uri() -> Uri {
-        "file:///page.txt".parse().unwrap()
+    /// A full analysis of `text`, as the server makes it.
+    fn full(text: &str, version: i32) -> Analysed {
+        let today = jiff::civil::date(2024, 6, 10);
+        let page = page(text, version);
+        crate::lsp::analysis::analyse(&page, resolved(), PositionEncoding::Utf16, today)
     }
 
     /// After edits that keep, add and remove lines, re-using the serialised findings of
@@ -366,13 +360,7 @@ mod tests {
             (|len| (len / 5, len / 5), "𠮷\r\n"),
             (|len| (len - 1, len), ""),
         ];
-        let (uri, resolved) = (uri(), resolved());
-        let target = Target {
-            uri: &uri,
-            path: None,
-            resolved: &resolved,
-            encoding: PositionEncoding::Utf16,
-        };
+        let resolved = resolved();
         for (i, &(at, insert)) in edits.iter().enumerate() {
             let (a, b) = at(text.len());
             let mut a = a;
@@ -386,9 +374,8 @@ mod tests {
             let (next, range) = apply(&text, (a, b, insert));
             text = next;
             let version = i as i32 + 2;
-            let rope = ropey::Rope::from_str(&text);
-            chunks
-                .update(&rope, version, &[range], &target, today)
+            let page = page(&text, version);
+            (chunks.update(&page, &[range], &resolved, PositionEncoding::Utf16, today))
                 .expect("chunked");
             assert_eq!(
                 chunks.render(),

@@ -1,5 +1,5 @@
 //! Giving memory back to the system after large documents close: mimalloc hands emptied pages
-//! back at once, and a collection a moment after the last large close (see `main_loop`)
+//! back at once, and a collection a moment after the last large close (see `server`)
 //! returns what the heaps still hold; glibc's allocator, serving the C parts, is trimmed too.
 
 /// Closing a document at least this large schedules a trim.

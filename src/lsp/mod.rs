@@ -5,10 +5,9 @@
 //! (`ls_types`, `lsp_server`). Everything below it speaks byte spans; `convert.rs` turns them
 //! into lines and columns in the encoding negotiated in `capabilities.rs`.
 //!
-//! - `transport.rs`: stdio framing that survives bad input; `main_loop.rs`: the one
-//!   dispatcher — notifications in order on the loop, requests by their typed `METHOD` on
-//!   worker threads;
-//! - `server.rs`: the shared state and the work on snapshots (analyse, re-check, publish);
+//! - `transport.rs`: stdio framing that survives bad input; `server.rs`: the one dispatcher —
+//!   notifications in order on the loop, requests by their typed `METHOD` on worker threads —
+//!   and the shared state and the work on snapshots (analyse, re-check, publish);
 //! - `documents.rs`: ropes, versions and snapshots; `analysis.rs`: checking a snapshot;
 //! - `incremental.rs`: re-checking only the articles an edit touched; `rendered.rs`: findings
 //!   serialised once, re-used across edits;
@@ -27,7 +26,6 @@ mod documents;
 pub mod fuzzing;
 mod handlers;
 mod incremental;
-mod main_loop;
 mod memory;
 mod rendered;
 mod server;
@@ -40,6 +38,6 @@ pub fn run() -> anyhow::Result<()> {
     let out = transport::writer(std::io::stdout());
     let (events, incoming) = crossbeam_channel::unbounded();
     transport::reader(std::io::stdin(), events.clone(), out.clone());
-    main_loop::serve(incoming, events, out);
+    server::serve(incoming, events, out);
     Ok(())
 }

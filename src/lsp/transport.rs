@@ -13,7 +13,7 @@ use crossbeam_channel::Sender;
 use lsp_server::{Message, RequestId};
 use serde_json::{json, Value};
 
-use super::main_loop::Event;
+use super::server::Event;
 
 /// Largest message body accepted; anything larger is read and dropped.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;

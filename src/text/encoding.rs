@@ -13,16 +13,6 @@ pub enum PositionEncoding {
 }
 
 impl PositionEncoding {
-    /// Length of `ch` in this encoding's units.
-    #[inline]
-    pub(crate) fn char_len(self, ch: char) -> u32 {
-        match self {
-            PositionEncoding::Utf8 => ch.len_utf8() as u32,
-            PositionEncoding::Utf16 => ch.len_utf16() as u32,
-            PositionEncoding::Utf32 => 1,
-        }
-    }
-
     /// Length of `text` in this encoding's units.
     pub(crate) fn measure(self, text: &str) -> u32 {
         match self {

@@ -80,11 +80,6 @@ impl LineIndex {
             + encoding.measure(&text[checkpoint.offset as usize..offset as usize])
     }
 
-    /// Number of lines (a text ending in `\n` has an empty last line).
-    pub(crate) fn line_count(&self) -> u32 {
-        self.line_starts.len() as u32
-    }
-
     /// The byte offset where `line` starts, or `None` past the last line.
     pub(crate) fn line_start(&self, line: u32) -> Option<u32> {
         self.line_starts.get(line as usize).copied()
@@ -119,46 +114,6 @@ impl LineIndex {
             self.units_before(text, end as u32, encoding) - self.units_before(text, start, encoding)
         };
         LineCol { line, col }
-    }
-
-    /// The byte offset of a position. A line past the end gives the end of the text; a
-    /// column past the end of its line gives the end of that line (before its line ending),
-    /// as LSP asks; a column inside a character gives that character's start.
-    pub fn offset(&self, text: &str, pos: LineCol, encoding: PositionEncoding) -> u32 {
-        let Some(&start) = self.line_starts.get(pos.line as usize) else {
-            return self.len;
-        };
-        let line_end = self.line_content_end(text, pos.line);
-        let line_text = &text[start as usize..line_end as usize];
-        if self.ascii || encoding == PositionEncoding::Utf8 {
-            let mut col = (pos.col as usize).min(line_text.len());
-            while !line_text.is_char_boundary(col) {
-                col -= 1;
-            }
-            return start + col as u32;
-        }
-        // Jump to the last checkpoint on this line before the wanted column, then walk.
-        let line_units = self.units_before(text, start, encoding);
-        let target = line_units.saturating_add(pos.col);
-        let checkpoints = self.checkpoints(text);
-        let i = checkpoints
-            .partition_point(|c| c.units(encoding) <= target && c.offset <= line_end)
-            - 1;
-        let checkpoint = checkpoints[i];
-        let (mut at, mut units) = if checkpoint.offset > start {
-            (checkpoint.offset as usize, checkpoint.units(encoding))
-        } else {
-            (start as usize, line_units)
-        };
-        for ch in text[at..line_end as usize].chars() {
-            let width = encoding.char_len(ch);
-            if units + width > target {
-                return at as u32;
-            }
-            units += width;
-            at += ch.len_utf8();
-        }
-        line_end
     }
 
     /// The end of `line`'s content, before `\n` or `\r\n`.
@@ -239,15 +194,7 @@ mod tests {
         assert_eq!(index.line_col(text, b, Utf32), LineCol { line: 0, col: 2 });
         let x = text.find('x').unwrap() as u32;
         assert_eq!(index.line_col(text, x, Utf16), LineCol { line: 1, col: 5 });
-        assert_eq!(index.offset(text, LineCol { line: 1, col: 5 }, Utf16), x);
-        assert_eq!(index.offset(text, LineCol { line: 1, col: 4 }, Utf32), x);
-        // Past the end of line 0 clamps before the CRLF.
-        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, Utf16), 6);
         assert_eq!(index.line_text(text, 1), "第二行𠮷x");
-        assert_eq!(
-            index.offset(text, LineCol { line: 9, col: 0 }, Utf16),
-            text.len() as u32
-        );
     }
 
     #[test]
@@ -267,12 +214,6 @@ mod tests {
         assert_eq!(
             index.line_col(&text, y, Utf16),
             LineCol { line: 1, col: 703 }
-        );
-        assert_eq!(index.offset(&text, LineCol { line: 1, col: 703 }, Utf16), y);
-        assert_eq!(index.offset(&text, LineCol { line: 1, col: 702 }, Utf32), y);
-        assert_eq!(
-            index.offset(&text, LineCol { line: 0, col: 2999 }, Utf16),
-            6996
         );
         assert_eq!(
             index.line_col(&text, 6996, Utf16),

@@ -4,7 +4,6 @@
 //! roster or a place to the gazetteer, ignore one finding (`[[allow]]`), disable a rule for
 //! the file.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use ls_types::*;
@@ -14,9 +13,8 @@ use crate::document::DraftKind;
 use crate::lint;
 use crate::lsp::analysis::Analysed;
 use crate::lsp::capabilities::{Negotiated, FIX_ALL_KIND};
-use crate::lsp::convert::{self, DiagnosticPayload, Locate, Positions};
+use crate::lsp::convert::{self, DiagnosticPayload, Positions};
 use crate::lsp::workspace::today;
-use crate::text::LineIndex;
 
 const FIX_ALL_TITLE: &str = "修正全部可安全修正的问题";
 
@@ -92,18 +90,14 @@ fn quick_fixes(
     }
     if let Some(place) = &payload.place {
         let config = &analysed.resolved.config;
-        let gazetteer = config
-            .config
-            .places
-            .gazetteers
-            .iter()
-            .find(|g| g.ends_with(".toml"));
+        let gazetteers = &config.config.places.gazetteers;
+        let gazetteer = gazetteers.iter().find(|g| g.ends_with(".toml"));
         let edit = gazetteer.and_then(|g| {
             let mut fields = vec![("name", place.name.as_str())];
             fields.extend(place.parent.as_deref().map(|parent| ("parent", parent)));
             fields.push(("level", level_of(&place.name)));
             file_edit(&config.root.join(g), negotiated, |old| {
-                Some(append_table(old, "place", &fields))
+                append_table(old, "place", &fields)
             })
         });
         found.push((format!("将“{}”加入地名库", place.name), edit, false));
@@ -123,14 +117,10 @@ fn quick_fixes(
         ];
         fields.extend(relative.as_deref().map(|path| ("path", path)));
         let edit = file_edit(&config_file, negotiated, |old| {
-            Some(append_table(old, "allow", &fields))
+            append_table(old, "allow", &fields)
         });
-        let title = format!(
-            "忽略此处（{}：“{}”）",
-            payload.rule,
-            short(&payload.text, 12)
-        );
-        found.push((title, edit, false));
+        let (rule, text) = (&payload.rule, short(&payload.text, 12));
+        found.push((format!("忽略此处（{rule}：“{text}”）"), edit, false));
     }
     let edit = disable_for_file(uri, analysed, &payload, negotiated);
     found.push((format!("在本文件中停用 {}", payload.rule), edit, false));
@@ -207,25 +197,13 @@ fn document_edit(
     version: Option<i32>,
     edits: Vec<TextEdit>,
 ) -> WorkspaceEdit {
-    if !negotiated.document_changes {
-        let changes = Some(HashMap::from([(uri.clone(), edits)]));
-        return WorkspaceEdit {
-            changes,
-            ..Default::default()
-        };
-    }
-    let edit = text_document_edit(uri.clone(), version, edits);
-    WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Edits(vec![edit])),
-        ..Default::default()
-    }
-}
-
-fn text_document_edit(uri: Uri, version: Option<i32>, edits: Vec<TextEdit>) -> TextDocumentEdit {
-    TextDocumentEdit {
-        text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
-        edits: edits.into_iter().map(OneOf::Left).collect(),
-    }
+    let edit = match negotiated.document_changes {
+        true => {
+            json!({"documentChanges": [{"textDocument": {"uri": uri, "version": version}, "edits": edits}]})
+        }
+        false => json!({"changes": {uri.as_str(): edits}}),
+    };
+    serde_json::from_value(edit).expect("a workspace edit")
 }
 
 /// A workspace edit that turns a file on disk into `change(old)`, creating it when missing
@@ -246,17 +224,10 @@ fn file_edit(
     if new == old {
         return None;
     }
-    let index = LineIndex::new(&old);
-    let edits = convert::text_edits(
-        &old,
-        &new,
-        Positions::new(&old, &index, negotiated.encoding),
-    );
+    let rope = ropey::Rope::from_str(&old);
+    let edits = convert::text_edits(&old, &new, Positions::new(&rope, negotiated.encoding));
     if exists {
-        return Some(WorkspaceEdit {
-            changes: Some(HashMap::from([(uri, edits)])),
-            ..Default::default()
-        });
+        return serde_json::from_value(json!({"changes": {uri.as_str(): edits}})).ok();
     }
     if !(negotiated.create_files && negotiated.document_changes) {
         return None;
@@ -268,7 +239,7 @@ fn file_edit(
 }
 
 /// `old` with a `[[name]]` table of string `fields` appended, after a blank line.
-fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> String {
+fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> Option<String> {
     let mut new = old.to_owned();
     if !new.is_empty() {
         new.push_str(if new.ends_with('\n') { "\n" } else { "\n\n" });
@@ -278,7 +249,7 @@ fn append_table(old: &str, name: &str, fields: &[(&str, &str)]) -> String {
         // A TOML basic string: JSON's escapes are a subset of TOML's.
         new.push_str(&format!("{key} = {}\n", serde_json::Value::from(*value)));
     }
-    new
+    Some(new)
 }
 
 fn add_to_roster(old: &str, name: &str) -> Option<String> {

@@ -11,8 +11,7 @@ use crate::config::{BylineForm, Config, ParenWidth};
 use crate::document::BlockKind;
 use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
-use crate::text::is_han;
+use crate::text::{is_han, Span};
 use std::sync::OnceLock;
 
 pub(crate) fn items(
@@ -23,8 +22,7 @@ pub(crate) fn items(
     let at = analysed.positions();
     let text: &str = &analysed.text;
     let offset = at.offset(position) as usize;
-    let line = analysed.index.line_of(offset as u32);
-    let line_start = analysed.index.line_start(line).unwrap_or(0) as usize;
+    let line_start = (analysed.rope).line_to_byte(analysed.rope.byte_to_line(offset));
     let before = &text[line_start..offset];
     let config = &analysed.resolved.config.config;
     let mut out = roster_names(analysed, before, offset, config);
@@ -57,31 +55,18 @@ fn roster_names(
         .sum();
     let rest = &before[..before.len() - typed_len];
     let trimmed = rest.trim_end_matches([' ', '　']);
-    let after_role = config
-        .byline
-        .roles
-        .iter()
-        .any(|role| trimmed.ends_with(role.as_str()));
-    let in_credit = rest
-        .rfind(['（', '('])
-        .map(|open| &rest[open..])
-        .is_some_and(|inside| {
-            !inside.contains(['）', ')'])
-                && config
-                    .byline
-                    .roles
-                    .iter()
-                    .any(|role| inside.contains(role.as_str()))
-                && rest.ends_with([' ', '、'])
-        });
+    let roles = &config.byline.roles;
+    let after_role = roles.iter().any(|role| trimmed.ends_with(role.as_str()));
+    let open = rest.rfind(['（', '(']).map(|open| &rest[open..]);
+    let in_credit = open.is_some_and(|inside| {
+        !inside.contains(['）', ')'])
+            && roles.iter().any(|role| inside.contains(role.as_str()))
+            && rest.ends_with([' ', '、'])
+    });
     if !after_role && !in_credit {
         return Vec::new();
     }
-    let at = analysed.positions();
-    let range = Range::new(
-        at.position((offset - typed_len) as u32),
-        at.position(offset as u32),
-    );
+    let range = (analysed.positions()).range(Span::new((offset - typed_len) as u32, offset as u32));
     let names = config.byline.roster.iter().enumerate();
     names
         .map(|(i, name)| value(i, name.clone(), "记者名单".into(), range))
@@ -121,9 +106,8 @@ fn place_names(analysed: &Analysed, before: &str, offset: usize) -> Vec<Completi
         .and_then(|a| a.facts.places.region);
     found.sort_by_key(|&id| (distance(g, id, region), g.place(id).level, id));
     found.truncate(MAX_PLACES);
-    let at = analysed.positions();
     let start = (offset - before.len() + typed) as u32;
-    let range = Range::new(at.position(start), at.position(offset as u32));
+    let range = (analysed.positions()).range(Span::new(start, offset as u32));
     (found.iter().enumerate())
         .map(|(i, &id)| value(i, g.place(id).name.to_string(), g.path(id), range))
         .collect()

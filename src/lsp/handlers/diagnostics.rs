@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
-use ls_types::Diagnostic;
+use ls_types::{Diagnostic, Position, Range};
+use ropey::Rope;
 
 use crate::lsp::analysis::{note, Findings};
-use crate::lsp::convert::{Locate, Positions};
-use crate::text::{LineIndex, PositionEncoding, Span};
+use crate::lsp::convert::Positions;
+use crate::text::PositionEncoding;
 
 /// The report, as JSON text written straight from the serialised findings (a page's
 /// thousands of diagnostics are never turned into a tree of JSON values).
@@ -40,23 +41,19 @@ pub(crate) fn config_diagnostic(
     error: &crate::config::ConfigError,
     encoding: PositionEncoding,
 ) -> Diagnostic {
-    let source = std::fs::read_to_string(path).unwrap_or_default();
-    let index = LineIndex::new(&source);
+    let rope = Rope::from_str(&std::fs::read_to_string(path).unwrap_or_default());
+    let at = Positions::new(&rope, encoding);
     let line = error.line.map_or(0, |l| l.saturating_sub(1));
-    let at = Positions::new(&source, &index, encoding);
-    let start = index.line_start(line).unwrap_or(0);
-    let end = if line < index.line_count() {
-        index.line_content_end(&source, line)
+    // The whole line, up to its line ending; the start of the file for a line past the end.
+    let whole = Range::new(Position::new(line, 0), Position::new(line, u32::MAX));
+    let range = if (line as usize) < rope.len_lines() {
+        at.range(at.span(whole))
     } else {
-        start
+        Range::default()
     };
     let message = match &error.key {
         Some(key) => format!("`{key}`: {}", error.message),
         None => error.message.clone(),
     };
-    note(
-        at.range(Span::new(start, end.max(start))),
-        "config",
-        message,
-    )
+    note(range, "config", message)
 }

@@ -6,7 +6,6 @@ use ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use crate::gazetteer::{describe_change, describe_place, Gazetteer};
 use crate::lint::Analysis;
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
 use crate::recognise::bylines::{Byline, Name, PhotoCredit};
 use crate::text::Span;
 
@@ -87,10 +86,8 @@ fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Spa
 /// `2023年3月14日 星期二`.
 pub(crate) fn long_date(date: jiff::civil::Date) -> String {
     let (year, month, day) = (date.year(), date.month(), date.day());
-    format!(
-        "{year}年{month}月{day}日 星期{}",
-        weekday_zh(date.weekday())
-    )
+    let weekday = weekday_zh(date.weekday());
+    format!("{year}年{month}月{day}日 星期{weekday}")
 }
 
 /// `一` … `日`, as after `星期` or `周`.
@@ -108,22 +105,17 @@ fn names(names: &[Name]) -> String {
 
 fn describe_byline(b: &Byline) -> String {
     let mut lines = vec!["**署名**".to_owned()];
-    lines.extend(
-        b.lead
-            .as_ref()
-            .map(|lead| format!("- 电头：{}", lead.words())),
-    );
+    if let Some(lead) = &b.lead {
+        lines.push(format!("- 电头：{}", lead.words()));
+    }
     if let Some(credit) = &b.credit {
         for g in &credit.groups {
             let role = g.role.as_ref().map_or("（无职务）", |r| r.text.as_str());
             lines.push(format!("- {role}：{}", names(&g.names)));
         }
-        lines.extend(
-            credit
-                .media
-                .as_ref()
-                .map(|media| format!("- {}", media.text)),
-        );
+        if let Some(media) = &credit.media {
+            lines.push(format!("- {}", media.text));
+        }
         if !credit.complete {
             lines.push("- 署名与正文相连，未能切分姓名".into());
         }

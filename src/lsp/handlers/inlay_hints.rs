@@ -4,7 +4,6 @@
 use ls_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Position, Range};
 
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
 use crate::lsp::handlers::hover::{long_date, weekday_zh};
 
 /// One hint after each day written without its month (`14日`) and each relative day

@@ -5,7 +5,6 @@ use ls_types::{DocumentSymbol, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
-use crate::lsp::convert::Locate;
 use crate::lsp::handlers::code_action::short;
 use crate::text::Span;
 
