@@ -61,25 +61,28 @@ fn a_correct_page_gives_no_place_finding() {
     }
 }
 
+/// Each finding as its rule, the text it flags and the replacements its fixes write.
+fn rule_text_fixes<'a>(
+    page: &'a str,
+    found: &'a [Diagnostic],
+) -> Vec<(&'a str, &'a str, Vec<&'a str>)> {
+    found
+        .iter()
+        .map(|d| {
+            let fixes = d.fixes.iter().flat_map(|f| f.edits.iter());
+            let replacements = fixes.map(|e| e.replacement.as_str()).collect();
+            (d.rule, &page[d.span.range()], replacements)
+        })
+        .collect()
+}
+
 #[test]
 fn each_slip_is_found_by_the_right_rule() {
     // The built-in villages find the community slip with no newsroom file; the newsroom's
     // 2021 village list finds the same.
     for gazetteer in [false, true] {
         let found = place_findings(PAGE_WITH_SLIPS, &config(gazetteer));
-        let summary: Vec<(&str, &str, Vec<&str>)> = found
-            .iter()
-            .map(|d| {
-                (
-                    d.rule,
-                    &PAGE_WITH_SLIPS[d.span.range()],
-                    d.fixes
-                        .iter()
-                        .flat_map(|f| f.edits.iter().map(|e| e.replacement.as_str()))
-                        .collect(),
-                )
-            })
-            .collect();
+        let summary = rule_text_fixes(PAGE_WITH_SLIPS, &found);
         assert_eq!(
             summary,
             [
@@ -108,19 +111,7 @@ fn the_seed_page_untouched_finds_its_community_slip() {
     let page = include_str!("fixtures/place/seed-page.txt");
     let config = LoadedConfig::defaults(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"));
     let found = place_findings(page, &config);
-    let summary: Vec<(&str, &str, Vec<&str>)> = found
-        .iter()
-        .map(|d| {
-            (
-                d.rule,
-                &page[d.span.range()],
-                d.fixes
-                    .iter()
-                    .flat_map(|f| f.edits.iter().map(|e| e.replacement.as_str()))
-                    .collect(),
-            )
-        })
-        .collect();
+    let summary = rule_text_fixes(page, &found);
     assert_eq!(
         summary,
         [("place/misspelled", "福富苑社区", vec!["福寓苑社区"])],

@@ -178,13 +178,7 @@ impl Scanner<'_> {
         let relative = Relative::Day {
             offset: offset as i8,
         };
-        let resolved = self.issue.and_then(|d| relative_date(relative, d));
-        out.push(self.mention(
-            Span::from_range(pos..end),
-            Mention::Relative(relative),
-            resolved,
-        ));
-        Some(end)
+        self.push_relative(pos..end, relative, out)
     }
 
     /// `本周三`, `上周五`, `下周一`, `这周二`, `上星期五`, `下礼拜一`.
@@ -205,9 +199,20 @@ impl Scanner<'_> {
             weeks: weeks as i8,
             weekday,
         };
+        self.push_relative(pos..end, relative, out)
+    }
+
+    /// Adds the relative word at `range`, resolved against the issue date; returns its end.
+    fn push_relative(
+        &self,
+        range: std::ops::Range<usize>,
+        relative: Relative,
+        out: &mut Vec<DateMention>,
+    ) -> Option<usize> {
+        let end = range.end;
         let resolved = self.issue.and_then(|d| relative_date(relative, d));
         out.push(self.mention(
-            Span::from_range(pos..end),
+            Span::from_range(range),
             Mention::Relative(relative),
             resolved,
         ));
