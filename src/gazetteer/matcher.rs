@@ -309,37 +309,7 @@ impl Matcher {
             if inherited.is_empty() {
                 continue;
             }
-            // Both lists are in place order; built-in changes come after every place.
-            let mut merged = Vec::with_capacity(inherited.len() + refs.len());
-            let (mut b, mut o) = (0, 0);
-            let base_places: Vec<NameRef> = inherited
-                .iter()
-                .copied()
-                .filter(|r| r.place().is_some())
-                .collect();
-            while b < base_places.len() || o < refs.len() {
-                let take_base = match (base_places.get(b), refs.get(o)) {
-                    (Some(x), Some(y)) => x.place() <= y.place(),
-                    (Some(_), None) => true,
-                    _ => false,
-                };
-                let next = if take_base {
-                    b += 1;
-                    base_places[b - 1]
-                } else {
-                    o += 1;
-                    refs[o - 1]
-                };
-                if !merged.contains(&next) {
-                    merged.push(next);
-                }
-            }
-            for r in inherited.iter().filter(|r| r.place().is_none()) {
-                if !merged.contains(r) {
-                    merged.push(*r);
-                }
-            }
-            *refs = merged;
+            *refs = merge_refs(inherited, refs);
         }
         let layout = builder.finish();
         let endings = Endings::new(base.endings.pairs().chain(layout.endings.iter().copied()));
@@ -482,6 +452,39 @@ impl Matcher {
             }
         }
     }
+}
+
+/// A newsroom name's refs (`own`) merged with what the built-in table gives the same name
+/// (`inherited`): places of both in place order, then the built-in changes, each once.
+fn merge_refs(inherited: &[NameRef], own: &[NameRef]) -> Vec<NameRef> {
+    let mut merged = Vec::with_capacity(inherited.len() + own.len());
+    let base_places: Vec<NameRef> = (inherited.iter().copied())
+        .filter(|r| r.place().is_some())
+        .collect();
+    let (mut b, mut o) = (0, 0);
+    while b < base_places.len() || o < own.len() {
+        let take_base = match (base_places.get(b), own.get(o)) {
+            (Some(x), Some(y)) => x.place() <= y.place(),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let next = if take_base {
+            b += 1;
+            base_places[b - 1]
+        } else {
+            o += 1;
+            own[o - 1]
+        };
+        if !merged.contains(&next) {
+            merged.push(next);
+        }
+    }
+    for r in inherited.iter().filter(|r| r.place().is_none()) {
+        if !merged.contains(r) {
+            merged.push(*r);
+        }
+    }
+    merged
 }
 
 /// The character whose UTF-8 encoding starts at `at` in `bytes`, which are valid UTF-8, and
