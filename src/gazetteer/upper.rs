@@ -10,6 +10,7 @@
 //!
 //! This module knows nothing of drafts or rules.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -184,6 +185,35 @@ impl UpperNames {
             newer
         });
         newer.iter().any(|n| n == name)
+    }
+
+    /// [`UpperNames::slips`] of the built-in index, remembered per thread when `g` is the
+    /// built-in gazetteer: the place recogniser asks for every ending of every place-like
+    /// run, and a page, like a corpus, writes the same few hundred (`全市`, `城区`) again and
+    /// again. A newsroom gazetteer may know more names, so its answers are not kept.
+    pub fn builtin_slips(g: &Gazetteer, written: &str) -> Vec<UpperSlip<'static>> {
+        /// Entries a thread keeps before it starts afresh.
+        const KEPT: usize = 1 << 16;
+        type Seen = FxMap<Box<str>, Vec<UpperSlip<'static>>>;
+        thread_local! {
+            static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
+        }
+        let index = UpperNames::builtin();
+        if !std::ptr::eq(g, Gazetteer::builtin()) {
+            return index.slips(g, written);
+        }
+        SEEN.with(|seen| {
+            if let Some(found) = seen.borrow().get(written) {
+                return found.clone();
+            }
+            let found = index.slips(g, written);
+            let mut seen = seen.borrow_mut();
+            if seen.len() >= KEPT {
+                seen.clear();
+            }
+            seen.insert(written.into(), found.clone());
+            found
+        })
     }
 
     /// Every name `written` (a name no division bears, with a county-level or higher

@@ -57,7 +57,7 @@ pub(super) fn national_slip(
         }
         // Ex) 党组织与城市: inside a run, a difference at the first character is as likely
         // the word before (与) as a slip (禹城市).
-        let mut slips = index.slips(g, name);
+        let mut slips = UpperNames::builtin_slips(g, name);
         slips.retain(|s| whole || !s.at_start);
         if slips.is_empty() {
             continue;
@@ -207,7 +207,7 @@ fn quoted(
         clamped: false,
     };
     let mut slip = compare_under(input, search, &candidate, known.all).or_else(|| {
-        let slips = UpperNames::builtin().slips(g, &name);
+        let slips = UpperNames::builtin_slips(g, &name);
         let [one] = &slips[..] else { return None };
         let basis = candidate
             .parent
