@@ -1,25 +1,42 @@
-//! Giving memory back to the system after large documents close: mimalloc hands emptied pages
-//! back at once, and a collection a moment after the last large close (see `server`)
-//! returns what the heaps still hold; glibc's allocator, serving the C parts, is trimmed too.
+//! Giving memory back to the system. Emptied pages wait a second before mimalloc hands them
+//! back, so that the next edit of a large page finds them; a worker idle for a second gives
+//! back what its heap holds, and a collection a moment after the last large close (see
+//! `server`) returns the rest; glibc's allocator, serving the C parts, is trimmed too.
+
+use std::time::Duration;
+
+use libmimalloc_sys::{mi_collect, mi_option_set, mi_option_t};
 
 /// Closing a document at least this large schedules a trim.
 pub(crate) const TRIM_AFTER_CLOSING_BYTES: usize = 1024 * 1024;
 
-/// Makes the allocator hand emptied pages back to the system at once rather than after a
-/// delay. A server holds on to whatever its threads once used; the cost, a system call per
-/// emptied page, is small next to an analysis. Call before the server's threads start.
-pub(crate) fn release_eagerly() {
-    /// `mi_option_purge_delay` in mimalloc.h (the same index in mimalloc 2 and 3), which
-    /// `libmimalloc-sys` does not name.
-    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// How long a worker waits for its next job before it gives back what its heap holds.
+pub(crate) const IDLE: Duration = Duration::from_secs(1);
+
+/// Makes emptied pages wait a second before they go back to the system. Each edit of a large
+/// page frees megabytes (the re-checked findings, the message that carried them) that the
+/// next edit allocates again; pages handed back at once came back zeroed by the kernel, at a
+/// cost greater than the re-check's (a 1 MB page's edits: p95 5–14 ms, against 2 ms kept).
+/// Call before the server's threads start.
+pub(crate) fn keep_freed_pages() {
+    /// `mi_option_purge_delay` in mimalloc.h (the same index in mimalloc 2 and 3), in
+    /// milliseconds; `libmimalloc-sys` does not name it.
+    const MI_OPTION_PURGE_DELAY: mi_option_t = 15;
     // SAFETY: `mi_option_set` takes no pointers; options may be set at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 1000) }
+}
+
+/// A worker with nothing to do gives back the pages its heap keeps (mimalloc's heaps are per
+/// thread: no other thread can).
+pub(crate) fn collect_idle() {
+    // SAFETY: `mi_collect` takes no pointers; it frees what this thread's heap holds unused.
+    unsafe { mi_collect(true) }
 }
 
 /// Returns free memory to the system.
 pub(crate) fn trim() {
-    // SAFETY: `mi_collect` takes no pointers; it frees what the heaps hold unused.
-    unsafe { libmimalloc_sys::mi_collect(true) }
+    // SAFETY: as in `collect_idle`.
+    unsafe { mi_collect(true) }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         extern "C" {

@@ -34,7 +34,7 @@ mod workspace;
 
 /// Runs the language server on stdin/stdout until the client exits.
 pub fn run() -> anyhow::Result<()> {
-    memory::release_eagerly();
+    memory::keep_freed_pages();
     let out = transport::writer(std::io::stdout());
     let (events, incoming) = crossbeam_channel::unbounded();
     transport::reader(std::io::stdin(), events.clone(), out.clone());

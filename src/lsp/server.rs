@@ -50,9 +50,19 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
         let queue = queue.clone();
         // Requests catch their own panics; this keeps the thread for other work.
         std::thread::spawn(move || {
-            queue
-                .iter()
-                .for_each(|job| drop(catch_unwind(AssertUnwindSafe(job))))
+            let mut worked = false;
+            loop {
+                let job = match worked {
+                    true => queue.recv_timeout(super::memory::IDLE),
+                    false => queue.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                worked = job.is_ok();
+                match job {
+                    Ok(job) => drop(catch_unwind(AssertUnwindSafe(job))),
+                    Err(RecvTimeoutError::Timeout) => super::memory::collect_idle(),
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
         });
     }
     let shared = Arc::new(Shared::new(out.clone(), events));
