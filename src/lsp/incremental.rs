@@ -284,31 +284,6 @@ mod tests {
         )
     }
 
-    /// Composed ranges cover every byte that differs, with the prefix and suffix identical.
-    #[test]
-    fn composed_edit_ranges_cover_the_difference() {
-        let base = "0123456789abcdefghij";
-        let cases: &[&[(usize, usize, &str)]] = &[
-            &[(3, 5, "XY"), (10, 10, "Z")],
-            &[(10, 12, ""), (2, 3, "QQQ")],
-            &[(5, 5, "ab"), (5, 7, "")],
-            &[(4, 8, "x"), (3, 6, "yyyy"), (15, 16, "")],
-        ];
-        for case in cases {
-            let mut text = base.to_owned();
-            let mut dirty: Option<EditRange> = None;
-            for &edit in *case {
-                let (next, range) = apply(&text, edit);
-                text = next;
-                dirty = Some(dirty.map_or(range, |d| d.then(range)));
-            }
-            let d = dirty.unwrap();
-            let (s, oe, ne) = (d.start as usize, d.old_end as usize, d.new_end as usize);
-            assert_eq!(&base[..s], &text[..s], "{case:?}");
-            assert_eq!(&base[oe..], &text[ne..], "{case:?}");
-        }
-    }
-
     fn resolved() -> Resolved {
         let config = Arc::new(crate::config::LoadedConfig::defaults(".".into()));
         Resolved {

@@ -436,7 +436,7 @@ impl Shared {
         let page = self.documents.snapshot(uri)?;
         let version = page.version;
         let generation = self.configs().generation();
-        let (mut chunks, edits) = {
+        let (chunks, edits) = {
             let documents = self.documents.lock();
             let document = documents.get(uri)?;
             if let Some(findings) = document.findings.as_ref() {
@@ -452,12 +452,15 @@ impl Shared {
                 .collect();
             (chunks, edits)
         };
-        let chunked = chunks.as_mut().and_then(|chunks| {
+        let chunked = chunks.and_then(|mut chunks| {
             let resolved = self.configs().resolve(page.path.as_deref());
             let encoding = self.negotiated().encoding;
             let update = || chunks.update(&page, &edits, &resolved, encoding, today());
             catch_unwind(AssertUnwindSafe(update)).ok().flatten()?;
             let json = chunks.render();
+            if let Some(document) = self.documents.lock().get_mut(uri) {
+                document.advance_chunks(chunks);
+            }
             Some(Findings {
                 version,
                 generation: resolved.generation,
@@ -465,14 +468,9 @@ impl Shared {
                 json,
             })
         });
-        let findings = match (chunked, chunks) {
-            (Some(found), Some(chunks)) => {
-                if let Some(document) = self.documents.lock().get_mut(uri) {
-                    document.advance_chunks(chunks);
-                }
-                Arc::new(found)
-            }
-            _ => Arc::new(self.analysed(uri)?.findings()),
+        let findings = match chunked {
+            Some(chunked) => Arc::new(chunked),
+            None => Arc::new(self.analysed(uri)?.findings()),
         };
         self.remember(uri, &findings);
         Some(findings)
@@ -580,7 +578,7 @@ impl Shared {
             };
             let diagnostic = error.map(|error| {
                 self.log(MessageType::ERROR, format!("config error: {error}"));
-                handlers::config_diagnostic(&path, &error, self.negotiated().encoding)
+                handlers::diagnostics::config_diagnostic(&path, &error, self.negotiated().encoding)
             });
             let json =
                 diagnostic.map(|d| serde_json::to_string(&d).expect("a diagnostic serialises"));

@@ -49,12 +49,7 @@ pub(crate) fn actions(
         // computing it; `codeAction/resolve` fills in the edit if it is chosen.
         let has_safe = (params.context.diagnostics.iter())
             .any(|d| convert::payload(d).is_some_and(|p| p.fixes.iter().any(|f| f.safe)));
-        has_safe.then(|| CodeAction {
-            title: FIX_ALL_TITLE.into(),
-            kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-            data: Some(json!({ "uri": uri })),
-            ..Default::default()
-        })
+        has_safe.then(|| fix_all(uri, None))
     } else if wants(FIX_ALL_KIND) {
         fix_all_action(uri, analysed, negotiated)
     } else {
@@ -145,17 +140,21 @@ pub(crate) fn fix_all_action(
     negotiated: &Negotiated,
 ) -> Option<CodeAction> {
     let edits = safe_fix_edits(analysed);
-    (!edits.is_empty()).then(|| CodeAction {
+    let edit =
+        (!edits.is_empty()).then(|| document_edit(negotiated, uri, Some(analysed.version), edits));
+    Some(fix_all(uri, Some(edit?)))
+}
+
+/// `source.fixAll.jiaodui` with its edit, or (`None`) with the URI for `codeAction/resolve`
+/// to compute it for.
+fn fix_all(uri: &Uri, edit: Option<WorkspaceEdit>) -> CodeAction {
+    CodeAction {
         title: FIX_ALL_TITLE.into(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(document_edit(
-            negotiated,
-            uri,
-            Some(analysed.version),
-            edits,
-        )),
+        data: edit.is_none().then(|| json!({ "uri": uri })),
+        edit,
         ..Default::default()
-    })
+    }
 }
 
 /// `textDocument/formatting` and fix-all: every safe fix, applied to a fixpoint, as the
