@@ -436,6 +436,55 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     assert!(server.shutdown().success());
 }
 
+/// The actions that edit the configuration take what they add from the diagnostic's data: a
+/// reporter for the roster in `jiaodui.toml`, a place and its parent for a newsroom gazetteer.
+#[test]
+fn config_actions_add_a_reporter_to_the_roster_and_a_place_to_the_gazetteer() {
+    let dir = tempdir();
+    let config = "[byline]\nroster = [\"王海\"]\n\n[places]\ngazetteers = [\"places.toml\"]\n";
+    std::fs::write(dir.path().join("jiaodui.toml"), config).unwrap();
+    std::fs::write(dir.path().join("places.toml"), "").unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "本报讯（记者 王梅）近日，平城区水泊寺街道永按社区组织志愿者清扫街巷。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.pull(&uri);
+    let mut edited = |rule: &str, title: &str, file: &str, old: &str| {
+        let diagnostic = (diagnostics.iter())
+            .find(|d| d["code"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {diagnostics:?}"));
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"],
+                   "context": {"diagnostics": [diagnostic], "only": ["quickfix"]}}),
+        );
+        let actions = response["result"].as_array().unwrap();
+        let action = (actions.iter())
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title} in {actions:?}"));
+        let edits = &action["edit"]["changes"][uri_in(dir.path(), file)];
+        apply_edits(old, edits.as_array().unwrap(), "utf-16")
+    };
+    let roster = edited(
+        "byline/unknown-reporter",
+        "将“王梅”加入记者名单",
+        "jiaodui.toml",
+        config,
+    );
+    assert!(roster.contains("roster = [\"王海\", \"王梅\"]"), "{roster}");
+    let places = edited(
+        "place/misspelled",
+        "将“永按社区”加入地名库",
+        "places.toml",
+        "",
+    );
+    assert_eq!(
+        places,
+        "[[place]]\nname = \"永按社区\"\nparent = \"水泊寺街道\"\nlevel = \"village\"\n"
+    );
+    assert!(server.shutdown().success());
+}
+
 #[test]
 fn markdown_drafts_offer_disabling_a_rule_for_the_file() {
     let dir = tempdir();

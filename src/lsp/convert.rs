@@ -121,10 +121,9 @@ pub(crate) struct DiagnosticPayload {
     pub text: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixPayload>,
+    /// A name for the roster or a place for the gazetteer, for the actions that add them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roster_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<PlacePayload>,
+    pub add: Option<DiagnosticData>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -133,14 +132,6 @@ pub(crate) struct FixPayload {
     pub title: String,
     pub safe: bool,
     pub edits: Vec<TextEdit>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct PlacePayload {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
 }
 
 /// A core finding as a protocol diagnostic: code, link to the rule's docs, related places,
@@ -171,26 +162,12 @@ pub(crate) fn diagnostic(
             edits,
         }
     });
-    let (roster_name, place) = match &finding.data {
-        Some(DiagnosticData::AddToRoster { name }) => (Some(name.clone()), None),
-        Some(DiagnosticData::AddToGazetteer { name, parent }) => (
-            None,
-            Some(PlacePayload {
-                name: name.clone(),
-                parent: parent.clone(),
-            }),
-        ),
-        _ => (None, None),
-    };
-    let (rule, text) = (finding.rule.to_owned(), at.slice(finding.span));
-    let fixes = fixes.collect();
     let payload = DiagnosticPayload {
-        rule,
+        rule: finding.rule.to_owned(),
         version,
-        text,
-        fixes,
-        roster_name,
-        place,
+        text: at.slice(finding.span),
+        fixes: fixes.collect(),
+        add: finding.data.clone(),
     };
     lsp::Diagnostic {
         range: at.range(finding.span),

@@ -199,47 +199,43 @@ impl Server {
         })
     }
 
-    fn notification(&mut self, Notification { method, params }: Notification) {
+    fn notification(&mut self, Notification { method, params }: Notification) -> Option<()> {
         let shared = self.shared.clone();
         match method.as_str() {
             n::Initialized::METHOD => shared.register_watchers(),
-            n::DidOpenTextDocument::METHOD => self.on::<n::DidOpenTextDocument>(params, |s, p| {
-                let doc = p.text_document;
+            n::DidOpenTextDocument::METHOD => {
+                let doc = parse::<n::DidOpenTextDocument>(params)?.text_document;
                 if (shared.documents).open(doc.uri.clone(), doc.version, &doc.text) {
-                    s.trim_later();
+                    self.trim_later();
                 }
-                s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
-            }),
+                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
+            }
             n::DidChangeTextDocument::METHOD => {
-                self.on::<n::DidChangeTextDocument>(params, |s, p| {
-                    let (doc, changes) = (p.text_document, p.content_changes);
-                    shared.note_arrival(&doc.uri, doc.version);
-                    let encoding = shared.negotiated().encoding;
-                    let changed =
-                        (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
-                    if let Err(err) = changed {
-                        shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
-                    }
-                    s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
-                })
+                let p = parse::<n::DidChangeTextDocument>(params)?;
+                let (doc, changes) = (p.text_document, p.content_changes);
+                shared.note_arrival(&doc.uri, doc.version);
+                let encoding = shared.negotiated().encoding;
+                let changed = (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
+                if let Err(err) = changed {
+                    shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
+                }
+                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
             n::DidCloseTextDocument::METHOD => {
-                self.on::<n::DidCloseTextDocument>(params, |s, p| {
-                    if shared.documents.close(&p.text_document.uri) {
-                        s.trim_later();
-                    }
-                    if !shared.negotiated().pull_diagnostics {
-                        (shared.out).send(publish_diagnostics(&p.text_document.uri, "", None));
-                    }
-                })
+                let uri = parse::<n::DidCloseTextDocument>(params)?.text_document.uri;
+                if shared.documents.close(&uri) {
+                    self.trim_later();
+                }
+                if !shared.negotiated().pull_diagnostics {
+                    (shared.out).send(publish_diagnostics(&uri, "", None));
+                }
             }
             n::DidChangeConfiguration::METHOD => {
-                self.on::<n::DidChangeConfiguration>(params, |s, p| {
-                    shared
-                        .configs()
-                        .set_settings(Settings::from_json(&p.settings));
-                    s.refresh_all();
-                })
+                let settings = parse::<n::DidChangeConfiguration>(params)?.settings;
+                shared
+                    .configs()
+                    .set_settings(Settings::from_json(&settings));
+                self.refresh_all();
             }
             n::DidChangeWatchedFiles::METHOD => {
                 shared.configs().reload();
@@ -247,18 +243,7 @@ impl Server {
             }
             _ => {}
         }
-    }
-
-    /// Runs `handler` on a notification's params, if they parse.
-    fn on<N: n::Notification>(
-        &mut self,
-        params: Value,
-        handler: impl FnOnce(&mut Self, N::Params),
-    ) {
-        match serde_json::from_value(params) {
-            Ok(params) => handler(self, params),
-            Err(err) => eprintln!("jiaodui lsp: notification ignored: {err}"),
-        }
+        Some(())
     }
 
     /// Re-checks every open document after a configuration change: pushes, or asks a pulling
@@ -300,6 +285,14 @@ impl Server {
             }
         }
     }
+}
+
+/// A notification's params, if they parse.
+fn parse<N: n::Notification>(params: Value) -> Option<N::Params> {
+    let parsed = serde_json::from_value(params);
+    parsed
+        .inspect_err(|err| eprintln!("jiaodui lsp: notification ignored: {err}"))
+        .ok()
 }
 
 /// Hands a request to the first handler registered for its method, as rust-analyzer's

@@ -9,6 +9,7 @@ use std::path::Path;
 use ls_types::*;
 use serde_json::json;
 
+use crate::diagnostic::DiagnosticData;
 use crate::document::DraftKind;
 use crate::lint;
 use crate::lsp::analysis::Analysed;
@@ -79,23 +80,23 @@ fn quick_fixes(
             (fix.title.clone(), Some(edit), fix.safe)
         })
         .collect();
-    if let Some(name) = &payload.roster_name {
+    if let Some(DiagnosticData::AddToRoster { name }) = &payload.add {
         let edit = file_edit(&config_file, negotiated, |old| add_to_roster(old, name));
         found.push((format!("将“{name}”加入记者名单"), edit, false));
     }
-    if let Some(place) = &payload.place {
+    if let Some(DiagnosticData::AddToGazetteer { name, parent }) = &payload.add {
         let config = &analysed.resolved.config;
         let gazetteers = &config.config.places.gazetteers;
         let gazetteer = gazetteers.iter().find(|g| g.ends_with(".toml"));
         let edit = gazetteer.and_then(|g| {
-            let mut fields = vec![("name", place.name.as_str())];
-            fields.extend(place.parent.as_deref().map(|parent| ("parent", parent)));
-            fields.push(("level", level_of(&place.name)));
+            let mut fields = vec![("name", name.as_str())];
+            fields.extend(parent.as_deref().map(|parent| ("parent", parent)));
+            fields.push(("level", level_of(name)));
             file_edit(&config.root.join(g), negotiated, |old| {
                 append_table(old, "place", &fields)
             })
         });
-        found.push((format!("将“{}”加入地名库", place.name), edit, false));
+        found.push((format!("将“{name}”加入地名库"), edit, false));
     }
     if !payload.text.is_empty() {
         let relative = (analysed.path.as_deref())
