@@ -87,19 +87,17 @@ pub(crate) fn writer(mut output: impl Write + Send + 'static) -> Output {
     let (tx, rx) = crossbeam_channel::unbounded::<Out>();
     std::thread::spawn(move || {
         for out in &rx {
-            let written = match &out {
+            let mut written = match out {
                 Out::Body(body) => write!(output, "Content-Length: {}\r\n\r\n{body}", body.len()),
-                Out::Flushed(_) => Ok(()),
-            };
-            // Flush when nothing else waits, so that bursts go out in one write.
-            let flushed = match out {
                 Out::Flushed(done) => output.flush().map(|()| {
                     let _ = done.try_send(());
                 }),
-                Out::Body(_) if rx.is_empty() => output.flush(),
-                Out::Body(_) => Ok(()),
             };
-            if written.and(flushed).is_err() {
+            // Flush when nothing else waits, so that bursts go out in one write.
+            if rx.is_empty() {
+                written = written.and_then(|()| output.flush());
+            }
+            if written.is_err() {
                 return;
             }
         }
