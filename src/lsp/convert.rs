@@ -59,10 +59,32 @@ impl<'a> Positions<'a> {
             .unwrap_or_default()
     }
 
-    /// The byte offset of a client position, clamped into the text (see [`char_offset`]).
+    /// The byte offset of a client position, clamped as LSP asks: a line past the end is the
+    /// end of the text, a column past the end of its line is the end of the line (before its
+    /// `\n` or `\r\n`), and a column inside a character is that character's start.
     pub fn offset(&self, position: Position) -> u32 {
-        let char = char_offset(self.rope, position, self.encoding);
-        (self.rope.char_to_byte(char) as u32).saturating_sub(self.base)
+        let (rope, line) = (self.rope, position.line as usize);
+        if line >= rope.len_lines() {
+            return (rope.len_bytes() as u32).saturating_sub(self.base);
+        }
+        let text = rope.line(line);
+        let mut end = text.len_chars();
+        let ends_with = |end: usize, c: char| end > 0 && text.char(end - 1) == c;
+        if ends_with(end, '\n') {
+            end -= 1;
+            if ends_with(end, '\r') {
+                end -= 1;
+            }
+        }
+        let target = (position.character as usize).min(units(text, end, self.encoding));
+        // Back from units to chars, rounding down to the start of the character holding them.
+        let char = match self.encoding {
+            PositionEncoding::Utf8 => text.byte_to_char(target),
+            PositionEncoding::Utf16 => text.utf16_cu_to_char(target),
+            PositionEncoding::Utf32 => target,
+        };
+        let offset = rope.line_to_byte(line) + text.char_to_byte(char);
+        (offset as u32).saturating_sub(self.base)
     }
 
     /// A client range as a span; a reversed range is put in order.
@@ -70,33 +92,6 @@ impl<'a> Positions<'a> {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         Span::new(a.min(b), a.max(b))
     }
-}
-
-/// The char index of a client position in the rope, clamped as LSP asks: a line past the end
-/// is the end of the text, a column past the end of its line is the end of the line (before
-/// its `\n` or `\r\n`), and a column inside a character is that character's start.
-pub(crate) fn char_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> usize {
-    let line = position.line as usize;
-    if line >= rope.len_lines() {
-        return rope.len_chars();
-    }
-    let text = rope.line(line);
-    let mut end = text.len_chars();
-    let ends_with = |end: usize, c: char| end > 0 && text.char(end - 1) == c;
-    if ends_with(end, '\n') {
-        end -= 1;
-        if ends_with(end, '\r') {
-            end -= 1;
-        }
-    }
-    let target = (position.character as usize).min(units(text, end, encoding));
-    // Back from units to chars, rounding down to the start of the character holding them.
-    rope.line_to_char(line)
-        + match encoding {
-            PositionEncoding::Utf8 => text.byte_to_char(target),
-            PositionEncoding::Utf16 => text.utf16_cu_to_char(target),
-            PositionEncoding::Utf32 => target,
-        }
 }
 
 /// Code units of `encoding` before char `index` of a line.
