@@ -174,9 +174,8 @@ fn read_frame(input: &mut impl BufRead) -> Frame {
     let mut line = Vec::new();
     loop {
         line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => return Frame::Eof,
-            Ok(_) => {}
+        if !matches!(input.read_until(b'\n', &mut line), Ok(1..)) {
+            return Frame::Eof;
         }
         let text = String::from_utf8_lossy(&line);
         let mut text = text.trim_end_matches(['\r', '\n']);
