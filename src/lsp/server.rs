@@ -386,10 +386,9 @@ impl Shared {
     }
 
     pub fn log(&self, typ: MessageType, message: String) {
-        self.out.notify(
-            "window/logMessage",
-            json!({"type": typ, "message": message}),
-        );
+        let params = json!({"type": typ, "message": message});
+        let log = json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": params});
+        self.out.send(log.to_string());
     }
 
     pub fn note_arrival(&self, uri: &Uri, version: i32) {

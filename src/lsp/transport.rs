@@ -61,10 +61,6 @@ impl Output {
         );
     }
 
-    pub fn notify(&self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string());
-    }
-
     /// Sends a request to the client; nothing waits for its answer.
     pub fn request(&self, method: &str, params: Value) {
         let id = format!("jiaodui-{}", self.next_id.fetch_add(1, Ordering::Relaxed));
