@@ -346,6 +346,36 @@ fn edit_bursts_converge_to_the_clients_text() {
     }
 }
 
+/// Formatting answers with the smallest edits: applied, they give what `--fix` gives, in
+/// either encoding, and a line the fixes leave alone is in no edit.
+#[test]
+fn formatting_edits_leave_unchanged_lines_alone() {
+    let text = "标题。\n\n本报讯(记者 王海)8日,𠮷社区。\n不变的一行\n末尾,\n";
+    for encoding in ["utf-8", "utf-16"] {
+        let dir = tempdir();
+        let (mut server, _) = start(pushing_client(Some(&[encoding])), dir.path());
+        let path = dir.path().join("a.txt");
+        let uri = file_uri(&path);
+        server.open(&uri, "plaintext", 1, text);
+        let response = server.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        );
+        let edits = response["result"].as_array().cloned().unwrap_or_default();
+        let config = LoadedConfig::defaults(dir.path().to_path_buf());
+        let fixed = jiaodui::lint::fix(text, Some(&path), &config, TODAY.parse().unwrap());
+        assert_ne!(fixed.text, text);
+        assert_eq!(
+            apply_edits(text, &edits, encoding),
+            fixed.text,
+            "{encoding}"
+        );
+        let touched = |e: &Value| e["newText"].as_str().unwrap().contains("不变");
+        assert!(!edits.iter().any(touched), "{encoding}: {edits:?}");
+        assert!(server.shutdown().success());
+    }
+}
+
 #[test]
 fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     let dir = tempdir();

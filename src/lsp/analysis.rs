@@ -141,7 +141,7 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
             MAX_CHECKED_BYTES
         ));
     }
-    // The test `jiaodui check` refuses binary files with, on the decoded text.
+    // The test `jiaodui check` refuses a binary file with, run on the decoded text.
     if crate::text::looks_binary(text.as_bytes()) {
         return Some("document looks binary (NUL or control bytes); not checked".into());
     }
