@@ -55,9 +55,16 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
                 .for_each(|job| drop(catch_unwind(AssertUnwindSafe(job))))
         });
     }
-    let shared = Arc::new(Shared::new(out.clone(), events));
+    let shared = Shared {
+        out: out.clone(),
+        events,
+        documents: DocumentStore::default(),
+        negotiated: OnceLock::new(),
+        configs: Mutex::new(Configs::new(std::env::current_dir().unwrap_or_default())),
+        timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
+    };
     let mut server = Server {
-        shared,
+        shared: Arc::new(shared),
         jobs,
         initialized: false,
         shut_down: false,
@@ -363,17 +370,6 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    pub fn new(out: Output, events: Sender<Event>) -> Shared {
-        Shared {
-            out,
-            events,
-            documents: DocumentStore::default(),
-            negotiated: OnceLock::new(),
-            configs: Mutex::new(Configs::new(std::env::current_dir().unwrap_or_default())),
-            timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
-        }
-    }
-
     pub fn negotiated(&self) -> &Negotiated {
         static DEFAULT: OnceLock<Negotiated> = OnceLock::new();
         self.negotiated
