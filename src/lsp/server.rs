@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use ls_types::notification::{self as n, Notification as _};
 use ls_types::request::{self as r, Request as _};
-use ls_types::{CompletionResponse, DocumentSymbolResponse, MessageType, Uri};
+use ls_types::{MessageType, Uri};
 use lsp_server::{Message, Notification, Request};
 use serde_json::{json, Value};
 
@@ -149,8 +149,7 @@ impl Server {
                     .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
                 let latest = (!fix_all).then(|| s.documents.lock().get(uri)?.analysis.clone());
                 let analysed = latest.flatten().or_else(|| s.analysed(uri))?;
-                let actions = code_action::actions(&p, &analysed, s.negotiated());
-                (!actions.is_empty()).then_some(actions)
+                code_action::actions(&p, &analysed, s.negotiated())
             })
             .on::<r::CodeActionResolveRequest>(|s, action| {
                 let uri = code_action::deferred_fix_all(&action);
@@ -170,9 +169,7 @@ impl Server {
             })
             .on::<r::DocumentSymbolRequest>(|s, p| {
                 let analysed = s.analysed(&p.text_document.uri)?;
-                Some(DocumentSymbolResponse::Nested(handlers::symbols::symbols(
-                    &analysed,
-                )))
+                Some(handlers::symbols::symbols(&analysed))
             })
             .on::<r::InlayHintRequest>(|s, p| {
                 let analysed = s.analysed(&p.text_document.uri)?;
@@ -181,9 +178,7 @@ impl Server {
             .on::<r::Completion>(|s, p| {
                 let at = p.text_document_position;
                 let analysed = s.analysed(&at.text_document.uri)?;
-                let items =
-                    handlers::completion::items(&analysed, at.position, s.negotiated().snippets);
-                (!items.is_empty()).then_some(CompletionResponse::Array(items))
+                handlers::completion::items(&analysed, at.position, s.negotiated().snippets)
             })
             .finish(),
         }

@@ -23,7 +23,7 @@ pub(crate) fn actions(
     params: &CodeActionParams,
     analysed: &Analysed,
     negotiated: &Negotiated,
-) -> Vec<CodeActionOrCommand> {
+) -> Option<CodeActionResponse> {
     let uri = &params.text_document.uri;
     let only = params.context.only.as_deref();
     let wants = |kind: &str| {
@@ -57,7 +57,7 @@ pub(crate) fn actions(
         None
     };
     out.extend(action.map(CodeActionOrCommand::CodeAction));
-    out
+    (!out.is_empty()).then_some(out)
 }
 
 /// The quick fixes of one of this server's diagnostics: its fixes (safe ones preferred), then
