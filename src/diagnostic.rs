@@ -89,7 +89,8 @@ pub struct Diagnostic {
 }
 
 /// What an editor action needs to act on a finding without asking the server again.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum DiagnosticData {
     /// A reporter's name that could be added to `[byline] roster`.
     AddToRoster { name: String },

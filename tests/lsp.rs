@@ -346,6 +346,36 @@ fn edit_bursts_converge_to_the_clients_text() {
     }
 }
 
+/// Formatting answers with the smallest edits: applied, they give what `--fix` gives, in
+/// either encoding, and a line the fixes leave alone is in no edit.
+#[test]
+fn formatting_edits_leave_unchanged_lines_alone() {
+    let text = "标题。\n\n本报讯(记者 王海)8日,𠮷社区。\n不变的一行\n末尾,\n";
+    for encoding in ["utf-8", "utf-16"] {
+        let dir = tempdir();
+        let (mut server, _) = start(pushing_client(Some(&[encoding])), dir.path());
+        let path = dir.path().join("a.txt");
+        let uri = file_uri(&path);
+        server.open(&uri, "plaintext", 1, text);
+        let response = server.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        );
+        let edits = response["result"].as_array().cloned().unwrap_or_default();
+        let config = LoadedConfig::defaults(dir.path().to_path_buf());
+        let fixed = jiaodui::lint::fix(text, Some(&path), &config, TODAY.parse().unwrap());
+        assert_ne!(fixed.text, text);
+        assert_eq!(
+            apply_edits(text, &edits, encoding),
+            fixed.text,
+            "{encoding}"
+        );
+        let touched = |e: &Value| e["newText"].as_str().unwrap().contains("不变");
+        assert!(!edits.iter().any(touched), "{encoding}: {edits:?}");
+        assert!(server.shutdown().success());
+    }
+}
+
 #[test]
 fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     let dir = tempdir();
@@ -432,6 +462,55 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     assert_eq!(
         fixed,
         "标题\n\n本报讯（记者 王海）社区组织志愿者，为居民服务；活动持续一天。\n"
+    );
+    assert!(server.shutdown().success());
+}
+
+/// The actions that edit the configuration take what they add from the diagnostic's data: a
+/// reporter for the roster in `jiaodui.toml`, a place and its parent for a newsroom gazetteer.
+#[test]
+fn config_actions_add_a_reporter_to_the_roster_and_a_place_to_the_gazetteer() {
+    let dir = tempdir();
+    let config = "[byline]\nroster = [\"王海\"]\n\n[places]\ngazetteers = [\"places.toml\"]\n";
+    std::fs::write(dir.path().join("jiaodui.toml"), config).unwrap();
+    std::fs::write(dir.path().join("places.toml"), "").unwrap();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.txt");
+    let text = "本报讯（记者 王梅）近日，平城区水泊寺街道永按社区组织志愿者清扫街巷。\n";
+    server.open(&uri, "plaintext", 1, text);
+    let diagnostics = server.pull(&uri);
+    let mut edited = |rule: &str, title: &str, file: &str, old: &str| {
+        let diagnostic = (diagnostics.iter())
+            .find(|d| d["code"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {diagnostics:?}"));
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"],
+                   "context": {"diagnostics": [diagnostic], "only": ["quickfix"]}}),
+        );
+        let actions = response["result"].as_array().unwrap();
+        let action = (actions.iter())
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title} in {actions:?}"));
+        let edits = &action["edit"]["changes"][uri_in(dir.path(), file)];
+        apply_edits(old, edits.as_array().unwrap(), "utf-16")
+    };
+    let roster = edited(
+        "byline/unknown-reporter",
+        "将“王梅”加入记者名单",
+        "jiaodui.toml",
+        config,
+    );
+    assert!(roster.contains("roster = [\"王海\", \"王梅\"]"), "{roster}");
+    let places = edited(
+        "place/misspelled",
+        "将“永按社区”加入地名库",
+        "places.toml",
+        "",
+    );
+    assert_eq!(
+        places,
+        "[[place]]\nname = \"永按社区\"\nparent = \"水泊寺街道\"\nlevel = \"village\"\n"
     );
     assert!(server.shutdown().success());
 }

@@ -132,6 +132,9 @@ proptest! {
                 offset
             };
             prop_assert!(back as usize == offset || back as usize == expected, "{:?} {} -> {:?} -> {}", encoding, offset, pos, back);
+            // Past the end: both clamp to the end.
+            let end = index.line_col(&text, text.len() as u32 + 2, encoding);
+            prop_assert_eq!(round_trip(&text, text.len() as u32 + 2, encoding).0, (end.line, end.col));
         }
     }
 

@@ -141,12 +141,8 @@ pub(crate) fn not_a_draft(text: &str) -> Option<String> {
             MAX_CHECKED_BYTES
         ));
     }
-    let head = &text.as_bytes()[..text.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
-        .count();
-    if memchr::memchr(0, head).is_some() || controls * 100 > head.len().max(1) * 5 {
+    // The test `jiaodui check` refuses a binary file with, run on the decoded text.
+    if crate::text::looks_binary(text.as_bytes()) {
         return Some("document looks binary (NUL or control bytes); not checked".into());
     }
     None

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use ls_types::{TextDocumentContentChangeEvent, Uri};
 use ropey::Rope;
 
-use super::convert::char_offset;
+use super::convert::Positions;
 use super::incremental::EditRange;
 use crate::text::PositionEncoding;
 
@@ -198,11 +198,9 @@ fn apply_change(
             new_end: change.text.len() as u32,
         };
     };
-    let a = char_offset(rope, range.start, encoding);
-    let b = char_offset(rope, range.end, encoding);
-    let (start, end) = (a.min(b), a.max(b));
-    let start_byte = rope.char_to_byte(start) as u32;
-    let end_byte = rope.char_to_byte(end) as u32;
+    let bytes = Positions::new(rope, encoding).span(range);
+    let start = rope.byte_to_char(bytes.start as usize);
+    let end = rope.byte_to_char(bytes.end as usize);
     if start < end {
         rope.remove(start..end);
     }
@@ -210,8 +208,8 @@ fn apply_change(
         rope.insert(start, &change.text);
     }
     EditRange {
-        start: start_byte,
-        old_end: end_byte,
-        new_end: start_byte + change.text.len() as u32,
+        start: bytes.start,
+        old_end: bytes.end,
+        new_end: bytes.start + change.text.len() as u32,
     }
 }

@@ -20,17 +20,6 @@ pub struct Change {
     pub text: String,
 }
 
-impl Change {
-    pub(crate) fn event(&self) -> TextDocumentContentChangeEvent {
-        let position = |(line, column)| Position::new(line, column);
-        TextDocumentContentChangeEvent {
-            range: (self.range).map(|(a, b)| Range::new(position(a), position(b))),
-            range_length: None,
-            text: self.text.clone(),
-        }
-    }
-}
-
 /// What the store holds after the edits.
 #[derive(Debug)]
 pub struct Outcome {
@@ -48,7 +37,13 @@ pub fn edit(text: &str, notifications: &[Vec<Change>], encoding: PositionEncodin
     let uri = Uri::from_str("file:///fuzz/page.txt").expect("a valid URI");
     store.open(uri.clone(), 0, text);
     for (version, changes) in (1..).zip(notifications) {
-        let changes: Vec<_> = changes.iter().map(Change::event).collect();
+        let position = |(line, column)| Position::new(line, column);
+        let event = |change: &Change| TextDocumentContentChangeEvent {
+            range: (change.range).map(|(a, b)| Range::new(position(a), position(b))),
+            range_length: None,
+            text: change.text.clone(),
+        };
+        let changes: Vec<_> = changes.iter().map(event).collect();
         store
             .change(&uri, version, &changes, encoding)
             .expect("a newer version of an open document is applied");

@@ -80,14 +80,14 @@ impl Chunks {
     pub fn from_analysed(analysed: &Analysed) -> Option<Chunks> {
         let analysis = analysed.analysis.as_ref()?;
         let text = &analysed.text;
-        if !chunkable(analysis, text.len()) {
+        let articles = analysis.draft.articles.len();
+        if text.len() < MIN_CHUNKED_BYTES || articles < 2 || !chunkable(analysis) {
             return None;
         }
-        let cuts = cuts(analysis, 0, text.len() as u32);
         Some(Chunks {
             version: analysed.version,
             generation: analysed.generation,
-            chunks: split(&cuts, text, 0, 0, analysis, &analysed.diagnostics),
+            chunks: split(analysis, text, 0, 0, &analysed.diagnostics),
         })
     }
 
@@ -145,35 +145,23 @@ impl Chunks {
         let window_end = (window_old_end as i64 + delta) as u32;
         let window = String::from(text.get_byte_slice(window_start as usize..window_end as usize)?);
         let analysis = lint::analyse(&window, page.path.as_deref(), &resolved.config, today);
-        if !chunkable_window(&analysis) {
+        if !chunkable(&analysis) {
             return None;
         }
-        let cuts = cuts(&analysis, window_start, window.len() as u32);
         // The window's findings are at window offsets: positions and slices add its start.
         let mut at = Positions::new(text, encoding);
         at.base = window_start;
         let converted: Vec<lsp::Diagnostic> = (analysis.diagnostics.iter())
             .map(|d| convert::diagnostic(d, &at, &page.uri, Some(version)))
             .collect();
-        let middle = split(
-            &cuts,
-            &window,
-            window_start,
-            window_line,
-            &analysis,
-            &converted,
-        );
+        let middle = split(&analysis, &window, window_start, window_line, &converted);
         let window_breaks: u32 = middle.iter().map(|c| c.breaks).sum();
         let line_delta = window_breaks as i64 - window_old_breaks as i64;
-        let mut chunks = Vec::with_capacity(self.chunks.len() + middle.len());
-        chunks.extend_from_slice(&self.chunks[..lo]);
-        chunks.extend(middle);
-        chunks.extend(self.chunks[hi + 1..].iter().map(|c| Chunk {
-            start: (c.start as i64 + delta) as u32,
-            line: (c.line as i64 + line_delta) as u32,
-            ..c.clone()
-        }));
-        self.chunks = chunks;
+        for c in &mut self.chunks[hi + 1..] {
+            c.start = (c.start as i64 + delta) as u32;
+            c.line = (c.line as i64 + line_delta) as u32;
+        }
+        self.chunks.splice(lo..=hi, middle);
         self.version = version;
         Some(())
     }
@@ -197,65 +185,45 @@ impl Chunks {
     }
 }
 
-fn chunkable(analysis: &Analysis, text_len: usize) -> bool {
-    text_len >= MIN_CHUNKED_BYTES && analysis.draft.articles.len() > 1 && chunkable_window(analysis)
-}
-
 /// Page-wide settings a chunk would not see: a suppression comment (it may reach to the end
 /// of the page) or a front-matter issue date.
-fn chunkable_window(analysis: &Analysis) -> bool {
+fn chunkable(analysis: &Analysis) -> bool {
     analysis.draft.suppressions.is_empty() && analysis.draft.front_matter.date.is_none()
 }
 
-/// Where chunks start, as absolute offsets: `base`, then every article that opens with a
-/// headline.
-fn cuts(analysis: &Analysis, base: u32, len: u32) -> Vec<(u32, u32)> {
-    let mut starts: Vec<u32> = analysis
-        .draft
-        .articles
-        .iter()
-        .filter(|a| a.headline.is_some())
-        .map(|a| a.span.start)
-        .filter(|&s| s > 0 && s < len)
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut out = Vec::with_capacity(starts.len() + 1);
-    let mut previous = 0;
-    for start in starts {
-        out.push((base + previous, start - previous));
-        previous = start;
-    }
-    out.push((base + previous, len - previous));
-    out
-}
-
-/// Chunks for `cuts` of `text` (which starts at offset `base` and line `line` of the page),
-/// each with the findings that start in it, serialised; `converted` are the analysis's
-/// findings (at page offsets) as protocol diagnostics, one for one.
+/// Chunks of `text` (which starts at offset `base` and line `line` of the page): one from its
+/// start and one from every article that opens with a headline, each with the findings that
+/// start in it, serialised; `converted` are the analysis's findings (at page offsets) as
+/// protocol diagnostics, one for one.
 fn split(
-    cuts: &[(u32, u32)],
+    analysis: &Analysis,
     text: &str,
     base: u32,
     mut line: u32,
-    analysis: &Analysis,
     converted: &[lsp::Diagnostic],
 ) -> Vec<Chunk> {
-    let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); cuts.len()];
+    let len = text.len() as u32;
+    let headlines = (analysis.draft.articles.iter()).filter(|a| a.headline.is_some());
+    let mut starts: Vec<u32> = headlines
+        .map(|a| a.span.start)
+        .filter(|&s| s < len)
+        .chain([0])
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut buckets: Vec<Vec<&lsp::Diagnostic>> = vec![Vec::new(); starts.len()];
     for (d, converted) in analysis.diagnostics.iter().zip(converted) {
-        let i =
-            (cuts.partition_point(|(start, _)| *start <= base + d.span.start)).saturating_sub(1);
+        let i = (starts.partition_point(|&start| start <= d.span.start)).saturating_sub(1);
         buckets[i].push(converted);
     }
-    cuts.iter()
-        .zip(buckets)
-        .map(|(&(start, len), diagnostics)| {
-            let from = (start - base) as usize;
-            let piece = text.get(from..from + len as usize).unwrap_or_default();
+    let ends = starts.iter().skip(1).copied().chain([len]);
+    (starts.iter().zip(ends).zip(buckets))
+        .map(|((&from, to), diagnostics)| {
+            let piece = text.get(from as usize..to as usize).unwrap_or_default();
             let breaks = memchr::memchr_iter(b'\n', piece.as_bytes()).count() as u32;
             let chunk = Chunk {
-                start,
-                len,
+                start: base + from,
+                len: to - from,
                 line,
                 breaks,
                 found_line: line,
@@ -271,44 +239,6 @@ fn split(
 mod tests {
     use super::*;
 
-    fn apply(text: &str, edit: (usize, usize, &str)) -> (String, EditRange) {
-        let mut out = text.to_owned();
-        out.replace_range(edit.0..edit.1, edit.2);
-        (
-            out,
-            EditRange {
-                start: edit.0 as u32,
-                old_end: edit.1 as u32,
-                new_end: (edit.0 + edit.2.len()) as u32,
-            },
-        )
-    }
-
-    /// Composed ranges cover every byte that differs, with the prefix and suffix identical.
-    #[test]
-    fn composed_edit_ranges_cover_the_difference() {
-        let base = "0123456789abcdefghij";
-        let cases: &[&[(usize, usize, &str)]] = &[
-            &[(3, 5, "XY"), (10, 10, "Z")],
-            &[(10, 12, ""), (2, 3, "QQQ")],
-            &[(5, 5, "ab"), (5, 7, "")],
-            &[(4, 8, "x"), (3, 6, "yyyy"), (15, 16, "")],
-        ];
-        for case in cases {
-            let mut text = base.to_owned();
-            let mut dirty: Option<EditRange> = None;
-            for &edit in *case {
-                let (next, range) = apply(&text, edit);
-                text = next;
-                dirty = Some(dirty.map_or(range, |d| d.then(range)));
-            }
-            let d = dirty.unwrap();
-            let (s, oe, ne) = (d.start as usize, d.old_end as usize, d.new_end as usize);
-            assert_eq!(&base[..s], &text[..s], "{case:?}");
-            assert_eq!(&base[oe..], &text[ne..], "{case:?}");
-        }
-    }
-
     fn resolved() -> Resolved {
         let config = Arc::new(crate::config::LoadedConfig::defaults(".".into()));
         Resolved {
@@ -319,16 +249,13 @@ mod tests {
     }
 
     fn page(text: &str, version: i32) -> Snapshot {
-        let (uri, rope) = (
-            "file:///page.txt".parse().unwrap(),
-            ropey::Rope::from_str(text),
-        );
-        let path = None;
+        let uri = "file:///page.txt".parse().unwrap();
+        let rope = ropey::Rope::from_str(text);
         Snapshot {
             uri,
             version,
             rope,
-            path,
+            path: None,
         }
     }
 
@@ -371,8 +298,13 @@ mod tests {
             while !text.is_char_boundary(b) {
                 b += 1;
             }
-            let (next, range) = apply(&text, (a, b, insert));
-            text = next;
+            text.replace_range(a..b, insert);
+            let new_end = (a + insert.len()) as u32;
+            let range = EditRange {
+                start: a as u32,
+                old_end: b as u32,
+                new_end,
+            };
             let version = i as i32 + 2;
             let page = page(&text, version);
             (chunks.update(&page, &[range], &resolved, PositionEncoding::Utf16, today))

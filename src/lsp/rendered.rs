@@ -3,6 +3,9 @@
 //! above and its version. Columns need no holes: whole articles are re-used, and an edit can
 //! move them down but never sideways.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use ls_types::Diagnostic;
 
 /// Diagnostics as the comma-separated members of a JSON array, with holes.
@@ -28,19 +31,24 @@ impl Rendered {
             serde_json::to_writer(&mut raw, diagnostic).expect("diagnostics serialise");
         }
         let raw = String::from_utf8(raw).expect("serde_json writes UTF-8");
+        static KEYS: OnceLock<AhoCorasick> = OnceLock::new();
+        let keys =
+            KEYS.get_or_init(|| AhoCorasick::new(["\"line\":", "\"version\":"]).expect("two keys"));
         let (mut json, mut holes) = (String::with_capacity(raw.len()), Vec::new());
-        let mut rest = raw.as_str();
-        while let Some((at, is_line)) = next_hole(rest) {
-            json.push_str(&rest[..at]);
-            rest = &rest[at..];
-            let digits = (rest.bytes())
+        let mut from = 0;
+        for key in keys.find_iter(&raw) {
+            json.push_str(&raw[from..key.end()]);
+            let number = &raw[key.end()..];
+            let digits = (number.bytes())
                 .take_while(|b| b.is_ascii_digit() || *b == b'-')
                 .count();
-            let line = is_line.then(|| rest[..digits].parse().unwrap_or(0));
+            // Pattern 0 is `"line":`; the other's number is the version.
+            let line =
+                (key.pattern().as_usize() == 0).then(|| number[..digits].parse().unwrap_or(0));
             holes.push((json.len() as u32, line));
-            rest = &rest[digits..];
+            from = key.end() + digits;
         }
-        json.push_str(rest);
+        json.push_str(&raw[from..]);
         Rendered { json, holes }
     }
 
@@ -75,21 +83,6 @@ impl Rendered {
         self.write(&mut out, 0, version);
         out
     }
-}
-
-/// Where the number of the next `"line":` (true) or `"version":` (false) key in `json` starts.
-fn next_hole(json: &str) -> Option<(usize, bool)> {
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(b'"', &json.as_bytes()[from..]) {
-        let at = from + i;
-        for (key, is_line) in [("\"line\":", true), ("\"version\":", false)] {
-            if json[at..].starts_with(key) {
-                return Some((at + key.len(), is_line));
-            }
-        }
-        from = at + 1;
-    }
-    None
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use ls_types::notification::{self as n, Notification as _};
 use ls_types::request::{self as r, Request as _};
-use ls_types::{CompletionResponse, DocumentSymbolResponse, MessageType, Uri};
+use ls_types::{MessageType, Uri};
 use lsp_server::{Message, Notification, Request};
 use serde_json::{json, Value};
 
@@ -65,9 +65,16 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
             }
         });
     }
-    let shared = Arc::new(Shared::new(out.clone(), events));
+    let shared = Shared {
+        out: out.clone(),
+        events,
+        documents: DocumentStore::default(),
+        negotiated: OnceLock::new(),
+        configs: Mutex::new(Configs::new(std::env::current_dir().unwrap_or_default())),
+        timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
+    };
     let mut server = Server {
-        shared,
+        shared: Arc::new(shared),
         jobs,
         initialized: false,
         shut_down: false,
@@ -152,8 +159,7 @@ impl Server {
                     .any(|k| !k.as_str().is_empty() && FIX_ALL_KIND.starts_with(k.as_str()));
                 let latest = (!fix_all).then(|| s.documents.lock().get(uri)?.analysis.clone());
                 let analysed = latest.flatten().or_else(|| s.analysed(uri))?;
-                let actions = code_action::actions(&p, &analysed, s.negotiated());
-                (!actions.is_empty()).then_some(actions)
+                code_action::actions(&p, &analysed, s.negotiated())
             })
             .on::<r::CodeActionResolveRequest>(|s, action| {
                 let uri = code_action::deferred_fix_all(&action);
@@ -173,9 +179,7 @@ impl Server {
             })
             .on::<r::DocumentSymbolRequest>(|s, p| {
                 let analysed = s.analysed(&p.text_document.uri)?;
-                Some(DocumentSymbolResponse::Nested(handlers::symbols::symbols(
-                    &analysed,
-                )))
+                Some(handlers::symbols::symbols(&analysed))
             })
             .on::<r::InlayHintRequest>(|s, p| {
                 let analysed = s.analysed(&p.text_document.uri)?;
@@ -184,9 +188,7 @@ impl Server {
             .on::<r::Completion>(|s, p| {
                 let at = p.text_document_position;
                 let analysed = s.analysed(&at.text_document.uri)?;
-                let items =
-                    handlers::completion::items(&analysed, at.position, s.negotiated().snippets);
-                (!items.is_empty()).then_some(CompletionResponse::Array(items))
+                handlers::completion::items(&analysed, at.position, s.negotiated().snippets)
             })
             .finish(),
         }
@@ -209,47 +211,43 @@ impl Server {
         })
     }
 
-    fn notification(&mut self, Notification { method, params }: Notification) {
+    fn notification(&mut self, Notification { method, params }: Notification) -> Option<()> {
         let shared = self.shared.clone();
         match method.as_str() {
             n::Initialized::METHOD => shared.register_watchers(),
-            n::DidOpenTextDocument::METHOD => self.on::<n::DidOpenTextDocument>(params, |s, p| {
-                let doc = p.text_document;
+            n::DidOpenTextDocument::METHOD => {
+                let doc = parse::<n::DidOpenTextDocument>(params)?.text_document;
                 if (shared.documents).open(doc.uri.clone(), doc.version, &doc.text) {
-                    s.trim_later();
+                    self.trim_later();
                 }
-                s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
-            }),
+                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
+            }
             n::DidChangeTextDocument::METHOD => {
-                self.on::<n::DidChangeTextDocument>(params, |s, p| {
-                    let (doc, changes) = (p.text_document, p.content_changes);
-                    shared.note_arrival(&doc.uri, doc.version);
-                    let encoding = shared.negotiated().encoding;
-                    let changed =
-                        (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
-                    if let Err(err) = changed {
-                        shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
-                    }
-                    s.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
-                })
+                let p = parse::<n::DidChangeTextDocument>(params)?;
+                let (doc, changes) = (p.text_document, p.content_changes);
+                shared.note_arrival(&doc.uri, doc.version);
+                let encoding = shared.negotiated().encoding;
+                let changed = (shared.documents).change(&doc.uri, doc.version, &changes, encoding);
+                if let Err(err) = changed {
+                    shared.log(MessageType::WARNING, format!("{}: {err}", doc.uri.as_str()));
+                }
+                self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
             n::DidCloseTextDocument::METHOD => {
-                self.on::<n::DidCloseTextDocument>(params, |s, p| {
-                    if shared.documents.close(&p.text_document.uri) {
-                        s.trim_later();
-                    }
-                    if !shared.negotiated().pull_diagnostics {
-                        (shared.out).send(publish_diagnostics(&p.text_document.uri, "", None));
-                    }
-                })
+                let uri = parse::<n::DidCloseTextDocument>(params)?.text_document.uri;
+                if shared.documents.close(&uri) {
+                    self.trim_later();
+                }
+                if !shared.negotiated().pull_diagnostics {
+                    (shared.out).send(publish_diagnostics(&uri, "", None));
+                }
             }
             n::DidChangeConfiguration::METHOD => {
-                self.on::<n::DidChangeConfiguration>(params, |s, p| {
-                    shared
-                        .configs()
-                        .set_settings(Settings::from_json(&p.settings));
-                    s.refresh_all();
-                })
+                let settings = parse::<n::DidChangeConfiguration>(params)?.settings;
+                shared
+                    .configs()
+                    .set_settings(Settings::from_json(&settings));
+                self.refresh_all();
             }
             n::DidChangeWatchedFiles::METHOD => {
                 shared.configs().reload();
@@ -257,18 +255,7 @@ impl Server {
             }
             _ => {}
         }
-    }
-
-    /// Runs `handler` on a notification's params, if they parse.
-    fn on<N: n::Notification>(
-        &mut self,
-        params: Value,
-        handler: impl FnOnce(&mut Self, N::Params),
-    ) {
-        match serde_json::from_value(params) {
-            Ok(params) => handler(self, params),
-            Err(err) => eprintln!("jiaodui lsp: notification ignored: {err}"),
-        }
+        Some(())
     }
 
     /// Re-checks every open document after a configuration change: pushes, or asks a pulling
@@ -310,6 +297,14 @@ impl Server {
             }
         }
     }
+}
+
+/// A notification's params, if they parse.
+fn parse<N: n::Notification>(params: Value) -> Option<N::Params> {
+    let parsed = serde_json::from_value(params);
+    parsed
+        .inspect_err(|err| eprintln!("jiaodui lsp: notification ignored: {err}"))
+        .ok()
 }
 
 /// Hands a request to the first handler registered for its method, as rust-analyzer's
@@ -380,17 +375,6 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    pub fn new(out: Output, events: Sender<Event>) -> Shared {
-        Shared {
-            out,
-            events,
-            documents: DocumentStore::default(),
-            negotiated: OnceLock::new(),
-            configs: Mutex::new(Configs::new(std::env::current_dir().unwrap_or_default())),
-            timing: std::env::var_os("JIAODUI_LSP_TIMING").map(|_| Mutex::default()),
-        }
-    }
-
     pub fn negotiated(&self) -> &Negotiated {
         static DEFAULT: OnceLock<Negotiated> = OnceLock::new();
         self.negotiated
@@ -403,10 +387,9 @@ impl Shared {
     }
 
     pub fn log(&self, typ: MessageType, message: String) {
-        self.out.notify(
-            "window/logMessage",
-            json!({"type": typ, "message": message}),
-        );
+        let params = json!({"type": typ, "message": message});
+        let log = json!({"jsonrpc": "2.0", "method": "window/logMessage", "params": params});
+        self.out.send(log.to_string());
     }
 
     pub fn note_arrival(&self, uri: &Uri, version: i32) {
@@ -446,7 +429,7 @@ impl Shared {
         let page = self.documents.snapshot(uri)?;
         let version = page.version;
         let generation = self.configs().generation();
-        let (mut chunks, edits) = {
+        let (chunks, edits) = {
             let documents = self.documents.lock();
             let document = documents.get(uri)?;
             if let Some(findings) = document.findings.as_ref() {
@@ -462,12 +445,15 @@ impl Shared {
                 .collect();
             (chunks, edits)
         };
-        let chunked = chunks.as_mut().and_then(|chunks| {
+        let chunked = chunks.and_then(|mut chunks| {
             let resolved = self.configs().resolve(page.path.as_deref());
             let encoding = self.negotiated().encoding;
             let update = || chunks.update(&page, &edits, &resolved, encoding, today());
             catch_unwind(AssertUnwindSafe(update)).ok().flatten()?;
             let json = chunks.render();
+            if let Some(document) = self.documents.lock().get_mut(uri) {
+                document.advance_chunks(chunks);
+            }
             Some(Findings {
                 version,
                 generation: resolved.generation,
@@ -475,14 +461,9 @@ impl Shared {
                 json,
             })
         });
-        let findings = match (chunked, chunks) {
-            (Some(found), Some(chunks)) => {
-                if let Some(document) = self.documents.lock().get_mut(uri) {
-                    document.advance_chunks(chunks);
-                }
-                Arc::new(found)
-            }
-            _ => Arc::new(self.analysed(uri)?.findings()),
+        let findings = match chunked {
+            Some(chunked) => Arc::new(chunked),
+            None => Arc::new(self.analysed(uri)?.findings()),
         };
         self.remember(uri, &findings);
         Some(findings)
@@ -590,7 +571,7 @@ impl Shared {
             };
             let diagnostic = error.map(|error| {
                 self.log(MessageType::ERROR, format!("config error: {error}"));
-                handlers::config_diagnostic(&path, &error, self.negotiated().encoding)
+                handlers::diagnostics::config_diagnostic(&path, &error, self.negotiated().encoding)
             });
             let json =
                 diagnostic.map(|d| serde_json::to_string(&d).expect("a diagnostic serialises"));

@@ -61,10 +61,6 @@ impl Output {
         );
     }
 
-    pub fn notify(&self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string());
-    }
-
     /// Sends a request to the client; nothing waits for its answer.
     pub fn request(&self, method: &str, params: Value) {
         let id = format!("jiaodui-{}", self.next_id.fetch_add(1, Ordering::Relaxed));
@@ -87,19 +83,17 @@ pub(crate) fn writer(mut output: impl Write + Send + 'static) -> Output {
     let (tx, rx) = crossbeam_channel::unbounded::<Out>();
     std::thread::spawn(move || {
         for out in &rx {
-            let written = match &out {
+            let mut written = match out {
                 Out::Body(body) => write!(output, "Content-Length: {}\r\n\r\n{body}", body.len()),
-                Out::Flushed(_) => Ok(()),
-            };
-            // Flush when nothing else waits, so that bursts go out in one write.
-            let flushed = match out {
                 Out::Flushed(done) => output.flush().map(|()| {
                     let _ = done.try_send(());
                 }),
-                Out::Body(_) if rx.is_empty() => output.flush(),
-                Out::Body(_) => Ok(()),
             };
-            if written.and(flushed).is_err() {
+            // Flush when nothing else waits, so that bursts go out in one write.
+            if rx.is_empty() {
+                written = written.and_then(|()| output.flush());
+            }
+            if written.is_err() {
                 return;
             }
         }
@@ -176,9 +170,8 @@ fn read_frame(input: &mut impl BufRead) -> Frame {
     let mut line = Vec::new();
     loop {
         line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => return Frame::Eof,
-            Ok(_) => {}
+        if !matches!(input.read_until(b'\n', &mut line), Ok(1..)) {
+            return Frame::Eof;
         }
         let text = String::from_utf8_lossy(&line);
         let mut text = text.trim_end_matches(['\r', '\n']);

@@ -274,7 +274,7 @@ pub fn decode_as(bytes: &[u8], encoding: Encoding) -> Option<String> {
 
 /// True for content no reporter types: NUL bytes, or many C0 controls other than tab,
 /// newline, carriage return and form feed, in the first 8 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
         return true;

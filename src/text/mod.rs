@@ -12,8 +12,8 @@ mod span;
 mod words;
 
 pub(crate) use char_set::CharSet;
-pub(crate) use decode::decode_owned;
 pub use decode::{decode, decode_as, encode, DecodeError, Decoded, Encoding};
+pub(crate) use decode::{decode_owned, looks_binary};
 pub use docx::{read_docx, read_docx_with, WordError, WordLimits, WordText};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex};

@@ -9,6 +9,7 @@ use std::path::Path;
 use ls_types::*;
 use serde_json::json;
 
+use crate::diagnostic::DiagnosticData;
 use crate::document::DraftKind;
 use crate::lint;
 use crate::lsp::analysis::Analysed;
@@ -22,7 +23,7 @@ pub(crate) fn actions(
     params: &CodeActionParams,
     analysed: &Analysed,
     negotiated: &Negotiated,
-) -> Vec<CodeActionOrCommand> {
+) -> Option<CodeActionResponse> {
     let uri = &params.text_document.uri;
     let only = params.context.only.as_deref();
     let wants = |kind: &str| {
@@ -49,19 +50,14 @@ pub(crate) fn actions(
         // computing it; `codeAction/resolve` fills in the edit if it is chosen.
         let has_safe = (params.context.diagnostics.iter())
             .any(|d| convert::payload(d).is_some_and(|p| p.fixes.iter().any(|f| f.safe)));
-        has_safe.then(|| CodeAction {
-            title: FIX_ALL_TITLE.into(),
-            kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-            data: Some(json!({ "uri": uri })),
-            ..Default::default()
-        })
+        has_safe.then(|| fix_all(uri, None))
     } else if wants(FIX_ALL_KIND) {
         fix_all_action(uri, analysed, negotiated)
     } else {
         None
     };
     out.extend(action.map(CodeActionOrCommand::CodeAction));
-    out
+    (!out.is_empty()).then_some(out)
 }
 
 /// The quick fixes of one of this server's diagnostics: its fixes (safe ones preferred), then
@@ -84,23 +80,23 @@ fn quick_fixes(
             (fix.title.clone(), Some(edit), fix.safe)
         })
         .collect();
-    if let Some(name) = &payload.roster_name {
+    if let Some(DiagnosticData::AddToRoster { name }) = &payload.add {
         let edit = file_edit(&config_file, negotiated, |old| add_to_roster(old, name));
         found.push((format!("将“{name}”加入记者名单"), edit, false));
     }
-    if let Some(place) = &payload.place {
+    if let Some(DiagnosticData::AddToGazetteer { name, parent }) = &payload.add {
         let config = &analysed.resolved.config;
         let gazetteers = &config.config.places.gazetteers;
         let gazetteer = gazetteers.iter().find(|g| g.ends_with(".toml"));
         let edit = gazetteer.and_then(|g| {
-            let mut fields = vec![("name", place.name.as_str())];
-            fields.extend(place.parent.as_deref().map(|parent| ("parent", parent)));
-            fields.push(("level", level_of(&place.name)));
+            let mut fields = vec![("name", name.as_str())];
+            fields.extend(parent.as_deref().map(|parent| ("parent", parent)));
+            fields.push(("level", level_of(name)));
             file_edit(&config.root.join(g), negotiated, |old| {
                 append_table(old, "place", &fields)
             })
         });
-        found.push((format!("将“{}”加入地名库", place.name), edit, false));
+        found.push((format!("将“{name}”加入地名库"), edit, false));
     }
     if !payload.text.is_empty() {
         let relative = (analysed.path.as_deref())
@@ -145,17 +141,21 @@ pub(crate) fn fix_all_action(
     negotiated: &Negotiated,
 ) -> Option<CodeAction> {
     let edits = safe_fix_edits(analysed);
-    (!edits.is_empty()).then(|| CodeAction {
+    let edit =
+        (!edits.is_empty()).then(|| document_edit(negotiated, uri, Some(analysed.version), edits));
+    Some(fix_all(uri, Some(edit?)))
+}
+
+/// `source.fixAll.jiaodui` with its edit, or (`None`) with the URI for `codeAction/resolve`
+/// to compute it for.
+fn fix_all(uri: &Uri, edit: Option<WorkspaceEdit>) -> CodeAction {
+    CodeAction {
         title: FIX_ALL_TITLE.into(),
         kind: Some(CodeActionKind::new(FIX_ALL_KIND)),
-        edit: Some(document_edit(
-            negotiated,
-            uri,
-            Some(analysed.version),
-            edits,
-        )),
+        data: edit.is_none().then(|| json!({ "uri": uri })),
+        edit,
         ..Default::default()
-    })
+    }
 }
 
 /// `textDocument/formatting` and fix-all: every safe fix, applied to a fixpoint, as the

@@ -3,8 +3,8 @@
 //! begin one.
 
 use ls_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, InsertTextFormat, Position, Range,
-    TextEdit,
+    CompletionItem, CompletionItemKind, CompletionResponse, CompletionTextEdit, InsertTextFormat,
+    Position, Range, TextEdit,
 };
 
 use crate::config::{BylineForm, Config, ParenWidth};
@@ -18,7 +18,7 @@ pub(crate) fn items(
     analysed: &Analysed,
     position: Position,
     snippets: bool,
-) -> Vec<CompletionItem> {
+) -> Option<CompletionResponse> {
     let at = analysed.positions();
     let text: &str = &analysed.text;
     let offset = at.offset(position) as usize;
@@ -32,7 +32,7 @@ pub(crate) fn items(
     if before.trim_matches([' ', '\t', '　']).is_empty() && at_article_start(analysed, offset) {
         out.push(byline_template(config, snippets, position));
     }
-    out
+    (!out.is_empty()).then_some(CompletionResponse::Array(out))
 }
 
 /// Roster names when the cursor follows a role word inside a credit (`（记者 王`, `记者 `).

@@ -44,8 +44,7 @@ pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
 fn facts_at(analysis: &Analysis, g: &Gazetteer, offset: u32) -> Vec<(String, Span)> {
     let facts = &analysis.facts;
     let mut out = Vec::new();
-    let places = facts.places.mentions.iter();
-    if let Some(m) = places.into_iter().find(|m| m.span.contains(offset)) {
+    if let Some(m) = (facts.places.mentions.iter()).find(|m| m.span.contains(offset)) {
         let mut body = String::new();
         let ids = if m.places.is_empty() {
             &m.all_places

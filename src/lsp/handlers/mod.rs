@@ -7,5 +7,3 @@ pub(crate) mod diagnostics;
 pub(crate) mod hover;
 pub(crate) mod inlay_hints;
 pub(crate) mod symbols;
-
-pub(crate) use diagnostics::config_diagnostic;

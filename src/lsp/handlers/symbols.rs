@@ -1,7 +1,7 @@
 //! `textDocument/documentSymbol`: the page's outline — each article under its headline (with
 //! its byline as detail) and its captions, then stand-alone photo items and captions.
 
-use ls_types::{DocumentSymbol, SymbolKind};
+use ls_types::{DocumentSymbol, DocumentSymbolResponse, SymbolKind};
 
 use crate::document::{BlockKind, Draft};
 use crate::lsp::analysis::Analysed;
@@ -11,9 +11,9 @@ use crate::text::Span;
 /// Longest symbol name, in characters.
 const NAME_CHARS: usize = 24;
 
-pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
+pub(crate) fn symbols(analysed: &Analysed) -> DocumentSymbolResponse {
     let Some(analysis) = analysed.analysis.as_ref() else {
-        return Vec::new();
+        return DocumentSymbolResponse::Nested(Vec::new());
     };
     let (draft, text, at) = (&analysis.draft, &*analysed.text, analysed.positions());
     // A symbol named after the first line of `selection`, shortened; never empty (clients
@@ -59,7 +59,7 @@ pub(crate) fn symbols(analysed: &Analysed) -> Vec<DocumentSymbol> {
         ));
     }
     out.sort_by_key(|s| (s.range.start.line, s.range.start.character));
-    out
+    DocumentSymbolResponse::Nested(out)
 }
 
 /// The credit at the start of the lead, up to its closing parenthesis (`本报讯（记者 王海）`).
