@@ -96,9 +96,8 @@ impl DocumentStore {
         super::server::lock(&self.documents)
     }
 
-    /// Opens (or replaces) a document; true when a large document was dropped, so that its
-    /// memory should be given back soon.
-    pub fn open(&self, uri: Uri, version: i32, text: &str) -> bool {
+    /// Opens (or replaces) a document.
+    pub fn open(&self, uri: Uri, version: i32, text: &str) {
         let (rope, path) = (Rope::from_str(text), file_path(&uri));
         let document = Document {
             rope,
@@ -107,12 +106,12 @@ impl DocumentStore {
             log_floor: version,
             ..Document::default()
         };
-        large(self.lock().insert(uri, document))
+        self.lock().insert(uri, document);
     }
 
-    /// Forgets a document; true when it was large (see [`DocumentStore::open`]).
-    pub fn close(&self, uri: &Uri) -> bool {
-        large(self.lock().remove(uri))
+    /// Forgets a document.
+    pub fn close(&self, uri: &Uri) {
+        self.lock().remove(uri);
     }
 
     /// Applies one `didChange` notification's changes, in order, and moves the document to
@@ -168,10 +167,6 @@ impl DocumentStore {
     pub fn uris(&self) -> Vec<Uri> {
         self.lock().keys().cloned().collect()
     }
-}
-
-fn large(document: Option<Document>) -> bool {
-    document.is_some_and(|old| old.rope.len_bytes() >= super::memory::TRIM_AFTER_CLOSING_BYTES)
 }
 
 /// The local path of a `file:` URI.

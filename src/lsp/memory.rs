@@ -1,16 +1,13 @@
 //! Giving memory back to the system. Emptied pages wait a second before mimalloc hands them
-//! back, so that the next edit of a large page finds them; a worker idle for a second gives
-//! back what its heap holds, and a collection a moment after the last large close (see
-//! `server`) returns the rest; glibc's allocator, serving the C parts, is trimmed too.
+//! back, so that the next edit of a large page finds them; every thread of the server (the
+//! main loop and each worker, see `server`) gives back what its heap holds once it has been
+//! idle for a second, and the main loop trims glibc's allocator, serving the C parts, too.
 
 use std::time::Duration;
 
 use libmimalloc_sys::{mi_collect, mi_option_set, mi_option_t};
 
-/// Closing a document at least this large schedules a trim.
-pub(crate) const TRIM_AFTER_CLOSING_BYTES: usize = 1024 * 1024;
-
-/// How long a worker waits for its next job before it gives back what its heap holds.
+/// How long a thread of the server waits for work before it gives back what its heap holds.
 pub(crate) const IDLE: Duration = Duration::from_secs(1);
 
 /// Makes emptied pages wait a second before they go back to the system. Each edit of a large
@@ -33,7 +30,7 @@ pub(crate) fn collect_idle() {
     unsafe { mi_collect(true) }
 }
 
-/// Returns free memory to the system.
+/// [`collect_idle`] for the main loop, which also returns what glibc's allocator holds free.
 pub(crate) fn trim() {
     // SAFETY: as in `collect_idle`.
     unsafe { mi_collect(true) }

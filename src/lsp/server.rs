@@ -26,8 +26,6 @@ use super::workspace::{today, Configs, Settings};
 
 /// How long typing must pause before a chunked result is followed by a full analysis.
 const EXACT_AFTER: Duration = Duration::from_millis(300);
-/// How long after the last large document closed memory is given back (see `memory`).
-const TRIM_AFTER: Duration = Duration::from_secs(1);
 const WORKERS: usize = 4;
 
 /// What the main loop waits for.
@@ -40,8 +38,8 @@ pub(crate) enum Event {
 }
 
 type Job = Box<dyn FnOnce() + Send>;
-/// A deadline's work: a full check of a page after a chunked result, or (`None`) a trim.
-type Timer = Option<(Uri, Arc<Findings>)>;
+/// A deadline's work: a full check of a page after a chunked result.
+type Timer = (Uri, Arc<Findings>);
 
 /// Serves until `exit` or the end of input.
 pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Output) {
@@ -80,11 +78,19 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
         shut_down: false,
         timers: vec![],
     };
+    // When the loop, idle since its last event, gives back memory (see `memory`).
+    let mut idle_at = None;
     loop {
-        let event = match server.timers.iter().map(|(at, _)| *at).min() {
+        let event = match server.timers.iter().map(|(at, _)| *at).chain(idle_at).min() {
             Some(at) => incoming.recv_deadline(at),
             None => incoming.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
+        if event.is_ok() {
+            idle_at = Some(Instant::now() + super::memory::IDLE);
+        } else if idle_at.is_some_and(|at| at <= Instant::now()) {
+            idle_at = None;
+            super::memory::trim();
+        }
         match event {
             Ok(Event::Message(Message::Request(request))) => server.request(request),
             Ok(Event::Message(Message::Notification(n))) if n.method == n::Exit::METHOD => break,
@@ -98,7 +104,7 @@ pub(crate) fn serve(incoming: Receiver<Event>, events: Sender<Event>, out: Outpu
             Ok(Event::Message(Message::Response(_))) => {}
             Ok(Event::CheckWhole(uri, chunked)) => server
                 .timers
-                .push((Instant::now() + EXACT_AFTER, Some((uri, chunked)))),
+                .push((Instant::now() + EXACT_AFTER, (uri, chunked))),
             Err(RecvTimeoutError::Timeout) => server.fire_timers(),
             Ok(Event::Closed) | Err(RecvTimeoutError::Disconnected) => break,
         }
@@ -217,9 +223,7 @@ impl Server {
             n::Initialized::METHOD => shared.register_watchers(),
             n::DidOpenTextDocument::METHOD => {
                 let doc = parse::<n::DidOpenTextDocument>(params)?.text_document;
-                if (shared.documents).open(doc.uri.clone(), doc.version, &doc.text) {
-                    self.trim_later();
-                }
+                (shared.documents).open(doc.uri.clone(), doc.version, &doc.text);
                 self.spawn(move |s| s.on_change(&doc.uri, Some(doc.version)));
             }
             n::DidChangeTextDocument::METHOD => {
@@ -235,9 +239,7 @@ impl Server {
             }
             n::DidCloseTextDocument::METHOD => {
                 let uri = parse::<n::DidCloseTextDocument>(params)?.text_document.uri;
-                if shared.documents.close(&uri) {
-                    self.trim_later();
-                }
+                shared.documents.close(&uri);
                 if !shared.negotiated().pull_diagnostics {
                     (shared.out).send(publish_diagnostics(&uri, "", None));
                 }
@@ -277,24 +279,14 @@ impl Server {
         self.spawn(|s| s.publish_config_reports());
     }
 
-    /// Gives memory back a moment after the last large document closed (when analyses still
-    /// running on it have finished); a later close postpones it.
-    fn trim_later(&mut self) {
-        self.timers.retain(|(_, timer)| timer.is_some());
-        self.timers.push((Instant::now() + TRIM_AFTER, None));
-    }
-
     fn fire_timers(&mut self) {
         let now = Instant::now();
         let (due, later) = std::mem::take(&mut self.timers)
             .into_iter()
             .partition(|(at, _)| *at <= now);
         self.timers = later;
-        for (_, timer) in due {
-            match timer {
-                Some((uri, chunked)) => self.spawn(move |s| s.check_whole(&uri, &chunked)),
-                None => self.spawn(|_| super::memory::trim()),
-            }
+        for (_, (uri, chunked)) in due {
+            self.spawn(move |s| s.check_whole(&uri, &chunked));
         }
     }
 }
