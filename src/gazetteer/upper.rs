@@ -192,8 +192,8 @@ impl UpperNames {
     /// run, and a page, like a corpus, writes the same few hundred (`全市`, `城区`) again and
     /// again. A newsroom gazetteer may know more names, so its answers are not kept.
     pub fn builtin_slips(g: &Gazetteer, written: &str) -> Vec<UpperSlip<'static>> {
-        /// Entries a thread keeps before it starts afresh.
-        const KEPT: usize = 1 << 16;
+        /// Entries a thread keeps before it starts afresh (some 80 bytes each).
+        const KEPT: usize = 1 << 14;
         type Seen = FxMap<Box<str>, Vec<UpperSlip<'static>>>;
         thread_local! {
             static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
