@@ -32,8 +32,7 @@ pub(crate) fn collect_idle() {
 
 /// [`collect_idle`] for the main loop, which also returns what glibc's allocator holds free.
 pub(crate) fn trim() {
-    // SAFETY: as in `collect_idle`.
-    unsafe { mi_collect(true) }
+    collect_idle();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         extern "C" {
