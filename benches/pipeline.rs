@@ -40,7 +40,11 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| Fixture {
-        text: corpus::sample_draft(7),
+        // `JIAODUI_BENCH_PAGE=FILE` measures a page of one's own (a draft of a corpus).
+        text: match std::env::var_os("JIAODUI_BENCH_PAGE") {
+            Some(file) => std::fs::read_to_string(file).expect("JIAODUI_BENCH_PAGE is readable"),
+            None => corpus::sample_draft(7),
+        },
         path: PathBuf::from("2023-03-14/page-01.txt"),
         config: LoadedConfig::defaults(PathBuf::from(".")),
         today: jiff::civil::date(2023, 3, 14),
