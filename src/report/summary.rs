@@ -231,12 +231,12 @@ pub fn error_rate(chars: u64, counted: usize) -> f64 {
 /// Characters that count for the error rate: everything but whitespace.
 pub fn count_chars(text: &str) -> u64 {
     let bytes = text.as_bytes();
-    // std counts characters without decoding them; ASCII whitespace is one byte, counted by
-    // a plain loop the compiler turns into vector code.
-    let chars = text.chars().count();
-    let ascii_space = bytes
+    // One pass by bytes, with nothing decoded: a character is counted at its first byte (any
+    // byte but a continuation byte, 80–BF), unless it is ASCII whitespace. The compiler turns
+    // the loop into vector code.
+    let counted = bytes
         .iter()
-        .filter(|&&b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF))
         .count();
     // Outside ASCII, whitespace characters start with C2, E1, E2 or E3 (U+0085, U+00A0,
     // U+1680, U+2000–U+205F, U+3000). E3 opens most Chinese punctuation, and its only
@@ -245,7 +245,7 @@ pub fn count_chars(text: &str) -> u64 {
         .filter(|&i| text[i..].chars().next().is_some_and(char::is_whitespace))
         .count();
     let ideographic_space = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes()).count();
-    (chars - ascii_space - decoded_space - ideographic_space) as u64
+    (counted - decoded_space - ideographic_space) as u64
 }
 
 #[cfg(test)]
