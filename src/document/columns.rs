@@ -3,6 +3,8 @@
 //! one by one, such lines look like captions, headlines or verse; this module finds them so
 //! that they stay body text, and `paragraph/broken` sees the breaks.
 
+use std::borrow::Cow;
+
 use super::furniture::opens_list_item;
 use super::sentence::ends_sentence;
 use super::Block;
@@ -25,7 +27,15 @@ const INDENT: usize = 4;
 
 /// Display width: two columns for a Chinese character or full-width mark, one for ASCII.
 pub(crate) fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    // By bytes, with nothing decoded: an ASCII byte is one column, the lead byte of any
+    // other character two, a continuation byte none. The loop becomes vector code.
+    text.bytes()
+        .map(|b| match b {
+            0x00..=0x7F => 1,
+            0x80..=0xBF => 0,
+            _ => 2,
+        })
+        .sum()
 }
 
 /// Which blocks are lines of a column: runs of one-line prose blocks, three or more cut at
@@ -37,7 +47,7 @@ pub(crate) fn display_width(text: &str) -> usize {
 /// a blank line keeps apart are the writer's own paragraphs, whatever their widths).
 pub(super) fn column_lines(
     blocks: &[Block],
-    texts: &[String],
+    texts: &[Cow<'_, str>],
     prose: &[bool],
     indented: &[bool],
     touching: &[bool],
@@ -93,6 +103,14 @@ mod tests {
     use super::*;
     use crate::text::Span;
 
+    #[test]
+    fn display_width_counts_two_columns_for_all_but_ascii() {
+        assert_eq!(display_width(""), 0);
+        assert_eq!(display_width("ab 1"), 4);
+        assert_eq!(display_width("本报讯（记者 王海）"), 19);
+        assert_eq!(display_width("é𠮷…"), 6);
+    }
+
     /// Which of `texts`, each a one-line prose block, are column lines; `touching` says
     /// whether each stands right under the one before.
     fn column_of(texts: &[&str], touching: bool) -> Vec<bool> {
@@ -104,7 +122,7 @@ mod tests {
                 lines: vec![Span::new(0, 0)],
             })
             .collect();
-        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let texts: Vec<Cow<str>> = texts.iter().map(|&t| Cow::Borrowed(t)).collect();
         let all = vec![true; texts.len()];
         let no_indent = vec![false; texts.len()];
         column_lines(

@@ -4,6 +4,8 @@
 //! neighbours and re-reads the blocks that only make sense together, before articles are
 //! grouped, so that no rule takes a poem line for a caption or a subheading for a new item.
 
+use std::borrow::Cow;
+
 use super::parse::is_credit_line;
 use super::sentence::{
     ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
@@ -18,7 +20,7 @@ const VERSE_LINE_CHARS: usize = 20;
 const SIGNOFF_CHARS: usize = 24;
 
 /// Re-reads blocks by their neighbours. `texts` holds each block's text.
-pub(super) fn refine(blocks: &mut [Block], texts: &[String]) {
+pub(super) fn refine(blocks: &mut [Block], texts: &[Cow<'_, str>]) {
     let texts: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
     mark_lists(blocks, &texts);
     mark_verse(blocks, &texts);

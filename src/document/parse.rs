@@ -1,5 +1,7 @@
 //! Text → [`Draft`]: lines, blocks, block kinds, articles. Never fails, never panics.
 
+use std::borrow::Cow;
+
 use super::columns::column_lines;
 use super::furniture::refine;
 use super::markdown::{front_matter, masks};
@@ -228,15 +230,9 @@ pub(super) fn classify(
             }
         })
         .collect();
-    let texts: Vec<String> = blocks
+    let texts: Vec<Cow<'_, str>> = blocks
         .iter()
-        .map(|b| {
-            b.lines
-                .iter()
-                .flat_map(|l| draft.unmasked(*l))
-                .map(|s| &text[s.range()])
-                .collect()
-        })
+        .map(|b| block_text(text, draft, &b.lines))
         .collect();
     let prose: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
@@ -270,12 +266,30 @@ pub(super) fn classify(
     blocks
 }
 
+/// A block's text without its masked parts, its lines run together: borrowed from the page
+/// when it is one piece (a line with nothing masked, as most are), so that the page is not
+/// copied block by block.
+fn block_text<'t>(text: &'t str, draft: &Draft, lines: &[Span]) -> Cow<'t, str> {
+    let mut pieces = lines.iter().flat_map(|l| draft.unmasked(*l));
+    let Some(first) = pieces.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = pieces.next() else {
+        return Cow::Borrowed(&text[first.range()]);
+    };
+    let mut joined = String::from(&text[first.range()]);
+    for piece in std::iter::once(second).chain(pieces) {
+        joined.push_str(&text[piece.range()]);
+    }
+    Cow::Owned(joined)
+}
+
 /// Which blocks are lines of a column pasted line by line (see [`column_lines`]).
 fn columns(
     text: &str,
     raw: &[(std::ops::Range<usize>, LineShape)],
     blocks: &[Block],
-    texts: &[String],
+    texts: &[Cow<'_, str>],
 ) -> Vec<bool> {
     let is_prose: Vec<bool> = blocks
         .iter()

@@ -67,8 +67,7 @@ pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
 pub(crate) fn starts_with_dateline(text: &str) -> bool {
     // Ex) 据新华社北京6月10日电 — a report taken from an agency.
     let text = text.strip_prefix('据').unwrap_or(text);
-    let head = first_chars(text, 32);
-    if head.starts_with("本报讯") {
+    if text.starts_with("本报讯") {
         return true;
     }
     let agencies = [
@@ -81,7 +80,7 @@ pub(crate) fn starts_with_dateline(text: &str) -> bool {
         "新华网",
     ];
     agencies.iter().any(|agency| {
-        head.strip_prefix(agency).is_some_and(|rest| {
+        text.strip_prefix(agency).is_some_and(|rest| {
             let rest = first_chars(rest, 16);
             (rest.contains('讯') || rest.contains('电'))
                 && !rest.starts_with(|c: char| "记者的将在从对".contains(c))
