@@ -51,7 +51,7 @@ mkdir -p "$bench"
 bench=$(cd "$bench" && pwd)
 
 if [ -n "${JIAODUI:-}" ]; then
-    jiaodui=$JIAODUI
+    jiaodui=$(cd "$(dirname "$JIAODUI")" && pwd)/$(basename "$JIAODUI")
 else
     cargo build --quiet --release --bin jiaodui
     jiaodui=$target/release/jiaodui
