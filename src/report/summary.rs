@@ -232,12 +232,17 @@ pub fn error_rate(chars: u64, counted: usize) -> f64 {
 pub fn count_chars(text: &str) -> u64 {
     let bytes = text.as_bytes();
     // One pass by bytes, with nothing decoded: a character is counted at its first byte (any
-    // byte but a continuation byte, 80–BF), unless it is ASCII whitespace. The compiler turns
-    // the loop into vector code.
-    let counted = bytes
-        .iter()
-        .filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF))
-        .count();
+    // byte but a continuation byte, 80–BF), unless it is ASCII whitespace. Counting a chunk
+    // of at most 255 bytes into a `u8` lets the compiler add 32 bytes at a time.
+    let counted: usize = bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                n + u8::from(!matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF))
+            });
+            usize::from(n)
+        })
+        .sum();
     // Outside ASCII, whitespace characters start with C2, E1, E2 or E3 (U+0085, U+00A0,
     // U+1680, U+2000–U+205F, U+3000). E3 opens most Chinese punctuation, and its only
     // whitespace is U+3000: search for that one directly.
