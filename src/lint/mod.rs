@@ -147,56 +147,64 @@ pub(crate) fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> 
 /// by two rules keeps the first registered, and a finding inside a larger one whose fix
 /// rewrites the same text (a byline's half-width parenthesis is `byline/format`, not also
 /// `punct/halfwidth`) is dropped.
-fn report_each_span_once(mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    all.sort_by(|a, b| {
+fn report_each_span_once(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Indices are sorted, not the findings: a finding is a large value, and a page may have
+    // hundreds. Both sorts are stable, so equal keys keep the order the rules gave.
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&all[a], &all[b]);
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
             .then(a.rule.cmp(b.rule))
     });
-    let mut keep = vec![true; all.len()];
-    for i in 0..all.len() {
+    let mut keep = vec![true; order.len()];
+    for i in 0..order.len() {
         if !keep[i] {
             continue;
         }
-        for j in i + 1..all.len() {
-            if all[j].span.start >= all[i].span.end
-                && !(all[i].span.is_empty() && all[j].span == all[i].span)
+        let first = &all[order[i]];
+        for j in i + 1..order.len() {
+            let other = &all[order[j]];
+            if other.span.start >= first.span.end
+                && !(first.span.is_empty() && other.span == first.span)
             {
                 break;
             }
-            if all[i].rule == all[j].rule && all[i].span != all[j].span {
+            if first.rule == other.rule && first.span != other.span {
                 continue;
             }
-            let same_span = all[i].span == all[j].span;
-            let inside = all[i].span.contains_span(all[j].span);
-            let fixes_clash = all[i].fixes.iter().any(|f| {
-                all[j]
+            let same_span = first.span == other.span;
+            let inside = first.span.contains_span(other.span);
+            let fixes_clash = first.fixes.iter().any(|f| {
+                other
                     .fixes
                     .iter()
                     .any(|g| f.span().overlaps(g.span()) || f.span() == g.span())
             });
-            if (same_span && (all[i].rule == all[j].rule || fixes_clash || all[j].fixes.is_empty()))
-                || (inside && fixes_clash && all[i].rule != all[j].rule)
+            if (same_span && (first.rule == other.rule || fixes_clash || other.fixes.is_empty()))
+                || (inside && fixes_clash && first.rule != other.rule)
             {
                 keep[j] = false;
             }
         }
     }
-    let mut kept: Vec<Diagnostic> = all
+    let mut kept: Vec<usize> = order
         .into_iter()
         .zip(keep)
-        .filter_map(|(d, k)| k.then_some(d))
+        .filter_map(|(i, k)| k.then_some(i))
         .collect();
-    kept.sort_by(|a, b| {
+    kept.sort_by(|&a, &b| {
+        let (a, b) = (&all[a], &all[b]);
         a.span
             .start
             .cmp(&b.span.start)
             .then(a.span.end.cmp(&b.span.end))
             .then(a.rule.cmp(b.rule))
     });
-    kept
+    let mut slots: Vec<Option<Diagnostic>> = all.into_iter().map(Some).collect();
+    kept.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Applies every safe fix to a fixpoint, re-checking the text after each pass.
