@@ -279,6 +279,33 @@ fn folders_honour_files_config_and_gitignore() {
     assert_eq!(paths, ["./drafts/a.txt", "./drafts/b.md"]);
 }
 
+/// Checking starts while the folder is still being walked; a bad config the walk meets late
+/// must still fail the run before anything is written or fixed.
+#[test]
+fn a_bad_config_found_late_writes_no_report_and_fixes_nothing() {
+    let dir = temp_dir();
+    let page = "居民们说,这下好了。\n";
+    for i in 0..600 {
+        write(dir.path(), &format!("a{i:03}.txt"), page.as_bytes());
+    }
+    std::fs::create_dir_all(dir.path().join("zz")).unwrap();
+    write(dir.path(), "zz/jiaodui.toml", b"[rules\n");
+    write(dir.path(), "zz/late.txt", page.as_bytes());
+    for args in [
+        &["check", "--format", "json", "."][..],
+        &["check", "."],
+        &["check", "--fix", "."],
+    ] {
+        let out = jiaodui(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} wrote a report");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("jiaodui.toml:1"), "{args:?}: {stderr}");
+    }
+    let first = std::fs::read_to_string(dir.path().join("a000.txt")).unwrap();
+    assert_eq!(first, page, "--fix changed a file before the bad config");
+}
+
 #[test]
 fn markdown_suppression_and_allow_list() {
     let dir = temp_dir();

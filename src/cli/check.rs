@@ -1,5 +1,8 @@
 //! `jiaodui check`: read, decode, check (and fix) every draft in parallel, then report.
 //!
+//! The folders are walked on a thread of their own, and the files it finds are checked as it
+//! finds them; nothing is written until the walk is over, so a bad config still fails the run
+//! with no report (and `--fix` waits for the whole walk before it touches a file).
 //! Files are checked in parallel batches on the worker threads, and each file's findings are
 //! rendered there, by the report, into a buffer of the file's own; this thread writes the
 //! buffers in path order while the next batch is checked, and keeps only counts. A file larger
@@ -47,59 +50,111 @@ const PROGRESS_MIN_FILES: usize = 200;
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let today = crate::clock::today()?;
     let mut resolver = ConfigResolver::new(args.config.as_deref(), args.date)?;
-    let (sources, problems) =
-        files::collect(&args.paths, args.stdin_filename.as_deref(), &mut resolver)?;
-    for problem in &problems {
-        eprintln!("jiaodui: {problem}");
-    }
-    let stdin_fix = args.fix && sources.iter().any(|(s, _)| matches!(s, Source::Stdin(_)));
+    let stdin_fix = args.fix && args.paths.iter().any(|path| path.as_os_str() == "-");
     let report = report_for(args, stdin_fix || args.output.is_some());
-    // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
-    let out: Box<dyn Write> = if let Some(path) = &args.output {
-        let file = std::fs::File::create(path)
-            .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
-        Box::new(io::BufWriter::new(file))
-    } else if stdin_fix {
-        Box::new(io::BufWriter::new(io::stderr().lock()))
-    } else {
-        Box::new(io::BufWriter::new(io::stdout().lock()))
-    };
     let mode = Mode {
         fix: args.fix,
         diff: args.diff,
         today,
     };
-    let mut writer = Writer {
-        out,
-        report: report.as_ref(),
-        mode: &mode,
-        summary: Summary {
-            failed: problems.len(),
-            ..Summary::new(args.max_error_rate)
+    let (found, to_check) = mpsc::channel::<Vec<files::Job>>();
+    let (batches, checked) = mpsc::sync_channel::<Vec<Outcome>>(2);
+    let (report, mode) = (report.as_ref(), &mode);
+    std::thread::scope(|scope| -> anyhow::Result<ExitCode> {
+        // Files are checked as the walk finds them, but nothing is written before the walk is
+        // over: a bad config found late still fails the run with no report. `--fix` and
+        // `--diff` change files, so they wait for the whole walk.
+        let stream = !args.fix && !args.diff;
+        // Owned here, so that leaving early (a bad config, a failed write) drops it and the
+        // checking thread, whose next send then fails, stops.
+        let checked = checked;
+        let walk = scope.spawn(move || walk(args, &mut resolver, stream, &found));
+        scope.spawn(move || check_batches(&to_check, &batches, mode, report));
+        let (files, problems) = walk
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        for problem in &problems {
+            eprintln!("jiaodui: {problem}");
+        }
+        // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
+        let out: Box<dyn Write> = if let Some(path) = &args.output {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
+            Box::new(io::BufWriter::new(file))
+        } else if stdin_fix {
+            Box::new(io::BufWriter::new(io::stderr().lock()))
+        } else {
+            Box::new(io::BufWriter::new(io::stdout().lock()))
+        };
+        let mut writer = Writer {
+            out,
+            report,
+            mode,
+            summary: Summary {
+                failed: problems.len(),
+                ..Summary::new(args.max_error_rate)
+            },
+            worst: None,
+            wrote_any: false,
+            io_errors: problems.len(),
+        };
+        let show_progress = args.format == Format::Human
+            && !args.no_progress
+            && !stdin_fix
+            && files > PROGRESS_MIN_FILES
+            && io::stderr().is_terminal();
+        let progress = if show_progress {
+            progress_bar(files)
+        } else {
+            ProgressBar::hidden()
+        };
+        writer.report.begin(&mut writer.out)?;
+        write_all(&checked, &mut writer, &progress, show_progress)?;
+        progress.finish_and_clear();
+        writer.report.end(&writer.summary, &mut writer.out)?;
+        writer.out.flush()?;
+        if writer.summary.undated > 0 {
+            eprintln!("jiaodui: {}", undated_note(writer.summary.undated));
+        }
+        Ok(exit_code(args, &writer))
+    })
+}
+
+/// Walks the command-line paths, sending the files found to be checked in batches — as they
+/// are found when `stream`, else all at once when the walk is over — and returns how many
+/// there were and the paths that could not be read. A bad config sends nothing more.
+fn walk(
+    args: &CheckArgs,
+    resolver: &mut ConfigResolver,
+    stream: bool,
+    found: &mpsc::Sender<Vec<files::Job>>,
+) -> Result<(usize, Vec<String>), crate::config::ConfigError> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut held = Vec::new();
+    let mut files = 0;
+    let problems = files::collect(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        resolver,
+        |job| {
+            files += 1;
+            batch.push(job);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if stream {
+                    // The checking side is gone only when writing failed.
+                    let _ = found.send(full);
+                } else {
+                    held.push(full);
+                }
+            }
         },
-        worst: None,
-        wrote_any: false,
-        io_errors: problems.len(),
-    };
-    let show_progress = args.format == Format::Human
-        && !args.no_progress
-        && !stdin_fix
-        && sources.len() > PROGRESS_MIN_FILES
-        && io::stderr().is_terminal();
-    let progress = if show_progress {
-        progress_bar(sources.len())
-    } else {
-        ProgressBar::hidden()
-    };
-    writer.report.begin(&mut writer.out)?;
-    check_all(&sources, &mut writer, &progress, show_progress)?;
-    progress.finish_and_clear();
-    writer.report.end(&writer.summary, &mut writer.out)?;
-    writer.out.flush()?;
-    if writer.summary.undated > 0 {
-        eprintln!("jiaodui: {}", undated_note(writer.summary.undated));
+    )?;
+    held.push(batch);
+    for full in held.into_iter().filter(|batch| !batch.is_empty()) {
+        let _ = found.send(full);
     }
-    Ok(exit_code(args, &writer))
+    Ok((files, problems))
 }
 
 /// What a run says once, on stderr, when drafts had no issue date: which checks were
@@ -133,48 +188,49 @@ fn report_for(args: &CheckArgs, off_stdout: bool) -> Box<dyn Report> {
     }
 }
 
-/// Checks every file and writes its report. Batches are checked on the worker threads while
-/// this thread writes the batch before: writing never holds up the checking, and output
-/// keeps the order of the files.
-fn check_all(
-    sources: &[files::Job],
+/// Checks the files found, a batch at a time on the worker threads, while the writing thread
+/// writes the batch before: writing never holds up the checking.
+fn check_batches(
+    to_check: &mpsc::Receiver<Vec<files::Job>>,
+    batches: &mpsc::SyncSender<Vec<Outcome>>,
+    mode: &Mode,
+    report: &dyn Report,
+) {
+    for batch in to_check {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|(source, config)| check_one(source, config, mode, report))
+            .collect();
+        // The receiver is gone only when the walk or writing failed: stop checking.
+        if batches.send(outcomes).is_err() {
+            break;
+        }
+    }
+}
+
+/// Writes what each file's checking produced, in the order of the files.
+fn write_all(
+    checked: &mpsc::Receiver<Vec<Outcome>>,
     writer: &mut Writer<'_>,
     progress: &ProgressBar,
     show_progress: bool,
 ) -> anyhow::Result<()> {
-    let (batches, checked) = mpsc::sync_channel::<Vec<Outcome>>(2);
-    let report = writer.report;
-    let mode = writer.mode;
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        scope.spawn(move || {
-            for batch in sources.chunks(BATCH) {
-                let outcomes: Vec<Outcome> = batch
-                    .par_iter()
-                    .map(|(source, config)| check_one(source, config, mode, report))
-                    .collect();
-                // The receiver is gone only when writing failed: stop checking.
-                if batches.send(outcomes).is_err() {
-                    break;
-                }
+    for outcomes in checked {
+        let files = outcomes.len() as u64;
+        // Output is written with the bar lifted, and flushed before it is drawn again, so
+        // the two never share a line.
+        progress.suspend(|| -> io::Result<()> {
+            for outcome in outcomes {
+                writer.outcome(outcome)?;
             }
-        });
-        for outcomes in checked {
-            let files = outcomes.len() as u64;
-            // Output is written with the bar lifted, and flushed before it is drawn again, so
-            // the two never share a line.
-            progress.suspend(|| -> io::Result<()> {
-                for outcome in outcomes {
-                    writer.outcome(outcome)?;
-                }
-                if show_progress {
-                    writer.out.flush()?;
-                }
-                Ok(())
-            })?;
-            progress.inc(files);
-        }
-        Ok(())
-    })
+            if show_progress {
+                writer.out.flush()?;
+            }
+            Ok(())
+        })?;
+        progress.inc(files);
+    }
+    Ok(())
 }
 
 fn exit_code(args: &CheckArgs, writer: &Writer<'_>) -> ExitCode {

@@ -142,15 +142,16 @@ impl ConfigResolver {
 /// A file to check with the configuration that applies to it.
 pub(super) type Job = (Source, Arc<LoadedConfig>);
 
-/// Expands the command-line paths into the files to check, in a stable order: explicit files
-/// as given, folders walked honouring `.gitignore` and `[files]` include/exclude. Errors
-/// (a missing path) are returned as messages; the walk goes on.
+/// Expands the command-line paths into the files to check, handing each to `found_job` as it
+/// is found, in a stable order: explicit files as given, folders walked honouring `.gitignore`
+/// and `[files]` include/exclude. Errors (a missing path) are returned as messages and the
+/// walk goes on; a bad config ends it.
 pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
     resolver: &mut ConfigResolver,
-) -> Result<(Vec<Job>, Vec<String>), ConfigError> {
-    let mut out = Vec::new();
+    mut found_job: impl FnMut(Job),
+) -> Result<Vec<String>, ConfigError> {
     let mut problems = Vec::new();
     let defaults = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
@@ -161,7 +162,7 @@ pub(crate) fn collect(
     for path in paths {
         if path.as_os_str() == "-" {
             let config = resolver.for_path(stdin_name)?;
-            out.push((Source::Stdin(stdin_name.map(Path::to_path_buf)), config));
+            found_job((Source::Stdin(stdin_name.map(Path::to_path_buf)), config));
             continue;
         }
         let meta = match std::fs::metadata(path) {
@@ -173,7 +174,7 @@ pub(crate) fn collect(
         };
         if meta.is_file() {
             let config = resolver.for_path(Some(path))?;
-            out.push((Source::File(path.clone()), config));
+            found_job((Source::File(path.clone()), config));
             continue;
         }
         let mut found = Vec::new();
@@ -198,11 +199,11 @@ pub(crate) fn collect(
             let config = resolver.for_path(Some(&file))?;
             // Globs are relative to the config's folder, so compare absolute paths.
             if config.wants(&resolver.absolute(&file)) {
-                out.push((Source::File(file), config));
+                found_job((Source::File(file), config));
             }
         }
     }
-    Ok((out, problems))
+    Ok(problems)
 }
 
 /// Word's owner file (`~$稿件.docx`), which it keeps beside a document while the document is
