@@ -28,12 +28,15 @@ const INDENT: usize = 4;
 /// Display width: two columns for a Chinese character or full-width mark, one for ASCII.
 pub(crate) fn display_width(text: &str) -> usize {
     // By bytes, with nothing decoded: an ASCII byte is one column, the lead byte of any
-    // other character two, a continuation byte none. The loop becomes vector code.
-    text.bytes()
-        .map(|b| match b {
-            0x00..=0x7F => 1,
-            0x80..=0xBF => 0,
-            _ => 2,
+    // other character two, a continuation byte none. A chunk of at most 127 bytes adds into
+    // a `u8`, so the loop becomes vector code.
+    text.as_bytes()
+        .chunks(127)
+        .map(|chunk| {
+            let width = chunk.iter().fold(0u8, |width, &b| {
+                width + u8::from(b < 0x80) + 2 * u8::from(b >= 0xC0)
+            });
+            usize::from(width)
         })
         .sum()
 }
@@ -109,6 +112,11 @@ mod tests {
         assert_eq!(display_width("ab 1"), 4);
         assert_eq!(display_width("本报讯（记者 王海）"), 19);
         assert_eq!(display_width("é𠮷…"), 6);
+        // Longer than one chunk of bytes, and as wide as a chunk can hold.
+        assert_eq!(display_width(&"中".repeat(200)), 400);
+        assert_eq!(display_width(&"a".repeat(300)), 300);
+        let mixed = "本报讯（记者 王海）é𠮷…".repeat(40);
+        assert_eq!(display_width(&mixed), 40 * 25);
     }
 
     /// Which of `texts`, each a one-line prose block, are column lines; `touching` says
