@@ -307,6 +307,35 @@ fn a_bad_config_found_late_writes_no_report_and_fixes_nothing() {
 }
 
 #[test]
+fn a_report_that_cannot_be_written_fixes_nothing() {
+    let dir = temp_dir();
+    let page = "居民们说,这下好了。\n";
+    for i in 0..300 {
+        write(dir.path(), &format!("a{i:03}.txt"), page.as_bytes());
+    }
+    let out = jiaodui(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--output",
+            "no-such-folder/report.txt",
+            ".",
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("无法写入报告文件"), "{stderr}");
+    for i in [0, 299] {
+        let text = std::fs::read_to_string(dir.path().join(format!("a{i:03}.txt"))).unwrap();
+        assert_eq!(
+            text, page,
+            "--fix changed a{i:03}.txt with no report to write"
+        );
+    }
+}
+
+#[test]
 fn markdown_suppression_and_allow_list() {
     let dir = temp_dir();
     write(dir.path(), "a.md", "<!-- jiaodui-disable-next-line punct/halfwidth -->\n居民们说,好。\n\n居民们说,好。\n\n`代码,逗号`\n".as_bytes());

@@ -2,7 +2,8 @@
 //!
 //! The folders are walked on a thread of their own, and the files it finds are checked as it
 //! finds them; nothing is written until the walk is over, so a bad config still fails the run
-//! with no report (and `--fix` waits for the whole walk before it touches a file).
+//! with no report (and `--fix` waits for the whole walk, and for the report's file to open,
+//! before it touches a draft).
 //! Files are checked in parallel batches on the worker threads, and each file's findings are
 //! rendered there, by the report, into a buffer of the file's own; this thread writes the
 //! buffers in path order while the next batch is checked, and keeps only counts. A file larger
@@ -61,31 +62,31 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let (batches, checked) = mpsc::sync_channel::<Vec<Outcome>>(2);
     let (report, mode) = (report.as_ref(), &mode);
     std::thread::scope(|scope| -> anyhow::Result<ExitCode> {
+        // Owned here, so that leaving early (a bad config, a report that cannot be written)
+        // drops them: the checking thread runs out of files, or its next send fails, and stops.
+        let (found, checked) = (found, checked);
         // Files are checked as the walk finds them, but nothing is written before the walk is
         // over: a bad config found late still fails the run with no report. `--fix` and
-        // `--diff` change files, so they wait for the whole walk.
-        let stream = !args.fix && !args.diff;
-        // Owned here, so that leaving early (a bad config, a failed write) drops it and the
-        // checking thread, whose next send then fails, stops.
-        let checked = checked;
-        let walk = scope.spawn(move || walk(args, &mut resolver, stream, &found));
+        // `--diff` change files, so they start only once the report's file is open too.
+        let streaming = (!args.fix && !args.diff).then(|| found.clone());
+        let walk = scope.spawn(move || walk(args, &mut resolver, streaming.as_ref()));
         scope.spawn(move || check_batches(&to_check, &batches, mode, report));
-        let (files, problems) = walk
+        let Walked {
+            files,
+            problems,
+            held,
+        } = walk
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         for problem in &problems {
             eprintln!("jiaodui: {problem}");
         }
-        // With `--fix` on stdin the fixed text goes to stdout, so the report goes to stderr.
-        let out: Box<dyn Write> = if let Some(path) = &args.output {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
-            Box::new(io::BufWriter::new(file))
-        } else if stdin_fix {
-            Box::new(io::BufWriter::new(io::stderr().lock()))
-        } else {
-            Box::new(io::BufWriter::new(io::stdout().lock()))
-        };
+        let out = report_out(args, stdin_fix)?;
+        for batch in held {
+            // The checking side is gone only when it panicked; the scope's end reports that.
+            let _ = found.send(batch);
+        }
+        drop(found);
         let mut writer = Writer {
             out,
             report,
@@ -103,11 +104,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             && !stdin_fix
             && files > PROGRESS_MIN_FILES
             && io::stderr().is_terminal();
-        let progress = if show_progress {
-            progress_bar(files)
-        } else {
-            ProgressBar::hidden()
-        };
+        let progress = progress_bar(files, show_progress);
         writer.report.begin(&mut writer.out)?;
         write_all(&checked, &mut writer, &progress, show_progress)?;
         progress.finish_and_clear();
@@ -120,15 +117,37 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Walks the command-line paths, sending the files found to be checked in batches — as they
-/// are found when `stream`, else all at once when the walk is over — and returns how many
-/// there were and the paths that could not be read. A bad config sends nothing more.
+/// Where the report goes: `--output`, else stdout — or stderr, when `--fix` on stdin writes
+/// the fixed text to stdout.
+fn report_out(args: &CheckArgs, stdin_fix: bool) -> anyhow::Result<Box<dyn Write>> {
+    Ok(if let Some(path) = &args.output {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
+        Box::new(io::BufWriter::new(file))
+    } else if stdin_fix {
+        Box::new(io::BufWriter::new(io::stderr().lock()))
+    } else {
+        Box::new(io::BufWriter::new(io::stdout().lock()))
+    })
+}
+
+/// What a walk over the command-line paths found.
+struct Walked {
+    /// Files to check.
+    files: usize,
+    /// Paths that could not be read.
+    problems: Vec<String>,
+    /// Batches of files not sent to be checked yet.
+    held: Vec<Vec<files::Job>>,
+}
+
+/// Walks the command-line paths: with `streaming`, each batch of files is sent to be checked
+/// as soon as it is full; without, every batch is held and returned.
 fn walk(
     args: &CheckArgs,
     resolver: &mut ConfigResolver,
-    stream: bool,
-    found: &mpsc::Sender<Vec<files::Job>>,
-) -> Result<(usize, Vec<String>), crate::config::ConfigError> {
+    streaming: Option<&mpsc::Sender<Vec<files::Job>>>,
+) -> Result<Walked, crate::config::ConfigError> {
     let mut batch = Vec::with_capacity(BATCH);
     let mut held = Vec::new();
     let mut files = 0;
@@ -141,20 +160,22 @@ fn walk(
             batch.push(job);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if stream {
-                    // The checking side is gone only when writing failed.
-                    let _ = found.send(full);
-                } else {
-                    held.push(full);
+                match streaming {
+                    // The checking side is gone only when the run failed.
+                    Some(found) => drop(found.send(full)),
+                    None => held.push(full),
                 }
             }
         },
     )?;
-    held.push(batch);
-    for full in held.into_iter().filter(|batch| !batch.is_empty()) {
-        let _ = found.send(full);
+    if !batch.is_empty() {
+        held.push(batch);
     }
-    Ok((files, problems))
+    Ok(Walked {
+        files,
+        problems,
+        held,
+    })
 }
 
 /// What a run says once, on stderr, when drafts had no issue date: which checks were
@@ -250,8 +271,11 @@ fn exit_code(args: &CheckArgs, writer: &Writer<'_>) -> ExitCode {
     }
 }
 
-/// A bar on stderr: files done of all, speed and time left.
-fn progress_bar(files: usize) -> ProgressBar {
+/// A bar on stderr: files done of all, speed and time left; hidden unless `shown`.
+fn progress_bar(files: usize, shown: bool) -> ProgressBar {
+    if !shown {
+        return ProgressBar::hidden();
+    }
     let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
     if let Ok(style) =
         ProgressStyle::with_template("校对 {bar:32.cyan/blue} {pos}/{len} 个文件 {rate} 剩余 {eta}")
