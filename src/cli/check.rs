@@ -1,9 +1,10 @@
 //! `jiaodui check`: read, decode, check (and fix) every draft in parallel, then report.
 //!
-//! The folders are walked on a thread of their own, and the files it finds are checked as it
-//! finds them; nothing is written until the walk is over, so a bad config still fails the run
-//! with no report (and `--fix` waits for the whole walk, and for the report's file to open,
-//! before it touches a draft).
+//! The folders are walked on a thread of their own, and files are checked a batch at a time as
+//! the walk finds them; nothing is written until the walk is over, so a bad config still fails
+//! the run with no report (and `--fix` waits for the whole walk, and for the report's file to
+//! open, before it touches a draft).
+//!
 //! Files are checked in parallel batches on the worker threads, and each file's findings are
 //! rendered there, by the report, into a buffer of the file's own; this thread writes the
 //! buffers in path order while the next batch is checked, and keeps only counts. A file larger
