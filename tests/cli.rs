@@ -279,15 +279,21 @@ fn folders_honour_files_config_and_gitignore() {
     assert_eq!(paths, ["./drafts/a.txt", "./drafts/b.md"]);
 }
 
+/// Writes `n` drafts `a000.txt`, `a001.txt`, … of one half-width line each, and returns it.
+fn drafts(dir: &Path, n: usize) -> &'static str {
+    let page = "居民们说,这下好了。\n";
+    for i in 0..n {
+        write(dir, &format!("a{i:03}.txt"), page.as_bytes());
+    }
+    page
+}
+
 /// Checking starts while the folder is still being walked; a bad config the walk meets late
 /// must still fail the run before anything is written or fixed.
 #[test]
 fn a_bad_config_found_late_writes_no_report_and_fixes_nothing() {
     let dir = temp_dir();
-    let page = "居民们说,这下好了。\n";
-    for i in 0..600 {
-        write(dir.path(), &format!("a{i:03}.txt"), page.as_bytes());
-    }
+    let page = drafts(dir.path(), 600);
     std::fs::create_dir_all(dir.path().join("zz")).unwrap();
     write(dir.path(), "zz/jiaodui.toml", b"[rules\n");
     write(dir.path(), "zz/late.txt", page.as_bytes());
@@ -309,10 +315,7 @@ fn a_bad_config_found_late_writes_no_report_and_fixes_nothing() {
 #[test]
 fn a_report_that_cannot_be_written_fixes_nothing() {
     let dir = temp_dir();
-    let page = "居民们说,这下好了。\n";
-    for i in 0..300 {
-        write(dir.path(), &format!("a{i:03}.txt"), page.as_bytes());
-    }
+    let page = drafts(dir.path(), 300);
     let out = jiaodui(
         dir.path(),
         &[

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::furniture::opens_list_item;
 use super::sentence::ends_sentence;
 use super::Block;
-use crate::text::contains_any;
+use crate::text::{contains_any, sum_by_byte};
 
 /// Fewest full-width lines that make a column.
 const MIN_LINES: usize = 3;
@@ -27,18 +27,11 @@ const INDENT: usize = 4;
 
 /// Display width: two columns for a Chinese character or full-width mark, one for ASCII.
 pub(crate) fn display_width(text: &str) -> usize {
-    // By bytes, with nothing decoded: an ASCII byte is one column, the lead byte of any
-    // other character two, a continuation byte none. A chunk of at most 127 bytes adds into
-    // a `u8`, so the loop becomes vector code.
-    text.as_bytes()
-        .chunks(127)
-        .map(|chunk| {
-            let width = chunk.iter().fold(0u8, |width, &b| {
-                width + u8::from(b < 0x80) + 2 * u8::from(b >= 0xC0)
-            });
-            usize::from(width)
-        })
-        .sum()
+    // By bytes: an ASCII byte is one column, the lead byte of any other character two, a
+    // continuation byte none.
+    sum_by_byte(text.as_bytes(), |b| {
+        u8::from(b < 0x80) + 2 * u8::from(b >= 0xC0)
+    })
 }
 
 /// Which blocks are lines of a column: runs of one-line prose blocks, three or more cut at

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::sum_by_byte;
 
 /// 《报纸期刊质量管理规定》(2020): a newspaper may have at most 3 errors per 10 000 characters.
 pub const STANDARD_ERROR_RATE: f64 = 3.0;
@@ -231,18 +232,11 @@ pub fn error_rate(chars: u64, counted: usize) -> f64 {
 /// Characters that count for the error rate: everything but whitespace.
 pub fn count_chars(text: &str) -> u64 {
     let bytes = text.as_bytes();
-    // One pass by bytes, with nothing decoded: a character is counted at its first byte (any
-    // byte but a continuation byte, 80–BF), unless it is ASCII whitespace. Counting a chunk
-    // of at most 255 bytes into a `u8` lets the compiler add 32 bytes at a time.
-    let counted: usize = bytes
-        .chunks(255)
-        .map(|chunk| {
-            let n = chunk.iter().fold(0u8, |n, &b| {
-                n + u8::from(!matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF))
-            });
-            usize::from(n)
-        })
-        .sum();
+    // One pass by bytes: a character is counted at its first byte (any byte but a
+    // continuation byte, 80–BF), unless it is ASCII whitespace.
+    let counted = sum_by_byte(bytes, |b| {
+        u8::from(!matches!(b, b'\t'..=b'\r' | b' ' | 0x80..=0xBF))
+    });
     // Outside ASCII, whitespace characters start with C2, E1, E2 or E3 (U+0085, U+00A0,
     // U+1680, U+2000–U+205F, U+3000). E3 opens most Chinese punctuation, and its only
     // whitespace is U+3000: search for that one directly.

@@ -22,6 +22,22 @@ pub(crate) use words::contains_any;
 #[cfg(test)]
 pub(crate) use words::FewWords;
 
+/// The sum of `weight` over the bytes of `bytes`, each weight at most 2. Nothing is decoded,
+/// and each chunk of 127 bytes is added into a `u8`, so the compiler adds 32 bytes at a time:
+/// character counts and display widths go through the text this way.
+pub(crate) fn sum_by_byte(bytes: &[u8], weight: impl Fn(u8) -> u8) -> usize {
+    bytes
+        .chunks(127)
+        .map(|chunk| {
+            let sum = chunk.iter().fold(0u8, |sum, &b| {
+                debug_assert!(weight(b) <= 2, "a byte weighs at most 2");
+                sum + weight(b)
+            });
+            usize::from(sum)
+        })
+        .sum()
+}
+
 /// True for the CJK characters reporters type in running text (unified ideographs and their
 /// extensions, and compatibility ideographs).
 #[inline]
