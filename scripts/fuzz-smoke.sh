@@ -24,7 +24,17 @@ for target in $(cargo fuzz list); do
     limits=()
     if [ "$target" = docx ]; then limits=(-rss_limit_mb=512); fi
     echo "fuzz $target for ${seconds}s"
-    cargo fuzz run -O "$target" "$work" -- -max_total_time="$seconds" -max_len=8192 \
-        ${limits[@]+"${limits[@]}"} 2>&1 | tail -n 3
-    rm -rf "$work"
+    log="$work.log"
+    if ! cargo fuzz run -O "$target" "$work" -- -max_total_time="$seconds" -max_len=8192 \
+        ${limits[@]+"${limits[@]}"} >"$log" 2>&1; then
+        # A finding must be reproducible from CI's log alone: the panic, and the input
+        # libFuzzer prints as Base64 (`base64 -d > crash; cargo fuzz run TARGET crash`).
+        echo "fuzz $target failed:" >&2
+        grep -A 4 'panicked at' "$log" >&2 || true
+        grep -E '^(Base64:|SUMMARY|artifact_prefix)' "$log" >&2 || true
+        tail -n 5 "$log" >&2
+        exit 1
+    fi
+    tail -n 3 "$log"
+    rm -rf "$work" "$log"
 done
