@@ -17,7 +17,9 @@ use tyme4rs::tyme::sixtycycle::{EARTH_BRANCH_NAMES, HEAVEN_STEM_NAMES};
 use tyme4rs::tyme::solar::{SolarDay, SolarTerm, SOLAR_TERM_NAMES};
 
 /// The years the library's astronomy is asked about; dates outside give no calendar facts.
-const YEARS: std::ops::RangeInclusive<i16> = 1..=9998;
+/// Below 100 it is not sound: asked day by day over years 1–9998, it panicked on 100 days
+/// between 10-07-30 and 21-09-30 and on the first solar term of year 1, and nowhere else.
+const YEARS: std::ops::RangeInclusive<i16> = 100..=9998;
 
 /// A day of the lunar calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +88,7 @@ impl YearMonths {
     }
 
     fn compute(year: i16) -> Option<YearMonths> {
-        if !YEARS.contains(&year) || year < 2 {
+        if !YEARS.contains(&year) || !YEARS.contains(&(year - 1)) {
             return None;
         }
         let mut months = Vec::with_capacity(26);
@@ -347,5 +349,11 @@ mod tests {
     fn out_of_range_is_none() {
         assert_eq!(lunar_date(date(-5, 1, 1)), None);
         assert_eq!(lunar_date(date(9999, 12, 31)), None);
+        // Days the library panics on, inside what it accepts.
+        assert_eq!(lunar_date(date(15, 12, 31)), None);
+        assert_eq!(lunar_date(date(10, 7, 30)), None);
+        assert!(YearMonths::of(16).is_none() && YearMonths::of(100).is_none());
+        assert!(YearMonths::of(101).is_some());
+        assert_eq!(solar_term_day(0, 0), None);
     }
 }
