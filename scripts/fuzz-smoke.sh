@@ -27,11 +27,18 @@ for target in $(cargo fuzz list); do
     log="$work.log"
     if ! cargo fuzz run -O "$target" "$work" -- -max_total_time="$seconds" -max_len=8192 \
         ${limits[@]+"${limits[@]}"} >"$log" 2>&1; then
-        # A finding must be reproducible from CI's log alone: the panic, and the input
-        # libFuzzer prints as Base64 (`base64 -d > crash; cargo fuzz run TARGET crash`).
+        # A finding must be reproducible from CI's log alone: the panic or sanitizer report,
+        # the input libFuzzer prints as Base64 (`base64 -d > crash; cargo fuzz run TARGET
+        # crash`), and the seed, which replays the run from the seed corpus.
         echo "fuzz $target failed:" >&2
-        grep -A 4 'panicked at' "$log" >&2 || true
-        grep -E '^(Base64:|SUMMARY|artifact_prefix)' "$log" >&2 || true
+        grep -E -A 4 'panicked at|==ERROR|ERROR: libFuzzer' "$log" >&2 || true
+        grep -E '^(INFO: Seed:|Base64:|SUMMARY|artifact_prefix)' "$log" >&2 || true
+        # libFuzzer prints Base64 for short inputs only; the artifact itself, in full.
+        find artifacts/"$target" -type f -newer "$work" 2>/dev/null | while read -r found; do
+            echo "$found, as base64:" >&2
+            base64 -w 0 "$found" >&2
+            echo >&2
+        done
         tail -n 5 "$log" >&2
         exit 1
     fi
