@@ -206,3 +206,32 @@ fn a_run_of_marks_ending_a_headline_is_fixed_in_one_pass() {
         assert_eq!(twice.text, once.text, "{name}");
     }
 }
+
+/// Regression (fuzz target `pipeline`): a dateline followed by a run of colons lost one
+/// colon per fix pass (`byline/format` removes the dateline's colon) and did not converge
+/// within the pass limit; so too with full-width colons, spaces between them, or a credit
+/// after them.
+#[test]
+fn a_run_of_colons_after_a_dateline_is_fixed_in_one_pass() {
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let today = jiff::civil::date(2023, 3, 15);
+    let runs = [
+        format!("本报讯{}", ":".repeat(24)),
+        format!("本报讯{}近日，红旗社区举行活动。", "：".repeat(24)),
+        format!("本报讯 {}", ": ".repeat(24)),
+        format!(
+            "本报讯{}（记者 王海）8日，红旗社区举行活动。",
+            ":：".repeat(12)
+        ),
+    ];
+    for text in &runs {
+        for name in ["a.md", "2023-03-15-a.txt"] {
+            let path = std::path::Path::new(name);
+            let once = lint::fix(text, Some(path), &config, today);
+            assert!(once.converged, "{name}: {:?}", once.text);
+            assert!(!once.text.contains([':', '：']), "{name}: {:?}", once.text);
+            let twice = lint::fix(&once.text, Some(path), &config, today);
+            assert_eq!(twice.text, once.text, "{name}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ impl Scan<'_> {
         // Ex) 本报讯：（记者 王海） / 本报讯 （记者 王海）
         let rest = &body[lead_len..];
         let gap = leading_spaces(rest);
-        let colon = colon_len(&rest[gap..]);
+        let colon = colon_run_len(&rest[gap..]);
         let gap2 = leading_spaces(&rest[gap + colon..]);
         lead.colon = colon > 0;
         lead.spaced = gap + gap2 > 0;
@@ -81,6 +81,20 @@ impl Scan<'_> {
             Some((credit, role.len()))
         })
     }
+}
+
+/// The byte length of the colons `s` opens with, with any spaces between them: `：`, `::`,
+/// `: ：`. A run of them after a dateline is one slip, read (and fixed) whole.
+fn colon_run_len(s: &str) -> usize {
+    let mut len = colon_len(s);
+    while len > 0 {
+        let spaces = leading_spaces(&s[len..]);
+        match colon_len(&s[len + spaces..]) {
+            0 => break,
+            more => len += spaces + more,
+        }
+    }
+    len
 }
 
 /// A dateline at the start of `s`, and its byte length; its span is left for the caller.
