@@ -25,6 +25,9 @@ for target in $(cargo fuzz list); do
     if [ "$target" = docx ]; then limits=(-rss_limit_mb=512); fi
     echo "fuzz $target for ${seconds}s"
     log="$work.log"
+    # Artifacts newer than this stamp are the run's own (the corpus folder changes as it runs).
+    stamp="$work.stamp"
+    : >"$stamp"
     if ! cargo fuzz run -O "$target" "$work" -- -max_total_time="$seconds" -max_len=8192 \
         ${limits[@]+"${limits[@]}"} >"$log" 2>&1; then
         # A finding must be reproducible from CI's log alone: the panic or sanitizer report,
@@ -34,7 +37,7 @@ for target in $(cargo fuzz list); do
         grep -E -A 4 'panicked at|==ERROR|ERROR: libFuzzer' "$log" >&2 || true
         grep -E '^(INFO: Seed:|Base64:|SUMMARY|artifact_prefix)' "$log" >&2 || true
         # libFuzzer prints Base64 for short inputs only; the artifact itself, in full.
-        find artifacts/"$target" -type f -newer "$work" 2>/dev/null | while read -r found; do
+        find artifacts/"$target" -type f -newer "$stamp" 2>/dev/null | while read -r found; do
             echo "$found, as base64:" >&2
             base64 -w 0 "$found" >&2
             echo >&2
@@ -43,5 +46,5 @@ for target in $(cargo fuzz list); do
         exit 1
     fi
     tail -n 3 "$log"
-    rm -rf "$work" "$log"
+    rm -rf "$work" "$log" "$stamp"
 done
