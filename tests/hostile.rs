@@ -87,6 +87,56 @@ fn a_long_single_line_file_is_checked() {
     );
 }
 
+/// Pages made of one kind of line by the thousand — headlines, bracketed notes, credit
+/// lines, verse, datelines, former names in one item — cost in proportion to their size.
+/// Each of these once took minutes at this size (a page is checked whole below 512 KB, and
+/// a rule or the parser compared each line with every other); now each takes about a second
+/// in a debug build. The deadline only tells a hang from a slow machine.
+#[test]
+fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
+    const SHAPES: [&str; 9] = [
+        "标题\n",
+        "（王海 李敏）\n",
+        "【活动】\n",
+        "——副题\n",
+        "居民们说）\n",
+        "本报记者 王海\n",
+        "楼道亮了，\n电梯来了\n",
+        "本报讯 8日，红旗社区举办读书会。\n",
+        "在灌县，游客可以看到都江堰水利工程；酃县、黔阳县的代表也来了。\n\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, shape) in SHAPES.iter().enumerate() {
+        write(
+            dir.path(),
+            &format!("page-{i}.txt"),
+            shape.repeat(300_000 / shape.len()).as_bytes(),
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run jiaodui");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!(
+                "checking {} pages of 300 KB took over 3 minutes",
+                SHAPES.len()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.code().is_some_and(|code| code <= 1), "{status}");
+}
+
 #[test]
 fn symlink_loop_in_a_walked_folder_is_reported_and_the_rest_checked() {
     let dir = tempfile::tempdir().unwrap();

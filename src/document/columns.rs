@@ -21,6 +21,10 @@ const MIN_WIDTH: usize = 22;
 /// half-width digit or space, a mark hung in the margin.
 const TOLERANCE: usize = 2;
 
+/// Most lines read as one column at a time; a longer column is read in parts, each of
+/// which must pass as one (a pasted page of a newspaper column is some 40 lines).
+const MAX_LINES: usize = 64;
+
 /// How much narrower the first line may be when it is indented (`　　` takes four
 /// columns).
 const INDENT: usize = 4;
@@ -48,15 +52,25 @@ pub(super) fn column_lines(
     indented: &[bool],
     touching: &[bool],
 ) -> Vec<bool> {
+    // What each block is, read once: a page of thousands of short lines is read in one pass.
     let width: Vec<usize> = texts.iter().map(|t| display_width(t.trim())).collect();
-    let candidate =
-        |i: usize| prose[i] && blocks[i].lines.len() == 1 && !opens_list_item(texts[i].trim());
+    let candidate: Vec<bool> = (0..blocks.len())
+        .map(|i| prose[i] && blocks[i].lines.len() == 1 && !opens_list_item(texts[i].trim()))
+        .collect();
+    // Only a candidate can be in a column: the others are never asked.
+    let of_candidates = |test: fn(&str) -> bool| -> Vec<bool> {
+        (texts.iter().zip(&candidate))
+            .map(|(t, &c)| c && test(t))
+            .collect()
+    };
+    let open = of_candidates(|t| !ends_sentence(t.trim()));
+    let marked = of_candidates(|t| contains_any(t, &['，', '、', '；', '：', '。', '！', '？']));
     // Block `i` goes on the column of the line above it.
-    let next_line = |i: usize| touching[i] && candidate(i);
+    let next_line = |i: usize| touching[i] && candidate[i];
     let mut column = vec![false; blocks.len()];
     let mut i = 0;
     while i + MIN_LINES <= blocks.len() {
-        if !candidate(i) || !next_line(i + 1) {
+        if !candidate[i] || !next_line(i + 1) {
             i += 1;
             continue;
         }
@@ -64,23 +78,20 @@ pub(super) fn column_lines(
         let fits = |w: usize| w.abs_diff(full) <= TOLERANCE;
         let first_fits = fits(width[i])
             || (indented[i] && width[i] < full && full - width[i] <= INDENT + TOLERANCE);
+        if !first_fits || full < MIN_WIDTH {
+            i += 1;
+            continue;
+        }
+        // At most `MAX_LINES` at a time, so that the lines of one width are read a bounded
+        // number of times however many of them fail the tests below.
         let mut end = i + 1;
-        while end < blocks.len() && next_line(end) && fits(width[end]) {
+        while end < blocks.len() && end - i < MAX_LINES && next_line(end) && fits(width[end]) {
             end += 1;
         }
         let lines = end - i;
-        let open = (i..end)
-            .filter(|&k| !ends_sentence(texts[k].trim()))
-            .count();
-        let marked = (i..end)
-            .filter(|&k| contains_any(&texts[k], &['，', '、', '；', '：', '。', '！', '？']))
-            .count();
-        if !first_fits
-            || lines < MIN_LINES
-            || full < MIN_WIDTH
-            || 2 * open < lines
-            || 2 * marked < lines
-        {
+        let open = open[i..end].iter().filter(|&&o| o).count();
+        let marked = marked[i..end].iter().filter(|&&m| m).count();
+        if lines < MIN_LINES || 2 * open < lines || 2 * marked < lines {
             i += 1;
             continue;
         }

@@ -117,6 +117,8 @@ pub struct Article {
     /// sign-off lines among them; the first paragraph is the lead.
     pub(crate) paragraphs: Vec<BlockId>,
     pub(crate) captions: Vec<BlockId>,
+    /// The first paragraph block, found once the article is whole (see [`Article::lead`]).
+    lead: Option<BlockId>,
 }
 
 impl Article {
@@ -138,11 +140,8 @@ impl Article {
     }
 
     /// The lead paragraph: the first paragraph block.
-    pub(crate) fn lead(&self, draft: &Draft) -> Option<BlockId> {
-        self.paragraphs
-            .iter()
-            .copied()
-            .find(|&id| draft.blocks[id].kind == BlockKind::Paragraph)
+    pub(crate) fn lead(&self) -> Option<BlockId> {
+        self.lead
     }
 }
 

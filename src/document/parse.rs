@@ -411,6 +411,9 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
     let mut articles: Vec<Article> = Vec::new();
     let mut current: Option<Article> = None;
     let mut after_photo = false;
+    // Whether `current` has a body paragraph yet (kept, not searched: an item may have
+    // thousands of credit lines).
+    let mut has_body = false;
     let finish = |current: &mut Option<Article>, articles: &mut Vec<Article>| {
         if let Some(article) = current.take() {
             articles.push(article);
@@ -432,29 +435,25 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
                     headline: Some(id),
                     ..Article::default()
                 });
-                after_photo = false;
+                (after_photo, has_body) = (false, false);
             }
             BlockKind::Paragraph | BlockKind::Credit => {
-                let has_body = current.as_ref().is_some_and(|a| {
-                    a.paragraphs
-                        .iter()
-                        .any(|&p| draft.blocks[p].kind == BlockKind::Paragraph)
-                });
                 let text = &_text[block.span.range()];
                 let new_item =
                     block.kind == BlockKind::Paragraph && has_body && starts_with_dateline(text);
                 if current.is_none() || after_photo || new_item {
                     finish(&mut current, &mut articles);
                     current = Some(Article::default());
-                    after_photo = false;
+                    (after_photo, has_body) = (false, false);
                 }
                 current.as_mut().unwrap().paragraphs.push(id);
+                has_body |= block.kind == BlockKind::Paragraph;
             }
             BlockKind::Subheading | BlockKind::ListItem | BlockKind::Verse | BlockKind::Signoff => {
                 if current.is_none() || after_photo {
                     finish(&mut current, &mut articles);
                     current = Some(Article::default());
-                    after_photo = false;
+                    (after_photo, has_body) = (false, false);
                 }
                 current.as_mut().unwrap().paragraphs.push(id);
             }
@@ -476,6 +475,8 @@ pub(super) fn group_articles(_text: &str, draft: &mut Draft) {
             .map(|id| draft.blocks[id].span)
             .reduce(Span::cover)
             .unwrap_or_default();
+        article.lead = (article.paragraphs.iter().copied())
+            .find(|&id| draft.blocks[id].kind == BlockKind::Paragraph);
     }
     draft.articles = articles;
 }

@@ -176,7 +176,7 @@ fn at_article_start(analysed: &Analysed, offset: usize) -> bool {
         let starts_block = draft.blocks[block].span.start as usize >= offset;
         return starts_block
             && draft.articles.iter().any(|a| {
-                a.lead(draft) == Some(block) && a.headline.is_some()
+                a.lead() == Some(block) && a.headline.is_some()
                     || a.headline.is_none() && a.paragraphs.first() == Some(&block)
             });
     }

@@ -48,7 +48,7 @@ pub(crate) fn symbols(analysed: &Analysed) -> DocumentSymbolResponse {
             continue;
         };
         let children = article.captions.iter().map(|&id| caption(id)).collect();
-        let credit = lead_credit(draft, text, article.lead(draft));
+        let credit = lead_credit(draft, text, article.lead());
         let name_span = draft.blocks[name_block].span;
         out.push(symbol(
             credit,

@@ -24,6 +24,8 @@ mod tests;
 use roles::is_credit_mark;
 pub(crate) use roles::starts_with_role;
 
+use std::sync::OnceLock;
+
 use super::Input;
 use crate::document::{BlockId, BlockKind, Draft};
 use crate::text::Span;
@@ -34,19 +36,67 @@ use roles::{is_staff_role, RoleWords};
 pub struct Bylines {
     pub bylines: Vec<Byline>,
     pub photo_credits: Vec<PhotoCredit>,
+    /// Built from the lists above on the first question and kept (the lists are not changed
+    /// once the recogniser has made them): rules ask article by article and block by block,
+    /// and a page of thousands of items must not cost a scan of every byline each.
+    index: OnceLock<Index>,
+}
+
+/// Positions in [`Bylines`]' lists, ordered by what they are asked by; equal keys keep
+/// document order.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    by_article: Vec<(usize, u32)>,
+    credits_by_block: Vec<(BlockId, u32)>,
+    /// The articles with a byline in their lead, in order.
+    with_lead: Vec<usize>,
 }
 
 impl Bylines {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut by_article: Vec<(usize, u32)> = (self.bylines.iter().zip(0..))
+                .filter_map(|(b, i)| Some((b.article?, i)))
+                .collect();
+            by_article.sort_by_key(|&(article, _)| article);
+            let mut credits_by_block: Vec<(BlockId, u32)> = (self.photo_credits.iter().zip(0..))
+                .map(|(c, i)| (c.block, i))
+                .collect();
+            credits_by_block.sort_by_key(|&(block, _)| block);
+            let mut with_lead: Vec<usize> = (by_article.iter())
+                .filter(|&&(_, i)| self.bylines[i as usize].place == BylinePlace::Lead)
+                .map(|&(article, _)| article)
+                .collect();
+            with_lead.dedup();
+            Index {
+                by_article,
+                credits_by_block,
+                with_lead,
+            }
+        })
+    }
+
     /// The bylines of article `article` (an index into `Draft::articles`).
     pub fn of_article(&self, article: usize) -> impl Iterator<Item = &Byline> + '_ {
-        self.bylines
-            .iter()
-            .filter(move |b| b.article == Some(article))
+        let by_article = &self.index().by_article;
+        let first = by_article.partition_point(|&(a, _)| a < article);
+        (by_article[first..].iter())
+            .take_while(move |&&(a, _)| a == article)
+            .map(|&(_, i)| &self.bylines[i as usize])
+    }
+
+    /// Whether article `article` has a byline in its lead (`本报讯（记者 王海）`).
+    pub fn has_lead_byline(&self, article: usize) -> bool {
+        self.index().with_lead.binary_search(&article).is_ok()
     }
 
     /// The photo credit printed in `block`, if any.
     pub fn photo_credit_in(&self, block: BlockId) -> Option<&PhotoCredit> {
-        self.photo_credits.iter().find(|c| c.block == block)
+        let by_block = &self.index().credits_by_block;
+        let first = by_block.partition_point(|&(b, _)| b < block);
+        (by_block.get(first))
+            .filter(|&&(b, _)| b == block)
+            .map(|&(_, i)| &self.photo_credits[i as usize])
     }
 
     /// True when `span` lies inside a recognised byline or photo credit.
@@ -382,17 +432,18 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
     let article_of = article_of_blocks(draft);
     // The last block of an article that may carry its end credit: sign-off lines, verse
     // and subheadings never do.
-    let closes: Vec<bool> = (0..draft.blocks.len())
-        .map(|id| {
-            article_of[id].is_some_and(|a| {
-                draft.articles[a].paragraphs.iter().rev().find(|&&p| {
-                    matches!(
-                        draft.blocks[p].kind,
-                        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit
-                    )
-                }) == Some(&id)
+    let last_closing: Vec<Option<BlockId>> = (draft.articles.iter())
+        .map(|article| {
+            article.paragraphs.iter().rev().copied().find(|&p| {
+                matches!(
+                    draft.blocks[p].kind,
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Credit
+                )
             })
         })
+        .collect();
+    let closes: Vec<bool> = (0..draft.blocks.len())
+        .map(|id| article_of[id].is_some_and(|a| last_closing[a] == Some(id)))
         .collect();
     let mut out = Bylines::default();
     for (id, block) in draft.blocks.iter().enumerate() {

@@ -45,7 +45,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let bylines = &cx.facts.bylines;
     let reporters = super::page_reporters(bylines, style);
     for (index, article) in cx.draft.articles.iter().enumerate() {
-        let Some(lead_block) = article.lead(cx.draft) else {
+        let Some(lead_block) = article.lead() else {
             continue;
         };
         let mut bare_lead = None;
@@ -127,7 +127,7 @@ fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool
     if has_dateline {
         return true;
     }
-    let Some(lead) = article.lead(cx.draft) else {
+    let Some(lead) = article.lead() else {
         return false;
     };
     let Some(headline) = article.headline else {

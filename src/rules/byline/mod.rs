@@ -17,15 +17,11 @@ use crate::rules::Context;
 /// (a feature signed `本报记者 王海`), or under one opening paragraph, as national dailies
 /// print a feature's summary above its byline.
 pub(crate) fn at_lead(cx: &Context<'_>, index: usize, article: &Article, byline: &Byline) -> bool {
-    let lead_block = article.lead(cx.draft);
+    let lead_block = article.lead();
     match byline.place {
         BylinePlace::Lead => Some(byline.block) == lead_block,
         BylinePlace::CreditLine => {
-            let dated = cx
-                .facts
-                .bylines
-                .of_article(index)
-                .any(|b| b.place == BylinePlace::Lead);
+            let dated = cx.facts.bylines.has_lead_byline(index);
             !dated && lead_block.is_none_or(|l| byline.block < l || byline.block == l + 1)
         }
         _ => false,

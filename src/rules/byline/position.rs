@@ -147,7 +147,7 @@ fn move_to_lead(
     byline: &Byline,
     style: &House<'_>,
 ) -> Option<Fix> {
-    let lead_block = article.lead(cx.draft)?;
+    let lead_block = article.lead()?;
     let bare_lead = cx
         .facts
         .bylines

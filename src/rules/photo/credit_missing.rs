@@ -45,6 +45,8 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let blocks = &cx.draft.blocks;
     let bylines = &cx.facts.bylines;
+    // Whether the page is laid out in blank-line blocks: read once, when a caption asks.
+    let mut blank_lines = None;
     for (id, block) in blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::Caption | BlockKind::PhotoNews) {
             continue;
@@ -53,7 +55,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = &cx.text[block.span.range()];
-        if !(announced_caption(text) || plain_caption(cx, id)) {
+        if !(announced_caption(text) || plain_caption(cx, id, &mut blank_lines)) {
             continue;
         }
         let names = photographers(cx, id);
@@ -104,14 +106,14 @@ fn announced_caption(text: &str) -> bool {
 /// makes a picture likely: the draft is laid out in blank-line separated blocks, the block
 /// follows a finished paragraph of a signed item and ends it (the page ends, or a new
 /// headline follows), and it reads as a description, not a label, a date, a table row or a
-/// credit line.
+/// credit line. `blank_lines` keeps [`blank_line_layout`] once it is known.
 ///
 /// Real pages are full of short unpunctuated lines that are not captions — kickers above
 /// headlines, poem lines, table rows, section labels — so a caption the text does not
 /// announce is only taken where its surroundings match a caption's.
-fn plain_caption(cx: &Context<'_>, id: BlockId) -> bool {
+fn plain_caption(cx: &Context<'_>, id: BlockId, blank_lines: &mut Option<bool>) -> bool {
     let blocks = &cx.draft.blocks;
-    if !blank_line_layout(cx) || id == 0 {
+    if id == 0 || !*blank_lines.get_or_insert_with(|| blank_line_layout(cx)) {
         return false;
     }
     let previous = &blocks[id - 1];

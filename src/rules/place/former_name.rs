@@ -40,6 +40,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let g = cx.gazetteer;
     let reference = cx.reference_date();
     let places = &cx.facts.places;
+    let mut settled = None;
     for mention in &places.mentions {
         // Ex) 原大同县, 大同县（今云州区）, 大同县撤县设区 — the past named on purpose.
         let Some(frame) = mention.frame else {
@@ -52,7 +53,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             acc.push(diagnostic);
             continue;
         }
-        let Some(change) = applicable_change(g, mention, &places.mentions, places.region) else {
+        let settled = settled.get_or_insert_with(|| Settled::new(&places.mentions));
+        let Some(change) = applicable_change(g, mention, &places.mentions, settled, places.region)
+        else {
             continue;
         };
         let record = g.change(change);
@@ -150,6 +153,7 @@ fn applicable_change(
     g: &Gazetteer,
     mention: &Mention,
     mentions: &[Mention],
+    settled: &Settled,
     region: Option<PlaceId>,
 ) -> Option<ChangeId> {
     // `张家口地区` is also "the 张家口 area": former 地区 names are everyday words.
@@ -195,10 +199,7 @@ fn applicable_change(
     } else {
         let in_context = |c: ChangeId| {
             g.change(c).area.is_some_and(|area| {
-                mentions
-                    .iter()
-                    .filter(|m| m.article == mention.article && m.places.len() == 1)
-                    .map(|m| m.places[0])
+                (settled.of(mention.article))
                     .chain(region)
                     .any(|q| g.is_within(q, area) || g.is_within(area, q))
             })
@@ -217,6 +218,29 @@ fn applicable_change(
         ChangeDate::Day(d) => (d.year(), d.month(), d.day()),
         ChangeDate::Year(y) => (y, 12, 31),
     })
+}
+
+/// Each article's settled places (those of mentions resolved to one place), each once, in
+/// order of article: asked about every former name, so gathered once a draft.
+struct Settled(Vec<(Option<usize>, PlaceId)>);
+
+impl Settled {
+    fn new(mentions: &[Mention]) -> Settled {
+        let mut all: Vec<(Option<usize>, PlaceId)> = (mentions.iter())
+            .filter(|m| m.places.len() == 1)
+            .map(|m| (m.article, m.places[0]))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        Settled(all)
+    }
+
+    fn of(&self, article: Option<usize>) -> impl Iterator<Item = PlaceId> + '_ {
+        let first = self.0.partition_point(|&(a, _)| a < article);
+        (self.0[first..].iter())
+            .take_while(move |&&(a, _)| a == article)
+            .map(|&(_, p)| p)
+    }
 }
 
 /// Whether a current place of the mention's name bears the name on where `change` put it
