@@ -19,6 +19,9 @@ pub(crate) struct Suppression {
     /// Rule IDs (or families like `date`); empty means every rule.
     pub(crate) rules: Vec<String>,
     pub(crate) span: Span,
+    /// The furthest offset this region or one before it covers, the regions ordered by
+    /// start (see [`masks`]): a search backwards stops where it falls short.
+    pub(crate) reach: u32,
 }
 
 impl Suppression {
@@ -30,9 +33,12 @@ impl Suppression {
                         .strip_prefix(r.as_str())
                         .is_some_and(|rest| rest.starts_with('/'))
             });
-        rule_matches
-            && self.span.start <= span.start
-            && span.start < self.span.end.max(self.span.start + 1)
+        rule_matches && self.span.start <= span.start && span.start < self.end()
+    }
+
+    /// Where the region stops covering offsets: an empty one still covers its start.
+    fn end(&self) -> u32 {
+        self.span.end.max(self.span.start + 1)
     }
 }
 
@@ -75,14 +81,12 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
 /// suppressions its comments declare.
 pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppression>) {
     let mut masked = Vec::new();
-    let mut suppressions = Vec::new();
     let bytes = text.as_bytes();
     let mut line_start = front.span.map_or(0, |s| s.end as usize);
     if let Some(span) = front.span {
         masked.push(span);
     }
     let mut fence: Option<(usize, &str)> = None;
-    let mut open_disable: Option<(usize, Vec<String>)> = None;
     while line_start < text.len() {
         let line_end =
             memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i + 1);
@@ -113,14 +117,33 @@ pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppress
     if let Some((start, _)) = fence {
         masked.push(Span::from_range(start..text.len()));
     }
-    // HTML comments may span lines; suppression comments are read from them.
+    let suppressions = comments(text, &mut masked);
+    (merge(masked), suppressions)
+}
+
+/// HTML comments, which may span lines, added to `masked`; and the suppressions read from
+/// them, ordered by start. A comment that starts inside code or a link (the masks so far) is
+/// none: those masks, ordered by start with the furthest end each prefix of them reaches,
+/// tell that without reading them all again for each comment.
+fn comments(text: &str, masked: &mut Vec<Span>) -> Vec<Suppression> {
+    let mut code = masked.clone();
+    code.sort_unstable_by_key(|m| m.start);
+    let reach: Vec<u32> = (code.iter())
+        .scan(0, |reach, m| {
+            *reach = m.end.max(*reach);
+            Some(*reach)
+        })
+        .collect();
+    let in_code = |at: u32| {
+        let before = code.partition_point(|m| m.start < at);
+        before > 0 && reach[before - 1] > at
+    };
+    let mut suppressions = Vec::new();
+    let mut open_disable: Option<(usize, Vec<String>)> = None;
     let mut search = 0;
     while let Some(found) = text[search..].find("<!--") {
         let start = search + found;
-        if masked
-            .iter()
-            .any(|m| m.contains(start as u32) && m.start as usize != start)
-        {
+        if in_code(start as u32) {
             search = start + 4;
             continue;
         }
@@ -135,9 +158,16 @@ pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppress
         suppressions.push(Suppression {
             rules,
             span: Span::from_range(from..text.len()),
+            reach: 0,
         });
     }
-    (merge(masked), suppressions)
+    suppressions.sort_by_key(|s| s.span.start);
+    let mut reach = 0;
+    for suppression in &mut suppressions {
+        reach = suppression.end().max(reach);
+        suppression.reach = reach;
+    }
+    suppressions
 }
 
 fn trim_newline(text: &str, end: usize) -> usize {
@@ -225,6 +255,7 @@ fn read_suppression(
             out.push(Suppression {
                 rules,
                 span: Span::from_range(after..next_end),
+                reach: 0,
             });
         }
         "jiaodui-disable-line" => {
@@ -233,6 +264,7 @@ fn read_suppression(
             out.push(Suppression {
                 rules,
                 span: Span::from_range(line_start..line_end),
+                reach: 0,
             });
         }
         "jiaodui-disable" => {
@@ -240,6 +272,7 @@ fn read_suppression(
                 out.push(Suppression {
                     rules: previous,
                     span: Span::from_range(from..start),
+                    reach: 0,
                 });
             }
             *open = Some((end, rules));
@@ -249,6 +282,7 @@ fn read_suppression(
                 out.push(Suppression {
                     rules,
                     span: Span::from_range(from..start),
+                    reach: 0,
                 });
             }
         }

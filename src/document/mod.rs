@@ -223,6 +223,13 @@ impl Draft {
 
     /// Whether findings of `rule` at `span` are switched off by a suppression comment.
     pub(crate) fn is_suppressed(&self, rule: &str, span: Span) -> bool {
-        self.suppressions.iter().any(|s| s.covers(rule, span))
+        // The regions are ordered by start; read back from the last that starts in time
+        // until none before reaches the span.
+        let started = (self.suppressions).partition_point(|s| s.span.start <= span.start);
+        self.suppressions[..started]
+            .iter()
+            .rev()
+            .take_while(|s| s.reach > span.start)
+            .any(|s| s.covers(rule, span))
     }
 }

@@ -50,6 +50,36 @@ struct Index {
     credits_by_block: Vec<(BlockId, u32)>,
     /// The articles with a byline in their lead, in order.
     with_lead: Vec<usize>,
+    bylines_by_span: BySpan,
+    credits_by_span: BySpan,
+}
+
+/// Spans ordered by start, each with the furthest end it or one before it reaches, and its
+/// position in its list: the spans holding a given one are found by reading back from the
+/// last that starts in time until none before reaches far enough.
+#[derive(Clone, Debug, Default)]
+struct BySpan(Vec<(Span, u32, u32)>);
+
+impl BySpan {
+    fn new(spans: impl Iterator<Item = Span>) -> BySpan {
+        let mut sorted: Vec<(Span, u32, u32)> = (spans.zip(0..)).map(|(s, i)| (s, 0, i)).collect();
+        sorted.sort_by_key(|&(span, _, _)| span.start);
+        let mut reach = 0;
+        for (span, furthest, _) in &mut sorted {
+            reach = span.end.max(reach);
+            *furthest = reach;
+        }
+        BySpan(sorted)
+    }
+
+    /// The positions of the spans that contain `span`.
+    fn around(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let started = self.0.partition_point(|(s, _, _)| s.start <= span.start);
+        (self.0[..started].iter().rev())
+            .take_while(move |&&(_, reach, _)| reach >= span.end)
+            .filter(move |(s, _, _)| s.contains_span(span))
+            .map(|&(_, _, i)| i as usize)
+    }
 }
 
 impl Bylines {
@@ -72,6 +102,8 @@ impl Bylines {
                 by_article,
                 credits_by_block,
                 with_lead,
+                bylines_by_span: BySpan::new(self.bylines.iter().map(|b| b.span)),
+                credits_by_span: BySpan::new(self.photo_credits.iter().map(|c| c.span)),
             }
         })
     }
@@ -99,13 +131,21 @@ impl Bylines {
             .map(|&(_, i)| &self.photo_credits[i as usize])
     }
 
+    /// The bylines whose span contains `span`.
+    pub fn bylines_around(&self, span: Span) -> impl Iterator<Item = &Byline> + '_ {
+        let around = self.index().bylines_by_span.around(span);
+        around.map(|i| &self.bylines[i])
+    }
+
+    /// The photo credits whose span contains `span`.
+    pub fn credits_around(&self, span: Span) -> impl Iterator<Item = &PhotoCredit> + '_ {
+        let around = self.index().credits_by_span.around(span);
+        around.map(|i| &self.photo_credits[i])
+    }
+
     /// True when `span` lies inside a recognised byline or photo credit.
     pub fn covers(&self, span: Span) -> bool {
-        self.bylines.iter().any(|b| b.span.contains_span(span))
-            || self
-                .photo_credits
-                .iter()
-                .any(|c| c.span.contains_span(span))
+        self.bylines_around(span).next().is_some() || self.credits_around(span).next().is_some()
     }
 }
 

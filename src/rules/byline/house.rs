@@ -233,14 +233,8 @@ fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviatio
 /// True when `span` lies inside a byline or photo credit that departs from the house
 /// style: the byline rules rebuild it whole, so its punctuation is theirs to report.
 pub(crate) fn owns(bylines: &Bylines, span: Span, house: &House<'_>) -> bool {
-    bylines
-        .bylines
-        .iter()
-        .any(|b| b.span.contains_span(span) && !deviations(b, house).is_empty())
-        || bylines
-            .photo_credits
-            .iter()
-            .any(|c| c.span.contains_span(span) && crate::rules::photo::house::deviates(c, house))
+    (bylines.bylines_around(span)).any(|b| !deviations(b, house).is_empty())
+        || (bylines.credits_around(span)).any(|c| crate::rules::photo::house::deviates(c, house))
 }
 
 /// The byline rebuilt in the house style from its parsed parts, for the text of

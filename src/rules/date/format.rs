@@ -69,7 +69,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         .collect();
     // The contexts that write dates in Arabic digits: a Chinese-numeral date there mixes
     // two forms of one kind of number.
-    let arabic: Vec<Setting> = exprs
+    let arabic: std::collections::HashSet<Setting> = exprs
         .iter()
         .filter(|(setting, expr)| *setting != Setting::Own && writes_digits(expr))
         .map(|(setting, _)| *setting)
@@ -87,7 +87,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 /// Where a date is written, as far as its numerals go: GB/T 15835-2011 asks for one form
 /// of one kind of number within a context, and allows Chinese numerals where a whole
 /// context is written so (a speech, a letter).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Setting {
     /// A dateline, a document's or letter's date line, a headline: a context of its own.
     Own,

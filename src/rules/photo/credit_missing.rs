@@ -47,6 +47,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let bylines = &cx.facts.bylines;
     // Whether the page is laid out in blank-line blocks: read once, when a caption asks.
     let mut blank_lines = None;
+    let mut page_reporters = None;
     for (id, block) in blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::Caption | BlockKind::PhotoNews) {
             continue;
@@ -58,7 +59,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         if !(announced_caption(text) || plain_caption(cx, id, &mut blank_lines)) {
             continue;
         }
-        let names = photographers(cx, id);
+        let names = photographers(cx, id, &mut page_reporters);
         let mut diagnostic = Diagnostic::new(&RULE, block.span, "图片说明缺少摄影署名");
         if !names.is_empty() {
             let credit = house_photo_credit(&names, cx.house);
@@ -153,8 +154,8 @@ fn blank_line_layout(cx: &Context<'_>) -> bool {
 }
 
 /// Who a fix credits: the staff reporters of the caption's article, else of the page, else
-/// the roster's default reporter.
-fn photographers(cx: &Context<'_>, id: BlockId) -> Vec<String> {
+/// the roster's default reporter. `page` keeps the page's once they are counted.
+fn photographers(cx: &Context<'_>, id: BlockId, page: &mut Option<Vec<String>>) -> Vec<String> {
     let bylines = &cx.facts.bylines;
     if let Some(article) = cx.draft.article_of(id) {
         let names: Vec<String> = bylines
@@ -168,5 +169,5 @@ fn photographers(cx: &Context<'_>, id: BlockId) -> Vec<String> {
             return names;
         }
     }
-    crate::rules::byline::page_reporters(bylines, cx.house)
+    (page.get_or_insert_with(|| crate::rules::byline::page_reporters(bylines, cx.house))).clone()
 }
