@@ -3,6 +3,8 @@
 //! `lint::analyse`. Run with `cargo bench --bench pipeline`; figures are per draft, with
 //! throughput in bytes and the allocations counted (divan's `AllocProfiler`), so a
 //! per-character allocation shows up as an allocation count that grows with the text.
+//! `one_kind_of_line` checks whole pages of one kind of line at two sizes, for the cost of
+//! a page's lines compared with one another.
 //!
 //! Whole-corpus figures (files in parallel, peak memory, the peer) come from
 //! `scripts/bench-check.sh`, not from here.
@@ -154,4 +156,21 @@ fn analyse(bencher: Bencher) {
     bencher
         .counter(f.bytes())
         .bench(|| lint::analyse(black_box(&f.text), Some(&f.path), &f.config, f.today));
+}
+
+/// Pages of one kind of line by the thousand, each line a block of its own (`|` in an
+/// argument starts a new line): the same throughput at 64 KB and 256 KB says a page is read
+/// in proportion to its size, however its lines compare with one another.
+#[divan::bench(
+    consts = [64, 256],
+    args = ["标题", "（王海 李敏）", "本报记者 王海", "楼道亮了，|电梯来了", "本报讯 8日，红旗社区举办读书会。"],
+    sample_count = 10
+)]
+fn one_kind_of_line<const KB: usize>(bencher: Bencher, line: &str) {
+    let f = fixture();
+    let line = format!("{}\n", line.replace('|', "\n"));
+    let text = line.repeat(KB * 1024 / line.len());
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| lint::analyse(black_box(&text), Some(&f.path), &f.config, f.today));
 }
