@@ -1,9 +1,9 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::recognise::persons::{surname_chars, MentionSource, Occurrence};
+use crate::recognise::persons::{surname_chars, MentionSource, Occurrence, Persons};
 use crate::rules::Context;
 use pinyin::ToPinyinMulti;
 
@@ -53,30 +53,17 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let persons = &cx.facts.persons;
-    // Distinct names of three or more characters, with the roles they are printed in.
-    let mut names: BTreeMap<&str, Roles> = BTreeMap::new();
-    let mut cues: BTreeMap<&str, Vec<&'static str>> = BTreeMap::new();
-    for mention in &persons.mentions {
-        let n = mention.name.chars().count();
-        if n < 3 || mention.name.contains('·') {
-            continue;
-        }
-        let roles = names.entry(mention.name.as_str()).or_default();
-        match mention.source {
-            MentionSource::Byline | MentionSource::PhotoCredit => roles.credited = true,
-            MentionSource::Text if mention.cue == "记者" => roles.reporter_in_text = true,
-            MentionSource::Text => roles.in_story = true,
-        }
-        if mention.source == MentionSource::Text {
-            cues.entry(mention.name.as_str())
-                .or_default()
-                .push(mention.cue);
-        }
-    }
-    let list: Vec<(&str, Roles)> = names.into_iter().collect();
-    let mut reported: Vec<&str> = Vec::new();
+    let (list, cues) = distinct_names(persons);
+    let (group_of, groups) = peer_groups(&list);
+    let mut reported: HashSet<&str> = HashSet::new();
     for (i, &(a, ra)) in list.iter().enumerate() {
-        for &(b, rb) in &list[i + 1..] {
+        let Some(group) = group_of[i].map(|g| &groups[g]) else {
+            continue;
+        };
+        for &(b, rb) in group[group.partition_point(|&j| j <= i)..]
+            .iter()
+            .map(|&j| &list[j])
+        {
             let by_sound = !one_given_char_apart(a, b);
             if by_sound && !same_sound(a, b) {
                 continue;
@@ -122,10 +109,63 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             } else {
                 (b, occ_b, a, occ_a)
             };
-            reported.push(rare);
+            reported.insert(rare);
             acc.push(finding(rare, rare_occ, common, common_occ, by_sound));
         }
     }
+}
+
+/// The cue words (`书记`, `居民`) each name is printed with in the text.
+type Cues<'a> = BTreeMap<&'a str, Vec<&'static str>>;
+
+/// Distinct names of three or more characters, in order, with the roles they are printed
+/// in; and the cue words each is printed with in the text.
+fn distinct_names(persons: &Persons) -> (Vec<(&str, Roles)>, Cues<'_>) {
+    let mut names: BTreeMap<&str, Roles> = BTreeMap::new();
+    let mut cues: Cues<'_> = BTreeMap::new();
+    for mention in &persons.mentions {
+        let n = mention.name.chars().count();
+        if n < 3 || mention.name.contains('·') {
+            continue;
+        }
+        let roles = names.entry(mention.name.as_str()).or_default();
+        match mention.source {
+            MentionSource::Byline | MentionSource::PhotoCredit => roles.credited = true,
+            MentionSource::Text if mention.cue == "记者" => roles.reporter_in_text = true,
+            MentionSource::Text => roles.in_story = true,
+        }
+        if mention.source == MentionSource::Text {
+            cues.entry(mention.name.as_str())
+                .or_default()
+                .push(mention.cue);
+        }
+    }
+    (names.into_iter().collect(), cues)
+}
+
+/// The names of one surname and one length, as indices into `names` in order, and the
+/// group of each name (`None` without a known surname): both tests compare only such names,
+/// so a page of thousands of names is not compared pair by pair.
+fn peer_groups(names: &[(&str, Roles)]) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
+    let mut index: HashMap<(&str, usize), usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let group_of = (names.iter().enumerate())
+        .map(|(i, &(name, _))| {
+            let surname = surname_chars(name)?;
+            let end = name
+                .char_indices()
+                .nth(surname)
+                .map_or(name.len(), |(at, _)| at);
+            let key = (&name[..end], name.chars().count());
+            let g = *index.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+            Some(g)
+        })
+        .collect();
+    (group_of, groups)
 }
 
 /// The kinds of mention a name has in the draft.
@@ -186,20 +226,11 @@ fn one_given_char_apart(a: &str, b: &str) -> bool {
     let (Some(sa), Some(sb)) = (surname_chars(a), surname_chars(b)) else {
         return false;
     };
-    if sa != sb {
+    if sa != sb || a.chars().count() != b.chars().count() {
         return false;
     }
-    let ca: Vec<char> = a.chars().collect();
-    let cb: Vec<char> = b.chars().collect();
-    if ca.len() != cb.len() || ca[..sa] != cb[..sb] {
-        return false;
-    }
-    ca[sa..]
-        .iter()
-        .zip(&cb[sa..])
-        .filter(|(x, y)| x != y)
-        .count()
-        == 1
+    let mut pairs = a.chars().zip(b.chars());
+    pairs.by_ref().take(sa).all(|(x, y)| x == y) && pairs.filter(|(x, y)| x != y).count() == 1
 }
 
 /// True when `a` and `b` share the surname and length and each character of the given
@@ -209,15 +240,12 @@ fn same_sound(a: &str, b: &str) -> bool {
     let (Some(sa), Some(sb)) = (surname_chars(a), surname_chars(b)) else {
         return false;
     };
-    let ca: Vec<char> = a.chars().collect();
-    let cb: Vec<char> = b.chars().collect();
-    if sa != sb || ca.len() != cb.len() || ca[..sa] != cb[..sb] || ca == cb {
+    if sa != sb || a.chars().count() != b.chars().count() || a == b {
         return false;
     }
-    ca[sa..]
-        .iter()
-        .zip(&cb[sa..])
-        .all(|(&x, &y)| x == y || share_reading(x, y))
+    let mut pairs = a.chars().zip(b.chars());
+    pairs.by_ref().take(sa).all(|(x, y)| x == y)
+        && pairs.all(|(x, y)| x == y || share_reading(x, y))
 }
 
 fn share_reading(x: char, y: char) -> bool {
