@@ -235,3 +235,25 @@ fn a_run_of_colons_after_a_dateline_is_fixed_in_one_pass() {
         }
     }
 }
+
+/// Regression (fuzz target `pipeline`): short lines ending in a stray mark after a sentence's
+/// end (`!.`), between lines of digits, fixed one per pass from the bottom up and did not
+/// converge: deleting the `.` (`headline/punctuation`) made the line end its sentence, which
+/// made the line above it a headline with a `.` to delete in the next pass.
+#[test]
+fn stray_marks_after_a_sentence_end_do_not_fix_one_line_per_pass() {
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let today = jiff::civil::date(2023, 3, 15);
+    for stray in ["!.", "！”.", "？，"] {
+        let mut text = String::from(".\n");
+        for _ in 0..14 {
+            text.push_str(&format!("8888.\n{stray}\n88888\n{stray}\n"));
+        }
+        text.push_str("8888888<88888888888888888888888888888888`");
+        let path = std::path::Path::new("2023-03-15-a.txt");
+        let once = lint::fix(&text, Some(path), &config, today);
+        assert!(once.converged, "{stray}: {:?}", once.text);
+        let twice = lint::fix(&once.text, Some(path), &config, today);
+        assert_eq!(twice.text, once.text, "{stray}");
+    }
+}

@@ -16,9 +16,10 @@ fn is_closing(ch: char) -> bool {
 }
 
 /// True when `text` ends a sentence: it ends with sentence-final punctuation, possibly
-/// followed by closing quotes or brackets (`……。”`), or with a trailing credit in brackets
-/// after such punctuation (`……。（王海 李敏）`), or with `：`/`；` that introduces or
-/// continues a list, or with the `——` of an open quotation.
+/// followed by closing quotes or brackets (`……。”`) and by a stray `.` or comma (`……！.`),
+/// or with a trailing credit in brackets after such punctuation (`……。（王海 李敏）`), or
+/// with `：`/`；` that introduces or continues a list, or with the `——` of an open
+/// quotation.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     // A trailing bracketed credit or note: judge what comes before it.
@@ -35,11 +36,17 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
             }
         }
     }
-    let mut chars = trimmed.chars().rev().peekable();
-    while chars.peek().is_some_and(|&c| is_closing(c)) {
-        chars.next();
+    // The last mark, behind any closing quotes or brackets.
+    let last_mark = |text: &str| text.chars().rev().find(|&c| !is_closing(c));
+    if matches!(last_mark(trimmed), Some(c) if is_sentence_final(c) || matches!(c, '：' | '；' | ':' | ';'))
+    {
+        return true;
     }
-    matches!(chars.next(), Some(c) if is_sentence_final(c) || matches!(c, '：' | '；' | ':' | ';'))
+    // Ex) `……了！.` `……吗？”，`: a stray mark after the end of a sentence does not reopen it,
+    // and deleting it (as `headline/punctuation` does) does not change what the block is.
+    let before_stray =
+        trimmed.trim_end_matches(|c: char| matches!(c, '.' | ',' | '，') || c.is_whitespace());
+    before_stray.len() < trimmed.len() && last_mark(before_stray).is_some_and(is_sentence_final)
 }
 
 /// True when `text` ends in a photo credit: `本报记者 王海 摄`, `王海 摄`, `（王海 摄）`,
@@ -178,6 +185,11 @@ mod tests {
         assert!(ends_sentence("活动圆满结束。（王海 李敏）"));
         assert!(!ends_sentence("居民们纷纷表示，这次改造"));
         assert!(!ends_sentence("平城区推进老旧小区改造"));
+        // A stray mark after the end does not reopen the sentence; alone it ends none.
+        assert!(ends_sentence("这下好了！."));
+        assert!(ends_sentence("真的吗？”，"));
+        assert!(!ends_sentence("平城区推进老旧小区改造."));
+        assert!(!ends_sentence("平城区推进老旧小区改造，"));
     }
 
     #[test]
