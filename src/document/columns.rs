@@ -57,16 +57,19 @@ pub(super) fn column_lines(
     let candidate: Vec<bool> = (0..blocks.len())
         .map(|i| prose[i] && blocks[i].lines.len() == 1 && !opens_list_item(texts[i].trim()))
         .collect();
-    // Only a candidate can be in a column: the others are never asked.
-    let of_candidates = |test: fn(&str) -> bool| -> Vec<bool> {
-        (texts.iter().zip(&candidate))
-            .map(|(t, &c)| c && test(t))
-            .collect()
-    };
-    let open = of_candidates(|t| !ends_sentence(t.trim()));
-    let marked = of_candidates(|t| contains_any(t, &['，', '、', '；', '：', '。', '！', '？']));
     // Block `i` goes on the column of the line above it.
     let next_line = |i: usize| touching[i] && candidate[i];
+    // Only a candidate touching a neighbour candidate can be in a column: the others (all
+    // blocks of a draft laid out with blank lines) are never read for these.
+    let joins =
+        |i: usize| next_line(i) || (i + 1 < blocks.len() && candidate[i] && next_line(i + 1));
+    let of_joining = |test: fn(&str) -> bool| -> Vec<bool> {
+        (texts.iter().enumerate())
+            .map(|(i, t)| joins(i) && test(t))
+            .collect()
+    };
+    let open = of_joining(|t| !ends_sentence(t.trim()));
+    let marked = of_joining(|t| contains_any(t, &['，', '、', '；', '：', '。', '！', '？']));
     let mut column = vec![false; blocks.len()];
     let mut i = 0;
     while i + MIN_LINES <= blocks.len() {
