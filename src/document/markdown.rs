@@ -1,7 +1,7 @@
 //! Markdown-specific structure: front matter, regions never linted (code, HTML comments,
 //! link targets) and `<!-- jiaodui-disable … -->` suppression comments.
 
-use crate::text::Span;
+use crate::text::{Span, SpansByStart};
 
 /// Fields of a Markdown draft's YAML front matter that jiaodui reads.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -123,21 +123,10 @@ pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppress
 
 /// HTML comments, which may span lines, added to `masked`; and the suppressions read from
 /// them, ordered by start. A comment that starts inside code or a link (the masks so far) is
-/// none: those masks, ordered by start with the furthest end each prefix of them reaches,
-/// tell that without reading them all again for each comment.
+/// none.
 fn comments(text: &str, masked: &mut Vec<Span>) -> Vec<Suppression> {
-    let mut code = masked.clone();
-    code.sort_unstable_by_key(|m| m.start);
-    let reach: Vec<u32> = (code.iter())
-        .scan(0, |reach, m| {
-            *reach = m.end.max(*reach);
-            Some(*reach)
-        })
-        .collect();
-    let in_code = |at: u32| {
-        let before = code.partition_point(|m| m.start < at);
-        before > 0 && reach[before - 1] > at
-    };
+    let code = SpansByStart::new(masked.iter().copied());
+    let in_code = |at: u32| (code.reaching(at, at + 1)).any(|(m, _)| m.start < at && at < m.end);
     let mut suppressions = Vec::new();
     let mut open_disable: Option<(usize, Vec<String>)> = None;
     let mut search = 0;

@@ -18,6 +18,7 @@ pub use docx::{read_docx, read_docx_with, WordError, WordLimits, WordText};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;
+pub(crate) use span::SpansByStart;
 pub(crate) use words::contains_any;
 #[cfg(test)]
 pub(crate) use words::FewWords;

@@ -96,6 +96,40 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// Spans ordered by start, each with the furthest end it or one before it reaches and its
+/// position in the list it was made from. The spans around an offset or a span are found
+/// by reading back from the last that starts in time until none before reaches far enough,
+/// not by testing every span: masks, suppressions and bylines are asked about thousands of
+/// times on a long page.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SpansByStart(Vec<(Span, u32, u32)>);
+
+impl SpansByStart {
+    pub(crate) fn new(spans: impl Iterator<Item = Span>) -> SpansByStart {
+        let mut sorted: Vec<(Span, u32, u32)> = (spans.zip(0..)).map(|(s, i)| (s, 0, i)).collect();
+        sorted.sort_by_key(|&(span, _, _)| span.start);
+        let mut reach = 0;
+        for (span, furthest, _) in &mut sorted {
+            reach = span.end.max(reach);
+            *furthest = reach;
+        }
+        SpansByStart(sorted)
+    }
+
+    /// Every span that starts at or before `start` and could reach `end`, with its
+    /// position, the last to start first; the caller tests each for what it needs.
+    pub(crate) fn reaching(
+        &self,
+        start: u32,
+        end: u32,
+    ) -> impl Iterator<Item = (Span, usize)> + '_ {
+        let started = self.0.partition_point(|(s, _, _)| s.start <= start);
+        (self.0[..started].iter().rev())
+            .take_while(move |&&(_, reach, _)| reach >= end)
+            .map(|&(span, _, i)| (span, i as usize))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

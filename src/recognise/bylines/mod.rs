@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 
 use super::Input;
 use crate::document::{BlockId, BlockKind, Draft};
-use crate::text::Span;
+use crate::text::{Span, SpansByStart};
 use roles::{is_staff_role, RoleWords};
 
 /// Everything the recogniser found in one draft, in document order.
@@ -50,36 +50,8 @@ struct Index {
     credits_by_block: Vec<(BlockId, u32)>,
     /// The articles with a byline in their lead, in order.
     with_lead: Vec<usize>,
-    bylines_by_span: BySpan,
-    credits_by_span: BySpan,
-}
-
-/// Spans ordered by start, each with the furthest end it or one before it reaches, and its
-/// position in its list: the spans holding a given one are found by reading back from the
-/// last that starts in time until none before reaches far enough.
-#[derive(Clone, Debug, Default)]
-struct BySpan(Vec<(Span, u32, u32)>);
-
-impl BySpan {
-    fn new(spans: impl Iterator<Item = Span>) -> BySpan {
-        let mut sorted: Vec<(Span, u32, u32)> = (spans.zip(0..)).map(|(s, i)| (s, 0, i)).collect();
-        sorted.sort_by_key(|&(span, _, _)| span.start);
-        let mut reach = 0;
-        for (span, furthest, _) in &mut sorted {
-            reach = span.end.max(reach);
-            *furthest = reach;
-        }
-        BySpan(sorted)
-    }
-
-    /// The positions of the spans that contain `span`.
-    fn around(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let started = self.0.partition_point(|(s, _, _)| s.start <= span.start);
-        (self.0[..started].iter().rev())
-            .take_while(move |&&(_, reach, _)| reach >= span.end)
-            .filter(move |(s, _, _)| s.contains_span(span))
-            .map(|&(_, _, i)| i as usize)
-    }
+    bylines_by_span: SpansByStart,
+    credits_by_span: SpansByStart,
 }
 
 impl Bylines {
@@ -102,8 +74,8 @@ impl Bylines {
                 by_article,
                 credits_by_block,
                 with_lead,
-                bylines_by_span: BySpan::new(self.bylines.iter().map(|b| b.span)),
-                credits_by_span: BySpan::new(self.photo_credits.iter().map(|c| c.span)),
+                bylines_by_span: SpansByStart::new(self.bylines.iter().map(|b| b.span)),
+                credits_by_span: SpansByStart::new(self.photo_credits.iter().map(|c| c.span)),
             }
         })
     }
@@ -133,14 +105,14 @@ impl Bylines {
 
     /// The bylines whose span contains `span`.
     pub fn bylines_around(&self, span: Span) -> impl Iterator<Item = &Byline> + '_ {
-        let around = self.index().bylines_by_span.around(span);
-        around.map(|i| &self.bylines[i])
+        let reaching = self.index().bylines_by_span.reaching(span.start, span.end);
+        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, i)| &self.bylines[i])
     }
 
     /// The photo credits whose span contains `span`.
     pub fn credits_around(&self, span: Span) -> impl Iterator<Item = &PhotoCredit> + '_ {
-        let around = self.index().credits_by_span.around(span);
-        around.map(|i| &self.photo_credits[i])
+        let reaching = self.index().credits_by_span.reaching(span.start, span.end);
+        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, i)| &self.photo_credits[i])
     }
 
     /// True when `span` lies inside a recognised byline or photo credit.
