@@ -19,9 +19,6 @@ pub(crate) struct Suppression {
     /// Rule IDs (or families like `date`); empty means every rule.
     pub(crate) rules: Vec<String>,
     pub(crate) span: Span,
-    /// The furthest offset this region or one before it covers, the regions ordered by
-    /// start (see [`masks`]): a search backwards stops where it falls short.
-    pub(crate) reach: u32,
 }
 
 impl Suppression {
@@ -33,12 +30,12 @@ impl Suppression {
                         .strip_prefix(r.as_str())
                         .is_some_and(|rest| rest.starts_with('/'))
             });
-        rule_matches && self.span.start <= span.start && span.start < self.end()
+        rule_matches && self.span.start <= span.start && span.start < self.reach().end
     }
 
-    /// Where the region stops covering offsets: an empty one still covers its start.
-    fn end(&self) -> u32 {
-        self.span.end.max(self.span.start + 1)
+    /// The offsets the region covers: an empty one still covers its start.
+    pub(crate) fn reach(&self) -> Span {
+        Span::new(self.span.start, self.span.end.max(self.span.start + 1))
     }
 }
 
@@ -122,10 +119,10 @@ pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppress
 }
 
 /// HTML comments, which may span lines, added to `masked`; and the suppressions read from
-/// them, ordered by start. A comment that starts inside code or a link (the masks so far) is
+/// them. A comment that starts inside code or a link (the masks so far) is
 /// none.
 fn comments(text: &str, masked: &mut Vec<Span>) -> Vec<Suppression> {
-    let code = SpansByStart::new(masked.iter().copied());
+    let code = SpansByStart::new(masked.iter().map(|&span| (span, ())));
     let in_code = |at: u32| (code.reaching(at, at + 1)).any(|(m, _)| m.start < at && at < m.end);
     let mut suppressions = Vec::new();
     let mut open_disable: Option<(usize, Vec<String>)> = None;
@@ -147,14 +144,7 @@ fn comments(text: &str, masked: &mut Vec<Span>) -> Vec<Suppression> {
         suppressions.push(Suppression {
             rules,
             span: Span::from_range(from..text.len()),
-            reach: 0,
         });
-    }
-    suppressions.sort_by_key(|s| s.span.start);
-    let mut reach = 0;
-    for suppression in &mut suppressions {
-        reach = suppression.end().max(reach);
-        suppression.reach = reach;
     }
     suppressions
 }
@@ -244,7 +234,6 @@ fn read_suppression(
             out.push(Suppression {
                 rules,
                 span: Span::from_range(after..next_end),
-                reach: 0,
             });
         }
         "jiaodui-disable-line" => {
@@ -253,7 +242,6 @@ fn read_suppression(
             out.push(Suppression {
                 rules,
                 span: Span::from_range(line_start..line_end),
-                reach: 0,
             });
         }
         "jiaodui-disable" => {
@@ -261,7 +249,6 @@ fn read_suppression(
                 out.push(Suppression {
                     rules: previous,
                     span: Span::from_range(from..start),
-                    reach: 0,
                 });
             }
             *open = Some((end, rules));
@@ -271,7 +258,6 @@ fn read_suppression(
                 out.push(Suppression {
                     rules,
                     span: Span::from_range(from..start),
-                    reach: 0,
                 });
             }
         }

@@ -21,7 +21,7 @@ pub(crate) use sentence::{
     ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
 };
 
-use crate::text::Span;
+use crate::text::{Span, SpansByStart};
 
 /// Plain text or Markdown, chosen by file extension (`.md`, `.markdown`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub struct Draft {
     pub(crate) masked: Vec<Span>,
     pub front_matter: FrontMatter,
     /// `<!-- jiaodui-disable … -->` regions of Markdown drafts.
-    pub(crate) suppressions: Vec<Suppression>,
+    pub(crate) suppressions: SpansByStart<Suppression>,
 }
 
 /// A run of non-blank lines (or one line, in files without blank lines).
@@ -223,13 +223,6 @@ impl Draft {
 
     /// Whether findings of `rule` at `span` are switched off by a suppression comment.
     pub(crate) fn is_suppressed(&self, rule: &str, span: Span) -> bool {
-        // The regions are ordered by start; read back from the last that starts in time
-        // until none before reaches the span.
-        let started = (self.suppressions).partition_point(|s| s.span.start <= span.start);
-        self.suppressions[..started]
-            .iter()
-            .rev()
-            .take_while(|s| s.reach > span.start)
-            .any(|s| s.covers(rule, span))
+        (self.suppressions.reaching(span.start, span.start + 1)).any(|(_, s)| s.covers(rule, span))
     }
 }

@@ -7,7 +7,7 @@ use super::furniture::refine;
 use super::markdown::{front_matter, masks};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
-use crate::text::{contains_any, Span};
+use crate::text::{contains_any, Span, SpansByStart};
 
 /// Longest block, in characters, that can be a headline or a caption.
 const SHORT_BLOCK_CHARS: usize = 40;
@@ -26,7 +26,7 @@ pub fn parse(text: &str, kind: DraftKind) -> Draft {
         kind,
         masked,
         front_matter: front,
-        suppressions,
+        suppressions: SpansByStart::new(suppressions.into_iter().map(|s| (s.reach(), s))),
         ..Draft::default()
     };
     let lines = split_lines(text, &draft);

@@ -96,18 +96,27 @@ impl From<Range<usize>> for Span {
     }
 }
 
-/// Spans ordered by start, each with the furthest end it or one before it reaches and its
-/// position in the list it was made from. The spans around an offset or a span are found
-/// by reading back from the last that starts in time until none before reaches far enough,
-/// not by testing every span: masks, suppressions and bylines are asked about thousands of
-/// times on a long page.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct SpansByStart(Vec<(Span, u32, u32)>);
+/// Items by their spans, ordered by start, each with the furthest end its span or one
+/// before it reaches. The items around an offset or a span are found by reading back from
+/// the last that starts in time until none before reaches far enough, not by testing every
+/// span: masks, suppressions and bylines are asked about thousands of times on a long page.
+#[derive(Clone, Debug)]
+pub(crate) struct SpansByStart<T>(Vec<(Span, u32, T)>);
 
-impl SpansByStart {
-    pub(crate) fn new(spans: impl Iterator<Item = Span>) -> SpansByStart {
-        let mut sorted: Vec<(Span, u32, u32)> = (spans.zip(0..)).map(|(s, i)| (s, 0, i)).collect();
-        sorted.sort_by_key(|&(span, _, _)| span.start);
+impl<T> Default for SpansByStart<T> {
+    fn default() -> Self {
+        SpansByStart(Vec::new())
+    }
+}
+
+impl<T> SpansByStart<T> {
+    /// Orders `items` by the start of their spans; items that start together keep their
+    /// order.
+    pub(crate) fn new(items: impl IntoIterator<Item = (Span, T)>) -> SpansByStart<T> {
+        let mut sorted: Vec<(Span, u32, T)> = (items.into_iter())
+            .map(|(span, item)| (span, 0, item))
+            .collect();
+        sorted.sort_by_key(|(span, _, _)| span.start);
         let mut reach = 0;
         for (span, furthest, _) in &mut sorted {
             reach = span.end.max(reach);
@@ -116,17 +125,17 @@ impl SpansByStart {
         SpansByStart(sorted)
     }
 
-    /// Every span that starts at or before `start` and could reach `end`, with its
-    /// position, the last to start first; the caller tests each for what it needs.
-    pub(crate) fn reaching(
-        &self,
-        start: u32,
-        end: u32,
-    ) -> impl Iterator<Item = (Span, usize)> + '_ {
+    /// Every item whose span starts at or before `start` and could reach `end`, the last to
+    /// start first; the caller tests each for what it needs.
+    pub(crate) fn reaching(&self, start: u32, end: u32) -> impl Iterator<Item = (Span, &T)> {
         let started = self.0.partition_point(|(s, _, _)| s.start <= start);
         (self.0[..started].iter().rev())
-            .take_while(move |&&(_, reach, _)| reach >= end)
-            .map(|&(span, _, i)| (span, i as usize))
+            .take_while(move |(_, reach, _)| *reach >= end)
+            .map(|(span, _, item)| (*span, item))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

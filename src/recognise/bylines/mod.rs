@@ -50,8 +50,8 @@ struct Index {
     credits_by_block: Vec<(BlockId, u32)>,
     /// The articles with a byline in their lead, in order.
     with_lead: Vec<usize>,
-    bylines_by_span: SpansByStart,
-    credits_by_span: SpansByStart,
+    bylines_by_span: SpansByStart<usize>,
+    credits_by_span: SpansByStart<usize>,
 }
 
 impl Bylines {
@@ -74,8 +74,10 @@ impl Bylines {
                 by_article,
                 credits_by_block,
                 with_lead,
-                bylines_by_span: SpansByStart::new(self.bylines.iter().map(|b| b.span)),
-                credits_by_span: SpansByStart::new(self.photo_credits.iter().map(|c| c.span)),
+                bylines_by_span: SpansByStart::new(self.bylines.iter().map(|b| b.span).zip(0..)),
+                credits_by_span: SpansByStart::new(
+                    self.photo_credits.iter().map(|c| c.span).zip(0..),
+                ),
             }
         })
     }
@@ -106,13 +108,13 @@ impl Bylines {
     /// The bylines whose span contains `span`.
     pub fn bylines_around(&self, span: Span) -> impl Iterator<Item = &Byline> + '_ {
         let reaching = self.index().bylines_by_span.reaching(span.start, span.end);
-        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, i)| &self.bylines[i])
+        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, &i)| &self.bylines[i])
     }
 
     /// The photo credits whose span contains `span`.
     pub fn credits_around(&self, span: Span) -> impl Iterator<Item = &PhotoCredit> + '_ {
         let reaching = self.index().credits_by_span.reaching(span.start, span.end);
-        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, i)| &self.photo_credits[i])
+        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, &i)| &self.photo_credits[i])
     }
 
     /// True when `span` lies inside a recognised byline or photo credit.
