@@ -11,7 +11,7 @@ use super::sentence::{
     ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
 };
 use super::{Block, BlockKind};
-use crate::text::contains_any;
+use crate::text::{at_most_chars, contains_any};
 
 /// Longest line, in characters, read as a line of verse.
 const VERSE_LINE_CHARS: usize = 20;
@@ -118,7 +118,7 @@ fn mark_lists(blocks: &mut [Block], texts: &[&str]) {
         if !rereadable(block, text) || !opens_list_item(text) {
             continue;
         }
-        block.kind = if opens_section(text) && text.chars().count() <= 40 && unpunctuated(text) {
+        block.kind = if opens_section(text) && at_most_chars(text, 40) && unpunctuated(text) {
             BlockKind::Subheading
         } else {
             BlockKind::ListItem
@@ -133,7 +133,7 @@ fn mark_verse(blocks: &mut [Block], texts: &[&str]) {
         (matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
             || (inside && block.kind == BlockKind::Headline))
             && block.lines.len() == 1
-            && text.chars().count() <= VERSE_LINE_CHARS
+            && at_most_chars(text, VERSE_LINE_CHARS)
             && !is_date_line(text)
             && !text.starts_with(['（', '('])
             && !text.ends_with(['：', ':'])
@@ -191,7 +191,7 @@ fn has_punctuation(text: &str) -> bool {
 fn mark_signoffs(blocks: &mut [Block], texts: &[&str]) {
     let is_short = |block: &Block, text: &str| {
         block.lines.len() == 1
-            && text.chars().count() <= SIGNOFF_CHARS
+            && at_most_chars(text, SIGNOFF_CHARS)
             && unpunctuated(text)
             && rereadable(block, text)
             && block.kind == BlockKind::Caption
@@ -253,7 +253,7 @@ fn after_salutation(blocks: &[Block], texts: &[&str], end: usize) -> bool {
         .is_some_and(|first| {
             blocks[first].kind == BlockKind::Paragraph
                 && texts[first].ends_with(['：', ':'])
-                && texts[first].chars().count() <= 20
+                && at_most_chars(texts[first], 20)
         })
 }
 
@@ -263,7 +263,7 @@ fn after_salutation(blocks: &[Block], texts: &[&str], end: usize) -> bool {
 fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
     for h in 1..blocks.len() {
         // Ex) 丹尼利昆稻花香 / 阿君 — a pen name under the headline signs the piece.
-        let signature = texts[h].chars().count() <= 4;
+        let signature = at_most_chars(texts[h], 4);
         if blocks[h].kind != BlockKind::Headline || signature {
             continue;
         }
@@ -297,14 +297,14 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
     let titled = |block: &Block, text: &str| {
         block.kind == BlockKind::Paragraph
             && block.lines.len() == 1
-            && text.chars().count() <= 40
+            && at_most_chars(text, 40)
             && !ends_sentence(text)
             && !text.ends_with(['，', '、', ',', '；'])
             && rereadable(block, text)
     };
     // A section's body is long; the rest of a sentence broken by layout often is not.
     let section_body =
-        |block: &Block, text: &str| block.kind == BlockKind::Paragraph && text.chars().count() > 40;
+        |block: &Block, text: &str| block.kind == BlockKind::Paragraph && !at_most_chars(text, 40);
     if blocks.len() > 1 && titled(&blocks[0], texts[0]) && section_body(&blocks[1], texts[1]) {
         blocks[0].kind = BlockKind::Headline;
     }
@@ -343,7 +343,7 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
         // Ex) 新开街道开展义诊活动 / 10日，新开街道…… under a dated report: an unsigned item.
         let next_report = dated_item && opens_news_lead(texts[i + 1]);
         // Ex) 致社区志愿者的一封信 / 亲爱的志愿者们： — a letter starts.
-        let salutation = texts[i + 1].ends_with(['：', ':']) && texts[i + 1].chars().count() <= 20;
+        let salutation = texts[i + 1].ends_with(['：', ':']) && at_most_chars(texts[i + 1], 20);
         let dated_title = opens_with_date_line(texts[i + 1]);
         let body_follows = next.kind == BlockKind::Paragraph
             && !starts_with_dateline(texts[i + 1])

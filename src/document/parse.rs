@@ -7,7 +7,7 @@ use super::furniture::refine;
 use super::markdown::{front_matter, masks};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
-use crate::text::{contains_any, Span, SpansByStart};
+use crate::text::{at_most_chars, contains_any, Span, SpansByStart};
 
 /// Longest block, in characters, that can be a headline or a caption.
 const SHORT_BLOCK_CHARS: usize = 40;
@@ -319,11 +319,8 @@ fn classify_prose(
     next: Option<&str>,
     next_kind: Option<BlockKind>,
 ) -> BlockKind {
-    // Counted and searched only when asked: most blocks are long paragraphs, and a
-    // character takes one to four bytes.
-    let chars = || body.chars().count();
-    let short = body.len() <= SHORT_BLOCK_CHARS
-        || (body.len() <= 4 * SHORT_BLOCK_CHARS && chars() <= SHORT_BLOCK_CHARS);
+    // Searched only when asked: most blocks are long paragraphs.
+    let short = at_most_chars(body, SHORT_BLOCK_CHARS);
     let has_final_inside = || contains_any(body, &['。', '！', '？']);
     // Ex) 图为居民在新建的健身广场锻炼。  Ex) 图：志愿者入户走访
     if body.starts_with("图为")
@@ -332,14 +329,14 @@ fn classify_prose(
         || body.starts_with("上图")
         || body.starts_with("下图")
     {
-        return if chars() > 3 * SHORT_BLOCK_CHARS && starts_with_dateline(body) {
+        return if !at_most_chars(body, 3 * SHORT_BLOCK_CHARS) && starts_with_dateline(body) {
             BlockKind::PhotoNews
         } else {
             BlockKind::Caption
         };
     }
     if ends_with_photo_credit(body) {
-        return if has_final_inside() && chars() > SHORT_BLOCK_CHARS {
+        return if has_final_inside() && !short {
             BlockKind::PhotoNews
         } else {
             BlockKind::Caption
@@ -369,7 +366,7 @@ fn classify_prose(
     if short && own_line && !has_final_inside() && !ends_sentence(body) {
         let next_is_body = match (next, next_kind) {
             (Some(next), Some(kind)) if kind != BlockKind::Headline => {
-                let next_short = next.chars().count() <= SHORT_BLOCK_CHARS
+                let next_short = at_most_chars(next, SHORT_BLOCK_CHARS)
                     && !ends_sentence(next)
                     && !contains_any(next, &['。', '！', '？']);
                 !next_short || is_credit_line(next) || starts_with_dateline(next)
@@ -404,7 +401,7 @@ pub(super) fn is_credit_line(body: &str) -> bool {
     ];
     ROLES.iter().any(|role| body.starts_with(role))
         && !contains_any(body, &['。', '，', '！', '？', '：'])
-        && body.chars().count() <= 30
+        && at_most_chars(body, 30)
 }
 
 pub(super) fn group_articles(_text: &str, draft: &mut Draft) {

@@ -4,7 +4,7 @@
 
 use super::names::split_glued;
 use super::{Credit, CreditForm, Media, Name, Parens, Role, RoleGroup, Scan, Spacing};
-use crate::text::{contains_any, is_han, Span};
+use crate::text::{at_most_chars, contains_any, is_han, Span};
 
 /// One token of a credit body, and the separator typed before it.
 struct Token<'a> {
@@ -110,7 +110,7 @@ impl Scan<'_> {
         let open_len = open.len_utf8();
         let close_at = s[open_len..].find(['）', ')'])? + open_len;
         let inner = &s[open_len..close_at];
-        if inner.chars().count() > 40 {
+        if !at_most_chars(inner, 40) {
             return None;
         }
         let close = s[close_at..].chars().next()?;

@@ -8,7 +8,7 @@ use super::names::looks_like_name;
 use super::roles::is_credit_mark;
 use super::{At, Byline, BylinePlace, Credit, CreditForm, Name, Parens, RoleGroup, Scan, Spacing};
 use crate::document::{BlockKind, Draft};
-use crate::text::{is_han, Span};
+use crate::text::{at_most_chars, is_han, Span};
 
 /// A parenthesis closing a text: where it opens, its two marks, and the words inside.
 pub(super) struct Closing<'a> {
@@ -53,7 +53,7 @@ impl Scan<'_> {
     /// mark, if any), names that look like names, no sentence punctuation.
     pub(super) fn reads_as_credit_line(&self, body: &str) -> bool {
         let words = body.trim_start_matches(is_credit_mark);
-        if body.chars().count() > 40
+        if !at_most_chars(body, 40)
             || !super::starts_with_role(words)
             || words.contains(['，', '。', '！', '？', '：', '；', ',', ':'])
         {
