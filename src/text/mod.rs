@@ -63,7 +63,15 @@ mod tests {
 
     #[test]
     fn at_most_chars_agrees_with_counting() {
-        let texts = ["", "a", "中文", "𠮷𠮷x", "abc中文𠮷", &"中".repeat(50), &"a".repeat(50)];
+        let texts = [
+            "",
+            "a",
+            "中文",
+            "𠮷𠮷x",
+            "abc中文𠮷",
+            &"中".repeat(50),
+            &"a".repeat(50),
+        ];
         for text in texts {
             for n in 0..60 {
                 let counted = text.chars().count() <= n;

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use super::words::opens_with;
 use super::{Mention, Occurrence};
 use crate::document::BlockKind;
 use crate::recognise::Input;
@@ -43,6 +42,11 @@ pub(super) fn occurrences(
                 .find(|&(_, c)| firsts.contains(&Some(c)))
         }
     };
+    // The names' lengths, longest first: where a name may start, the longest printed there
+    // is found by one lookup per length, however many names the draft has.
+    let mut lengths: Vec<usize> = names.iter().map(|n| n.len()).collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
     let text = input.text;
     let mut found: Vec<Vec<Occurrence>> = vec![Vec::new(); names.len()];
     let mut sentence = 0u32;
@@ -59,12 +63,9 @@ pub(super) fn occurrences(
             let mut last = 0;
             while let Some((i, c)) = next_start(body, at) {
                 at = i + c.len_utf8();
-                let Some(k) = (0..names.len())
-                    .filter(|&k| {
-                        firsts[k] == Some(c)
-                            && opens_with(&body.as_bytes()[i..], names[k].as_bytes())
-                    })
-                    .max_by_key(|&k| names[k].len())
+                let rest = &body[i..];
+                let Some(k) = (lengths.iter().filter_map(|&len| rest.get(..len)))
+                    .find_map(|printed| names.binary_search(&printed).ok())
                 else {
                     continue;
                 };

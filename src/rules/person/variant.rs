@@ -1,4 +1,5 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -54,16 +55,22 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let persons = &cx.facts.persons;
     let (list, cues) = distinct_names(persons);
-    let (group_of, groups) = peer_groups(&list);
+    let peers = Peers::new(&list);
+    let titles: Vec<Titles> = (list.iter())
+        .map(|(name, _)| Titles::of(cues.get(name).map_or(&[][..], Vec::as_slice)))
+        .collect();
     let mut reported: HashSet<&str> = HashSet::new();
     for (i, &(a, ra)) in list.iter().enumerate() {
-        let Some(group) = group_of[i].map(|g| &groups[g]) else {
+        // A spelling is reported once: the tests below are asked only of pairs that could
+        // still be (they have no effects, so their order does not change what is reported).
+        if reported.contains(&a) {
             continue;
-        };
-        for &(b, rb) in group[group.partition_point(|&j| j <= i)..]
-            .iter()
-            .map(|&j| &list[j])
-        {
+        }
+        for j in peers.after(i) {
+            let (b, rb) = list[j];
+            if reported.contains(&b) {
+                continue;
+            }
             let by_sound = !one_given_char_apart(a, b);
             if by_sound && !same_sound(a, b) {
                 continue;
@@ -79,9 +86,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 continue;
             }
             // Two different offices, or a woman and a man, are two people.
-            let no_cues = Vec::new();
-            let (ca, cb) = (cues.get(a), cues.get(b));
-            if roles_differ(ca.unwrap_or(&no_cues), cb.unwrap_or(&no_cues)) {
+            if titles[i].differ(titles[j]) {
                 continue;
             }
             let (Some(occ_a), Some(occ_b)) =
@@ -98,9 +103,6 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            if reported.contains(&a) || reported.contains(&b) {
-                continue;
-            }
             // Point at the rarer spelling (the later one when both are printed once).
             let (rare, rare_occ, common, common_occ) = if occ_a.len() < occ_b.len()
                 || (occ_a.len() == occ_b.len() && occ_a[0].span.start > occ_b[0].span.start)
@@ -111,6 +113,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             };
             reported.insert(rare);
             acc.push(finding(rare, rare_occ, common, common_occ, by_sound));
+            if rare == a {
+                break;
+            }
         }
     }
 }
@@ -143,29 +148,109 @@ fn distinct_names(persons: &Persons) -> (Vec<(&str, Roles)>, Cues<'_>) {
     (names.into_iter().collect(), cues)
 }
 
-/// The names of one surname and one length, as indices into `names` in order, and the
-/// group of each name (`None` without a known surname): both tests compare only such names,
-/// so a page of thousands of names is not compared pair by pair.
-fn peer_groups(names: &[(&str, Roles)]) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
-    let mut index: HashMap<(&str, usize), usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let group_of = (names.iter().enumerate())
-        .map(|(i, &(name, _))| {
-            let surname = surname_chars(name)?;
-            let end = name
-                .char_indices()
-                .nth(surname)
-                .map_or(name.len(), |(at, _)| at);
-            let key = (&name[..end], name.chars().count());
-            let g = *index.entry(key).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
-            Some(g)
+/// Where each name's possible variants are found, so that a page of thousands of names is
+/// not compared pair by pair. Names one given character apart share the key of the name with
+/// that character left out; names that may sound alike share the key of one reading per
+/// character. A key is a hash: sharing one makes two names candidates for the tests, and a
+/// collision costs a comparison, never a finding.
+struct Peers {
+    /// The keys each name looks under: its own, and those of its surname and length that
+    /// name too many readings to list (see [`MAX_READINGS`]).
+    asks: Vec<Vec<u64>>,
+    /// The names under each key, in order.
+    members: HashMap<u64, Vec<usize>>,
+}
+
+/// Most combinations of readings listed for one name. A name with more (a long name of
+/// characters with several readings each) is compared with every name of its surname and
+/// length instead, and they with it.
+const MAX_READINGS: usize = 256;
+
+impl Peers {
+    fn new(names: &[(&str, Roles)]) -> Peers {
+        let mut members: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut asks = Vec::new();
+        for (i, &(name, _)) in names.iter().enumerate() {
+            let (mut own, mut asked) = peer_keys(name);
+            for list in [&mut own, &mut asked] {
+                list.sort_unstable();
+                list.dedup();
+            }
+            for &key in &own {
+                members.entry(key).or_default().push(i);
+            }
+            asks.push(asked);
+        }
+        Peers { asks, members }
+    }
+
+    /// The names after the `i`th that may be its variants, in order.
+    fn after(&self, i: usize) -> Vec<usize> {
+        let mut peers: Vec<usize> = (self.asks[i].iter())
+            .filter_map(|key| self.members.get(key))
+            .flat_map(|names| &names[names.partition_point(|&j| j <= i)..])
+            .copied()
+            .collect();
+        peers.sort_unstable();
+        peers.dedup();
+        peers
+    }
+}
+
+/// The keys a name is found under and the keys it also looks under (see [`Peers`]); none
+/// without a known surname.
+fn peer_keys(name: &str) -> (Vec<u64>, Vec<u64>) {
+    let Some(surname) = surname_chars(name) else {
+        return (Vec::new(), Vec::new());
+    };
+    let chars: Vec<char> = name.chars().collect();
+    let hash = |kind: u8, tokens: &[u64]| hashed((kind, &chars[..surname], chars.len(), tokens));
+    let given: Vec<u64> = chars[surname..].iter().map(|&c| hashed(c)).collect();
+    // One given character apart: the name with that character left out.
+    let mut keys: Vec<u64> = (0..given.len())
+        .map(|out| {
+            let mut left = given.clone();
+            left[out] = u64::MAX;
+            hash(0, &left)
         })
         .collect();
-    (group_of, groups)
+    // Every name of this surname and length; those with too many readings to list.
+    let (everyone, listless) = (hash(2, &[]), hash(3, &[]));
+    // Alike in sound: every choice of one reading per given character; a character without
+    // a reading stands for itself.
+    let mut choices: Vec<Vec<u64>> = vec![Vec::new()];
+    for &c in &chars[surname..] {
+        let mut readings: Vec<u64> = readings(c).map(|r| hashed(("pinyin", r))).collect();
+        readings.sort_unstable();
+        readings.dedup();
+        if readings.is_empty() {
+            readings.push(hashed(c));
+        }
+        if choices.len() * readings.len() > MAX_READINGS {
+            // Too many to list: it looks at every name of its surname and length, and they
+            // look at it.
+            keys.extend([everyone, listless]);
+            return (keys, vec![everyone]);
+        }
+        choices = (choices.iter())
+            .flat_map(|chosen| {
+                readings
+                    .iter()
+                    .map(move |&r| [chosen.as_slice(), &[r]].concat())
+            })
+            .collect();
+    }
+    keys.extend(choices.iter().map(|chosen| hash(1, chosen)));
+    let mut asks = keys.clone();
+    asks.push(listless);
+    keys.push(everyone);
+    (keys, asks)
+}
+
+fn hashed(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The kinds of mention a name has in the draft.
@@ -249,12 +334,12 @@ fn same_sound(a: &str, b: &str) -> bool {
 }
 
 fn share_reading(x: char, y: char) -> bool {
-    let readings = |c: char| {
-        c.to_pinyin_multi()
-            .into_iter()
-            .flat_map(|multi| multi.into_iter().map(|p| p.plain()))
-    };
     readings(x).any(|rx| readings(y).any(|ry| rx == ry))
+}
+
+/// The readings of a character in pinyin, tones aside.
+fn readings(c: char) -> impl Iterator<Item = &'static str> {
+    (c.to_pinyin_multi().into_iter()).flat_map(|multi| multi.into_iter().map(|p| p.plain()))
 }
 
 /// Offices and trades, with the words that name one office alike: two names printed with
@@ -291,22 +376,37 @@ const OFFICES: [&[&str]; 26] = [
 const WOMEN: [&str; 5] = ["女士", "大妈", "阿姨", "奶奶", "大姐"];
 const MEN: [&str; 5] = ["先生", "大爷", "爷爷", "大哥", "老汉"];
 
-/// True when the titles two names are printed with make them two people: offices that share
-/// nothing, or a woman's title and a man's.
-fn roles_differ(a: &[&str], b: &[&str]) -> bool {
-    let offices = |cues: &[&str]| -> Vec<usize> {
-        OFFICES
-            .iter()
-            .enumerate()
+/// The offices a name is printed with, and whether as a woman or a man.
+#[derive(Clone, Copy)]
+struct Titles {
+    /// Bit `k` for `OFFICES[k]`.
+    offices: u32,
+    woman: bool,
+    man: bool,
+}
+
+const _: () = assert!(OFFICES.len() <= 32, "offices are bits of a u32");
+
+impl Titles {
+    fn of(cues: &[&str]) -> Titles {
+        let offices = (OFFICES.iter().enumerate())
             .filter(|(_, words)| cues.iter().any(|c| words.contains(c)))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let (oa, ob) = (offices(a), offices(b));
-    let offices_differ = !oa.is_empty() && !ob.is_empty() && oa.iter().all(|o| !ob.contains(o));
-    let is = |cues: &[&str], titles: &[&str]| cues.iter().any(|c| titles.contains(c));
-    let sexes_differ = (is(a, &WOMEN) && is(b, &MEN)) || (is(a, &MEN) && is(b, &WOMEN));
-    offices_differ || sexes_differ
+            .fold(0, |bits, (k, _)| bits | 1 << k);
+        let is = |titles: &[&str]| cues.iter().any(|c| titles.contains(c));
+        Titles {
+            offices,
+            woman: is(&WOMEN),
+            man: is(&MEN),
+        }
+    }
+
+    /// True when two names printed with these titles are two people: offices that share
+    /// nothing, or a woman's title and a man's.
+    fn differ(self, other: Titles) -> bool {
+        let offices_differ =
+            self.offices != 0 && other.offices != 0 && self.offices & other.offices == 0;
+        offices_differ || (self.woman && other.man) || (self.man && other.woman)
+    }
 }
 
 #[cfg(test)]
@@ -325,12 +425,72 @@ mod tests {
         assert!(!same_sound("欧阳明华", "欧明华"));
     }
 
+    fn roles_none() -> Roles {
+        Roles::default()
+    }
+
+    /// Every pair the tests accept is found through the keys, under either way of finding
+    /// it: by keys, or (for names with many readings) by surname and length.
+    #[test]
+    fn peers_include_every_variant() {
+        // Homophones in pairs (长 and 乐 have two readings each), and a character without one.
+        let given: Vec<char> = "秀修英瑛长章乐樂𠮷".chars().collect();
+        let mut names: Vec<String> = Vec::new();
+        for surname in ["王", "欧阳"] {
+            for &a in &given {
+                for &b in &given {
+                    names.push(format!("{surname}{a}{b}"));
+                    names.push(format!(
+                        "{surname}{a}{b}{}",
+                        given[names.len() % given.len()]
+                    ));
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        let list: Vec<(&str, Roles)> = names.iter().map(|n| (n.as_str(), roles_none())).collect();
+        let peers = Peers::new(&list);
+        let (mut apart, mut alike) = (0, 0);
+        for i in 0..list.len() {
+            let after = peers.after(i);
+            assert!(after.windows(2).all(|w| w[0] < w[1]) && after.iter().all(|&j| j > i));
+            for j in i + 1..list.len() {
+                let (a, b) = (list[i].0, list[j].0);
+                let one_apart = one_given_char_apart(a, b);
+                let sound = !one_apart && same_sound(a, b);
+                (apart, alike) = (apart + usize::from(one_apart), alike + usize::from(sound));
+                if one_apart || sound {
+                    assert!(after.contains(&j), "{a} and {b} are not compared");
+                }
+            }
+        }
+        assert!(apart > 50 && alike > 10, "{apart} one apart, {alike} alike");
+    }
+
+    /// Thousands of names of one surname and length, few of them alike: only the alike are
+    /// compared, not every pair.
+    #[test]
+    fn peers_are_not_every_pair() {
+        let chars: Vec<char> = (0x4E00..0x6800).filter_map(char::from_u32).collect();
+        let names: Vec<String> = (0..3000)
+            .map(|k| format!("王{}{}", chars[2 * k], chars[2 * k + 1]))
+            .collect();
+        let list: Vec<(&str, Roles)> = names.iter().map(|n| (n.as_str(), roles_none())).collect();
+        let peers = Peers::new(&list);
+        let compared: usize = (0..list.len()).map(|i| peers.after(i).len()).sum();
+        assert!(compared < 10 * list.len(), "{compared} comparisons");
+    }
+
     #[test]
     fn roles() {
-        assert!(roles_differ(&["书记"], &["医生"]));
-        assert!(!roles_differ(&["书记"], &["支书"]));
-        assert!(!roles_differ(&["居民"], &["医生"]));
-        assert!(roles_differ(&["女士"], &["先生"]));
-        assert!(!roles_differ(&["居民"], &["老人"]));
+        let differ = |a: &[&str], b: &[&str]| Titles::of(a).differ(Titles::of(b));
+        assert!(differ(&["书记"], &["医生"]));
+        assert!(!differ(&["书记"], &["支书"]));
+        assert!(!differ(&["居民"], &["医生"]));
+        assert!(differ(&["女士"], &["先生"]));
+        assert!(!differ(&["居民"], &["老人"]));
+        assert!(!differ(&["书记", "医生"], &["医生"]), "one office shared");
+        assert!(differ(&["居民", "女士"], &["先生"]));
     }
 }
