@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 pub use regex_js::{js_replacement, parse_js_regex};
 
@@ -91,6 +91,23 @@ struct Compiled {
     /// The entry of each literal of the automaton, by pattern index.
     literal_entry: Vec<usize>,
     patterns: Vec<(usize, Regex)>,
+    /// Every pattern at once, so that a text is read once to learn which patterns match it
+    /// at all (most match nowhere in a paragraph); `None` when the set would be too large.
+    pattern_set: Option<RegexSet>,
+}
+
+#[cfg(test)]
+impl Compiled {
+    /// The same list without its pattern set: every pattern searched on its own.
+    fn clone_without_set(&self) -> Compiled {
+        Compiled {
+            entries: self.entries.clone(),
+            literals: self.literals.clone(),
+            literal_entry: self.literal_entry.clone(),
+            patterns: self.patterns.clone(),
+            pattern_set: None,
+        }
+    }
 }
 
 /// A compiled entry.
@@ -189,12 +206,22 @@ impl WordList {
             return Err(errors);
         }
         let literals = automaton(&literals, &compiled)?;
+        let pattern_set = (patterns.len() > 1)
+            .then(|| {
+                RegexSetBuilder::new(patterns.iter().map(|(_, regex)| regex.as_str()))
+                    .size_limit(32 << 20)
+                    .dfa_size_limit(8 << 20)
+                    .build()
+                    .ok()
+            })
+            .flatten();
         Ok(WordList {
             inner: Some(Arc::new(Compiled {
                 entries: compiled,
                 literals,
                 literal_entry,
                 patterns,
+                pattern_set,
             })),
         })
     }
@@ -228,7 +255,11 @@ impl WordList {
                 found.push(hit(span.start, m.start(), m.end(), entry, right));
             }
         }
-        for (entry, regex) in &compiled.patterns {
+        let matching = (compiled.pattern_set.as_ref()).map(|set| set.matches(hay));
+        let patterns = (compiled.patterns.iter().enumerate())
+            .filter(|(i, _)| matching.as_ref().is_none_or(|m| m.matched(*i)))
+            .map(|(_, pattern)| pattern);
+        for (entry, regex) in patterns {
             let replacements = &compiled.entries[*entry].replacements;
             for caps in regex.captures_iter(hay) {
                 let Some(whole) = caps.get(0).filter(|m| !m.is_empty()) else {

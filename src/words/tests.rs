@@ -77,3 +77,36 @@ fn failing_specs_and_bad_patterns_are_errors() {
         "t.toml:1: t: spec failed: \"既使下雨\" should become \"既使下雨\", but became \"即使下雨\""
     );
 }
+
+/// Many patterns are first matched as one set; what is found is what each pattern finds on
+/// its own, in the same order, with the same right forms.
+#[test]
+fn a_pattern_set_finds_what_every_pattern_finds() {
+    let words = [
+        "WiFi", "jQuery", "GitHub", "App", "5G", "IPv6", "CPU", "USB",
+    ];
+    let mut entries: Vec<RawEntry> = words
+        .iter()
+        .map(|w| entry(vec![RawMatcher::Pattern(format!("(?i){w}"))], &[w], &[]))
+        .collect();
+    entries.push(entry(
+        vec![RawMatcher::Pattern("(\\d{4})年度".into())],
+        &["$1年"],
+        &[],
+    ));
+    let list = WordList::compile(entries).unwrap();
+    let compiled = list.inner.as_deref().unwrap();
+    assert!(compiled.pattern_set.is_some());
+    let each = WordList {
+        inner: Some(Arc::new(compiled.clone_without_set())),
+    };
+    let texts = [
+        "居民用wifi和Wi-Fi上网，APP、app与5g、ipv6都有；2023年度报告",
+        "没有一个外文词的段落。",
+        "github、GITHUB，cpuUSB",
+    ];
+    for text in texts {
+        assert_eq!(hits(&list, text), hits(&each, text), "{text}");
+    }
+    assert_eq!(hits(&list, texts[0]).len(), 6);
+}
