@@ -20,6 +20,7 @@ pub(crate) use resolve::{config_file, NearestConfigs};
 pub(crate) use schema::*;
 pub use words::{RightForms, WordEntryConfig, WordsConfig};
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,7 +38,10 @@ pub struct LoadedConfig {
     pub(crate) root: PathBuf,
     include: GlobSet,
     exclude: GlobSet,
-    allow_paths: Vec<Option<GlobSet>>,
+    /// `[[allow]]` entries by the text they allow, each with its rule and the paths it is
+    /// limited to: a finding looks up its text, not every entry (a newsroom's list grows by
+    /// one with every finding it accepts).
+    allowed: HashMap<String, Vec<(String, Option<GlobSet>)>>,
     /// The built-in gazetteer extended with `[places] gazetteers`, loaded with the config;
     /// `None` when the config names none (the built-in one is used).
     gazetteer: Option<Arc<Gazetteer>>,
@@ -173,19 +177,21 @@ impl LoadedConfig {
         };
         let include = build("files.include", &config.files.include)?;
         let exclude = build("files.exclude", &config.files.exclude)?;
-        let mut allow_paths = Vec::with_capacity(config.allow.len());
+        let mut allowed: HashMap<String, Vec<(String, Option<GlobSet>)>> = HashMap::new();
         for entry in &config.allow {
-            allow_paths.push(match &entry.path {
+            let paths = match &entry.path {
                 Some(pattern) => Some(build("allow.path", std::slice::from_ref(pattern))?),
                 None => None,
-            });
+            };
+            let entries = allowed.entry(entry.text.clone()).or_default();
+            entries.push((entry.rule.clone(), paths));
         }
         Ok(LoadedConfig {
             config,
             root,
             include,
             exclude,
-            allow_paths,
+            allowed,
             gazetteer: None,
         })
     }
@@ -202,22 +208,18 @@ impl LoadedConfig {
 
     /// Whether a finding of `rule` on `text` in `file` is on the allow list.
     pub(crate) fn allows(&self, rule: &str, text: &str, file: Option<&Path>) -> bool {
-        self.config
-            .allow
-            .iter()
-            .zip(&self.allow_paths)
-            .any(|(entry, paths)| {
-                entry.rule == rule
-                    && entry.text == text
-                    && match (paths, file) {
-                        (None, _) => true,
-                        (Some(_), None) => false,
-                        (Some(set), Some(file)) => {
-                            let relative = file.strip_prefix(&self.root).unwrap_or(file);
-                            set.is_match(relative) || set.is_match(file)
-                        }
+        let entries = self.allowed.get(text).map_or(&[][..], Vec::as_slice);
+        entries.iter().any(|(allowed, paths)| {
+            allowed == rule
+                && match (paths, file) {
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                    (Some(set), Some(file)) => {
+                        let relative = file.strip_prefix(&self.root).unwrap_or(file);
+                        set.is_match(relative) || set.is_match(file)
                     }
-            })
+                }
+        })
     }
 }
 
