@@ -119,8 +119,7 @@ pub(crate) fn masks(text: &str, front: &FrontMatter) -> (Vec<Span>, Vec<Suppress
 }
 
 /// HTML comments, which may span lines, added to `masked`; and the suppressions read from
-/// them. A comment that starts inside code or a link (the masks so far) is
-/// none.
+/// them. A comment that starts inside code or a link (the masks so far) is none.
 fn comments(text: &str, masked: &mut Vec<Span>) -> Vec<Suppression> {
     let code = SpansByStart::new(masked.iter().map(|&span| (span, ())));
     let in_code = |at: u32| (code.reaching(at, at + 1)).any(|(m, _)| m.start < at && at < m.end);

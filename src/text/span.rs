@@ -134,6 +134,13 @@ impl<T> SpansByStart<T> {
             .map(|(span, _, item)| (*span, item))
     }
 
+    /// Every item whose span contains `span`, the last to start first.
+    pub(crate) fn containing(&self, span: Span) -> impl Iterator<Item = &T> {
+        (self.reaching(span.start, span.end))
+            .filter(move |(s, _)| s.contains_span(span))
+            .map(|(_, item)| item)
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -107,14 +107,12 @@ impl Bylines {
 
     /// The bylines whose span contains `span`.
     pub fn bylines_around(&self, span: Span) -> impl Iterator<Item = &Byline> + '_ {
-        let reaching = self.index().bylines_by_span.reaching(span.start, span.end);
-        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, &i)| &self.bylines[i])
+        (self.index().bylines_by_span.containing(span)).map(|&i| &self.bylines[i])
     }
 
     /// The photo credits whose span contains `span`.
     pub fn credits_around(&self, span: Span) -> impl Iterator<Item = &PhotoCredit> + '_ {
-        let reaching = self.index().credits_by_span.reaching(span.start, span.end);
-        (reaching.filter(move |(s, _)| s.contains_span(span))).map(|(_, &i)| &self.photo_credits[i])
+        (self.index().credits_by_span.containing(span)).map(|&i| &self.photo_credits[i])
     }
 
     /// True when `span` lies inside a recognised byline or photo credit.

@@ -154,8 +154,8 @@ fn distinct_names(persons: &Persons) -> (Vec<(&str, Roles)>, Cues<'_>) {
 /// character. A key is a hash: sharing one makes two names candidates for the tests, and a
 /// collision costs a comparison, never a finding.
 struct Peers {
-    /// The keys each name looks under: its own, and those of its surname and length that
-    /// name too many readings to list (see [`MAX_READINGS`]).
+    /// The keys each name looks under: its own, and the key under which the names of its
+    /// surname and length with too many readings to list are found (see [`MAX_READINGS`]).
     asks: Vec<Vec<u64>>,
     /// The names under each key, in order.
     members: HashMap<u64, Vec<usize>>,
