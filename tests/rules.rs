@@ -90,6 +90,35 @@ fn positives_are_flagged_and_snapshotted() {
     }
 }
 
+/// The rules table's "修复" column is true to what the positive fixtures get: a rule said to
+/// fix automatically gives every finding a safe fix, one said to suggest gives none, one
+/// with no fixes gives no fix at all, and one said to fix partly gives some.
+#[test]
+fn fixes_are_what_the_rules_table_says() {
+    use jiaodui::rules::FixAvailability;
+    let mut failures = Vec::new();
+    for rule in text_rules() {
+        let id = rule.meta.id;
+        let Fixture { own, .. } = load(id, "positive");
+        let safe = own.iter().filter(|d| d.safe_fix().is_some()).count();
+        let any = own.iter().filter(|d| !d.fixes.is_empty()).count();
+        let holds = match rule.meta.fix {
+            FixAvailability::Safe => safe == own.len(),
+            FixAvailability::PartlySafe => safe > 0,
+            FixAvailability::Suggested => safe == 0 && any > 0,
+            FixAvailability::None => any == 0,
+        };
+        if !holds {
+            let fix = rule.meta.fix;
+            failures.push(format!(
+                "{id} ({fix:?}): {safe} safe and {any} with fixes of {}",
+                own.len()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn traps_are_not_flagged() {
     let mut failures = Vec::new();

@@ -44,7 +44,7 @@ pub fn rules(format: RulesFormat) -> anyhow::Result<ExitCode> {
             for rule in ALL_RULES {
                 writeln!(
                     out,
-                    "{:width$}  {}  修复：{:　<2}  {}",
+                    "{:width$}  {}  修复：{:　<7}  {}",
                     rule.meta.id,
                     rule.meta.severity.label_zh(),
                     rule.meta.fix.label_zh(),
@@ -62,7 +62,7 @@ pub fn rules_table_markdown() -> String {
 }
 
 fn rules_table(page: &str) -> String {
-    let mut out = String::from("| 规则 | 默认级别 | 自动修复 | 查什么 |\n|---|---|---|---|\n");
+    let mut out = String::from("| 规则 | 默认级别 | 修复 | 查什么 |\n|---|---|---|---|\n");
     for rule in ALL_RULES {
         let anchor = rule.meta.id.replace('/', "");
         let _ = writeln!(
@@ -117,10 +117,10 @@ fn checks_markdown(meta: &rules::RuleMeta) -> String {
 }
 
 /// The rule's default severity, with the value `jiaodui.toml` names it by, and whether it
-/// fixes: `默认级别：错误（error）　自动修复：有`.
+/// fixes: `默认级别：错误（error）　修复：可自动修复`.
 fn levels_line(meta: &rules::RuleMeta) -> String {
     format!(
-        "默认级别：{}（{}）　自动修复：{}",
+        "默认级别：{}（{}）　修复：{}",
         meta.severity.label_zh(),
         meta.severity.as_str(),
         meta.fix.label_zh()

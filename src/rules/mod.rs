@@ -23,13 +23,16 @@ pub mod punct;
 pub mod style;
 pub mod word;
 
-/// Whether a rule offers fixes.
+/// What fixes a rule's findings carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FixAvailability {
-    /// Every finding carries a fix.
-    Always,
-    /// Some findings carry a fix.
-    Sometimes,
+    /// Every finding carries a safe fix, which `check --fix` applies.
+    Safe,
+    /// Some findings carry a safe fix; the others a suggestion or none.
+    PartlySafe,
+    /// Findings carry at most a suggestion, which an editor chooses to apply; `--fix`
+    /// applies none.
+    Suggested,
     /// Findings never carry a fix: a person must decide.
     None,
 }
@@ -37,8 +40,9 @@ pub enum FixAvailability {
 impl FixAvailability {
     pub fn label_zh(self) -> &'static str {
         match self {
-            FixAvailability::Always => "有",
-            FixAvailability::Sometimes => "部分",
+            FixAvailability::Safe => "可自动修复",
+            FixAvailability::PartlySafe => "部分可自动修复",
+            FixAvailability::Suggested => "仅作建议",
             FixAvailability::None => "无",
         }
     }

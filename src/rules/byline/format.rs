@@ -33,7 +33,7 @@ declare_rule! {
     /// 《报纸编校质量标准》署名规范；本报 `[byline]` 版式
     pub(crate) RULE = "byline/format" {
         severity: Warning,
-        fix: Sometimes,
+        fix: PartlySafe,
         checks: [
             Error: "署名用半角括号、缺身份词、多余空格或冒号、姓名间用逗号",
             Style: "署名格式（括号式或报道式）与本报不一",

@@ -32,7 +32,7 @@ declare_rule! {
     /// 《报纸编校质量标准》：新闻稿件应有电头或署名
     pub(crate) RULE = "byline/missing" {
         severity: Error,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "新闻稿件没有电头或署名",
             Style: "电头后不署记者名（本报要求署名时）",

@@ -39,7 +39,7 @@ declare_rule! {
     /// 本报 `[byline] position` 版式
     pub(crate) RULE = "byline/position" {
         severity: Warning,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "署名不在导语开头或文末，或一稿两处署名",
             Style: "署名位置（导语或文末）与本报不一",

@@ -29,7 +29,7 @@ declare_rule! {
     /// 本报 `[byline] roster`
     pub(crate) RULE = "byline/unknown-reporter" {
         severity: Warning,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "署名不在本报记者名单",
         ],

@@ -33,7 +33,7 @@ declare_rule! {
     /// GB/T 33661-2017《农历的编算和颁行》; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/calendar" {
         severity: Error,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "干支、生肖、农历、节气与公历日期不符，或日期单位重复",
         ],

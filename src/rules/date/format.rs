@@ -31,7 +31,7 @@ declare_rule! {
     /// GB/T 15835-2011《出版物上数字用法》4.1–4.2, 5.2 (年月日的写法)
     pub(crate) RULE = "date/format" {
         severity: Warning,
-        fix: Always,
+        fix: PartlySafe,
         checks: [
             Error: "日期用“号”、补零、两位年份、“-”“/”“.”分隔，年份中“零”“○”代“〇”",
             Style: "全角数字与本报不一",

@@ -31,7 +31,7 @@ declare_rule! {
     /// GB/T 15835-2011《出版物上数字用法》；新闻单写日期的惯例
     pub(crate) RULE = "date/future" {
         severity: Warning,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "只写日的日期晚于出版日",
         ],

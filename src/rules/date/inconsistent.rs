@@ -34,7 +34,7 @@ declare_rule! {
     /// GB/T 15835-2011《出版物上数字用法》（同一出版物内写法一致）；本报体例
     pub(crate) RULE = "date/inconsistent" {
         severity: Warning,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Style: "同一稿件日期、星期写法不一",
         ],

@@ -25,7 +25,7 @@ declare_rule! {
     /// GB/T 15834-2011《标点符号用法》4.13 连接号; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/range" {
         severity: Warning,
-        fix: Always,
+        fix: Safe,
         checks: [
             Error: "日期范围用“-”“–”连接",
             Style: "日期范围连接号（—、至、～）与本报不一",

@@ -37,7 +37,7 @@ declare_rule! {
     /// GB/T 15835-2011《出版物上数字用法》（日期用阿拉伯数字书写）；本报新闻写法
     pub(crate) RULE = "date/relative" {
         severity: Info,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Style: "用“今天”“昨天”等相对日期",
         ],

@@ -26,7 +26,7 @@ declare_rule! {
     /// GB/T 15835-2011《出版物上数字用法》；公历日期对应的星期（GB/T 7408）
     pub(crate) RULE = "date/weekday" {
         severity: Error,
-        fix: Always,
+        fix: Safe,
         checks: [
             Error: "星期与日期不符",
         ],

@@ -27,7 +27,7 @@ declare_rule! {
     /// GB/T 15834-2011《标点符号用法》附录 A.1（标题末尾通常不用点号）
     pub(crate) RULE = "headline/punctuation" {
         severity: Warning,
-        fix: Always,
+        fix: Safe,
         checks: [
             Error: "标题末尾有句号、逗号等",
         ],

@@ -29,7 +29,7 @@ declare_rule! {
     /// 报纸编校规范（段落完整）
     pub(crate) RULE = "paragraph/broken" {
         severity: Warning,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Error: "段落在句中断开",
         ],

@@ -44,7 +44,7 @@ declare_rule! {
     /// 《报纸编校质量标准》：人名前后一致
     pub(crate) RULE = "person/variant" {
         severity: Warning,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Error: "同一人名一字之差",
             Error: "同一人名同音异字",

@@ -28,7 +28,7 @@ declare_rule! {
     /// 《报纸编校质量标准》图片署名；本报 `[photo]` 版式
     pub(crate) RULE = "photo/credit-format" {
         severity: Warning,
-        fix: Sometimes,
+        fix: PartlySafe,
         checks: [
             Error: "图片署名不合任何规范格式（摄影：某某、半角括号、多余空格等）",
             Style: "图片署名格式（摄、括号、斜线）与本报不一",

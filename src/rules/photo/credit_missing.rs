@@ -35,7 +35,7 @@ declare_rule! {
     /// 《报纸编校质量标准》图片署名
     pub(crate) RULE = "photo/credit-missing" {
         severity: Warning,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "图片或图片新闻没有摄影署名",
         ],

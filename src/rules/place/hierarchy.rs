@@ -29,7 +29,7 @@ declare_rule! {
     /// 《行政区划管理条例》(2018) 和国家统计局统计用区划代码。
     pub(crate) RULE = "place/hierarchy" {
         severity: Error,
-        fix: Sometimes,
+        fix: Suggested,
         checks: [
             Error: "地名隶属关系错误",
         ],

@@ -30,7 +30,7 @@ declare_rule! {
     /// 本报体例；《地名管理条例》(2022) 关于标准地名的规定。
     pub(crate) RULE = "place/inconsistent" {
         severity: Warning,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Style: "同一地名写法不一",
         ],

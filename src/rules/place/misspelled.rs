@@ -31,7 +31,7 @@ declare_rule! {
     /// 民政部《地名管理条例》(2022)：出版物使用标准地名。
     pub(crate) RULE = "place/misspelled" {
         severity: Warning,
-        fix: Always,
+        fix: Suggested,
         checks: [
             Error: "地名错字、漏字、多字",
         ],

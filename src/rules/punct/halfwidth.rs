@@ -25,7 +25,7 @@ declare_rule! {
     /// GB/T 15834-2011《标点符号用法》
     pub(crate) RULE = "punct/halfwidth" {
         severity: Warning,
-        fix: Always,
+        fix: Safe,
         checks: [
             Error: "中文中使用半角标点",
         ],

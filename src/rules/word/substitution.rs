@@ -36,7 +36,7 @@ declare_rule! {
     /// 本报词表；prh 词典（textlint-rule-prh）
     pub(crate) RULE = "word/substitution" {
         severity: Warning,
-        fix: Sometimes,
+        fix: PartlySafe,
         checks: [
             Error: "本报词表中的错误或禁用写法",
         ],
