@@ -25,6 +25,7 @@ pub(super) fn refine(blocks: &mut [Block], texts: &[Cow<'_, str>]) {
     mark_lists(blocks, &texts);
     mark_verse(blocks, &texts);
     mark_signoffs(blocks, &texts);
+    mark_page_notes(blocks, &texts);
     mark_headline_groups(blocks, &texts);
     mark_subheadings(blocks, &texts);
 }
@@ -221,6 +222,48 @@ fn mark_signoffs(blocks: &mut [Block], texts: &[&str]) {
         }
         i = i.max(start + 1);
     }
+}
+
+/// The page's own notes, which no photo or story owns: who edited it (`责任编辑：李敏`,
+/// `编辑 李敏 校对 张强`), where its pictures come from (`图片来源网络`,
+/// `图片由红旗社区提供`), a QR-code prompt (`更多精彩内容请扫码`), and an appendix's
+/// `附：` with the title under it. Read alone they look like captions without a credit.
+fn mark_page_notes(blocks: &mut [Block], texts: &[&str]) {
+    let mut after_appendix = false;
+    for (block, text) in blocks.iter_mut().zip(texts) {
+        let short = block.lines.len() == 1 && at_most_chars(text, 40);
+        let appendix = short && ["附：", "附:", "附件：", "附件:"].contains(text);
+        let note = short && block.kind == BlockKind::Caption && is_page_note(text);
+        if appendix || note || (after_appendix && block.kind == BlockKind::Caption) {
+            block.kind = BlockKind::Signoff;
+        }
+        after_appendix = appendix;
+    }
+}
+
+/// `责任编辑：李敏`, `本版编辑 李敏`, `图片来源网络`, `图片由红旗社区提供`, `请扫码关注`.
+fn is_page_note(text: &str) -> bool {
+    const EDITORS: [&str; 12] = [
+        "责任编辑",
+        "本版编辑",
+        "本版责编",
+        "值班编辑",
+        "责编",
+        "美编",
+        "编辑",
+        "校对",
+        "版式",
+        "组稿",
+        "统筹",
+        "审核",
+    ];
+    let credits_editor = EDITORS.iter().any(|role| {
+        (text.strip_prefix(role)).is_some_and(|rest| rest.starts_with(['：', ':', ' ', '\u{3000}']))
+    });
+    let picture_source = text.starts_with("图片来源")
+        || text.starts_with("图片来自")
+        || (text.starts_with("图片由") && text.ends_with("提供"));
+    credits_editor || picture_source || (text.contains('扫') && text.contains('码'))
 }
 
 /// `2024年1月10日`, `二〇二四年一月十日`: a date and nothing else.

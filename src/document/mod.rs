@@ -18,7 +18,8 @@ pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
 pub(crate) use sentence::{
-    ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
+    ends_sentence, ends_with_photo_credit, ends_with_source_credit, opens_news_lead,
+    starts_with_dateline,
 };
 
 use crate::text::{Span, SpansByStart};
@@ -96,7 +97,8 @@ pub(crate) enum BlockKind {
     /// purpose.
     Verse,
     /// Who signs a letter or statement and when, under its last paragraph:
-    /// `新开街道党工委` / `2024年1月10日`.
+    /// `新开街道党工委` / `2024年1月10日`; and the page's own notes: who edited it
+    /// (`责任编辑：李敏`), where its pictures come from, a QR-code prompt, an appendix's `附：`.
     Signoff,
     /// Markdown that is not prose (a fenced code block, a table, a thematic break).
     Other,

@@ -69,6 +69,34 @@ pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
         || inner.ends_with("／图")
 }
 
+/// True when `text` ends with the source of a reprinted item, in parentheses: `（据新华社）`,
+/// `（据《人民日报》）`, `（综合新华社、央视新闻）`, `（来源：新华网）`, `（摘自《半月谈》）`.
+/// Such an item is signed by its source, as one opening `据新华社电` is.
+pub(crate) fn ends_with_source_credit(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let Some(inner) = trimmed.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let credit = &inner[open..];
+    let credit = credit.trim_start_matches(['（', '(']);
+    const SOURCES: [&str; 8] = [
+        "据",
+        "综合",
+        "来源",
+        "摘自",
+        "转自",
+        "选自",
+        "编自",
+        "本文来源",
+    ];
+    SOURCES.iter().any(|s| credit.starts_with(s))
+        && crate::text::at_most_chars(credit, 30)
+        && !crate::text::contains_any(credit, &['。', '！', '？', '；', '，'])
+}
+
 /// True when a paragraph opens with a news dateline: `本报讯`, `本报北京6月10日电`,
 /// `本报6月10日讯`, `新华社北京6月10日电`, `中新网…电`, `据…报道`.
 pub(crate) fn starts_with_dateline(text: &str) -> bool {

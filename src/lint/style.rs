@@ -2,8 +2,8 @@
 //!
 //! A key set by the configuration or its preset is fixed. Otherwise the draft's own usage
 //! decides: each byline, photo credit, weekday, range and date counts as one use of the
-//! option it is printed in, and the option used most wins when the key has at least
-//! [`MIN_USES`] uses in all and no other option ties it. Forms that are no option at all
+//! option it is printed in, and the option used most wins when it has at least
+//! [`MIN_USES`] uses and no other option ties it. Forms that are no option at all
 //! (half-width parentheses, `-` in a range, `摄影：`) count for nothing here; the rules report
 //! them in every style.
 
@@ -196,8 +196,9 @@ fn date_digits(facts: &Facts) -> impl Iterator<Item = DigitsStyle> + '_ {
     })
 }
 
-/// Settles one key: `fixed` wins; else the option with the most `uses`, when there are at
-/// least [`MIN_USES`] and no other option has as many.
+/// Settles one key: `fixed` wins; else the option with the most `uses`, when it has at
+/// least [`MIN_USES`] of them and no other option has as many. Two uses against one are no
+/// house style: a draft that prints a credit two ways is not told which is right.
 pub(crate) fn settle<T: Copy + PartialEq>(
     fixed: Option<T>,
     uses: impl IntoIterator<Item = T>,
@@ -206,27 +207,22 @@ pub(crate) fn settle<T: Copy + PartialEq>(
         return Choice::Fixed(value);
     }
     let mut counts: Vec<(T, usize)> = Vec::new();
-    let mut total = 0;
     for option in uses {
-        total += 1;
         match counts.iter_mut().find(|(seen, _)| *seen == option) {
             Some((_, n)) => *n += 1,
             None => counts.push((option, 1)),
         }
     }
-    if total < MIN_USES {
-        return Choice::Open;
-    }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     match counts.as_slice() {
-        [(value, uses)] => Choice::Inferred {
-            value: *value,
-            uses: *uses,
-        },
-        [(value, uses), (_, next), ..] if uses > next => Choice::Inferred {
-            value: *value,
-            uses: *uses,
-        },
+        [(value, uses), rest @ ..]
+            if *uses >= MIN_USES && rest.first().is_none_or(|(_, next)| uses > next) =>
+        {
+            Choice::Inferred {
+                value: *value,
+                uses: *uses,
+            }
+        }
         _ => Choice::Open,
     }
 }
@@ -258,11 +254,12 @@ mod tests {
         use WeekdayWord::{Xingqi, Zhou};
         assert_eq!(settle(None, [Xingqi, Zhou]), Choice::Open);
         assert_eq!(settle(None, [Xingqi, Zhou, Xingqi, Zhou]), Choice::Open);
+        assert_eq!(settle(None, [Xingqi, Zhou, Xingqi]), Choice::Open);
         assert_eq!(
-            settle(None, [Xingqi, Zhou, Xingqi]),
+            settle(None, [Xingqi, Zhou, Xingqi, Xingqi]),
             Choice::Inferred {
                 value: Xingqi,
-                uses: 2
+                uses: 3
             }
         );
         assert_eq!(settle(Some(Zhou), [Xingqi; 5]), Choice::Fixed(Zhou));

@@ -104,6 +104,12 @@ fn scan_segment(text: &str, segment: Span, stacks: &mut Stacks, unpaired: &mut V
         {
             continue;
         }
+        // Ex) McDonald’s, Let’s — an apostrophe inside a Latin word, as word processors
+        // type it.
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        if ch == '’' && latin(body[..offset].chars().next_back()) && latin(after.chars().next()) {
+            continue;
+        }
         // Ex) ：“（一）……；“（二）……。” — each item of a quoted list opens with “, and the
         // quotation closes once, after the last item.
         if ch == '“' && !stacks[0].is_empty() && opens_list_item(after) {

@@ -2,8 +2,8 @@
 //!
 //! Papers differ in how they print a credit, a weekday or a range, and each of those ways is
 //! an option, not an error. Each house-style key is set by the configuration, else by its
-//! preset, else settled by the draft itself: the option it uses most, when it uses the key
-//! at least [`MIN_USES`] times and no other option ties. A key that stays open reports
+//! preset, else settled by the draft itself: the option it uses most, when it uses that
+//! option at least [`MIN_USES`] times and no other option ties. A key that stays open reports
 //! nothing, so findings do not flicker while a reporter types a draft's first lines. Forms
 //! that are no option at all (half-width parentheses in a credit, `-` in a date range) are
 //! findings in every style, and the rules report them whatever the key says.
@@ -15,7 +15,7 @@ use crate::config::{
     PhotoStyle, RangeConnector, WeekdayWord,
 };
 
-/// How often a draft must use a key before its own usage settles it.
+/// How often a draft must use one option of a key before its own usage settles the key.
 pub(crate) const MIN_USES: usize = 3;
 
 /// The value of one house-style key for one draft.

@@ -62,7 +62,51 @@ const DAY_WORDS: [&str; 16] = [
     "在此",
 ];
 
+/// The relative days, as a chain of them is read back (`昨天、今天和明天`).
+const RELATIVE_DAYS: [&str; 6] = ["今天", "今日", "昨天", "昨日", "明天", "明日"];
+
+/// True when `before` ends with a chain of relative days opened by `的`: `社区的今天`,
+/// `小城的昨天、今天` — eras side by side, not days.
+fn era_chain(mut before: &str) -> bool {
+    while let Some(rest) = RELATIVE_DAYS.iter().find_map(|w| before.strip_suffix(w)) {
+        if rest.ends_with('的') {
+            return true;
+        }
+        match rest.strip_suffix(['与', '和', '及', '、']) {
+            Some(joined) => before = joined,
+            None => return false,
+        }
+    }
+    false
+}
+
 impl Scanner<'_> {
+    /// True when what precedes the relative day word at `pos` (`offset` days from today)
+    /// makes it no day.
+    pub(super) fn no_day_after_what_precedes(&self, pos: usize, offset: i32) -> bool {
+        let Some(prev) = self.char_before(pos) else {
+            return false;
+        };
+        // Ex) 如今天气, 目前天气, 光明天地, 如今日本: the word is the tail of another word.
+        if is_han(prev)
+            && !"于在是就已也都又还从到他她我们人者长并曾直至自截但和与及则便才均仍日当"
+                .contains(prev)
+        {
+            return true;
+        }
+        let before = self.before(pos - prev.len_utf8());
+        // Ex) 时至今日, 搞到今天这个样子: "up to now", not a day — but 昨天到今天 is a span
+        // of two days.
+        let from_a_day = ["昨天", "昨日", "前天", "前日"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if offset == 0 && "至到".contains(prev) && !from_a_day {
+            return true;
+        }
+        // Ex) 社区的今天与昨天, 小城的昨天、今天和明天: eras side by side, after 的.
+        "与和及、".contains(prev) && era_chain(before)
+    }
+
     /// True when `今天` ending at `end` means "nowadays": `今天我们更加需要…`, `今天人们
     /// 面临…` — who, then a duty or condition, with no time of day or event in the clause.
     /// `今天我们在这里举行…` and `今天我们走访了…` stay days.

@@ -183,11 +183,17 @@ fn relative_words() {
         "今日头条",
         "时至今日",
         "搞到今天这个样子",
+        "明天会更好",
     ] {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }
     // A span of two days ends on a day, not on "now".
     assert_eq!(found("昨天到今天，气温下降"), vec!["昨天", "今天"]);
+    // Eras side by side after 的; days side by side are days.
+    assert_eq!(found("社区的今天与昨天"), Vec::<&str>::new());
+    assert_eq!(found("小城的昨天、今天和明天"), Vec::<&str>::new());
+    assert_eq!(found("昨天和今天都下了雨"), vec!["昨天", "今天"]);
+    assert_eq!(found("明天会更冷"), vec!["明天"]);
 }
 
 #[test]

@@ -145,25 +145,16 @@ impl Scanner<'_> {
         .find(|(w, _)| rest.starts_with(w))
         .map(|(w, o)| (w.len(), *o))?;
         let end = pos + len;
-        // Ex) 如今天气, 目前天气, 光明天地, 如今日本: the word is the tail of another word.
-        if let Some(prev) = self.char_before(pos) {
-            if is_han(prev)
-                && !"于在是就已也都又还从到他她我们人者长并曾直至自截但和与及则便才均仍日当"
-                    .contains(prev)
-            {
-                return None;
-            }
-            // Ex) 时至今日, 搞到今天这个样子: "up to now", not a day — but 昨天到今天 is a
-            // span of two days.
-            let from_a_day = || {
-                let before = self.before(pos - prev.len_utf8());
-                ["昨天", "昨日", "前天", "前日"]
-                    .iter()
-                    .any(|w| before.ends_with(w))
-            };
-            if offset == 0 && "至到".contains(prev) && !from_a_day() {
-                return None;
-            }
+        if self.no_day_after_what_precedes(pos, offset) {
+            return None;
+        }
+        // Ex) 明天会更好: a hope, not a day.
+        if offset == 1
+            && ["会更好", "会更美好"]
+                .iter()
+                .any(|w| self.rest(end).starts_with(w))
+        {
+            return None;
         }
         // Ex) 今天的中国, 明日之星, 今日头条: the word names an era or a title.
         if let Some(next) = self.char_at(end) {

@@ -17,6 +17,7 @@ pub(crate) use surnames::{is_compound_surname, is_surname, surname_chars};
 
 use super::bylines::Bylines;
 use super::Input;
+use crate::calendar::is_chinese_numeral;
 use crate::document::{BlockId, BlockKind};
 use crate::text::{is_han, CharSet, Span};
 use occurrences::occurrences;
@@ -46,6 +47,10 @@ pub struct Mention {
     pub name: String,
     /// The title or role next to it (`居民`, `老人`, `记者`).
     pub cue: &'static str,
+    /// The title is a deputy's (`副书记李建军`): another office than the title alone.
+    pub deputy: bool,
+    /// The age printed just before (`90岁的刘玉兰老人`, `87岁的老人刘玉珍`).
+    pub age: Option<u32>,
     pub source: MentionSource,
     pub block: BlockId,
 }
@@ -80,6 +85,8 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
                 span: name.span,
                 name: name.text.clone(),
                 cue: "记者",
+                deputy: false,
+                age: None,
                 source: MentionSource::Byline,
                 block: byline.block,
             });
@@ -91,6 +98,8 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
                 span: name.span,
                 name: name.text.clone(),
                 cue: "摄",
+                deputy: false,
+                age: None,
                 source: MentionSource::PhotoCredit,
                 block: credit.block,
             });
@@ -232,7 +241,8 @@ fn cue_mentions(
     after_title: &mut Vec<Mention>,
 ) {
     let body = &text[segment.range()];
-    let push = |acc: &mut Vec<Mention>, start: usize, name: &str, cue: &'static str| {
+    // `before` is where the name's words start: the cue's start when it comes first.
+    let push = |acc: &mut Vec<Mention>, start: usize, name: &str, cue: &'static str, before| {
         let span = Span::new(
             segment.start + start as u32,
             segment.start + (start + name.len()) as u32,
@@ -240,10 +250,13 @@ fn cue_mentions(
         if bylines.covers(span) {
             return;
         }
+        let (deputy, age) = described(&body[..before]);
         acc.push(Mention {
             span,
             name: name.to_owned(),
             cue,
+            deputy: deputy && before < start,
+            age,
             source: MentionSource::Text,
             block,
         });
@@ -257,16 +270,42 @@ fn cue_mentions(
         if let Some(cue) = BEFORE.match_at(body, i, c, &mut before_from) {
             let end = i + cue.len();
             if let Some(len) = name_after(&body[end..]) {
-                push(acc, end, &body[end..end + len], cue);
+                push(acc, end, &body[end..end + len], cue, i);
             }
         }
         if let Some(cue) = AFTER.match_at(body, i, c, &mut after_from) {
             if let Some(start) = name_before(&body[..i]) {
-                push(after_title, start, &body[start..i], cue);
+                push(after_title, start, &body[start..i], cue, start);
             }
         }
     }
     acc.append(after_title);
+}
+
+/// What the words before a name or its title say of the person: a deputy's title
+/// (`副` right before the title) and an age (`90岁的`, `八十七岁`).
+fn described(before: &str) -> (bool, Option<u32>) {
+    let deputy = before.ends_with('副');
+    let rest = before.strip_suffix('副').unwrap_or(before);
+    let rest = rest.strip_suffix('的').unwrap_or(rest);
+    let age = rest.strip_suffix('岁').and_then(|rest| {
+        let digits = digit_run_back(rest);
+        if digits > 0 {
+            let number = &rest[rest.len() - digits..];
+            return number.chars().try_fold(0u32, |n, c| {
+                n.checked_mul(10)?
+                    .checked_add(crate::recognise::digits::digit_value(c)?)
+            });
+        }
+        let numeral = rest.len() - rest.trim_end_matches(is_chinese_numeral).len();
+        crate::calendar::chinese_number(&rest[rest.len() - numeral..])
+    });
+    (deputy, age)
+}
+
+/// The byte length of the run of digits `s` ends with.
+fn digit_run_back(s: &str) -> usize {
+    s.len() - s.trim_end_matches(crate::recognise::digits::is_digit).len()
 }
 
 /// Words that open with a surname character but are not names: `尤其`, `全体`, `高兴`.

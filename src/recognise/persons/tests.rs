@@ -135,6 +135,8 @@ fn check_occurrences(names: &[&str], text: &str) {
             span: Span::empty(0),
             name: (*name).to_owned(),
             cue: "居民",
+            deputy: false,
+            age: None,
             source: MentionSource::Text,
             block: 0,
         })

@@ -1,7 +1,9 @@
 use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{opens_list_item, opens_news_lead, Article, BlockKind};
+use crate::document::{
+    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockKind,
+};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::BylinePlace;
 use crate::rules::byline::house::house_byline;
@@ -12,7 +14,7 @@ declare_rule! {
     /// ## 查什么
     /// 新闻稿没有电头和署名：开头没有电头加署名（`本报讯（记者 王海）`、`本报6月10日讯（记者 王海）`、`新华社北京6月10日电（记者 王海）`），没有署名行，文末也没有署名；或者用了本报电头（`本报讯`）却没写记者名（本报要求署名时）。
     ///
-    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）不需要本报记者署名；图片新闻以图片署名为署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
+    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）和文末注明来源的转载稿（`（据新华社）`、`（据《人民日报》）`、`（综合新华社、央视新闻）`、`（来源：新华网）`）不需要本报记者署名；图片新闻以图片署名为署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
     /// ## 为什么
     /// 见报的每篇稿件都要署名：署名表明由谁对稿件负责，漏署是付印前必须查出的差错。
     /// ## 示例
@@ -60,6 +62,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 bare_lead = Some(byline);
             }
         }
+        // Ex) ……。（据新华社） — a reprint, signed by its source.
+        let last = article.blocks().max();
+        signed |= last
+            .is_some_and(|id| ends_with_source_credit(&cx.text[cx.draft.blocks[id].span.range()]));
         if signed
             || photo_signed(cx, index, article)
             || !is_news_item(cx, article, bare_lead.is_some())
@@ -97,7 +103,8 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             }
             None => {
                 let span = finding_span(cx, article, lead_block);
-                let mut diagnostic = Diagnostic::new(&RULE, span, "稿件缺少电头署名");
+                let mut diagnostic =
+                    Diagnostic::new(&RULE, span, "稿件缺少电头署名").with_note(MISSING_NOTE);
                 if !reporters.is_empty() {
                     let fix = match style.position.get() {
                         Some(BylinePosition::End) => append_at_end(cx, article, &credit_text),
@@ -114,6 +121,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// What to add to an item without a byline.
+const MISSING_NOTE: &str =
+    "在导语前加电头和署名，如“本报讯（记者 王海）”；转载的稿件在文末注明来源，如“（据新华社）”。";
 
 /// An article that reads as a dated news report, the kind every paper signs: its lead
 /// opens with a dateline (`本报讯`), or it has a headline and the first clause of its lead

@@ -4,7 +4,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::recognise::persons::{surname_chars, MentionSource, Occurrence, Persons};
+use crate::recognise::persons::{surname_chars, Mention, MentionSource, Occurrence, Persons};
 use crate::rules::Context;
 use pinyin::ToPinyinMulti;
 
@@ -14,7 +14,7 @@ declare_rule! {
     ///
     /// 读音相同，指每个字取某一种读音时拼音相同，不计声调，不管有几个字不同。
     ///
-    /// 冠以两种不同职务的两个姓名（`书记李明华`、`医生李明桦`），或一个称女士、一个称先生（`女士`、`先生`）的，是两个人。
+    /// 冠以两种不同职务的两个姓名（`书记李明华`、`医生李明桦`；正职和副职也算两种，如 `书记李建国`、`副书记李建军`），一个有职务、一个称居民或村民的（`主任张丽华`、`居民张丽萍`），一个称女士、一个称先生（`女士`、`先生`）的，或写明的年龄不同的（`90岁的刘玉兰老人`、`87岁的刘玉珍老人`），是两个人。
     ///
     /// 署名记者的名字只与正文中提到的记者（`记者王梅`）比较，不与报道中的人物比较。同一句里出现的两个姓名（`王秀英和王秀芳姐妹`）、两位署名的记者或摄影记者、各出现不止一次的两个姓名，都当作两个人。两字姓名不比较：`王海` 和 `王梅` 是两个人的可能远大于写错。
     /// ## 为什么
@@ -57,7 +57,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let (list, cues) = distinct_names(persons);
     let peers = Peers::new(&list);
     let titles: Vec<Titles> = (list.iter())
-        .map(|(name, _)| Titles::of(cues.get(name).map_or(&[][..], Vec::as_slice)))
+        .map(|(name, _)| Titles::of(cues.get(name).into_iter().flatten().copied()))
         .collect();
     let mut reported: HashSet<&str> = HashSet::new();
     for (i, &(a, ra)) in list.iter().enumerate() {
@@ -120,8 +120,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The cue words (`书记`, `居民`) each name is printed with in the text.
-type Cues<'a> = BTreeMap<&'a str, Vec<&'static str>>;
+/// The cue words (`书记`, `居民`) each name is printed with in the text, with what is said
+/// before them (a deputy's title, an age).
+type Cues<'a> = BTreeMap<&'a str, Vec<&'a Mention>>;
 
 /// Distinct names of three or more characters, in order, with the roles they are printed
 /// in; and the cue words each is printed with in the text.
@@ -140,9 +141,7 @@ fn distinct_names(persons: &Persons) -> (Vec<(&str, Roles)>, Cues<'_>) {
             MentionSource::Text => roles.in_story = true,
         }
         if mention.source == MentionSource::Text {
-            cues.entry(mention.name.as_str())
-                .or_default()
-                .push(mention.cue);
+            cues.entry(mention.name.as_str()).or_default().push(mention);
         }
     }
     (names.into_iter().collect(), cues)
@@ -375,37 +374,60 @@ const OFFICES: [&[&str]; 26] = [
 
 const WOMEN: [&str; 5] = ["女士", "大妈", "阿姨", "奶奶", "大姐"];
 const MEN: [&str; 5] = ["先生", "大爷", "爷爷", "大哥", "老汉"];
+/// Ordinary people of the story: not an office's holder.
+const RESIDENTS: [&str; 3] = ["居民", "村民", "市民"];
 
-/// The offices a name is printed with, and whether as a woman or a man.
+/// The offices a name is printed with, whether as a woman or a man, and its age.
 #[derive(Clone, Copy)]
 struct Titles {
-    /// Bit `k` for `OFFICES[k]`.
-    offices: u32,
+    /// Bit `k` for `OFFICES[k]`, bit `32 + k` for its deputy (`副书记`).
+    offices: u64,
+    resident: bool,
     woman: bool,
     man: bool,
+    age: Option<u32>,
 }
 
-const _: () = assert!(OFFICES.len() <= 32, "offices are bits of a u32");
+const _: () = assert!(
+    OFFICES.len() <= 32,
+    "offices and deputies are bits of a u64"
+);
 
 impl Titles {
-    fn of(cues: &[&str]) -> Titles {
-        let offices = (OFFICES.iter().enumerate())
-            .filter(|(_, words)| cues.iter().any(|c| words.contains(c)))
-            .fold(0, |bits, (k, _)| bits | 1 << k);
-        let is = |titles: &[&str]| cues.iter().any(|c| titles.contains(c));
-        Titles {
-            offices,
-            woman: is(&WOMEN),
-            man: is(&MEN),
+    fn of<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Titles {
+        let mut titles = Titles {
+            offices: 0,
+            resident: false,
+            woman: false,
+            man: false,
+            age: None,
+        };
+        for mention in mentions {
+            let cue = mention.cue;
+            if let Some(k) = OFFICES.iter().position(|words| words.contains(&cue)) {
+                titles.offices |= 1 << (k + if mention.deputy { 32 } else { 0 });
+            }
+            titles.resident |= RESIDENTS.contains(&cue);
+            titles.woman |= WOMEN.contains(&cue);
+            titles.man |= MEN.contains(&cue);
+            titles.age = titles.age.or(mention.age);
         }
+        titles
     }
 
     /// True when two names printed with these titles are two people: offices that share
-    /// nothing, or a woman's title and a man's.
+    /// nothing (a deputy's office is not the office), an office and an ordinary resident, a
+    /// woman's title and a man's, or two ages.
     fn differ(self, other: Titles) -> bool {
-        let offices_differ =
-            self.offices != 0 && other.offices != 0 && self.offices & other.offices == 0;
-        offices_differ || (self.woman && other.man) || (self.man && other.woman)
+        let (a, b) = (self.offices, other.offices);
+        let offices_differ = a != 0 && b != 0 && a & b == 0;
+        let resident_and_office = (self.resident && b != 0) || (other.resident && a != 0);
+        let ages_differ = matches!((self.age, other.age), (Some(x), Some(y)) if x != y);
+        offices_differ
+            || resident_and_office
+            || ages_differ
+            || (self.woman && other.man)
+            || (self.man && other.woman)
     }
 }
 
@@ -482,15 +504,49 @@ mod tests {
         assert!(compared < 10 * list.len(), "{compared} comparisons");
     }
 
+    /// A mention with `cue`; `副` before it makes it a deputy's, and a number an age.
+    fn cue(cue: &'static str) -> Mention {
+        let (cue, deputy) = match cue.strip_prefix('副') {
+            Some(office) => (office, true),
+            None => (cue, false),
+        };
+        let age = cue.find('岁').map(|at| cue[..at].parse().unwrap());
+        let cue = cue
+            .find('岁')
+            .map_or(cue, |at| &cue[at + '岁'.len_utf8()..]);
+        Mention {
+            span: crate::text::Span::empty(0),
+            name: String::new(),
+            cue,
+            deputy,
+            age,
+            source: MentionSource::Text,
+            block: 0,
+        }
+    }
+
     #[test]
     fn roles() {
-        let differ = |a: &[&str], b: &[&str]| Titles::of(a).differ(Titles::of(b));
+        let titles = |cues: &[&'static str]| {
+            let mentions: Vec<Mention> = cues.iter().map(|c| cue(c)).collect();
+            Titles::of(mentions.iter())
+        };
+        let differ = |a: &[&'static str], b: &[&'static str]| titles(a).differ(titles(b));
         assert!(differ(&["书记"], &["医生"]));
         assert!(!differ(&["书记"], &["支书"]));
-        assert!(!differ(&["居民"], &["医生"]));
+        assert!(
+            differ(&["书记"], &["副书记"]),
+            "a deputy holds another office"
+        );
+        assert!(!differ(&["书记", "副书记"], &["副书记"]));
+        assert!(differ(&["居民"], &["主任"]), "a resident holds no office");
+        assert!(!differ(&["居民"], &["志愿者"]));
         assert!(differ(&["女士"], &["先生"]));
         assert!(!differ(&["居民"], &["老人"]));
         assert!(!differ(&["书记", "医生"], &["医生"]), "one office shared");
         assert!(differ(&["居民", "女士"], &["先生"]));
+        assert!(differ(&["90岁老人"], &["87岁老人"]), "two ages");
+        assert!(!differ(&["90岁老人"], &["老人"]));
+        assert!(!differ(&["90岁老人"], &["90岁居民"]));
     }
 }

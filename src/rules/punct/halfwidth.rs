@@ -20,7 +20,7 @@ declare_rule! {
     /// 红旗社区组织志愿者，为居民提供服务；活动持续一天（周六），共1,000人次参加，10:30结束。
     /// ```
     /// ## 修改
-    /// 可自动修复：每个标点改为全角形式（`，` `；` `：` `？` `！` `（` `）`）；标点后打的空格一并删去，全角标点本身已带空白。
+    /// 可自动修复：每个标点改为全角形式（`，` `；` `：` `？` `！` `（` `）`）；标点后打的空格（后面是汉字时）和 `(` 前打的空格一并删去，全角标点本身已带空白。一对括号一起改：`(1)加强领导` 改为 `（1）加强领导`，不会只改一半；与全角括号配对的半角括号也改。
     /// ## 依据
     /// GB/T 15834-2011《标点符号用法》
     pub(crate) RULE = "punct/halfwidth" {
@@ -82,46 +82,65 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// A run of half-width marks (`?!`, `),`), reported and fixed as one.
+struct Run {
+    start: usize,
+    end: usize,
+    /// Beside Chinese text, or the partner of a parenthesis that is.
+    flagged: bool,
+}
+
 fn check_segment(text: &str, segment: Span, acc: &mut Vec<Diagnostic>) {
     let body = &text[segment.range()];
     let bytes = body.as_bytes();
+    let mut runs = Vec::new();
     let mut i = 0;
     while let Some(start) = next_mark(bytes, i) {
-        // A run of marks, `?!` or `),`, is one finding.
         let mut end = start;
         while end < bytes.len() && full_width(bytes[end] as char).is_some() {
             end += 1;
         }
         i = end;
-        let before = body[..start].chars().next_back();
-        let after = body[end..].chars().next();
-        let after_spaces = body[end..].trim_start_matches(' ');
-        let after_word = after_spaces.chars().next();
-        let han_beside = before.is_some_and(is_han)
-            || after.is_some_and(is_han)
-            || (after == Some(' ')
-                && after_word.is_some_and(is_han)
-                && !matches!(bytes[end - 1], b'(' | b')'));
-        if !han_beside || in_url_or_email(body, start) {
+        if in_url_or_email(body, start) {
             continue;
         }
-        // Ex) 比分2:1 — between digits the colon is a ratio or a time.
-        if matches!(bytes[start], b':' | b',')
-            && end - start == 1
-            && before.is_some_and(|c| c.is_ascii_digit())
-            && after.is_some_and(|c| c.is_ascii_digit())
-        {
-            continue;
-        }
-        let mut replace_end = end;
-        let last = bytes[end - 1];
-        if !matches!(last, b'(' | b')') && after == Some(' ') && after_word.is_some_and(is_han) {
-            replace_end = end + (body[end..].len() - after_spaces.len());
-        }
+        let flagged = beside_han(body, start, end);
+        runs.push(Run {
+            start,
+            end,
+            flagged,
+        });
+    }
+    if runs.is_empty() {
+        return;
+    }
+    pair_parentheses(body, &mut runs);
+    for run in runs.iter().filter(|r| r.flagged) {
+        let (start, end) = (run.start, run.end);
         let marks = &body[start..end];
+        let (first, last) = (bytes[start], bytes[end - 1]);
+        // Spaces typed beside the mark go with it: a full-width mark carries its own room.
+        let before_spaces = body[..start].trim_end_matches(' ');
+        let replace_start = match first == b'('
+            && before_spaces
+                .chars()
+                .next_back()
+                .is_some_and(is_han_or_fullwidth_mark)
+        {
+            true => before_spaces.len(),
+            false => start,
+        };
+        let after_spaces = body[end..].trim_start_matches(' ');
+        let replace_end = match last != b'(' && after_spaces.chars().next().is_some_and(is_han) {
+            true => end + (body[end..].len() - after_spaces.len()),
+            false => end,
+        };
         let replacement: String = marks.chars().filter_map(full_width).collect();
         let span = Span::new(segment.start + start as u32, segment.start + end as u32);
-        let edit_span = Span::new(span.start, segment.start + replace_end as u32);
+        let edit_span = Span::new(
+            segment.start + replace_start as u32,
+            segment.start + replace_end as u32,
+        );
         // Joined, not `format!`ted: a dirty page has a finding like this every line.
         let title = ["改为全角“", &replacement, "”"].concat();
         let message = [
@@ -135,6 +154,71 @@ fn check_segment(text: &str, segment: Span, acc: &mut Vec<Diagnostic>) {
         let fix = Fix::safe(title, vec![Edit::replace(edit_span, replacement)]);
         acc.push(Diagnostic::new(&RULE, span, message).with_fix(fix));
     }
+}
+
+/// Whether the marks `body[start..end]` stand beside Chinese text, as typed with a half-width
+/// input method: a Han character on either side, or after a space for any mark but a
+/// parenthesis. Between digits a single `:` or `,` is a time, a ratio or a thousands
+/// separator (`10:30`, `2:1`, `1,000`).
+fn beside_han(body: &str, start: usize, end: usize) -> bool {
+    let bytes = body.as_bytes();
+    let before = body[..start].chars().next_back();
+    let after = body[end..].chars().next();
+    let after_word = body[end..].trim_start_matches(' ').chars().next();
+    let han_beside = before.is_some_and(is_han)
+        || after.is_some_and(is_han)
+        || (after == Some(' ')
+            && after_word.is_some_and(is_han)
+            && !matches!(bytes[end - 1], b'(' | b')'));
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let separator = matches!(bytes[start], b':' | b',') && end - start == 1;
+    han_beside && !(separator && digit(before) && digit(after))
+}
+
+/// Makes parentheses agree with their partners: a half-width one whose partner is
+/// full-width (`(1）`) is flagged, and so is one whose half-width partner is (`(1)加强` turns
+/// into `（1）加强`, never `(1）加强`).
+fn pair_parentheses(body: &str, runs: &mut [Run]) {
+    if memchr::memchr2(b'(', b')', body.as_bytes()).is_none() {
+        return;
+    }
+    // Runs are in order: the one holding an offset is found by halving.
+    let run_at = |runs: &[Run], at: usize| {
+        let i = runs.partition_point(|r| r.end <= at);
+        (runs.get(i)).filter(|r| r.start <= at).map(|_| i)
+    };
+    // Open parentheses: offset and whether half-width.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in body.char_indices() {
+        match c {
+            '(' | '（' => open.push((at, c == '(')),
+            ')' | '）' => {
+                if let Some((from, half_open)) = open.pop() {
+                    if half_open || c == ')' {
+                        pairs.push((from, at));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (from, to) in pairs {
+        let (a, b) = (run_at(runs, from), run_at(runs, to));
+        let flag = match (a, b) {
+            // Both half-width: both converted, or neither.
+            (Some(a), Some(b)) => runs[a].flagged || runs[b].flagged,
+            // One full-width (or in a web address): the half-width one follows it.
+            _ => body[from..].starts_with('（') || body[to..].starts_with('）'),
+        };
+        for run in [a, b].into_iter().flatten() {
+            runs[run].flagged |= flag;
+        }
+    }
+}
+
+fn is_han_or_fullwidth_mark(c: char) -> bool {
+    is_han(c) || "，。；：！？、“”‘’（）《》".contains(c)
 }
 
 /// True when the mark at `offset` belongs to a web address or an e-mail address: the
