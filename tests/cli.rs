@@ -355,6 +355,40 @@ fn markdown_suppression_and_allow_list() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
 }
 
+/// An `[[allow]]` entry's `path` is relative to the config file's folder, however the
+/// draft is named on the command line and from whichever folder.
+#[test]
+fn allow_list_paths_are_relative_to_the_config_file() {
+    let dir = temp_dir();
+    let root = dir.path();
+    std::fs::create_dir(root.join("drafts")).unwrap();
+    write(
+        root,
+        "jiaodui.toml",
+        b"[[allow]]\nrule = \"punct/halfwidth\"\ntext = \",\"\npath = \"drafts/**\"\n",
+    );
+    let draft = "居民们说,好。\n".as_bytes();
+    write(&root.join("drafts"), "a.txt", draft);
+    write(root, "b.txt", draft);
+    let flagged = |dir: &Path, args: &[&str]| -> Vec<String> {
+        let out = jiaodui(dir, &[&["check", "--format", "json"], args].concat());
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let paths = findings.as_array().unwrap().iter();
+        paths
+            .map(|f| f["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(flagged(root, &[]), ["./b.txt"]);
+    assert_eq!(flagged(root, &["."]), ["./b.txt"]);
+    assert!(flagged(root, &["./drafts/a.txt"]).is_empty());
+    assert!(flagged(root, &["drafts"]).is_empty());
+    assert!(flagged(&root.join("drafts"), &["a.txt"]).is_empty());
+    let parent = root.parent().unwrap();
+    let name = root.file_name().unwrap().to_str().unwrap();
+    assert!(flagged(parent, &[&format!("{name}/drafts/a.txt")]).is_empty());
+    assert_eq!(flagged(parent, &[&format!("{name}/b.txt")]).len(), 1);
+}
+
 #[test]
 fn init_writes_a_config_that_loads() {
     let dir = temp_dir();

@@ -322,7 +322,7 @@ fn a_run_that_skipped_or_failed_never_reads_as_clean() {
     assert!(text.contains("检查了 1 个文件"), "{text}");
     assert!(!text.contains("没有发现问题。"), "{text}");
     assert!(
-        text.contains("有 1 个路径无法读取（见上方的错误信息），检查不完整。"),
+        text.contains("有 1 个路径无法读取或其中没有稿件（见上方的错误信息），检查不完整。"),
         "{text}"
     );
     let out = jiaodui(
@@ -346,6 +346,23 @@ fn a_run_that_skipped_or_failed_never_reads_as_clean() {
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(md.contains("检查不完整"), "{md}");
     assert!(!md.contains("：没有发现问题。"), "{md}");
+}
+
+/// A folder with no draft in it (most likely the wrong folder) fails the run: zero files
+/// checked is not a clean page.
+#[test]
+fn a_folder_without_drafts_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("empty/notes.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    let out = jiaodui(dir.path(), &["check", "empty"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("文件夹中没有要检查的稿件"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("没有发现问题。"), "{}", stdout(&out));
 }
 
 #[test]

@@ -81,7 +81,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "级别")]
     pub(crate) deny: Option<DenyLevel>,
     /// 有文件差错率超过每万字 N 处（错误与警告）时算失败
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = error_rate)]
     pub(crate) max_error_rate: Option<f64>,
     /// 不显示进度条
     #[arg(long)]
@@ -122,6 +122,12 @@ pub enum RulesFormat {
 }
 
 /// `--date`: a `YYYY-MM-DD` date, or what is wrong with it in Chinese.
+fn error_rate(value: &str) -> Result<f64, String> {
+    (value.parse::<f64>().ok())
+        .filter(|rate| rate.is_finite() && *rate >= 0.0)
+        .ok_or_else(|| format!("“{value}”不是每万字的差错数，请写一个不小于 0 的数，如 3 或 0.5"))
+}
+
 fn issue_date(value: &str) -> Result<jiff::civil::Date, String> {
     value
         .parse()

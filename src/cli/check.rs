@@ -25,7 +25,6 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
 
-use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
@@ -122,8 +121,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
 /// the fixed text to stdout.
 fn report_out(args: &CheckArgs, stdin_fix: bool) -> anyhow::Result<Box<dyn Write>> {
     Ok(if let Some(path) = &args.output {
-        let file = std::fs::File::create(path)
-            .with_context(|| format!("无法写入报告文件 {}", path.display()))?;
+        let file = std::fs::File::create(path).map_err(|err| {
+            let why = crate::config::io_reason(&err);
+            anyhow::anyhow!("无法写入报告文件 {}：{why}", path.display())
+        })?;
         Box::new(io::BufWriter::new(file))
     } else if stdin_fix {
         Box::new(io::BufWriter::new(io::stderr().lock()))
@@ -356,7 +357,8 @@ impl Writer<'_> {
 
     /// Counts a checked file in, after its findings were written, and lets the report close it.
     fn file_done(&mut self, path: &str, tally: &FileTally, stored_as: StoredAs) -> io::Result<()> {
-        self.summary.add_file(path, tally);
+        self.summary
+            .add_file(path, tally, !matches!(stored_as, StoredAs::Word));
         match stored_as {
             StoredAs::Text(Encoding::Gb18030) => self.summary.gb18030_files += 1,
             StoredAs::Text(Encoding::Utf16Le | Encoding::Utf16Be) => self.summary.utf16_files += 1,

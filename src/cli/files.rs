@@ -192,6 +192,7 @@ pub(crate) fn collect(
                 Err(err) => problems.push(format!("{err}")),
             }
         }
+        let mut drafts = 0;
         for file in found {
             if is_owner_file(&file) {
                 continue;
@@ -199,8 +200,17 @@ pub(crate) fn collect(
             let config = resolver.for_path(Some(&file))?;
             // Globs are relative to the config's folder, so compare absolute paths.
             if config.wants(&resolver.absolute(&file)) {
+                drafts += 1;
                 found_job((Source::File(file), config));
             }
+        }
+        // A folder with nothing to check is most likely the wrong folder: that must not read
+        // as a clean run.
+        if drafts == 0 {
+            problems.push(format!(
+                "{}：文件夹中没有要检查的稿件（.txt、.md、.docx，或 [files] include 所列的文件）",
+                path.display()
+            ));
         }
     }
     Ok(problems)

@@ -38,7 +38,30 @@ pub(super) fn restate(message: &str, line: &str) -> String {
     if message.starts_with("missing field") {
         return format!("缺少必填的键（{message}）");
     }
-    format!("不是有效的 TOML：{message}")
+    // Ours (a date's), already in Chinese.
+    if message.chars().any(crate::text::is_han) {
+        return message.to_owned();
+    }
+    // The commonest slips of hand-written TOML, by the first line of toml's message.
+    let first = message.lines().next().unwrap_or_default();
+    let slip = [
+        ("invalid table header", "表头应写成 [表名] 或 [[表名]]"),
+        ("invalid string", "字符串应写在一对英文双引号里"),
+        ("invalid basic string", "字符串应写在一对英文双引号里"),
+        ("unclosed", "括号或引号没有闭合"),
+        ("key with no value", "键后面缺少“= 值”"),
+        ("expected `=`", "键后面缺少“=”"),
+        (
+            "invalid key",
+            "键名只能用英文字母、数字、- 和 _，其他写法要加引号",
+        ),
+        ("invalid number", "数字写得不对"),
+        ("invalid float", "数字写得不对"),
+    ];
+    match slip.iter().find(|(english, _)| first.starts_with(english)) {
+        Some((_, chinese)) => format!("不是有效的 TOML：{chinese}（{}）", first.trim()),
+        None => format!("不是有效的 TOML：{message}"),
+    }
 }
 
 /// Why a file could not be read or written, in Chinese (the system's words only for the

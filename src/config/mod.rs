@@ -20,9 +20,10 @@ pub(crate) use resolve::{config_file, NearestConfigs};
 pub(crate) use schema::*;
 pub use words::{RightForms, WordEntryConfig, WordsConfig};
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -36,6 +37,8 @@ pub struct LoadedConfig {
     pub config: Config,
     /// The folder relative paths in the config are resolved against.
     pub(crate) root: PathBuf,
+    /// `root` as an absolute path, for files named from another folder.
+    absolute_root: Option<PathBuf>,
     include: GlobSet,
     exclude: GlobSet,
     /// `[[allow]]` entries by the text they allow, each with its rule and the paths it is
@@ -188,6 +191,7 @@ impl LoadedConfig {
         }
         Ok(LoadedConfig {
             config,
+            absolute_root: absolute(&root),
             root,
             include,
             exclude,
@@ -199,8 +203,8 @@ impl LoadedConfig {
     /// Whether a walked file is a draft to check: matches `[files] include` and not `exclude`,
     /// relative to the config's folder.
     pub(crate) fn wants(&self, file: &Path) -> bool {
-        let relative = file.strip_prefix(&self.root).unwrap_or(file);
-        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        let relative = self.relative(file);
+        let relative = relative.as_ref();
         (self.include.is_match(relative) || self.include.is_match(file))
             && !self.exclude.is_match(relative)
             && !self.exclude.is_match(file)
@@ -215,12 +219,46 @@ impl LoadedConfig {
                     (None, _) => true,
                     (Some(_), None) => false,
                     (Some(set), Some(file)) => {
-                        let relative = file.strip_prefix(&self.root).unwrap_or(file);
-                        set.is_match(relative) || set.is_match(file)
+                        set.is_match(self.relative(file)) || set.is_match(file)
                     }
                 }
         })
     }
+
+    /// `file` relative to the config's folder, however it was named: `drafts/a.txt`,
+    /// `./drafts/a.txt`, an absolute path, or `a.txt` from inside `drafts/`. A file outside
+    /// the folder stays as it was named.
+    fn relative<'f>(&self, file: &'f Path) -> Cow<'f, Path> {
+        let plain = |path: &Path| path.components().all(|c| matches!(c, Component::Normal(_)));
+        let named = file.strip_prefix(".").unwrap_or(file);
+        let here = self.root.as_os_str().is_empty() || self.root == Path::new(".");
+        // Most files are named from the config's folder, or under it: no need to ask where.
+        match named.strip_prefix(&self.root) {
+            _ if here && plain(named) => return Cow::Borrowed(named),
+            Ok(under) if !here && plain(under) => return Cow::Borrowed(under),
+            _ => {}
+        }
+        let under = (absolute(file).zip(self.absolute_root.as_deref()))
+            .and_then(|(file, root)| Some(file.strip_prefix(root).ok()?.to_path_buf()));
+        under.map_or(Cow::Borrowed(file), Cow::Owned)
+    }
+}
+
+/// `path` made absolute against the working folder, with `.` and `..` read away (without
+/// asking the file system: a link is not followed).
+fn absolute(path: &Path) -> Option<PathBuf> {
+    let joined = std::path::absolute(path).ok()?;
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
 }
 
 /// A configuration that cannot be used: where, and what is wrong.

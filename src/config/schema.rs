@@ -52,14 +52,14 @@ impl<'de> Deserialize<'de> for IsoDate {
             toml::Value::Datetime(dt) => dt.to_string(),
             other => {
                 return Err(D::Error::custom(format!(
-                    "expected a date like \"2021-06-11\", found {}",
+                    "应写成 \"2024-06-10\" 这样的日期，这里写的是{}",
                     other.type_str()
                 )))
             }
         };
         text.parse::<jiff::civil::Date>().map(IsoDate).map_err(|_| {
             D::Error::custom(format!(
-                "expected a date like \"2021-06-11\", found \"{text}\""
+                "“{text}”不是有效的日期：应写成 \"2024-06-10\" 这样的年-月-日"
             ))
         })
     }

@@ -17,9 +17,28 @@ pub fn resolve_issue_date(
     front
         .date
         .as_deref()
-        .and_then(parse_date_prefix)
+        .and_then(front_matter_date)
         .or_else(|| path.and_then(date_from_path))
         .or(configured)
+}
+
+/// A front matter's `date:` as people write it: `2024-06-10`, `2024-6-10`, `2024/06/10`,
+/// `2024.6.10`, `2024年6月10日`. `None` for anything else, and for a day that does not
+/// exist (`2024-02-30`).
+pub(crate) fn front_matter_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let text = text.strip_suffix('日').unwrap_or(text);
+    let mut numbers = text.split(|c: char| "-/._年月".contains(c));
+    let mut next = |longest: usize| -> Option<i16> {
+        let part = numbers.next()?;
+        let digits = !part.is_empty() && part.len() <= longest;
+        (digits && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+    if numbers.next().is_some() || !(1900..=2200).contains(&year) {
+        return None;
+    }
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// A `YYYY-MM-DD` or `YYYYMMDD` at the start of the file name or of the nearest parent folder
@@ -66,6 +85,29 @@ fn parse_date_prefix(text: &str) -> Option<Date> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn front_matter_dates_as_people_write_them() {
+        for text in [
+            "2024-06-10",
+            "2024-6-10",
+            "2024/06/10",
+            "2024.6.10",
+            "2024年6月10日",
+        ] {
+            assert_eq!(front_matter_date(text), Some(date(2024, 6, 10)), "{text}");
+        }
+        for text in [
+            "2024-02-30",
+            "6月10日",
+            "2024-06",
+            "2024-06-10-11",
+            "明天",
+            "24-6-10",
+        ] {
+            assert_eq!(front_matter_date(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn order_of_precedence() {

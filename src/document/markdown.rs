@@ -9,6 +9,8 @@ pub struct FrontMatter {
     pub(crate) span: Option<Span>,
     /// `date:` — the issue date, as written.
     pub(crate) date: Option<String>,
+    /// Where the `date:` value is written, for a finding when it is no date.
+    pub(crate) date_span: Option<Span>,
     pub(crate) reporter: Option<String>,
     pub(crate) page: Option<String>,
 }
@@ -60,9 +62,13 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
             return out;
         }
         if let Some((key, value)) = content.split_once(':') {
-            let value = value.trim().trim_matches(['"', '\'']).to_owned();
+            let value = value.trim().trim_matches(['"', '\'']);
+            // The value is a slice of the line: its offset is the line's plus the distance.
+            let at = offset + (value.as_ptr() as usize - line.as_ptr() as usize);
+            let value_span = Span::new(at as u32, (at + value.len()) as u32);
+            let value = value.to_owned();
             match key.trim() {
-                "date" => out.date = Some(value),
+                "date" => (out.date, out.date_span) = (Some(value), Some(value_span)),
                 "reporter" => out.reporter = Some(value),
                 "page" => out.page = Some(value),
                 _ => {}
@@ -285,6 +291,10 @@ mod tests {
         let text = "---\ndate: 2023-03-15\n---\n正文,`a,b`见[链接](http://x.cn/a,b)。\n```\n代码,逗号\n```\n<!-- 注释,逗号 -->\n";
         let front = front_matter(text);
         assert_eq!(front.date.as_deref(), Some("2023-03-15"));
+        assert_eq!(
+            front.date_span.map(|s| &text[s.range()]),
+            Some("2023-03-15")
+        );
         let (masked, _) = masks(text, &front);
         let visible: String = {
             let mut s = String::new();

@@ -13,6 +13,7 @@ mod sentence;
 
 pub(crate) use columns::display_width;
 pub(crate) use furniture::opens_list_item;
+pub(crate) use issue_date::front_matter_date;
 pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use paragraphs::parse_paragraphs;

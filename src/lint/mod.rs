@@ -132,7 +132,8 @@ pub(crate) fn check(cx: &Context<'_>, config: &LoadedConfig) -> Vec<Diagnostic> 
             diagnostic.severity = severity;
             let flagged = cx.text.get(diagnostic.span.range()).unwrap_or("");
             if cx.draft.is_suppressed(diagnostic.rule, diagnostic.span)
-                || cx.draft.is_masked(diagnostic.span)
+                || (cx.draft.is_masked(diagnostic.span)
+                    && cx.draft.front_matter.date_span != Some(diagnostic.span))
                 || config.allows(diagnostic.rule, flagged, cx.path)
             {
                 continue;

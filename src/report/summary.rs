@@ -57,8 +57,9 @@ impl Summary {
         self.by_severity.values().sum()
     }
 
-    /// Adds one checked file.
-    pub fn add_file(&mut self, path: &str, tally: &FileTally) {
+    /// Adds one checked file; `writable` is false for a file `--fix` never writes (a Word
+    /// draft), whose safe fixes are not offered as `--fix`'s.
+    pub fn add_file(&mut self, path: &str, tally: &FileTally, writable: bool) {
         self.files += 1;
         self.chars += tally.chars;
         for (severity, n) in tally.by_severity() {
@@ -67,7 +68,9 @@ impl Summary {
         for (rule, n) in &tally.by_rule {
             *self.by_rule.entry(rule).or_default() += n;
         }
-        self.fixable += tally.fixable;
+        if writable {
+            self.fixable += tally.fixable;
+        }
         let rate = tally.error_rate();
         if rate > self.rate_threshold {
             self.over_rate.push((path.to_owned(), rate));
@@ -132,7 +135,7 @@ impl Summary {
         }
         if self.failed > 0 {
             out.push(format!(
-                "有 {} 个路径无法读取（见上方的错误信息），检查不完整。",
+                "有 {} 个路径无法读取或其中没有稿件（见上方的错误信息），检查不完整。",
                 self.failed
             ));
         }

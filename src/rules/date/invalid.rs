@@ -1,12 +1,15 @@
 use crate::calendar;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::document::front_matter_date;
 use crate::recognise::dates::{DateExpr, DateMention, Mention};
 use crate::rules::Context;
 
 declare_rule! {
     /// ## 查什么
     /// 不存在的日期：13月、`4月31日`、`2月30日`，或平年的 `2月29日`。
+    ///
+    /// Markdown 前言中写的出版日期（`date:`）认不出或不存在时也提示：它没有被用作出版日期。前言日期可写作 `2024-06-10`、`2024-6-10`、`2024/06/10` 或 `2024年6月10日`。
     ///
     /// 文中没写年份时，取离出版日期最近的年份；连出版日期也不知道时，只提示哪一年都不可能有的日期（`2月30日`）。单写日的日期（`31日`）本规则不提示：它的月份是隐含的。
     /// ## 为什么
@@ -32,6 +35,15 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let front = &cx.draft.front_matter;
+    if let (Some(date), Some(span)) = (&front.date, front.date_span) {
+        if front_matter_date(date).is_none() {
+            let message = format!(
+                "前言中的出版日期“{date}”不是有效的日期，未作出版日期用：应写成“2024-06-10”这样的年-月-日"
+            );
+            acc.push(Diagnostic::new(&RULE, span, message));
+        }
+    }
     for mention in cx.facts.dates.iter() {
         match &mention.kind {
             Mention::Date(expr) => check_expr(cx, mention, expr, None, acc),

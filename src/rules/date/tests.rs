@@ -452,3 +452,30 @@ mod properties {
         }
     }
 }
+
+/// A Markdown draft's `date:` that is no date is reported where it is written; one written
+/// another common way is read.
+#[test]
+fn front_matter_date_that_is_no_date() {
+    let config = LoadedConfig::defaults(".".into());
+    let findings = |date: &str| {
+        let text = format!("---\ndate: {date}\n---\n\n本报讯 8日（星期六），社区举办读书会。\n");
+        let analysis = analyse(&text, Some(Path::new("a.md")), &config, TODAY);
+        let found: Vec<(&str, String)> = (analysis.diagnostics.iter())
+            .map(|d| (d.rule, text[d.span.range()].to_owned()))
+            .collect();
+        (analysis.issue_date, found)
+    };
+    let (issue, found) = findings("2024/6/10");
+    assert_eq!(issue, Some(jiff::civil::date(2024, 6, 10)));
+    assert!(
+        found.iter().all(|(rule, _)| !rule.starts_with("date/")),
+        "{found:?}"
+    );
+    let (issue, found) = findings("2024-02-30");
+    assert_eq!(issue, None);
+    assert!(
+        found.contains(&("date/invalid", "2024-02-30".into())),
+        "{found:?}"
+    );
+}
