@@ -117,16 +117,19 @@ pub(super) fn carry_months(draft: &Draft, mentions: &mut [DateMention]) {
     for block in &draft.blocks {
         let first = mentions.partition_point(|m| m.span.start < block.span.start);
         let last = first + mentions[first..].partition_point(|m| m.span.end <= block.span.end);
-        let mut named: Option<(Date, bool)> = None;
+        // The date that names a month, whether it is quoted, and whether it is a dateline
+        // (which dates the days after it, but names no month in the text).
+        let mut named: Option<(Date, bool, bool)> = None;
         for mention in &mut mentions[first..last] {
             let Mention::Date(expr) = &mut mention.kind else {
                 continue;
             };
             if expr.month.is_some() {
-                named = expr.resolved.map(|d| (d, mention.in_quote));
+                let dateline = expr.role == DateRole::Dateline;
+                named = expr.resolved.map(|d| (d, mention.in_quote, dateline));
                 continue;
             }
-            let (Some((month, quoted)), Some(day)) = (named, expr.day.as_ref()) else {
+            let (Some((month, quoted, dateline)), Some(day)) = (named, expr.day.as_ref()) else {
                 continue;
             };
             if !expr.is_day_only()
@@ -139,6 +142,7 @@ pub(super) fn carry_months(draft: &Draft, mentions: &mut [DateMention]) {
             let carried =
                 calendar::civil(i32::from(month.year()), i32::from(month.month()), day.value);
             if carried.is_some() {
+                expr.month_carried = !dateline;
                 expr.resolved = carried;
                 mention.resolved = carried;
                 mention.weekday = carried.map(Date::weekday);

@@ -142,7 +142,7 @@ impl Dates {
         })
     }
 
-    /// Every weekday word written in the draft: after a date, or on its own.
+    /// Every weekday word written after a date in the draft (see [`DateMention::weekdays`]).
     pub fn weekdays(&self) -> impl Iterator<Item = &WrittenWeekday> {
         self.mentions.iter().flat_map(DateMention::weekdays)
     }
@@ -164,13 +164,14 @@ pub struct DateMention {
 }
 
 impl DateMention {
-    /// The weekday words this mention writes: after its date, after each end of its range,
-    /// or standing alone.
+    /// The weekday words this mention writes after its date or after each end of its range:
+    /// the words a house style chooses between. A weekday on its own is left out: `周一闭馆`,
+    /// `每周二至周日开放` name days of every week, in `周` whatever the paper writes after a
+    /// date.
     pub fn weekdays(&self) -> impl Iterator<Item = &WrittenWeekday> {
         let (a, b) = match &self.kind {
             Mention::Date(expr) => (expr.weekday.as_ref(), None),
             Mention::Range(range) => (range.start.weekday.as_ref(), range.end.weekday.as_ref()),
-            Mention::Weekday(w) => (Some(w), None),
             _ => (None, None),
         };
         a.into_iter().chain(b)
@@ -220,6 +221,8 @@ pub struct DateExpr {
     pub year_word: Option<i8>,
     /// The absolute date, when the text and the issue date allow.
     pub resolved: Option<Date>,
+    /// A day written alone whose month is that of a date before it (`6月15日、16日`).
+    pub month_carried: bool,
 }
 
 impl DateExpr {
@@ -237,6 +240,7 @@ impl DateExpr {
             month_word: None,
             year_word: None,
             resolved: None,
+            month_carried: false,
         }
     }
 

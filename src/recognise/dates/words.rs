@@ -8,13 +8,21 @@ use super::{calendar, DateMention, Mention, Relative, WeekdayWord, WrittenWeekda
 use crate::text::{is_han, Span};
 
 impl Scanner<'_> {
-    /// `今年`, `去年`, `前年`, `明年` right before a month.
+    /// `今年`, `去年`, `前年`, `明年` before a month, in its clause and at most twelve
+    /// characters back: `去年3月`, `去年中秋节是9月29日`. The nearest wins (`去年12月至今年3月`).
     pub(super) fn year_word_before(&self, pos: usize) -> Option<i8> {
         let before = self.before(pos);
+        let from = (before.char_indices().rev())
+            .take(12)
+            .take_while(|&(_, c)| !"，。；！？、：\n".contains(c))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let clause = &before[from..];
         [("今年", 0), ("去年", -1), ("前年", -2), ("明年", 1)]
             .iter()
-            .find(|(w, _)| before.ends_with(w))
-            .map(|(_, o)| *o)
+            .filter_map(|(w, o)| Some((clause.rfind(w)?, *o)))
+            .max_by_key(|&(at, _)| at)
+            .map(|(_, o)| o)
     }
 
     /// `本月`, `上月`, `下个月` right before a day.

@@ -430,6 +430,15 @@ pub(super) fn resolve(
         .or_else(|| inherit.and_then(|i| i.year.as_ref()).map(|y| y.value))
         .or_else(|| inherited.map(|d| i32::from(d.year())));
     match (year, month) {
+        // Ex) 12月31日至1月1日: a range's end in an earlier month than its start, the year
+        // taken from the start, is in the year after.
+        (Some(y), Some(m)) if expr.year.is_none() && expr.month.is_some() => {
+            let date = calendar::civil(y, m, day)?;
+            match inherited {
+                Some(start) if date < start => calendar::civil(y + 1, m, day),
+                _ => Some(date),
+            }
+        }
         (Some(y), Some(m)) => calendar::civil(y, m, day),
         (None, Some(m)) => match expr.year_word {
             Some(years) => calendar::civil(i32::from(reference?.year()) + i32::from(years), m, day),

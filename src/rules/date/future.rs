@@ -9,7 +9,7 @@ declare_rule! {
     /// ## 查什么
     /// 叙述已发生事情的句子里，单独写日的日期（`16日`）晚于出版日。带电头的稿件（`新华社北京12月31日电`）以电头日期为准：31日发稿、1日见报的稿件写 `31日` 没有问题。
     ///
-    /// 有表示将来的词就不提示：同一句中日期之前有 `将`、`将于`、`拟`、`计划`、`预计`、`定于`、`届时` 等，同一分句中日期之后有 `将`，或日期后紧跟 `起`、`前`、`开始`。日期范围（`6日—8日`、`从14日晚8时到15日中午`，多是日程安排）、一段时间的终点（`2日晚上到3日`）、带月份词的日期（`本月16日`）和引语中的日期都不检查。
+    /// 有表示将来的词就不提示：同一句中日期之前有 `将`、`将于`、`拟`、`计划`、`预计`、`定于`、`届时`、`时间为` 等，同一分句中日期之后有 `将`，同一句中日期之后有 `还要`、`还将`、`将于` 等，或日期后紧跟 `起`、`前`、`开始`。日期范围（`6日—8日`、`从14日晚8时到15日中午`，多是日程安排）、一段时间的终点（`2日晚上到3日`）、带月份词的日期（`本月16日`）、同段前面写了月份的日（`6月15日、16日`）和引语中的日期都不检查。
     /// ## 为什么
     /// 按新闻惯例，单写日指的是出版当月。在3月15日的版面上报道 `16日` 发生的事，就成了未来的事；写稿人几乎总是指上个月，只是漏写了月份。
     /// ## 示例
@@ -39,10 +39,36 @@ declare_rule! {
 }
 
 /// Words before a day, in its clause, that put it in the future.
-const MARKERS_BEFORE: [&str; 20] = [
-    "将", "拟", "计划", "预计", "定于", "届时", "即将", "有望", "准备", "打算", "预定", "截至",
-    "截止", "敬请", "欢迎", "报名", "下周", "明天", "明日", "预告",
+const MARKERS_BEFORE: [&str; 25] = [
+    "将",
+    "拟",
+    "计划",
+    "预计",
+    "定于",
+    "届时",
+    "即将",
+    "有望",
+    "准备",
+    "打算",
+    "预定",
+    "截至",
+    "截止",
+    "敬请",
+    "欢迎",
+    "报名",
+    "下周",
+    "明天",
+    "明日",
+    "预告",
+    "时间为",
+    "时间是",
+    "日期为",
+    "时间定在",
+    "还要",
 ];
+
+/// Words after a day, in its sentence, that put it in the future: `15日当天，社区还要……`.
+const MARKERS_LATER: [&str; 5] = ["还要", "还将", "将要", "将在", "将于"];
 
 /// Words right after a day that make it a deadline or a start.
 const MARKERS_AFTER: [&str; 11] = [
@@ -91,11 +117,9 @@ fn check_expr(
     if !expr.is_day_only() || expr.role == DateRole::Recurring || day <= i32::from(issue.day()) {
         return;
     }
-    // Ex) 2月10日……20日: the recogniser put the day in the month named before it.
-    if expr
-        .resolved
-        .is_some_and(|date| date.month() != issue.month())
-    {
+    // Ex) 2月10日……20日, 6月15日、16日: the month is named before the day, not left out.
+    let other_month = expr.resolved.is_some_and(|d| d.month() != issue.month());
+    if expr.month_carried || other_month {
         return;
     }
     if has_future_marker(cx, mention) {
@@ -165,6 +189,15 @@ fn has_future_marker(cx: &Context<'_>, mention: &DateMention) -> bool {
         .find(['，', '。', '！', '？', '；', '\n'])
         .unwrap_or(after.len());
     let clause = &after[..clause_end];
+    let sentence_end = after
+        .find(['。', '！', '？', '；', '\n'])
+        .unwrap_or(after.len());
+    if MARKERS_LATER
+        .iter()
+        .any(|m| after[..sentence_end].contains(m))
+    {
+        return true;
+    }
     // Ex) 从14日晚8时到15日中午 — the day opens a span, as a range does.
     clause.contains('将') || (before.ends_with(['从', '自']) && clause.contains(['到', '至']))
 }
