@@ -108,7 +108,7 @@ fn recogniser(bencher: Bencher, name: &str) {
     match name {
         "bylines" => bencher.bench(|| recognise::bylines::recognise(black_box(&input))),
         "dates" => bencher.bench(|| recognise::dates::recognise(black_box(&input))),
-        "places" => bencher.bench(|| recognise::places::recognise(black_box(&input))),
+        "places" => bencher.bench(|| recognise::places::recognise(black_box(&input), &[])),
         "persons" => bencher.bench(|| recognise::persons::recognise(black_box(&input), &bylines)),
         "punct_pairs" => bencher.bench(|| recognise::punct_pairs::recognise(black_box(&input))),
         _ => unreachable!("unknown recogniser {name}"),

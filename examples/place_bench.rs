@@ -72,7 +72,9 @@ fn main() {
         let cpu = cpu_ms();
         let mut mentions = 0;
         for _ in 0..rounds {
-            mentions = jiaodui::recognise::places::recognise(&input).mentions.len();
+            mentions = jiaodui::recognise::places::recognise(&input, &[])
+                .mentions
+                .len();
         }
         let recogniser = (cpu_ms() - cpu) / 1e3 / rounds as f64;
         let today = jiff::civil::date(2024, 1, 15);

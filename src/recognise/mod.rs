@@ -57,7 +57,7 @@ impl Facts {
     pub fn recognise(input: &Input<'_>) -> Facts {
         let bylines = bylines::recognise(input);
         let dates = dates::recognise(input);
-        let places = places::recognise(input);
+        let places = places::recognise(input, &bylines.credited_names());
         let persons = persons::recognise(input, &bylines);
         let pairs = punct_pairs::recognise(input);
         let calendar = calendar::recognise(input.text, input.draft, &dates);

@@ -115,6 +115,20 @@ impl Bylines {
         (self.index().credits_by_span.containing(span)).map(|&i| &self.photo_credits[i])
     }
 
+    /// The spans of every name credited in a byline or photo credit, in order.
+    pub fn credited_names(&self) -> Vec<Span> {
+        let bylines = self.bylines.iter().filter_map(|b| b.credit.as_ref());
+        let names = bylines.flat_map(|c| c.names().map(|n| n.span));
+        let credits = self
+            .photo_credits
+            .iter()
+            .flat_map(|c| c.names().map(|n| n.span));
+        let mut spans: Vec<Span> = names.chain(credits).collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        spans.dedup_by(|b, a| b.start < a.end);
+        spans
+    }
+
     /// True when `span` lies inside a recognised byline or photo credit.
     pub fn covers(&self, span: Span) -> bool {
         self.bylines_around(span).next().is_some() || self.credits_around(span).next().is_some()

@@ -47,7 +47,7 @@ fn frame(text: &str, span: Span) -> TimeFrame {
     }
 }
 
-/// `原大同县`, `原属大同县`, `大同县（今云州区）`.
+/// `原大同县`, `原属大同县`, `大同县（今云州区）`, `水泊寺乡政府旧址`.
 fn marked_past(text: &str, span: Span) -> bool {
     let before = &text[..span.start as usize];
     let after = &text[span.end as usize..];
@@ -59,6 +59,9 @@ fn marked_past(text: &str, span: Span) -> bool {
     prefix.ends_with(['原', '前', '旧'])
         || ["原属", "原为", "原是"].iter().any(|p| prefix.ends_with(p))
         || ["（今", "(今", "（现"].iter().any(|p| after.starts_with(p))
+        || ["旧址", "政府旧址", "人民政府旧址"]
+            .iter()
+            .any(|p| after.starts_with(p))
 }
 
 /// The smallest run of exactly four digits, 1900 or later, in `sentence`.

@@ -19,7 +19,7 @@ fn read(g: &Gazetteer, text: &str, hidden: Option<VillageId>) -> Places {
         gazetteer: g,
         newsroom: Newsroom::default(),
     };
-    recognise_without(&input, hidden)
+    recognise_without(&input, hidden, &[])
 }
 
 /// A seeded sample of `count` villages that are no quasi-units, spread over the table.

@@ -159,20 +159,63 @@ pub struct ShortForm {
     pub full: usize,
 }
 
-pub fn recognise(input: &Input<'_>) -> Places {
-    recognise_without(input, None)
+/// The places of a draft. `names` are the spans of the people credited in its bylines and
+/// photo credits, in order: a reporter called 江山 is not the city.
+pub fn recognise(input: &Input<'_>, names: &[Span]) -> Places {
+    recognise_without(input, None, names)
+}
+
+/// The parts of `segment` outside the sorted `spans`.
+fn outside(segment: Span, spans: &[Span]) -> impl Iterator<Item = Span> + '_ {
+    let mut next = spans.partition_point(|s| s.end <= segment.start);
+    let mut cursor = segment.start;
+    std::iter::from_fn(move || {
+        while cursor < segment.end {
+            let Some(cut) = spans.get(next).filter(|s| s.start < segment.end) else {
+                let piece = Span::new(cursor, segment.end);
+                cursor = segment.end;
+                return Some(piece);
+            };
+            next += 1;
+            let piece = Span::new(cursor, cut.start.max(cursor));
+            cursor = cursor.max(cut.end);
+            if !piece.is_empty() {
+                return Some(piece);
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+#[test]
+fn outside_cuts_the_spans_out() {
+    let spans = [Span::new(2, 4), Span::new(6, 7), Span::new(20, 30)];
+    let pieces: Vec<Span> = outside(Span::new(0, 10), &spans).collect();
+    assert_eq!(pieces, [Span::new(0, 2), Span::new(4, 6), Span::new(7, 10)]);
+    let pieces: Vec<Span> = outside(Span::new(3, 6), &spans).collect();
+    assert_eq!(pieces, [Span::new(4, 6)]);
+    assert_eq!(
+        outside(Span::new(10, 20), &spans).collect::<Vec<_>>(),
+        [Span::new(10, 20)]
+    );
+    assert_eq!(outside(Span::new(21, 25), &spans).count(), 0);
 }
 
 /// [`recognise`], with the built-in village `hidden` taken as missing from the gazetteer:
 /// how the recogniser reads a village the table lacks.
-pub(crate) fn recognise_without(input: &Input<'_>, hidden: Option<VillageId>) -> Places {
+pub(crate) fn recognise_without(
+    input: &Input<'_>,
+    hidden: Option<VillageId>,
+    names: &[Span],
+) -> Places {
     let g = input.gazetteer;
     let region = input.newsroom.region.and_then(|r| g.resolve_region(r));
     let mut known = KnownSearch::new(g, input.text.len());
     let mut mentions: Vec<Mention> = Vec::with_capacity(input.text.len() / 128);
     // Each segment, with where its suffix openers lie in `known.openers`.
     let mut segments: Vec<(Span, Range<usize>)> = Vec::with_capacity(32);
-    for segment in input.draft.segments() {
+    for segment in input.draft.segments().flat_map(|s| outside(s, names)) {
         let first = known.openers.len();
         find_known(input, &mut known, segment, &mut mentions);
         segments.push((segment, first..known.openers.len()));

@@ -229,8 +229,10 @@ const STREET_WORDS: &str =
 
 /// Ex) 水泊寺街将…: a town's name whose 街道 lost its 道 before the next word. Counted only
 /// where the text vouches for the town: it is written whole elsewhere in the draft, or its
-/// parent is written right before, or it lies in `[bulletin] region`. The finding covers
-/// `水泊寺街`; the fix inserts `道` and leaves the next word alone.
+/// parent is written right before. Lying in `[bulletin] region` is not enough: a 街道 is
+/// most often named after a street of its own (`迎宾街`, `永泰街`), which the paper prints
+/// as often as the office. The finding covers `水泊寺街`; the fix inserts `道` and leaves
+/// the next word alone.
 fn street_cut(
     input: &Input<'_>,
     search: &mut SlipSearch<'_>,
@@ -291,10 +293,7 @@ fn street_cut(
                 .any(|&p| held.iter().any(|&q| g.is_within(p, q)))
         });
         let in_draft = mentions.iter().any(|m| *m.name == *right);
-        let in_region = search
-            .region
-            .is_some_and(|r| places.iter().any(|&p| g.is_within(p, r)));
-        if !(by_parent || in_draft || in_region) {
+        if !(by_parent || in_draft) {
             return None;
         }
         let end = base + after as u32;

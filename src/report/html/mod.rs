@@ -14,6 +14,12 @@
 //! whose texts together are its text.
 
 mod layout;
+/// Whether a rate keeps to the limit, in words: the colour of the figure is lost in print.
+fn against_limit(rate: f64, limit: f64) -> String {
+    let verdict = if rate > limit { "超过" } else { "未超过" };
+    format!("{verdict}万分之{}的标准", format_rate(limit))
+}
+
 #[cfg(test)]
 mod tests;
 
@@ -96,9 +102,9 @@ impl Report for Html {
         }
         writeln!(
             out,
-            " · 差错率 <b>{}</b>/万（不超过万分之{}）</p>\n</section>",
+            " · 差错率 <b>{}</b>/万（{}）</p>\n</section>",
             format_rate(rate),
-            format_rate(self.rate_threshold)
+            against_limit(rate, self.rate_threshold)
         )
     }
 
@@ -163,9 +169,9 @@ impl Html {
         };
         let _ = writeln!(
             out,
-            " 总差错率 <b class=\"rate{over}\">{}</b>/万（错误与警告／每万字，不超过万分之{}）。</p>",
+            " 总差错率 <b class=\"rate{over}\">{}</b>/万（错误与警告／每万字，{}）。</p>",
             format_rate(rate),
-            format_rate(summary.rate_threshold)
+            against_limit(rate, summary.rate_threshold)
         );
         if !summary.by_rule.is_empty() {
             out.extend_from_slice("<p>按规则：".as_bytes());

@@ -52,7 +52,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         if !matches!(block.kind, BlockKind::Caption | BlockKind::PhotoNews) {
             continue;
         }
-        if bylines.photo_credit_in(id).is_some() || credited_nearby(cx, id) {
+        if bylines.photo_credit_in(id).is_some()
+            || credited_nearby(cx, id)
+            || pictures_in_byline(cx, id)
+        {
             continue;
         }
         let text = &cx.text[block.span.range()];
@@ -70,6 +73,38 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         }
         acc.push(diagnostic);
     }
+}
+
+/// The byline of the caption's article credits the pictures too: `本报讯（记者 王海
+/// 文/图）`, or a credit line of text and pictures under the headline (`本报记者 王海 文/图`,
+/// `本报记者 王海/文 李敏/图`).
+fn pictures_in_byline(cx: &Context<'_>, id: BlockId) -> bool {
+    let Some(index) = cx.draft.article_of(id) else {
+        return false;
+    };
+    let credits = cx
+        .facts
+        .bylines
+        .of_article(index)
+        .filter_map(|b| b.credit.as_ref());
+    let in_byline = credits.into_iter().any(|credit| {
+        (credit.media.as_ref()).is_some_and(|m| m.text.contains(['图', '摄']))
+            || text_and_pictures(&cx.text[credit.span.range()])
+    });
+    let article = &cx.draft.articles[index];
+    let lead = article.lead().unwrap_or(usize::MAX);
+    let credit_line = (article.captions.iter().chain(&article.paragraphs))
+        .filter(|&&block| block < lead && block != id)
+        .any(|&block| text_and_pictures(&cx.text[cx.draft.blocks[block].span.range()]));
+    in_byline || credit_line
+}
+
+/// A credit of text and pictures: `文/图`, `图/文`, `王海/文 李敏/图`.
+fn text_and_pictures(credit: &str) -> bool {
+    let credit = credit.replace('／', "/");
+    credit.contains("文/图")
+        || credit.contains("图/文")
+        || (credit.contains("/文") && credit.contains("/图"))
 }
 
 /// A caption's credit may stand on the caption or credit line just before or after it

@@ -10,7 +10,7 @@ declare_rule! {
     /// ## 查什么
     /// 同一篇稿件里同一个地名有两种写法（`永按社区`……`永安社区`），或者在第一次出现全称（`平城区`）之前先用了简称（`平城`）。
     ///
-    /// 两种写法，指地名库里没有的名字，与稿中别处提到的地名只差一个易混的字。简称只在作地名使用时才算：前后是空格或标点，比如标题里的 `平城 水泊寺街道 …`，或 `在平城，`。电头（`新华社张家港1月1日电`）照例用简称，以及用连接号连起来的简称（`张北—尚义`），都不检查。
+    /// 两种写法，指地名库里没有的名字，与稿中别处提到的地名只差一个易混的字。简称只在作地名使用时才算：前后是空格或标点，比如标题里的 `平城 水泊寺街道 …`，或 `在平城，`。电头（`新华社张家港1月1日电`）照例用简称，用连接号连起来的简称（`张北—尚义`），引号和书名号里的名称（`“平城·之春”音乐节`、`《平城·记忆》`），以及署名中的人名（记者 `江山`），都不检查。
     /// ## 为什么
     /// 读者应先读到全称，再读到简称；同一个地方写成两样，读者会疑心是两个地方。
     /// ## 示例
@@ -61,6 +61,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         );
     }
     for short in &places.early_short_forms {
+        // Ex) “平城·之春”音乐节, 《平城·记忆》: a name of its own, printed as it is.
+        if quoted(cx, short.span.start) {
+            continue;
+        }
         let full = &places.mentions[short.full];
         let fix = Fix::suggest_replacement(short.span, &full.name);
         acc.push(
@@ -76,4 +80,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .with_fix(fix),
         );
     }
+}
+
+/// Whether `offset` lies inside `“”` or `《》` opened earlier in its block.
+fn quoted(cx: &Context<'_>, offset: u32) -> bool {
+    let block_start = (cx.draft.block_at(offset)).map_or(0, |id| cx.draft.blocks[id].span.start);
+    let before = &cx.text[block_start as usize..offset as usize];
+    let open =
+        |open: char, close: char| before.matches(open).count() > before.matches(close).count();
+    open('“', '”') || open('《', '》')
 }
