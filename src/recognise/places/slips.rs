@@ -236,6 +236,7 @@ impl Written<'_> {
 }
 
 /// A place-like name ending in an administrative suffix.
+#[derive(Clone, Copy)]
 pub(super) struct Candidate<'t> {
     pub(super) span: Span,
     pub(super) name: &'t str,

@@ -12,6 +12,7 @@ use super::tree::FxMap;
 use super::{Input, Mention, SlipBasis, SlipCandidate, VillageMention};
 use crate::gazetteer::fuzzy::{likely_slip, Slip};
 use crate::gazetteer::{Gazetteer, Level, PlaceId, VillageId};
+use crate::text::Span;
 
 /// The built-in villages under each scope a village name was compared with, as the
 /// gazetteer keeps them decoded for the run; asked for once a draft.
@@ -38,6 +39,53 @@ pub(super) fn village(
     if candidate.clamped {
         return None;
     }
+    if candidate.parent.is_some() {
+        return village_as_written(input, search, candidate, mentions);
+    }
+    // Ex) 来自新双眉社区, 居民在永按社区: the words before the name run into it. Each place
+    // after a word that goes before a place is tried, longest name first, until one is a
+    // known village or a slip for one.
+    let stem_end = candidate.name.len() - candidate.suffix.len();
+    let mut cuts = vec![0];
+    for (i, _) in candidate.name[..stem_end].char_indices() {
+        if let Some(word) = BEFORE_PLACE
+            .iter()
+            .find(|w| candidate.name[i..].starts_with(*w))
+        {
+            let cut = i + word.len();
+            if candidate.name[cut..stem_end].chars().count() >= 2 {
+                cuts.push(cut);
+            }
+        }
+    }
+    for cut in cuts {
+        let tail = Candidate {
+            span: Span::new(candidate.span.start + cut as u32, candidate.span.end),
+            name: &candidate.name[cut..],
+            ..*candidate
+        };
+        let known_before = search.villages.len();
+        let found = village_as_written(input, search, &tail, mentions);
+        if found.is_some() || search.villages.len() > known_before {
+            return found;
+        }
+    }
+    None
+}
+
+/// Words that go before a place and run into its name when no punctuation parts them.
+/// (`和`, `与` and `的` are left out: they begin names such as 和平村 as often.)
+const BEFORE_PLACE: [&str; 10] = [
+    "来自", "走进", "位于", "前往", "家住", "住在", "来到", "在", "到", "赴",
+];
+
+/// [`village`] for the name as the candidate has it.
+fn village_as_written(
+    input: &Input<'_>,
+    search: &mut SlipSearch<'_>,
+    candidate: &Candidate<'_>,
+    mentions: &[Mention],
+) -> Option<SlipCandidate> {
     let g = search.g();
     let basis = scopes_of(input, search, candidate, mentions);
     // Ex) 大同市福富苑社区: a prefecture holds thousands of villages, too many to tell a slip
