@@ -4,7 +4,7 @@
 
 use super::slips::{compare_under, slip_candidate, Candidate, SlipSearch, Written};
 use super::{Input, Mention, SlipBasis, SlipCandidate};
-use crate::gazetteer::fuzzy::Slip;
+use crate::gazetteer::fuzzy::{Confusion, Slip};
 use crate::gazetteer::upper::{is_upper_suffix, UpperNames, MAX_STEM};
 use crate::gazetteer::{Level, NameRef, PlaceId};
 use crate::text::{is_han, Span};
@@ -227,6 +227,50 @@ fn quoted(
 const STREET_WORDS: &str =
     "路巷口头坊区景心边面上下里内外市舞灯角亭楼铺店号东西南北中段小两旁办乡镇村居党工委";
 
+/// The slip of a `written` 街 that is a 街道: cut short, or with 道 typed as a character of
+/// its sound (`柯岩街到的`), when `next` is one.
+fn cut_short(
+    written: Span,
+    name: &str,
+    next: char,
+    right: String,
+    places: Vec<PlaceId>,
+    basis: SlipBasis,
+) -> SlipCandidate {
+    let end = written.end;
+    let (span, name, slip, edit) = if DAO.contains(next) {
+        let cut = end + next.len_utf8() as u32;
+        let slip = Slip::Replaced {
+            written: next,
+            right: '道',
+            why: Confusion::Sound,
+        };
+        (
+            Span::new(written.start, cut),
+            format!("{name}{next}"),
+            slip,
+            Span::new(end, cut),
+        )
+    } else {
+        let slip = Slip::Truncated { missing: '道' };
+        (written, name.to_owned(), slip, Span::new(end, end))
+    };
+    SlipCandidate {
+        span,
+        name,
+        right,
+        places,
+        villages: Vec::new(),
+        slip,
+        basis,
+        edit: (edit, "道".to_owned()),
+    }
+}
+
+/// Characters read `dao` that a pinyin input method offers before 道: `街到` is `街道`
+/// mistyped, not a 街道 that lost its 道 before `到`.
+const DAO: &str = "到倒导盗稻悼蹈捣祷";
+
 /// Ex) 水泊寺街将…: a town's name whose 街道 lost its 道 before the next word. Counted only
 /// where the text vouches for the town: it is written whole elsewhere in the draft, or its
 /// parent is written right before. Lying in `[bulletin] region` is not enough: a 街道 is
@@ -296,17 +340,20 @@ fn street_cut(
         if !(by_parent || in_draft) {
             return None;
         }
-        let end = base + after as u32;
-        return Some(SlipCandidate {
-            span: Span::new(start_at, end),
-            name: body[start..after].to_owned(),
+        // Ex) 从解放街到新华街: a street, from where to where.
+        if next == '到' && body[..start].ends_with(['从', '自', '由']) {
+            return None;
+        }
+        let basis = parent.map_or(SlipBasis::Context, SlipBasis::Parent);
+        let written = Span::new(start_at, base + after as u32);
+        return Some(cut_short(
+            written,
+            &body[start..after],
+            next,
             right,
             places,
-            villages: Vec::new(),
-            slip: Slip::Truncated { missing: '道' },
-            basis: parent.map_or(SlipBasis::Context, SlipBasis::Parent),
-            edit: (Span::new(end, end), "道".to_owned()),
-        });
+            basis,
+        ));
     }
     None
 }

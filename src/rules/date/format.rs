@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// 包括：日用 `15号`，全角数字（`１５日`），补零（`03月05日`），两位数年份（`23年3月`），`2023-03-14`、`2023/3/14` 和 `2023.3.14`；年份中写 `零`，或用 `○`、拉丁字母 `O`、数字 `0` 代替 `〇`（`二零二三年`、`二○二三年`：应写 `二〇二三年`），这些在任何体例下都提示；还有汉字数字日期（`三月十四日`、`二〇二三年`），在同一语境里也有阿拉伯数字日期时提示，设了 `[dates] numerals = "arabic"` 时一律提示。
     ///
-    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）、标题和小标题各自是单独的语境。正文中间单独一行、不带编号的短句，可能是小标题，也可能是下一条简讯的标题；单独一行的图片署名（`（本报记者 王海 摄）`）结束它上面的图片新闻：这两处的上下文各算一个语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）从不提示。
+    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）、标题和小标题各自是单独的语境。正文中间单独一行、不带编号的短句，可能是小标题，也可能是下一条简讯的标题；单独一行的图片署名（`（本报记者 王海 摄）`）结束它上面的图片新闻：这两处的上下文各算一个语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）、节令的农历日子（`三月三`、`九月九日`）和整个引号里只有一个日期的举例（`如“2024.06.01”`）从不提示。
     /// ## 为什么
     /// GB/T 15835-2011 要求正文中的日期用阿拉伯数字完整书写：年份写四位，不补零，用 `日` 而不用口语的 `号`。`2023-03-14` 这类数字格式用于表格和表单，不用于新闻正文。标准允许在需要庄重的场合用汉字数字（4.3），只要同一语境写法一致；这样写的年份中的零写作 `〇`，不写 `零`。
     /// ## 示例
@@ -41,12 +41,12 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
+    // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published. Ex) 九月九日登高 —
+    // a festival's lunar day. Ex) 如“2024.06.01” — a date quoted as it is printed elsewhere.
     let dates = || {
-        cx.facts
-            .dates
-            .exprs()
-            .filter(|(mention, _)| !mention.in_title)
+        (cx.facts.dates.exprs()).filter(|(mention, expr)| {
+            !mention.in_title && !festival_day(expr) && !quoted_alone(cx, expr.span)
+        })
     };
     // Where every date is in digits, or the house writes them so, where a date stands
     // does not matter.
@@ -338,4 +338,24 @@ fn normalise(
         _ if part.short_year => Some(("年份应写全四位", part.value.to_string(), false)),
         _ => None,
     }
+}
+
+/// `三月三`, `五月五日`, `九月九日`: a month and day of one Chinese numeral and no year, the
+/// lunar days festivals are named by, never a date to write in digits.
+fn festival_day(expr: &DateExpr) -> bool {
+    let (Some(month), Some(day)) = (&expr.month, &expr.day) else {
+        return false;
+    };
+    expr.year.is_none()
+        && month.digits == Digits::Chinese
+        && day.digits == Digits::Chinese
+        && month.value == day.value
+}
+
+/// Whether the date is the whole of a quotation: `如“2024.06.01”`, an example of a form.
+fn quoted_alone(cx: &Context<'_>, span: Span) -> bool {
+    let before = &cx.text[..span.start as usize];
+    let after = &cx.text[span.end as usize..];
+    (before.ends_with('“') && after.starts_with('”'))
+        || (before.ends_with('「') && after.starts_with('」'))
 }
