@@ -263,7 +263,19 @@ fn is_page_note(text: &str) -> bool {
     let picture_source = text.starts_with("图片来源")
         || text.starts_with("图片来自")
         || (text.starts_with("图片由") && text.ends_with("提供"));
-    credits_editor || picture_source || (text.contains('扫') && text.contains('码'))
+    // Ex) 更多精彩内容请扫码 — but 居民扫码乘车 is a photo's caption.
+    let prompt = [
+        "请扫",
+        "扫码关注",
+        "扫码了解",
+        "扫码查看",
+        "扫描二维码",
+        "扫一扫",
+        "长按识别",
+    ]
+    .iter()
+    .any(|p| text.contains(p));
+    credits_editor || picture_source || prompt
 }
 
 /// `2024年1月10日`, `二〇二四年一月十日`: a date and nothing else.
