@@ -1,15 +1,19 @@
 use crate::config::{BylinePosition, ParenWidth};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::document::BlockKind;
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, CreditForm};
 use crate::rules::byline::house::{deviations, house_form, is_safe_rewrite, Deviation};
 use crate::rules::style::House;
 use crate::rules::Context;
+use crate::text::Span;
 
 declare_rule! {
     /// ## 查什么
     /// 署名不合任何一种规范写法：用了半角括号，缺了职务（记者、通讯员、实习生等），多了空格，电头后加冒号（`本报讯：`），姓名之间用`，`隔开；或者写法虽然规范，却不合本报选定的体例：括号式（`本报讯（记者 王海）`）还是报道式（`本报讯 记者王海报道：`），姓名之间用空格还是`、`，职务与姓名之间空一格（`记者 王海`）还是连写（`记者王海`），以及本报用空格隔开姓名时连写在一起的姓名（`王海李敏`）。
+    ///
+    /// 电头和职务里打错的字（`本报迅`、`记着`、`通迅员`、`实习声`）也在此提示，可自动改正；正文里的“本报迅速”“本报汛期”不算。
     ///
     /// 本报的体例取自 `jiaodui.toml` 的 `[byline]`；没有写，就按所选预设；也没有预设，就看稿件本身：某种写法至少出现三次、且多于其他写法，才算本稿的体例。在此之前不提示体例问题，稿件开头几行不会被打扰。
     ///
@@ -45,7 +49,13 @@ declare_rule! {
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let house = cx.house;
+    misspelt_leads(cx, acc);
     for byline in &cx.facts.bylines.bylines {
+        // Ex) （记着 王海） — a role word mistyped reads as a name: say so, and nothing
+        // else of this credit (its other findings would build on the misreading).
+        if misspelt_roles(cx, byline, acc) {
+            continue;
+        }
         if !at_house_position(cx, byline, house) {
             continue;
         }
@@ -170,4 +180,66 @@ fn wire_paren_fix(byline: &Byline, style: &House<'_>) -> Option<Fix> {
             Edit::replace(close_span, close),
         ],
     )
+}
+
+/// Role words and datelines as they are mistyped, and what they should read.
+const MISTYPED: [(&str, &str); 6] = [
+    ("记着", "记者"),
+    ("通迅员", "通讯员"),
+    ("通汛员", "通讯员"),
+    ("实习声", "实习生"),
+    ("本报迅", "本报讯"),
+    ("本报汛", "本报讯"),
+];
+
+/// Reports each mistyped word in a byline's credit; true when there was one.
+fn misspelt_roles(cx: &Context<'_>, byline: &Byline, acc: &mut Vec<Diagnostic>) -> bool {
+    let Some(credit) = &byline.credit else {
+        return false;
+    };
+    let before = acc.len();
+    report_mistyped(cx, credit.span, acc);
+    acc.len() > before
+}
+
+/// `本报迅（记者 王海）`: a dateline mistyped at the start of a paragraph, where the
+/// recogniser finds no dateline and no byline at all (nor, often, a new item).
+fn misspelt_leads(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let paragraphs = cx
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph);
+    for block in paragraphs {
+        let start = block.span.start;
+        let head = &cx.text[start as usize..];
+        let mistyped = head.starts_with("本报迅") || head.starts_with("本报汛");
+        // Ex) 本报迅速…, 本报汛期… — words, not the dateline.
+        let word = ["本报迅速", "本报汛期", "本报汛情"]
+            .iter()
+            .any(|w| head.starts_with(w));
+        if mistyped && !word {
+            // The dateline, and the credit after it, which no byline holds.
+            let head_end = head.char_indices().nth(40).map_or(head.len(), |(i, _)| i);
+            let close = head[..head_end].find(['）', ')']);
+            let credit_end = close.map_or("本报讯".len(), |at| {
+                at + head[at..].chars().next().map_or(0, char::len_utf8)
+            });
+            report_mistyped(cx, Span::new(start, start + credit_end as u32), acc);
+        }
+    }
+}
+
+/// A finding with a safe fix for every mistyped word in `span`.
+fn report_mistyped(cx: &Context<'_>, span: Span, acc: &mut Vec<Diagnostic>) {
+    let text = &cx.text[span.range()];
+    for (wrong, right) in MISTYPED {
+        for (at, _) in text.match_indices(wrong) {
+            let start = span.start + at as u32;
+            let found = Span::new(start, start + wrong.len() as u32);
+            let message = format!("“{wrong}”应为“{right}”");
+            let fix = Fix::safe(format!("改为“{right}”"), vec![Edit::replace(found, right)]);
+            acc.push(Diagnostic::new(&RULE, found, message).with_fix(fix));
+        }
+    }
 }

@@ -1,7 +1,7 @@
 use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::Article;
+use crate::document::{Article, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, Lead};
 use crate::rules::byline::house::house_form;
@@ -14,6 +14,8 @@ declare_rule! {
     /// 署名不在本报规定的位置：设了 `[byline] position = "lead"` 时，署名写在文末，或单独成行写在正文中、电头旁，而不是紧跟首段电头；设了 `position = "end"` 时，署名写在导语里；以及同一篇稿件出现第二处署名。
     ///
     /// 没有电头的特稿，在标题下单独一行署名（`本报记者 王海`），位置没有问题。
+    ///
+    /// 要闻简报、“■”开头的一组短讯，每条末尾的署名（`（王海）`）是这种版式的写法，不算放错位置。
     ///
     /// 文末的通讯社电头（`（新华社北京12月31日电）`）是通讯社的写法，不算署名放错位置。
     /// ## 为什么
@@ -58,6 +60,8 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .of_article(index)
             .filter(|b| b.has_names() && b.place != BylinePlace::Author)
             .filter(|b| !b.credit.as_ref().is_some_and(|c| c.free))
+            // Ex) ■8日，……。（王海） — each brief of a roundup signs itself at its end.
+            .filter(|b| !closes_list_item(cx, b))
             .collect();
         if credits.is_empty() {
             continue;
@@ -107,6 +111,13 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 
 /// The only credit of an article, standing in the wrong place: `standard` when it stands
 /// where some house style puts it (the lead, or the end), only not where this house does.
+/// Whether the byline closes a line of a list (`■……。（王海）`): a roundup of briefs, each
+/// signed at its own end.
+fn closes_list_item(cx: &Context<'_>, byline: &Byline) -> bool {
+    byline.place == BylinePlace::Trailing
+        && cx.draft.blocks[byline.block].kind == BlockKind::ListItem
+}
+
 fn misplaced(
     cx: &Context<'_>,
     article: &Article,
