@@ -53,10 +53,11 @@ const PLACEHOLDERS: [&str; 4] = [
 /// Built-in places are parsed on first use in chunks of this many lines.
 const CHUNK: usize = 256;
 
-const SOURCES: [&str; 3] = [
+const SOURCES: [&str; 4] = [
     "data/divisions-county.csv",
     "data/divisions-town.csv",
     "data/renames.csv",
+    "data/renames-supplement.csv",
 ];
 
 fn main() {
@@ -75,7 +76,7 @@ fn main() {
     };
     let county = read(SOURCES[0]);
     let town = read(SOURCES[1]);
-    let renames = read(SOURCES[2]);
+    let renames = with_supplement(&read(SOURCES[2]), &read(SOURCES[3]));
 
     let mut divisions = String::with_capacity(1 << 20);
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -605,6 +606,22 @@ const CONTINUING_KINDS: [&str; 8] = [
     "区划变更",
 ];
 
+/// The change rows with the hand-written ones that the history lacks (a prefecture renamed
+/// under its old code, `420600 襄樊市` → `襄阳市`), each after the last row of its date or
+/// earlier: a change is read after those before it.
+fn with_supplement(renames: &str, supplement: &str) -> String {
+    let mut rows: Vec<&str> = renames.lines().collect();
+    for extra in supplement.lines().skip(1) {
+        let date = |row: &str| row.split(',').next().unwrap_or("").to_owned();
+        let at = rows
+            .iter()
+            .rposition(|row| date(row) <= date(extra))
+            .map_or(rows.len(), |i| i + 1);
+        rows.insert(at.max(1), extra);
+    }
+    rows.join("\n")
+}
+
 /// Joins the change rows to the current places. Town codes in `renames.csv` are 民政部
 /// codes, not NBS ones, so towns are joined by (county, name); county-level units by code,
 /// else by (prefecture, name).
@@ -736,10 +753,14 @@ fn join_history(renames: &str, places: &[(u64, String, bool)]) -> String {
     let mut out = String::with_capacity(1 << 20);
     for c in &changes {
         let area_code = area_of(c.old_code);
+        // A prefecture that is gone (`371200 莱芜市`, merged into 济南 in 2018) leaves its
+        // changes, and those of its counties, in its province.
         let area = if c.old_code >= 1_000_000 {
             by_code.get(&area_code)
         } else {
-            by_code.get(&(area_code * 100))
+            by_code
+                .get(&(area_code * 100))
+                .or_else(|| by_code.get(&(c.old_code / 10_000 * 10_000)))
         };
         let renamed_away = c.successors.iter().all(|(name, ..)| *name != c.old_name);
         // Still borne in the area, at this level or the other (`320882 淮安市`, a county-level

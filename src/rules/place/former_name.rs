@@ -111,6 +111,9 @@ fn former_name(g: &Gazetteer, mention: &Mention, change: ChangeId) -> Diagnostic
     let when = record.date.to_string();
     let message = match &names[..] {
         [] => format!("“{}”已于{when}撤销", mention.name),
+        [one] if record.kind.contains("合并") => {
+            format!("“{}”已于{when}撤销，并入“{one}”", mention.name)
+        }
         [one] => format!(
             "“{}”已于{when}{}，今为“{one}”",
             mention.name,
