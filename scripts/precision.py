@@ -111,6 +111,8 @@ def run_check(jiaodui, drafts, work, name, text):
             print(f"precision: `{name}` skipped: this build rejects the `preset` key ({message})")
             return None
         sys.exit(f"precision: `{name}`: check failed: {done.stderr.strip()}")
+    if done.returncode not in (0, 1):
+        sys.exit(f"precision: `{name}`: check crashed ({done.returncode}): {done.stderr.strip()}")
     findings = []
     for f in json.loads(done.stdout or "[]"):
         parts = os.path.normpath(f["path"]).split(os.sep)

@@ -221,6 +221,47 @@ fn binary_and_undecodable_files_are_skipped_and_reported() {
 }
 
 #[test]
+fn a_defect_met_in_one_draft_costs_that_draft_only() {
+    let dir = temp_dir();
+    // `JIAODUI_TEST_PANIC` (debug builds) makes the checker panic on a draft with the marker.
+    let broken = "本报讯（记者 王海）触发崩溃,社区举办活动.\n";
+    write(dir.path(), "a.txt", broken.as_bytes());
+    write(dir.path(), "b.txt", HALF_WIDTH_PAGE.as_bytes());
+    for args in [&["check", "."][..], &["check", "--fix", "a.txt"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+            .current_dir(dir.path())
+            .args(args)
+            .env("JIAODUI_TODAY", "2024-01-15")
+            .env("JIAODUI_TEST_PANIC", "触发崩溃")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}\n{stdout}\n{stderr}");
+        assert!(
+            stdout.contains(
+                "a.txt:1:1: 警告[file/unreadable] 文件未检查：检查这篇稿件时 jiaodui 出错"
+            ),
+            "{stdout}"
+        );
+        assert!(
+            stderr.contains("a.txt：检查这篇稿件时 jiaodui 出错"),
+            "{stderr}"
+        );
+        if args.len() == 2 {
+            assert!(
+                stdout.contains("b.txt:3:"),
+                "the other draft is checked: {stdout}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            broken
+        );
+    }
+}
+
+#[test]
 fn stdin_with_fix_prints_the_fixed_text() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))

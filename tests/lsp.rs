@@ -944,7 +944,7 @@ fn bad_input_never_crashes_or_loses_the_document() {
     let (mut server, _) = start_with(
         pushing_client(None),
         dir.path(),
-        &[("JIAODUI_LSP_TEST_PANIC", "触发崩溃")],
+        &[("JIAODUI_TEST_PANIC", "触发崩溃")],
         Value::Null,
     );
     let uri = uri_in(dir.path(), "a.txt");
@@ -1154,7 +1154,7 @@ fn a_panicking_request_is_answered_with_an_error() {
     let (mut server, _) = start_with(
         pulling_client(),
         dir.path(),
-        &[("JIAODUI_LSP_TEST_PANIC", "触发崩溃")],
+        &[("JIAODUI_TEST_PANIC", "触发崩溃")],
         Value::Null,
     );
     let uri = uri_in(dir.path(), "a.txt");

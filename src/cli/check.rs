@@ -222,7 +222,17 @@ fn check_batches(
     for batch in to_check {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
-            .map(|(source, config)| check_one(source, config, mode, report))
+            .map(|(source, config)| {
+                // A defect of the checker met in one draft costs the run that draft only: it
+                // is reported as not checked, the others are checked, and the run fails.
+                let checked = || check_one(source, config, mode, report);
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(checked)).unwrap_or_else(
+                    |panic| {
+                        let skip = Skip::defect(panic.as_ref());
+                        unreadable::outcome(source.display(), config, report, skip)
+                    },
+                )
+            })
             .collect();
         // The receiver is gone only when the walk or writing failed: stop checking.
         if batches.send(outcomes).is_err() {

@@ -71,6 +71,7 @@ pub fn analyse_draft(
     config: &LoadedConfig,
     today: Date,
 ) -> Analysis {
+    panic_for_tests(text);
     let issue_date = document::resolve_issue_date(
         &draft.front_matter,
         path,
@@ -261,4 +262,20 @@ pub(crate) fn apply_fixes(
         iterations: MAX_FIX_ITERATIONS,
         converged,
     }
+}
+
+/// Debug builds only: `JIAODUI_TEST_PANIC=MARKER` makes the checker (and the server's hover)
+/// panic on any text containing MARKER, so that the tests can show a panic is caught: the
+/// server answers and lives on, `check` reports the draft as not checked and checks the rest.
+pub(crate) fn panic_for_tests(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("JIAODUI_TEST_PANIC") {
+        if marker
+            .to_str()
+            .is_some_and(|m| !m.is_empty() && text.contains(m))
+        {
+            panic!("test panic requested by JIAODUI_TEST_PANIC");
+        }
+    }
+    let _ = text;
 }

@@ -105,7 +105,7 @@ pub(crate) fn analyse(
         return analysed;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
-        panic_for_tests(&analysed.text);
+        crate::lint::panic_for_tests(&analysed.text);
         let (path, config) = (analysed.path.as_deref(), &analysed.resolved.config);
         lint::analyse(&analysed.text, path, config, today)
     }));
@@ -220,19 +220,4 @@ pub(crate) fn mojibake(text: &str) -> Option<String> {
     Some(format!(
         "本稿疑为 GB18030 编码，编辑器却按 Latin-1 解码，显示为乱码（原文应为“{sample}”），未作检查。{REOPEN}"
     ))
-}
-
-/// Debug builds only: `JIAODUI_LSP_TEST_PANIC=MARKER` makes the checker (and hover) panic on
-/// any text containing MARKER, so the protocol tests can show that a panic is caught.
-pub(crate) fn panic_for_tests(text: &str) {
-    #[cfg(debug_assertions)]
-    if let Some(marker) = std::env::var_os("JIAODUI_LSP_TEST_PANIC") {
-        if marker
-            .to_str()
-            .is_some_and(|m| !m.is_empty() && text.contains(m))
-        {
-            panic!("test panic requested by JIAODUI_LSP_TEST_PANIC");
-        }
-    }
-    let _ = text;
 }

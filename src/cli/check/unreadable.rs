@@ -62,6 +62,20 @@ impl Skip {
         }
     }
 
+    /// A panic while checking the draft: a defect of jiaodui, not of the draft.
+    pub(super) fn defect(panic: &(dyn std::any::Any + Send)) -> Skip {
+        let what = (panic.downcast_ref::<&str>().copied())
+            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("未知错误");
+        let reason = format!(
+            "检查这篇稿件时 jiaodui 出错（{what}），稿件没有检查，也没有改动；请报告此问题"
+        );
+        Skip {
+            io_error: Some(reason.clone()),
+            reason,
+        }
+    }
+
     pub(super) fn old_word(extension: &str) -> Skip {
         let what = if extension == "wps" {
             "WPS 文字的旧格式"

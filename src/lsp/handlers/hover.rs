@@ -10,7 +10,7 @@ use crate::recognise::bylines::{Byline, Name, PhotoCredit};
 use crate::text::Span;
 
 pub(crate) fn hover(analysed: &Analysed, position: Position) -> Option<Hover> {
-    crate::lsp::analysis::panic_for_tests(&analysed.text);
+    crate::lint::panic_for_tests(&analysed.text);
     let analysis = analysed.analysis.as_ref()?;
     let at = analysed.positions();
     let offset = at.offset(position);
