@@ -15,6 +15,7 @@ pub mod fuzzy;
 mod load;
 pub mod matcher;
 pub mod short_forms;
+mod stems;
 mod table;
 pub mod upper;
 // The writing half of the layout is `build.rs`'s.

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::county_stems::misplaced_stem_after;
 use super::ids::PlaceIds;
 use super::openers::opened_by;
 use super::tree::{Articles, Tree};
@@ -128,6 +129,8 @@ pub(super) struct KnownSearch<'g> {
     pub(super) openers: Vec<(u32, u32)>,
     /// The places of a match.
     places: Vec<PlaceId>,
+    /// Counties written by their stem after a province that does not hold them.
+    pub(super) county_stems: Vec<Mention>,
 }
 
 impl<'g> KnownSearch<'g> {
@@ -139,6 +142,7 @@ impl<'g> KnownSearch<'g> {
             found: Vec::with_capacity(16),
             openers: Vec::with_capacity(len / 32),
             places: Vec::with_capacity(16),
+            county_stems: Vec::new(),
         }
     }
 }
@@ -157,17 +161,12 @@ pub(super) fn find_known<'g>(
         found,
         openers,
         places: places_buf,
+        county_stems,
     } = search;
     let g = tree.g;
     let body = &input.text[segment.range()];
     let first_in_segment = mentions.len();
-    found.clear();
-    g.matcher().find_all_visiting(body, found, |offset, ch| {
-        let suffixes = opened_by(ch);
-        if suffixes != 0 {
-            openers.push((segment.start + offset as u32, suffixes));
-        }
-    });
+    find_all(g, body, segment.start, found, openers);
     for (k, m) in found.iter().enumerate() {
         let name = &body[m.start..m.end];
         let next = body[m.end..].chars().next();
@@ -175,7 +174,9 @@ pub(super) fn find_known<'g>(
             continue;
         }
         let short = is_short_form(m.refs);
-        if short && !short_in_chain(found, k, name, next) {
+        // Ex) 陕西平遥: the province counts, before a county it does not hold.
+        let stem = misplaced_stem_after(g, body, m, found.get(k + 1).map(|n| n.start));
+        if short && stem.is_none() && !short_in_chain(found, k, name, next) {
             continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
@@ -190,22 +191,13 @@ pub(super) fn find_known<'g>(
         let weak = (stem_too_short(name) && !short && !former_standing_alone(body, m, places))
             || everyday
             || (short && WORD_LIKE_SHORT_FORMS.contains(&name));
-        if weak {
-            let Some(parent) = after.map(|i| &mentions[i]) else {
-                continue;
-            };
-            // Ex) 大同城区 is the urban area of 大同; 大同市城区 names the district.
-            if everyday && parent.short {
-                continue;
-            }
-            let mut kept = Kept {
-                places,
-                former: &mut former,
-                newsroom_former: &mut newsroom_former,
-            };
-            if !kept.under(tree, &parent.places) {
-                continue;
-            }
+        let kept = Kept {
+            places,
+            former: &mut former,
+            newsroom_former: &mut newsroom_former,
+        };
+        if weak && !kept.after(tree, after.map(|i| &mentions[i]), everyday) {
+            continue;
         }
         mentions.push(Mention {
             span,
@@ -222,7 +214,60 @@ pub(super) fn find_known<'g>(
             // Set by `frame_former_names`.
             frame: None,
         });
+        if let Some((len, counties)) = stem {
+            let at = Span::new(span.end, span.end + len as u32);
+            county_stems.push(stem_mention(
+                input,
+                articles,
+                mentions.len() - 1,
+                at,
+                &counties,
+            ));
+        }
     }
+}
+
+/// A county written by its stem (`平遥` of `陕西平遥`) at `span`, right after the province
+/// mention `after`.
+fn stem_mention(
+    input: &Input<'_>,
+    articles: &mut Articles,
+    after: usize,
+    span: Span,
+    counties: &[PlaceId],
+) -> Mention {
+    let counties = PlaceIds::from_slice(counties);
+    Mention {
+        span,
+        name: Cow::Owned(input.text[span.range()].to_owned()),
+        places: counties.clone(),
+        all_places: counties,
+        former: Vec::new(),
+        newsroom_former: Vec::new(),
+        resolved_by: Resolution::Ambiguous,
+        short: true,
+        after: Some(after),
+        article: articles.at(input, span.start),
+        frame: None,
+    }
+}
+
+/// The matches of `body` (which starts at `start` in the text) into `found`, and the
+/// characters that open an administrative suffix onto `openers`.
+fn find_all<'g>(
+    g: &'g Gazetteer,
+    body: &str,
+    start: u32,
+    found: &mut Vec<Match<'g>>,
+    openers: &mut Vec<(u32, u32)>,
+) {
+    found.clear();
+    g.matcher().find_all_visiting(body, found, |offset, ch| {
+        let suffixes = opened_by(ch);
+        if suffixes != 0 {
+            openers.push((start + offset as u32, suffixes));
+        }
+    });
 }
 
 /// The places a match refers to (into `places`, sorted), and the changes and newsroom
@@ -264,6 +309,13 @@ struct Kept<'a> {
 }
 
 impl Kept<'_> {
+    /// A weak name counts only right after a place that contains it: keeps what lies under
+    /// `parent`; whether anything is left.
+    fn after(mut self, tree: &mut Tree<'_>, parent: Option<&Mention>, everyday: bool) -> bool {
+        // Ex) 大同城区 is the urban area of 大同; 大同市城区 names the district.
+        parent.is_some_and(|parent| !(everyday && parent.short) && self.under(tree, &parent.places))
+    }
+
     /// Keeps what lies under `parent` (a place of it or its area); whether anything is left.
     fn under(&mut self, tree: &mut Tree<'_>, parent: &[PlaceId]) -> bool {
         let g = tree.g;

@@ -18,6 +18,7 @@
 //! The gazetteer is data; the region comes as a name in the input. The recogniser reads
 //! no file and knows nothing of the configuration.
 
+mod county_stems;
 mod frame;
 mod ids;
 mod known;
@@ -58,6 +59,9 @@ pub struct Places {
     pub villages: Vec<VillageMention>,
     /// Short forms written before the first full mention of their place.
     pub early_short_forms: Vec<ShortForm>,
+    /// Counties written by their stem right after a province that does not hold them
+    /// (`陕西平遥`), each `after` that province's mention.
+    pub county_stems: Vec<Mention>,
     /// `[bulletin] region`, resolved.
     pub region: Option<PlaceId>,
 }
@@ -224,6 +228,7 @@ pub(crate) fn recognise_without(
         mut tree,
         articles,
         openers,
+        county_stems,
         ..
     } = known;
     resolve(&mut tree, &mut mentions, input.draft.articles.len(), region);
@@ -249,6 +254,7 @@ pub(crate) fn recognise_without(
         slips,
         villages: search.villages,
         early_short_forms,
+        county_stems,
         region,
     }
 }

@@ -1,0 +1,85 @@
+//! A county written by its stem after a province (`山西平遥`, `浙江义乌`), the way papers
+//! name a place for readers elsewhere. The stem is no name of the gazetteer's matcher, so it
+//! is looked for right after each province; it is kept only where it stands as a name and
+//! where every county of that stem lies in one other province: `陕西平遥` is the slip
+//! `place/hierarchy` reports, `山西平遥` is fine and left alone.
+
+use crate::gazetteer::{Gazetteer, Level, Match, NameRef, PlaceId};
+use crate::text::is_han;
+
+/// Words after a stem that show it stands as a place (`平遥古城`, `正定人`); punctuation and
+/// the end of the segment do too.
+const AFTER_STEM: &[&str] = &[
+    "的", "人", "籍", "古城", "县城", "一带", "等地", "境内", "老乡", "农村", "村民", "市民",
+];
+
+/// County stems that are everyday words too (`河北南部`, `浙江合作`, `四川资源`): after a
+/// province they are words, not counties.
+const WORD_STEMS: &[&str] = &[
+    "资源", "合作", "和平", "武功", "比如", "南部", "解放", "东方", "前进", "港口", "公安", "友好",
+    "共和", "城中", "友谊", "平安", "中方", "凤凰", "安定", "延长", "光明", "新兴", "运河", "万年",
+    "东风", "红旗", "光泽", "南岸", "城北", "城东", "城西", "城南", "会同", "工农", "大名", "富裕",
+    "清水", "高明", "前锋", "复兴", "长子", "清新", "宏伟", "平定", "芙蓉", "洞口", "温泉", "石门",
+    "向阳", "振兴", "三元", "大方", "新华", "莲花", "平和", "名山", "黄龙", "龙泉", "白云", "桃源",
+    "三门", "大观", "永和", "二七", "台前", "金山", "双桥", "九龙", "二道", "无为", "小店", "同心",
+    "宝塔", "元宝", "平房", "灯塔", "天涯", "七星", "海棠", "回民", "钟楼", "江岸", "方正", "市中",
+    "新市", "新城", "长安", "城关", "矿区", "高新", "开发", "经开", "文化", "民主", "团结", "胜利",
+];
+
+/// For a match that names only provinces and is followed by no other name, the county stem
+/// right after it whose counties all lie in one other province: its length in bytes, and
+/// those counties.
+pub(super) fn misplaced_stem_after(
+    g: &Gazetteer,
+    body: &str,
+    m: &Match<'_>,
+    next_match_start: Option<usize>,
+) -> Option<(usize, Vec<PlaceId>)> {
+    let place = |r: &NameRef| match *r {
+        NameRef::Place(id) | NameRef::Short(id) => Some(id),
+        _ => None,
+    };
+    // Ex) 吉林 is the province and its prefecture 吉林市: a province among places.
+    let names_a_province = m.refs.iter().all(|r| place(r).is_some())
+        && (m.refs.iter().filter_map(place)).any(|p| g.place(p).level == Level::Province);
+    if next_match_start == Some(m.end) || !names_a_province {
+        return None;
+    }
+    let rest = &body[m.end..];
+    let mut ends: [usize; MAX_STEM] = [0; MAX_STEM];
+    let mut chars = 0;
+    for (i, c) in rest.char_indices().take(MAX_STEM) {
+        ends[chars] = i + c.len_utf8();
+        chars += 1;
+    }
+    // The longest stem first: `九寨沟` before `九寨`.
+    for &len in ends.get(1..chars).unwrap_or_default().iter().rev() {
+        let stem = &rest[..len];
+        if !stem.chars().all(is_han) || !stands_as_name(&rest[len..]) || WORD_STEMS.contains(&stem)
+        {
+            continue;
+        }
+        let counties: Vec<PlaceId> = g.counties_by_stem(stem).collect();
+        if counties.is_empty() {
+            continue;
+        }
+        let written = |c: PlaceId| (m.refs.iter().filter_map(place)).any(|p| g.is_within(c, p));
+        let mut holders = counties.iter().map(|&c| g.ancestor_at(c, Level::Province));
+        let first = holders.next().flatten();
+        let one_other = !counties.iter().any(|&c| written(c)) && holders.all(|h| h == first);
+        return (first.is_some() && one_other).then_some((len, counties));
+    }
+    None
+}
+
+/// The longest county stem, in characters (`鹰手营子矿`).
+const MAX_STEM: usize = 5;
+
+/// Whether the text after a stem shows it stands as a name.
+fn stands_as_name(after: &str) -> bool {
+    match after.chars().next() {
+        None => true,
+        Some(c) if !is_han(c) => !c.is_alphanumeric(),
+        Some(_) => AFTER_STEM.iter().any(|w| after.starts_with(w)),
+    }
+}
