@@ -1,6 +1,6 @@
 //! The calendar recogniser: what a draft writes of the Chinese calendar — sexagenary years
 //! (`己亥年`) and what only looks like one (`已亥年`), zodiac years (`猪年`), lunar dates
-//! (`农历正月初一`), solar terms (`立春`) — each with the Gregorian date printed beside it,
+//! (`农历正月初一`), solar terms (`立春`), festivals (`中秋节`) — each with the Gregorian date printed beside it,
 //! and dates with a unit written twice (`9月6月`).
 //!
 //! It records what is written and what it is tied to; whether the two agree is the
@@ -13,6 +13,7 @@
 //! itself. It sees neither the configuration nor the files: only the text, the draft and
 //! those facts.
 
+mod festivals;
 pub mod lunar;
 mod words;
 
@@ -64,6 +65,9 @@ pub enum CalendarKind {
     LunarDate { month: u8, leap: bool, day: u8 },
     /// `立春`: a solar term, by the calendar library's index.
     SolarTerm { term: u8 },
+    /// `中秋节`, `除夕`: a festival, by the lunar month and day it falls on (day 0: the
+    /// month's last day).
+    Festival { month: u8, day: u8 },
     /// `9月6月`: a month followed by a number with `月` again where `日` was meant. `unit`
     /// spans the second `月`; `month` and `day` are the numbers written.
     DoubledUnit { unit: Span, month: i32, day: i32 },
@@ -81,6 +85,8 @@ pub struct Beside {
     /// it); with the month's, when that is written in ASCII digits too.
     pub day: Option<Span>,
     pub month: Option<Span>,
+    /// The date writes its year; else the year was taken from the issue date.
+    pub year_written: bool,
 }
 
 impl Beside {
@@ -99,6 +105,7 @@ pub fn recognise(text: &str, draft: &Draft, dates: &Dates) -> Calendar {
         let in_segment: Vec<&DateMention> = dates.within(segment).collect();
         words::scan_years_and_lunar_dates(text, segment, &mut mentions);
         words::solar_terms(text, segment, &in_segment, &mut mentions);
+        festivals::festivals(text, segment, &in_segment, &mut mentions);
         doubled_units(text, &in_segment, &mut mentions);
         let found = &mut mentions[start..];
         found.sort_by_key(|m| m.span.start);
@@ -201,6 +208,7 @@ fn beside_date(text: &str, mention: &DateMention) -> Option<Beside> {
         first,
         last,
         day: expr.day.as_ref().map(|d| d.span).filter(|s| ascii(*s)),
+        year_written: expr.year.is_some(),
         month: expr.month.as_ref().map(|m| m.span).filter(|s| ascii(*s)),
     })
 }

@@ -42,6 +42,7 @@ fn brief(text: &str) -> Vec<String> {
                     format!("term:{}", lunar::solar_term_name(*term))
                 }
                 CalendarKind::DoubledUnit { month, day, .. } => format!("doubled:{month}-{day}"),
+                CalendarKind::Festival { month, day } => format!("festival:{month}-{day}"),
             };
             let beside = m
                 .beside
@@ -146,6 +147,24 @@ fn solar_terms_tied_to_dates() {
     // Weather, not the term.
     assert!(brief("12月7日大雪纷飞。").is_empty());
     assert!(brief("2月4日，立春到来。").is_empty());
+}
+
+#[test]
+fn festivals_tied_to_dates() {
+    assert_eq!(brief("2月4日是除夕。"), ["除夕 festival:12-0 [2月4日]"]);
+    assert_eq!(
+        brief("中秋节（2019年9月13日）"),
+        ["中秋节 festival:8-15 [2019年9月13日]"]
+    );
+    assert_eq!(
+        brief("今年中秋节是9月13日。"),
+        ["中秋节 festival:8-15 [9月13日]"]
+    );
+    assert_eq!(brief("2月4日除夕夜"), ["除夕 festival:12-0 [2月4日]"]);
+    // A season or a thing, not the day; a comma is no tie.
+    assert!(brief("2月1日春节假期开始。").is_empty());
+    assert!(brief("9月10日中秋月饼热销。").is_empty());
+    assert!(brief("9月13日，中秋节到了。").is_empty());
 }
 
 #[test]

@@ -13,9 +13,9 @@ use crate::text::Span;
 
 declare_rule! {
     /// ## 查什么
-    /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）或节气（`立春`）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
+    /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）、节气（`立春`）或传统节日（`除夕`、`元宵节`、`端午节`、`中秋节`、`重阳节`等）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
     ///
-    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
+    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。没写年份的日期，节日落在出版年份或前后一年的这一天都算对。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
     /// ## 为什么
     /// 读者清楚今年是什么干支、属什么生肖，也知道春节、立春在哪一天；历法信息与旁边的日期对不上，印出来的两者之中必有一错。
     /// ## 示例
@@ -28,7 +28,7 @@ declare_rule! {
     /// 农历五月初五是端午节。
     /// ```
     /// ## 修改
-    /// 仅作建议：正确的干支或生肖、该公历日期对应的农历日期、节气所在的日子、把重复的第二个单位改为 `日`。两者哪个错了只有记者知道，因此不批量应用。
+    /// 仅作建议：正确的干支或生肖、该公历日期对应的农历日期、节气或节日所在的日子、把重复的第二个单位改为 `日`。两者哪个错了只有记者知道，因此不批量应用。
     /// ## 依据
     /// GB/T 33661-2017《农历的编算和颁行》; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/calendar" {
@@ -57,6 +57,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 lunar_date(cx, &mut memo, mention, (*month, *leap, *day))
             }
             CalendarKind::SolarTerm { term } => solar_term(mention, *term),
+            CalendarKind::Festival { month, day } => festival(cx, &mut memo, mention, *month, *day),
             CalendarKind::DoubledUnit { unit, month, day } => {
                 Some(doubled_unit(cx.text, mention, *unit, *month, *day))
             }
@@ -307,6 +308,78 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
             )
         });
     Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+}
+
+/// A festival beside a date it does not fall on: `2024年中秋节是9月18日` (it was 9月17日).
+/// A date that does not write its year is right if the festival falls on it in the issue
+/// year or the years either side.
+fn festival(
+    cx: &Context<'_>,
+    memo: &mut Memo,
+    mention: &CalendarMention,
+    month: u8,
+    day: u8,
+) -> Option<Diagnostic> {
+    let beside = mention.beside.filter(Beside::is_day)?;
+    if mention.quoted {
+        return None;
+    }
+    let written = beside.first;
+    let years: &[i16] = if beside.year_written {
+        &[0]
+    } else {
+        &[0, -1, 1]
+    };
+    let dates: Vec<Date> = (years.iter())
+        .filter_map(|&k| written.with().year(written.year() + k).build().ok())
+        .collect();
+    let mut falls_on = |d: Date| festival_on(memo, d, month, day) == Some(true);
+    if dates.iter().any(|&d| falls_on(d)) {
+        return None;
+    }
+    // The festival day nearest to the date as written, in any of its possible years.
+    let (date, right) = (1..=200).find_map(|n| {
+        let span = jiff::Span::new().days(n);
+        dates.iter().find_map(|&d| {
+            [d.checked_sub(span), d.checked_add(span)]
+                .into_iter()
+                .flatten()
+                .find(|&r| falls_on(r))
+                .map(|r| (d, r))
+        })
+    })?;
+    let name = mention.span.slice(cx.text);
+    let message = format!(
+        "{}年{name}在{}月{}日，不是{}月{}日",
+        right.year(),
+        right.month(),
+        right.day(),
+        date.month(),
+        date.day()
+    );
+    let fix = (beside.day)
+        .filter(|_| right.month() == date.month() && right.year() == date.year())
+        .and_then(|day| {
+            Fix::suggested(
+                format!("改为{}月{}日", right.month(), right.day()),
+                vec![Edit::replace(day, right.day().to_string())],
+            )
+        });
+    Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+}
+
+/// Whether the festival of lunar `month` and `day` (0: the month's last day) falls on
+/// `date`; `None` when the calendar does not reach the date.
+fn festival_on(memo: &mut Memo, date: Date, month: u8, day: u8) -> Option<bool> {
+    let lunar = memo.lunar(date)?;
+    if lunar.leap || lunar.month != month {
+        return Some(false);
+    }
+    if day != 0 {
+        return Some(lunar.day == day);
+    }
+    let next = memo.lunar(date.tomorrow().ok()?)?;
+    Some(next.month != month || next.leap)
 }
 
 fn doubled_unit(

@@ -1,0 +1,89 @@
+//! Traditional festivals tied to a Gregorian date (`2月9日是除夕`, `中秋节（9月17日）`):
+//! each is a day of the lunar calendar, so the date beside it can be wrong.
+
+use super::words::{gap_after, gap_before};
+use super::{beside_date, CalendarKind, CalendarMention};
+use crate::recognise::dates::DateMention;
+use crate::text::{is_han, Span};
+
+/// The festivals by the lunar month and day they fall on; day 0 is the last day of the
+/// month (`除夕`, the eve of the new year, is 腊月二十九 in some years). Longer names first.
+const FESTIVALS: [(&str, u8, u8); 14] = [
+    ("元宵节", 1, 15),
+    ("端午节", 5, 5),
+    ("七夕节", 7, 7),
+    ("中秋节", 8, 15),
+    ("重阳节", 9, 9),
+    ("腊八节", 12, 8),
+    ("春节", 1, 1),
+    ("元宵", 1, 15),
+    ("端午", 5, 5),
+    ("七夕", 7, 7),
+    ("中秋", 8, 15),
+    ("重阳", 9, 9),
+    ("腊八", 12, 8),
+    ("除夕", 12, 0),
+];
+
+/// Words after a festival that keep it one day (`除夕夜`, `中秋节当天`); any other word
+/// makes it a season or a thing (`春节假期`, `中秋月饼`, `元宵晚会`).
+const DAY_AFTER: [&str; 6] = ["当天", "这天", "那天", "当日", "之夜", "夜"];
+
+/// The festival names tied to the one-day dates of a segment.
+pub(super) fn festivals(
+    text: &str,
+    segment: Span,
+    dates: &[&DateMention],
+    out: &mut Vec<CalendarMention>,
+) {
+    let first = out.len();
+    for date in dates {
+        let Some(beside) = beside_date(text, date).filter(|b| b.is_day()) else {
+            continue;
+        };
+        let found = gap_after(text, segment, &[], date.span.end)
+            .and_then(|(at, _)| festival_at(text, segment, at as usize))
+            .or_else(|| {
+                gap_before(text, segment, &[], date.span.start)
+                    .and_then(|(at, _)| festival_before(text, segment, at as usize))
+            });
+        let Some((span, month, day)) = found else {
+            continue;
+        };
+        if out[first..].iter().any(|m| m.span == span) {
+            continue;
+        }
+        out.push(CalendarMention {
+            span,
+            kind: CalendarKind::Festival { month, day },
+            beside: Some(beside),
+            current: false,
+            quoted: false,
+        });
+    }
+}
+
+/// The festival that starts at byte `at` and stands as one day.
+fn festival_at(text: &str, segment: Span, at: usize) -> Option<(Span, u8, u8)> {
+    let rest = text.get(at..segment.end as usize)?;
+    let &(name, month, day) = FESTIVALS.iter().find(|(name, ..)| rest.starts_with(name))?;
+    one_day(&rest[name.len()..])
+        .then(|| (Span::new(at as u32, (at + name.len()) as u32), month, day))
+}
+
+/// The festival that ends at byte `at` (`中秋节` of `中秋节是9月17日`).
+fn festival_before(text: &str, segment: Span, at: usize) -> Option<(Span, u8, u8)> {
+    let head = text.get(segment.start as usize..at)?;
+    let &(name, month, day) = FESTIVALS.iter().find(|(name, ..)| head.ends_with(name))?;
+    let start = at - name.len();
+    Some((Span::new(start as u32, at as u32), month, day))
+}
+
+/// Whether the text after a festival's name keeps it one day.
+fn one_day(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !is_han(c) && !c.is_alphanumeric())
+        || DAY_AFTER.iter().any(|w| after.starts_with(w))
+}
