@@ -1,19 +1,18 @@
 use crate::config::{BylinePosition, ParenWidth};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::document::BlockKind;
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace, CreditForm};
 use crate::rules::byline::house::{deviations, house_form, is_safe_rewrite, Deviation};
 use crate::rules::style::House;
 use crate::rules::Context;
-use crate::text::Span;
+use crate::text::{is_han, Span};
 
 declare_rule! {
     /// ## 查什么
     /// 署名不合任何一种规范写法：用了半角括号，缺了职务（记者、通讯员、实习生等），多了空格，电头后加冒号（`本报讯：`），姓名之间用`，`隔开；或者写法虽然规范，却不合本报选定的体例：括号式（`本报讯（记者 王海）`）还是报道式（`本报讯 记者王海报道：`），姓名之间用空格还是`、`，职务与姓名之间空一格（`记者 王海`）还是连写（`记者王海`），以及本报用空格隔开姓名时连写在一起的姓名（`王海李敏`）。
     ///
-    /// 电头和职务里打错的字（`本报迅`、`记着`、`通迅员`、`实习声`）也在此提示，可自动改正；正文里的“本报迅速”“本报汛期”不算。
+    /// 电头和职务里打错的字（`本报迅`、`本报6月8日迅`、`记着`、`通迅员`、`实习声`）也在此提示，可自动改正，署名在导语、图片说明后还是文末都算；正文里的“本报迅即”“本报汛期”和动词“记着”（`他一直记着这件事`）不算。
     ///
     /// 本报的体例取自 `jiaodui.toml` 的 `[byline]`；没有写，就按所选预设；也没有预设，就看稿件本身：某种写法至少出现三次、且多于其他写法，才算本稿的体例。在此之前不提示体例问题，稿件开头几行不会被打扰。
     ///
@@ -50,6 +49,7 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let house = cx.house;
     misspelt_leads(cx, acc);
+    stray_mistyped(cx, acc);
     for byline in &cx.facts.bylines.bylines {
         // Ex) （记着 王海） — a role word mistyped reads as a name: say so, and nothing
         // else of this credit (its other findings would build on the misreading).
@@ -192,6 +192,11 @@ const MISTYPED: [(&str, &str); 6] = [
     ("本报汛", "本报讯"),
 ];
 
+/// Whether a credit's text holds a mistyped role word (`记着`, `通迅员`, `实习声`).
+pub(crate) fn mistyped_in(credit: &str) -> bool {
+    MISTYPED.iter().any(|(wrong, _)| credit.contains(wrong))
+}
+
 /// Reports each mistyped word in a byline's credit; true when there was one.
 fn misspelt_roles(cx: &Context<'_>, byline: &Byline, acc: &mut Vec<Diagnostic>) -> bool {
     let Some(credit) = &byline.credit else {
@@ -202,33 +207,59 @@ fn misspelt_roles(cx: &Context<'_>, byline: &Byline, acc: &mut Vec<Diagnostic>) 
     acc.len() > before
 }
 
-/// `本报迅（记者 王海）`: a dateline mistyped at the start of a paragraph, where the
-/// recogniser finds no dateline and no byline at all (nor, often, a new item).
+/// `本报迅（记者 王海）`, `本报6月8日迅 记者王海报道`: a dateline mistyped at the start of
+/// a paragraph, where the recogniser finds no dateline and no byline at all (nor, often, a
+/// new item). Only before a credit's opening — a parenthesis, or a space and a role word —
+/// is it the dateline: `本报迅即派出…`, `本报汛前检查…` are words.
 fn misspelt_leads(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    let paragraphs = cx
-        .draft
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph);
-    for block in paragraphs {
+    // Any block: a lead the layout reader could not place may be taken for a headline.
+    for block in &cx.draft.blocks {
         let start = block.span.start;
-        let head = &cx.text[start as usize..];
-        let mistyped = head.starts_with("本报迅") || head.starts_with("本报汛");
-        // Ex) 本报迅速…, 本报汛期… — words, not the dateline.
-        let word = ["本报迅速", "本报汛期", "本报汛情"]
-            .iter()
-            .any(|w| head.starts_with(w));
-        if mistyped && !word {
-            // The dateline, and the credit after it, which no byline holds.
-            let head_end = head.char_indices().nth(40).map_or(head.len(), |(i, _)| i);
-            let close = head[..head_end].find(['）', ')']);
-            let credit_end = close.map_or("本报讯".len(), |at| {
-                at + head[at..].chars().next().map_or(0, char::len_utf8)
-            });
-            report_mistyped(cx, Span::new(start, start + credit_end as u32), acc);
+        let paragraph = &cx.text[block.span.range()];
+        let Some(rest) = paragraph.strip_prefix("本报") else {
+            continue;
+        };
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let after_date = rest.trim_start_matches(|c: char| digit(c) || c == '月' || c == '日');
+        let dated = after_date.len() < rest.len();
+        if dated && !rest[..rest.len() - after_date.len()].ends_with('日') {
+            continue;
+        }
+        let Some(credit) = after_date.strip_prefix(['迅', '汛']) else {
+            continue;
+        };
+        let at = start + (paragraph.len() - after_date.len()) as u32;
+        let opens = credit.starts_with(['（', '('])
+            || (credit.trim_start_matches([' ', '　']).len() < credit.len()
+                && ROLES
+                    .iter()
+                    .any(|r| credit.trim_start_matches([' ', '　']).starts_with(r)));
+        if !opens {
+            continue;
+        }
+        let lead = Span::new(start, at + '迅'.len_utf8() as u32);
+        let right = format!("{}讯", &paragraph[..(at - start) as usize]);
+        push_mistyped(cx, acc, lead, &right);
+        // The parenthesised credit after it, which no byline holds.
+        if credit.starts_with(['（', '(']) {
+            let limit = credit
+                .char_indices()
+                .nth(40)
+                .map_or(credit.len(), |(i, _)| i);
+            if let Some(close) = credit[..limit].find(['）', ')']) {
+                let credit_start = block.span.end - credit.len() as u32;
+                report_mistyped(
+                    cx,
+                    Span::new(credit_start, credit_start + close as u32),
+                    acc,
+                );
+            }
         }
     }
 }
+
+/// Role words a reported credit opens with (`本报迅 记者王海报道`), mistyped or not.
+const ROLES: [&str; 6] = ["记者", "记着", "通讯员", "通迅员", "实习生", "本报"];
 
 /// A finding with a safe fix for every mistyped word in `span`.
 fn report_mistyped(cx: &Context<'_>, span: Span, acc: &mut Vec<Diagnostic>) {
@@ -236,10 +267,78 @@ fn report_mistyped(cx: &Context<'_>, span: Span, acc: &mut Vec<Diagnostic>) {
     for (wrong, right) in MISTYPED {
         for (at, _) in text.match_indices(wrong) {
             let start = span.start + at as u32;
-            let found = Span::new(start, start + wrong.len() as u32);
-            let message = format!("“{wrong}”应为“{right}”");
-            let fix = Fix::safe(format!("改为“{right}”"), vec![Edit::replace(found, right)]);
-            acc.push(Diagnostic::new(&RULE, found, message).with_fix(fix));
+            push_mistyped(cx, acc, Span::new(start, start + wrong.len() as u32), right);
+        }
+    }
+}
+
+/// The finding for the mistyped `found`, which should read `right`, unless it was made.
+fn push_mistyped(cx: &Context<'_>, acc: &mut Vec<Diagnostic>, found: Span, right: &str) {
+    if acc.iter().any(|d| d.span == found && d.rule == RULE.id) {
+        return;
+    }
+    let message = format!("“{}”应为“{right}”", &cx.text[found.range()]);
+    let fix = Fix::safe(format!("改为“{right}”"), vec![Edit::replace(found, right)]);
+    acc.push(Diagnostic::new(&RULE, found, message).with_fix(fix));
+}
+
+/// Whether a credit's name comes next: two to four Han characters, after spaces or not,
+/// then the end of the credit (`）`, a space, `、`, `摄`, `报道`, the end of the line).
+fn name_follows(after: &str) -> bool {
+    let name = after.trim_start_matches([' ', '　']);
+    let han = name.chars().take_while(|&c| is_han(c)).count();
+    let end: usize = name.chars().take(han).map(char::len_utf8).sum();
+    let (name, rest) = name.split_at(end);
+    let ends = rest.is_empty() || rest.starts_with(['）', ')', ' ', '　', '、', '\n']);
+    let name = match (name.strip_suffix("报道"), name.strip_suffix('摄')) {
+        (Some(name), _) | (None, Some(name)) => name,
+        (None, None) if ends => name,
+        _ => return false,
+    };
+    (2..=4).contains(&name.chars().count())
+}
+
+/// Words before `记着` or `实习声` that make it a role in a credit (`本报记着`, `（记着`,
+/// `□本报记着`), not the verb (`他记着这件事`).
+const ROLE_BEFORE: [&str; 14] = [
+    "本报",
+    "（",
+    "(",
+    "□",
+    "■",
+    "首席",
+    "全媒体",
+    "融媒体",
+    "见习",
+    "摄影",
+    "特约",
+    "讯 ",
+    "讯　",
+    "电 ",
+];
+
+/// Role words mistyped outside any byline the recogniser found — a reported byline
+/// (`本报讯 记着王海报道`), a photo credit (`（本报记着 王海 摄）`), a closing credit
+/// (`（通迅员 李敏）`), a byline on its own line: `通迅员` and `通汛员` anywhere, `记着` and
+/// `实习声` after a credit's opening or before a space and a name.
+fn stray_mistyped(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    for block in &cx.draft.blocks {
+        let text = &cx.text[block.span.range()];
+        for (wrong, right) in MISTYPED {
+            if wrong.starts_with("本报") {
+                continue;
+            }
+            for (at, _) in text.match_indices(wrong) {
+                let (before, after) = (&text[..at], &text[at + wrong.len()..]);
+                let role = wrong.starts_with("通")
+                    || ROLE_BEFORE.iter().any(|w| before.ends_with(w)) && name_follows(after)
+                    || after.starts_with([' ', '　']) && name_follows(after);
+                if role {
+                    let start = block.span.start + at as u32;
+                    let found = Span::new(start, start + wrong.len() as u32);
+                    push_mistyped(cx, acc, found, right);
+                }
+            }
         }
     }
 }

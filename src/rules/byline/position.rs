@@ -60,8 +60,16 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .of_article(index)
             .filter(|b| b.has_names() && b.place != BylinePlace::Author)
             .filter(|b| !b.credit.as_ref().is_some_and(|c| c.free))
-            // Ex) ■8日，……。（王海） — each brief of a roundup signs itself at its end.
-            .filter(|b| !closes_list_item(cx, b))
+            .collect();
+        // Ex) ■8日，……。（王海） ■9日，……。（李敏） — each brief of a roundup signs itself
+        // at its end, as a brief that is one list line does; one signed line among an
+        // article's paragraphs is a misplaced credit.
+        let roundup = credits.iter().filter(|b| closes_list_item(cx, b)).count() >= 2;
+        let credits: Vec<&Byline> = (credits.into_iter())
+            .filter(|b| {
+                let first = article.lead().is_none_or(|lead| lead >= b.block);
+                !(closes_list_item(cx, b) && (roundup || first))
+            })
             .collect();
         if credits.is_empty() {
             continue;
@@ -109,15 +117,15 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The only credit of an article, standing in the wrong place: `standard` when it stands
-/// where some house style puts it (the lead, or the end), only not where this house does.
-/// Whether the byline closes a line of a list (`■……。（王海）`): a roundup of briefs, each
-/// signed at its own end.
+/// Whether the byline closes a line of a list (`■……。（王海）`), as each brief of a roundup
+/// is signed.
 fn closes_list_item(cx: &Context<'_>, byline: &Byline) -> bool {
     byline.place == BylinePlace::Trailing
         && cx.draft.blocks[byline.block].kind == BlockKind::ListItem
 }
 
+/// The only credit of an article, standing in the wrong place: `standard` when it stands
+/// where some house style puts it (the lead, or the end), only not where this house does.
 fn misplaced(
     cx: &Context<'_>,
     article: &Article,
