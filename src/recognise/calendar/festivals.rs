@@ -2,7 +2,7 @@
 //! each is a day of the lunar calendar, so the date beside it can be wrong.
 
 use super::words::{gap_after, gap_before};
-use super::{beside_date, CalendarKind, CalendarMention};
+use super::{beside_date, lunar, CalendarKind, CalendarMention, FestivalYear};
 use crate::recognise::dates::DateMention;
 use crate::text::{is_han, Span};
 
@@ -26,8 +26,13 @@ const FESTIVALS: [(&str, u8, u8); 14] = [
 ];
 
 /// Words after a festival that keep it one day (`除夕夜`, `中秋节当天`); any other word
-/// makes it a season or a thing (`春节假期`, `中秋月饼`, `元宵晚会`).
-const DAY_AFTER: [&str; 6] = ["当天", "这天", "那天", "当日", "之夜", "夜"];
+/// makes it a season or a thing (`春节假期`, `中秋月饼`, `元宵晚会`, `中秋夜市`).
+const DAY_AFTER: [&str; 7] = ["当天", "这天", "那天", "当日", "之夜", "夜里", "夜晚"];
+
+/// Characters right before a festival that let it start a name of the day (`今年中秋节`,
+/// `2018年的除夕`, `迎中秋`); after any other Han character it may end a word or a name
+/// (`王重阳`).
+const BEFORE_FESTIVAL: &str = "年的是迎过逢在到即为和与及、";
 
 /// The festival names tied to the one-day dates of a segment.
 pub(super) fn festivals(
@@ -53,9 +58,10 @@ pub(super) fn festivals(
         if out[first..].iter().any(|m| m.span == span) {
             continue;
         }
+        let year = year_before(text, segment, span.start as usize);
         out.push(CalendarMention {
             span,
-            kind: CalendarKind::Festival { month, day },
+            kind: CalendarKind::Festival { month, day, year },
             beside: Some(beside),
             current: false,
             quoted: false,
@@ -67,6 +73,12 @@ pub(super) fn festivals(
 fn festival_at(text: &str, segment: Span, at: usize) -> Option<(Span, u8, u8)> {
     let rest = text.get(at..segment.end as usize)?;
     let &(name, month, day) = FESTIVALS.iter().find(|(name, ..)| rest.starts_with(name))?;
+    // Ex) 2月9日除夕夜: the eve's night, but not 中秋夜市.
+    let after = &rest[name.len()..];
+    if let Some(night) = after.strip_prefix('夜') {
+        return (!night.starts_with(is_han))
+            .then(|| (Span::new(at as u32, (at + name.len()) as u32), month, day));
+    }
     one_day(&rest[name.len()..])
         .then(|| (Span::new(at as u32, (at + name.len()) as u32), month, day))
 }
@@ -76,6 +88,10 @@ fn festival_before(text: &str, segment: Span, at: usize) -> Option<(Span, u8, u8
     let head = text.get(segment.start as usize..at)?;
     let &(name, month, day) = FESTIVALS.iter().find(|(name, ..)| head.ends_with(name))?;
     let start = at - name.len();
+    let before = head[..head.len() - name.len()].chars().next_back();
+    if before.is_some_and(|c| is_han(c) && !BEFORE_FESTIVAL.contains(c)) {
+        return None;
+    }
     Some((Span::new(start as u32, at as u32), month, day))
 }
 
@@ -86,4 +102,41 @@ fn one_day(after: &str) -> bool {
         .next()
         .is_none_or(|c| !is_han(c) && !c.is_alphanumeric())
         || DAY_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// The year written right before a festival (`2022年中秋节`, `去年春节`): the festival of
+/// that year is meant, whatever year the date beside it would be given.
+fn year_before(text: &str, segment: Span, at: usize) -> Option<FestivalYear> {
+    let head = text.get(segment.start as usize..at)?;
+    // Ex) 2018年的除夕.
+    let head = head.strip_suffix('的').unwrap_or(head);
+    if let Some(before) = head.strip_suffix('年') {
+        let named = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| lunar::animal_index(c).is_some() || lunar::branch_index(c).is_some());
+        if named {
+            return Some(FestivalYear::Named);
+        }
+    }
+    for (word, offset) in [("前年", -2), ("去年", -1), ("今年", 0), ("明年", 1)] {
+        if head.ends_with(word) {
+            return Some(FestivalYear::Relative(offset));
+        }
+    }
+    let digit = |c: char| {
+        c.to_digit(10)
+            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+    };
+    let digits: Vec<u32> = head
+        .strip_suffix('年')?
+        .chars()
+        .rev()
+        .map_while(digit)
+        .collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let year = digits.iter().rev().fold(0, |year, d| year * 10 + d);
+    i16::try_from(year).ok().map(FestivalYear::Written)
 }

@@ -66,11 +66,24 @@ pub enum CalendarKind {
     /// `立春`: a solar term, by the calendar library's index.
     SolarTerm { term: u8 },
     /// `中秋节`, `除夕`: a festival, by the lunar month and day it falls on (day 0: the
-    /// month's last day).
-    Festival { month: u8, day: u8 },
+    /// month's last day), with the year written before it.
+    Festival {
+        month: u8,
+        day: u8,
+        year: Option<FestivalYear>,
+    },
     /// `9月6月`: a month followed by a number with `月` again where `日` was meant. `unit`
     /// spans the second `月`; `month` and `day` are the numbers written.
     DoubledUnit { unit: Span, month: i32, day: i32 },
+}
+
+/// The year written before a festival: `2022年中秋节`, `去年春节` (years from the issue's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FestivalYear {
+    Written(i16),
+    Relative(i8),
+    /// A sexagenary or zodiac year (`猪年春节`), whose festival the date may be of.
+    Named,
 }
 
 /// The Gregorian date a calendar expression is tied to, as the days it covers: one day for a
@@ -109,7 +122,12 @@ pub fn recognise(text: &str, draft: &Draft, dates: &Dates) -> Calendar {
         doubled_units(text, &in_segment, &mut mentions);
         let found = &mut mentions[start..];
         found.sort_by_key(|m| m.span.start);
-        let spans: Vec<Span> = found.iter().map(|m| m.span).collect();
+        // Festivals are tied to their dates already, and tie nothing else to them: in
+        // `猪年春节是2月5日` the zodiac year is the page's, not the date's.
+        let spans: Vec<Span> = (found.iter())
+            .filter(|m| !matches!(m.kind, CalendarKind::Festival { .. }))
+            .map(|m| m.span)
+            .collect();
         for mention in found.iter_mut() {
             mention.quoted = words::quoted(text, segment, mention.span.start);
             if mention.beside.is_none() && !matches!(mention.kind, CalendarKind::DoubledUnit { .. })

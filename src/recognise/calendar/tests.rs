@@ -42,7 +42,7 @@ fn brief(text: &str) -> Vec<String> {
                     format!("term:{}", lunar::solar_term_name(*term))
                 }
                 CalendarKind::DoubledUnit { month, day, .. } => format!("doubled:{month}-{day}"),
-                CalendarKind::Festival { month, day } => format!("festival:{month}-{day}"),
+                CalendarKind::Festival { month, day, .. } => format!("festival:{month}-{day}"),
             };
             let beside = m
                 .beside

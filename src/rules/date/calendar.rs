@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::recognise::calendar::lunar::{self, LunarDate};
-use crate::recognise::calendar::{Beside, CalendarKind, CalendarMention};
+use crate::recognise::calendar::{Beside, CalendarKind, CalendarMention, FestivalYear};
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -57,7 +57,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 lunar_date(cx, &mut memo, mention, (*month, *leap, *day))
             }
             CalendarKind::SolarTerm { term } => solar_term(mention, *term),
-            CalendarKind::Festival { month, day } => festival(cx, &mut memo, mention, *month, *day),
+            CalendarKind::Festival { month, day, year } => {
+                festival(cx, &mut memo, mention, (*month, *day), *year)
+            }
             CalendarKind::DoubledUnit { unit, month, day } => {
                 Some(doubled_unit(cx.text, mention, *unit, *month, *day))
             }
@@ -70,7 +72,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
 /// a second day of one year is read from a table of that year's lunar months instead.
 #[derive(Default)]
 struct Memo {
-    days: Vec<(Date, Option<LunarDate>)>,
+    days: std::collections::HashMap<Date, Option<LunarDate>>,
     years: Vec<YearEntry>,
 }
 
@@ -83,7 +85,7 @@ struct YearEntry {
 
 impl Memo {
     fn lunar(&mut self, date: Date) -> Option<LunarDate> {
-        if let Some((_, lunar)) = self.days.iter().find(|(d, _)| *d == date) {
+        if let Some(lunar) = self.days.get(&date) {
             return *lunar;
         }
         let year = date.year();
@@ -107,7 +109,7 @@ impl Memo {
             Some(table) => table.lunar_date(date),
             None => lunar::lunar_date(date),
         };
-        self.days.push((date, lunar));
+        self.days.insert(date, lunar);
         lunar
     }
 
@@ -311,51 +313,60 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
 }
 
 /// A festival beside a date it does not fall on: `2024年中秋节是9月18日` (it was 9月17日).
-/// A date that does not write its year is right if the festival falls on it in the issue
-/// year or the years either side.
+/// The year is the date's, else the one written before the festival (`去年中秋节`); a date
+/// with neither is right if the festival falls on it in the issue year or either side.
 fn festival(
     cx: &Context<'_>,
     memo: &mut Memo,
     mention: &CalendarMention,
-    month: u8,
-    day: u8,
+    (month, day): (u8, u8),
+    year: Option<FestivalYear>,
 ) -> Option<Diagnostic> {
     let beside = mention.beside.filter(Beside::is_day)?;
     if mention.quoted {
         return None;
     }
     let written = beside.first;
-    let years: &[i16] = if beside.year_written {
-        &[0]
-    } else {
-        &[0, -1, 1]
+    let (base, years): (i16, &[i16]) = match year {
+        _ if beside.year_written => (written.year(), &[0]),
+        Some(FestivalYear::Written(year)) => (year, &[0]),
+        Some(FestivalYear::Relative(k)) => (cx.issue_date?.year() + i16::from(k), &[0]),
+        // Ex) 猪年春节是2月5日: the festival of a year the text names otherwise.
+        Some(FestivalYear::Named) => return None,
+        None => (written.year(), &[0, -1, 1]),
     };
     let dates: Vec<Date> = (years.iter())
-        .filter_map(|&k| written.with().year(written.year() + k).build().ok())
+        .filter_map(|&k| written.with().year(base + k).build().ok())
         .collect();
     let mut falls_on = |d: Date| festival_on(memo, d, month, day) == Some(true);
     if dates.iter().any(|&d| falls_on(d)) {
         return None;
     }
-    // The festival day nearest to the date as written, in any of its possible years.
-    let (date, right) = (1..=200).find_map(|n| {
+    // The festival day nearest to the date as written, in the date's year: its lunar year,
+    // or the next or the last around the new year.
+    let date = *dates.first()?;
+    let right = (1..=SEARCH_DAYS).find_map(|n| {
         let span = jiff::Span::new().days(n);
-        dates.iter().find_map(|&d| {
-            [d.checked_sub(span), d.checked_add(span)]
-                .into_iter()
-                .flatten()
-                .find(|&r| falls_on(r))
-                .map(|r| (d, r))
-        })
-    })?;
+        [date.checked_sub(span), date.checked_add(span)]
+            .into_iter()
+            .flatten()
+            .find(|&r| falls_on(r))
+    });
     let name = mention.span.slice(cx.text);
+    let (month_written, day_written) = (date.month(), date.day());
+    // Ex) 1月1日是中秋节: no 中秋 near it at all.
+    let Some(right) = right else {
+        let message = format!("{name}不在{month_written}月{day_written}日");
+        return Some(with_beside(
+            Diagnostic::new(&RULE, mention.span, message),
+            Some(beside),
+        ));
+    };
     let message = format!(
-        "{}年{name}在{}月{}日，不是{}月{}日",
+        "{}年{name}在{}月{}日，不是{month_written}月{day_written}日",
         right.year(),
         right.month(),
         right.day(),
-        date.month(),
-        date.day()
     );
     let fix = (beside.day)
         .filter(|_| right.month() == date.month() && right.year() == date.year())
@@ -367,6 +378,10 @@ fn festival(
         });
     Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
 }
+
+/// How far from a date the day of its festival is looked for: a lunar year's festival
+/// lies within 50 days of the same Gregorian day of any year.
+const SEARCH_DAYS: i64 = 60;
 
 /// Whether the festival of lunar `month` and `day` (0: the month's last day) falls on
 /// `date`; `None` when the calendar does not reach the date.
