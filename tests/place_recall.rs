@@ -427,9 +427,10 @@ fn a_county_by_its_stem_under_a_wrong_province_is_found() {
         rate * 100.0,
         false_alarms.len()
     );
-    // The misses are stems that are everyday words too (`南部`, `和平`) or that counties of
-    // several provinces share (`新华`, `城关`): left alone, since the right province is not
-    // certain there.
-    assert!(rate >= 0.90, "{:.1} % found", rate * 100.0);
+    // The misses, by design: stems that are everyday words too (`南部`, `和平`), that
+    // counties of several provinces share (`新华`, `城关`), that name a lake, a mountain or a
+    // river as well (`太湖`, `巫山`: only `巫山人`, `巫山籍` count), or that a place of the
+    // written province starts with (`北京沙河` is 沙河镇).
+    assert!(rate >= 0.75, "{:.1} % found", rate * 100.0);
     assert!(false_alarms.is_empty(), "{}", false_alarms.join(""));
 }

@@ -24,7 +24,19 @@ const WORD_STEMS: &[&str] = &[
     "三门", "大观", "永和", "二七", "台前", "金山", "双桥", "九龙", "二道", "无为", "小店", "同心",
     "宝塔", "元宝", "平房", "灯塔", "天涯", "七星", "海棠", "回民", "钟楼", "江岸", "方正", "市中",
     "新市", "新城", "长安", "城关", "矿区", "高新", "开发", "经开", "文化", "民主", "团结", "胜利",
+    "民乐", "新建", "丰满", "安居", "开化", "大兴", "湖里", "路南", "市北", "市南", "天元", "永年",
+    // Firms, banks, hospitals and clubs named like a county (`福建兴业`, `上海瑞金医院`).
+    "兴业", "紫金", "宝丰", "太平", "古城", "琅琊", "同仁", "瑞金", "长海", "龙湖", "海港", "华夏",
 ];
+
+/// Last characters of stems named after a lake, a mountain, a river or a landmark (`太湖`,
+/// `恒山`, `龙门`, `天桥`, `平原`): after a province such a name more often means the lake or
+/// the mountain than the county named after it, so it counts only before a word that makes
+/// it a county's ([`COUNTY_AFTER`]).
+const FEATURE_ENDS: &str = "山湖河江海泉井门峰岭洞池港桥原南北";
+
+/// Words after a stem that make it a county's name, whatever the stem is (`巫山人`).
+const COUNTY_AFTER: &[&str] = &["人", "籍", "县城", "老乡"];
 
 /// For a match that names only provinces and is followed by no other name, the county stem
 /// right after it whose counties all lie in one other province: its length in bytes, and
@@ -54,29 +66,57 @@ pub(super) fn misplaced_stem_after(
     }
     // The longest stem first: `九寨沟` before `九寨`.
     for &len in ends.get(1..chars).unwrap_or_default().iter().rev() {
-        let stem = &rest[..len];
-        if !stem.chars().all(is_han) || !stands_as_name(&rest[len..]) || WORD_STEMS.contains(&stem)
-        {
+        let (stem, after) = rest.split_at(len);
+        if !stem.chars().all(is_han) || !stands_as_name(stem, after) || WORD_STEMS.contains(&stem) {
             continue;
         }
         let counties: Vec<PlaceId> = g.counties_by_stem(stem).collect();
         if counties.is_empty() {
             continue;
         }
-        let written = |c: PlaceId| (m.refs.iter().filter_map(place)).any(|p| g.is_within(c, p));
+        let written: Vec<PlaceId> = m.refs.iter().filter_map(place).collect();
         let mut holders = counties.iter().map(|&c| g.ancestor_at(c, Level::Province));
         let first = holders.next().flatten();
-        let one_other = !counties.iter().any(|&c| written(c)) && holders.all(|h| h == first);
-        return (first.is_some() && one_other).then_some((len, counties));
+        let misplaced = first.is_some()
+            && holders.all(|h| h == first)
+            && !(counties.iter()).any(|&c| written.iter().any(|&p| g.is_within(c, p)))
+            && !written.iter().any(|&p| named_there(g, p, stem));
+        return misplaced.then_some((len, counties));
     }
     None
+}
+
+/// Whether a place of the province of `written` has a name that starts with `stem`
+/// (`北京沙河` is 沙河镇 of 昌平, `天津滨海` is 滨海新区): the text may mean that place.
+fn named_there(g: &Gazetteer, written: PlaceId, stem: &str) -> bool {
+    let Some(code) = g
+        .ancestor_at(written, Level::Province)
+        .and_then(|p| g.place(p).code)
+    else {
+        return false;
+    };
+    let counties = g.builtin_ids_with_codes(code, code + 10_000);
+    let towns = g.builtin_ids_with_codes(code * 1_000, (code + 10_000) * 1_000);
+    counties
+        .chain(towns)
+        .any(|id| g.place(id).name.starts_with(stem))
 }
 
 /// The longest county stem, in characters (`鹰手营子矿`).
 const MAX_STEM: usize = 5;
 
-/// Whether the text after a stem shows it stands as a name.
-fn stands_as_name(after: &str) -> bool {
+/// Whether the text after a stem shows it stands as a county's name.
+fn stands_as_name(stem: &str, after: &str) -> bool {
+    if COUNTY_AFTER.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    if stem
+        .chars()
+        .next_back()
+        .is_some_and(|c| FEATURE_ENDS.contains(c))
+    {
+        return false;
+    }
     match after.chars().next() {
         None => true,
         Some(c) if !is_han(c) => !c.is_alphanumeric(),

@@ -14,7 +14,7 @@ pub struct TimeFrame {
     /// `（现…）` right after it.
     pub marked_past: bool,
     /// The sentence tells of a change of divisions or of their past: `撤`, `更名`,
-    /// `合并`, `设立`, `曾`, `当时` …
+    /// `合并`, `设立`, `曾`, `当时`, `80年代`, `十年前` …
     pub tells_change: bool,
     /// The earliest four-digit number from 1900 on that the sentence writes (ASCII or
     /// full-width digits): a year the sentence is about.
@@ -25,6 +25,8 @@ pub struct TimeFrame {
 const CHANGE_WORDS: &[&str] = &[
     "撤", "更名", "改名", "改称", "改为", "改设", "设立", "合并", "并入", "划归", "划入", "前身",
     "曾", "旧称", "原名", "时称", "时为", "当时", "历史", "成立",
+    // The past named in words: `上世纪80年代`, `十年前`, `改革开放初期`, `那时`.
+    "年代", "世纪", "年前", "以前", "那时", "早年", "初期", "昔日", "过去", "当年", "彼时",
 ];
 
 /// Frames each mention that may be a former name.

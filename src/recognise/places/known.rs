@@ -58,7 +58,7 @@ fn continues_word(name: &str, next: Option<char>) -> bool {
     let last = name.chars().next_back();
     matches!(
         (last, next),
-        (Some('市'), '场' | '长' | '政' | '容' | '县' | '面')
+        (Some('市'), '场' | '长' | '政' | '容' | '县' | '面' | '民')
             | (
                 Some('乡'),
                 '村' | '亲' | '土' | '愁' | '音' | '镇' | '间' | '下' | '里'
