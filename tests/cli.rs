@@ -259,6 +259,23 @@ fn a_defect_met_in_one_draft_costs_that_draft_only() {
             broken
         );
     }
+    // `--fix` as a filter hands the draft back as it came.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .args(["check", "--fix", "-"])
+        .env("JIAODUI_TODAY", "2024-01-15")
+        .env("JIAODUI_TEST_PANIC", "触发崩溃")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(broken.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), broken);
 }
 
 #[test]

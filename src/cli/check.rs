@@ -228,7 +228,7 @@ fn check_batches(
                 let checked = || check_one(source, config, mode, report);
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(checked)).unwrap_or_else(
                     |panic| {
-                        let skip = Skip::defect(panic.as_ref());
+                        let skip = Skip::defect(panic.as_ref(), true);
                         unreadable::outcome(source.display(), config, report, skip)
                     },
                 )
@@ -331,6 +331,9 @@ impl Writer<'_> {
         }
         self.io_errors += usize::from(outcome.io_error);
         if outcome.skipped {
+            if let Some(echo) = &outcome.stdin_fixed {
+                io::stdout().lock().write_all(echo)?;
+            }
             self.summary.add_skipped(&outcome.tally);
             self.worst = self.worst.max(outcome.tally.worst());
             return self.rendered(&outcome.rendered);
@@ -437,17 +440,43 @@ impl Writer<'_> {
             );
             (rendered, part_tally, undated)
         };
-        let mut undated = false;
-        for group in parts.chunks(rayon::current_num_threads().max(1)) {
-            let done: Vec<_> = group.par_iter().map(check).collect();
-            for (rendered, part_tally, part_undated) in done {
-                self.rendered(&rendered)?;
-                tally.merge(&part_tally);
-                undated |= part_undated;
-            }
+        let (undated, defect) = self.write_parts(&parts, &mut tally, check)?;
+        if let Some(skip) = defect {
+            let skipped = unreadable::outcome(path.to_owned(), &large.config, self.report, skip);
+            self.outcome(skipped)?;
         }
         self.summary.undated += usize::from(undated);
         self.file_done(path, &tally, stored_as)
+    }
+
+    /// Checks the parts a few at a time in parallel and writes each one's findings, in
+    /// order; whether a part's dates went unchecked, and the first defect met. A defect met
+    /// in one part costs that part: the others are checked and written.
+    fn write_parts(
+        &mut self,
+        parts: &[std::ops::Range<usize>],
+        tally: &mut FileTally,
+        check: impl Fn(&std::ops::Range<usize>) -> (Vec<u8>, FileTally, bool) + Sync,
+    ) -> io::Result<(bool, Option<Skip>)> {
+        let check = |part: &std::ops::Range<usize>| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(part)))
+                .map_err(|panic| Skip::defect(panic.as_ref(), false))
+        };
+        let (mut undated, mut defect) = (false, None);
+        for group in parts.chunks(rayon::current_num_threads().max(1)) {
+            let done: Vec<_> = group.par_iter().map(check).collect();
+            for part in done {
+                match part {
+                    Ok((rendered, part_tally, part_undated)) => {
+                        self.rendered(&rendered)?;
+                        tally.merge(&part_tally);
+                        undated |= part_undated;
+                    }
+                    Err(skip) => defect = defect.or(Some(skip)),
+                }
+            }
+        }
+        Ok((undated, defect))
     }
 }
 
@@ -543,6 +572,22 @@ fn check_one(
         let analysis = lint::analyse(&decoded.text, source.path(), config, mode.today);
         outcome.undated = analysis.date_checks_skipped();
         (decoded.text, analysis.diagnostics)
+    } else if keep_bytes {
+        // `--fix` on stdin echoes the draft unchanged when the checker fails on it, as when
+        // there is nothing to fix: a filter must never hand back less than it was given.
+        let echo = bytes.clone();
+        let fixed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            fix_one(source, decoded, bytes, config, mode, &mut outcome)
+        }));
+        match fixed {
+            Ok(fixed) => fixed,
+            Err(panic) => {
+                let mut skipped =
+                    unreadable::outcome(path, config, report, Skip::defect(panic.as_ref(), true));
+                skipped.stdin_fixed = Some(echo);
+                return skipped;
+            }
+        }
     } else {
         fix_one(source, decoded, bytes, config, mode, &mut outcome)
     };

@@ -62,14 +62,17 @@ impl Skip {
         }
     }
 
-    /// A panic while checking the draft: a defect of jiaodui, not of the draft.
-    pub(super) fn defect(panic: &(dyn std::any::Any + Send)) -> Skip {
+    /// A panic while checking the draft (`whole`) or one part of a large draft: a defect
+    /// of jiaodui, not of the draft.
+    pub(super) fn defect(panic: &(dyn std::any::Any + Send), whole: bool) -> Skip {
         let what = (panic.downcast_ref::<&str>().copied())
             .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
             .unwrap_or("未知错误");
-        let reason = format!(
-            "检查这篇稿件时 jiaodui 出错（{what}），稿件没有检查，也没有改动；请报告此问题"
-        );
+        let reason = if whole {
+            format!("检查这篇稿件时 jiaodui 出错（{what}），稿件没有检查，也没有改动；请报告此问题")
+        } else {
+            format!("检查这篇稿件的一部分时 jiaodui 出错（{what}），这一部分没有检查；请报告此问题")
+        };
         Skip {
             io_error: Some(reason.clone()),
             reason,
