@@ -1,8 +1,8 @@
 //! Traditional festivals tied to a Gregorian date (`2月9日是除夕`, `中秋节（9月17日）`):
 //! each is a day of the lunar calendar, so the date beside it can be wrong.
 
-use super::words::{gap_after, gap_before};
-use super::{beside_date, lunar, CalendarKind, CalendarMention, FestivalYear};
+use super::words::tied_to_days;
+use super::{lunar, CalendarKind, CalendarMention, FestivalYear};
 use crate::recognise::dates::DateMention;
 use crate::text::{is_han, Span};
 
@@ -42,19 +42,9 @@ pub(super) fn festivals(
     out: &mut Vec<CalendarMention>,
 ) {
     let first = out.len();
-    for date in dates {
-        let Some(beside) = beside_date(text, date).filter(|b| b.is_day()) else {
-            continue;
-        };
-        let found = gap_after(text, segment, &[], date.span.end)
-            .and_then(|(at, _)| festival_at(text, segment, at as usize))
-            .or_else(|| {
-                gap_before(text, segment, &[], date.span.start)
-                    .and_then(|(at, _)| festival_before(text, segment, at as usize))
-            });
-        let Some((span, month, day)) = found else {
-            continue;
-        };
+    let after = |at, _| festival_at(text, segment, at);
+    let before = |at, _| festival_before(text, segment, at);
+    for (beside, (span, month, day)) in tied_to_days(text, segment, dates, after, before) {
         if out[first..].iter().any(|m| m.span == span) {
             continue;
         }

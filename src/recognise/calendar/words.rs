@@ -3,7 +3,7 @@
 //! grammar of what ties a calendar word to the Gregorian date next to it.
 
 use super::lunar::{self, animal_index, branch_index, cycle_of, stem_index};
-use super::{beside_date, CalendarKind, CalendarMention};
+use super::{beside_date, Beside, CalendarKind, CalendarMention};
 use crate::recognise::dates::DateMention;
 use crate::text::{is_han, CharSet, Span};
 
@@ -350,24 +350,37 @@ pub(super) fn solar_terms(
     out: &mut Vec<CalendarMention>,
 ) {
     let first = out.len();
-    for date in dates {
-        let Some(beside) = beside_date(text, date).filter(|b| b.is_day()) else {
-            continue;
-        };
-        let found = gap_after(text, segment, &[], date.span.end)
-            .and_then(|(at, empty)| term_at(text, segment, at as usize, empty))
-            .or_else(|| {
-                gap_before(text, segment, &[], date.span.start)
-                    .and_then(|(at, empty)| term_before(text, segment, at as usize, empty))
-            });
-        if let Some((span, term)) = found {
-            if out[first..].iter().all(|m| m.span != span) {
-                let mut found = mention(span, CalendarKind::SolarTerm { term }, false);
-                found.beside = Some(beside);
-                out.push(found);
-            }
+    let after = |at, empty| term_at(text, segment, at, empty);
+    let before = |at, empty| term_before(text, segment, at, empty);
+    for (beside, (span, term)) in tied_to_days(text, segment, dates, after, before) {
+        if out[first..].iter().all(|m| m.span != span) {
+            let mut found = mention(span, CalendarKind::SolarTerm { term }, false);
+            found.beside = Some(beside);
+            out.push(found);
         }
     }
+}
+
+/// For each one-day date of a segment, what `after` finds past the tie after it, else what
+/// `before` finds before the tie before it (each given the byte where the tie ends and
+/// whether it is empty): the words tied to days (`2月4日立春`, `除夕（2月9日）`).
+pub(super) fn tied_to_days<'a, T>(
+    text: &'a str,
+    segment: Span,
+    dates: &'a [&DateMention],
+    after: impl Fn(usize, bool) -> Option<T> + 'a,
+    before: impl Fn(usize, bool) -> Option<T> + 'a,
+) -> impl Iterator<Item = (Beside, T)> + 'a {
+    dates.iter().filter_map(move |date| {
+        let beside = beside_date(text, date).filter(|b| b.is_day())?;
+        let found = gap_after(text, segment, &[], date.span.end)
+            .and_then(|(at, empty)| after(at as usize, empty))
+            .or_else(|| {
+                gap_before(text, segment, &[], date.span.start)
+                    .and_then(|(at, empty)| before(at as usize, empty))
+            })?;
+        Some((beside, found))
+    })
 }
 
 fn term_at(text: &str, segment: Span, at: usize, empty_gap: bool) -> Option<(Span, u8)> {
