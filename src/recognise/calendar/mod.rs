@@ -128,8 +128,9 @@ pub fn recognise(text: &str, draft: &Draft, dates: &Dates) -> Calendar {
             .filter(|m| !matches!(m.kind, CalendarKind::Festival { .. }))
             .map(|m| m.span)
             .collect();
+        let mut quotes = words::Quotes::new(text, segment);
         for mention in found.iter_mut() {
-            mention.quoted = words::quoted(text, segment, mention.span.start);
+            mention.quoted = quotes.open_at(mention.span.start);
             if mention.beside.is_none() && !matches!(mention.kind, CalendarKind::DoubledUnit { .. })
             {
                 mention.beside = beside(text, segment, &in_segment, &spans, mention.span);

@@ -462,18 +462,39 @@ pub(super) fn gap_before(
     (strong || empty).then_some((at as u32, empty))
 }
 
-/// True when byte `offset` of the segment is inside `“”` or `《》` opened in the segment.
-pub(super) fn quoted(text: &str, segment: Span, offset: u32) -> bool {
-    let head = &text[segment.start as usize..offset as usize];
-    let (mut quote, mut title) = (0i32, 0i32);
-    for ch in head.chars() {
-        match ch {
-            '“' | '「' => quote += 1,
-            '”' | '」' => quote -= 1,
-            '《' => title += 1,
-            '》' => title -= 1,
-            _ => {}
+/// Whether offsets of a segment, asked in increasing order, are inside `“”` or `《》`
+/// opened in the segment: the marks are counted once, from the last offset asked on.
+pub(super) struct Quotes<'a> {
+    text: &'a str,
+    at: usize,
+    quote: i32,
+    title: i32,
+}
+
+impl<'a> Quotes<'a> {
+    pub(super) fn new(text: &'a str, segment: Span) -> Quotes<'a> {
+        Quotes {
+            text,
+            at: segment.start as usize,
+            quote: 0,
+            title: 0,
         }
     }
-    quote > 0 || title > 0
+
+    /// True when byte `offset` (not before the last one asked) is inside quotation marks
+    /// or a title.
+    pub(super) fn open_at(&mut self, offset: u32) -> bool {
+        let offset = (offset as usize).max(self.at);
+        for ch in self.text[self.at..offset].chars() {
+            match ch {
+                '“' | '「' => self.quote += 1,
+                '”' | '」' => self.quote -= 1,
+                '《' => self.title += 1,
+                '》' => self.title -= 1,
+                _ => {}
+            }
+        }
+        self.at = offset;
+        self.quote > 0 || self.title > 0
+    }
 }

@@ -51,13 +51,16 @@ pub(super) fn misplaced_stem_after(
         NameRef::Place(id) | NameRef::Short(id) => Some(id),
         _ => None,
     };
+    let rest = &body[m.end..];
+    if next_match_start == Some(m.end) || !rest.starts_with(is_han) {
+        return None;
+    }
     // Ex) 吉林 is the province and its prefecture 吉林市: a province among places.
     let names_a_province = m.refs.iter().all(|r| place(r).is_some())
         && (m.refs.iter().filter_map(place)).any(|p| g.place(p).level == Level::Province);
-    if next_match_start == Some(m.end) || !names_a_province {
+    if !names_a_province {
         return None;
     }
-    let rest = &body[m.end..];
     let mut ends: [usize; MAX_STEM] = [0; MAX_STEM];
     let mut chars = 0;
     for (i, c) in rest.char_indices().take(MAX_STEM) {
