@@ -15,7 +15,7 @@ declare_rule! {
     /// ## 查什么
     /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）、节气（`立春`）或传统节日（`除夕`、`元宵节`、`端午节`、`中秋节`、`重阳节`等）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
     ///
-    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。没写年份的日期，节日落在出版年份或前后一年的这一天都算对。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
+    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。节日前写明年份的（`2022年中秋节是9月10日`、`去年春节`），按那一年比较；都没写年份的，节日落在出版年份或前后一年的这一天都算对。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
     /// ## 为什么
     /// 读者清楚今年是什么干支、属什么生肖，也知道春节、立春在哪一天；历法信息与旁边的日期对不上，印出来的两者之中必有一错。
     /// ## 示例
@@ -338,6 +338,8 @@ fn festival(
     let dates: Vec<Date> = (years.iter())
         .filter_map(|&k| written.with().year(base + k).build().ok())
         .collect();
+    // A day the calendar library does not reach is not judged.
+    memo.lunar(*dates.first()?)?;
     let mut falls_on = |d: Date| festival_on(memo, d, month, day) == Some(true);
     if dates.iter().any(|&d| falls_on(d)) {
         return None;
@@ -379,8 +381,8 @@ fn festival(
     Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
 }
 
-/// How far from a date the day of its festival is looked for: a lunar year's festival
-/// lies within 50 days of the same Gregorian day of any year.
+/// How far from a date the day of its festival is looked for: a festival moves about a
+/// month from year to year in the Gregorian calendar.
 const SEARCH_DAYS: i64 = 60;
 
 /// Whether the festival of lunar `month` and `day` (0: the month's last day) falls on
