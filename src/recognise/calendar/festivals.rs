@@ -4,6 +4,7 @@
 use super::words::tied_to_days;
 use super::{lunar, CalendarKind, CalendarMention, FestivalYear};
 use crate::recognise::dates::DateMention;
+use crate::recognise::digits::digit_value;
 use crate::text::{is_han, Span};
 
 /// The festivals by the lunar month and day they fall on; day 0 is the last day of the
@@ -114,15 +115,11 @@ fn year_before(text: &str, segment: Span, at: usize) -> Option<FestivalYear> {
             return Some(FestivalYear::Relative(offset));
         }
     }
-    let digit = |c: char| {
-        c.to_digit(10)
-            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
-    };
     let digits: Vec<u32> = head
         .strip_suffix('年')?
         .chars()
         .rev()
-        .map_while(digit)
+        .map_while(digit_value)
         .collect();
     if digits.len() != 4 {
         return None;

@@ -1,3 +1,4 @@
+use crate::calendar::fullwidth_digit;
 use crate::config::{BylinePosition, ParenWidth};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Kind};
@@ -219,8 +220,9 @@ fn misspelt_leads(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         let Some(rest) = paragraph.strip_prefix("本报") else {
             continue;
         };
-        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-        let after_date = rest.trim_start_matches(|c: char| digit(c) || c == '月' || c == '日');
+        let after_date = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || fullwidth_digit(c).is_some() || c == '月' || c == '日'
+        });
         let dated = after_date.len() < rest.len();
         if dated && !rest[..rest.len() - after_date.len()].ends_with('日') {
             continue;
@@ -229,11 +231,9 @@ fn misspelt_leads(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             continue;
         };
         let at = start + (paragraph.len() - after_date.len()) as u32;
+        let spaced = credit.trim_start_matches([' ', '　']);
         let opens = credit.starts_with(['（', '('])
-            || (credit.trim_start_matches([' ', '　']).len() < credit.len()
-                && ROLES
-                    .iter()
-                    .any(|r| credit.trim_start_matches([' ', '　']).starts_with(r)));
+            || (spaced.len() < credit.len() && ROLES.iter().any(|r| spaced.starts_with(r)));
         if !opens {
             continue;
         }
