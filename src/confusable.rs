@@ -129,6 +129,14 @@ pub fn same_sound(a: char, b: char) -> bool {
     }
 }
 
+/// The same syllable and the same tone, by first reading: `候`/`侯` (hòu), not `栋`/`东`.
+pub fn same_tone(a: char, b: char) -> bool {
+    match (a.to_pinyin(), b.to_pinyin()) {
+        (Some(x), Some(y)) => x.with_tone() == y.with_tone(),
+        _ => false,
+    }
+}
+
 /// The same structure, a component in common, stroke orders at most a third apart, and not
 /// two numerals.
 pub fn similar_shape(a: char, b: char) -> bool {

@@ -157,6 +157,14 @@ impl ChangeDate {
             ChangeDate::Year(year) => year < date.year(),
         }
     }
+
+    /// For ordering changes: a year-only change as if on its last day.
+    pub fn key(self) -> (i16, i8, i8) {
+        match self {
+            ChangeDate::Day(d) => (d.year(), d.month(), d.day()),
+            ChangeDate::Year(y) => (y, 12, 31),
+        }
+    }
 }
 
 impl fmt::Display for ChangeDate {
@@ -521,15 +529,33 @@ impl Gazetteer {
     /// The current places a change's area went to, following later renames: the names to
     /// suggest for a former name.
     pub fn current_successors(&self, change: ChangeId) -> Vec<PlaceId> {
-        let mut out: Vec<PlaceId> = self
-            .change(change)
-            .successors
-            .iter()
-            .filter_map(|s| s.1)
-            .collect();
+        let mut out: Vec<PlaceId> = Vec::new();
+        self.successors_into(change, &mut out, 0);
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The current successors of `change` onto `out`; a successor gone since is followed
+    /// through the later change of its name in the same area (`吴县` → 吴县市 in 1995 →
+    /// 吴中区 and 相城区 in 2000), a few steps at most.
+    fn successors_into(&self, change: ChangeId, out: &mut Vec<PlaceId>, depth: u8) {
+        let record = self.change(change);
+        for (name, place) in &record.successors {
+            match place {
+                Some(place) => out.push(*place),
+                None if depth < 4 => {
+                    let later = self.changes_named(name).into_iter().filter(|&c| {
+                        let next = self.change(c);
+                        next.area == record.area && next.date.key() >= record.date.key()
+                    });
+                    for next in later.collect::<Vec<_>>() {
+                        self.successors_into(next, out, depth + 1);
+                    }
+                }
+                None => {}
+            }
+        }
     }
 
     /// Resolves a region like `山西省大同市平城区` to the deepest place its names chain to.

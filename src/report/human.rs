@@ -166,10 +166,16 @@ impl Human {
         for related in &diagnostic.related {
             let at = file.position(related.span.start);
             let text = file.text.get(related.span.range()).unwrap_or("");
+            let quoted = format!("“{text}”");
+            // Ex) a message that quotes the text already: `“河北省”写在这里`.
+            let (text, gap) = match related.message.contains(&quoted) {
+                true => ("", ""),
+                false => (quoted.as_str(), " "),
+            };
             let _ = writeln!(
                 out,
-                "     = 另见 {}:{}：“{}” {}",
-                at.line, at.col, text, related.message
+                "     = 另见 {}:{}：{text}{gap}{}",
+                at.line, at.col, related.message
             );
         }
         for fix in &diagnostic.fixes {

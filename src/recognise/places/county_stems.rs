@@ -2,9 +2,10 @@
 //! name a place for readers elsewhere. The stem is no name of the gazetteer's matcher, so it
 //! is looked for right after each province; it is kept only where it stands as a name and
 //! where every county of that stem lies in one other province: `陕西平遥` is the slip
-//! `place/hierarchy` reports, `山西平遥` is fine and left alone.
+//! `place/hierarchy` reports, `山西平遥` is fine and left alone. A former name is written
+//! the same way (`湖北襄樊`), and found the same way when no place bears its stem now.
 
-use crate::gazetteer::{Gazetteer, Level, Match, NameRef, PlaceId};
+use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, Match, NameRef, PlaceId};
 use crate::text::is_han;
 
 /// Words after a stem that show it stands as a place (`平遥古城`, `正定人`); punctuation and
@@ -38,15 +39,24 @@ const FEATURE_ENDS: &str = "山湖河江海泉井门峰岭洞池港桥原南北"
 /// Words after a stem that make it a county's name, whatever the stem is (`巫山人`).
 const COUNTY_AFTER: &[&str] = &["人", "籍", "县城", "老乡"];
 
+/// A stem right after a province, standing as a name.
+pub(super) enum StemAfter {
+    /// A county stem whose counties all lie in one other province (`陕西平遥`): its length
+    /// in bytes, and those counties.
+    Misplaced(usize, Vec<PlaceId>),
+    /// The stem of a former name of that province, which no current place bears
+    /// (`湖北襄樊`): its length in bytes, and the changes that ended the name.
+    Former(usize, Vec<ChangeId>),
+}
+
 /// For a match that names only provinces and is followed by no other name, the county stem
-/// right after it whose counties all lie in one other province: its length in bytes, and
-/// those counties.
-pub(super) fn misplaced_stem_after(
+/// or former name's stem right after it that the province does not hold now.
+pub(super) fn stem_after(
     g: &Gazetteer,
     body: &str,
     m: &Match<'_>,
     next_match_start: Option<usize>,
-) -> Option<(usize, Vec<PlaceId>)> {
+) -> Option<StemAfter> {
     let place = |r: &NameRef| match *r {
         NameRef::Place(id) | NameRef::Short(id) => Some(id),
         _ => None,
@@ -55,12 +65,14 @@ pub(super) fn misplaced_stem_after(
     if next_match_start == Some(m.end) || !rest.starts_with(is_han) {
         return None;
     }
-    // Ex) 吉林 is the province and its prefecture 吉林市: a province among places.
-    let names_a_province = m.refs.iter().all(|r| place(r).is_some())
-        && (m.refs.iter().filter_map(place)).any(|p| g.place(p).level == Level::Province);
-    if !names_a_province {
-        return None;
-    }
+    // Ex) 吉林 is the province and its prefecture 吉林市: a province among places. A
+    // prefecture alone (`苏州江阴`) is a parent too, for counties but not for former names.
+    let levels = || m.refs.iter().filter_map(place).map(|p| g.place(p).level);
+    let level = match m.refs.iter().all(|r| place(r).is_some()) {
+        true if levels().any(|l| l == Level::Province) => Level::Province,
+        true if levels().all(|l| l == Level::Prefecture) => Level::Prefecture,
+        _ => return None,
+    };
     let mut ends: [usize; MAX_STEM] = [0; MAX_STEM];
     let mut chars = 0;
     for (i, c) in rest.char_indices().take(MAX_STEM) {
@@ -73,36 +85,58 @@ pub(super) fn misplaced_stem_after(
         if !stem.chars().all(is_han) || !stands_as_name(stem, after) || WORD_STEMS.contains(&stem) {
             continue;
         }
+        let written: Vec<PlaceId> = m.refs.iter().filter_map(place).collect();
         let counties: Vec<PlaceId> = g.counties_by_stem(stem).collect();
+        if counties.is_empty() && level == Level::Province {
+            // Ex) 湖北襄樊: 襄樊市 is 襄阳市 since 2010, and no place is named 襄樊 now.
+            let former: Vec<ChangeId> = (g.former_by_stem(stem))
+                .filter(|&c| {
+                    (g.change(c).area).is_some_and(|a| written.iter().any(|&p| g.is_within(a, p)))
+                })
+                .collect();
+            let alone = next_match_start.is_none_or(|next| next >= m.end + len);
+            let borne = |p| named_there(g, p, level, |name| strip_suffix(name) == Some(stem));
+            if former.is_empty() || !alone || written.iter().any(|&p| borne(p)) {
+                continue;
+            }
+            return Some(StemAfter::Former(len, former));
+        }
         if counties.is_empty() {
             continue;
         }
-        let written: Vec<PlaceId> = m.refs.iter().filter_map(place).collect();
-        let mut holders = counties.iter().map(|&c| g.ancestor_at(c, Level::Province));
+        let mut holders = counties.iter().map(|&c| g.ancestor_at(c, level));
         let first = holders.next().flatten();
         let misplaced = first.is_some()
             && holders.all(|h| h == first)
             && !(counties.iter()).any(|&c| written.iter().any(|&p| g.is_within(c, p)))
-            && !written.iter().any(|&p| named_there(g, p, stem));
-        return misplaced.then_some((len, counties));
+            && !(written.iter()).any(|&p| named_there(g, p, level, |name| name.starts_with(stem)));
+        return misplaced.then_some(StemAfter::Misplaced(len, counties));
     }
     None
 }
 
-/// Whether a place of the province of `written` has a name that starts with `stem`
-/// (`北京沙河` is 沙河镇 of 昌平, `天津滨海` is 滨海新区): the text may mean that place.
-fn named_there(g: &Gazetteer, written: PlaceId, stem: &str) -> bool {
-    let Some(code) = g
-        .ancestor_at(written, Level::Province)
-        .and_then(|p| g.place(p).code)
-    else {
+/// Whether a county or town of the province (or prefecture, by `level`) of `written` has a
+/// name that `names` the stem (`北京沙河` is 沙河镇 of 昌平, `天津滨海` is 滨海新区,
+/// `湖北蒲圻` is 蒲圻街道 of 赤壁): the text may mean that place.
+fn named_there(
+    g: &Gazetteer,
+    written: PlaceId,
+    level: Level,
+    names: impl Fn(&str) -> bool,
+) -> bool {
+    let Some(code) = g.ancestor_at(written, level).and_then(|p| g.place(p).code) else {
         return false;
     };
-    let counties = g.builtin_ids_with_codes(code, code + 10_000);
-    let towns = g.builtin_ids_with_codes(code * 1_000, (code + 10_000) * 1_000);
-    counties
-        .chain(towns)
-        .any(|id| g.place(id).name.starts_with(stem))
+    // Six-digit codes: a province's counties share its first two digits, a prefecture's
+    // its first four.
+    let width = if level == Level::Province {
+        10_000
+    } else {
+        100
+    };
+    let counties = g.builtin_ids_with_codes(code, code + width);
+    let towns = g.builtin_ids_with_codes(code * 1_000, (code + width) * 1_000);
+    counties.chain(towns).any(|id| names(&g.place(id).name))
 }
 
 /// The longest county stem, in characters (`鹰手营子矿`).

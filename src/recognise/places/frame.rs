@@ -23,27 +23,71 @@ pub struct TimeFrame {
 
 /// Words that mark a sentence about the change itself, or the past on purpose.
 const CHANGE_WORDS: &[&str] = &[
-    "撤", "更名", "改名", "改称", "改为", "改设", "设立", "合并", "并入", "划归", "划入", "前身",
-    "曾", "旧称", "原名", "时称", "时为", "当时", "历史", "成立",
+    "撤",
+    "更名",
+    "改名",
+    "改称",
+    "改为",
+    "改设",
+    "设立",
+    "合并",
+    "并入",
+    "划归",
+    "划入",
+    "前身",
+    "曾",
+    "旧称",
+    "原名",
+    "时称",
+    "时为",
+    "当时",
+    "历史",
+    "成立",
+    // The new name told beside the old: `家住大同县的老李说，现在叫云州区了`.
+    "现在叫",
+    "现叫",
+    "如今叫",
+    "改叫",
+    "现称",
+    "今称",
+    "现名",
+    "今名",
     // The past named in words: `上世纪80年代`, `十年前`, `改革开放初期`, `那时`.
-    "年代", "世纪", "年前", "以前", "那时", "早年", "初期", "昔日", "过去", "当年", "彼时",
+    "年代",
+    "世纪",
+    "年前",
+    "以前",
+    "那时",
+    "早年",
+    "初期",
+    "昔日",
+    "过去",
+    "当年",
+    "彼时",
 ];
 
 /// Frames each mention that may be a former name.
 pub(super) fn frame_former_names(text: &str, mentions: &mut [Mention]) {
-    for m in mentions
-        .iter_mut()
-        .filter(|m| !m.former.is_empty() || !m.newsroom_former.is_empty())
-    {
-        m.frame = Some(frame(text, m.span));
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.former.is_empty() && m.newsroom_former.is_empty() {
+            continue;
+        }
+        // Ex) 原湖北省襄樊市: the mark stands before the chain the name ends.
+        let mut first = i;
+        while let Some(parent) = mentions[first].after.filter(|&p| p < first) {
+            first = parent;
+        }
+        let chain = Span::new(mentions[first].span.start, m.span.end);
+        mentions[i].frame = Some(frame(text, m.span, chain));
     }
 }
 
-fn frame(text: &str, span: Span) -> TimeFrame {
+fn frame(text: &str, span: Span, chain: Span) -> TimeFrame {
     let (start, end) = sentence_bounds(text, span);
     let sentence = &text[start..end];
     TimeFrame {
-        marked_past: marked_past(text, span),
+        marked_past: marked_past(text, chain),
         tells_change: CHANGE_WORDS.iter().any(|w| sentence.contains(w)),
         earliest_year: earliest_year(sentence),
     }
@@ -114,10 +158,10 @@ mod tests {
             let start = text.find(name).unwrap() as u32;
             Span::new(start, start + name.len() as u32)
         };
-        let first = frame(text, at("郊区"));
+        let first = frame(text, at("郊区"), at("郊区"));
         assert_eq!(first.earliest_year, Some(1996));
         assert!(!first.marked_past && !first.tells_change);
-        let second = frame(text, at("大同县"));
+        let second = frame(text, at("大同县"), at("大同县"));
         assert!(second.marked_past);
         assert_eq!(second.earliest_year, None);
     }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::county_stems::misplaced_stem_after;
+use super::county_stems::{stem_after, StemAfter};
 use super::ids::PlaceIds;
 use super::openers::opened_by;
 use super::tree::{Articles, Tree};
@@ -175,7 +175,7 @@ pub(super) fn find_known<'g>(
         }
         let short = is_short_form(m.refs);
         // Ex) 陕西平遥: the province counts, before a county it does not hold.
-        let stem = misplaced_stem_after(g, body, m, found.get(k + 1).map(|n| n.start));
+        let stem = stem_after(g, body, m, found.get(k + 1).map(|n| n.start));
         if short && stem.is_none() && !short_in_chain(found, k, name, next) {
             continue;
         }
@@ -214,27 +214,30 @@ pub(super) fn find_known<'g>(
             // Set by `frame_former_names`.
             frame: None,
         });
-        if let Some((len, counties)) = stem {
-            let at = Span::new(span.end, span.end + len as u32);
-            county_stems.push(stem_mention(
-                input,
-                articles,
-                mentions.len() - 1,
-                at,
-                &counties,
-            ));
+        let after = mentions.len() - 1;
+        match stem {
+            Some(StemAfter::Misplaced(len, counties)) => {
+                let at = Span::new(span.end, span.end + len as u32);
+                county_stems.push(stem_mention(input, articles, after, at, &counties, vec![]));
+            }
+            Some(StemAfter::Former(len, changes)) => {
+                let at = Span::new(span.end, span.end + len as u32);
+                mentions.push(stem_mention(input, articles, after, at, &[], changes));
+            }
+            None => {}
         }
     }
 }
 
-/// A county written by its stem (`平遥` of `陕西平遥`) at `span`, right after the province
-/// mention `after`.
+/// A county or a former name written by its stem (`平遥` of `陕西平遥`, `襄樊` of `湖北襄樊`)
+/// at `span`, right after the province mention `after`.
 fn stem_mention(
     input: &Input<'_>,
     articles: &mut Articles,
     after: usize,
     span: Span,
     counties: &[PlaceId],
+    former: Vec<ChangeId>,
 ) -> Mention {
     let counties = PlaceIds::from_slice(counties);
     Mention {
@@ -242,7 +245,7 @@ fn stem_mention(
         name: Cow::Owned(input.text[span.range()].to_owned()),
         places: counties.clone(),
         all_places: counties,
-        former: Vec::new(),
+        former,
         newsroom_former: Vec::new(),
         resolved_by: Resolution::Ambiguous,
         short: true,

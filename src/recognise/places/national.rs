@@ -5,7 +5,7 @@
 use super::slips::{compare_under, slip_candidate, Candidate, SlipSearch, Written};
 use super::{Input, Mention, SlipBasis, SlipCandidate};
 use crate::gazetteer::fuzzy::{Confusion, Slip};
-use crate::gazetteer::upper::{is_upper_suffix, UpperNames, MAX_STEM};
+use crate::gazetteer::upper::{is_upper_suffix, UpperNames, UpperSlip, MAX_STEM};
 use crate::gazetteer::{Level, NameRef, PlaceId};
 use crate::text::{is_han, Span};
 
@@ -55,10 +55,10 @@ pub(super) fn national_slip(
         if !g.matcher().refs(name).is_empty() {
             break;
         }
-        // Ex) 党组织与城市: inside a run, a difference at the first character is as likely
-        // the word before (与) as a slip (禹城市).
         let mut slips = UpperNames::builtin_slips(g, name);
-        slips.retain(|s| whole || !s.at_start);
+        if !whole {
+            keep_inner_slips(g, &text[..start as usize], &mut slips);
+        }
         if slips.is_empty() {
             continue;
         }
@@ -90,6 +90,15 @@ pub(super) fn national_slip(
     ))
 }
 
+/// Of the slips an ending inside a run of characters may be, those the text allows: a
+/// difference at its first character is as likely the word before (`党组织与城市`: 与) as a
+/// slip (禹城市) — unless a known name ends right before it (`潍坊方子区`, `红河州迷勒市`).
+fn keep_inner_slips(g: &crate::gazetteer::Gazetteer, before: &str, slips: &mut Vec<UpperSlip>) {
+    if slips.iter().any(|s| s.at_start) && !after_known_name(g, before) {
+        slips.retain(|s| !s.at_start);
+    }
+}
+
 /// Characters that end a count or a quantity before a suffix (`四个省`, `几个县`, `全县`,
 /// `各市`): the suffix is then a noun, not a name's.
 const QUANTIFIERS: &str = "个几多些每各全本该这那哪两数诸余某";
@@ -105,9 +114,12 @@ fn starts_a_name(g: &crate::gazetteer::Gazetteer, before: &str) -> bool {
     let Some(last) = before.chars().next_back() else {
         return true;
     };
-    if !is_han(last) || BEFORE_NAMES.contains(last) {
-        return true;
-    }
+    !is_han(last) || BEFORE_NAMES.contains(last) || after_known_name(g, before)
+}
+
+/// Whether `before`, the text up to a point, ends in a known name of two characters or more
+/// (`成都` in `成都武候区`).
+fn after_known_name(g: &crate::gazetteer::Gazetteer, before: &str) -> bool {
     before
         .char_indices()
         .rev()

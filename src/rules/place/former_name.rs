@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::gazetteer::{ChangeDate, ChangeId, Gazetteer, PlaceId};
+use crate::gazetteer::{strip_suffix, ChangeDate, ChangeId, Gazetteer, PlaceId};
 use crate::recognise::places::Mention;
 use crate::rules::Context;
 
@@ -9,9 +9,9 @@ declare_rule! {
     /// ## 查什么
     /// 行政区划更名、合并或撤销之后仍在使用的旧名：2018-02-09 之后的 `大同县`（今 `云州区`）和 `南郊区`，2021 年之后的 `水泊寺乡`。
     ///
-    /// 变更日期与出版日期（没有就用今天）比较。沿革中的日期是批准日期，变更要过几周甚至几个月才生效，所以批准 90 天后才算旧名；只知道年份的变更，从下一年起算。
+    /// 变更日期与出版日期（没有就用今天）比较。沿革中的日期是批准日期（提示里写作“2018年2月9日批准”），变更要过几周甚至几个月才生效，所以批准 90 天后才算旧名；只知道年份的变更，从下一年起算。
     ///
-    /// 沿革覆盖的各级都检查（县级及以上自 1982 年起，乡镇自 2014 年起），连写的地名、全称或简称都算（`四川灌县`）。单独出现的旧名，只有它只属于一个区划（`丰乐乡` 不算，好几个县都撤过）、且前后的字表明它是地名（`在灌县`，而不是 `普通县城`）时才算。
+    /// 沿革覆盖的各级都检查（县级及以上自 1982 年起，乡镇自 2014 年起），连写的地名、全称或简称都算（`四川灌县`）；去掉“市”“县”的旧名（`湖北襄樊`、`云南中甸`）只在紧跟省名、且今天没有哪个地方用这个名字时才算（`湖北蒲圻` 不算：赤壁市有蒲圻街道）。单独出现的旧名，只有它只属于一个区划（`丰乐乡` 不算，好几个县都撤过）、且前后的字表明它是地名（`在灌县`，而不是 `普通县城`）时才算。
     ///
     /// 以下从不提示：`原大同县` 等有意提及过去的写法（名前有 `原` `前` `旧`，名后有 `（今…）` 或 `旧址`，句子讲的就是变更本身：撤、改、更名、合并、设立……，或句中给出变更之前的年份）；`张家口地区` 等旧“地区”名，它们也有“一带”的意思；同时是日常词语的旧名（`城区`、`矿区`），除非文中点明是哪个区划（`大同市城区`）；仍是别处现用地名、而上下文指向那里的，或仍是同一地方现用名的（`麻阳县`，麻阳苗族自治县的日常简称）。
     /// ## 为什么
@@ -108,22 +108,15 @@ fn former_name(g: &Gazetteer, mention: &Mention, change: ChangeId) -> Diagnostic
         .map(|&p| g.place(p).name.to_string())
         .collect();
     names.dedup();
-    let when = record.date.to_string();
+    // The history's dates are approval dates: the message says so.
+    let when = format!("（{}批准）", record.date);
+    let name = &mention.name;
     let message = match &names[..] {
-        [] => format!("“{}”已于{when}撤销", mention.name),
-        [one] if record.kind.contains("合并") => {
-            format!("“{}”已于{when}撤销，并入“{one}”", mention.name)
-        }
-        [one] => format!(
-            "“{}”已于{when}{}，今为“{one}”",
-            mention.name,
-            verb(&record.kind)
-        ),
-        many => format!(
-            "“{}”已于{when}撤销，其地域今属“{}”",
-            mention.name,
-            many.join("”“")
-        ),
+        [] => format!("“{name}”已撤销{when}"),
+        [one] if record.kind.contains("合并") => format!("“{name}”已撤销，并入“{one}”{when}"),
+        [one] if verb(&record.kind) == "更名" => format!("“{name}”已更名为“{one}”{when}"),
+        [one] => format!("“{name}”已撤销，今为“{one}”{when}"),
+        many => format!("“{name}”已撤销，其地域今属“{}”{when}", many.join("”“")),
     };
     let document = if record.document.is_empty() {
         String::new()
@@ -131,12 +124,21 @@ fn former_name(g: &Gazetteer, mention: &Mention, change: ChangeId) -> Diagnostic
         format!("，{}", record.document)
     };
     let paths: Vec<String> = successors.iter().map(|&p| g.path(p)).collect();
-    let note = format!("{}{document}（{}）", record.kind, paths.join("；"));
+    let note = match paths.is_empty() {
+        true => format!("{}{document}", record.kind),
+        false => format!("{}{document}（{}）", record.kind, paths.join("；")),
+    };
     let mut diagnostic = Diagnostic::new(&RULE, mention.span, message).with_note(note);
+    // Ex) 湖北襄樊 → 湖北襄阳: a stem is replaced by a stem, where the new name has one.
+    let bare = *mention.name != *record.old_name;
     for name in &names {
+        let name = match strip_suffix(name).filter(|s| bare && s.chars().count() >= 2) {
+            Some(stem) => stem,
+            None => name,
+        };
         diagnostic = diagnostic.with_fix(Fix::suggested(
             format!("改为“{name}”"),
-            vec![Edit::replace(mention.span, name.clone())],
+            vec![Edit::replace(mention.span, name.to_owned())],
         ));
     }
     diagnostic
@@ -184,6 +186,10 @@ fn applicable_change(
                 .is_some_and(|area| p.places.iter().any(|&q| g.is_within(area, q)))
         })
     };
+    if parent.is_some_and(|p| !p.places.is_empty()) && !changes.iter().any(|&c| named_in_text(c)) {
+        // Ex) 辽宁省潮阳市: 潮阳市 was of 广东; the text means a place of 辽宁 (朝阳市).
+        return None;
+    }
     if changes.iter().any(|&c| named_in_text(c)) {
         // Ex) 山西省郊区: 阳泉's 郊区 is current and in 山西 too; 长治市郊区 rules it out.
         let current_there = parent.is_some_and(|p| {
@@ -217,10 +223,7 @@ fn applicable_change(
         }
     }
     // The latest change of the name decides.
-    changes.into_iter().max_by_key(|&c| match g.change(c).date {
-        ChangeDate::Day(d) => (d.year(), d.month(), d.day()),
-        ChangeDate::Year(y) => (y, 12, 31),
-    })
+    changes.into_iter().max_by_key(|&c| g.change(c).date.key())
 }
 
 /// Each article's settled places (those of mentions resolved to one place), each once, in

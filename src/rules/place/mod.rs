@@ -26,7 +26,14 @@ pub(crate) fn slip_reason(slip: Slip) -> String {
             written,
             right,
             why: Confusion::Sound,
-        } => format!("“{written}”与“{right}”同音"),
+        } if crate::confusable::same_tone(written, right) => {
+            format!("“{written}”与“{right}”同音")
+        }
+        Slip::Replaced {
+            written,
+            right,
+            why: Confusion::Sound,
+        } => format!("“{written}”与“{right}”音近"),
         Slip::Replaced {
             written,
             right,
