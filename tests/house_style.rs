@@ -149,6 +149,7 @@ fn forms_that_are_no_option_are_errors_in_every_style() {
         ),
         ("本报讯（ 记者 王海）近日，社区举办活动。", "byline/format"),
         ("居民在健身广场锻炼 摄影：王海", "photo/credit-format"),
+        ("居民在健身广场锻炼 王海摄影", "photo/credit-format"),
         (
             "居民在健身广场锻炼 (本报记者 王海 摄)",
             "photo/credit-format",

@@ -399,6 +399,8 @@ pub enum PhotoForm {
     Paren(Parens),
     /// `摄影：王海`.
     Colon,
+    /// `王海摄影`, `本报记者 王海 摄影`: the word `摄影` after the names.
+    WordAfter,
     /// `王海/摄`.
     Slash,
     /// `新华社发`, `…供图`, `（资料图片）`: a source, not a photographer.

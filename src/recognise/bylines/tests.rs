@@ -295,6 +295,12 @@ fn photo_credits_in_their_forms() {
         ("居民在健身广场锻炼 王海摄", PhotoForm::Plain, false),
         ("居民在健身广场锻炼 摄影：王海", PhotoForm::Colon, true),
         ("居民在健身广场锻炼 王海/摄", PhotoForm::Slash, false),
+        ("居民在健身广场锻炼 王海摄影", PhotoForm::WordAfter, true),
+        (
+            "居民在健身广场锻炼 本报记者王海 摄影",
+            PhotoForm::WordAfter,
+            true,
+        ),
         (
             "居民在健身广场锻炼（王海摄）",
             PhotoForm::Paren(Parens::Full),
@@ -313,6 +319,24 @@ fn photo_credits_in_their_forms() {
         assert_eq!(credit.spaced_she, spaced_she, "{text}");
         assert_eq!(credit.names().next().unwrap().text, "王海", "{text}");
     }
+}
+
+/// `摄影` closing a caption is a credit only after names read for certain; as a word of the
+/// caption, or before other words, it credits nobody.
+#[test]
+fn the_word_photography_is_a_credit_only_after_names() {
+    for text in [
+        "老人学摄影",
+        "老年大学开设 书法摄影",
+        "社区举办王海摄影作品展",
+        "展厅里的摄影师王海",
+        "居民锻炼王海摄影",
+    ] {
+        let found = recognise_text(&format!("{text}\n"));
+        assert!(found.photo_credits.is_empty(), "{text}: {found:?}");
+    }
+    let found = recognise_text("王海 摄影\n");
+    assert_eq!(found.photo_credits[0].form, PhotoForm::WordAfter);
 }
 
 #[test]
