@@ -349,3 +349,32 @@ fn photo_credit_separators_and_sources() {
     let found = recognise_text("居民在健身广场锻炼（资料图片）\n");
     assert_eq!(found.photo_credits[0].form, PhotoForm::Source);
 }
+
+/// The paper's own dateline and credit inside a paragraph are a lead credit out of place;
+/// another agency's dateline, a quoted one or one run into the words before it are not.
+#[test]
+fn a_lead_credit_inside_a_paragraph_is_found_out_of_place() {
+    let found = recognise_text("社区举办读书会\n\n8日，本报讯（记者 王海）社区举办读书会。\n");
+    let b = &found.bylines[0];
+    assert_eq!(b.place, BylinePlace::Inside);
+    assert_eq!(b.shape(), BylineShape::Paren);
+    assert_eq!(
+        b.credit.as_ref().unwrap().names().next().unwrap().text,
+        "王海"
+    );
+    let found = recognise_text(
+        "社区举办读书会\n\n8日，社区举办读书会。\n\n居民参加。本报北京6月8日讯（记者 王海）\n",
+    );
+    let b = &found.bylines[0];
+    assert_eq!(b.place, BylinePlace::Inside);
+    assert_eq!(b.lead.as_ref().unwrap().words(), "本报北京6月8日讯");
+    for text in [
+        "社区举办读书会\n\n8日，社区举办读书会。他说：“本报讯（记者 王海）要写在开头。”\n",
+        "社区举办读书会\n\n8日，社区举办读书会。据新华社北京6月8日电（记者 张立新），各地也有活动。\n",
+        "社区举办读书会\n\n8日，居民转发本报讯（记者 王海）的报道。\n",
+        "社区举办读书会\n\n8日，社区举办读书会。本报讯（这次活动）持续一天。\n",
+    ] {
+        let found = recognise_text(text);
+        assert!(found.bylines.is_empty(), "{text}: {:?}", found.bylines);
+    }
+}

@@ -98,7 +98,8 @@ fn is_separator_option(sep: &str) -> bool {
 pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
     let mut out = Vec::new();
     match (byline.place, &byline.lead, &byline.credit) {
-        (BylinePlace::Lead, Some(lead), credit) => {
+        // A lead credit out of place is judged as the lead it will be moved to.
+        (BylinePlace::Lead | BylinePlace::Inside, Some(lead), credit) => {
             match credit {
                 Some(credit) => {
                     if lead.colon {
