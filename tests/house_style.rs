@@ -149,6 +149,7 @@ fn forms_that_are_no_option_are_errors_in_every_style() {
         ),
         ("本报讯（ 记者 王海）近日，社区举办活动。", "byline/format"),
         ("居民在健身广场锻炼 摄影：王海", "photo/credit-format"),
+        ("居民在健身广场锻炼 王海摄影", "photo/credit-format"),
         (
             "居民在健身广场锻炼 (本报记者 王海 摄)",
             "photo/credit-format",
@@ -163,6 +164,54 @@ fn forms_that_are_no_option_are_errors_in_every_style() {
             assert_eq!(found.len(), 1, "{name}: {text}");
             assert_eq!(found[0].kind, Kind::Error, "{name}: {text}");
         }
+    }
+}
+
+/// A house that prints its bylines' parentheses in ASCII says so (`parens = "halfwidth"`,
+/// DESIGN §5): its own form is clean — of `punct/halfwidth` too, which never reports a
+/// byline's parentheses —, the standard full-width form departs from its choice only (a
+/// finding of style with a safe fix to the house form), and half-width marks in the body
+/// stay slips. Without that line half-width parentheses in a byline are an error of
+/// `byline/format` alone.
+#[test]
+fn a_house_that_prints_half_width_parentheses_says_so() {
+    let half = config("[byline]\nparens = \"halfwidth\"\n");
+    let house = "社区举办读书会\n\n本报讯(记者 王海)8日，社区举办读书会。\n";
+    let found = common::analyse(house, None, &half).diagnostics;
+    assert!(found.is_empty(), "{}", common::render(house, &found));
+
+    let standard = "社区举办读书会\n\n本报讯（记者 王海）8日，社区举办读书会。\n";
+    let found = common::analyse(standard, None, &half).diagnostics;
+    assert_eq!(found.len(), 1, "{}", common::render(standard, &found));
+    assert_eq!(found[0].rule, "byline/format");
+    assert_eq!(found[0].kind, Kind::Style);
+    let fix = found[0].safe_fix().expect("a safe fix");
+    assert_eq!(fix.edits[0].replacement, "本报讯(记者 王海)");
+    let fixed = jiaodui::lint::fix(standard, None, &half, common::today());
+    assert_eq!(fixed.text, house);
+
+    // Half-width marks in the body are slips whatever the byline's parentheses.
+    let body = "社区举办读书会\n\n本报讯(记者 王海)8日，社区举办读书会(周六)。\n";
+    let found = common::analyse(body, None, &half).diagnostics;
+    let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+    assert_eq!(
+        rules,
+        ["punct/halfwidth"; 2],
+        "{}",
+        common::render(body, &found)
+    );
+    assert!(found.iter().all(|d| d.span.start > 40));
+
+    for (name, config) in every_style() {
+        let found = common::analyse(house, None, &config).diagnostics;
+        let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+        assert_eq!(
+            rules,
+            ["byline/format"],
+            "{name}: {}",
+            common::render(house, &found)
+        );
+        assert_eq!(found[0].kind, Kind::Error, "{name}");
     }
 }
 

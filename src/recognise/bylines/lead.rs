@@ -2,6 +2,7 @@
 //! follows one at the start of a paragraph.
 
 use super::credit::{colon_len, is_space, leading_spaces};
+use super::names::looks_like_name;
 use super::{At, Byline, BylinePlace, Credit, CreditForm, Lead, Role, RoleGroup, Scan, Spacing};
 use crate::recognise::digits::is_digit;
 use crate::text::{is_han, Span};
@@ -48,6 +49,47 @@ impl Scan<'_> {
         let span = Span::new(base, base + end as u32);
         let credit = credit.map(|(credit, _)| credit);
         Some(at.byline(span, BylinePlace::Lead, Some(lead), credit))
+    }
+
+    /// The paper's own datelines with a credit naming its reporters that stand inside a
+    /// paragraph, not at its start, in `body[from..to]`: `8日，本报讯（记者 王海）社区……`,
+    /// `……居民参加。本报讯（记者 王海）` — a lead credit put in the wrong place. Nothing else
+    /// counts: not another agency's dateline (`据新华社电` is quoted in news every day), not
+    /// one inside quotation marks or run into the words before it, not a credit whose
+    /// names cannot be read.
+    pub(super) fn inside_bylines(&self, body: &str, at: At, from: usize, to: usize) -> Vec<Byline> {
+        let mut out = Vec::new();
+        let (mut scanned, mut quoted) = (0, 0i32);
+        for (i, _) in body[..to]
+            .match_indices("本报")
+            .filter(|&(i, _)| i >= from.max(1))
+        {
+            quoted += quote_depth(&body[scanned..i]);
+            scanned = i;
+            let before = body[..i].chars().next_back();
+            if quoted > 0 || !before.is_some_and(opens_inside) {
+                continue;
+            }
+            // A dateline and credit are short: reading a bounded window keeps a page of
+            // unclosed parentheses linear.
+            let window = body[i..to]
+                .char_indices()
+                .nth(64)
+                .map_or(to, |(k, _)| i + k);
+            let start = at.span.start + i as u32;
+            let inside = At {
+                span: Span::new(start, at.span.end),
+                ..at
+            };
+            let Some(mut byline) = self.lead_byline(&body[i..window], inside) else {
+                continue;
+            };
+            if byline.lead.as_ref().is_some_and(Lead::is_own) && names_reporters(&byline) {
+                byline.place = BylinePlace::Inside;
+                out.push(byline);
+            }
+        }
+        out
     }
 
     /// The credit right after a dateline, and its byte length.
@@ -163,4 +205,37 @@ fn place_date_word(after: &str, via: bool) -> Option<(String, String, usize)> {
         place_date.push(ch);
     }
     None
+}
+
+/// How far `s` opens quotation marks (`“` `「`) against closing them.
+fn quote_depth(s: &str) -> i32 {
+    s.chars()
+        .map(|c| match c {
+            '“' | '「' | '『' => 1,
+            '”' | '」' | '』' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Whether a dateline may start after `c` inside a paragraph: after a mark that ends a
+/// clause or a sentence, or a space — not after words (`据本报讯`, `转发本报讯`) or an
+/// opening quotation mark or title mark.
+fn opens_inside(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '：' | '、' | '）' | ')' | '”' | '」' | '…'
+    ) || is_space(c)
+}
+
+/// Whether a credit names its reporters for certain: complete, with names, a role before
+/// them or names that look like names.
+fn names_reporters(byline: &Byline) -> bool {
+    byline.credit.as_ref().is_some_and(|credit| {
+        credit.complete
+            && !credit.free
+            && credit.names().next().is_some()
+            && (credit.groups.first().is_some_and(|g| g.role.is_some())
+                || credit.names().all(|n| looks_like_name(&n.text)))
+    })
 }

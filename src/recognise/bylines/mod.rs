@@ -144,6 +144,9 @@ pub enum BylinePlace {
     CreditLine,
     /// At the end of a paragraph: `……。（王海 李敏）`, `（新华社北京12月31日电）`.
     Trailing,
+    /// Inside a paragraph, not at its start: `8日，本报讯（记者 王海）社区……` — the paper's own
+    /// dateline and credit put in the wrong place.
+    Inside,
     /// A writer's name alone under the headline, as commentaries and features are signed:
     /// `胡昭衡`. Not a reporter's credit: neither its form nor its place is the house's
     /// concern, and the roster does not list outside writers.
@@ -204,7 +207,7 @@ impl Byline {
             return BylineShape::Wire;
         }
         match self.place {
-            BylinePlace::Lead => match self.credit.as_ref().map(|c| c.form) {
+            BylinePlace::Lead | BylinePlace::Inside => match self.credit.as_ref().map(|c| c.form) {
                 None => BylineShape::Dateline,
                 Some(CreditForm::Reported) => BylineShape::Reported,
                 Some(_) => BylineShape::Paren,
@@ -399,6 +402,8 @@ pub enum PhotoForm {
     Paren(Parens),
     /// `摄影：王海`.
     Colon,
+    /// `王海摄影`, `本报记者 王海 摄影`: the word `摄影` after the names.
+    WordAfter,
     /// `王海/摄`.
     Slash,
     /// `新华社发`, `…供图`, `（资料图片）`: a source, not a photographer.
@@ -558,11 +563,19 @@ impl Scan<'_> {
                     out.bylines.push(byline);
                 }
                 if kind != BlockKind::PhotoNews {
-                    if let Some(byline) = self.trailing_byline(body, at) {
-                        if byline.span.start >= lead_end {
-                            out.bylines.push(byline);
-                        }
+                    let trailing = (self.trailing_byline(body, at))
+                        .filter(|byline| byline.span.start >= lead_end);
+                    // Ex) 8日，本报讯（记者 王海）社区举办读书会。 — a lead credit out of place.
+                    if at.article.is_some() {
+                        let from = (lead_end - at.span.start) as usize;
+                        let to = trailing
+                            .as_ref()
+                            .map_or(body.len(), |b| (b.span.start - at.span.start) as usize);
+                        let inside = self.inside_bylines(body, at, from, to);
+                        (out.bylines)
+                            .extend(inside.into_iter().filter(|b| !draft.is_masked(b.span)));
                     }
+                    out.bylines.extend(trailing);
                 } else {
                     out.photo_credits.extend(self.photo_credit(body, at));
                 }

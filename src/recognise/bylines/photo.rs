@@ -1,5 +1,5 @@
 //! Photo credits at the end of a caption or photo-news item: `本报记者 王海 摄`,
-//! `（王海摄）`, `摄影：王海`, `王海/摄`, several photographers (`本报记者 王海 通讯员 李敏 摄`),
+//! `（王海摄）`, `摄影：王海`, `王海摄影`, `王海/摄`, several photographers (`本报记者 王海 通讯员 李敏 摄`),
 //! drawings (`（赵炬绘）`), and sources that are not photographers (`新华社发`, `…供图`,
 //! `（资料图片）`).
 
@@ -76,6 +76,10 @@ impl Scan<'_> {
         // Ex) 摄影：王海 / 摄影:王海
         if let Some(mark) = trimmed.rfind("摄影") {
             let after = &trimmed[mark + "摄影".len()..];
+            // Ex) 锻炼 王海摄影
+            if after.is_empty() {
+                return self.word_after_credit(&trimmed[..mark], base, make);
+            }
             let colon = colon_len(after);
             if colon == 0 {
                 return None;
@@ -118,6 +122,30 @@ impl Scan<'_> {
         };
         let mut credit = make(start, form, parsed);
         credit.spaced_she = spaced_she;
+        Some(credit)
+    }
+
+    /// `……锻炼 王海摄影`, `……锻炼 本报记者 王海 摄影`: a credit in no accepted form, the
+    /// word `摄影` after the names. Only names read for certain make it one: a role before
+    /// them, or names set apart from the caption's words (`老人学摄影`, `参观书画摄影` are
+    /// captions, not credits).
+    fn word_after_credit(
+        &self,
+        words: &str,
+        base: u32,
+        make: impl Fn(usize, PhotoForm, Words) -> PhotoCredit,
+    ) -> Option<PhotoCredit> {
+        let spaced = words.ends_with(is_space);
+        let words = words.trim_end_matches(is_space);
+        let (start, parsed) = self.credit_tail(words, base)?;
+        let named = parsed.groups.iter().any(|g| !g.names.is_empty());
+        let roled = parsed.groups.iter().any(|g| g.role.is_some());
+        // Ex) 王海 摄影 on a line of its own; never a caption's one word (`书法摄影`).
+        if !named || (!roled && start == 0 && !spaced) {
+            return None;
+        }
+        let mut credit = make(start, PhotoForm::WordAfter, parsed);
+        credit.glued_to_text = glued_to(words, start);
         Some(credit)
     }
 

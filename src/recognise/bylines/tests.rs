@@ -295,6 +295,12 @@ fn photo_credits_in_their_forms() {
         ("居民在健身广场锻炼 王海摄", PhotoForm::Plain, false),
         ("居民在健身广场锻炼 摄影：王海", PhotoForm::Colon, true),
         ("居民在健身广场锻炼 王海/摄", PhotoForm::Slash, false),
+        ("居民在健身广场锻炼 王海摄影", PhotoForm::WordAfter, true),
+        (
+            "居民在健身广场锻炼 本报记者王海 摄影",
+            PhotoForm::WordAfter,
+            true,
+        ),
         (
             "居民在健身广场锻炼（王海摄）",
             PhotoForm::Paren(Parens::Full),
@@ -315,6 +321,24 @@ fn photo_credits_in_their_forms() {
     }
 }
 
+/// `摄影` closing a caption is a credit only after names read for certain; as a word of the
+/// caption, or before other words, it credits nobody.
+#[test]
+fn the_word_photography_is_a_credit_only_after_names() {
+    for text in [
+        "老人学摄影",
+        "老年大学开设 书法摄影",
+        "社区举办王海摄影作品展",
+        "展厅里的摄影师王海",
+        "居民锻炼王海摄影",
+    ] {
+        let found = recognise_text(&format!("{text}\n"));
+        assert!(found.photo_credits.is_empty(), "{text}: {found:?}");
+    }
+    let found = recognise_text("王海 摄影\n");
+    assert_eq!(found.photo_credits[0].form, PhotoForm::WordAfter);
+}
+
 #[test]
 fn photo_credit_separators_and_sources() {
     let found = recognise_text("居民在健身广场锻炼 本报记者 王海、李敏 摄\n");
@@ -324,4 +348,33 @@ fn photo_credit_separators_and_sources() {
     assert_eq!(role.organisation(), Some("本报"));
     let found = recognise_text("居民在健身广场锻炼（资料图片）\n");
     assert_eq!(found.photo_credits[0].form, PhotoForm::Source);
+}
+
+/// The paper's own dateline and credit inside a paragraph are a lead credit out of place;
+/// another agency's dateline, a quoted one or one run into the words before it are not.
+#[test]
+fn a_lead_credit_inside_a_paragraph_is_found_out_of_place() {
+    let found = recognise_text("社区举办读书会\n\n8日，本报讯（记者 王海）社区举办读书会。\n");
+    let b = &found.bylines[0];
+    assert_eq!(b.place, BylinePlace::Inside);
+    assert_eq!(b.shape(), BylineShape::Paren);
+    assert_eq!(
+        b.credit.as_ref().unwrap().names().next().unwrap().text,
+        "王海"
+    );
+    let found = recognise_text(
+        "社区举办读书会\n\n8日，社区举办读书会。\n\n居民参加。本报北京6月8日讯（记者 王海）\n",
+    );
+    let b = &found.bylines[0];
+    assert_eq!(b.place, BylinePlace::Inside);
+    assert_eq!(b.lead.as_ref().unwrap().words(), "本报北京6月8日讯");
+    for text in [
+        "社区举办读书会\n\n8日，社区举办读书会。他说：“本报讯（记者 王海）要写在开头。”\n",
+        "社区举办读书会\n\n8日，社区举办读书会。据新华社北京6月8日电（记者 张立新），各地也有活动。\n",
+        "社区举办读书会\n\n8日，居民转发本报讯（记者 王海）的报道。\n",
+        "社区举办读书会\n\n8日，社区举办读书会。本报讯（这次活动）持续一天。\n",
+    ] {
+        let found = recognise_text(text);
+        assert!(found.bylines.is_empty(), "{text}: {:?}", found.bylines);
+    }
 }

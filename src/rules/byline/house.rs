@@ -16,8 +16,12 @@ use crate::text::Span;
 /// A way a byline departs from the house style.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Deviation {
-    /// ASCII `(` `)` where the house prints `（` `）` (or the other way round).
+    /// ASCII `(` `)` where the house prints `（` `）`, or parentheses of two widths: wrong in
+    /// every style.
     ParenWidth,
+    /// `（` `）` where the house explicitly prints ASCII parentheses (`parens = "halfwidth"`):
+    /// the standard form, departing only from the house's choice.
+    HouseParens,
     /// No role word before the first names: `本报讯（王海）`.
     MissingRole,
     /// Names separated by something other than the house separator.
@@ -39,7 +43,10 @@ impl Deviation {
     /// Whether the deviation is wrong in every style or departs from the house's choice.
     pub(crate) fn kind(&self) -> Kind {
         match self {
-            Deviation::Form | Deviation::RoleSpacing { .. } | Deviation::GluedNames => Kind::Style,
+            Deviation::Form
+            | Deviation::HouseParens
+            | Deviation::RoleSpacing { .. }
+            | Deviation::GluedNames => Kind::Style,
             Deviation::Separator { found } if is_separator_option(found) => Kind::Style,
             _ => Kind::Error,
         }
@@ -50,8 +57,9 @@ impl Deviation {
         match self {
             Deviation::ParenWidth => match house.parens {
                 ParenWidth::Fullwidth => "使用了半角括号".to_owned(),
-                ParenWidth::Halfwidth => "使用了全角括号".to_owned(),
+                ParenWidth::Halfwidth => "括号全角半角混用".to_owned(),
             },
+            Deviation::HouseParens => "使用了全角括号，本报用半角括号".to_owned(),
             Deviation::MissingRole => "缺少身份词“记者”".to_owned(),
             Deviation::Separator { found } => {
                 let found = match found.trim() {
@@ -90,7 +98,8 @@ fn is_separator_option(sep: &str) -> bool {
 pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
     let mut out = Vec::new();
     match (byline.place, &byline.lead, &byline.credit) {
-        (BylinePlace::Lead, Some(lead), credit) => {
+        // A lead credit out of place is judged as the lead it will be moved to.
+        (BylinePlace::Lead | BylinePlace::Inside, Some(lead), credit) => {
             match credit {
                 Some(credit) => {
                     if lead.colon {
@@ -113,8 +122,10 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
                 }
                 Some(credit) => {
                     if let CreditForm::Paren(parens) = credit.form {
-                        if (parens == Parens::Half) != half_house(house) {
+                        if parens.is_mixed() {
                             out.push(Deviation::ParenWidth);
+                        } else {
+                            out.extend(paren_width(parens == Parens::Half, house));
                         }
                     }
                 }
@@ -123,9 +134,7 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
         }
         (BylinePlace::Trailing, _, Some(credit)) if credit.free => {
             if let CreditForm::Paren(parens) = credit.form {
-                if parens.opens_half() != half_house(house) {
-                    out.push(Deviation::ParenWidth);
-                }
+                out.extend(paren_width(parens.opens_half(), house));
             }
         }
         (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit)) => {
@@ -139,6 +148,17 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
 
 fn half_house(house: &House<'_>) -> bool {
     house.parens == ParenWidth::Halfwidth
+}
+
+/// How parentheses of one width (`half`: ASCII) depart from the house's: ASCII ones where
+/// the house prints full-width ones are wrong in every style; full-width ones where the
+/// house has chosen ASCII ones depart only from its choice.
+fn paren_width(half: bool, house: &House<'_>) -> Option<Deviation> {
+    match (half, half_house(house)) {
+        (true, false) => Some(Deviation::ParenWidth),
+        (false, true) => Some(Deviation::HouseParens),
+        _ => None,
+    }
 }
 
 fn dedup(deviations: &mut Vec<Deviation>) {
@@ -167,17 +187,15 @@ fn credit_deviations(
     let half = match credit.form {
         // A closing credit is judged by its opening mark.
         CreditForm::Paren(parens) if place == BylinePlace::Trailing => Some(parens.opens_half()),
-        CreditForm::Paren(parens) => {
-            if parens.is_mixed() {
-                acc.push(Deviation::ParenWidth);
-            }
-            Some(parens == Parens::Half)
+        // Ex) （记者 王海) — two widths are wrong whatever the house prints.
+        CreditForm::Paren(parens) if parens.is_mixed() => {
+            acc.push(Deviation::ParenWidth);
+            None
         }
+        CreditForm::Paren(parens) => Some(parens == Parens::Half),
         _ => None,
     };
-    if half.is_some_and(|half| half != half_house(house)) {
-        acc.push(Deviation::ParenWidth);
-    }
+    acc.extend(half.and_then(|half| paren_width(half, house)));
     // Ex) 本报讯（记者 王海） where the house reports, 记者王海报道： where it parenthesises.
     let form = match credit.form {
         CreditForm::Paren(_) if place == BylinePlace::Lead => Some(BylineForm::Paren),
@@ -231,9 +249,11 @@ fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviatio
 }
 
 /// True when `span` lies inside a byline or photo credit that departs from the house
-/// style: the byline rules rebuild it whole, so its punctuation is theirs to report.
+/// style: the byline rules rebuild it whole, so its punctuation is theirs to report. Where
+/// the house prints its bylines' parentheses in ASCII (`parens = "halfwidth"`), a byline's
+/// ASCII parentheses are its house form, never a slip of the input method.
 pub(crate) fn owns(bylines: &Bylines, span: Span, house: &House<'_>) -> bool {
-    (bylines.bylines_around(span)).any(|b| !deviations(b, house).is_empty())
+    (bylines.bylines_around(span)).any(|b| half_house(house) || !deviations(b, house).is_empty())
         || (bylines.credits_around(span)).any(|c| crate::rules::photo::house::deviates(c, house))
 }
 
@@ -543,6 +563,16 @@ mod tests {
             let b = &recognise(text, &config).bylines[0];
             assert_eq!(deviations(b, &house), [Deviation::ParenWidth]);
         }
+        // The standard form where the house chose ASCII parentheses: a matter of style.
+        let house = House {
+            parens: ParenWidth::Halfwidth,
+            ..settled()
+        };
+        let text = "本报讯（记者 王海）近日，社区举办活动。\n";
+        let b = &recognise(text, &Config::default()).bylines[0];
+        assert_eq!(deviations(b, &house), [Deviation::HouseParens]);
+        assert_eq!(Deviation::HouseParens.kind(), Kind::Style);
+        assert_eq!(house_form(b, &house).unwrap(), "本报讯(记者 王海)");
     }
 
     #[test]

@@ -13,6 +13,8 @@ declare_rule! {
     /// ## 查什么
     /// 署名不在本报规定的位置：设了 `[byline] position = "lead"` 时，署名写在文末，或单独成行写在正文中、电头旁，而不是紧跟首段电头；设了 `position = "end"` 时，署名写在导语里；以及同一篇稿件出现第二处署名。
     ///
+    /// 本报电头连同署名写进了段落中间或末尾（`8日，本报讯（记者 王海）社区举办读书会。`、`……居民参加。本报讯（记者 王海）`），无论本报体例如何都放错了位置：电头总在首段开头。引号里的电头、正文里引述的其他通讯社电头（`据新华社北京6月9日电`）以及与前文连写的（`转发本报讯（记者 王海）的报道`）不算。
+    ///
     /// 没有电头的特稿，在标题下单独一行署名（`本报记者 王海`），位置没有问题。
     ///
     /// 要闻简报、“■”开头的一组短讯，每条末尾的署名（`（王海）`）是这种版式的写法，不算放错位置。
@@ -36,7 +38,7 @@ declare_rule! {
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
     /// ```
     /// ## 修改
-    /// 仅作建议：把署名按本报体例重写后移到本报规定的位置，或删去重复的第二处署名。挪动文字交给编辑决定：单独一行的署名可能是有意的版式安排，工具看不出来。
+    /// 仅作建议：把署名按本报体例重写后移到本报规定的位置（段中的电头和署名连同电头里的地点、日期一起移到首段开头），或删去重复的第二处署名。挪动文字交给编辑决定：单独一行的署名可能是有意的版式安排，工具看不出来。
     /// ## 依据
     /// 本报 `[byline] position` 版式
     pub(crate) RULE = "byline/position" {
@@ -133,6 +135,9 @@ fn misplaced(
     house: &House<'_>,
     standard: bool,
 ) -> Diagnostic {
+    if byline.place == BylinePlace::Inside {
+        return out_of_lead(cx, article, byline, house);
+    }
     let diagnostic = match house.position.get() {
         Some(BylinePosition::Lead) => {
             let message = match byline.place {
@@ -160,6 +165,21 @@ fn misplaced(
     }
 }
 
+/// A dateline and its credit inside a paragraph (`8日，本报讯（记者 王海）……`): out of place
+/// in every style, since the dateline opens the first paragraph wherever the house signs.
+fn out_of_lead(
+    cx: &Context<'_>,
+    article: &Article,
+    byline: &Byline,
+    house: &House<'_>,
+) -> Diagnostic {
+    if house.position.get() == Some(BylinePosition::End) {
+        return Diagnostic::new(&RULE, byline.span, "电头应放在首段开头，署名应放在文末");
+    }
+    let fix = move_to_lead(cx, article, byline, house);
+    Diagnostic::new(&RULE, byline.span, "电头和署名应放在首段开头").with_fix(fix)
+}
+
 fn move_to_lead(
     cx: &Context<'_>,
     article: &Article,
@@ -172,8 +192,9 @@ fn move_to_lead(
         .bylines
         .of_article(cx.draft.article_of(lead_block)?)
         .find(|b| b.block == lead_block && b.place == BylinePlace::Lead && b.credit.is_none());
-    let lead = bare_lead
-        .and_then(|b| b.lead.clone())
+    // Ex) 8日，本报北京6月1日讯（记者 王海）…… — a misplaced dateline moves with its credit.
+    let lead = (byline.lead.clone())
+        .or_else(|| bare_lead.and_then(|b| b.lead.clone()))
         .unwrap_or_else(house_lead);
     let moved = Byline {
         place: BylinePlace::Lead,

@@ -16,15 +16,15 @@ pub(crate) fn style_of(credit: &PhotoCredit) -> Option<PhotoStyle> {
         PhotoForm::Plain => Some(PhotoStyle::Plain),
         PhotoForm::Paren(_) => Some(PhotoStyle::Paren),
         PhotoForm::Slash => Some(PhotoStyle::Slash),
-        PhotoForm::Colon | PhotoForm::Source | PhotoForm::Unparsed => None,
+        PhotoForm::Colon | PhotoForm::WordAfter | PhotoForm::Source | PhotoForm::Unparsed => None,
     }
 }
 
 /// A way a photo credit departs from the house style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Departure {
-    /// `摄影：王海`: no accepted form.
-    Colon,
+    /// `摄影：王海`, `王海摄影`: no accepted form.
+    NoForm,
     /// `(王海 摄)`: half-width parentheses.
     HalfParens,
     /// Spaces inside the parentheses, or names separated by a mark that is no option.
@@ -57,8 +57,8 @@ pub(crate) fn departures(credit: &PhotoCredit, house: &House<'_>) -> Vec<Departu
     let mut out = Vec::new();
     let form = match credit.form {
         PhotoForm::Source | PhotoForm::Unparsed => return out,
-        PhotoForm::Colon => {
-            out.push(Departure::Colon);
+        PhotoForm::Colon | PhotoForm::WordAfter => {
+            out.push(Departure::NoForm);
             return out;
         }
         PhotoForm::Paren(parens) if parens != Parens::Full => {
@@ -149,10 +149,13 @@ fn spacing_off(credit: &PhotoCredit, house: &House<'_>) -> bool {
     glued || parts_off
 }
 
-/// True when roster reporters are credited without their role (`王海 摄`, `摄影：王海`).
+/// True when roster reporters are credited without their role (`王海 摄`, `摄影：王海`,
+/// `王海摄影`).
 fn roster_role(credit: &PhotoCredit, house: &House<'_>) -> bool {
-    matches!(credit.form, PhotoForm::Plain | PhotoForm::Colon)
-        && !credit.has_role()
+    matches!(
+        credit.form,
+        PhotoForm::Plain | PhotoForm::Colon | PhotoForm::WordAfter
+    ) && !credit.has_role()
         && !house.roster.is_empty()
         && credit.names().next().is_some()
         && credit.names().all(|n| house.roster.contains(&n.text))
