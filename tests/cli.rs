@@ -537,3 +537,91 @@ fn today_is_pinned_by_one_variable_for_check_and_the_server() {
         );
     }
 }
+
+/// A Markdown table's cells are checked as text, like the same cells tab-separated in a
+/// plain draft; the pipes and the delimiter row are not text, and `--fix` keeps the table.
+#[test]
+fn markdown_table_cells_are_checked_and_fixed_in_place() {
+    let dir = temp_dir();
+    let head = "# 社区活动安排\n\n本报讯（记者 王海）8日，社区公布活动安排。\n\n";
+    let rows = [
+        ["日期", "活动", "地点"],
+        ["4月31日", "读书会,义诊", "武候区"],
+        ["3月20日（星期三）", "讲座", "社区"],
+    ];
+    let table: String = (rows.iter().enumerate())
+        .map(|(i, row)| {
+            let delimiter = if i == 1 { "| --- |:---:| ---: |\n" } else { "" };
+            format!("{delimiter}| {} |\n", row.join(" | "))
+        })
+        .collect();
+    let tabbed: String = rows.iter().map(|row| row.join("\t") + "\n").collect();
+    write(
+        dir.path(),
+        "2023-03-15-表.md",
+        format!("{head}{table}").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "2023-03-15-表.txt",
+        format!("{head}{tabbed}").as_bytes(),
+    );
+    let found = |name: &str| -> Vec<(String, String)> {
+        let out = jiaodui(dir.path(), &["check", "--format", "json", name]);
+        let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        (findings.as_array().unwrap().iter())
+            .map(|f| {
+                let (start, end) = (
+                    f["span"][0].as_u64().unwrap(),
+                    f["span"][1].as_u64().unwrap(),
+                );
+                // Positions are byte offsets into the draft: the span is the flagged text.
+                assert_eq!(text[start as usize..end as usize], f["text"], "{f}");
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["text"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let in_table = found("2023-03-15-表.md");
+    assert_eq!(in_table, found("2023-03-15-表.txt"));
+    let rules: Vec<&str> = in_table.iter().map(|(rule, _)| rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "date/invalid",
+            "punct/halfwidth",
+            "place/misspelled",
+            "date/weekday"
+        ]
+    );
+    assert!(
+        in_table.iter().all(|(_, text)| !text.contains('|')),
+        "{in_table:?}"
+    );
+
+    jiaodui(dir.path(), &["check", "--fix", "2023-03-15-表.md"]);
+    let fixed = std::fs::read_to_string(dir.path().join("2023-03-15-表.md")).unwrap();
+    let expected = table
+        .replace("读书会,义诊", "读书会，义诊")
+        .replace("（星期三）", "（星期一）");
+    assert_eq!(fixed, format!("{head}{expected}"));
+    jiaodui(dir.path(), &["check", "--fix", "2023-03-15-表.md"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("2023-03-15-表.md")).unwrap(),
+        fixed
+    );
+
+    // Trap: a table whose cells are right gives no finding, pipes, delimiter and all.
+    let clean =
+        "| 日期 | 活动 | 地点 |\n|:--|:-:|--:|\n| 3月15日（星期三） | 读书会，义诊 | 武侯区 |\n\
+        |  | 讲座 | 社区 |\n";
+    write(
+        dir.path(),
+        "2023-03-15-对.md",
+        format!("{head}{clean}").as_bytes(),
+    );
+    assert_eq!(found("2023-03-15-对.md"), []);
+}

@@ -445,3 +445,164 @@ fn utf16_drafts_are_fixed_in_their_encoding_byte_for_byte_elsewhere() {
         );
     }
 }
+
+/// A page with findings of its own, so that checking it as if it were clean would show.
+const MISDECODED_PAGE: &str = "社区举办读书会\n\n本报讯(记者 王海)8日,社区举办读书会;居民参加。\n";
+
+/// A GB18030 draft an editor decoded as Latin-1 and saved as UTF-8 (`ÉçÇø¾Ù°ì¶ÁÊé»á`),
+/// or decoded as UTF-8, its Chinese characters lost to U+FFFD.
+fn misdecoded(text: &str) -> (String, String) {
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    let latin1 = bytes.iter().map(|&b| b as char).collect();
+    (latin1, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[test]
+fn a_draft_stored_as_mojibake_is_reported_not_checked_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    let (latin1, lost) = misdecoded(MISDECODED_PAGE);
+    write("latin1.txt", latin1.as_bytes());
+    write("lost.md", lost.as_bytes());
+    // Too large to check whole: read when its turn comes, and still not checked.
+    write(
+        "large.txt",
+        misdecoded(&MISDECODED_PAGE.repeat(12_000)).0.as_bytes(),
+    );
+
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(1), "an error: the run fails");
+    let findings = json(&out);
+    let said: Vec<String> = (findings.iter())
+        .map(|f| {
+            format!(
+                "{} {} {} {}",
+                f["path"], f["rule"], f["severity"], f["span"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            r#""./large.txt" "file/encoding" "error" [0,0]"#,
+            r#""./latin1.txt" "file/encoding" "error" [0,0]"#,
+            r#""./lost.md" "file/encoding" "error" [0,0]"#,
+        ]
+    );
+    let message = findings[1]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("文件未检查：本稿是乱码")
+            && message.contains("GB18030")
+            && message.contains("原文应为“社区举办读书会”"),
+        "{message}"
+    );
+    assert!(findings[2]["message"]
+        .as_str()
+        .unwrap()
+        .contains("汉字已经丢失"));
+
+    for format in ["human", "json", "sarif", "github", "html"] {
+        let out = jiaodui(dir.path(), &["check", "--format", format, "latin1.txt"]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = stdout(&out);
+        assert!(text.contains("file/encoding"), "{format}: {text}");
+        assert!(!text.contains("没有发现问题"), "{format}: {text}");
+        if format == "sarif" {
+            let sarif: Value = serde_json::from_str(&text).unwrap();
+            sarif_schema::assert_valid(&sarif);
+            let results = sarif["runs"][0]["results"].as_array().unwrap();
+            assert_eq!(results.len(), 1, "{results:?}");
+            assert_eq!(results[0]["ruleId"], "file/encoding");
+            assert_eq!(results[0]["level"], "error");
+        } else if format != "html" {
+            // The page's rule list names every rule; the other formats name only findings.
+            assert!(!text.contains("punct/halfwidth"), "{format}: {text}");
+        }
+    }
+    let human = stdout(&jiaodui(dir.path(), &["check", "latin1.txt"]));
+    assert!(
+        human.contains("latin1.txt:1:1: 错误[file/encoding] 文件未检查：本稿是乱码"),
+        "{human}"
+    );
+    assert!(
+        human.contains("有 1 个文件是编码读错的乱码，没有检查（见 file/encoding）。"),
+        "{human}"
+    );
+    assert!(!human.contains("未能读取"), "{human}");
+
+    // `--fix` leaves such a file as it is, and hands stdin back as it came.
+    let out = jiaodui(dir.path(), &["check", "--fix", "latin1.txt", "lost.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("latin1.txt")).unwrap(),
+        latin1
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("lost.md")).unwrap(),
+        lost
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jiaodui"))
+        .current_dir(dir.path())
+        .args(["check", "--fix", "-"])
+        .env("JIAODUI_TODAY", "2024-01-15")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(latin1.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(stdout(&out), latin1);
+    assert!(stderr(&out).contains("file/encoding"), "{}", stderr(&out));
+
+    // Turned off, the rule reports nothing, but the file is still not checked.
+    write("jiaodui.toml", b"[rules]\n\"file/encoding\" = \"off\"\n");
+    let out = jiaodui(dir.path(), &["check", "latin1.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("但检查不完整"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("latin1.txt：文件未检查"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Traps: a GB18030 draft `check` decodes itself, French and German text, and a Chinese
+/// draft with a few accented names are checked as drafts.
+#[test]
+fn drafts_read_right_are_never_taken_for_mojibake() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    let (gb18030, _, _) = encoding_rs::GB18030.encode(MISDECODED_PAGE);
+    write("gb18030.txt", &gb18030);
+    let french = "Société générale, Ça va très bien. Größe, Straße, Ärger und Öl in Zürich.\n";
+    write("latin.txt", french.repeat(8).as_bytes());
+    let names = "社区举办读书会\n\n本报讯（记者 王海）8日，法国作家 Zoé Clément、\
+        Chloé Bénédicte 和 Renée Gérard 来到社区，与居民一起读书。\n";
+    write("names.txt", names.as_bytes());
+    let out = jiaodui(dir.path(), &["check", "--format", "json", "."]);
+    let findings = json(&out);
+    assert!(
+        findings.iter().all(|f| f["rule"] != "file/encoding"),
+        "{findings:?}"
+    );
+    let rules_in = |path: &str| -> Vec<&str> {
+        (findings.iter())
+            .filter(|f| f["path"] == path)
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect()
+    };
+    assert!(
+        rules_in("./gb18030.txt").contains(&"punct/halfwidth"),
+        "checked as a draft: {findings:?}"
+    );
+    let human = stdout(&jiaodui(dir.path(), &["check", "."]));
+    assert!(human.contains("检查了 3 个文件"), "{human}");
+    assert!(!human.contains("跳过"), "{human}");
+}

@@ -120,3 +120,49 @@ fn a_bad_dictionary_names_file_line_and_entry_and_every_file_is_checked() {
         "{stderr}"
     );
 }
+
+/// A `pattern` that is no regular expression stops the run with a message in Chinese that
+/// names the file, the line and the entry, in the config and in a prh dictionary alike.
+#[test]
+fn a_bad_pattern_is_told_in_chinese_with_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.txt", DRAFT);
+    let config =
+        "[words]\nimport = [\"b.yml\"]\n\n[[words.entry]]\npattern = \"[a-\"\nright = \"x\"\n";
+    write(dir.path(), "jiaodui.toml", config);
+    write(
+        dir.path(),
+        "b.yml",
+        "rules:\n  - expected: 作为\n    pattern: /做(为/\n",
+    );
+    let out = jiaodui(dir.path(), &["check", "page.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "jiaodui.toml:4: words.entry[0] “[a-”: pattern /[a-/ 不是有效的正则表达式（unclosed character class）"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "b.yml:2: rules[0] “作为”: pattern /做(为/ 不是有效的正则表达式（unclosed group）"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is not supported"), "{stderr}");
+    // Trap: the same entry with a valid pattern loads and checks the draft.
+    write(dir.path(), "jiaodui.toml", &config.replace("[a-", "[a-z]+"));
+    write(
+        dir.path(),
+        "b.yml",
+        "rules:\n  - expected: 作为\n    pattern: /做(为)/\n",
+    );
+    let out = jiaodui(dir.path(), &["check", "page.txt"]);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

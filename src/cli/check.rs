@@ -334,7 +334,7 @@ impl Writer<'_> {
             if let Some(echo) = &outcome.stdin_fixed {
                 io::stdout().lock().write_all(echo)?;
             }
-            self.summary.add_skipped(&outcome.tally);
+            self.summary.add_skipped(&outcome.tally, outcome.misdecoded);
             self.worst = self.worst.max(outcome.tally.worst());
             return self.rendered(&outcome.rendered);
         }
@@ -502,6 +502,8 @@ struct Outcome {
     tally: FileTally,
     note: Option<String>,
     skipped: bool,
+    /// Skipped as mojibake (`file/encoding`).
+    misdecoded: bool,
     io_error: bool,
     fixed: usize,
     wrote: bool,
@@ -606,9 +608,10 @@ fn check_one(
     outcome
 }
 
-/// Reads and decodes a file; a file that cannot be read or is no text is a [`Skip`] that
-/// says why. The raw bytes are returned too when `keep_bytes` asks for them. `None`: a file
-/// larger than `limit`, left unread.
+/// Reads and decodes a file; a file that cannot be read or is no text, or whose text is
+/// mojibake, is a [`Skip`] that says why. The raw bytes are returned too when `keep_bytes`
+/// asks for them (and, with mojibake, kept for `--fix` on stdin to hand back as they came).
+/// `None`: a file larger than `limit`, left unread.
 type Loaded = Option<(Decoded, Vec<u8>)>;
 
 fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loaded, Skip> {
@@ -624,7 +627,10 @@ fn load(source: &Source, keep_bytes: bool, limit: Option<usize>) -> Result<Loade
         decode_owned(std::mem::take(&mut bytes))
     };
     match decoded {
-        Ok(decoded) => Ok(Some((decoded, bytes))),
+        Ok(decoded) => match crate::text::misdecoded(&decoded.text) {
+            Some(misdecoded) => Err(Skip::misdecoded(misdecoded, keep_bytes.then_some(bytes))),
+            None => Ok(Some((decoded, bytes))),
+        },
         Err(err) => Err(Skip::decode(&err)),
     }
 }

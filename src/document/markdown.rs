@@ -1,5 +1,6 @@
 //! Markdown-specific structure: front matter, regions never linted (code, HTML comments,
-//! link targets) and `<!-- jiaodui-disable … -->` suppression comments.
+//! link targets), `<!-- jiaodui-disable … -->` suppression comments and the cells of pipe
+//! tables.
 
 use crate::text::{Span, SpansByStart};
 
@@ -280,6 +281,40 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The cells of a pipe-table row, `| 4月31日 | 读书会 |` (`row` is the line without its
+/// indentation): the text of each cell, without the pipes and the spaces around it, in order;
+/// none for the delimiter row `|---|:--:|` or a row of empty cells. `None` for a line that is
+/// no table row. A pipe escaped as `\|` belongs to its cell.
+pub(crate) fn table_cells(text: &str, row: Span) -> Option<Vec<Span>> {
+    let line = &text[row.range()];
+    if line.len() < 2 || !line.starts_with('|') || !line.ends_with('|') || line.ends_with("\\|") {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let pipes = (memchr::memchr_iter(b'|', bytes)).filter(|&i| i == 0 || bytes[i - 1] != b'\\');
+    let mut cells = Vec::new();
+    let mut from = 0;
+    let mut delimiter_row = true;
+    for pipe in pipes.skip(1) {
+        const SPACE: [char; 4] = [' ', '\t', '\u{3000}', '\u{a0}'];
+        let cell = &line[from + 1..pipe];
+        let lead = cell.len() - cell.trim_start_matches(SPACE).len();
+        let trimmed = cell.trim_matches(SPACE);
+        let start = row.start as usize + from + 1 + lead;
+        from = pipe;
+        if trimmed.is_empty() {
+            continue;
+        }
+        let delimiter = trimmed.trim_matches(':');
+        delimiter_row &= !delimiter.is_empty() && delimiter.bytes().all(|b| b == b'-');
+        cells.push(Span::from_range(start..start + trimmed.len()));
+    }
+    if delimiter_row {
+        cells.clear();
+    }
+    Some(cells)
 }
 
 #[cfg(test)]

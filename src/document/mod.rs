@@ -101,9 +101,11 @@ pub(crate) enum BlockKind {
     /// `新开街道党工委` / `2024年1月10日`; and the page's own notes: who edited it
     /// (`责任编辑：李敏`), where its pictures come from, a QR-code prompt, an appendix's `附：`.
     Signoff,
-    /// Markdown that is not prose (a fenced code block, a table, a thematic break).
+    /// Markdown that is not prose (a fenced code block, a table's delimiter row, a thematic
+    /// break).
     Other,
-    /// A table cell or a note of a word-processor document: text checked for punctuation,
+    /// A table cell (of a Markdown pipe table, without its pipes, or of a word-processor
+    /// document) or a note of a word-processor document: text checked for punctuation,
     /// dates and places, outside every article, so that no rule of a page's structure
     /// (headlines, credits, captions, broken paragraphs) looks at it.
     Cell,

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::columns::column_lines;
 use super::furniture::refine;
-use super::markdown::{front_matter, masks};
+use super::markdown::{front_matter, masks, table_cells};
 use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
 use crate::text::{at_most_chars, contains_any, Span, SpansByStart};
@@ -48,9 +48,10 @@ pub(super) enum LineShape {
     Text,
     /// A Markdown `#` heading.
     Heading,
-    /// Inside a fenced code block, or a table / thematic break.
+    /// Inside a fenced code block, or a table's delimiter row / thematic break.
     Other,
-    /// A table cell or a note of a word-processor document (see `paragraphs`).
+    /// A cell of a Markdown table row (one line per cell, see `table_row`), or a table cell
+    /// or a note of a word-processor document (see `paragraphs`).
     Cell,
 }
 
@@ -68,10 +69,29 @@ fn split_lines(text: &str, draft: &Draft) -> Vec<Line> {
         if text[..end].ends_with('\r') && end > start {
             end -= 1;
         }
-        lines.push(make_line(text, start, end, markdown, draft));
+        let line = make_line(text, start, end, markdown, draft);
+        match (line.shape == LineShape::Other).then(|| table_row(text, line.content, draft)) {
+            // Each cell a line of its own, so that no rule sees the pipes between them.
+            Some(Some(cells)) if !cells.is_empty() => lines.extend(cells),
+            _ => lines.push(line),
+        }
         start = next;
     }
     lines
+}
+
+/// The cells of a Markdown table row outside code, as `Cell` lines; `None` for any other
+/// line, and no cells for the delimiter row, which stays `Other`.
+fn table_row(text: &str, row: Span, draft: &Draft) -> Option<Vec<Line>> {
+    if draft.kind != DraftKind::Markdown || draft.is_masked(Span::new(row.start, row.start + 1)) {
+        return None;
+    }
+    let cells = table_cells(text, row)?;
+    let line = |content| Line {
+        content,
+        shape: LineShape::Cell,
+    };
+    Some(cells.into_iter().map(line).collect())
 }
 
 pub(super) fn make_line(
@@ -535,5 +555,49 @@ mod tests {
             &page[draft.blocks[1].span.range()],
             "本报讯（记者 王海）正文。"
         );
+    }
+
+    #[test]
+    fn markdown_table_cells_are_segments_without_their_pipes() {
+        let page = "# 社区活动安排\n\n本报讯（记者 王海）8日，社区公布活动安排。\n\n\
+            | 日期 | 活动 |\n|:---|---:|\n|　4月31日 | 读书会,义诊 |\n|  | `a|b` 讲座 \\| 义诊 |\n\n\
+            ```\n| 代码 | 不查 |\n```\n";
+        let draft = parse(page, DraftKind::Markdown);
+        let cells: Vec<&str> = (draft.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Cell)
+            .map(|b| &page[b.span.range()])
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                "日期",
+                "活动",
+                "4月31日",
+                "读书会,义诊",
+                "`a",
+                "b` 讲座 \\| 义诊"
+            ]
+        );
+        // The delimiter row and the fenced table are not prose; no pipe is in a segment.
+        let other: Vec<&str> = (draft.blocks.iter())
+            .filter(|b| b.kind == BlockKind::Other)
+            .map(|b| &page[b.span.range()])
+            .collect();
+        assert_eq!(other[0], "|:---|---:|");
+        for segment in draft.segments() {
+            let text = &page[segment.range()];
+            let unescaped = text.replace("\\|", "");
+            assert!(
+                !unescaped.contains('|') && !text.contains("代码"),
+                "{text:?}"
+            );
+        }
+        // Cells are outside the article, as a Word draft's are.
+        assert_eq!(draft.articles.len(), 1);
+        assert_eq!(draft.articles[0].paragraphs.len(), 1);
+        // A plain draft has no tables: its pipes are text.
+        let plain = parse("| 日期 | 活动 |\n", DraftKind::Text);
+        assert_ne!(plain.blocks[0].kind, BlockKind::Cell);
+        assert_eq!(plain.segments().count(), 1);
     }
 }

@@ -12,6 +12,7 @@ use super::documents::Snapshot;
 use super::rendered::Rendered;
 use super::workspace::Resolved;
 use crate::lint::{self, Analysis};
+use crate::rules::file::encoding;
 use crate::text::PositionEncoding;
 
 /// Documents larger than this are kept in sync but not checked.
@@ -97,10 +98,11 @@ pub(crate) fn analyse(
         analysed.skipped = Some(reason);
         return analysed;
     }
-    if let Some(message) = mojibake(&analysed.text) {
+    if let Some(misdecoded) = crate::text::misdecoded(&analysed.text) {
         let first_line = (analysed.text.find(['\r', '\n'])).unwrap_or(analysed.text.len());
         let range = (analysed.positions()).range(crate::text::Span::new(0, first_line as u32));
-        let note = note(range, "file/encoding", message);
+        let message = encoding::editor_message(&misdecoded);
+        let note = note(range, encoding::RULE.id, message);
         analysed.rendered = Rendered::new([&note]);
         return analysed;
     }
@@ -158,66 +160,4 @@ pub(crate) fn note(range: lsp::Range, code: &str, message: String) -> lsp::Diagn
         message,
         ..Default::default()
     }
-}
-
-/// Why a text looks like a GB18030 draft the editor decoded wrongly: as Latin-1 (or Windows
-/// 1252), which turns every Chinese character into two letters such as `Æ½³Ç`, or as UTF-8,
-/// which turns them into `�`. Such a text has many of those and few or no Chinese characters;
-/// in the Latin-1 case the letters, read back as bytes, must also decode as GB18030 text that
-/// is mostly Chinese, so that French or German text is never taken for it.
-pub(crate) fn mojibake(text: &str) -> Option<String> {
-    const REOPEN: &str = "请以 GB18030 编码重新打开：VS Code 点击右下角状态栏的编码，选“通过编码\
-        重新打开”，再选 Simplified Chinese (GB18030)；Neovim 执行 :e ++enc=gb18030。";
-    let mut head = text.len().min(64 * 1024);
-    while !text.is_char_boundary(head) {
-        head -= 1;
-    }
-    let head = &text[..head];
-    let (mut latin, mut lost, mut han) = (0, 0, 0);
-    for ch in head.chars() {
-        match ch {
-            '\u{80}'..='\u{FF}' => latin += 1,
-            '\u{FFFD}' => lost += 1,
-            _ if crate::text::is_han(ch) => han += 1,
-            _ => {}
-        }
-    }
-    if lost >= 8 && han * 10 <= lost {
-        return Some(format!(
-            "本稿不是 UTF-8 文本，编辑器解码时丢了字（显示为 �），疑为 GB18030 编码的稿件，未作检查。{REOPEN}"
-        ));
-    }
-    if latin < 8 || han * 10 > latin {
-        return None;
-    }
-    // The letters back to the bytes they were read from.
-    let mut bytes = Vec::with_capacity(head.len());
-    for ch in head.chars() {
-        match ch as u32 {
-            0..=0xFF => bytes.push(ch as u8),
-            _ => {
-                let mut utf8 = [0; 4];
-                let (byte, _, unmappable) =
-                    encoding_rs::WINDOWS_1252.encode(ch.encode_utf8(&mut utf8));
-                if unmappable || byte.len() != 1 {
-                    return None;
-                }
-                bytes.push(byte[0]);
-            }
-        }
-    }
-    let (decoded, _) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
-    let decoded_han = decoded.chars().filter(|&c| crate::text::is_han(c)).count();
-    let broken = decoded.chars().filter(|&c| c == '\u{FFFD}').count();
-    if decoded_han * 3 < latin || broken * 20 > decoded_han {
-        return None;
-    }
-    let sample: String = (decoded.lines().map(str::trim))
-        .find(|l| !l.is_empty())?
-        .chars()
-        .take(16)
-        .collect();
-    Some(format!(
-        "本稿疑为 GB18030 编码，编辑器却按 Latin-1 解码，显示为乱码（原文应为“{sample}”），未作检查。{REOPEN}"
-    ))
 }

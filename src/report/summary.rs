@@ -15,6 +15,9 @@ pub struct Summary {
     /// Files asked for and not checked (not text, unreadable, a damaged Word document, an
     /// old `.doc`): each is a `file/unreadable` finding unless that rule is off.
     pub skipped: usize,
+    /// Of those, drafts stored as mojibake (a GB18030 draft an editor decoded wrongly): each
+    /// is a `file/encoding` finding unless that rule is off.
+    pub misdecoded: usize,
     /// Paths that could not be read at all (one that does not exist, a folder that cannot
     /// be walked): the run is incomplete and fails.
     pub failed: usize,
@@ -77,9 +80,11 @@ impl Summary {
         }
     }
 
-    /// Adds one file that was asked for and not checked: its finding, not its characters.
-    pub fn add_skipped(&mut self, tally: &FileTally) {
+    /// Adds one file that was asked for and not checked — `misdecoded` when it is mojibake —:
+    /// its finding, not its characters.
+    pub fn add_skipped(&mut self, tally: &FileTally, misdecoded: bool) {
         self.skipped += 1;
+        self.misdecoded += usize::from(misdecoded);
         for (severity, n) in tally.by_severity() {
             *self.by_severity.entry(severity).or_default() += n;
         }
@@ -121,10 +126,16 @@ impl Summary {
     /// Sentences on what was not checked, when anything was not.
     pub fn incomplete(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if self.skipped > 0 {
+        let unreadable = self.skipped - self.misdecoded;
+        if unreadable > 0 {
             out.push(format!(
-                "有 {} 个文件未能读取，没有检查（见 file/unreadable）。",
-                self.skipped
+                "有 {unreadable} 个文件未能读取，没有检查（见 file/unreadable）。"
+            ));
+        }
+        if self.misdecoded > 0 {
+            out.push(format!(
+                "有 {} 个文件是编码读错的乱码，没有检查（见 file/encoding）。",
+                self.misdecoded
             ));
         }
         if self.undated > 0 {

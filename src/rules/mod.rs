@@ -277,6 +277,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(date::range),
     rule!(date::relative),
     rule!(date::weekday),
+    rule!(file::encoding),
     rule!(file::unreadable),
     rule!(headline::punctuation),
     rule!(paragraph::broken),

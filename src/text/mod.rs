@@ -1,5 +1,5 @@
 //! Raw text and positions: spans, line index, encodings, decoding (and the text of Word
-//! drafts), sets of Han characters.
+//! drafts, and text an editor decoded wrongly), sets of Han characters.
 //!
 //! This module knows nothing of drafts, rules or the language server.
 
@@ -8,6 +8,7 @@ mod decode;
 mod docx;
 mod encoding;
 mod line_index;
+mod misdecoded;
 mod span;
 mod words;
 
@@ -17,6 +18,7 @@ pub(crate) use decode::{decode_owned, looks_binary};
 pub use docx::{read_docx, read_docx_with, WordError, WordLimits, WordText};
 pub use encoding::PositionEncoding;
 pub use line_index::{LineCol, LineIndex};
+pub use misdecoded::{misdecoded, Misdecoded};
 pub use span::Span;
 pub(crate) use span::SpansByStart;
 pub(crate) use words::contains_any;

@@ -381,17 +381,24 @@ fn local(base: Span, span: Span) -> std::ops::Range<usize> {
 }
 
 /// Patterns are compiled with a size limit, so a hostile dictionary cannot exhaust memory.
+/// A pattern that does not compile is told in Chinese, with the regex engine's reason (the
+/// last line of its message, which points at the pattern above it).
 fn compile_pattern(source: &str) -> Result<Regex, String> {
     regex::RegexBuilder::new(source)
         .size_limit(1 << 20)
         .dfa_size_limit(1 << 20)
         .build()
         .map_err(|err| match err {
-            regex::Error::Syntax(text) => format!(
-                "pattern /{source}/ is not supported: {}",
-                text.lines().last().unwrap_or("")
+            regex::Error::Syntax(text) => {
+                let reason = text.lines().last().unwrap_or("").trim();
+                let reason = reason.strip_prefix("error: ").unwrap_or(reason);
+                format!("pattern /{source}/ 不是有效的正则表达式（{reason}）")
+            }
+            regex::Error::CompiledTooBig(limit) => format!(
+                "pattern /{source}/ 过于复杂：编译后超过 {} KiB 的上限",
+                limit >> 10
             ),
-            other => format!("pattern /{source}/ is not supported: {other}"),
+            other => format!("pattern /{source}/ 无法使用（{other}）"),
         })
 }
 

@@ -78,6 +78,26 @@ fn failing_specs_and_bad_patterns_are_errors() {
     );
 }
 
+#[test]
+fn a_pattern_that_is_no_regular_expression_is_told_in_chinese() {
+    let compile = |pattern: &str| {
+        WordList::compile(vec![entry(
+            vec![RawMatcher::Pattern(pattern.into())],
+            &["c"],
+            &[],
+        )])
+    };
+    let err = compile("[a-").unwrap_err();
+    assert_eq!(
+        err[0].to_string(),
+        "t.toml:1: t: pattern /[a-/ 不是有效的正则表达式（unclosed character class）"
+    );
+    let err = compile(&format!("\\w{{{}}}", 1 << 16)).unwrap_err();
+    assert!(err[0].message.contains("过于复杂"), "{err:?}");
+    // Trap: a pattern the engine takes compiles.
+    assert!(compile("[一二三]带一路").is_ok());
+}
+
 /// Many patterns are first matched as one set; what is found is what each pattern finds on
 /// its own, in the same order, with the same right forms.
 #[test]

@@ -1,6 +1,7 @@
-//! Files asked for and not checked. Each becomes a `file/unreadable` finding, rendered by
-//! the report like any other, so that no format reads such a run as clean; the summary
-//! counts the file as skipped. A file that could not be read is an I/O error as well, told
+//! Files asked for and not checked. Each becomes a `file/unreadable` finding — or, for a
+//! draft stored as mojibake, a `file/encoding` one —, rendered by the report like any
+//! other, so that no format reads such a run as clean; the summary counts the file as
+//! skipped. A file that could not be read is an I/O error as well, told
 //! on stderr like a missing path, and fails the run. With the rule turned off in the
 //! configuration, a note on stderr is all that says a file was skipped.
 
@@ -8,14 +9,19 @@ use std::io;
 
 use super::Outcome;
 use crate::config::LoadedConfig;
+use crate::diagnostic::Diagnostic;
 use crate::report::{CheckedFile, Report};
-use crate::rules::file::unreadable;
-use crate::text::{DecodeError, Encoding, LineIndex, Span, WordError};
+use crate::rules::file::{encoding, unreadable};
+use crate::text::{DecodeError, Encoding, LineIndex, Misdecoded, Span, WordError};
 
 /// Why a file was not checked.
 pub(super) struct Skip {
     /// A clause in Chinese: what the file is, or what went wrong.
     reason: String,
+    /// The text is mojibake (`file/encoding`), not a file that could not be read.
+    misdecoded: Option<Misdecoded>,
+    /// What `--fix` on stdin hands back: the input as it came.
+    echo: Option<Vec<u8>>,
     /// Reading failed: the error for stderr, as for a missing path (exit status 2).
     io_error: Option<String>,
 }
@@ -30,6 +36,8 @@ impl Skip {
         Skip {
             reason: format!("无法读取（{why}）"),
             io_error: Some(crate::cli::files::io_reason(err)),
+            misdecoded: None,
+            echo: None,
         }
     }
 
@@ -49,6 +57,19 @@ impl Skip {
         Skip {
             reason,
             io_error: None,
+            misdecoded: None,
+            echo: None,
+        }
+    }
+
+    /// A text an editor decoded wrongly and saved: reported as such, not checked, never
+    /// fixed; `echo` is stdin's bytes, for `--fix` to hand back unchanged.
+    pub(super) fn misdecoded(misdecoded: Misdecoded, echo: Option<Vec<u8>>) -> Skip {
+        Skip {
+            reason: String::new(),
+            io_error: None,
+            misdecoded: Some(misdecoded),
+            echo,
         }
     }
 
@@ -58,6 +79,8 @@ impl Skip {
             other => Skip {
                 reason: other.to_string(),
                 io_error: None,
+                misdecoded: None,
+                echo: None,
             },
         }
     }
@@ -76,6 +99,8 @@ impl Skip {
         Skip {
             io_error: Some(reason.clone()),
             reason,
+            misdecoded: None,
+            echo: None,
         }
     }
 
@@ -90,25 +115,37 @@ impl Skip {
                 ".{extension} 是{what}，无法读取；请在 Word 或 WPS 中另存为 .docx 后再检查"
             ),
             io_error: None,
+            misdecoded: None,
+            echo: None,
+        }
+    }
+
+    /// The finding that reports the file.
+    fn finding(&self) -> Diagnostic {
+        match &self.misdecoded {
+            Some(misdecoded) => encoding::finding(misdecoded),
+            None => unreadable::finding(&self.reason),
         }
     }
 }
 
-/// The outcome of a skipped file: its `file/unreadable` finding rendered by `report`, at the
-/// severity the file's configuration gives the rule.
+/// The outcome of a skipped file: its `file/unreadable` (or `file/encoding`) finding rendered
+/// by `report`, at the severity the file's configuration gives the rule.
 pub(super) fn outcome(
     path: String,
     config: &LoadedConfig,
     report: &dyn Report,
     skip: Skip,
 ) -> Outcome {
-    let mut finding = unreadable::finding(&skip.reason);
-    let severity = match config.config.rules.get(unreadable::RULE.id) {
+    let mut finding = skip.finding();
+    let severity = match config.config.rules.get(finding.rule) {
         Some(level) => level.severity(),
-        None => Some(unreadable::RULE.severity),
+        None => Some(finding.severity),
     };
     let mut outcome = Outcome {
         skipped: true,
+        misdecoded: skip.misdecoded.is_some(),
+        stdin_fixed: skip.echo,
         io_error: skip.io_error.is_some(),
         note: skip.io_error.map(|err| format!("{path}：{err}")),
         ..Outcome::default()

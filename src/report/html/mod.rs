@@ -32,7 +32,7 @@ use super::{CheckedFile, FileTally, Report, Summary, STANDARD_ERROR_RATE};
 use crate::diagnostic::{Diagnostic, Kind, Severity};
 use crate::document::{self, BlockKind, Draft, DraftKind};
 use crate::fix::Applicability;
-use crate::rules::file::unreadable;
+use crate::rules::file::{encoding, unreadable};
 use crate::text::Span;
 use layout::{escape_attr, escape_text, lay_out, Element, Layer, Settler, Tags};
 
@@ -117,14 +117,13 @@ impl Report for Html {
     }
 }
 
-/// A file asked for and not checked: no text, only its `file/unreadable` finding.
+/// A file asked for and not checked: no text, only its `file/unreadable` (or, for mojibake,
+/// `file/encoding`) finding.
 fn is_skipped(file: &CheckedFile<'_>) -> bool {
     file.text.is_empty()
         && !file.diagnostics.is_empty()
-        && file
-            .diagnostics
-            .iter()
-            .all(|d| d.rule == unreadable::RULE.id)
+        && (file.diagnostics.iter())
+            .all(|d| d.rule == unreadable::RULE.id || d.rule == encoding::RULE.id)
 }
 
 impl Html {
