@@ -100,12 +100,45 @@ pub struct Beside {
     pub month: Option<Span>,
     /// The date writes its year; else the year was taken from the issue date.
     pub year_written: bool,
+    /// The date writes its month; else it is a day alone (`10日`), in the month the dates
+    /// recogniser resolved it to.
+    pub month_written: bool,
 }
 
 impl Beside {
     /// True when the date is one day.
     pub fn is_day(&self) -> bool {
         self.first == self.last
+    }
+
+    /// The day as the page gives it, for a message: `6月11日`, or `11日` alone.
+    pub fn as_written(&self) -> String {
+        self.written_like(self.first)
+    }
+
+    /// `day` written as the page writes this date: `6月10日`, or `10日` for a day alone in
+    /// the same month.
+    pub fn written_like(&self, day: Date) -> String {
+        match self.month_written || day.month() != self.first.month() {
+            true => format!("{}月{}日", day.month(), day.day()),
+            false => format!("{}日", day.day()),
+        }
+    }
+
+    /// The days the date may mean: the day it names; for a day alone (`10日`), the same day
+    /// of the month before and after too, since the page leaves the month to the reader.
+    pub fn days_meant(&self) -> impl Iterator<Item = Date> {
+        let day = self.first;
+        let others = (!self.month_written).then(|| {
+            [-1, 1].into_iter().filter_map(move |k| {
+                let month = day
+                    .first_of_month()
+                    .checked_add(jiff::Span::new().months(k))
+                    .ok()?;
+                month.with().day(day.day()).build().ok()
+            })
+        });
+        std::iter::once(day).chain(others.into_iter().flatten())
     }
 }
 
@@ -190,9 +223,30 @@ fn beside(
         .and_then(|(at, _)| dates.iter().find(|d| d.span.end == at));
     let after = words::gap_after(text, segment, others, span.end)
         .and_then(|(at, _)| dates.iter().find(|d| d.span.start == at));
-    before
-        .or(after)
-        .and_then(|mention| beside_date(text, mention))
+    // Ex) 正月初一，正月初二（2月6日）: the date in brackets after, not the one before the
+    // comma.
+    let before = before.filter(|d| after.is_none() || !weakly_tied(text, d.span.end, span.start));
+    let date = before.or(after)?;
+    let (from, to) = match before {
+        Some(_) => (date.span.end, span.start),
+        None => (span.end, date.span.start),
+    };
+    beside_date(text, date).filter(|b| close_enough(text, b, from, to))
+}
+
+/// Whether a date is close enough to a calendar word, the text between them being
+/// `text[from..to]`: a day alone only with no comma or other weak tie between
+/// (`10日是端午节`, `农历五月初五（8日）`); `14日，农历五月初五` leaves the month to the
+/// reader twice over, and often writes two days.
+pub(super) fn close_enough(text: &str, date: &Beside, from: u32, to: u32) -> bool {
+    date.month_written || !weakly_tied(text, from, to)
+}
+
+/// Whether `text[from..to]`, the gap between a date and a calendar word, holds a comma or
+/// another weak tie.
+fn weakly_tied(text: &str, from: u32, to: u32) -> bool {
+    (text.get(from as usize..to as usize))
+        .is_some_and(|gap| words::WEAK_TIES.iter().any(|t| gap.contains(t)))
 }
 
 /// The days a written date covers, when it is a plain date that names its year (or whose
@@ -216,6 +270,11 @@ fn beside_date(text: &str, mention: &DateMention) -> Option<Beside> {
             .ok()?;
             (first, first.last_of_month())
         }
+        // Ex) 10日是端午节: a day alone, in the month the page means.
+        (None, None, Some(_)) => {
+            let day = expr.resolved?;
+            (day, day)
+        }
         (Some(year), None, None) => {
             let first = Date::new(i16::try_from(year.value).ok()?, 1, 1).ok()?;
             (first, first.last_of_year())
@@ -228,6 +287,7 @@ fn beside_date(text: &str, mention: &DateMention) -> Option<Beside> {
         last,
         day: expr.day.as_ref().map(|d| d.span).filter(|s| ascii(*s)),
         year_written: expr.year.is_some(),
+        month_written: expr.month.is_some(),
         month: expr.month.as_ref().map(|m| m.span).filter(|s| ascii(*s)),
     })
 }

@@ -3,7 +3,7 @@
 //! grammar of what ties a calendar word to the Gregorian date next to it.
 
 use super::lunar::{self, animal_index, branch_index, cycle_of, stem_index};
-use super::{beside_date, Beside, CalendarKind, CalendarMention};
+use super::{beside_date, close_enough, Beside, CalendarKind, CalendarMention};
 use crate::recognise::dates::DateMention;
 use crate::text::{is_han, CharSet, Span};
 
@@ -94,7 +94,7 @@ const STRONG_TIES: [&str; 21] = [
 ];
 
 /// Separators that may stand in a tie but do not make one (`2019年1月15日，己亥年春节将至`).
-const WEAK_TIES: [&str; 7] = ["，", ",", "、", " ", "　", "：", ":"];
+pub(super) const WEAK_TIES: [&str; 7] = ["，", ",", "、", " ", "　", "：", ":"];
 
 /// Sexagenary years, zodiac years and lunar dates of one segment.
 pub(super) fn scan_years_and_lunar_dates(
@@ -110,7 +110,7 @@ pub(super) fn scan_years_and_lunar_dates(
     while let Some((at, ch)) = TRIGGERS.find(body, from) {
         from = at + ch.len_utf8();
         let found = if ch == '年' {
-            year_word(text, start, at)
+            year_word(text, start, at).or_else(|| new_year_day(text, start, end, at))
         } else {
             lunar_date(text, start, end, at)
         };
@@ -269,6 +269,27 @@ fn lunar_date(text: &str, start: usize, end: usize, at: usize) -> Option<Calenda
     ))
 }
 
+/// `大年初一` … `大年初十` around the `年` at byte `at`: the first days of the lunar year by
+/// their everyday name.
+fn new_year_day(text: &str, start: usize, end: usize, at: usize) -> Option<CalendarMention> {
+    let from = start + text[start..at].strip_suffix('大')?.len();
+    let after = text[at..end].strip_prefix('年')?;
+    if !after.starts_with('初') {
+        return None;
+    }
+    let (day, day_len) = lunar_day(after)?;
+    let span = Span::new(from as u32, (at + '年'.len_utf8() + day_len) as u32);
+    Some(mention(
+        span,
+        CalendarKind::LunarDate {
+            month: 1,
+            leap: false,
+            day,
+        },
+        false,
+    ))
+}
+
 /// `农历己亥年` right before a lunar month.
 fn lunar_prefix_before_year(before: &str) -> bool {
     let Some(rest) = before.strip_suffix('年') else {
@@ -373,10 +394,13 @@ pub(super) fn tied_to_days<'a, T>(
 ) -> impl Iterator<Item = (Beside, T)> + 'a {
     dates.iter().filter_map(move |date| {
         let beside = beside_date(text, date).filter(|b| b.is_day())?;
-        let found = gap_after(text, segment, &[], date.span.end)
+        let (end, start) = (date.span.end, date.span.start);
+        let found = gap_after(text, segment, &[], end)
+            .filter(|&(at, _)| close_enough(text, &beside, end, at))
             .and_then(|(at, empty)| after(at as usize, empty))
             .or_else(|| {
-                gap_before(text, segment, &[], date.span.start)
+                gap_before(text, segment, &[], start)
+                    .filter(|&(at, _)| close_enough(text, &beside, at, start))
                     .and_then(|(at, empty)| before(at as usize, empty))
             })?;
         Some((beside, found))

@@ -15,7 +15,7 @@ declare_rule! {
     /// ## 查什么
     /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）、节气（`立春`）或传统节日（`除夕`、`元宵节`、`端午节`、`中秋节`、`重阳节`等）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
     ///
-    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。节日前写明年份的（`2022年中秋节是9月10日`、`去年春节`），按那一年比较；都没写年份的，节日落在出版年份或前后一年的这一天都算对。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
+    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。节日前写明年份的（`2022年中秋节是9月10日`、`去年春节`），按那一年比较；都没写年份的，节日落在出版年份或前后一年的这一天都算对。只写日的日期（`10日是端午节`、`农历正月初一（10日）`）按出版日期所在的月份比较，上个月或下个月的同一天对得上也算对，因为版面把月份留给了读者；只写日的日期与历法词之间隔着逗号的（`14日，农历五月初五`）不比较。`大年初一` 至 `大年初十` 按正月初一至初十比较。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
     /// ## 为什么
     /// 读者清楚今年是什么干支、属什么生肖，也知道春节、立春在哪一天；历法信息与旁边的日期对不上，印出来的两者之中必有一错。
     /// ## 示例
@@ -254,12 +254,26 @@ fn lunar_date(
     let right = memo.lunar(beside.first)?;
     // A leap month printed without `闰` is the usual style; `闰` on a month that is not one
     // is a slip.
-    if right.month == month && right.day == day && (right.leap || !leap) {
+    let fits = |r: LunarDate| r.month == month && r.day == day && (r.leap || !leap);
+    if fits(right)
+        || beside
+            .days_meant()
+            .skip(1)
+            .any(|d| memo.lunar(d).is_some_and(fits))
+    {
         return None;
     }
     let written = mention.span.slice(cx.text);
     let right_name = styled(right, written);
-    let message = format!("{}是农历{right_name}，不是“{written}”", show(beside.first));
+    let lunar = if right_name.starts_with("大年") {
+        ""
+    } else {
+        "农历"
+    };
+    let message = format!(
+        "{}是{lunar}{right_name}，不是“{written}”",
+        show(beside.first)
+    );
     let fix = Fix::suggested(
         format!("改为“{right_name}”"),
         vec![Edit::replace(mention.span, right_name.clone())],
@@ -267,9 +281,12 @@ fn lunar_date(
     Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
 }
 
-/// The lunar month and day in the written form's style: `腊月`, `冬月` and `二十三` where
-/// the text writes them so.
+/// The lunar month and day in the written form's style: `腊月`, `冬月`, `二十三` and
+/// `大年初二` where the text writes them so.
 fn styled(right: LunarDate, written: &str) -> String {
+    if written.starts_with("大年") && right.month == 1 && !right.leap && right.day <= 10 {
+        return format!("大年{}", lunar::day_name(right.day));
+    }
     let month = match right.month {
         11 if written.contains("冬月") => "冬月",
         12 if written.contains("腊月") => "腊月",
@@ -287,17 +304,16 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
     let beside = mention.beside.filter(Beside::is_day)?;
     let date = beside.first;
     let right = lunar::solar_term_day(date.year(), term)?;
-    if right == date {
+    if beside.days_meant().any(|d| d == right) {
         return None;
     }
     let name = lunar::solar_term_name(term);
     let message = format!(
-        "{}年{name}在{}月{}日，不是{}月{}日",
+        "{}年{name}在{}月{}日，不是{}",
         date.year(),
         right.month(),
         right.day(),
-        date.month(),
-        date.day()
+        beside.as_written()
     );
     // The day's numeral is rewritten only when the month stays and the digits are ASCII.
     let fix = beside
@@ -305,7 +321,7 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
         .filter(|_| right.month() == date.month())
         .and_then(|day| {
             Fix::suggested(
-                format!("改为{}月{}日", right.month(), right.day()),
+                format!("改为{}", beside.written_like(right)),
                 vec![Edit::replace(day, right.day().to_string())],
             )
         });
@@ -341,7 +357,9 @@ fn festival(
     // A day the calendar library does not reach is not judged.
     memo.lunar(*dates.first()?)?;
     let mut falls_on = |d: Date| festival_on(memo, d, month, day) == Some(true);
-    if dates.iter().any(|&d| falls_on(d)) {
+    // Ex) 29日是中秋节 on a page of 2 October: the 29th of the month before.
+    let meant = beside.days_meant().skip(1);
+    if dates.iter().copied().chain(meant).any(&mut falls_on) {
         return None;
     }
     // The festival day nearest to the date as written, in the date's year: its lunar year,
@@ -355,17 +373,17 @@ fn festival(
             .find(|&r| falls_on(r))
     });
     let name = mention.span.slice(cx.text);
-    let (month_written, day_written) = (date.month(), date.day());
+    let shown = beside.as_written();
     // Ex) 1月1日是中秋节: no 中秋 near it at all.
     let Some(right) = right else {
-        let message = format!("{name}不在{month_written}月{day_written}日");
+        let message = format!("{name}不在{shown}");
         return Some(with_beside(
             Diagnostic::new(&RULE, mention.span, message),
             Some(beside),
         ));
     };
     let message = format!(
-        "{}年{name}在{}月{}日，不是{month_written}月{day_written}日",
+        "{}年{name}在{}月{}日，不是{shown}",
         right.year(),
         right.month(),
         right.day(),
@@ -374,7 +392,7 @@ fn festival(
         .filter(|_| right.month() == date.month() && right.year() == date.year())
         .and_then(|day| {
             Fix::suggested(
-                format!("改为{}月{}日", right.month(), right.day()),
+                format!("改为{}", beside.written_like(right)),
                 vec![Edit::replace(day, right.day().to_string())],
             )
         });
