@@ -94,7 +94,7 @@ fn a_long_single_line_file_is_checked() {
 /// in a debug build. The deadline only tells a hang from a slow machine.
 #[test]
 fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
-    const SHAPES: [&str; 9] = [
+    const SHAPES: [&str; 10] = [
         "标题\n",
         "（王海 李敏）\n",
         "【活动】\n",
@@ -104,6 +104,7 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
         "楼道亮了，\n电梯来了\n",
         "本报讯 8日，红旗社区举办读书会。\n",
         "在灌县，游客可以看到都江堰水利工程；酃县、黔阳县的代表也来了。\n\n",
+        "居民王秀英冒雨赶来。王秀芳老人说好。\n\n",
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, shape) in SHAPES.iter().enumerate() {
@@ -114,7 +115,8 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
         );
     }
     // Thousands of people of one surname, each named twice, a character apart from dozens
-    // of the others: names are compared only with those they may be variants of.
+    // of the others (the second time with nothing after the name to end it, so that only
+    // the first confirms it): names are compared only with those they may be variants of.
     let given: Vec<char> = "秀英芳明华建国军平伟强磊洋勇艳杰娟涛超霞刚桂兰玲丽敏静红梅琳云飞"
         .chars()
         .collect();
@@ -125,7 +127,7 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
                 given[k % given.len()],
                 char::from_u32(0x4E00 + k as u32 / 30).unwrap()
             );
-            format!("居民{name}说，活动很好。居民{name}说，还要再办。\n\n")
+            format!("居民{name}说，活动很好。居民{name}冒雨赶来，还要再办。\n\n")
         })
         .collect();
     write(dir.path(), "page-people.txt", people.as_bytes());

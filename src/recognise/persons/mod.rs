@@ -7,6 +7,7 @@
 //! boundary on the other side. It prefers missing a name to inventing one; `person/variant`
 //! compares what it finds.
 
+mod lengths;
 mod occurrences;
 mod surnames;
 #[cfg(test)]
@@ -77,8 +78,8 @@ pub struct Occurrence {
 pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
     let draft = input.draft;
     let text = input.text;
-    let mut mentions = Vec::new();
-    let mut after_title = Vec::new();
+    let mut found = Found::default();
+    let mentions = &mut found.mentions;
     for byline in &bylines.bylines {
         for name in byline.credit.iter().flat_map(|c| c.names()) {
             mentions.push(Mention {
@@ -111,10 +112,17 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
         }
         for line in &block.lines {
             for segment in draft.unmasked(*line) {
-                cue_mentions(text, segment, id, bylines, &mut mentions, &mut after_title);
+                cue_mentions(text, segment, id, bylines, &mut found);
             }
         }
     }
+    let Found {
+        mut mentions,
+        unsure,
+        ..
+    } = found;
+    let confirmed = lengths::confirmed(&mentions, unsure);
+    mentions.extend(confirmed);
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by(|a, b| a.span == b.span);
     let occurrences = occurrences(input, &mentions);
@@ -212,6 +220,18 @@ fn is_follower(c: char) -> bool {
     FOLLOWERS.contains(c)
 }
 
+/// Words that, right after a name, begin the rest of the sentence though their first
+/// character alone is no follower (it may end a name: `来` in `王福来`): `王秀英参加`,
+/// `王海来到`, `王建星期六`. None opens with a character that often ends a given name
+/// (`立即`: `王建立`; `荣获`: `王建荣`).
+const FOLLOWER_WORDS: [&str; 36] = [
+    "参加", "参与", "来到", "获得", "作为", "担任", "负责", "主动", "住在", "通过", "经常", "决定",
+    "开始", "组织", "提出", "希望", "拄着", "拉着", "握着", "接过", "赶到", "赶来", "收到", "得知",
+    "谈起", "透露", "连忙", "急忙", "赶紧", "先后", "仍然", "现年", "星期", "昨天", "去年", "当天",
+];
+
+static FOLLOWERS_AS_WORDS: Words<{ FOLLOWER_WORDS.len() }> = Words::new(FOLLOWER_WORDS);
+
 /// Characters that may stand right before a name: the end of a verb or particle
 /// (`看望了王秀英老人`, `为王秀英老人`).
 static BEFORE_BOUNDARIES: CharSet =
@@ -228,18 +248,24 @@ static CUE_STARTS: CharSet = Words::new(BEFORE_NAME)
     .starts
     .union(&Words::new(AFTER_NAME).starts);
 
+/// What the cue words of a draft give, as it is read.
+#[derive(Default)]
+struct Found {
+    /// Names with a clear boundary on both sides.
+    mentions: Vec<Mention>,
+    /// The mentions before titles of the segment being read, pushed after those after role
+    /// words.
+    after_title: Vec<Mention>,
+    /// Three characters after a role word whose end nothing in the sentence shows
+    /// (`居民王秀英冒雨赶来`): names only if the draft's other names say so (see
+    /// [`lengths::confirmed`]).
+    unsure: Vec<Mention>,
+}
+
 /// Finds the cue words of one segment and the names beside them. Each list is searched
 /// leftmost-longest without overlaps (a match resumes its list's search at its end), in one
-/// pass over the characters; the mentions before titles are collected in `after_title` and
-/// pushed after those after role words.
-fn cue_mentions(
-    text: &str,
-    segment: Span,
-    block: BlockId,
-    bylines: &Bylines,
-    acc: &mut Vec<Mention>,
-    after_title: &mut Vec<Mention>,
-) {
+/// pass over the characters.
+fn cue_mentions(text: &str, segment: Span, block: BlockId, bylines: &Bylines, found: &mut Found) {
     let body = &text[segment.range()];
     // `before` is where the name's words start: the cue's start when it comes first.
     let push = |acc: &mut Vec<Mention>, start: usize, name: &str, cue: &'static str, before| {
@@ -270,16 +296,18 @@ fn cue_mentions(
         if let Some(cue) = BEFORE.match_at(body, i, c, &mut before_from) {
             let end = i + cue.len();
             if let Some(len) = name_after(&body[end..]) {
-                push(acc, end, &body[end..end + len], cue, i);
+                push(&mut found.mentions, end, &body[end..end + len], cue, i);
+            } else if let Some(len) = unsure_name_after(&body[end..]) {
+                push(&mut found.unsure, end, &body[end..end + len], cue, i);
             }
         }
         if let Some(cue) = AFTER.match_at(body, i, c, &mut after_from) {
             if let Some(start) = name_before(&body[..i]) {
-                push(after_title, start, &body[start..i], cue, start);
+                push(&mut found.after_title, start, &body[start..i], cue, start);
             }
         }
     }
-    acc.append(after_title);
+    found.mentions.append(&mut found.after_title);
 }
 
 /// What the words before a name or its title say of the person: a deputy's title
@@ -310,10 +338,10 @@ fn digit_run_back(s: &str) -> usize {
 
 /// Words that open with a surname character but are not names: `尤其`, `全体`, `高兴`.
 /// (Measured on the MSRA news text, where they made most wrong cue-word mentions.)
-const NOT_NAME_STARTS: [&str; 28] = [
+const NOT_NAME_STARTS: [&str; 29] = [
     "尤其", "连续", "齐声", "单身", "全体", "全部", "全面", "全国", "方面", "高兴", "常常", "关于",
     "包括", "成为", "应该", "时候", "时间", "时的", "管人", "向全", "安全", "明确", "江总", "向小",
-    "于是", "路上", "文化", "毕业",
+    "于是", "路上", "文化", "毕业", "陆续",
 ];
 
 static NOT_NAMES: Words<{ NOT_NAME_STARTS.len() }> = Words::new(NOT_NAME_STARTS);
@@ -331,13 +359,17 @@ fn name_after(s: &str) -> Option<usize> {
     let boundary_at = |n: usize| match chars.get(n) {
         None => true,
         Some(&(i, c)) => {
-            !is_han(c) || is_follower(c) || AFTER.longest_at(&s.as_bytes()[i..], c).is_some()
+            !is_han(c)
+                || is_follower(c)
+                || AFTER.longest_at(&s.as_bytes()[i..], c).is_some()
+                || opens_follower_word(s, i, c)
         }
     };
     let han = |n: usize| chars.get(n).is_some_and(|&(_, c)| is_han(c));
-    // Ex) 居民王秀英说 — three characters, then the rest of the sentence.
+    // Ex) 居民王秀英说 — three characters, then the rest of the sentence. Not when the
+    // third character opens the rest (`居民王海参加`).
     let three = surname_len + 2;
-    if (0..three).all(han) && !is_follower(chars[three - 1].1) && boundary_at(three) {
+    if (0..three).all(han) && !ends_before(s, chars[three - 1]) && boundary_at(three) {
         return Some(end_of(three));
     }
     // Ex) 书记王海介绍
@@ -346,6 +378,35 @@ fn name_after(s: &str) -> Option<usize> {
         return Some(end_of(two));
     }
     None
+}
+
+/// True when the character `c` at byte `i` of `s` opens the rest of the sentence rather
+/// than ending a name: a follower (`说`) or a word of [`FOLLOWER_WORDS`] (`参加`).
+fn ends_before(s: &str, (i, c): (usize, char)) -> bool {
+    is_follower(c) || opens_follower_word(s, i, c)
+}
+
+fn opens_follower_word(s: &str, i: usize, c: char) -> bool {
+    FOLLOWERS_AS_WORDS
+        .longest_at(&s.as_bytes()[i..], c)
+        .is_some()
+}
+
+/// The byte length of three characters opening `s` that may be a name, a surname and two
+/// more, though nothing after them shows where the name ends (`王秀英冒雨赶来`): what
+/// [`name_after`] refused only for want of a boundary.
+fn unsure_name_after(s: &str) -> Option<usize> {
+    if surname_chars(s)? != 1 || NOT_NAMES.opens(s) {
+        return None;
+    }
+    let chars = first_chars::<4>(s.char_indices());
+    let &[_, second, third, (end, next)] = chars.as_slice() else {
+        return None;
+    };
+    let plain = |(i, c): (usize, char)| {
+        is_han(c) && !ends_before(s, (i, c)) && AFTER.longest_at(&s.as_bytes()[i..], c).is_none()
+    };
+    (plain(second) && plain(third) && is_han(next)).then_some(end)
 }
 
 /// The byte offset where a name ending `s` starts (`看望了王秀英` → offset of `王`).

@@ -12,10 +12,67 @@ fn names_after_role_words() {
         ("欧阳明告诉记者", Some("欧阳明")),
         ("们参加了活动", None),
         ("王秀英老人", Some("王秀英")),
+        // A common verb or time word after the name ends it, and is no part of it.
+        ("王秀英参加了活动", Some("王秀英")),
+        ("王秀英来到现场", Some("王秀英")),
+        ("王海参加了活动", Some("王海")),
+        ("王海来到现场", Some("王海")),
+        ("王建星期六参加", Some("王建")),
+        ("欧阳明华参加", Some("欧阳明华")),
+        // Nothing ends it: unsure (see `unsure_names_after_role_words`).
+        ("王秀英冒雨赶来", None),
+        ("陆续赶到", None),
     ];
     for (s, want) in cases {
         assert_eq!(name_after(s).map(|n| &s[..n]), want, "{s}");
     }
+}
+
+#[test]
+fn unsure_names_after_role_words() {
+    let cases = [
+        ("王秀英冒雨赶来", Some("王秀英")),
+        ("王海挤进人群", Some("王海挤")),
+        // A boundary, a word after the name, a title: `name_after` decides.
+        ("王秀英", None),
+        ("王秀英。", None),
+        ("王海参加", None),
+        ("王海在家", None),
+        ("王秀老人", None),
+        // Compound surnames, and what is no name.
+        ("欧阳明华冒雨", None),
+        ("全体居民", None),
+        ("于是大家", None),
+    ];
+    for (s, want) in cases {
+        assert_eq!(unsure_name_after(s).map(|n| &s[..n]), want, "{s}");
+    }
+}
+
+#[test]
+fn unsure_names_are_confirmed_by_the_drafts_clear_names() {
+    let mention = |name: &str| Mention {
+        span: Span::empty(0),
+        name: name.to_owned(),
+        cue: "居民",
+        deputy: false,
+        age: None,
+        source: MentionSource::Text,
+        block: 0,
+    };
+    let confirmed = |clear: &[&str], unsure: &str| {
+        let clear: Vec<Mention> = clear.iter().map(|n| mention(n)).collect();
+        !lengths::confirmed(&clear, vec![mention(unsure)]).is_empty()
+    };
+    assert!(confirmed(&["王秀芳"], "王秀英"), "last character, a name's");
+    assert!(confirmed(&["王秀英"], "王兰英"), "middle character");
+    assert!(confirmed(&["王秀英"], "王秀英"), "the same name");
+    assert!(!confirmed(&["王海涛"], "王海挤"), "挤 ends no name");
+    assert!(!confirmed(&["王海涛", "王海"], "王海涛"), "王海 is a name");
+    assert!(!confirmed(&["李秀芳"], "王秀英"), "another surname");
+    assert!(!confirmed(&["王建国"], "王秀英"), "nothing shared");
+    assert!(!confirmed(&["王秀芳华"], "王秀英"), "another length");
+    assert!(!confirmed(&[], "王秀英"));
 }
 
 #[test]
@@ -106,6 +163,7 @@ fn words_are_found_as_a_leftmost_longest_automaton_finds_them() {
     check(AFTER_NAME, &texts);
     check(NOT_NAME_STARTS, &texts);
     check(COMPOUND, &texts);
+    check(FOLLOWER_WORDS, &texts);
 }
 
 #[test]
