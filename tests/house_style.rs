@@ -255,6 +255,106 @@ fn a_draft_settles_its_style_from_three_uses_of_one_form_without_a_tie() {
     assert_eq!(found[0].fixes[0].applicability, Applicability::Suggested);
 }
 
+/// The `byline/format` and `photo/credit-format` findings of `text` under `source`, each as
+/// the text flagged, its kind and the replacement of its safe fix (empty when none).
+fn glued_findings(text: &str, source: &str) -> Vec<(String, Kind, String)> {
+    let config = config(source);
+    (credit_findings(text, &config).into_iter())
+        .filter(|d| d.rule == "byline/format" || d.rule == "photo/credit-format")
+        .map(|d| {
+            let safe = d.safe_fix().map(|f| f.edits[0].replacement.clone());
+            (
+                text[d.span.range()].to_owned(),
+                d.kind,
+                safe.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Names run together (`王海李敏`) depart from a house that separates its names, whether or
+/// not it has settled its spacing (DESIGN §3.1): `[byline] separator` alone says so, when
+/// the roster or the page's other credits show the run to be two names; the safe fix puts
+/// the house separator between them. A run the roster and page do not show to be two
+/// names, a three-character name and a name whose given name is two characters are left
+/// alone, and so are names run together where the house runs its credits together.
+#[test]
+fn names_run_together_depart_from_a_house_separator() {
+    let roster = "roster = [\"王海\", \"李敏\", \"林立\"]\n";
+    let space = format!("[byline]\nseparator = \" \"\n{roster}");
+    let dun = format!("[byline]\nseparator = \"、\"\n{roster}");
+    let lead = "社区举办读书会\n\n本报讯（记者 王海李敏）8日，社区举办读书会。\n";
+    let style =
+        |flagged: &str, fixed: &str| vec![(flagged.to_owned(), Kind::Style, fixed.to_owned())];
+    assert_eq!(
+        glued_findings(lead, &space),
+        style("本报讯（记者 王海李敏）", "本报讯（记者 王海 李敏）")
+    );
+    assert_eq!(
+        glued_findings(lead, &dun),
+        style("本报讯（记者 王海李敏）", "本报讯（记者 王海、李敏）")
+    );
+    let fixed = jiaodui::lint::fix(lead, None, &config(&space), common::today());
+    assert!(fixed.text.contains("（记者 王海 李敏）"), "{}", fixed.text);
+    // The role run into the names stays as printed: the house has not settled that.
+    let joined_role = "本报讯（记者王海李敏）8日，社区举办读书会。\n";
+    assert_eq!(
+        glued_findings(joined_role, &space),
+        style("本报讯（记者王海李敏）", "本报讯（记者王海 李敏）")
+    );
+    let photo = "居民在新建的健身广场锻炼（本报记者 王海李敏 摄）\n";
+    assert_eq!(
+        glued_findings(photo, &dun),
+        style("（本报记者 王海李敏 摄）", "（本报记者 王海、李敏 摄）")
+    );
+    // Off the roster, the page's other credits show the names.
+    let page = "\
+本报讯（记者 张明 赵天华）8日，社区举办读书会。
+
+本报讯（记者 张明赵天华）9日，社区举办义诊。
+";
+    assert_eq!(
+        glued_findings(page, "[byline]\nseparator = \" \"\n"),
+        style("本报讯（记者 张明赵天华）", "本报讯（记者 张明 赵天华）")
+    );
+
+    let traps = [
+        // A name of three characters, which no run of roster names makes.
+        (
+            "本报讯（记者 王海林）8日，社区举办读书会。\n",
+            space.clone(),
+        ),
+        // 李敏 and 王海林, whose given name is 海林: not 李敏, 王海 and 林.
+        (
+            "本报讯（记者 李敏王海林）8日，社区举办读书会。\n",
+            space.clone(),
+        ),
+        // Cut only on the shapes of names: one name or two, nobody knows.
+        (
+            "本报讯（记者 张明赵天华）8日，社区举办读书会。\n",
+            space.clone(),
+        ),
+        (
+            "居民在新建的健身广场锻炼（本报记者 张明赵天华 摄）\n",
+            dun.clone(),
+        ),
+        // No separator in the house style: nothing to depart from.
+        (lead, format!("[byline]\n{roster}")),
+        // A house that runs its credits together prints names so (`（王海李敏）`).
+        (
+            "本报讯（记者王海李敏）8日，社区举办读书会。\n",
+            format!("[byline]\nseparator = \" \"\nspacing = \"joined\"\n{roster}"),
+        ),
+        (
+            "本报讯 1日，社区举办读书会。（王海李敏）\n",
+            format!("preset = \"人民日报\"\n[byline]\n{roster}"),
+        ),
+    ];
+    for (text, source) in traps {
+        assert_eq!(glued_findings(text, &source), [], "{source}: {text}");
+    }
+}
+
 /// Who a credit names, in order: role words, organisations and names.
 #[derive(Debug, PartialEq, Eq)]
 struct Attribution {

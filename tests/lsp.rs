@@ -466,6 +466,58 @@ fn quick_fixes_come_from_diagnostic_data_and_fix_all_applies_safe_fixes() {
     assert!(server.shutdown().success());
 }
 
+/// A Markdown draft's front matter names its reporters (`reporter:`): the quick fix of a
+/// missing byline credits them, not the page's other reporters — on a page long enough to be
+/// re-checked in chunks too, after an edit far from the front matter.
+#[test]
+fn a_missing_bylines_quick_fix_credits_the_front_matters_reporters() {
+    let dir = tempdir();
+    let (mut server, _) = start(pulling_client(), dir.path());
+    let uri = uri_in(dir.path(), "a.md");
+    let signed: String = (1..80)
+        .map(|i| format!("# 第{i}条新闻\n\n本报讯（记者 王海）{i}日，新开街道启动改造工程。\n\n"))
+        .collect();
+    let mut text = format!(
+        "---\nreporter: 李敏 孙露\n---\n{signed}# 新开街道推进改造\n\n近日，新开街道启动老旧小区改造，涉及12个小区。\n"
+    );
+    assert!(text.len() > 4 * 1024);
+    server.open(&uri, "markdown", 1, &text);
+    let quick_fix = |server: &mut Server, text: &str| {
+        let diagnostics = server.pull(&uri);
+        let missing = (diagnostics.iter())
+            .find(|d| d["code"] == "byline/missing")
+            .unwrap_or_else(|| panic!("no byline/missing in {diagnostics:?}"))
+            .clone();
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": missing["range"],
+                   "context": {"diagnostics": [missing], "only": ["quickfix"]}}),
+        );
+        let actions = response["result"].as_array().unwrap().clone();
+        let action = (actions.iter())
+            .find(|a| a["title"].as_str().unwrap().starts_with("插入"))
+            .unwrap_or_else(|| panic!("no insertion in {actions:?}"));
+        let edits = action["edit"]["documentChanges"][0]["edits"]
+            .as_array()
+            .unwrap();
+        apply_edits(text, edits, "utf-16")
+    };
+    let fixed = quick_fix(&mut server, &text);
+    assert!(
+        fixed.ends_with("本报讯（记者 李敏 孙露）近日，新开街道启动老旧小区改造，涉及12个小区。\n"),
+        "{fixed}"
+    );
+    // An edit in the unsigned item, far from the front matter.
+    let at = text.find("涉及12个").unwrap();
+    let range =
+        json!({"start": position(&text, at, "utf-16"), "end": position(&text, at, "utf-16")});
+    text.insert(at, '新');
+    server.change(&uri, 2, json!([{"range": range, "text": "新"}]));
+    let fixed = quick_fix(&mut server, &text);
+    assert!(fixed.contains("本报讯（记者 李敏 孙露）近日"), "{fixed}");
+    assert!(server.shutdown().success());
+}
+
 /// The actions that edit the configuration take what they add from the diagnostic's data: a
 /// reporter for the roster in `jiaodui.toml`, a place and its parent for a newsroom gazetteer.
 #[test]

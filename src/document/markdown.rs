@@ -12,7 +12,9 @@ pub struct FrontMatter {
     pub(crate) date: Option<String>,
     /// Where the `date:` value is written, for a finding when it is no date.
     pub(crate) date_span: Option<Span>,
-    pub(crate) reporter: Option<String>,
+    /// `reporter:` — the draft's reporters, in order: one name, names separated by spaces,
+    /// `、` or commas, or a YAML list (`[李敏, 王海]`, or `- 李敏` lines under the key).
+    pub(crate) reporters: Vec<String>,
     pub(crate) page: Option<String>,
 }
 
@@ -56,12 +58,21 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
     }
     let body_start = 3 + first_newline + 1;
     let mut offset = body_start;
+    // Ex) reporter:\n  - 李敏\n  - 王海 — the items of a block list under `reporter:`.
+    let mut reporter_list = false;
     for line in text[body_start..].split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim_end() == "---" || content.trim_end() == "..." {
             out.span = Some(Span::new(0, (offset + line.len()) as u32));
             return out;
         }
+        let item = content.trim_start().strip_prefix('-');
+        if let Some(item) = item.filter(|i| reporter_list && (i.is_empty() || i.starts_with(' '))) {
+            out.reporters.extend(reporter_names(item));
+            offset += line.len();
+            continue;
+        }
+        reporter_list = false;
         if let Some((key, value)) = content.split_once(':') {
             let value = value.trim().trim_matches(['"', '\'']);
             // The value is a slice of the line: its offset is the line's plus the distance.
@@ -70,7 +81,10 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
             let value = value.to_owned();
             match key.trim() {
                 "date" => (out.date, out.date_span) = (Some(value), Some(value_span)),
-                "reporter" => out.reporter = Some(value),
+                "reporter" => {
+                    out.reporters = reporter_names(&value);
+                    reporter_list = value.is_empty();
+                }
                 "page" => out.page = Some(value),
                 _ => {}
             }
@@ -79,6 +93,19 @@ pub(crate) fn front_matter(text: &str) -> FrontMatter {
     }
     // No closing fence: not front matter.
     FrontMatter::default()
+}
+
+/// The names of a `reporter:` value: `李敏`, `李敏 王海`, `李敏、王海`, `[李敏, 王海]`, each
+/// name perhaps quoted.
+fn reporter_names(value: &str) -> Vec<String> {
+    let value = value.trim();
+    let value = (value.strip_prefix('[').and_then(|v| v.strip_suffix(']'))).unwrap_or(value);
+    value
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
+        .map(|name| name.trim_matches(['"', '\'']))
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Regions of a Markdown draft no rule may look at, sorted and merged, plus the
@@ -342,6 +369,33 @@ mod tests {
             s
         };
         assert_eq!(visible, "正文,见[链接]。\n\n\n");
+    }
+
+    #[test]
+    fn front_matter_reporters_as_people_write_them() {
+        for (value, want) in [
+            ("reporter: 李敏\n", &["李敏"][..]),
+            ("reporter: \"李敏\"\n", &["李敏"]),
+            ("reporter: 李敏 王海\n", &["李敏", "王海"]),
+            ("reporter: 李敏、王海\n", &["李敏", "王海"]),
+            ("reporter: [李敏, 王海]\n", &["李敏", "王海"]),
+            ("reporter: [\"李敏\", '王海']\n", &["李敏", "王海"]),
+            (
+                "reporter:\n  - 李敏\n  - 王海\npage: 3\n",
+                &["李敏", "王海"],
+            ),
+            ("reporter:\npage: 3\n", &[]),
+            ("page: 3\n- 李敏\n", &[]),
+        ] {
+            let text = format!("---\ndate: 2023-03-15\n{value}---\n正文\n");
+            let front = front_matter(&text);
+            assert_eq!(front.reporters, want, "{value}");
+            assert_eq!(front.date.as_deref(), Some("2023-03-15"), "{value}");
+        }
+        // No closing fence: no front matter, and no reporter.
+        assert!(front_matter("---\nreporter: 李敏\n正文\n")
+            .reporters
+            .is_empty());
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! (half-width parentheses, `-` in a range, `摄影：`) count for nothing here; the rules report
 //! them in every style.
 
+use std::collections::HashSet;
+
 use crate::config::{
     BylineForm, BylinePosition, Config, CreditSpacing, DigitsStyle, NameSeparator, RangeConnector,
     RuleLevel, WeekdayWord,
@@ -113,8 +115,36 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
         ),
         roster: &byline.roster,
         default_reporter: byline.default_reporter.as_deref(),
+        printed_apart: printed_apart(bylines),
         ..House::default()
     }
+}
+
+/// Names the page's credits and photo credits print standing alone — neither run into the
+/// name before them nor followed by one run into them — when any credit runs names together
+/// (`王海李敏`): what shows such a run to be two names.
+fn printed_apart(bylines: &Bylines) -> HashSet<String> {
+    let credits = (bylines.bylines.iter())
+        .filter_map(|b| b.credit.as_ref())
+        .filter(|c| c.complete && !c.free);
+    let glued = credits.clone().any(|c| c.spacing.names_glued)
+        || (bylines.photo_credits.iter()).any(|c| c.spacing.names_glued);
+    if !glued {
+        return HashSet::new();
+    }
+    let groups = (credits.flat_map(|c| c.groups.iter()))
+        .chain(bylines.photo_credits.iter().flat_map(|c| c.groups.iter()));
+    let mut out = HashSet::new();
+    for group in groups {
+        let names = &group.names;
+        for (i, name) in names.iter().enumerate() {
+            let next_joined = names.get(i + 1).is_some_and(|n| n.joined);
+            if !name.joined && !next_joined {
+                out.insert(name.text.clone());
+            }
+        }
+    }
+    out
 }
 
 /// True when the article of the dateline `lead` is signed by another of the paper's credits.

@@ -75,8 +75,8 @@ pub(crate) struct Chunks {
 
 impl Chunks {
     /// Cuts a fully analysed page into chunks. `None` when the page must always be checked
-    /// whole (small, or page-wide settings such as a front-matter date or a suppression
-    /// comment, which a chunk would not see).
+    /// whole (small, or page-wide settings such as a front-matter date or reporter or a
+    /// suppression comment, which a chunk would not see).
     pub fn from_analysed(analysed: &Analysed) -> Option<Chunks> {
         let analysis = analysed.analysis.as_ref()?;
         let text = &analysed.text;
@@ -186,9 +186,11 @@ impl Chunks {
 }
 
 /// Page-wide settings a chunk would not see: a suppression comment (it may reach to the end
-/// of the page) or a front-matter issue date.
+/// of the page), a front-matter issue date or a front matter's reporters (whom every
+/// missing byline's fix credits).
 fn chunkable(analysis: &Analysis) -> bool {
-    analysis.draft.suppressions.is_empty() && analysis.draft.front_matter.date.is_none()
+    let front = &analysis.draft.front_matter;
+    analysis.draft.suppressions.is_empty() && front.date.is_none() && front.reporters.is_empty()
 }
 
 /// Chunks of `text` (which starts at offset `base` and line `line` of the page): one from its

@@ -10,6 +10,8 @@
 //!
 //! `lint` settles the keys for each draft before the rules run; rules only read them.
 
+use std::collections::HashSet;
+
 use crate::config::{
     BylineForm, BylinePosition, CreditSpacing, DigitsStyle, NameSeparator, Numerals, ParenWidth,
     PhotoStyle, RangeConnector, WeekdayWord,
@@ -94,9 +96,19 @@ pub struct House<'a> {
     /// The newsroom's reporters (`[byline] roster`).
     pub(crate) roster: &'a [String],
     pub(crate) default_reporter: Option<&'a str>,
+    /// Names the page's credits print standing alone, not run into another name: with the
+    /// roster, what shows a run of names (`王海李敏`) to be two. Gathered only when some
+    /// credit runs names together.
+    pub(crate) printed_apart: HashSet<String>,
 }
 
 impl House<'_> {
+    /// True when `name` is a name the house knows: on the roster, or printed standing alone
+    /// in a credit of the page.
+    pub(crate) fn knows_name(&self, name: &str) -> bool {
+        self.roster.iter().any(|r| r == name) || self.printed_apart.contains(name)
+    }
+
     /// True when the position `place` (lead or end) is the house's, or the key is open.
     pub(crate) fn accepts_position(&self, place: BylinePosition) -> bool {
         match self.position.get() {

@@ -11,7 +11,9 @@ use crate::text::{is_han, Span};
 
 declare_rule! {
     /// ## 查什么
-    /// 署名不合任何一种规范写法：用了半角括号，缺了职务（记者、通讯员、实习生等），多了空格，电头后加冒号（`本报讯：`），姓名之间用`，`隔开；或者写法虽然规范，却不合本报选定的体例：括号式（`本报讯（记者 王海）`）还是报道式（`本报讯 记者王海报道：`），姓名之间用空格还是`、`，职务与姓名之间空一格（`记者 王海`）还是连写（`记者王海`），以及本报用空格隔开姓名时连写在一起的姓名（`王海李敏`）。
+    /// 署名不合任何一种规范写法：用了半角括号，缺了职务（记者、通讯员、实习生等），多了空格，电头后加冒号（`本报讯：`），姓名之间用`，`隔开；或者写法虽然规范，却不合本报选定的体例：括号式（`本报讯（记者 王海）`）还是报道式（`本报讯 记者王海报道：`），姓名之间用空格还是`、`，职务与姓名之间空一格（`记者 王海`）还是连写（`记者王海`），以及本报用空格或`、`隔开姓名时连写在一起的姓名（`王海李敏`）。
+    ///
+    /// 连写的姓名，本报署名空格（`spacing = "spaced"`）时都提示；本报只定了姓名分隔（`separator = " "` 或 `"、"`）时，记者名册或本版其他署名表明是两个人的才提示，只凭字形拆开的（`张明赵天华`）可能是一个人，不提示。本报署名连写（`spacing = "joined"`，如人民日报简讯文末的 `（王海李敏）`）时，姓名连写是本报体例。三字姓名（`王海林`）、复姓四字姓名（`欧阳明月`）不拆。
     ///
     /// 电头和职务里打错的字（`本报迅`、`本报6月8日迅`、`记着`、`通迅员`、`实习声`）也在此提示，可自动改正，署名在导语、图片说明后还是文末都算；正文里的“本报迅即”“本报汛期”和动词“记着”（`他一直记着这件事`）不算。
     ///
@@ -34,7 +36,7 @@ declare_rule! {
     /// 本报讯（通讯员 张强 全媒体记者 孙 露）社区举办活动。
     /// ```
     /// ## 修改
-    /// 只改标点和空格的，可自动修复：按解析出的电头、职务和姓名，用本报体例重写署名，姓名、职务和单位名称一字不改。要改动文字的，只作建议，由编辑确认：补上职务（此人也可能是通讯员，而不是记者）、把报道式署名改成括号式，或者拆开连写在一起、记者名册又无法确认的姓名。
+    /// 只改标点和空格的，可自动修复：按解析出的电头、职务和姓名，用本报体例重写署名，姓名、职务和单位名称一字不改。要改动文字的，只作建议，由编辑确认：补上职务（此人也可能是通讯员，而不是记者）、把报道式署名改成括号式，或者拆开连写在一起、记者名册和本版其他署名都无法确认的姓名。
     /// ## 依据
     /// 《报纸编校质量标准》署名规范；本报 `[byline]` 版式
     pub(crate) RULE = "byline/format" {
@@ -88,9 +90,11 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         };
         let source = match deviations.iter().find(|d| d.kind() == Kind::Style) {
             Some(Deviation::Form) => house.form.source_note("这种署名格式"),
-            Some(Deviation::RoleSpacing { .. } | Deviation::GluedNames) => {
-                house.spacing.source_note("这种署名空格")
-            }
+            Some(Deviation::RoleSpacing { .. }) => house.spacing.source_note("这种署名空格"),
+            Some(Deviation::GluedNames) => match house.spacing.get() {
+                Some(_) => house.spacing.source_note("这种署名空格"),
+                None => house.separator.source_note("这种姓名分隔"),
+            },
             Some(Deviation::Separator { .. }) => house.separator.source_note("这种姓名分隔"),
             // The house's parentheses are always its configuration's.
             _ => None,
@@ -146,7 +150,7 @@ fn house_fix(byline: &Byline, style: &House<'_>, printed: &str) -> Option<Fix> {
     let title = format!("改为“{house}”");
     let edits = vec![Edit::replace(byline.span, house.clone())];
     let names: Vec<_> = byline.credit.iter().flat_map(|c| c.names()).collect();
-    if is_safe_rewrite(printed, &house, &names, style.roster) {
+    if is_safe_rewrite(printed, &house, &names, style) {
         Fix::safe(title, edits)
     } else {
         Fix::suggested(title, edits)

@@ -31,7 +31,7 @@ pub(crate) enum Deviation {
     /// The role run into the names where the house spaces them (`记者王海`), or spaced where
     /// the house runs them together (`记者 王海`).
     RoleSpacing { joined: bool },
-    /// Names run together (`王海李敏`) where the house spaces its credits.
+    /// Names run together (`王海李敏`) where the house separates them (see [`glued_off`]).
     GluedNames,
     /// `本报讯：` — a colon after the dateline.
     LeadColon,
@@ -77,7 +77,11 @@ impl Deviation {
             Deviation::Spacing => "有多余的空格".to_owned(),
             Deviation::RoleSpacing { joined: true } => "身份词与姓名之间应空一格".to_owned(),
             Deviation::RoleSpacing { joined: false } => "身份词与姓名之间不空格".to_owned(),
-            Deviation::GluedNames => "姓名连写，应分隔".to_owned(),
+            Deviation::GluedNames => match house.separator.get() {
+                Some(NameSeparator::Space) => "姓名连写，应用空格分隔".to_owned(),
+                Some(NameSeparator::Dun) => "姓名连写，应用“、”分隔".to_owned(),
+                None => "姓名连写，应分隔".to_owned(),
+            },
             Deviation::LeadColon => "电头后多了冒号".to_owned(),
             Deviation::Form => match house.form.get() {
                 Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
@@ -209,6 +213,14 @@ fn credit_deviations(
         acc.push(Deviation::MissingRole);
     }
     spacing_deviations(credit, house, acc);
+    if glued_off(
+        credit.spacing.names_glued,
+        credit.form == CreditForm::Reported,
+        credit.names(),
+        house,
+    ) {
+        acc.push(Deviation::GluedNames);
+    }
     // Ex) 王海，李敏 (no option) or 王海、李敏 where the house spaces its names.
     let off = |sep: &&String| {
         !is_separator_option(sep)
@@ -224,8 +236,8 @@ fn credit_deviations(
 }
 
 /// How a credit's spacing departs from the house's: a role run into its names or set
-/// apart from them, names run together. A reported credit (`记者王海报道：`) always runs its
-/// role into the names; nothing is judged while the house has not settled its spacing.
+/// apart from them. A reported credit (`记者王海报道：`) always runs its role into the names;
+/// nothing is judged while the house has not settled its spacing.
 fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviation>) {
     if credit.form == CreditForm::Reported {
         return;
@@ -243,9 +255,43 @@ fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviatio
             acc.push(Deviation::RoleSpacing { joined });
         }
     }
-    if credit.spacing.names_glued && spacing == CreditSpacing::Spaced {
-        acc.push(Deviation::GluedNames);
+}
+
+/// True when names printed run together (`glued`: `王海李敏`) depart from the house style:
+/// where the house spaces its credits (`spacing = "spaced"`; a reported credit, which runs
+/// its words together in any house, only as below), or — its spacing not settled as run
+/// together (`"joined"`, where `（王海李敏）` is the house form) — where the house has a
+/// separator between names and the roster or the page's other credits know every name of
+/// the run. A run the recogniser cut only on the shapes of names (`张明赵天华`) may be one
+/// name or two; with nothing but a separator to go by, it is left alone.
+pub(crate) fn glued_off<'n>(
+    glued: bool,
+    reported: bool,
+    names: impl Iterator<Item = &'n Name>,
+    house: &House<'_>,
+) -> bool {
+    if !glued {
+        return false;
     }
+    let known = || house.separator.get().is_some() && runs_known(names, house);
+    match house.spacing.get() {
+        Some(CreditSpacing::Joined) => false,
+        Some(CreditSpacing::Spaced) if !reported => true,
+        _ => known(),
+    }
+}
+
+/// True when every name run into the one before it (`李敏` of `王海李敏`), and that one, are
+/// names the house knows: on the roster, or printed standing alone in another credit of the
+/// page.
+fn runs_known<'n>(names: impl Iterator<Item = &'n Name>, house: &House<'_>) -> bool {
+    let mut before: Option<&Name> = None;
+    names.into_iter().all(|name| {
+        let known = !name.joined
+            || before.is_some_and(|b| house.knows_name(&b.text) && house.knows_name(&name.text));
+        before = Some(name);
+        known
+    })
 }
 
 /// True when `span` lies inside a byline or photo credit that departs from the house
@@ -338,6 +384,13 @@ fn render_credit(
         CreditSpacing::Spaced
     };
     let joined = reported || house.spacing.or(own_spacing) == CreditSpacing::Joined;
+    let reported_form = credit.form == CreditForm::Reported;
+    let separate = glued_off(
+        credit.spacing.names_glued,
+        reported_form,
+        credit.names(),
+        house,
+    );
     let mut parts = Vec::new();
     if let Some(media) = credit.media.as_ref().filter(|m| m.leading) {
         parts.push(media.text.clone());
@@ -349,7 +402,7 @@ fn render_credit(
             None if i == 0 && place != BylinePlace::Trailing => Some("记者".to_owned()),
             None => None,
         };
-        let names = house_names(&group.names, sep, joined)?;
+        let names = house_names(&group.names, sep, joined && !separate)?;
         parts.push(match role {
             Some(role) if names.is_empty() => role,
             Some(role) if joined => format!("{role}{names}"),
@@ -373,7 +426,7 @@ fn render_credit(
 
 /// Names as the house prints them, joined by `sep`: a padded name keeps one space, except
 /// where the house runs a credit's words together (`joined`), where names printed run
-/// together stay so too.
+/// together stay so too (the caller passes `joined` false where they must be separated).
 /// `None` when one of them is too long or too short to be a name (words the recogniser
 /// could not cut, a character left over).
 pub(crate) fn house_names(names: &[Name], sep: &str, joined: bool) -> Option<String> {
@@ -412,13 +465,14 @@ fn house_name(name: &Name) -> String {
 
 /// True when a fix that turns `printed` into `rebuilt` may be applied in bulk: it changes
 /// punctuation and spacing only, and cuts apart no run of names (`names`, in printed order)
-/// unless the roster knows each of them. A fix that supplies or drops a word — a role,
-/// `报道`, `摄影` — is only suggested: it would change what the credit says.
+/// unless the house knows each of them (the roster, or the page's other credits). A fix
+/// that supplies or drops a word — a role, `报道`, `摄影` — is only suggested: it would
+/// change what the credit says.
 pub(crate) fn is_safe_rewrite(
     printed: &str,
     rebuilt: &str,
     names: &[&Name],
-    roster: &[String],
+    house: &House<'_>,
 ) -> bool {
     let words = |s: &str| -> String { s.chars().filter(|&c| is_word_char(c)).collect() };
     if words(printed) != words(rebuilt) {
@@ -428,7 +482,7 @@ pub(crate) fn is_safe_rewrite(
         let (before, name) = (pair[0], pair[1]);
         !name.joined
             || rebuilt.contains(&format!("{}{}", before.text, name.text))
-            || (roster.contains(&before.text) && roster.contains(&name.text))
+            || (house.knows_name(&before.text) && house.knows_name(&name.text))
     })
 }
 

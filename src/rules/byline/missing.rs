@@ -29,7 +29,7 @@ declare_rule! {
     /// 本报讯（记者 王海）近日，新旺街道启动老旧小区改造，涉及12个小区。
     /// ```
     /// ## 修改
-    /// 建议修改：插入本报电头，署本版多数稿件所署的记者，或 `[byline] default_reporter`。稿件由谁写只有编辑知道，所以不批量应用；不知道记者时不给修改。
+    /// 建议修改：插入本报电头，署 Markdown 稿件前言（front matter）`reporter:` 写明的记者（`reporter: 李敏`，几位记者用空格、顿号隔开或写成列表 `[李敏, 王海]`），没有写明的，署本版多数稿件所署的记者，或 `[byline] default_reporter`。稿件由谁写只有编辑知道，所以不批量应用；不知道记者时不给修改。
     /// ## 依据
     /// 《报纸编校质量标准》：新闻稿件应有电头或署名
     pub(crate) RULE = "byline/missing" {
@@ -45,7 +45,7 @@ declare_rule! {
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     let style = cx.house;
     let bylines = &cx.facts.bylines;
-    let reporters = super::page_reporters(bylines, style);
+    let reporters = super::page_reporters(cx);
     for (index, article) in cx.draft.articles.iter().enumerate() {
         let Some(lead_block) = article.lead() else {
             continue;

@@ -5,11 +5,12 @@ pub mod format;
 pub(crate) mod house;
 pub mod missing;
 pub mod position;
+#[cfg(test)]
+mod tests;
 pub mod unknown_reporter;
 
 use crate::document::{Article, BlockKind};
 use crate::recognise::bylines::{Byline, BylinePlace, Bylines};
-use crate::rules::style::House;
 use crate::rules::Context;
 
 /// True when `byline` stands at the lead of article `index`: after the dateline of its first
@@ -51,10 +52,16 @@ pub(crate) fn last_paragraph(cx: &Context<'_>, article: &Article) -> Option<usiz
     })
 }
 
-/// The reporters a fix credits where a byline is missing: those credited most often on the
-/// page (at most three), else the roster's default reporter.
-pub(crate) fn page_reporters(bylines: &Bylines, house: &House<'_>) -> Vec<String> {
-    let counted = own_reporters(bylines);
+/// The reporters a fix credits where a byline is missing: the Markdown front matter's
+/// `reporter:`, else those credited most often on the page (at most three), else the
+/// roster's default reporter.
+pub(crate) fn page_reporters(cx: &Context<'_>) -> Vec<String> {
+    let front = &cx.draft.front_matter.reporters;
+    if !front.is_empty() {
+        return front.clone();
+    }
+    let house = cx.house;
+    let counted = own_reporters(&cx.facts.bylines);
     let most = counted.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<String> = counted
         .into_iter()

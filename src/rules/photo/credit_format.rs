@@ -1,4 +1,4 @@
-use crate::config::{CreditSpacing, PhotoStyle};
+use crate::config::{CreditSpacing, NameSeparator, PhotoStyle};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Kind};
 use crate::fix::{Edit, Fix};
@@ -8,7 +8,7 @@ use crate::rules::Context;
 
 declare_rule! {
     /// ## 查什么
-    /// 图片署名不合任何一种规范写法——`摄影：王海`、`王海摄影`、半角括号、多余的空格、名册上的记者没有署 `本报记者`；或者写法虽然规范，却不合本报选定的体例：`本报记者 王海 摄`、`（本报记者 王海 摄）` 还是 `王海/摄`（`[photo] form`），姓名之间用空格还是 `、`，职务和 `摄` 与姓名之间空格还是连写（`（新华社记者王海摄）`）。
+    /// 图片署名不合任何一种规范写法——`摄影：王海`、`王海摄影`、半角括号、多余的空格、名册上的记者没有署 `本报记者`；或者写法虽然规范，却不合本报选定的体例：`本报记者 王海 摄`、`（本报记者 王海 摄）` 还是 `王海/摄`（`[photo] form`），姓名之间用空格还是 `、`（本报定了姓名分隔时，记者名册或本版其他署名表明是两个人的连写姓名 `王海李敏` 也提示），职务和 `摄` 与姓名之间空格还是连写（`（新华社记者王海摄）`）。
     ///
     /// 每种写法都可以带任何职务、单位和任意多位摄影者（`本报记者 王海 通讯员 李敏 张强 摄`、`（新华社记者 王海 摄）`）；绘画作品署名的写法相同（`（赵炬绘）`）。本报的体例取自配置，没有就按预设，也没有预设就按稿件本身：至少三处图片署名采用同一写法且占多数才算；在此之前不提示体例问题。不是摄影者的来源（`新华社发`、`…供图`、`资料图片`）不检查。图片说明末尾的“摄影”，前面有职务或与说明文字空开的姓名（`……锻炼 王海摄影`），才算图片署名；作普通词语的“摄影”（`参加摄影比赛`、`王海摄影作品展`、`摄影师王海`、`老人学摄影`）不算。
     /// ## 为什么
@@ -66,6 +66,11 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 format!("图片署名格式与本报不一（本报用“{want}”式）")
             }
             Departure::Separator => "图片署名的姓名分隔与本报不一".to_owned(),
+            Departure::GluedNames => match house.separator.get() {
+                Some(NameSeparator::Dun) => "图片署名的姓名连写，应用“、”分隔".to_owned(),
+                Some(NameSeparator::Space) => "图片署名的姓名连写，应用空格分隔".to_owned(),
+                None => "图片署名的姓名连写，应分隔".to_owned(),
+            },
             Departure::Spacing => match house.spacing.get() {
                 Some(CreditSpacing::Joined) => "图片署名的身份词、姓名与“摄”之间不空格".to_owned(),
                 _ => "图片署名的身份词、姓名与“摄”之间应空一格".to_owned(),
@@ -80,6 +85,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     Departure::Form => house.photo.source_note("这种图片署名格式"),
                     Departure::Separator => house.separator.source_note("这种姓名分隔"),
                     Departure::Spacing => house.spacing.source_note("这种署名空格"),
+                    Departure::GluedNames => match house.spacing.get() {
+                        Some(_) => house.spacing.source_note("这种署名空格"),
+                        None => house.separator.source_note("这种姓名分隔"),
+                    },
                     _ => None,
                 };
                 if let Some(source) = source {
@@ -88,7 +97,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                 let title = format!("改为“{shown}”");
                 let edits = vec![Edit::replace(credit.span, rebuilt.clone())];
                 let names: Vec<_> = credit.names().collect();
-                let fix = if is_safe_rewrite(printed, &rebuilt, &names, house.roster) {
+                let fix = if is_safe_rewrite(printed, &rebuilt, &names, house) {
                     Fix::safe(title, edits)
                 } else {
                     Fix::suggested(title, edits)

@@ -30,7 +30,7 @@ declare_rule! {
     /// 极目神州
     /// ```
     /// ## 修改
-    /// 仅作建议：在说明末尾加上本报体例的图片署名 `本报记者 王海 摄`，署该说明所在稿件的记者（或本版的记者，或 `[byline] default_reporter`）。照片是谁拍的，由编辑确认。
+    /// 仅作建议：在说明末尾加上本报体例的图片署名 `本报记者 王海 摄`，署该说明所在稿件的记者（或 Markdown 稿件前言 `reporter:` 写明的记者，或本版的记者，或 `[byline] default_reporter`）。照片是谁拍的，由编辑确认。
     /// ## 依据
     /// 《报纸编校质量标准》图片署名
     pub(crate) RULE = "photo/credit-missing" {
@@ -188,8 +188,9 @@ fn blank_line_layout(cx: &Context<'_>) -> bool {
     })
 }
 
-/// Who a fix credits: the staff reporters of the caption's article, else of the page, else
-/// the roster's default reporter. `page` keeps the page's once they are counted.
+/// Who a fix credits: the staff reporters of the caption's article, else the front matter's
+/// `reporter:`, else the page's, else the roster's default reporter. `page` keeps the
+/// page's once they are counted.
 fn photographers(cx: &Context<'_>, id: BlockId, page: &mut Option<Vec<String>>) -> Vec<String> {
     let bylines = &cx.facts.bylines;
     if let Some(article) = cx.draft.article_of(id) {
@@ -204,5 +205,5 @@ fn photographers(cx: &Context<'_>, id: BlockId, page: &mut Option<Vec<String>>) 
             return names;
         }
     }
-    (page.get_or_insert_with(|| crate::rules::byline::page_reporters(bylines, cx.house))).clone()
+    (page.get_or_insert_with(|| crate::rules::byline::page_reporters(cx))).clone()
 }

@@ -7,7 +7,7 @@
 use crate::config::{CreditSpacing, NameSeparator, PhotoStyle};
 use crate::diagnostic::Kind;
 use crate::recognise::bylines::{Parens, PhotoCredit, PhotoForm};
-use crate::rules::byline::house::house_names;
+use crate::rules::byline::house::{glued_off, house_names};
 use crate::rules::style::House;
 
 /// The accepted form a credit is printed in, if it is one.
@@ -38,13 +38,17 @@ pub(crate) enum Departure {
     /// The role and `摄` spaced from the names where the house runs them together, or the
     /// reverse.
     Spacing,
+    /// Names run together (`王海李敏`) where the house separates them.
+    GluedNames,
 }
 
 impl Departure {
     /// Whether the departure is wrong in every style or departs from the house's choice.
     pub(crate) fn kind(self) -> Kind {
         match self {
-            Departure::Form | Departure::Separator | Departure::Spacing => Kind::Style,
+            Departure::Form | Departure::Separator | Departure::Spacing | Departure::GluedNames => {
+                Kind::Style
+            }
             _ => Kind::Error,
         }
     }
@@ -91,6 +95,9 @@ pub(crate) fn departures(credit: &PhotoCredit, house: &House<'_>) -> Vec<Departu
     if spacing_off(credit, house) {
         out.push(Departure::Spacing);
     }
+    if glued_off(credit.spacing.names_glued, false, credit.names(), house) {
+        out.push(Departure::GluedNames);
+    }
     out
 }
 
@@ -133,20 +140,18 @@ fn own_spacing(credit: &PhotoCredit) -> Option<CreditSpacing> {
 }
 
 /// True when the credit's spacing departs from the house's: a role or `摄` run into the
-/// names where the house spaces them (or the reverse), or names run together where the
-/// house spaces them. Nothing is judged while the house has not settled its spacing.
+/// names where the house spaces them (or the reverse). Nothing is judged while the house
+/// has not settled its spacing.
 fn spacing_off(credit: &PhotoCredit, house: &House<'_>) -> bool {
     let Some(spacing) = house.spacing.get() else {
         return false;
     };
-    let glued = credit.spacing.names_glued && spacing == CreditSpacing::Spaced;
-    let parts_off = match credit.form {
+    match credit.form {
         PhotoForm::Slash => {
             credit.has_role() && credit.spacing.role_joined != (spacing == CreditSpacing::Joined)
         }
         _ => own_spacing(credit) != Some(spacing),
-    };
-    glued || parts_off
+    }
 }
 
 /// True when roster reporters are credited without their role (`王海 摄`, `摄影：王海`,
@@ -185,9 +190,10 @@ pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<Stri
         .or(own_spacing(credit).unwrap_or(CreditSpacing::Spaced))
         == CreditSpacing::Joined;
     let gap = if joined { "" } else { " " };
+    let separate = glued_off(credit.spacing.names_glued, false, credit.names(), house);
     let mut groups = Vec::new();
     for (i, group) in credit.groups.iter().enumerate() {
-        let names = house_names(&group.names, separator, joined)?;
+        let names = house_names(&group.names, separator, joined && !separate)?;
         let role = match &group.role {
             Some(role) => Some(role.text.clone()),
             None if i == 0 && roster_role(credit, house) => Some("本报记者".to_owned()),
@@ -200,12 +206,14 @@ pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<Stri
     }
     let words = groups.join(" ");
     let verb = credit.verb;
-    let body = match house.photo.or(own) {
+    let style = house.photo.or(own);
+    let body = match style {
         PhotoStyle::Plain => format!("{words}{gap}{verb}"),
         PhotoStyle::Paren => format!("（{words}{gap}{verb}）"),
         PhotoStyle::Slash => format!("{words}/{verb}"),
     };
-    Some(if credit.glued_to_text {
+    // Ex) 锻炼（王海摄） → 锻炼 王海 摄; a credit in parentheses needs no space before it.
+    Some(if credit.glued_to_text && style != PhotoStyle::Paren {
         format!(" {body}")
     } else {
         body
