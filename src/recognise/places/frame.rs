@@ -93,7 +93,8 @@ fn frame(text: &str, span: Span, chain: Span) -> TimeFrame {
     }
 }
 
-/// `原大同县`, `原属大同县`, `大同县（今云州区）`, `水泊寺乡政府旧址`.
+/// `原大同县`, `原属大同县`, `大同县（今云州区）`, `水泊寺乡政府旧址`, and the name in
+/// quotes as a name (`“大同县”牌匾被摘下`, `“大同县”已成为历史`).
 fn marked_past(text: &str, span: Span) -> bool {
     let before = &text[..span.start as usize];
     let after = &text[span.end as usize..];
@@ -103,6 +104,7 @@ fn marked_past(text: &str, span: Span) -> bool {
         chars.into_iter().collect()
     };
     prefix.ends_with(['原', '前', '旧'])
+        || (prefix.ends_with(['“', '「']) && after.starts_with(['”', '」']))
         || ["原属", "原为", "原是"].iter().any(|p| prefix.ends_with(p))
         || ["（今", "(今", "（现"].iter().any(|p| after.starts_with(p))
         || ["旧址", "政府旧址", "人民政府旧址"]
