@@ -94,7 +94,7 @@ fn a_long_single_line_file_is_checked() {
 /// in a debug build. The deadline only tells a hang from a slow machine.
 #[test]
 fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
-    const SHAPES: [&str; 10] = [
+    const SHAPES: [&str; 13] = [
         "标题\n",
         "（王海 李敏）\n",
         "【活动】\n",
@@ -105,6 +105,10 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
         "本报讯 8日，红旗社区举办读书会。\n",
         "在灌县，游客可以看到都江堰水利工程；酃县、黔阳县的代表也来了。\n\n",
         "居民王秀英冒雨赶来。王秀芳老人说好。\n\n",
+        // One sentence of a million bytes: a chain of former names, and names in a list.
+        "湖北省襄樊市",
+        "湖北襄樊、",
+        "灌县、",
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, shape) in SHAPES.iter().enumerate() {

@@ -18,6 +18,7 @@ pub use issue_date::resolve_issue_date;
 pub(crate) use markdown::{front_matter, masks, FrontMatter, Suppression};
 pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
+pub(crate) use parse::COLUMN_HEADINGS;
 pub(crate) use sentence::{
     ends_sentence, ends_with_photo_credit, ends_with_source_credit, opens_news_lead,
     starts_with_dateline,

@@ -408,6 +408,12 @@ fn classify_prose(
 }
 
 /// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
+/// What follows a role word in the heading of a reporter's column, not a name: `记者手记`,
+/// `记者观察`.
+pub(crate) const COLUMN_HEADINGS: [&str; 10] = [
+    "手记", "札记", "笔记", "日记", "随笔", "观察", "调查", "走访", "探访", "体验",
+];
+
 pub(super) fn is_credit_line(body: &str) -> bool {
     const ROLES: [&str; 8] = [
         "本报记者",
@@ -419,8 +425,10 @@ pub(super) fn is_credit_line(body: &str) -> bool {
         "通讯员",
         "文/图",
     ];
-    ROLES.iter().any(|role| body.starts_with(role))
-        && !contains_any(body, &['。', '，', '！', '？', '：'])
+    ROLES.iter().any(|role| {
+        (body.strip_prefix(role))
+            .is_some_and(|rest| !COLUMN_HEADINGS.iter().any(|h| rest.starts_with(h)))
+    }) && !contains_any(body, &['。', '，', '！', '？', '：'])
         && at_most_chars(body, 30)
 }
 

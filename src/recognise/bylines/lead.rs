@@ -59,15 +59,16 @@ impl Scan<'_> {
     /// names cannot be read.
     pub(super) fn inside_bylines(&self, body: &str, at: At, from: usize, to: usize) -> Vec<Byline> {
         let mut out = Vec::new();
-        let (mut scanned, mut quoted) = (0, 0i32);
+        let (mut scanned, mut quoted, mut ascii_quotes) = (0, 0i32, 0usize);
         for (i, _) in body[..to]
             .match_indices("本报")
             .filter(|&(i, _)| i >= from.max(1))
         {
             quoted += quote_depth(&body[scanned..i]);
+            ascii_quotes += body[scanned..i].matches('"').count();
             scanned = i;
             let before = body[..i].chars().next_back();
-            if quoted > 0 || !before.is_some_and(opens_inside) {
+            if quoted > 0 || ascii_quotes % 2 == 1 || !before.is_some_and(opens_inside) {
                 continue;
             }
             // A dateline and credit are short: reading a bounded window keeps a page of
@@ -207,12 +208,13 @@ fn place_date_word(after: &str, via: bool) -> Option<(String, String, usize)> {
     None
 }
 
-/// How far `s` opens quotation marks (`“` `「`) against closing them.
+/// How far `s` opens quotation marks (`“` `‘` `「`) against closing them; ASCII `"`, which
+/// opens and closes alike, is counted by the caller.
 fn quote_depth(s: &str) -> i32 {
     s.chars()
         .map(|c| match c {
-            '“' | '「' | '『' => 1,
-            '”' | '」' | '』' => -1,
+            '“' | '‘' | '「' | '『' => 1,
+            '”' | '’' | '」' | '』' => -1,
             _ => 0,
         })
         .sum()

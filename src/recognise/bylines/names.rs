@@ -2,6 +2,7 @@
 //! without a separator (`王海李敏`).
 
 use super::Name;
+use crate::document::COLUMN_HEADINGS;
 use crate::recognise::persons::{is_compound_surname, is_surname};
 use crate::text::{is_han, Span};
 
@@ -15,11 +16,11 @@ pub(super) fn looks_like_name(s: &str) -> bool {
     if !(2..=4).contains(&n) || !s.chars().all(is_han) {
         return false;
     }
-    // Ex) （全文另发） （完） （待续） — notes, not names.
+    // Ex) （全文另发） （完） （待续） — notes, not names; `记者手记` — a column's heading.
     const NOT_NAMES: [&str; 8] = [
         "全文", "续完", "待续", "未完", "图片", "附图", "资料", "下转",
     ];
-    if NOT_NAMES.iter().any(|w| s.starts_with(w)) {
+    if (NOT_NAMES.iter().chain(&COLUMN_HEADINGS)).any(|w| s.starts_with(w)) {
         return false;
     }
     if is_compound_surname(s) {

@@ -140,8 +140,13 @@ impl Scan<'_> {
         let (start, parsed) = self.credit_tail(words, base)?;
         let named = parsed.groups.iter().any(|g| !g.names.is_empty());
         let roled = parsed.groups.iter().any(|g| g.role.is_some());
-        // Ex) 王海 摄影 on a line of its own; never a caption's one word (`书法摄影`).
-        if !named || (!roled && start == 0 && !spaced) {
+        // Ex) 王海 摄影 on a line of its own, `锻炼 王海摄影`; never a caption's words
+        // (`书法摄影`, `人像摄影、纪实摄影`): names with no role must stand apart by a space.
+        let apart = match start {
+            0 => spaced,
+            _ => words[..start].ends_with(is_space),
+        };
+        if !named || (!roled && !apart) {
             return None;
         }
         let mut credit = make(start, PhotoForm::WordAfter, parsed);

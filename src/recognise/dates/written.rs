@@ -15,9 +15,13 @@ impl Scanner<'_> {
     pub(super) fn at_number(&mut self, pos: usize, out: &mut Vec<DateMention>) -> usize {
         let skip = self.skip_number(pos);
         let before = self.char_before(pos);
+        // Ex) `活动时间:6月15日`: a label's colon, not a time's (`10:30`).
+        let label_colon =
+            before == Some(':') && (self.char_before(pos - 1)).is_some_and(crate::text::is_han);
         // Ex) `A3`, `1.5日`, `3/4`, `第3日` — part of something else; but `１．５月１７日`
         // is item 1 of a list.
         if !self.after_list_number(pos)
+            && !label_colon
             && before.is_some_and(|c| {
                 c.is_ascii_alphanumeric()
                     || is_digit(c)

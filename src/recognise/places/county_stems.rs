@@ -104,6 +104,11 @@ pub(super) fn stem_after(
         if counties.is_empty() {
             continue;
         }
+        // Ex) 洛阳牡丹: after a city a district's stem is as often a word (牡丹区 is 菏泽's).
+        if level == Level::Prefecture && counties.iter().any(|&c| g.place(c).name.ends_with('区'))
+        {
+            return None;
+        }
         let mut holders = counties.iter().map(|&c| g.ancestor_at(c, level));
         let first = holders.next().flatten();
         let misplaced = first.is_some()

@@ -66,30 +66,55 @@ const CHANGE_WORDS: &[&str] = &[
     "彼时",
 ];
 
-/// Frames each mention that may be a former name.
+/// Frames each mention that may be a former name. One pass over the mentions, in order:
+/// each chain's start is carried from parent to child, and a sentence's words are read
+/// once, for all the mentions in it.
 pub(super) fn frame_former_names(text: &str, mentions: &mut [Mention]) {
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
+    let mut chain_starts: Vec<u32> = Vec::with_capacity(mentions.len());
+    let mut sentence: Option<Sentence> = None;
+    for (i, m) in mentions.iter_mut().enumerate() {
+        // Ex) 原湖北省襄樊市: the mark stands before the chain the name ends.
+        let chain_start = match m.after.filter(|&p| p < i) {
+            Some(parent) => chain_starts[parent],
+            None => m.span.start,
+        };
+        chain_starts.push(chain_start);
         if m.former.is_empty() && m.newsroom_former.is_empty() {
             continue;
         }
-        // Ex) 原湖北省襄樊市: the mark stands before the chain the name ends.
-        let mut first = i;
-        while let Some(parent) = mentions[first].after.filter(|&p| p < first) {
-            first = parent;
-        }
-        let chain = Span::new(mentions[first].span.start, m.span.end);
-        mentions[i].frame = Some(frame(text, m.span, chain));
+        let span = m.span;
+        let current = match sentence {
+            Some(s) if s.end >= span.end as usize => s,
+            last => Sentence::around(text, span, last.map_or(0, |s| s.end)),
+        };
+        sentence = Some(current);
+        m.frame = Some(TimeFrame {
+            marked_past: marked_past(text, Span::new(chain_start, span.end)),
+            tells_change: current.tells_change,
+            earliest_year: current.earliest_year,
+        });
     }
 }
 
-fn frame(text: &str, span: Span, chain: Span) -> TimeFrame {
-    let (start, end) = sentence_bounds(text, span);
-    let sentence = &text[start..end];
-    TimeFrame {
-        marked_past: marked_past(text, chain),
-        tells_change: CHANGE_WORDS.iter().any(|w| sentence.contains(w)),
-        earliest_year: earliest_year(sentence),
+/// A sentence and what it says of time.
+#[derive(Clone, Copy)]
+struct Sentence {
+    end: usize,
+    tells_change: bool,
+    earliest_year: Option<u32>,
+}
+
+impl Sentence {
+    /// The sentence holding `span`, which starts at or after byte `from` (the end of the
+    /// sentence before, so that no text is read twice).
+    fn around(text: &str, span: Span, from: usize) -> Sentence {
+        let (start, end) = sentence_bounds(text, span, from);
+        let sentence = &text[start..end];
+        Sentence {
+            end,
+            tells_change: CHANGE_WORDS.iter().any(|w| sentence.contains(w)),
+            earliest_year: earliest_year(sentence),
+        }
     }
 }
 
@@ -135,16 +160,17 @@ fn earliest_year(sentence: &str) -> Option<u32> {
     earliest
 }
 
-/// The byte range of the sentence holding `span`.
-fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
+/// The byte range of the sentence holding `span`, looking back no further than `from`.
+fn sentence_bounds(text: &str, span: Span, from: usize) -> (usize, usize) {
     let stops = |c: char| "。！？；\n".contains(c);
-    let before = &text[..span.start as usize];
+    let from = from.min(span.start as usize);
+    let before = &text[from..span.start as usize];
     let after = &text[span.end as usize..];
     let start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| stops(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
     let end = span.end as usize + after.find(stops).unwrap_or(after.len());
     (start, end)
 }
@@ -160,11 +186,11 @@ mod tests {
             let start = text.find(name).unwrap() as u32;
             Span::new(start, start + name.len() as u32)
         };
-        let first = frame(text, at("郊区"), at("郊区"));
+        let first = Sentence::around(text, at("郊区"), 0);
         assert_eq!(first.earliest_year, Some(1996));
-        assert!(!first.marked_past && !first.tells_change);
-        let second = frame(text, at("大同县"), at("大同县"));
-        assert!(second.marked_past);
+        assert!(!marked_past(text, at("郊区")) && !first.tells_change);
+        let second = Sentence::around(text, at("大同县"), first.end);
+        assert!(marked_past(text, at("大同县")));
         assert_eq!(second.earliest_year, None);
     }
 }

@@ -57,7 +57,7 @@ pub(super) fn national_slip(
         }
         let mut slips = UpperNames::builtin_slips(g, name);
         if !whole {
-            keep_inner_slips(g, &text[..start as usize], &mut slips);
+            keep_inner_slips(g, &text[..start as usize], name, &mut slips);
         }
         if slips.is_empty() {
             continue;
@@ -93,8 +93,18 @@ pub(super) fn national_slip(
 /// Of the slips an ending inside a run of characters may be, those the text allows: a
 /// difference at its first character is as likely the word before (`党组织与城市`: 与) as a
 /// slip (禹城市) — unless a known name ends right before it (`潍坊方子区`, `红河州迷勒市`).
-fn keep_inner_slips(g: &crate::gazetteer::Gazetteer, before: &str, slips: &mut Vec<UpperSlip>) {
-    if slips.iter().any(|s| s.at_start) && !after_known_name(g, before) {
+fn keep_inner_slips(
+    g: &crate::gazetteer::Gazetteer,
+    before: &str,
+    name: &str,
+    slips: &mut Vec<UpperSlip>,
+) {
+    // Ex) 山东与城市: after a known name too, a first character such as 与 is a word.
+    let word_first = name
+        .chars()
+        .next()
+        .is_some_and(|c| BEFORE_NAMES.contains(c));
+    if slips.iter().any(|s| s.at_start) && (word_first || !after_known_name(g, before)) {
         slips.retain(|s| !s.at_start);
     }
 }

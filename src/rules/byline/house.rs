@@ -68,9 +68,11 @@ impl Deviation {
                     "" => "多个空格".to_owned(),
                     mark => format!("“{mark}”"),
                 };
-                let want = match house.separator.or(NameSeparator::Space) {
-                    NameSeparator::Space => "空格",
-                    NameSeparator::Dun => "“、”",
+                // With no house separator, either standard one will do.
+                let want = match house.separator.get() {
+                    Some(NameSeparator::Space) => "空格",
+                    Some(NameSeparator::Dun) => "“、”",
+                    None => "空格或“、”",
                 };
                 format!("姓名之间用{found}分隔，应为{want}")
             }
@@ -296,8 +298,9 @@ fn runs_known<'n>(names: impl Iterator<Item = &'n Name>, house: &House<'_>) -> b
 
 /// True when `span` lies inside a byline or photo credit that departs from the house
 /// style: the byline rules rebuild it whole, so its punctuation is theirs to report. Where
-/// the house prints its bylines' parentheses in ASCII (`parens = "halfwidth"`), a byline's
-/// ASCII parentheses are its house form, never a slip of the input method.
+/// the house prints its bylines' parentheses in ASCII (`parens = "halfwidth"`), every byline
+/// owns its ASCII marks: its parentheses are the house form, never a slip of the input
+/// method, and any other mark in it is `byline/format`'s to report.
 pub(crate) fn owns(bylines: &Bylines, span: Span, house: &House<'_>) -> bool {
     (bylines.bylines_around(span)).any(|b| half_house(house) || !deviations(b, house).is_empty())
         || (bylines.credits_around(span)).any(|c| crate::rules::photo::house::deviates(c, house))

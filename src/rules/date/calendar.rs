@@ -304,7 +304,8 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
     let beside = mention.beside.filter(Beside::is_day)?;
     let date = beside.first;
     let right = lunar::solar_term_day(date.year(), term)?;
-    if beside.days_meant().any(|d| d == right) {
+    // Ex) 5日迎来小寒 on a page of 30 December: 5 January of the next year.
+    if (beside.days_meant()).any(|d| lunar::solar_term_day(d.year(), term) == Some(d)) {
         return None;
     }
     let name = lunar::solar_term_name(term);

@@ -130,7 +130,7 @@ fn former_name(g: &Gazetteer, mention: &Mention, change: ChangeId) -> Diagnostic
     };
     let mut diagnostic = Diagnostic::new(&RULE, mention.span, message).with_note(note);
     // Ex) 湖北襄樊 → 湖北襄阳: a stem is replaced by a stem, where the new name has one.
-    let bare = *mention.name != *record.old_name;
+    let bare = mention.short && *mention.name != *record.old_name;
     for name in &names {
         let name = match strip_suffix(name).filter(|s| bare && s.chars().count() >= 2) {
             Some(stem) => stem,

@@ -213,3 +213,23 @@ fn expected_lunar_dates(year: i16) -> Vec<(Date, LunarDate)> {
     );
     out
 }
+
+/// A day alone may mean the month before or after the one the page's date gives, across
+/// the new year too.
+#[test]
+fn a_day_alone_may_mean_the_next_or_the_last_month() {
+    // 小寒 2025 is 5 January; 冬至 2023 is 22 December; 中秋 2023 is 29 September.
+    for (text, issue) in [
+        ("本报讯 5日迎来小寒，天气转冷。\n", date(2024, 12, 30)),
+        ("本报讯 22日冬至，社区包饺子。\n", date(2024, 1, 2)),
+        ("本报讯 29日是中秋节，社区赏月。\n", date(2023, 10, 2)),
+    ] {
+        assert!(findings(text, Some(issue)).is_empty(), "{text}");
+    }
+    let wrong = findings(
+        "本报讯 11日是端午节，社区包粽子。\n",
+        Some(date(2024, 6, 8)),
+    );
+    assert_eq!(wrong.len(), 1);
+    assert_eq!(wrong[0].message, "2024年端午节在6月10日，不是11日");
+}
