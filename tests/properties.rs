@@ -58,6 +58,12 @@ fn drafty() -> impl Strategy<Value = String> {
         "本报记者 王海 摄",
         "a",
         "\u{feff}",
+        ".",
+        "...",
+        "\"",
+        "。。",
+        "。。。",
+        "，，",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -256,4 +262,32 @@ fn stray_marks_after_a_sentence_end_do_not_fix_one_line_per_pass() {
         let twice = lint::fix(&once.text, Some(path), &config, today);
         assert_eq!(twice.text, once.text, "{stray}");
     }
+}
+
+/// The marks `punct/halfwidth` and `punct/doubled` mend — a sentence's `.`, `...`, ASCII
+/// quotes, doubled marks — next to each other and to the marks of other rules: one `--fix`
+/// leaves a text a second one does not change.
+#[test]
+fn dots_quotes_and_doubled_marks_fix_to_a_fixpoint() {
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let today = jiff::civil::date(2023, 3, 15);
+    let texts = [
+        "开展防溺水宣传.社区工作人员走进学校.\n",
+        "拔河、跳绳、接力跑... 现场欢声笑语不断......大家说:\"好.\"\n",
+        "300余名居民参加。。开展活动，，组织志愿者、、、家常豆腐。。。各显身手\n",
+        "社区活动.\n\n本报讯（记者 王海）近日，社区开展活动，，居民参加。。\n",
+        "他说, \"好,,\" ...。。他说(\"好\")。.\n",
+        "本报讯：：（记者 王海）8日，红旗社区举行活动...\n",
+    ];
+    for text in texts {
+        for name in ["a.md", "2023-03-15-a.txt"] {
+            let path = std::path::Path::new(name);
+            let once = lint::fix(text, Some(path), &config, today);
+            assert!(once.converged, "{name}: {:?}", once.text);
+            let twice = lint::fix(&once.text, Some(path), &config, today);
+            assert_eq!(twice.text, once.text, "{name}");
+        }
+    }
+    let fixed = lint::fix(texts[0], None, &config, today).text;
+    assert_eq!(fixed, "开展防溺水宣传。社区工作人员走进学校。\n");
 }

@@ -288,6 +288,7 @@ pub static ALL_RULES: &[Rule] = &[
     rule!(place::hierarchy),
     rule!(place::inconsistent),
     rule!(place::misspelled),
+    rule!(punct::doubled),
     rule!(punct::halfwidth),
     rule!(punct::unpaired),
     rule!(word::substitution),

@@ -5,27 +5,34 @@ use crate::rules::byline::house::owns;
 use crate::rules::Context;
 use crate::text::{is_han, Span};
 
+mod dots;
+mod quotes;
+
 declare_rule! {
     /// ## 查什么
-    /// 中文里紧挨着汉字的半角（ASCII）标点 `, ; : ? ! ( )`。
+    /// 中文里紧挨着汉字的半角（ASCII）标点 `, ; : ? ! ( )`；汉字后当句号用的 `.`，当省略号用的 `...`；括住中文的半角双引号 `"`。
     ///
-    /// 数字（`1,000`、`10:30`）、网址、电子邮件地址、外文词句（`Hello, world`）和 Markdown 代码不检查。署名和图片署名里的括号由 `byline/format`、`photo/credit-format` 检查，此处不重复提示；本报配置了 `[byline] parens = "halfwidth"` 时，署名的半角括号是本报体例，不算差错。
+    /// 数字（`1,000`、`10:30`、`3.5`、`9.30`）、网址、电子邮件地址、文件名（`报告.docx`）、外文词句（`Hello, world`、`U.S.`、`No.1`）和 Markdown 代码不检查。署名和图片署名里的括号由 `byline/format`、`photo/credit-format` 检查，此处不重复提示；本报配置了 `[byline] parens = "halfwidth"` 时，署名的半角括号是本报体例，不算差错。
+    ///
+    /// `.` 只在前面是汉字、后面是汉字或一行的末尾时才报。行首的 `1.`、`一.` 是序号的排法，`五.一`、`一二.九` 是节日、事件名称，都不报。一段里的半角双引号要两两成对、每对都括着中文才报；个数是单数、括着英文、嵌在全角引号里，或者像 `55"` 那样是英寸、秒的符号，整段都不报：这时改成哪个引号说不准。
     /// ## 为什么
-    /// 中文用全角标点。汉字之间夹着半角逗号或括号，是用半角输入法打的，印出来显得局促。
+    /// 中文用全角标点。汉字之间夹着半角逗号、句点或括号，是用半角输入法打的，印出来显得局促；半角句点“.”小而贴底，读者容易看漏句子的界线。
     /// ## 示例
     /// ```text,flagged
-    /// 红旗社区组织志愿者,为居民提供服务;活动持续一天(周六)。
+    /// 红旗社区组织志愿者,为居民提供服务;活动持续一天(周六),大家都来了.居民王秀英说:"邻里之间更亲了。"拔河、跳绳、接力跑...现场欢声笑语不断。
     /// ```
     /// ```text,clean
-    /// 红旗社区组织志愿者，为居民提供服务；活动持续一天（周六），共1,000人次参加，10:30结束。
+    /// 红旗社区组织志愿者，为居民提供服务；活动持续一天（周六），共1,000人次参加，10:30结束，人均3.5小时。详见《活动报告.docx》或www.example.com。
     /// ```
     /// ## 修改
     /// 可自动修复：每个标点改为全角形式（`，` `；` `：` `？` `！` `（` `）`）；标点后打的空格（后面是汉字时）和 `(` 前打的空格一并删去，全角标点本身已带空白。一对括号一起改：`(1)加强领导` 改为 `（1）加强领导`，不会只改一半；与全角括号配对的半角括号也改。
+    ///
+    /// 句末的 `.` 改为 `。`；`...` 和 `......` 改为 `……`（点数是别的，只作建议）；一对半角双引号一起改为 `“` `”`。汉字之间的 `.` 如果两边都像音译人名的用字（`买买提.艾力`），或在书名号里（`《三国志.蜀书》`），可能是间隔号 `·`，只作建议：改为 `。` 或 `·`，由编辑定。
     /// ## 依据
-    /// GB/T 15834-2011《标点符号用法》
+    /// GB/T 15834-2011《标点符号用法》4.1 句号、4.8 引号、4.11 省略号、4.14 间隔号
     pub(crate) RULE = "punct/halfwidth" {
         severity: Warning,
-        fix: Safe,
+        fix: PartlySafe,
         checks: [
             Error: "中文中使用半角标点",
         ],
@@ -37,6 +44,8 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     for segment in cx.draft.segments() {
         check_segment(cx.text, segment, &mut found);
     }
+    dots::check(cx.text, cx.draft, &mut found);
+    quotes::check(cx.text, cx.draft, &mut found);
     // A byline's or photo credit's half-width marks are `byline/format`'s and
     // `photo/credit-format`'s, whose fixes rebuild the whole credit: report each span once.
     let style = cx.house;
