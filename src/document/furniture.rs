@@ -168,6 +168,15 @@ fn mark_verse(blocks: &mut [Block], texts: &[&str]) {
             if let Some(title) = title {
                 blocks[title].kind = BlockKind::Headline;
             }
+        } else {
+            // Ex) “雄关漫道真如铁，/ 而今迈步从头越。” / 朗诵声回荡在社区广场。 — a classical
+            // couplet among short lines of prose.
+            for j in start..i.saturating_sub(1) {
+                if classical_couplet(texts[j], texts[j + 1]) {
+                    blocks[j].kind = BlockKind::Verse;
+                    blocks[j + 1].kind = BlockKind::Verse;
+                }
+            }
         }
         i = i.max(start + 1);
     }
@@ -181,6 +190,21 @@ fn is_verse(lines: &[&str]) -> bool {
     let open = lines.iter().filter(|l| !ends_sentence(l)).count();
     ((lines.len() >= 3 && open >= 2 && 2 * open >= lines.len()) || (couplet && open >= 1))
         && lines.iter().any(|l| has_punctuation(l))
+}
+
+/// Two lines of a classical poem: five or seven characters each, the first ending in `，`
+/// or `；`, the second closing the sentence, quotation marks around them allowed.
+fn classical_couplet(first: &str, second: &str) -> bool {
+    let body = |line: &str, ends: &[char]| {
+        let line = line
+            .trim_start_matches(['“', '「'])
+            .trim_end_matches(['”', '」']);
+        let words = line.strip_suffix(ends)?;
+        let n = words.chars().count();
+        (words.chars().all(crate::text::is_han) && (n == 5 || n == 7)).then_some(n)
+    };
+    let first = body(first, &['，', '；']);
+    first.is_some() && first == body(second, &['。', '！', '？'])
 }
 
 fn has_punctuation(text: &str) -> bool {
