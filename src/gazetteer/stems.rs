@@ -31,12 +31,7 @@ impl Gazetteer {
             stems.sort_unstable();
             stems
         });
-        let first = stems.partition_point(|(s, _)| &**s < stem);
-        let count = stems[first..]
-            .iter()
-            .take_while(|(s, _)| &**s == stem)
-            .count();
-        stems[first..first + count].iter().map(|&(_, id)| id)
+        by_stem(stems, stem)
     }
 
     /// The changes at county level and above after which a name went out of use whose stem
@@ -70,11 +65,15 @@ impl Gazetteer {
             stems.dedup();
             stems
         });
-        let first = stems.partition_point(|(s, _)| &**s < stem);
-        let count = stems[first..]
-            .iter()
-            .take_while(|(s, _)| &**s == stem)
-            .count();
-        stems[first..first + count].iter().map(|&(_, id)| id)
+        by_stem(stems, stem)
     }
+}
+
+/// The ids filed under `stem` in a list sorted by stem.
+fn by_stem<T: Copy>(stems: &'static [(Box<str>, T)], stem: &str) -> impl Iterator<Item = T> {
+    let first = stems.partition_point(|(s, _)| &**s < stem);
+    let count = (stems[first..].iter())
+        .take_while(|(s, _)| &**s == stem)
+        .count();
+    stems[first..first + count].iter().map(|&(_, id)| id)
 }
