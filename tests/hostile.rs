@@ -94,7 +94,7 @@ fn a_long_single_line_file_is_checked() {
 /// in a debug build. The deadline only tells a hang from a slow machine.
 #[test]
 fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
-    const SHAPES: [&str; 13] = [
+    const SHAPES: [&str; 14] = [
         "标题\n",
         "（王海 李敏）\n",
         "【活动】\n",
@@ -109,6 +109,7 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
         "湖北省襄樊市",
         "湖北襄樊、",
         "灌县、",
+        "好，，。。",
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, shape) in SHAPES.iter().enumerate() {

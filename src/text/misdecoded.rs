@@ -29,6 +29,16 @@ pub fn misdecoded(text: &str) -> Option<Misdecoded> {
         head -= 1;
     }
     let head = &text[..head];
+    // Most drafts have neither: a Latin-1 letter is a `C2` or `C3` byte in UTF-8, `�` an
+    // `EF BF BD`, found far faster than characters are counted.
+    let bytes = head.as_bytes();
+    if memchr::memchr2_iter(0xC2, 0xC3, bytes).nth(7).is_none()
+        && memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes())
+            .nth(7)
+            .is_none()
+    {
+        return None;
+    }
     let (mut latin, mut lost, mut han) = (0, 0, 0);
     for ch in head.chars() {
         match ch {

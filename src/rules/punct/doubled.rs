@@ -46,18 +46,56 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     );
 }
 
-/// The marks that are never doubled. Each is three bytes in UTF-8, led by 0xE3 (`。` `、`)
-/// or 0xEF (`，` `；` `：`).
+/// The marks that are never doubled.
 fn is_doubled_mark(c: char) -> bool {
     matches!(c, '。' | '，' | '、' | '；' | '：')
 }
 
+/// The doubled marks of a segment in order, each pair looked for with a substring search (a
+/// byte scan: most segments have none). Each pair's next place is kept until passed, so
+/// the segment is scanned once per pair, however many runs it holds.
+struct Doubled<'a> {
+    body: &'a [u8],
+    /// Where each pair is next found, at or after where it was last looked for.
+    next: [Option<usize>; 5],
+}
+
+impl<'a> Doubled<'a> {
+    fn new(body: &'a str) -> Doubled<'a> {
+        let mut doubled = Doubled {
+            body: body.as_bytes(),
+            next: [Some(0); 5],
+        };
+        doubled.next = [0, 1, 2, 3, 4].map(|i| doubled.find(i, 0));
+        doubled
+    }
+
+    fn find(&self, pair: usize, from: usize) -> Option<usize> {
+        static PAIRS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 5]> =
+            std::sync::OnceLock::new();
+        let pairs = PAIRS.get_or_init(|| {
+            ["。。", "，，", "、、", "；；", "：："]
+                .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+        });
+        pairs[pair].find(self.body.get(from..)?).map(|k| from + k)
+    }
+
+    /// The first doubled mark at or after `from`.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        for i in 0..5 {
+            if self.next[i].is_some_and(|at| at < from) {
+                self.next[i] = self.find(i, from);
+            }
+        }
+        self.next.iter().flatten().min().copied()
+    }
+}
+
 fn check_segment(text: &str, segment: Span, acc: &mut Vec<Diagnostic>) {
     let body = &text[segment.range()];
-    let bytes = body.as_bytes();
+    let mut doubled = Doubled::new(body);
     let mut from = 0;
-    while let Some(k) = memchr::memchr2(0xE3, 0xEF, &bytes[from..]) {
-        let start = from + k;
+    while let Some(start) = doubled.at_or_after(from) {
         let Some(mark) = body[start..].chars().next().filter(|&c| is_doubled_mark(c)) else {
             from = start + 1;
             continue;
