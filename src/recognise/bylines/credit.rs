@@ -81,8 +81,13 @@ impl Scan<'_> {
                 }));
                 text = &text[role.len()..];
                 offset += role.len();
+                // Ex) （记者：王海） — a colon the house form never prints.
+                let colon = colon_len(text);
+                spacing.role_colon |= colon > 0;
+                text = &text[colon..];
+                offset += colon;
                 // Ex) （记者王海）
-                spacing.role_joined |= !text.is_empty();
+                spacing.role_joined |= colon == 0 && !text.is_empty();
                 sep = "";
             }
             if text.is_empty() {

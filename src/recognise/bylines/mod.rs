@@ -308,6 +308,8 @@ pub struct Spacing {
     pub loose_ends: bool,
     /// A role word run into the name after it: `记者王海`.
     pub role_joined: bool,
+    /// A colon after a role word: `（记者：王海）`.
+    pub role_colon: bool,
     /// Names run together without a separator (`王海李敏`), cut apart on the roster or on
     /// the shapes of names.
     pub names_glued: bool,

@@ -35,6 +35,8 @@ pub(crate) enum Deviation {
     GluedNames,
     /// `本报讯：` — a colon after the dateline.
     LeadColon,
+    /// `（记者：王海）` — a colon after the role word.
+    RoleColon,
     /// A parenthesised credit where the house reports (`记者王海报道：`), or the reverse.
     Form,
 }
@@ -85,6 +87,7 @@ impl Deviation {
                 None => "姓名连写，应分隔".to_owned(),
             },
             Deviation::LeadColon => "电头后多了冒号".to_owned(),
+            Deviation::RoleColon => "身份词后多了冒号".to_owned(),
             Deviation::Form => match house.form.get() {
                 Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
                 _ => "应为括号署名".to_owned(),
@@ -189,6 +192,9 @@ fn credit_deviations(
     // Ex) （ 记者 王海）
     if credit.spacing.loose_ends {
         acc.push(Deviation::Spacing);
+    }
+    if credit.spacing.role_colon {
+        acc.push(Deviation::RoleColon);
     }
     let half = match credit.form {
         // A closing credit is judged by its opening mark.
