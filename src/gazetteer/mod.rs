@@ -545,12 +545,11 @@ impl Gazetteer {
             match place {
                 Some(place) => out.push(*place),
                 None if depth < 4 => {
-                    let later = self.changes_named(name).into_iter().filter(|&c| {
-                        let next = self.change(c);
-                        next.area == record.area && next.date.key() >= record.date.key()
-                    });
-                    for next in later.collect::<Vec<_>>() {
-                        self.successors_into(next, out, depth + 1);
+                    for next in self.changes_named(name) {
+                        let later = self.change(next);
+                        if later.area == record.area && later.date.key() >= record.date.key() {
+                            self.successors_into(next, out, depth + 1);
+                        }
                     }
                 }
                 None => {}

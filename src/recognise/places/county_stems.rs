@@ -73,6 +73,7 @@ pub(super) fn stem_after(
         true if levels().all(|l| l == Level::Prefecture) => Level::Prefecture,
         _ => return None,
     };
+    let written: Vec<PlaceId> = m.refs.iter().filter_map(place).collect();
     let mut ends: [usize; MAX_STEM] = [0; MAX_STEM];
     let mut chars = 0;
     for (i, c) in rest.char_indices().take(MAX_STEM) {
@@ -85,24 +86,17 @@ pub(super) fn stem_after(
         if !stem.chars().all(is_han) || !stands_as_name(stem, after) || WORD_STEMS.contains(&stem) {
             continue;
         }
-        let written: Vec<PlaceId> = m.refs.iter().filter_map(place).collect();
         let counties: Vec<PlaceId> = g.counties_by_stem(stem).collect();
-        if counties.is_empty() && level == Level::Province {
-            // Ex) 湖北襄樊: 襄樊市 is 襄阳市 since 2010, and no place is named 襄樊 now.
-            let former: Vec<ChangeId> = (g.former_by_stem(stem))
-                .filter(|&c| {
-                    (g.change(c).area).is_some_and(|a| written.iter().any(|&p| g.is_within(a, p)))
-                })
-                .collect();
-            let alone = next_match_start.is_none_or(|next| next >= m.end + len);
-            let borne = |p| named_there(g, p, level, |name| strip_suffix(name) == Some(stem));
-            if former.is_empty() || !alone || written.iter().any(|&p| borne(p)) {
-                continue;
-            }
-            return Some(StemAfter::Former(len, former));
-        }
         if counties.is_empty() {
-            continue;
+            // Ex) 湖北襄樊: 襄樊市 is 襄阳市 since 2010, and no place is named 襄樊 now.
+            let alone = next_match_start.is_none_or(|next| next >= m.end + len);
+            let former = (level == Level::Province && alone)
+                .then(|| former_stem(g, stem, &written))
+                .flatten();
+            match former {
+                Some(former) => return Some(StemAfter::Former(len, former)),
+                None => continue,
+            }
         }
         // Ex) 洛阳牡丹: after a city a district's stem is as often a word (牡丹区 is 菏泽's).
         if level == Level::Prefecture && counties.iter().any(|&c| g.place(c).name.ends_with('区'))
@@ -118,6 +112,20 @@ pub(super) fn stem_after(
         return misplaced.then_some(StemAfter::Misplaced(len, counties));
     }
     None
+}
+
+/// The changes that ended a former name of stem `stem` in the province `written`, when no
+/// county or town there bears the stem now (`湖北蒲圻` is 蒲圻街道 of 赤壁).
+fn former_stem(g: &Gazetteer, stem: &str, written: &[PlaceId]) -> Option<Vec<ChangeId>> {
+    let former: Vec<ChangeId> = (g.former_by_stem(stem))
+        .filter(|&c| (g.change(c).area).is_some_and(|a| written.iter().any(|&p| g.is_within(a, p))))
+        .collect();
+    let borne = |p| {
+        named_there(g, p, Level::Province, |name| {
+            strip_suffix(name) == Some(stem)
+        })
+    };
+    (!former.is_empty() && !written.iter().any(|&p| borne(p))).then_some(former)
 }
 
 /// Whether a county or town of the province (or prefecture, by `level`) of `written` has a

@@ -255,12 +255,7 @@ fn lunar_date(
     // A leap month printed without `闰` is the usual style; `闰` on a month that is not one
     // is a slip.
     let fits = |r: LunarDate| r.month == month && r.day == day && (r.leap || !leap);
-    if fits(right)
-        || beside
-            .days_meant()
-            .skip(1)
-            .any(|d| memo.lunar(d).is_some_and(fits))
-    {
+    if (beside.days_meant()).any(|d| memo.lunar(d).is_some_and(fits)) {
         return None;
     }
     let written = mention.span.slice(cx.text);
@@ -309,24 +304,34 @@ fn solar_term(mention: &CalendarMention, term: u8) -> Option<Diagnostic> {
         return None;
     }
     let name = lunar::solar_term_name(term);
+    Some(on_another_day(mention, beside, name, date, right))
+}
+
+/// A solar term or festival `name` beside `beside`, read as `date`, that falls on `right`:
+/// the day's numeral is rewritten only when the month and year stay and the digits are ASCII.
+fn on_another_day(
+    mention: &CalendarMention,
+    beside: Beside,
+    name: &str,
+    date: Date,
+    right: Date,
+) -> Diagnostic {
     let message = format!(
         "{}年{name}在{}月{}日，不是{}",
-        date.year(),
+        right.year(),
         right.month(),
         right.day(),
         beside.as_written()
     );
-    // The day's numeral is rewritten only when the month stays and the digits are ASCII.
-    let fix = beside
-        .day
-        .filter(|_| right.month() == date.month())
+    let fix = (beside.day)
+        .filter(|_| right.month() == date.month() && right.year() == date.year())
         .and_then(|day| {
             Fix::suggested(
                 format!("改为{}", beside.written_like(right)),
                 vec![Edit::replace(day, right.day().to_string())],
             )
         });
-    Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+    with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix)
 }
 
 /// A festival beside a date it does not fall on: `2024年中秋节是9月18日` (it was 9月17日).
@@ -374,30 +379,15 @@ fn festival(
             .find(|&r| falls_on(r))
     });
     let name = mention.span.slice(cx.text);
-    let shown = beside.as_written();
     // Ex) 1月1日是中秋节: no 中秋 near it at all.
     let Some(right) = right else {
-        let message = format!("{name}不在{shown}");
+        let message = format!("{name}不在{}", beside.as_written());
         return Some(with_beside(
             Diagnostic::new(&RULE, mention.span, message),
             Some(beside),
         ));
     };
-    let message = format!(
-        "{}年{name}在{}月{}日，不是{shown}",
-        right.year(),
-        right.month(),
-        right.day(),
-    );
-    let fix = (beside.day)
-        .filter(|_| right.month() == date.month() && right.year() == date.year())
-        .and_then(|day| {
-            Fix::suggested(
-                format!("改为{}", beside.written_like(right)),
-                vec![Edit::replace(day, right.day().to_string())],
-            )
-        });
-    Some(with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix))
+    Some(on_another_day(mention, beside, name, date, right))
 }
 
 /// How far from a date the day of its festival is looked for: a festival moves about a

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::rules::byline::house::owns;
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -37,13 +36,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     for segment in cx.draft.segments() {
         check_segment(cx.text, segment, &mut found);
     }
-    // A byline's marks are `byline/format`'s, whose fix rebuilds the whole byline.
-    let style = cx.house;
-    acc.extend(
-        found
-            .into_iter()
-            .filter(|d| !owns(&cx.facts.bylines, d.span, style)),
-    );
+    super::report_unowned(cx, found, acc);
 }
 
 /// The marks that are never doubled.

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::rules::byline::house::owns;
 use crate::rules::Context;
 use crate::text::{is_han, Span};
 
@@ -46,14 +45,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     }
     dots::check(cx.text, cx.draft, &mut found);
     quotes::check(cx.text, cx.draft, &mut found);
-    // A byline's or photo credit's half-width marks are `byline/format`'s and
-    // `photo/credit-format`'s, whose fixes rebuild the whole credit: report each span once.
-    let style = cx.house;
-    acc.extend(
-        found
-            .into_iter()
-            .filter(|d| !owns(&cx.facts.bylines, d.span, style)),
-    );
+    super::report_unowned(cx, found, acc);
 }
 
 fn full_width(ch: char) -> Option<char> {
