@@ -47,6 +47,11 @@
 //! Taiwan's, so its recall is low by design; the hand-made `same_stroke.txt` groups are the
 //! tighter check.
 //!
+//! Villages under one town or county are also compared for a radical added or left out
+//! ([`radical_apart`], outside [`confusable`]): it makes 55 more of the 251,601 village pairs
+//! (0.022 %) look alike, and 3 more of 10,000 villages taken out of the table were then taken
+//! for a slip under their town and county (0.16 % → 0.19 %).
+//!
 //! This module knows nothing of places, people or drafts.
 
 use pinyin::ToPinyin;
@@ -151,6 +156,41 @@ pub fn similar_shape(a: char, b: char) -> bool {
     }
     let longer = x.strokes.len().max(y.strokes.len());
     edit_distance(x.strokes, y.strokes) * 3 <= longer
+}
+
+/// One character is the other with a radical added or left out: `遭`/`曹` (辶), `禁`/`林`
+/// (示), `桃`/`兆` (木). The larger has two components, one of them the smaller, which is the
+/// larger part (at least as many strokes as the radical, three or more) and no character
+/// that mostly serves as a radical itself: `银` is 金 and 艮, but `金`/`银` is no slip. Not
+/// part of [`confusable`]: village names under one town are few enough to allow it, a
+/// county's name anywhere in the country is not (measured in `measure.rs`).
+pub fn radical_apart(a: char, b: char) -> bool {
+    holds_with_a_radical(a, b) || holds_with_a_radical(b, a)
+}
+
+/// Characters that in a two-part character are mostly its radical, not its sound part.
+const RADICAL_CHARS: &str = "金木水火土石山口日月田米竹禾王玉女子人大小马羊鱼鸟虫车贝见言足走门心手目耳衣西文立白皮页食雨革骨";
+
+fn holds_with_a_radical(larger: char, smaller: char) -> bool {
+    if NUMERALS.contains(smaller) || RADICAL_CHARS.contains(smaller) {
+        return false;
+    }
+    let (Some(whole), Some(part)) = (Glyph::of(larger), Glyph::of(smaller)) else {
+        return false;
+    };
+    let mut components = whole.components();
+    let (Some(x), Some(y), None) = (components.next(), components.next(), components.next()) else {
+        return false;
+    };
+    let radical = match u32::from(smaller) {
+        s if s == x => y,
+        s if s == y => x,
+        _ => return false,
+    };
+    let radical_strokes = char::from_u32(radical)
+        .and_then(Glyph::of)
+        .map_or(0, |g| g.strokes.len());
+    part.strokes.len() >= 3 && part.strokes.len() >= radical_strokes
 }
 
 /// A character's entry in the shape tables.

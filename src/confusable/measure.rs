@@ -95,6 +95,37 @@ fn real_distinct_names_are_rarely_confusable() {
     assert!(v < 0.005, "{v}");
 }
 
+/// [`super::radical_apart`] is asked of villages only, on top of [`confusable`]: the pairs
+/// of real, distinct village names it adds are bounded here.
+#[test]
+fn a_radical_apart_is_rare_among_real_village_names() {
+    let villages = village_pairs();
+    let added = villages
+        .iter()
+        .filter(|&&(a, b)| confusable(a, b).is_none() && super::radical_apart(a, b))
+        .count();
+    let rate = added as f64 / villages.len() as f64;
+    eprintln!(
+        "villages of one town one character apart: {added} of {} more pairs a radical apart \
+         ({:.3} %)",
+        villages.len(),
+        rate * 100.0
+    );
+    assert!(rate < 0.0005, "{added}");
+    for (a, b) in [('遭', '曹'), ('禁', '林'), ('桃', '兆'), ('徐', '余')] {
+        assert!(super::radical_apart(a, b), "{a}{b}");
+    }
+    for (a, b) in [
+        ('银', '金'),
+        ('潭', '水'),
+        ('岭', '山'),
+        ('二', '三'),
+        ('苗', '田'),
+    ] {
+        assert!(!super::radical_apart(a, b), "{a}{b}");
+    }
+}
+
 /// The shared data folder, when it is there: `JIAODUI_SHARED_DATA`, else `shared/data`
 /// beside the repository or beside the folder of worktrees it is in.
 fn shared_data() -> Option<PathBuf> {

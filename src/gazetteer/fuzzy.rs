@@ -16,6 +16,9 @@ pub enum Confusion {
     Shape,
     /// A variant form of the character the official name writes: `闫` for `阎`.
     Variant,
+    /// The same character with a radical added or left out: `遭` for `曹`. Villages only
+    /// ([`likely_village_slip`]).
+    Radical,
 }
 
 /// How a name differs from the known one it is likely a slip for.
@@ -36,6 +39,17 @@ pub enum Slip {
 /// Whether `written` is likely a slip for `known`. Both carry the same administrative suffix;
 /// the difference must lie in the part before it.
 pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
+    slip_by(written, known, false)
+}
+
+/// [`likely_slip`] for two village names under one town or county, where a character with a
+/// radical added or left out counts too (`遭家沟村` for `曹家沟村`): the names compared are
+/// few, and real ones a radical apart are rare among them (`crate::confusable::measure`).
+pub fn likely_village_slip(written: &str, known: &str) -> Option<Slip> {
+    slip_by(written, known, true)
+}
+
+fn slip_by(written: &str, known: &str, radicals: bool) -> Option<Slip> {
     let (Some(w_stem), Some(k_stem)) = (super::strip_suffix(written), super::strip_suffix(known))
     else {
         return None;
@@ -55,7 +69,10 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
         if differing.next().is_some() {
             return None;
         }
-        return confusable(a, b).map(|why| Slip::Replaced {
+        let why = confusable(a, b).or_else(|| {
+            (radicals && crate::confusable::radical_apart(a, b)).then_some(Confusion::Radical)
+        });
+        return why.map(|why| Slip::Replaced {
             written: a,
             right: b,
             why,

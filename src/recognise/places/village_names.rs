@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::tree::FxMap;
 use super::{Input, Mention, SlipBasis, SlipCandidate, VillageMention};
-use crate::gazetteer::fuzzy::{likely_slip, Slip};
+use crate::gazetteer::fuzzy::{likely_village_slip, Slip};
 use crate::gazetteer::{Gazetteer, Level, PlaceId, VillageId};
 use crate::text::Span;
 
@@ -171,7 +171,7 @@ fn village_slip(
             if !plausible || Some(*id) == hidden {
                 continue;
             }
-            let Some(slip) = likely_slip(written, name) else {
+            let Some(slip) = likely_village_slip(written, name) else {
                 continue;
             };
             // A village one character short of a known one is new as often as it is a

@@ -42,6 +42,11 @@ pub(crate) fn slip_reason(slip: Slip) -> String {
         Slip::Replaced {
             written,
             right,
+            why: Confusion::Radical,
+        } => format!("“{written}”与“{right}”形近，只差一个偏旁"),
+        Slip::Replaced {
+            written,
+            right,
             why: Confusion::Variant,
         } => format!("“{written}”是“{right}”的异体字，地名用“{right}”"),
         Slip::Truncated { missing } => format!("少了“{missing}”字"),
