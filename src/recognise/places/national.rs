@@ -139,7 +139,9 @@ fn after_known_name(g: &crate::gazetteer::Gazetteer, before: &str) -> bool {
         .any(|(i, _)| !g.matcher().refs(&before[i..]).is_empty())
 }
 
-/// The one name among `found`, else the one of them in `[bulletin] region`'s prefecture.
+/// The one name among `found`, else the one of them in `[bulletin] region`'s prefecture,
+/// else the one whose character sounds the same, tone and all (`汉原县` is 汉源县, not
+/// 汤原县: with a pinyin keyboard a homophone is the likelier slip).
 fn one_name<'a>(
     search: &SlipSearch<'_>,
     found: &[(Span, &'a str, &'a [PlaceId], Slip)],
@@ -149,13 +151,33 @@ fn one_name<'a>(
     if found.iter().all(|f| f.1 == first.1) {
         return Some(*first);
     }
-    let region = search.region?;
-    let scope = g.ancestor_at(region, Level::Prefecture).unwrap_or(region);
-    let mut local = found
-        .iter()
-        .filter(|f| f.2.iter().any(|&p| g.is_within(p, scope)));
-    let one = local.next()?;
-    local.all(|f| f.1 == one.1).then_some(*one)
+    if let Some(region) = search.region {
+        let scope = g.ancestor_at(region, Level::Prefecture).unwrap_or(region);
+        let local = found
+            .iter()
+            .filter(|f| f.2.iter().any(|&p| g.is_within(p, scope)));
+        if let Some(one) = one_right(local) {
+            return Some(one);
+        }
+    }
+    one_right(found.iter().filter(|f| homophone(f.3)))
+}
+
+/// The first of `kept` when all of them name the same place.
+fn one_right<'a, 'b>(
+    mut kept: impl Iterator<Item = &'b (Span, &'a str, &'a [PlaceId], Slip)>,
+) -> Option<(Span, &'a str, &'a [PlaceId], Slip)>
+where
+    'a: 'b,
+{
+    let one = kept.next()?;
+    kept.all(|f| f.1 == one.1).then_some(*one)
+}
+
+/// A character replaced by one of the same syllable and tone.
+fn homophone(slip: Slip) -> bool {
+    matches!(slip, Slip::Replaced { written, right, why: Confusion::Sound }
+        if crate::confusable::same_tone(written, right))
 }
 
 /// Two odd forms of a name at the suffix opened at byte `at` of `segment`: with `suffix`,
