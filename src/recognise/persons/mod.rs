@@ -224,10 +224,11 @@ fn is_follower(c: char) -> bool {
 /// character alone is no follower (it may end a name: `来` in `王福来`): `王秀英参加`,
 /// `王海来到`, `王建星期六`. None opens with a character that often ends a given name
 /// (`立即`: `王建立`; `荣获`: `王建荣`).
-const FOLLOWER_WORDS: [&str; 36] = [
+const FOLLOWER_WORDS: [&str; 40] = [
     "参加", "参与", "来到", "获得", "作为", "担任", "负责", "主动", "住在", "通过", "经常", "决定",
     "开始", "组织", "提出", "希望", "拄着", "拉着", "握着", "接过", "赶到", "赶来", "收到", "得知",
     "谈起", "透露", "连忙", "急忙", "赶紧", "先后", "仍然", "现年", "星期", "昨天", "去年", "当天",
+    "提醒", "呼吁", "叮嘱", "嘱咐",
 ];
 
 static FOLLOWERS_AS_WORDS: Words<{ FOLLOWER_WORDS.len() }> = Words::new(FOLLOWER_WORDS);
