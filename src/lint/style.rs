@@ -85,6 +85,7 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
             byline.separator,
             own()
                 .filter_map(|b| b.credit.as_ref())
+                .filter(|c| !matches!(c.form, CreditForm::Unbracketed { .. }))
                 .filter_map(|c| c.separators.first())
                 .chain(
                     bylines
@@ -165,7 +166,8 @@ fn spacing_uses(bylines: &Bylines) -> impl Iterator<Item = CreditSpacing> + '_ {
         .iter()
         .filter(|b| b.is_own())
         .filter_map(|b| b.credit.as_ref())
-        .filter(|c| c.complete && !c.free && c.form != CreditForm::Reported)
+        .filter(|c| c.complete && !c.free)
+        .filter(|c| matches!(c.form, CreditForm::Paren(_) | CreditForm::Bare))
         .filter(|c| {
             c.groups
                 .iter()

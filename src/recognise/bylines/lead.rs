@@ -101,7 +101,10 @@ impl Scan<'_> {
                 .filter(|(credit, _)| own || !credit.groups.is_empty());
         }
         let role = self.roles.prefix(text)?;
-        self.reported_credit(text, base).or_else(|| {
+        let reported = self.reported_credit(text, base);
+        // Ex) 本报讯 记者王海 8日，…… — the credit's parentheses left out.
+        let bare = || own.then(|| self.bare_credit(text, base)).flatten();
+        reported.or_else(bare).or_else(|| {
             // Ex) 本报北京1月1日讯记者王海、李敏从全市交通工作会议获悉 — a reporter is
             // named, but where the names end cannot be told.
             let span = Span::new(base, base + role.len() as u32);
@@ -237,6 +240,7 @@ fn names_reporters(byline: &Byline) -> bool {
         credit.complete
             && !credit.free
             && credit.names().next().is_some()
+            && !matches!(credit.form, CreditForm::Unbracketed { .. })
             && (credit.groups.first().is_some_and(|g| g.role.is_some())
                 || credit.names().all(|n| looks_like_name(&n.text)))
     })

@@ -12,6 +12,7 @@
 //! A dateline is recognised only at the start of a block: `本报讯` quoted or inside a sentence
 //! is not a lead.
 
+mod bare;
 mod credit;
 mod lead;
 mod names;
@@ -163,6 +164,9 @@ pub enum BylineShape {
     Reported,
     /// The paper's own dateline naming nobody: `本报讯 近日……` (desk copy).
     Dateline,
+    /// The paper's own dateline with a credit printed without its parentheses:
+    /// `本报讯 记者王海 8日，……` — a slip, no house's form.
+    Unbracketed,
     /// A credit on a line of its own: `本报记者 王海 通讯员 李敏`.
     CreditLine,
     /// A credit closing a paragraph: `……。（王海 李敏）`.
@@ -210,6 +214,7 @@ impl Byline {
             BylinePlace::Lead | BylinePlace::Inside => match self.credit.as_ref().map(|c| c.form) {
                 None => BylineShape::Dateline,
                 Some(CreditForm::Reported) => BylineShape::Reported,
+                Some(CreditForm::Unbracketed { .. }) => BylineShape::Unbracketed,
                 Some(_) => BylineShape::Paren,
             },
             BylinePlace::CreditLine => BylineShape::CreditLine,
@@ -264,6 +269,10 @@ pub enum CreditForm {
     Reported,
     /// Bare words: a credit line of its own, or a writer's name.
     Bare,
+    /// Bare words after a dateline, the parentheses left out: `本报讯 记者王海 8日，……`.
+    /// `certain` when where the names end is known: a day opening the lead's first clause
+    /// follows them (`8日，`), or the roster knows every one of them.
+    Unbracketed { certain: bool },
 }
 
 /// The parentheses around a credit, each full-width (`（` `）`) or ASCII (`(` `)`).

@@ -15,6 +15,8 @@ declare_rule! {
     ///
     /// 连写的姓名，本报署名空格（`spacing = "spaced"`）时都提示；本报只定了姓名分隔（`separator = " "` 或 `"、"`）时，记者名册或本版其他署名表明是两个人的才提示，只凭字形拆开的（`张明赵天华`）可能是一个人，不提示。本报署名连写（`spacing = "joined"`，如人民日报简讯文末的 `（王海李敏）`）时，姓名连写是本报体例。三字姓名（`王海林`）、复姓四字姓名（`欧阳明月`）不拆。
     ///
+    /// 电头后的署名漏了括号（`本报讯 记者王海 8日，……`、`本报讯 记者 王海 李敏 8日，……`）也在此提示，按本报体例改为`本报讯（记者 王海）8日，……`。只在看得出姓名到哪里为止时才算署名：后面紧接导语开头的日期、时间（`8日，`、`近日，`），或者隔一个空格接着的不是记者接着说的话；记者作句子主语的导语（`本报讯 记者从市教育局获悉`、`本报讯 记者近日从……了解到`、`记者王海 8日在社区看到`）不提示，没有记者署名的`本报讯 8日，……`归 `byline/missing` 和 `[byline] require_reporter` 管。
+    ///
     /// 电头和职务里打错的字（`本报迅`、`本报6月8日迅`、`记着`、`通迅员`、`实习声`）也在此提示，可自动改正，署名在导语、图片说明后还是文末都算；正文里的“本报迅即”“本报汛期”和动词“记着”（`他一直记着这件事`）不算。
     ///
     /// 半角括号不是可选的体例，只有在 `jiaodui.toml` 中明确写了 `[byline] parens = "halfwidth"` 的报纸，署名用半角括号（`本报讯(记者 王海)`）才是本报体例：这时署名的半角括号不提示（`punct/halfwidth` 也不提示），全角括号作为体例问题提示，可自动改为半角。稿件本身用得再多，也不会推断出半角括号的体例。
@@ -36,7 +38,7 @@ declare_rule! {
     /// 本报讯（通讯员 张强 全媒体记者 孙 露）社区举办活动。
     /// ```
     /// ## 修改
-    /// 只改标点和空格的，可自动修复：按解析出的电头、职务和姓名，用本报体例重写署名，姓名、职务和单位名称一字不改。要改动文字的，只作建议，由编辑确认：补上职务（此人也可能是通讯员，而不是记者）、把报道式署名改成括号式，或者拆开连写在一起、记者名册和本版其他署名都无法确认的姓名。
+    /// 只改标点和空格的，可自动修复：按解析出的电头、职务和姓名，用本报体例重写署名，姓名、职务和单位名称一字不改。漏了括号的署名，姓名后紧接日期、时间，或者姓名都在记者名册中，可自动修复；否则姓名到哪里为止只是推断，只作建议。要改动文字的，只作建议，由编辑确认：补上职务（此人也可能是通讯员，而不是记者）、把报道式署名改成括号式，或者拆开连写在一起、记者名册和本版其他署名都无法确认的姓名。
     /// ## 依据
     /// 《报纸编校质量标准》署名规范；本报 `[byline]` 版式
     pub(crate) RULE = "byline/format" {
@@ -150,7 +152,10 @@ fn house_fix(byline: &Byline, style: &House<'_>, printed: &str) -> Option<Fix> {
     let title = format!("改为“{house}”");
     let edits = vec![Edit::replace(byline.span, house.clone())];
     let names: Vec<_> = byline.credit.iter().flat_map(|c| c.names()).collect();
-    if is_safe_rewrite(printed, &house, &names, style) {
+    // Ex) 本报讯 记者 王海 红旗社区…… — where unbracketed names end is not certain.
+    let uncertain = (byline.credit.as_ref())
+        .is_some_and(|c| c.form == CreditForm::Unbracketed { certain: false });
+    if !uncertain && is_safe_rewrite(printed, &house, &names, style) {
         Fix::safe(title, edits)
     } else {
         Fix::suggested(title, edits)

@@ -39,6 +39,9 @@ pub(crate) enum Deviation {
     RoleColon,
     /// A parenthesised credit where the house reports (`记者王海报道：`), or the reverse.
     Form,
+    /// A credit after the dateline in neither form: its parentheses left out
+    /// (`本报讯 记者王海 8日，……`).
+    Unbracketed,
 }
 
 impl Deviation {
@@ -92,6 +95,10 @@ impl Deviation {
                 Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
                 _ => "应为括号署名".to_owned(),
             },
+            Deviation::Unbracketed => match house.form.get() {
+                Some(BylineForm::Reported) => "应为“记者某某报道：”式署名".to_owned(),
+                _ => "缺少括号".to_owned(),
+            },
         }
     }
 }
@@ -114,8 +121,13 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
                     if lead.colon {
                         out.push(Deviation::LeadColon);
                     }
-                    // Ex) 本报讯 记者王海报道： — the reported form sets its credit apart.
-                    if lead.spaced && (credit.form != CreditForm::Reported || lead.colon) {
+                    // Ex) 本报讯 记者王海报道： — the reported form sets its credit apart; a
+                    // credit without its parentheses is rebuilt whole.
+                    let apart = matches!(
+                        credit.form,
+                        CreditForm::Reported | CreditForm::Unbracketed { .. }
+                    );
+                    if lead.spaced && (!apart || lead.colon) {
                         out.push(Deviation::Spacing);
                     }
                 }
@@ -209,6 +221,9 @@ fn credit_deviations(
     };
     acc.extend(half.and_then(|half| paren_width(half, house)));
     // Ex) 本报讯（记者 王海） where the house reports, 记者王海报道： where it parenthesises.
+    if let CreditForm::Unbracketed { .. } = credit.form {
+        acc.push(Deviation::Unbracketed);
+    }
     let form = match credit.form {
         CreditForm::Paren(_) if place == BylinePlace::Lead => Some(BylineForm::Paren),
         CreditForm::Reported => Some(BylineForm::Reported),
@@ -247,7 +262,11 @@ fn credit_deviations(
 /// apart from them. A reported credit (`记者王海报道：`) always runs its role into the names;
 /// nothing is judged while the house has not settled its spacing.
 fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviation>) {
-    if credit.form == CreditForm::Reported {
+    // Ex) 本报讯 记者 王海 8日， where the house reports: rebuilt run together anyway.
+    let reported_house = house.form.get() == Some(BylineForm::Reported);
+    if credit.form == CreditForm::Reported
+        || matches!(credit.form, CreditForm::Unbracketed { .. }) && reported_house
+    {
         return;
     }
     let Some(spacing) = house.spacing.get() else {

@@ -20,6 +20,8 @@ declare_rule! {
     /// 要闻简报、“■”开头的一组短讯，每条末尾的署名（`（王海）`）是这种版式的写法，不算放错位置。
     ///
     /// 文末的通讯社电头（`（新华社北京12月31日电）`）是通讯社的写法，不算署名放错位置。
+    ///
+    /// 没有电头的评论、特稿、简讯，文末括号里只写作者姓名或笔名（`……。（李敏）`），是作者署名，不算放错位置：看不出作者是不是本报记者，移进导语就成了记者消息（`本报讯（记者 李敏）`）。文末署名带了身份词（`（记者 王海）`），或者稿件有`本报讯`电头，才按本报规定的位置检查。
     /// ## 为什么
     /// 读者在版面上每篇稿件的同一位置找署名；署名挪了地方或写了两遍，看上去就是排版失误。
     /// ## 示例
@@ -30,12 +32,17 @@ declare_rule! {
     /// ```text,flagged
     /// 新开街道推进老旧小区改造
     ///
-    /// 近日，新开街道启动老旧小区改造，涉及12个小区。（王海）
+    /// 近日，新开街道启动老旧小区改造，涉及12个小区。（记者 王海）
     /// ```
     /// ```text,clean
     /// 新开街道推进老旧小区改造
     ///
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    /// ```
+    /// ```text,clean
+    /// 莫让“门难进”寒了人心
+    ///
+    /// 便民服务不能只挂在墙上，更要落在心里、落到行动上。（李敏）
     /// ```
     /// ## 修改
     /// 仅作建议：把署名按本报体例重写后移到本报规定的位置（段中的电头和署名连同电头里的地点、日期一起移到首段开头），或删去重复的第二处署名。挪动文字交给编辑决定：单独一行的署名可能是有意的版式安排，工具看不出来。
@@ -62,6 +69,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             .of_article(index)
             .filter(|b| b.has_names() && b.place != BylinePlace::Author)
             .filter(|b| !b.credit.as_ref().is_some_and(|c| c.free))
+            .filter(|b| !writer_signs(cx, index, article, b))
             .collect();
         // Ex) ■8日，……。（王海） ■9日，……。（李敏） — each brief of a roundup signs itself
         // at its end, as a brief that is one list line does; one signed line among an
@@ -117,6 +125,17 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             acc.push(diagnostic);
         }
     }
+}
+
+/// Whether `byline` is the writer's signature of an item with no dateline: names with no
+/// role closing it (`……。（李敏）`), as commentaries, features and briefs are signed. Nothing
+/// says the writer is a reporter: moving the names to a lead would make a commentary a
+/// reporter's story (`本报讯（记者 李敏）`), so the end is their place in any house.
+fn writer_signs(cx: &Context<'_>, index: usize, article: &Article, byline: &Byline) -> bool {
+    byline.place == BylinePlace::Trailing
+        && !cx.facts.bylines.has_lead_byline(index)
+        && super::at_end(cx, article, byline)
+        && (byline.credit.as_ref()).is_some_and(|c| c.groups.iter().all(|g| g.role.is_none()))
 }
 
 /// Whether the byline closes a line of a list (`■……。（王海）`), as each brief of a roundup
