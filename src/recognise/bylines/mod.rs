@@ -430,7 +430,7 @@ pub struct PhotoCredit {
     /// `摄` set apart from the names by a space (`王海 摄`, not `王海摄`); always true for
     /// forms without a final `摄`.
     pub spaced_she: bool,
-    /// True when the credit does not stand apart from the caption text before it.
+    /// True when no space sets the credit apart from the caption text before it.
     pub glued_to_text: bool,
 }
 

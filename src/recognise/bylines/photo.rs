@@ -249,10 +249,11 @@ impl Scan<'_> {
     }
 }
 
-/// True when the credit starting at `at` runs on from the caption's words, with no space or
-/// clause mark before it.
+/// True when the credit starting at `at` follows the caption's words with no space between:
+/// `锻炼（王海摄）`, `……。（王海 摄）`. Out of its parentheses such a credit needs the space
+/// (`……。王海 摄` reads as no credit at all).
 fn glued_to(trimmed: &str, at: usize) -> bool {
-    at > 0 && !trimmed[..at].ends_with(|c: char| is_space(c) || is_clause_end(c))
+    at > 0 && !trimmed[..at].ends_with(is_space)
 }
 
 fn is_clause_end(c: char) -> bool {
