@@ -69,6 +69,40 @@ pub(crate) fn ends_with_photo_credit(text: &str) -> bool {
         || inner.ends_with("／图")
 }
 
+/// Where the last sentence of a photo-news item starts when it says what the picture shows:
+/// `8日，社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。` — the block tells its news,
+/// then closes with one sentence opening `图为` after a full stop, outside every quotation
+/// and bracket. `None` for `图为` inside a word (`试图为`, `地图为`, `如图为`), for a block
+/// that opens with it (a caption), and for a `图为` sentence that more text follows.
+pub(crate) fn closing_picture_sentence(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let body = trimmed.strip_suffix(['。', '！'])?;
+    let stop = body.rfind(['。', '！', '？'])?;
+    let after_stop = stop + body[stop..].chars().next()?.len_utf8();
+    let rest = &body[after_stop..];
+    let start = after_stop + rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .len();
+    if !body[start..].starts_with("图为") || open_marks(&trimmed[..start]) {
+        return None;
+    }
+    Some(start)
+}
+
+/// True when `text` leaves a quotation or bracket open: `他说：“……`, `（……`.
+fn open_marks(text: &str) -> bool {
+    let mut depth: i32 = 0;
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' | '（' | '(' | '《' => depth += 1,
+            '”' | '」' | '』' | '）' | ')' | '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 /// True when `text` ends with the source of a reprinted item, in parentheses: `（据新华社）`,
 /// `（据《人民日报》）`, `（综合新华社、央视新闻）`, `（来源：新华网）`, `（摘自《半月谈》）`.
 /// Such an item is signed by its source, as one opening `据新华社电` is.
@@ -230,6 +264,25 @@ mod tests {
         assert!(!starts_with_dateline("本报记者近日走访了"));
         assert!(!starts_with_dateline("据了解，活动将持续三天。"));
         assert!(!starts_with_dateline("本周三，社区举办活动。"));
+    }
+
+    #[test]
+    fn picture_sentences() {
+        let item = "8日，社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。";
+        assert_eq!(closing_picture_sentence(item), item.find("图为"));
+        let spaced = "9日,社区举办了主题展。 图为居民在参观。";
+        assert_eq!(closing_picture_sentence(spaced), spaced.find("图为"));
+        for text in [
+            "图为志愿者在清理杂物。",
+            "8日，社区组织志愿者清理杂物，试图为居民营造整洁的环境。",
+            "8日，社区绘制了服务地图。地图为居民提供了方便。",
+            "8日，社区清理楼道杂物。图为志愿者在清理杂物。活动持续了一上午。",
+            "8日，讲解员说：“这是老照片。图为当年的居委会。”",
+            "8日，王大爷写道：“社区办了很多实事。图为我拍的新楼道。",
+            "8日，社区清理楼道杂物。图为志愿者在清理杂物。（王海 摄）",
+        ] {
+            assert_eq!(closing_picture_sentence(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -439,8 +439,13 @@ pub struct PhotoCredit {
     /// `摄` set apart from the names by a space (`王海 摄`, not `王海摄`); always true for
     /// forms without a final `摄`.
     pub spaced_she: bool,
-    /// True when the credit does not stand apart from the caption text before it.
+    /// True when no space sets the credit apart from the caption text before it.
     pub glued_to_text: bool,
+    /// The first gap between the credit's words that is not one plain space: two spaces or
+    /// more, an ideographic space, a tab (`本报记者  王海 摄`, `王海　摄`), or a space just
+    /// inside its parentheses or beside its slash (`（ 王海 摄）`). The padding of a
+    /// two-character name (`孙 露`, `孙　露`) is part of the name, not a gap.
+    pub odd_gap: Option<Span>,
 }
 
 impl PhotoCredit {

@@ -20,6 +20,15 @@ struct Words {
 impl Scan<'_> {
     /// The photo credit ending a caption or photo-news block, if any.
     pub(super) fn photo_credit(&self, body: &str, at: At) -> Option<PhotoCredit> {
+        let mut credit = self.read_photo_credit(body, at)?;
+        let start = (credit.span.start - at.span.start) as usize;
+        let end = (credit.span.end - at.span.start) as usize;
+        credit.odd_gap = odd_gap(&body[start..end], credit.span.start, &credit.groups);
+        Some(credit)
+    }
+
+    /// The photo credit ending `body`, its gaps not yet judged.
+    fn read_photo_credit(&self, body: &str, at: At) -> Option<PhotoCredit> {
         let trimmed = body.trim_end_matches(is_space);
         let base = at.span.start;
         let make = |start: usize, form: PhotoForm, words: Words| PhotoCredit {
@@ -32,6 +41,7 @@ impl Scan<'_> {
             spacing: words.spacing,
             spaced_she: true,
             glued_to_text: false,
+            odd_gap: None,
         };
         // Ex) （本报记者 王海 摄） （王海摄） (王海 摄) （赵炬绘）
         if let Some(closing) = closing_paren(trimmed) {
@@ -249,10 +259,48 @@ impl Scan<'_> {
     }
 }
 
-/// True when the credit starting at `at` runs on from the caption's words, with no space or
-/// clause mark before it.
+/// The first gap of the printed credit `printed` (at offset `base`) that is not one plain
+/// space between two words: see [`PhotoCredit::odd_gap`]. Gaps inside a padded name of
+/// `groups` are the name's own.
+fn odd_gap(printed: &str, base: u32, groups: &[RoleGroup]) -> Option<Span> {
+    let padding: Vec<Span> = (groups.iter().flat_map(|g| &g.names))
+        .filter(|n| n.padded)
+        .map(|n| n.span)
+        .collect();
+    let mut chars = printed.char_indices().peekable();
+    let mut before = None;
+    while let Some((start, c)) = chars.next() {
+        if !is_space(c) {
+            before = Some(c);
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek().filter(|&&(_, next)| is_space(next)) {
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let gap = Span::new(base + start as u32, base + end as u32);
+        if padding
+            .iter()
+            .any(|p| p.start <= gap.start && gap.end <= p.end)
+        {
+            continue;
+        }
+        let after = printed[end..].chars().next();
+        let beside_mark = before.is_some_and(|b| matches!(b, '（' | '(' | '/' | '／'))
+            || after.is_some_and(|a| matches!(a, '）' | ')' | '/' | '／'));
+        if &printed[start..end] != " " || beside_mark {
+            return Some(gap);
+        }
+    }
+    None
+}
+
+/// True when the credit starting at `at` follows the caption's words with no space between:
+/// `锻炼（王海摄）`, `……。（王海 摄）`. Out of its parentheses such a credit needs the space
+/// (`……。王海 摄` reads as no credit at all).
 fn glued_to(trimmed: &str, at: usize) -> bool {
-    at > 0 && !trimmed[..at].ends_with(|c: char| is_space(c) || is_clause_end(c))
+    at > 0 && !trimmed[..at].ends_with(is_space)
 }
 
 fn is_clause_end(c: char) -> bool {

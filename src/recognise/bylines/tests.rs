@@ -459,3 +459,42 @@ fn a_credit_without_parentheses_is_read_where_its_end_is_plain() {
     let text = "社区举办读书会\n\n居民参加。本报讯 记者王海 8日，社区举办活动。\n";
     assert!(recognise_text(text).bylines.is_empty());
 }
+
+/// A gap between a photo credit's words is one plain space; doubled spaces, an ideographic
+/// space and spaces inside the parentheses or beside the slash are odd. A two-character
+/// name padded to align (`孙 露`, `孙　露`, `孙  露`) keeps its padding.
+#[test]
+fn odd_gaps_in_photo_credits() {
+    let odd = [
+        ("居民在锻炼 本报记者  王海  摄", "  "),
+        ("居民在锻炼 本报记者 王海　摄", "　"),
+        ("居民在锻炼 本报记者　王海 摄", "　"),
+        ("居民在锻炼（ 本报记者 王海 摄）", " "),
+        ("居民在锻炼（本报记者 王海 摄 ）", " "),
+        ("居民在锻炼 王海 /摄", " "),
+        ("居民在锻炼 本报记者 孙 露　摄", "　"),
+    ];
+    for (text, gap) in odd {
+        let found = recognise_text(&format!("{text}\n"));
+        let credit = &found.photo_credits[0];
+        let span = credit
+            .odd_gap
+            .unwrap_or_else(|| panic!("{text}: {credit:?}"));
+        assert_eq!(&text[span.range()], gap, "{text}");
+    }
+    for text in [
+        "居民在锻炼 本报记者 王海 摄",
+        "居民在锻炼 本报记者 孙 露 摄",
+        "居民在锻炼 本报记者 孙　露 摄",
+        "居民在锻炼 本报记者 孙  露 摄",
+        "居民在锻炼 本报记者 王海 通讯员 李敏 张强 摄",
+        "居民在锻炼（本报记者 王海 摄）",
+        "居民在锻炼  本报记者 王海 摄",
+        "居民在锻炼 本报记者王海摄",
+        "居民在锻炼 王海/摄",
+    ] {
+        let found = recognise_text(&format!("{text}\n"));
+        let credit = &found.photo_credits[0];
+        assert_eq!(credit.odd_gap, None, "{text}: {credit:?}");
+    }
+}

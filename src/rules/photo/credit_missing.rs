@@ -1,13 +1,16 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{BlockId, BlockKind};
+use crate::document::{closing_picture_sentence, BlockId, BlockKind};
 use crate::fix::{Edit, Fix};
 use crate::rules::photo::house::house_photo_credit;
 use crate::rules::Context;
+use crate::text::Span;
 
 declare_rule! {
     /// ## 查什么
-    /// 没有图片署名的图片说明（单独成段、不带标点的短段落，或以 `图为` 开头的段落）——末尾没有署名，紧挨着的说明行或署名行上也没有。署名写得不合规范（`摄影：王海`、`王海摄影`）也是署名，由 `photo/credit-format` 提示，这里不再当作没有署名。
+    /// 没有图片署名的图片说明（单独成段、不带标点的短段落，或以 `图为` 开头的段落）和图片新闻（先报道消息、末句以 `图为` 开头的段落）——末尾没有署名，紧挨着的说明行或署名行上也没有。署名写得不合规范（`摄影：王海`、`王海摄影`）也是署名，由 `photo/credit-format` 提示，这里不再当作没有署名。
+    ///
+    /// 图片新闻（`8日，……。图为志愿者在清理杂物。`）只在段后换了稿件（标题、新的导语、另一张图片或版面结束），而且所在稿件别处也没有图片署名（说明、署名行、`文/图`）时才提示。词语里的“图为”（`试图为`、`地图为`、`如图为`）、引号里的“图为”、后面还有下文的“图为”都不算；整版没有一处署名的零散文字（如摘出的一段）不查，署名可能在别处。
     /// ## 为什么
     /// 刊出的照片必须注明拍摄者；有说明没署名，多半是署名在排版时丢了。
     /// ## 示例
@@ -18,6 +21,13 @@ declare_rule! {
     ///
     /// 居民在新建的健身广场锻炼
     /// ```
+    /// ```text,flagged
+    /// 新开街道推进老旧小区改造
+    ///
+    /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造，涉及12个小区。
+    ///
+    /// 8日，红旗社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。
+    /// ```
     /// ```text,clean
     /// 新开街道推进老旧小区改造
     ///
@@ -25,12 +35,14 @@ declare_rule! {
     ///
     /// 居民在新建的健身广场锻炼 本报记者 王海 摄
     ///
+    /// 8日，红旗社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。 本报记者 王海 摄
+    ///
     /// 世纪书怀
     ///
     /// 极目神州
     /// ```
     /// ## 修改
-    /// 仅作建议：在说明末尾加上本报体例的图片署名 `本报记者 王海 摄`，署该说明所在稿件的记者（或 Markdown 稿件前言 `reporter:` 写明的记者，或本版的记者，或 `[byline] default_reporter`）。照片是谁拍的，由编辑确认。
+    /// 仅作建议：在说明或图片新闻末尾加上本报体例的图片署名 `本报记者 王海 摄`，署该说明所在稿件的记者（或 Markdown 稿件前言 `reporter:` 写明的记者，或本版的记者，或 `[byline] default_reporter`）。照片是谁拍的，由编辑确认。
     /// ## 依据
     /// 《报纸编校质量标准》图片署名
     pub(crate) RULE = "photo/credit-missing" {
@@ -48,22 +60,38 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     // Whether the page is laid out in blank-line blocks: read once, when a caption asks.
     let mut blank_lines = None;
     let mut page_reporters = None;
+    // Whether the page credits anyone: a photo-news item is judged only on such a page.
+    let mut signed_page = None;
     for (id, block) in blocks.iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Caption | BlockKind::PhotoNews) {
-            continue;
-        }
+        let text = &cx.text[block.span.range()];
+        // Ex) 8日，……清理楼道杂物。图为志愿者在清理杂物。 — a photo-news item the parser
+        // reads as a paragraph, for want of the credit that ends one.
+        let picture = match block.kind {
+            BlockKind::Caption | BlockKind::PhotoNews => None,
+            BlockKind::Paragraph => match closing_picture_sentence(text) {
+                Some(at) => Some(at),
+                None => continue,
+            },
+            _ => continue,
+        };
         if bylines.photo_credit_in(id).is_some()
             || credited_nearby(cx, id)
             || pictures_in_byline(cx, id)
         {
             continue;
         }
-        let text = &cx.text[block.span.range()];
-        if !(announced_caption(text) || plain_caption(cx, id, &mut blank_lines)) {
-            continue;
-        }
+        let (span, what) = match picture {
+            Some(at) if uncredited_photo_item(cx, id, &mut signed_page) => (
+                Span::new(block.span.start + at as u32, block.span.end),
+                "图片新闻缺少摄影署名",
+            ),
+            None if announced_caption(text) || plain_caption(cx, id, &mut blank_lines) => {
+                (block.span, "图片说明缺少摄影署名")
+            }
+            _ => continue,
+        };
         let names = photographers(cx, id, &mut page_reporters);
-        let mut diagnostic = Diagnostic::new(&RULE, block.span, "图片说明缺少摄影署名");
+        let mut diagnostic = Diagnostic::new(&RULE, span, what);
         if !names.is_empty() {
             let credit = house_photo_credit(&names, cx.house);
             diagnostic = diagnostic.with_fix(Fix::suggested(
@@ -121,6 +149,61 @@ fn credited_nearby(cx: &Context<'_>, id: BlockId) -> bool {
                 || cx.text[b.span.range()].contains('摄'))
         })
     })
+}
+
+/// A paragraph that closes with a `图为……` sentence (see [`closing_picture_sentence`]) is a
+/// photo-news item whose credit is missing when it ends its item (the page ends, or a
+/// headline, a subheading, a new lead or another picture follows), its article credits no
+/// picture anywhere else, and the page credits its reporters: a page of signed items where
+/// one picture is not. `signed` keeps whether the page credits anyone once it is known.
+///
+/// A fragment of a page with no credit at all says nothing of where the picture's credit
+/// went, and an article whose pictures are credited elsewhere (a caption above, a credit
+/// line) has its `图为` paragraph covered by that credit.
+fn uncredited_photo_item(cx: &Context<'_>, id: BlockId, signed: &mut Option<bool>) -> bool {
+    let blocks = &cx.draft.blocks;
+    let ends_item = blocks.get(id + 1).is_none_or(|next| match next.kind {
+        // A headline the parser took for a subheading ends the item as well.
+        BlockKind::Headline | BlockKind::Subheading | BlockKind::Caption | BlockKind::PhotoNews => {
+            true
+        }
+        BlockKind::Paragraph => crate::document::starts_with_dateline(&cx.text[next.span.range()]),
+        _ => false,
+    });
+    if !ends_item || credited_in_article(cx, id) {
+        return false;
+    }
+    *signed.get_or_insert_with(|| {
+        let bylines = &cx.facts.bylines;
+        bylines.bylines.iter().any(|b| b.has_names())
+            || bylines
+                .photo_credits
+                .iter()
+                .any(|c| c.names().next().is_some())
+    })
+}
+
+/// True when another block of `id`'s article credits a picture: a caption or credit line
+/// with a photo credit, or a byline that names a photographer (`（记者 王海 摄影报道）`).
+fn credited_in_article(cx: &Context<'_>, id: BlockId) -> bool {
+    let Some(index) = cx.draft.article_of(id) else {
+        return false;
+    };
+    let bylines = &cx.facts.bylines;
+    let in_blocks = cx.draft.articles[index].blocks().any(|block| {
+        block != id
+            && (bylines.photo_credit_in(block).is_some()
+                || matches!(
+                    cx.draft.blocks[block].kind,
+                    BlockKind::Caption | BlockKind::PhotoNews | BlockKind::Credit
+                ) && cx.text[cx.draft.blocks[block].span.range()].contains('摄'))
+    });
+    in_blocks
+        || (bylines.of_article(index)).any(|b| {
+            b.credit
+                .as_ref()
+                .is_some_and(|c| cx.text[c.span.range()].contains('摄'))
+        })
 }
 
 /// A block that says it describes a picture: `图为……`, `图：……`, `上图……`.
@@ -206,4 +289,46 @@ fn photographers(cx: &Context<'_>, id: BlockId, page: &mut Option<Vec<String>>) 
         }
     }
     (page.get_or_insert_with(|| crate::rules::byline::page_reporters(cx))).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::config::LoadedConfig;
+
+    fn found(text: &str) -> Vec<String> {
+        let config = LoadedConfig::defaults(PathBuf::from("."));
+        let today = jiff::civil::date(2024, 1, 15);
+        let analysis = crate::lint::analyse(text, None, &config, today);
+        (analysis.diagnostics.iter())
+            .filter(|d| d.rule == super::RULE.id)
+            .map(|d| text[d.span.range()].to_owned())
+            .collect()
+    }
+
+    /// The seed page's photo-news item is credited; with its credit gone it is reported,
+    /// on its `图为` sentence, and nothing else on the page is.
+    #[test]
+    fn the_seed_pages_photo_item_without_its_credit() {
+        let page = include_str!("../../../tests/fixtures/place/seed-page.txt");
+        let credited = found(page);
+        let stripped = page.replace("。 本报记者 段雨萌 摄", "。");
+        assert_ne!(stripped, page);
+        let mut want = credited.clone();
+        want.push("图为福富苑社区党建工作负责人张守霞在为前来参观的居民讲解。".to_owned());
+        let mut got = found(&stripped);
+        got.sort();
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    /// A paragraph alone, on a page that credits nobody, is a fragment: where its picture's
+    /// credit went is not for the checker to say.
+    #[test]
+    fn a_fragment_that_credits_nobody_is_left_alone() {
+        let item = "8日，红旗社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。\n";
+        assert!(found(item).is_empty());
+        assert!(found(&format!("志愿者清理楼道杂物（图片）\n\n{item}")).is_empty());
+    }
 }

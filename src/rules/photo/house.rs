@@ -29,6 +29,9 @@ pub(crate) enum Departure {
     HalfParens,
     /// Spaces inside the parentheses, or names separated by a mark that is no option.
     Stray,
+    /// A gap between the credit's words that is not one plain space: doubled, or an
+    /// ideographic space (`本报记者  王海 摄`, `王海　摄`).
+    Gaps,
     /// Roster reporters credited without their role: `王海 摄`.
     MissingRole,
     /// Another accepted form than the house's.
@@ -77,6 +80,8 @@ pub(crate) fn departures(credit: &PhotoCredit, house: &House<'_>) -> Vec<Departu
         .any(|sep| NameSeparator::from_str(sep).is_none());
     if credit.spacing.loose_ends || stray_separator {
         out.push(Departure::Stray);
+    } else if credit.odd_gap.is_some() {
+        out.push(Departure::Gaps);
     }
     if roster_role(credit, house) {
         out.push(Departure::MissingRole);
@@ -231,5 +236,78 @@ pub(crate) fn house_photo_credit(names: &[String], house: &House<'_>) -> String 
         PhotoStyle::Plain => format!("本报记者{gap}{names}{gap}摄"),
         PhotoStyle::Paren => format!("（本报记者{gap}{names}{gap}摄）"),
         PhotoStyle::Slash => format!("本报记者{gap}{names}/摄"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::{parse, DraftKind};
+    use crate::recognise::{bylines, Input};
+    use crate::rules::style::Choice;
+
+    fn credit(text: &str) -> PhotoCredit {
+        let text = format!("{text}\n");
+        let draft = parse(&text, DraftKind::Text);
+        let config = Config::default();
+        let input = Input {
+            text: &text,
+            draft: &draft,
+            issue_date: None,
+            gazetteer: crate::gazetteer::Gazetteer::builtin(),
+            newsroom: crate::lint::newsroom(&config),
+        };
+        bylines::recognise(&input).photo_credits.remove(0)
+    }
+
+    /// Odd spaces in a credit are put right in the house's own form and spacing.
+    #[test]
+    fn odd_gaps_are_fixed_to_the_house_form() {
+        let cases = [
+            (PhotoStyle::Plain, CreditSpacing::Spaced, "本报记者 王海 摄"),
+            (
+                PhotoStyle::Paren,
+                CreditSpacing::Spaced,
+                "（本报记者 王海 摄）",
+            ),
+            (PhotoStyle::Slash, CreditSpacing::Spaced, "本报记者 王海/摄"),
+            (
+                PhotoStyle::Paren,
+                CreditSpacing::Joined,
+                "（本报记者王海摄）",
+            ),
+        ];
+        for (photo, spacing, want) in cases {
+            let house = House {
+                photo: Choice::Fixed(photo),
+                spacing: Choice::Fixed(spacing),
+                ..House::default()
+            };
+            for text in [
+                "居民在锻炼 本报记者  王海  摄",
+                "居民在锻炼 本报记者 王海　摄",
+                "居民在锻炼（本报记者  王海 摄）",
+            ] {
+                let credit = credit(text);
+                assert_eq!(departures(&credit, &house)[0], Departure::Gaps, "{text}");
+                assert_eq!(deviation(&credit, &house), Some(Kind::Error), "{text}");
+                // Ex) 锻炼（王海 摄） → 锻炼 王海 摄: a space comes with the parentheses' going.
+                let rebuilt = house_form(&credit, &house).unwrap();
+                assert_eq!(rebuilt.trim_start(), want, "{text}");
+            }
+        }
+        // The padding of a two-character name is no odd gap.
+        let house = House {
+            photo: Choice::Fixed(PhotoStyle::Plain),
+            spacing: Choice::Fixed(CreditSpacing::Spaced),
+            ..House::default()
+        };
+        for text in [
+            "居民在锻炼 本报记者 孙　露 摄",
+            "居民在锻炼 本报记者 孙  露 摄",
+        ] {
+            assert!(departures(&credit(text), &house).is_empty(), "{text}");
+        }
     }
 }
