@@ -56,3 +56,40 @@ fn a_column_pasted_line_by_line_is_a_broken_paragraph() {
         .collect();
     assert_eq!(broken.len(), 5, "{}", common::render(column, &found));
 }
+
+/// A short line that opens a sentence (`据了解`, `记者从市教育局获悉`), or whose next line goes
+/// on with a comma, is the first half of a paragraph broken by layout, not a subheading or a
+/// credit line. Where the next line opens with the comma, joining is the only repair and
+/// `--fix` makes it.
+#[test]
+fn an_opening_fragment_on_its_own_line_is_a_broken_paragraph() {
+    let lead = "社区清理楼道杂物\n本报讯（记者 王海）8日，红旗社区组织志愿者清理楼道杂物";
+    let joined = format!("{lead}。\n据了解，此次活动共清理杂物两吨。\n");
+    let cases = [
+        (
+            format!("{lead}。\n据了解\n，此次活动共清理杂物两吨。\n"),
+            joined,
+        ),
+        // A comma may be what is missing (`据了解，此次……`): the join is only suggested.
+        (
+            format!("{lead}，共清理杂物两吨。\n据了解\n此次活动共有50名志愿者参加。\n"),
+            String::new(),
+        ),
+        (
+            "新建幼儿园12所\n记者从市教育局获悉\n今年全市新建幼儿园12所。\n".to_owned(),
+            String::new(),
+        ),
+    ];
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    for (draft, joined) in cases {
+        let found = common::analyse(&draft, None, &config).diagnostics;
+        let broken = found
+            .iter()
+            .filter(|d| d.rule == "paragraph/broken")
+            .count();
+        assert_eq!(broken, 1, "{}", common::render(&draft, &found));
+        let fixed = jiaodui::lint::fix(&draft, None, &config, common::today());
+        let expected = if joined.is_empty() { &draft } else { &joined };
+        assert_eq!(&fixed.text, expected);
+    }
+}

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use super::parse::is_credit_line;
 use super::sentence::{
-    ends_sentence, ends_with_photo_credit, opens_news_lead, starts_with_dateline,
+    ends_sentence, ends_with_photo_credit, opens_news_lead, runs_on, starts_with_dateline,
 };
 use super::{Block, BlockKind};
 use crate::text::{at_most_chars, contains_any};
@@ -373,18 +373,23 @@ fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
 /// 生金`) reads the same way there, and at the top of the page it is the headline; so does one
 /// of two sentences whose last has no stop (`居民最盼的是停车位。破解停车难，要向存量空间要车位`).
 fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
-    let titled = |block: &Block, text: &str| {
+    // Ex) 据了解 / 此次活动共有50名志愿者参加。 — no heading, a sentence broken by layout.
+    let titled = |block: &Block, text: &str, next: &str| {
         block.kind == BlockKind::Paragraph
             && block.lines.len() == 1
             && at_most_chars(text, 40)
             && !ends_sentence(text)
             && !text.ends_with(['，', '、', ',', '；'])
+            && !runs_on(text, next)
             && rereadable(block, text)
     };
     // A section's body is long; the rest of a sentence broken by layout often is not.
     let section_body =
         |block: &Block, text: &str| block.kind == BlockKind::Paragraph && !at_most_chars(text, 40);
-    if blocks.len() > 1 && titled(&blocks[0], texts[0]) && section_body(&blocks[1], texts[1]) {
+    if blocks.len() > 1
+        && titled(&blocks[0], texts[0], texts[1])
+        && section_body(&blocks[1], texts[1])
+    {
         blocks[0].kind = BlockKind::Headline;
     }
     // Whether the item read so far opened with a dateline: a news report, under which a
@@ -395,7 +400,7 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             dated_item = true;
         }
         let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
-        if titled(&blocks[i], texts[i])
+        if titled(&blocks[i], texts[i], texts[i + 1])
             && after_stop
             && section_body(&blocks[i + 1], texts[i + 1])
             && !opens_with_date_line(texts[i + 1])

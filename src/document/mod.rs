@@ -20,8 +20,8 @@ pub use paragraphs::parse_paragraphs;
 pub use parse::parse;
 pub(crate) use parse::COLUMN_HEADINGS;
 pub(crate) use sentence::{
-    closing_picture_sentence, ends_sentence, ends_with_photo_credit, ends_with_source_credit,
-    opens_news_lead, starts_with_dateline,
+    closing_picture_sentence, continues_sentence, ends_sentence, ends_with_photo_credit,
+    ends_with_source_credit, leads_into, opens_news_lead, starts_with_dateline,
 };
 
 use crate::text::{Span, SpansByStart};

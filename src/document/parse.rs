@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use super::columns::column_lines;
 use super::furniture::refine;
 use super::markdown::{front_matter, masks, table_cells};
-use super::sentence::{ends_sentence, ends_with_photo_credit, starts_with_dateline};
+use super::sentence::{
+    asks_for_more, cut_short, ends_sentence, ends_with_photo_credit, runs_on, starts_with_dateline,
+};
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
 use crate::text::{at_most_chars, contains_any, Span, SpansByStart};
 
@@ -384,36 +386,52 @@ fn classify_prose(
         return BlockKind::Headline;
     }
     if short && own_line && !has_final_inside() && !ends_sentence(body) {
-        let next_is_body = match (next, next_kind) {
-            (Some(next), Some(kind)) if kind != BlockKind::Headline => {
-                let next_short = at_most_chars(next, SHORT_BLOCK_CHARS)
-                    && !ends_sentence(next)
-                    && !contains_any(next, &['。', '！', '？']);
-                !next_short || is_credit_line(next) || starts_with_dateline(next)
-            }
-            _ => false,
-        };
-        if !next_is_body {
-            return BlockKind::Caption;
-        }
-        // A short fragment with clause punctuation, followed by body text that is not a new
-        // item, is the first half of a paragraph broken by layout, not a headline.
-        let clause_inside = contains_any(body, &['，', '、', '；', ',']);
-        if clause_inside && next.is_some_and(|n| !starts_with_dateline(n) && !is_credit_line(n)) {
-            return BlockKind::Paragraph;
-        }
-        return BlockKind::Headline;
+        return short_line(body, next, next_kind);
     }
     BlockKind::Paragraph
 }
 
-/// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
+/// What a short line without a stop is, by the block after it: a headline over body text, a
+/// caption over no body, or the first half of a paragraph broken by layout.
+fn short_line(body: &str, next: Option<&str>, next_kind: Option<BlockKind>) -> BlockKind {
+    let next_is_body = match (next, next_kind) {
+        (Some(next), Some(kind)) if kind != BlockKind::Headline => {
+            // Ex) 全市新建幼儿园12所 / 记者从市教育局获悉 / 今年…… — the short line
+            // under it opens a sentence of the body.
+            let next_short = at_most_chars(next, SHORT_BLOCK_CHARS)
+                && !ends_sentence(next)
+                && !contains_any(next, &['。', '！', '？'])
+                && !asks_for_more(next);
+            !next_short || is_credit_line(next) || starts_with_dateline(next)
+        }
+        _ => false,
+    };
+    // Body text that is not a new item follows, and the line may run on into it.
+    let runs_into = |test: &dyn Fn(&str) -> bool| {
+        next_kind.is_some_and(|k| k != BlockKind::Headline)
+            && next.is_some_and(|n| !starts_with_dateline(n) && !is_credit_line(n) && test(n))
+    };
+    // Ex) 此外 / 社区还为老人提供上门服务（每周二 — cut short, whatever comes next.
+    if !next_is_body && !runs_into(&|n| cut_short(body, n)) {
+        return BlockKind::Caption;
+    }
+    // A short fragment with clause punctuation, or one that cannot stand alone
+    // (`据了解` / `，此次活动……`), followed by body text, is the first half of a
+    // paragraph broken by layout, not a headline.
+    let clause_inside = contains_any(body, &['，', '、', '；', ',']);
+    if runs_into(&|n| clause_inside || runs_on(body, n)) {
+        return BlockKind::Paragraph;
+    }
+    BlockKind::Headline
+}
+
 /// What follows a role word in the heading of a reporter's column, not a name: `记者手记`,
 /// `记者观察`.
 pub(crate) const COLUMN_HEADINGS: [&str; 10] = [
     "手记", "札记", "笔记", "日记", "随笔", "观察", "调查", "走访", "探访", "体验",
 ];
 
+/// `本报记者 王海 通讯员 李敏`: a credit printed on its own line.
 pub(super) fn is_credit_line(body: &str) -> bool {
     const ROLES: [&str; 8] = [
         "本报记者",
@@ -430,6 +448,8 @@ pub(super) fn is_credit_line(body: &str) -> bool {
             .is_some_and(|rest| !COLUMN_HEADINGS.iter().any(|h| rest.starts_with(h)))
     }) && !contains_any(body, &['。', '，', '！', '？', '：'])
         && at_most_chars(body, 30)
+        // Ex) 记者从市教育局获悉 — the opening of a sentence, not a reporter's name.
+        && !asks_for_more(body)
 }
 
 pub(super) fn group_articles(_text: &str, draft: &mut Draft) {

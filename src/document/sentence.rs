@@ -166,14 +166,17 @@ pub(crate) fn starts_with_dateline(text: &str) -> bool {
 }
 
 /// True when a paragraph opens as a news lead without a dateline: its first clause opens
-/// with a time (`近日，`, `8日，`, `6月10日上午，`) or with `记者`.
+/// with a time (`近日，`, `8日，`, `6月10日上午，`) or with `记者`. A short line with no
+/// clause mark is one clause.
 pub(crate) fn opens_news_lead(text: &str) -> bool {
     let clause_end = text
         .char_indices()
         .take(24)
         .find(|&(_, c)| matches!(c, '，' | '。' | '：' | '；' | ','))
         .map(|(i, _)| i);
-    let Some(clause_end) = clause_end else {
+    // Ex) 记者从市教育局获悉 — a line broken after the lead's first words is its clause.
+    let whole_line = || crate::text::at_most_chars(text, 24).then_some(text.len());
+    let Some(clause_end) = clause_end.or_else(whole_line) else {
         return false;
     };
     let clause = &text[..clause_end];
@@ -231,6 +234,92 @@ fn opens_with_time(clause: &str) -> bool {
         && rest.chars().take(numerals + 8).any(|c| c == '日')
 }
 
+/// True when a short line between body paragraphs cannot stand on its own as a heading: it
+/// ends in words that ask for what follows ([`asks_for_more`]), it ends inside a quotation
+/// or a bracket it opened (`他说：“这次改造`), or `next` goes on with a mark no paragraph
+/// opens with (`据了解` / `，此次活动……`). Such a line is a paragraph broken by layout.
+pub(crate) fn runs_on(line: &str, next: &str) -> bool {
+    introduces_speech(line) || cut_short(line, next)
+}
+
+/// True when a short line could be no heading of any kind, nor a caption: [`runs_on`]
+/// without the speakers, who may head a headline group (`……在调研时强调` over its
+/// headline).
+pub(crate) fn cut_short(line: &str, next: &str) -> bool {
+    leads_into(line) || leaves_open(line) || continues_sentence(next)
+}
+
+/// True when `text` opens with a mark that carries on a sentence begun above it: `，` `、`
+/// `；` `：` or a closing quote.
+pub(crate) fn continues_sentence(text: &str) -> bool {
+    text.starts_with(['，', '、', '；', '：', '”', ',', ';', ':'])
+}
+
+/// True when `line` ends in words that ask for the rest of their sentence: where a report
+/// got what it tells, a word that opens a sentence ([`leads_into`]), or who speaks
+/// ([`introduces_speech`]).
+pub(crate) fn asks_for_more(line: &str) -> bool {
+    leads_into(line) || introduces_speech(line)
+}
+
+/// True when `line` ends where a report names its source (`据了解`, `据不完全统计`,
+/// `记者从市教育局获悉`) or in a word that opens a sentence (`目前`, `同时`, `此外`).
+pub(crate) fn leads_into(line: &str) -> bool {
+    const SOURCES: [&str; 10] = [
+        "了解", "介绍", "统计", "悉", "调查", "测算", "估算", "报道", "透露", "分析",
+    ];
+    const LEARNED: [&str; 5] = ["获悉", "了解到", "得知", "获知", "注意到"];
+    const OPENERS: [&str; 13] = [
+        "目前", "同时", "此外", "另外", "其中", "因此", "但是", "然而", "而且", "并且", "所以",
+        "首先", "其次",
+    ];
+    let line = line.trim_end();
+    (line.starts_with('据') && SOURCES.iter().any(|w| line.ends_with(w)))
+        || LEARNED.iter().chain(&OPENERS).any(|w| line.ends_with(w))
+}
+
+/// `他说`, `她表示`, `专家认为`. A speaker told how (`老者如是说`, `听听居民怎么说`) or a noun
+/// (`一部小说`) closes a heading.
+fn introduces_speech(line: &str) -> bool {
+    const SAYS: [&str; 9] = [
+        "说",
+        "表示",
+        "认为",
+        "指出",
+        "强调",
+        "坦言",
+        "透露",
+        "说道",
+        "告诉记者",
+    ];
+    const HOW: [&str; 7] = ["如是", "这样", "那样", "怎么", "如何", "怎样", "什么"];
+    const NOUNS: [&str; 7] = ["小说", "传说", "学说", "演说", "解说", "评说", "诉说"];
+    let line = line.trim_end();
+    SAYS.iter()
+        .any(|w| line.len() > w.len() && line.ends_with(w))
+        && !HOW.iter().any(|w| line.contains(w))
+        && !NOUNS.iter().any(|w| line.ends_with(w))
+}
+
+/// True when `line` ends inside a quotation or a bracket it opened after its start: a line
+/// that is all one bracketed note (`（1988年9月5日……通过`) is set apart on purpose.
+fn leaves_open(line: &str) -> bool {
+    let body = line.trim_start_matches(['（', '(', '《', '〈']);
+    let mut depth = 0i32;
+    let mut opened = false;
+    for c in body.chars() {
+        match c {
+            '“' | '（' | '(' | '《' | '「' | '『' => {
+                depth += 1;
+                opened = true;
+            }
+            '”' | '）' | ')' | '》' | '」' | '』' => depth -= 1,
+            _ => {}
+        }
+    }
+    opened && depth > 0
+}
+
 /// The first `n` characters of `text` (all of it when shorter).
 fn first_chars(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
@@ -252,6 +341,42 @@ mod tests {
         assert!(ends_sentence("真的吗？”，"));
         assert!(!ends_sentence("平城区推进老旧小区改造."));
         assert!(!ends_sentence("平城区推进老旧小区改造，"));
+    }
+
+    #[test]
+    fn lines_that_run_on() {
+        for line in [
+            "据了解",
+            "据不完全统计",
+            "记者从市教育局获悉",
+            "社区党委书记李敏说",
+            "她表示",
+            "专家认为",
+            "目前",
+            "与此同时",
+        ] {
+            assert!(asks_for_more(line), "{line}");
+        }
+        for line in [
+            "让群众少跑腿",
+            "抓好三个环节",
+            "老者如是说",
+            "听听居民怎么说",
+            "一部小说",
+            "说",
+            "记者手记",
+        ] {
+            assert!(!asks_for_more(line), "{line}");
+        }
+        // A speaker may head a headline group; the other lines are never headings.
+        assert!(cut_short("此外", "社区还为老人提供上门服务"));
+        assert!(!cut_short("市委书记在调研时强调", "把好事办好"));
+        assert!(runs_on("据了解", "此次活动共有50名志愿者参加。"));
+        assert!(runs_on("抓好", "，三个环节"));
+        assert!(runs_on("他说：“这次改造", "让小区焕然一新。”"));
+        assert!(!runs_on("“三个环节”抓到位", "街道要求各社区抓好摸底。"));
+        assert!(!runs_on("（1988年9月5日通过", "根据1994年5月12日修正）"));
+        assert!(!runs_on("（一）资金从哪里来", "改造资金由两级财政承担。"));
     }
 
     #[test]

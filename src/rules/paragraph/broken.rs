@@ -1,6 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::{display_width, ends_sentence, starts_with_dateline, BlockKind};
+use crate::document::{
+    continues_sentence, display_width, ends_sentence, leads_into, starts_with_dateline, BlockKind,
+};
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
 use crate::text::{is_han, Span};
@@ -9,7 +11,9 @@ declare_rule! {
     /// ## 查什么
     /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、版面上方概述全文的提要（下一段从头重述同样的开头）、列表行（包括逐行列举、上面几行以 `；` 结尾的最后一项）、诗行、书信落款和名单本来就不带句末标点，不报。
     ///
-    /// 从报纸版面或 PDF 整栏复制来的文字，每行同宽、多断在句中，按正文逐处报告，不会当作标题或诗行。排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报。
+    /// 句子开头几个字单独成行的也报：这一行以要求下文的词结尾（`据了解` `据统计` `记者从市教育局获悉` `他说` `她表示` `目前` `同时` `此外`），或停在没有闭合的引号、括号里，或下一行以 `，` `、` `；` `：` `”` 开头——这样的短行不能当小标题，是一段话被换行断开了。说明怎么说的短行（`老街坊如是说` `听听居民怎么说`）可以是小标题，不报。
+    ///
+    /// 从报纸版面或 PDF 整栏复制来的文字，每行同宽、多断在句中，按正文逐处报告，不会当作标题或诗行。排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报；断在 `据了解` `目前` 这类词后、或下一行以标点开头的，不算分行，照报。
     /// ## 为什么
     /// 见报时，断开处会变成句子中间另起一段、首行缩进。
     /// ## 示例
@@ -18,18 +22,25 @@ declare_rule! {
     ///
     /// 这次改造让小区焕然一新。
     /// ```
+    /// ```text,flagged
+    /// 本报讯（记者 王海）8日，红旗社区组织志愿者清理楼道杂物。
+    ///
+    /// 据了解
+    ///
+    /// ，此次活动共清理杂物两吨。
+    /// ```
     /// ```text,clean
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造。
     ///
     /// 居民们纷纷表示，这次改造让小区焕然一新。
     /// ```
     /// ## 修改
-    /// 建议修改：把两段连起来。不批量应用，因为漏了句号看起来一样，只有作者分得清。
+    /// 把两段连起来。下一段以 `，` `、` `；` `：` `”` 开头的，只能是接着上一段，自动修复；其余只作建议，不批量应用，因为漏了句号看起来一样，只有作者分得清。
     /// ## 依据
     /// 报纸编校规范（段落完整）
     pub(crate) RULE = "paragraph/broken" {
         severity: Warning,
-        fix: Suggested,
+        fix: PartlySafe,
         checks: [
             Error: "段落在句中断开",
         ],
@@ -49,12 +60,12 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     for (article, flag) in lineated.iter_mut().enumerate() {
         let widths = breaks
             .iter()
-            .filter(|b| b.article == Some(article) && b.mid_phrase)
+            .filter(|b| b.article == Some(article) && b.mid_phrase && !b.worded)
             .map(|b| b.width);
         *flag = is_lineation(widths);
     }
     for b in breaks {
-        if b.article.is_some_and(|a| lineated[a]) {
+        if !b.worded && b.article.is_some_and(|a| lineated[a]) {
             continue;
         }
         acc.push(b.diagnostic);
@@ -66,6 +77,10 @@ struct Break {
     article: Option<usize>,
     /// The break falls after a character, not after a clause mark or a closing quote.
     mid_phrase: bool,
+    /// The words on either side say the sentence goes on (`据了解` / `，此次活动……`): no
+    /// column width and no writer's lineation explains such a break. (A speaker, `他说`, may
+    /// end a line of lineated prose.)
+    worded: bool,
     /// Display columns of the broken paragraph's last line.
     width: usize,
     diagnostic: Diagnostic,
@@ -121,22 +136,31 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         let Some(next) = second_text.chars().next() else {
             continue;
         };
-        if !(is_han(next) || next.is_ascii_digit() || matches!(next, '“' | '《')) {
+        // Ex) 据了解 / ，此次活动…… — a mark no paragraph opens with carries the sentence on.
+        let carried_on = continues_sentence(second_text);
+        if !(is_han(next) || next.is_ascii_digit() || matches!(next, '“' | '《') || carried_on) {
             continue;
         }
         let tail_start = first_text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
         let span = Span::new(first.span.start + tail_start as u32, first.span.end);
         let gap = Span::new(first.span.end, second.span.start);
-        let fix = Fix::suggested("与下一段合并", vec![Edit::delete(gap)]);
+        // Only the line break can go between a word and the mark that carries its sentence
+        // on; elsewhere a full stop may be what is missing.
+        let edits = vec![Edit::delete(gap)];
+        let joins = is_han(last) || last.is_ascii_digit() || (last == '”' && next != '”');
+        let fix = if carried_on && joins {
+            Fix::safe("与下一段合并", edits)
+        } else {
+            Fix::suggested("与下一段合并", edits)
+        };
         let last_line = first.lines.last().map_or(first.span, |&l| l);
         found.push(Break {
             article: article_of[index],
             mid_phrase: is_han(last),
+            worded: carried_on || leads_into(first_text),
             width: display_width(&cx.text[last_line.range()]),
             diagnostic: Diagnostic::new(&RULE, span, "段落在句子中间断开")
-                .with_note(
-                    "这一段末尾没有句末点号，下一段接着同一句话；多半是排版或复制时留下的换行。",
-                )
+                .with_note(note(carried_on.then_some(next)))
                 .with_related(
                     Span::new(
                         second.span.start,
@@ -148,6 +172,18 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         });
     }
     found
+}
+
+/// What the finding explains: the mark the next paragraph opens with, when it does.
+fn note(mark: Option<char>) -> String {
+    match mark {
+        Some(mark) => format!(
+            "下一段以“{mark}”开头，接着这一段的句子；这里的换行多半是排版或复制时留下的，应连成一段。"
+        ),
+        None => {
+            "这一段末尾没有句末点号，下一段接着同一句话；多半是排版或复制时留下的换行。".to_owned()
+        }
+    }
 }
 
 /// Whether `next` opens with the words `block` opened with: a summary set above its story
