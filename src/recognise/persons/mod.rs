@@ -234,9 +234,10 @@ const FOLLOWER_WORDS: [&str; 40] = [
 static FOLLOWERS_AS_WORDS: Words<{ FOLLOWER_WORDS.len() }> = Words::new(FOLLOWER_WORDS);
 
 /// Characters that may stand right before a name: the end of a verb or particle
-/// (`看望了王秀英老人`, `为王秀英老人`).
+/// (`看望了王秀英老人`, `为王秀英老人`), or of the community or village a resident is of
+/// (`馨泰花园社区李桂芬阿姨`).
 static BEFORE_BOUNDARIES: CharSet =
-    CharSet::of("的了是和与及给对向让带找到见位名把被跟同请叫将在从为望访像由");
+    CharSet::of("的了是和与及给对向让带找到见位名把被跟同请叫将在从为望访像由区村");
 
 fn is_before_boundary(c: char) -> bool {
     !is_han(c) || BEFORE_BOUNDARIES.contains(c)
