@@ -4,11 +4,12 @@
 //!
 //! Chinese text does not mark names, so this recogniser only takes what a cue word makes
 //! likely: a common surname right after a role word or right before a title, with a clear
-//! boundary on the other side. It prefers missing a name to inventing one; `person/variant`
+//! boundary on the other side, or opening a sentence right before `说` (`speakers.rs`). It prefers missing a name to inventing one; `person/variant`
 //! compares what it finds.
 
 mod lengths;
 mod occurrences;
+mod speakers;
 mod surnames;
 #[cfg(test)]
 mod tests;
@@ -308,6 +309,10 @@ fn cue_mentions(text: &str, segment: Span, block: BlockId, bylines: &Bylines, fo
                 push(&mut found.after_title, start, &body[start..i], cue, start);
             }
         }
+    }
+    // Ex) 王秀英说：“……” — the name alone, as the speaker of a sentence.
+    for (start, end) in speakers::speakers(body) {
+        push(&mut found.mentions, start, &body[start..end], "说", start);
     }
     found.mentions.append(&mut found.after_title);
 }
