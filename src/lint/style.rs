@@ -85,7 +85,7 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
             byline.separator,
             own()
                 .filter_map(|b| b.credit.as_ref())
-                .filter(|c| !matches!(c.form, CreditForm::Unbracketed { .. }))
+                .filter(|c| !matches!(c.form, CreditForm::Unbracketed))
                 .filter_map(|c| c.separators.first())
                 .chain(
                     bylines

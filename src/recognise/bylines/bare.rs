@@ -4,10 +4,10 @@
 //!
 //! Without parentheses nothing but what follows the names says where they end, and the
 //! reporter is as often the subject of the lead's sentence (`本报讯 记者从市教育局获悉`,
-//! `记者王海 8日在社区看到`). So a credit is read only where the text after it cannot carry
-//! the names on: a day or time that opens the lead's first clause (`8日，`), or words set
-//! apart by a space that do not go on the reporter's sentence. Where the names end is
-//! certain when that day follows them, or when the roster knows every one of them.
+//! `本报讯 记者 王海 再次来到红旗社区`). So a credit is read only where a day or time opens
+//! the lead's first clause right after the names (`8日，`): a reporter's sentence does not go
+//! on so, and the names' end is then certain. The roster helps to split names run together,
+//! never to take words for a credit.
 
 use super::credit::{is_space, leading_spaces};
 use super::names::{looks_like_name, split_glued};
@@ -35,13 +35,6 @@ const DAY_PARTS: [&str; 12] = [
     "上午", "下午", "中午", "晚上", "傍晚", "凌晨", "清晨", "早上", "夜间", "上旬", "中旬", "晚",
 ];
 
-/// Words after a reporter's name that carry on a sentence the reporter is the subject of:
-/// `记者 王海 从市教育局获悉`, `在社区看到`.
-const SENTENCE_GOES_ON: [&str; 16] = [
-    "从", "在", "于", "自", "向", "对", "跟", "随", "到", "来到", "走进", "获悉", "了解", "采访",
-    "看到", "发现",
-];
-
 /// How a place or an organisation ends: a word that looks like a name by its first
 /// character (`平城区`, `我市`) but is none.
 const NOT_NAME_ENDINGS: [char; 12] = [
@@ -54,8 +47,6 @@ struct End {
     words: usize,
     /// The byte length with the spaces after them: where the lead's text starts.
     len: usize,
-    /// A day or time opening the lead's first clause follows the names.
-    dated: bool,
 }
 
 impl Scan<'_> {
@@ -71,8 +62,7 @@ impl Scan<'_> {
         {
             return None;
         }
-        let certain = end.dated || credit.names().all(known);
-        credit.form = CreditForm::Unbracketed { certain };
+        credit.form = CreditForm::Unbracketed;
         credit.span = Span::new(base, base + end.len as u32);
         Some((credit, end.len))
     }
@@ -81,8 +71,6 @@ impl Scan<'_> {
     fn bare_end(&self, text: &str, base: u32) -> Option<End> {
         let mut pos = 0;
         let mut words = None;
-        // Whether the lead's text is set apart from the names by a space.
-        let mut spaced = false;
         loop {
             let rest = &text[pos..];
             if let Some(role) = self.roles.prefix(rest) {
@@ -108,31 +96,14 @@ impl Scan<'_> {
             pos += cut;
             words = Some(pos);
             if cut < run || !apart {
-                spaced = false;
                 break;
             }
-            let gap = text[pos..].len() - text[pos..].trim_start_matches(is_gap).len();
-            pos += gap;
-            spaced = text[pos - gap..pos].chars().any(is_space);
+            pos += text[pos..].len() - text[pos..].trim_start_matches(is_gap).len();
         }
         let words = words?;
-        let lead = &text[pos..];
-        let dated = match self.time_at(text, pos, base) {
-            Some(time) => opens_clause(&lead[time..]).then_some(true)?,
-            None => false,
-        };
-        if !dated
-            && (!spaced && !self.roster_ends(&text[..words])
-                || !lead.starts_with(is_han)
-                || SENTENCE_GOES_ON.iter().any(|w| lead.starts_with(w)))
-        {
-            return None;
-        }
-        Some(End {
-            words,
-            len: pos,
-            dated,
-        })
+        // Ex) 8日， — the lead's first clause opens with a day or time.
+        let time = self.time_at(text, pos, base)?;
+        opens_clause(&text[pos + time..]).then_some(End { words, len: pos })
     }
 
     /// How much of a run of Han characters after a role word or a separator is names: all
@@ -165,12 +136,6 @@ impl Scan<'_> {
             .filter(|r| r.len() < run.len() && run.starts_with(r.as_str()))
             .map(String::len)
             .max()
-    }
-
-    /// True when the last name of `words` is the roster's: its end is known without a
-    /// space after it.
-    fn roster_ends(&self, words: &str) -> bool {
-        self.roster.iter().any(|r| words.ends_with(r.as_str()))
     }
 
     /// The byte length of a day or time at `text[pos..]` (`8日`, `9日上午`, `昨天`, `近日`),

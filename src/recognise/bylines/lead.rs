@@ -240,7 +240,7 @@ fn names_reporters(byline: &Byline) -> bool {
         credit.complete
             && !credit.free
             && credit.names().next().is_some()
-            && !matches!(credit.form, CreditForm::Unbracketed { .. })
+            && !matches!(credit.form, CreditForm::Unbracketed)
             && (credit.groups.first().is_some_and(|g| g.role.is_some())
                 || credit.names().all(|n| looks_like_name(&n.text)))
     })

@@ -214,7 +214,7 @@ impl Byline {
             BylinePlace::Lead | BylinePlace::Inside => match self.credit.as_ref().map(|c| c.form) {
                 None => BylineShape::Dateline,
                 Some(CreditForm::Reported) => BylineShape::Reported,
-                Some(CreditForm::Unbracketed { .. }) => BylineShape::Unbracketed,
+                Some(CreditForm::Unbracketed) => BylineShape::Unbracketed,
                 Some(_) => BylineShape::Paren,
             },
             BylinePlace::CreditLine => BylineShape::CreditLine,
@@ -270,9 +270,7 @@ pub enum CreditForm {
     /// Bare words: a credit line of its own, or a writer's name.
     Bare,
     /// Bare words after a dateline, the parentheses left out: `本报讯 记者王海 8日，……`.
-    /// `certain` when where the names end is known: a day opening the lead's first clause
-    /// follows them (`8日，`), or the roster knows every one of them.
-    Unbracketed { certain: bool },
+    Unbracketed,
 }
 
 /// The parentheses around a credit, each full-width (`（` `）`) or ASCII (`(` `)`).

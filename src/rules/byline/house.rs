@@ -123,10 +123,8 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
                     }
                     // Ex) 本报讯 记者王海报道： — the reported form sets its credit apart; a
                     // credit without its parentheses is rebuilt whole.
-                    let apart = matches!(
-                        credit.form,
-                        CreditForm::Reported | CreditForm::Unbracketed { .. }
-                    );
+                    let apart =
+                        matches!(credit.form, CreditForm::Reported | CreditForm::Unbracketed);
                     if lead.spaced && (!apart || lead.colon) {
                         out.push(Deviation::Spacing);
                     }
@@ -221,7 +219,7 @@ fn credit_deviations(
     };
     acc.extend(half.and_then(|half| paren_width(half, house)));
     // Ex) 本报讯（记者 王海） where the house reports, 记者王海报道： where it parenthesises.
-    if let CreditForm::Unbracketed { .. } = credit.form {
+    if let CreditForm::Unbracketed = credit.form {
         acc.push(Deviation::Unbracketed);
     }
     let form = match credit.form {
@@ -265,7 +263,7 @@ fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviatio
     // Ex) 本报讯 记者 王海 8日， where the house reports: rebuilt run together anyway.
     let reported_house = house.form.get() == Some(BylineForm::Reported);
     if credit.form == CreditForm::Reported
-        || matches!(credit.form, CreditForm::Unbracketed { .. }) && reported_house
+        || matches!(credit.form, CreditForm::Unbracketed) && reported_house
     {
         return;
     }
