@@ -21,6 +21,62 @@ use super::short_forms::short_forms;
 use super::{strip_suffix, suffix_of, Gazetteer, Level, NameRef, PlaceId};
 use crate::text::CharSet;
 
+/// Divisions of Taiwan and of Hong Kong that the statistics bureau's tables do not list
+/// below the province or region: real names, never slips for a mainland one (`宜兰县` is no
+/// 依兰县).
+const BEYOND_THE_TABLES: [&str; 45] = [
+    "台北市",
+    "新北市",
+    "桃园市",
+    "台中市",
+    "台南市",
+    "高雄市",
+    "基隆市",
+    "新竹市",
+    "嘉义市",
+    "新竹县",
+    "苗栗县",
+    "彰化县",
+    "南投县",
+    "云林县",
+    "嘉义县",
+    "屏东县",
+    "宜兰县",
+    "花莲县",
+    "台东县",
+    "澎湖县",
+    "金门县",
+    "连江县",
+    "台北县",
+    "桃园县",
+    "台中县",
+    "台南县",
+    "高雄县",
+    "中西区",
+    "湾仔区",
+    "东区",
+    "南区",
+    "油尖旺区",
+    "深水埗区",
+    "九龙城区",
+    "黄大仙区",
+    "观塘区",
+    "荃湾区",
+    "屯门区",
+    "元朗区",
+    "北区",
+    "大埔区",
+    "西贡区",
+    "沙田区",
+    "葵青区",
+    "离岛区",
+];
+
+/// Whether `name` is a division the built-in tables leave out ([`BEYOND_THE_TABLES`]).
+pub fn is_beyond_the_tables(name: &str) -> bool {
+    BEYOND_THE_TABLES.contains(&name)
+}
+
 /// The suffixes of county-level and higher divisions.
 const UPPER_SUFFIXES: &[&str] = &[
     "特别行政区",

@@ -5,7 +5,7 @@
 use super::slips::{compare_under, slip_candidate, Candidate, SlipSearch, Written};
 use super::{Input, Mention, SlipBasis, SlipCandidate};
 use crate::gazetteer::fuzzy::{Confusion, Slip};
-use crate::gazetteer::upper::{is_upper_suffix, UpperNames, UpperSlip, MAX_STEM};
+use crate::gazetteer::upper::{self, is_upper_suffix, UpperNames, UpperSlip, MAX_STEM};
 use crate::gazetteer::{Level, NameRef, PlaceId};
 use crate::text::{is_han, Span};
 
@@ -52,7 +52,7 @@ pub(super) fn national_slip(
         }
         let name = &text[start as usize..end as usize];
         // A known name ends the search: what comes before it is another word.
-        if !g.matcher().refs(name).is_empty() {
+        if !g.matcher().refs(name).is_empty() || upper::is_beyond_the_tables(name) {
             break;
         }
         let mut slips = UpperNames::builtin_slips(g, name);
@@ -139,8 +139,9 @@ fn after_known_name(g: &crate::gazetteer::Gazetteer, before: &str) -> bool {
         .any(|(i, _)| !g.matcher().refs(&before[i..]).is_empty())
 }
 
-/// The one name among `found`, else the one of them in `[bulletin] region`'s prefecture,
-/// else the one whose character sounds the same, tone and all (`汉原县` is 汉源县, not
+/// The one name among `found`, else the one of them in `[bulletin] region`'s prefecture; of
+/// several there, or of several anywhere when none is there, the one whose character sounds
+/// the same, tone and all (`汉原县` is 汉源县, not
 /// 汤原县: with a pinyin keyboard a homophone is the likelier slip).
 fn one_name<'a>(
     search: &SlipSearch<'_>,
@@ -151,16 +152,24 @@ fn one_name<'a>(
     if found.iter().all(|f| f.1 == first.1) {
         return Some(*first);
     }
-    if let Some(region) = search.region {
-        let scope = g.ancestor_at(region, Level::Prefecture).unwrap_or(region);
-        let local = found
-            .iter()
-            .filter(|f| f.2.iter().any(|&p| g.is_within(p, scope)));
-        if let Some(one) = one_right(local) {
-            return Some(one);
+    // Ex) 平成区 in a 大同 paper: 平城区 is the paper's own; several of its own are decided
+    // among themselves, never by a place elsewhere.
+    let local: Vec<_> = match search.region {
+        Some(region) => {
+            let scope = g.ancestor_at(region, Level::Prefecture).unwrap_or(region);
+            (found.iter())
+                .filter(|f| f.2.iter().any(|&p| g.is_within(p, scope)))
+                .collect()
         }
-    }
-    one_right(found.iter().filter(|f| homophone(f.3)))
+        None => Vec::new(),
+    };
+    let candidates: Vec<_> = if local.is_empty() {
+        found.iter().collect()
+    } else {
+        local
+    };
+    one_right(candidates.iter().copied())
+        .or_else(|| one_right(candidates.into_iter().filter(|f| homophone(f.3))))
 }
 
 /// The first of `kept` when all of them name the same place.
@@ -269,7 +278,7 @@ fn quoted(
 /// Characters after `X街` that make it a street or a short form of its own, not a 街道
 /// cut short: `中山街路口`, `街办` (街道办事处), `街镇`, `街村`.
 const STREET_WORDS: &str =
-    "路巷口头坊区景心边面上下里内外市舞灯角亭楼铺店号东西南北中段小两旁办乡镇村居党工委";
+    "路巷口头坊区景心边面上下里内外市舞灯角亭楼铺店号东西南北中段小两旁办乡镇村居党工委与改";
 
 /// The slip of a `written` 街 that is a 街道: cut short, or with 道 typed as a character of
 /// its sound (`柯岩街到的`), when `next` is one.
@@ -374,14 +383,10 @@ fn street_cut(
         }
         let start_at = base + start as u32;
         let parent = known.ending_at(start_at);
-        let by_parent = parent.is_some_and(|i| {
-            let held = &mentions[i].places;
-            places
-                .iter()
-                .any(|&p| held.iter().any(|&q| g.is_within(p, q)))
-        });
-        let in_draft = mentions.iter().any(|m| *m.name == *right);
-        if !(by_parent || in_draft) {
+        // A 街道 is most often named after its main street (新华街道, 新华街): the parent
+        // holding a 街道 of that name does not make the street one; the draft writing the
+        // 街道 in full does.
+        if !mentions.iter().any(|m| *m.name == *right) {
             return None;
         }
         // Ex) 从解放街到新华街: a street, from where to where.
