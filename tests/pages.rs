@@ -93,3 +93,29 @@ fn an_opening_fragment_on_its_own_line_is_a_broken_paragraph() {
         assert_eq!(&fixed.text, expected);
     }
 }
+
+/// A news lead opens with its dateline, so however short it is no headline: one that stops
+/// mid-sentence, or on `；`, with the next paragraph going on with its sentence, is broken —
+/// laid out with blank lines or without. It is the only finding on the page.
+#[test]
+fn a_lead_cut_short_or_closed_by_a_semicolon_is_a_broken_paragraph() {
+    let drafts = [
+        "社区开展垃圾分类督导\n\n本报讯（记者 王海）重熙社区组织志愿者在\n\n\
+         8日开展垃圾分类督导，共劝导不规范投放行为40余次。\n",
+        "社区组织居民学急救\n\n本报讯（记者 王海）8日，文源社区邀请红十字会志愿者为居民\
+         讲授急救知识；\n\n大家还现场练习了心肺复苏。\n",
+    ];
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    for draft in drafts {
+        for layout in [draft.to_owned(), draft.replace("\n\n", "\n")] {
+            let found = common::analyse(&layout, None, &config).diagnostics;
+            let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
+            assert_eq!(
+                rules,
+                ["paragraph/broken"],
+                "{}",
+                common::render(&layout, &found)
+            );
+        }
+    }
+}

@@ -21,7 +21,7 @@ pub use parse::parse;
 pub(crate) use parse::COLUMN_HEADINGS;
 pub(crate) use sentence::{
     closing_picture_sentence, continues_sentence, ends_sentence, ends_with_photo_credit,
-    ends_with_source_credit, leads_into, opens_news_lead, starts_with_dateline,
+    ends_with_source_credit, leads_into, opens_lead, opens_news_lead, starts_with_dateline,
 };
 
 use crate::text::{Span, SpansByStart};

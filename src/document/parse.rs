@@ -6,7 +6,8 @@ use super::columns::column_lines;
 use super::furniture::refine;
 use super::markdown::{front_matter, masks, table_cells};
 use super::sentence::{
-    asks_for_more, cut_short, ends_sentence, ends_with_photo_credit, runs_on, starts_with_dateline,
+    asks_for_more, cut_short, ends_sentence, ends_with_photo_credit, opens_lead, runs_on,
+    starts_with_dateline,
 };
 use super::{Article, Block, BlockKind, Draft, DraftKind, FrontMatter};
 use crate::text::{at_most_chars, contains_any, Span, SpansByStart};
@@ -385,7 +386,9 @@ fn classify_prose(
     {
         return BlockKind::Headline;
     }
-    if short && own_line && !has_final_inside() && !ends_sentence(body) {
+    // Ex) 本报讯（记者 王海）重熙社区组织志愿者在 / 8日开展…… — a lead cut short is still a
+    // lead: no headline opens with a dateline.
+    if short && own_line && !has_final_inside() && !ends_sentence(body) && !opens_lead(body) {
         return short_line(body, next, next_kind);
     }
     BlockKind::Paragraph

@@ -134,10 +134,40 @@ pub(crate) fn ends_with_source_credit(text: &str) -> bool {
 /// True when a paragraph opens with a news dateline: `本报讯`, `本报北京6月10日电`,
 /// `本报6月10日讯`, `新华社北京6月10日电`, `中新网…电`, `据…报道`.
 pub(crate) fn starts_with_dateline(text: &str) -> bool {
+    dateline_len(text).is_some()
+}
+
+/// True when a paragraph opens with a dateline and goes on with words of its own after it
+/// and its credit (`本报讯（记者 王海）重熙社区组织志愿者在`): a news lead, however short,
+/// never a headline or a caption. A dateline alone on its line (`新华社北京6月10日电`), or
+/// with only its credit (`本报讯 记者 王海`), is not one.
+pub(crate) fn opens_lead(text: &str) -> bool {
+    let Some(len) = dateline_len(text) else {
+        return false;
+    };
+    let rest = text[len..].trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    // Ex) 本报讯（记者 王海） — the reporters' credit in brackets belongs to the dateline.
+    let rest = match rest.strip_prefix(['（', '(']) {
+        Some(inner) => inner.find(['）', ')']).map_or("", |i| &inner[i..]),
+        None => rest,
+    };
+    rest.chars()
+        .any(|c| crate::text::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !super::parse::is_credit_line(rest)
+}
+
+/// Bytes of the dateline `text` opens with (`本报讯`, `新华社北京6月10日电`, with a leading
+/// `据`), or `None`.
+fn dateline_len(text: &str) -> Option<usize> {
     // Ex) 据新华社北京6月10日电 — a report taken from an agency.
-    let text = text.strip_prefix('据').unwrap_or(text);
+    let skipped = if text.starts_with('据') {
+        '据'.len_utf8()
+    } else {
+        0
+    };
+    let text = &text[skipped..];
     if text.starts_with("本报讯") {
-        return true;
+        return Some(skipped + "本报讯".len());
     }
     let agencies = [
         "本报",
@@ -148,20 +178,19 @@ pub(crate) fn starts_with_dateline(text: &str) -> bool {
         "央视网",
         "新华网",
     ];
-    agencies.iter().any(|agency| {
-        text.strip_prefix(agency).is_some_and(|rest| {
-            let rest = first_chars(rest, 16);
-            (rest.contains('讯') || rest.contains('电'))
-                && !rest.starts_with(|c: char| "记者的将在从对".contains(c))
-                && rest.split(['讯', '电']).next().is_some_and(|place| {
-                    place.chars().all(|c| {
-                        crate::text::is_han(c)
-                            || c.is_ascii_digit()
-                            || ('０'..='９').contains(&c)
-                            || "月日年 〇○".contains(c)
-                    })
-                })
-        })
+    agencies.iter().find_map(|agency| {
+        let rest = text.strip_prefix(agency)?;
+        let head = first_chars(rest, 16);
+        let place = head.split(['讯', '电']).next()?;
+        let mark = head[place.len()..].chars().next()?;
+        let dated = !rest.starts_with(|c: char| "记者的将在从对".contains(c))
+            && place.chars().all(|c| {
+                crate::text::is_han(c)
+                    || c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "月日年 〇○".contains(c)
+            });
+        dated.then(|| skipped + agency.len() + place.len() + mark.len_utf8())
     })
 }
 
@@ -389,6 +418,15 @@ mod tests {
         assert!(!starts_with_dateline("本报记者近日走访了"));
         assert!(!starts_with_dateline("据了解，活动将持续三天。"));
         assert!(!starts_with_dateline("本周三，社区举办活动。"));
+        assert!(opens_lead("本报讯（记者 王海）重熙社区组织志愿者在"));
+        assert!(opens_lead("新华社北京6月10日电 今天"));
+        assert!(!opens_lead("本报合肥１月３日电记者王海报道"));
+        assert!(opens_lead("本报合肥１月３日电记者王海报道：全省"));
+        assert!(!opens_lead("新华社北京6月10日电"));
+        assert!(!opens_lead("本报讯（记者 王海）"));
+        assert!(!opens_lead("本报讯 记者 王海"));
+        assert!(opens_lead("本报讯 记者从市教育局获悉"));
+        assert!(!opens_lead("重熙社区组织志愿者在"));
     }
 
     #[test]

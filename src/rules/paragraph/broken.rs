@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{
-    continues_sentence, display_width, ends_sentence, leads_into, starts_with_dateline, BlockKind,
+    continues_sentence, display_width, ends_sentence, leads_into, opens_lead, opens_list_item,
+    starts_with_dateline, BlockKind,
 };
 use crate::fix::{Edit, Fix};
 use crate::rules::Context;
@@ -12,6 +13,8 @@ declare_rule! {
     /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、版面上方概述全文的提要（下一段从头重述同样的开头）、列表行（包括逐行列举、上面几行以 `；` 结尾的最后一项）、诗行、书信落款和名单本来就不带句末标点，不报。
     ///
     /// 句子开头几个字单独成行的也报：这一行以要求下文的词结尾（`据了解` `据统计` `记者从市教育局获悉` `他说` `她表示` `目前` `同时` `此外`），或停在没有闭合的引号、括号里，或下一行以 `，` `、` `；` `：` `”` 开头——这样的短行不能当小标题，是一段话被换行断开了。说明怎么说的短行（`老街坊如是说` `听听居民怎么说`）可以是小标题，不报。
+    ///
+    /// 以电头开头的导语（`本报讯（记者 王海）……`）不会是标题：导语再短，末尾没有句末点号、下一段接着同一句话的，也报。导语以 `；` 结尾、下一段接着同一句话的也报——分号只隔开一句话里的分句，不能结束一段；导语里有 `：`，或下一段是列举的一项（`二是……` `（二）……`，或同样以 `；` 结尾）的，是逐段列举，不报。正文段落以 `；` 结尾的，常是逐段列举的分句，不报。
     ///
     /// 从报纸版面或 PDF 整栏复制来的文字，每行同宽、多断在句中，按正文逐处报告，不会当作标题或诗行。排版断行总断在同一栏宽处；一篇稿件里有三处以上在词语后断开、而断处的行宽相差超过两个字的，是作者有意分行（散文诗等），也不报；断在 `据了解` `目前` 这类词后、或下一行以标点开头的，不算分行，照报。
     /// ## 为什么
@@ -28,6 +31,11 @@ declare_rule! {
     /// 据了解
     ///
     /// ，此次活动共清理杂物两吨。
+    /// ```
+    /// ```text,flagged
+    /// 本报讯（记者 王海）8日，文源社区邀请红十字会志愿者为居民讲授急救知识；
+    ///
+    /// 大家还现场练习了心肺复苏。
     /// ```
     /// ```text,clean
     /// 本报讯（记者 王海）近日，新开街道启动老旧小区改造。
@@ -115,7 +123,8 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         }
         let first_text = &cx.text[first.span.range()];
         let second_text = &cx.text[second.span.range()];
-        if ends_sentence(first_text) || starts_with_dateline(second_text) {
+        let semicolon = lead_ends_in_semicolon(first_text, second_text);
+        if (ends_sentence(first_text) && !semicolon) || starts_with_dateline(second_text) {
             continue;
         }
         // Only prose that stops on a character or a clause mark is mid-sentence; a line
@@ -124,7 +133,11 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
             continue;
         };
         // Ex) ……办实事、开新局” / “对党忠诚…… — a quotation closes, the sentence goes on.
-        if !(is_han(last) || last.is_ascii_digit() || matches!(last, '，' | '、' | ',' | '”')) {
+        if !(is_han(last)
+            || last.is_ascii_digit()
+            || matches!(last, '，' | '、' | ',' | '”')
+            || semicolon)
+        {
             continue;
         }
         if is_name_list(first_text)
@@ -160,7 +173,7 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
             worded: carried_on || leads_into(first_text),
             width: display_width(&cx.text[last_line.range()]),
             diagnostic: Diagnostic::new(&RULE, span, "段落在句子中间断开")
-                .with_note(note(carried_on.then_some(next)))
+                .with_note(note(carried_on.then_some(next), semicolon))
                 .with_related(
                     Span::new(
                         second.span.start,
@@ -174,16 +187,48 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
     found
 }
 
-/// What the finding explains: the mark the next paragraph opens with, when it does.
-fn note(mark: Option<char>) -> String {
+/// What the finding explains: the mark the next paragraph opens with, when it does, or the
+/// `；` the paragraph ends with.
+fn note(mark: Option<char>, semicolon: bool) -> String {
     match mark {
         Some(mark) => format!(
             "下一段以“{mark}”开头，接着这一段的句子；这里的换行多半是排版或复制时留下的，应连成一段。"
         ),
+        None if semicolon => {
+            "分号只隔开一句话里的分句，不能结束一段；下一段接着同一句话，应连成一段（若本意是另起一段，把“；”改为“。”）。".to_owned()
+        }
         None => {
             "这一段末尾没有句末点号，下一段接着同一句话；多半是排版或复制时留下的换行。".to_owned()
         }
     }
+}
+
+/// A news lead that ends in `；` (`本报讯（记者 王海）8日，……讲授急救知识；` / `大家还现场练习了
+/// 心肺复苏。`): `；` parts the clauses of one sentence (GB/T 15834) and ends no paragraph, and
+/// a lead opening with its dateline is no list item. The lead that opens a list (`……部署三项
+/// 工作：`, or whose next paragraph is an item, `二是……`, or ends in `；` as items do) is left
+/// to the writer. Only a lead is judged: a body paragraph ending in `；` is as often a clause
+/// of a list set out line by line.
+fn lead_ends_in_semicolon(block: &str, next: &str) -> bool {
+    let next = next.trim_end();
+    block.trim_end().ends_with(['；', ';'])
+        && opens_lead(block)
+        && !block.contains(['：', ':'])
+        && !next.ends_with(['；', ';', '：', ':'])
+        && !opens_list_item(next)
+        && !opens_enumerated_clause(next)
+}
+
+/// `二是……` `其二，……` `第二，……` `首先，……` `——……`: the next clause of an enumeration.
+fn opens_enumerated_clause(text: &str) -> bool {
+    const ORDERS: [&str; 5] = ["首先", "其次", "再次", "最后", "——"];
+    let mut chars = text.chars();
+    let first = chars.next();
+    let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let second = chars.next();
+    (numeral(first) && second == Some('是'))
+        || (matches!(first, Some('其' | '第')) && numeral(second))
+        || ORDERS.iter().any(|w| text.starts_with(w))
 }
 
 /// Whether `next` opens with the words `block` opened with: a summary set above its story
