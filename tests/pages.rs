@@ -119,3 +119,29 @@ fn a_lead_cut_short_or_closed_by_a_semicolon_is_a_broken_paragraph() {
         }
     }
 }
+
+/// A join deletes only blank text: a Markdown comment between the two halves keeps the
+/// finding but loses the fix, and a Markdown container's `:::` carries no sentence on.
+#[test]
+fn a_join_never_deletes_what_lies_between() {
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    let md = std::path::Path::new("draft.md");
+    let commented = "标题\n\n本报讯（记者 王海）8日，社区开展活动。\n\n据了解\n\
+                     <!-- 编者注：数字待核实 -->\n，此次活动共清理杂物两吨。\n";
+    let found = common::analyse(commented, Some(md), &config).diagnostics;
+    let broken: Vec<_> = (found.iter())
+        .filter(|d| d.rule == "paragraph/broken")
+        .collect();
+    assert_eq!(broken.len(), 1, "{}", common::render(commented, &found));
+    assert!(broken[0].fixes.is_empty(), "{:?}", broken[0].fixes);
+    let fixed = jiaodui::lint::fix(commented, Some(md), &config, common::today());
+    assert!(fixed.text.contains("编者注"), "{}", fixed.text);
+    let container = "活动报道\n\n本报讯（记者 王海）8日，社区开展活动，居民纷纷参与\n\n\
+                     ::: tip\n此次活动共清理杂物两吨。\n:::\n";
+    let found = common::analyse(container, Some(md), &config).diagnostics;
+    assert!(
+        found.iter().all(|d| d.rule != "paragraph/broken"),
+        "{}",
+        common::render(container, &found)
+    );
+}

@@ -281,7 +281,13 @@ pub(crate) fn cut_short(line: &str, next: &str) -> bool {
 /// True when `text` opens with a mark that carries on a sentence begun above it: `，` `、`
 /// `；` `：` or a closing quote.
 pub(crate) fn continues_sentence(text: &str) -> bool {
-    text.starts_with(['，', '、', '；', '：', '”', ',', ';', ':'])
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('，' | '、' | '；' | '：' | '”') => true,
+        // Ex) `::: tip` in Markdown is no sentence's colon.
+        Some(',' | ';' | ':') => chars.next().is_some_and(crate::text::is_han),
+        _ => false,
+    }
 }
 
 /// True when `line` ends in words that ask for the rest of their sentence: where a report
@@ -303,12 +309,20 @@ pub(crate) fn leads_into(line: &str) -> bool {
         "首先", "其次",
     ];
     let line = line.trim_end();
+    // Ex) 乐在其中, 身在其中: an opener ends a heading's phrase unless it stands alone or
+    // after a comma.
+    let opener = |w: &&str| {
+        line.strip_suffix(*w)
+            .is_some_and(|before| before.is_empty() || before.ends_with(['，', '。']))
+    };
     (line.starts_with('据') && SOURCES.iter().any(|w| line.ends_with(w)))
-        || LEARNED.iter().chain(&OPENERS).any(|w| line.ends_with(w))
+        || LEARNED.iter().any(|w| line.ends_with(w))
+        || OPENERS.iter().any(opener)
 }
 
-/// `他说`, `她表示`, `专家认为`. A speaker told how (`老者如是说`, `听听居民怎么说`) or a noun
-/// (`一部小说`) closes a heading.
+/// `他说`, `她表示`, `专家认为`. A heading over quotations names a group (`学员说`,
+/// `代表说`, `网友说`) or is said to someone (`我想对你说`), and a speaker told how
+/// (`老者如是说`, `听听居民怎么说`) or a noun (`一部小说`) closes one.
 fn introduces_speech(line: &str) -> bool {
     const SAYS: [&str; 9] = [
         "说",
@@ -323,10 +337,30 @@ fn introduces_speech(line: &str) -> bool {
     ];
     const HOW: [&str; 7] = ["如是", "这样", "那样", "怎么", "如何", "怎样", "什么"];
     const NOUNS: [&str; 7] = ["小说", "传说", "学说", "演说", "解说", "评说", "诉说"];
+    const GROUPS: [&str; 14] = [
+        "学员",
+        "代表",
+        "网友",
+        "市民",
+        "居民",
+        "群众",
+        "学生",
+        "家长",
+        "游客",
+        "读者",
+        "观众",
+        "听众",
+        "委员",
+        "志愿者",
+    ];
     let line = line.trim_end();
-    SAYS.iter()
-        .any(|w| line.len() > w.len() && line.ends_with(w))
-        && !HOW.iter().any(|w| line.contains(w))
+    let heading = |who: &str| {
+        GROUPS.iter().any(|g| who.ends_with(g)) || who.chars().rev().take(3).any(|c| c == '对')
+    };
+    SAYS.iter().any(|w| {
+        line.strip_suffix(*w)
+            .is_some_and(|who| !who.is_empty() && !heading(who))
+    }) && !HOW.iter().any(|w| line.contains(w))
         && !NOUNS.iter().any(|w| line.ends_with(w))
 }
 

@@ -140,7 +140,9 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         {
             continue;
         }
+        let last_line = first.lines.last().map_or(first.span, |&l| l);
         if is_name_list(first_text)
+            || is_spaced_names(&cx.text[last_line.range()])
             || ends_semicolon_list(cx, index)
             || restarts(first_text, second_text)
         {
@@ -161,12 +163,15 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         // on; elsewhere a full stop may be what is missing.
         let edits = vec![Edit::delete(gap)];
         let joins = is_han(last) || last.is_ascii_digit() || (last == '”' && next != '”');
-        let fix = if carried_on && joins {
+        // Ex) a Markdown comment between the two: joining would delete it.
+        let blank = cx.text[gap.range()].chars().all(char::is_whitespace);
+        let fix = if !blank {
+            None
+        } else if carried_on && joins {
             Fix::safe("与下一段合并", edits)
         } else {
             Fix::suggested("与下一段合并", edits)
         };
-        let last_line = first.lines.last().map_or(first.span, |&l| l);
         found.push(Break {
             article: article_of[index],
             mid_phrase: is_han(last),
@@ -252,6 +257,20 @@ fn ends_semicolon_list(cx: &Context<'_>, index: usize) -> bool {
 }
 
 /// A roll of names wrapped over lines (`王海、李敏（女）、张强、……`): no sentence to end.
+/// True when `line` is words of two to four characters set apart by spaces, two or more of
+/// them: a list of names (`王秀英 刘建国 张强`) under a heading, not a sentence cut short.
+fn is_spaced_names(line: &str) -> bool {
+    let mut words = 0;
+    for word in line.split([' ', '　']).filter(|w| !w.is_empty()) {
+        let n = word.chars().count();
+        if !(2..=4).contains(&n) || !word.chars().all(is_han) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
+}
+
 fn is_name_list(text: &str) -> bool {
     let mut depth = 0u32;
     let mut items = 0usize;
