@@ -28,7 +28,7 @@ pub(crate) use roles::starts_with_role;
 use std::sync::OnceLock;
 
 use super::Input;
-use crate::document::{BlockId, BlockKind, Draft};
+use crate::document::{BlockId, BlockKind, Draft, COLUMN_HEADINGS};
 use crate::text::{Span, SpansByStart};
 use roles::{is_staff_role, RoleWords};
 
@@ -561,6 +561,15 @@ impl At {
     }
 }
 
+/// True when `body` is a reporter's column heading (`记者观察`, `□记者手记`): a role word
+/// followed by one of [`COLUMN_HEADINGS`], not by a name.
+fn heads_a_column(body: &str) -> bool {
+    let words = body.trim_start_matches(is_credit_mark);
+    COLUMN_HEADINGS
+        .iter()
+        .any(|h| words.find(h).is_some_and(|i| words[..i].ends_with("记者")))
+}
+
 impl Scan<'_> {
     /// The bylines and photo credits of one block, by what the parser took it for.
     fn block(&self, draft: &Draft, kind: BlockKind, at: At, out: &mut Bylines) {
@@ -612,7 +621,8 @@ impl Scan<'_> {
             }
             // Ex) □本报记者 张靖 本报通讯员 郜敏 — a credit line above the lead, which a parser
             // that does not know the mark takes for a headline.
-            BlockKind::Headline if starts_with_role(body) => {
+            // A column's heading there (`记者观察`) names no one.
+            BlockKind::Headline if starts_with_role(body) && !heads_a_column(body) => {
                 out.bylines.extend(self.credit_line(body, at));
             }
             BlockKind::Headline => out.bylines.extend(self.author_line(draft, body, at)),
