@@ -160,6 +160,35 @@ fn pages_of_one_kind_of_line_by_the_thousand_are_checked_in_proportion() {
     assert!(status.code().is_some_and(|code| code <= 1), "{status}");
 }
 
+/// A page of one signed article and 6 MB of photo-news items after it, none credited, each
+/// with a caption line under it — checked whole, as the language server checks a page —
+/// costs in proportion to its size. Each item asks whether its article credits a picture,
+/// and each once cost a scan of the article: the page took four minutes in a debug build
+/// (4 MB two); now it takes a few seconds. `check` cuts a file this large into parts, so
+/// the page is analysed here as one. The deadline only tells a hang from a slow machine.
+#[test]
+fn a_page_of_photo_items_by_the_thousand_is_checked_in_proportion() {
+    let mut page =
+        "新开街道推进老旧小区改造\n\n本报讯（记者 王海）近日，新开街道启动老旧小区改造。\n\n"
+            .to_owned();
+    let item =
+        "8日，红旗社区组织志愿者清理楼道杂物。图为志愿者在清理杂物。\n\n居民在健身广场锻炼\n\n";
+    let items = 6 * 1024 * 1024 / item.len();
+    page.push_str(&item.repeat(items));
+    let config = jiaodui::config::LoadedConfig::defaults(PathBuf::from("."));
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let today = jiff::civil::date(2024, 1, 15);
+        let analysis = jiaodui::lint::analyse(&page, None, &config, today);
+        let _ = done.send(analysis.diagnostics.len());
+    });
+    let findings = finished
+        .recv_timeout(std::time::Duration::from_secs(90))
+        .expect("checking a page of 6 MB of photo items took over 90 seconds");
+    // Every item is reported: the page was judged, not skipped.
+    assert_eq!(findings, items);
+}
+
 #[test]
 fn symlink_loop_in_a_walked_folder_is_reported_and_the_rest_checked() {
     let dir = tempfile::tempdir().unwrap();

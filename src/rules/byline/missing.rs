@@ -2,12 +2,12 @@ use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{
-    closing_picture_sentence, ends_with_source_credit, opens_list_item, opens_news_lead, Article,
-    BlockKind,
+    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockKind,
 };
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::BylinePlace;
 use crate::rules::byline::house::house_byline;
+use crate::rules::photo::credit_missing::photo_news_item;
 use crate::rules::Context;
 use crate::text::Span;
 
@@ -15,7 +15,7 @@ declare_rule! {
     /// ## 查什么
     /// 新闻稿没有电头和署名：开头没有电头加署名（`本报讯（记者 王海）`、`本报6月10日讯（记者 王海）`、`新华社北京6月10日电（记者 王海）`），没有署名行，文末也没有署名；或者用了本报电头（`本报讯`）却没写记者名（本报要求署名时）。
     ///
-    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）和文末注明来源的转载稿（`（据新华社）`、`（据《人民日报》）`、`（综合新华社、央视新闻）`、`（来源：新华网）`）不需要本报记者署名；图片新闻（末句为 `图为……。` 的稿件）以图片署名为署名，缺了图片署名由 `photo/credit-missing` 提示；文末电头（`……。（本报华盛顿12月30日电）`）也算署名；电头和署名写错了地方（`8日，本报讯（记者 王海）社区……`）的稿件有署名，由 `byline/position` 提示位置。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
+    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）和文末注明来源的转载稿（`（据新华社）`、`（据《人民日报》）`、`（综合新华社、央视新闻）`、`（来源：新华网）`）不需要本报记者署名；图片新闻（只有一段、末句为 `图为……。` 的稿件）以图片署名为署名，缺了图片署名由 `photo/credit-missing` 提示，导语以 `图为……。` 结尾而后面还有正文的稿件仍要署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名；电头和署名写错了地方（`8日，本报讯（记者 王海）社区……`）的稿件有署名，由 `byline/position` 提示位置。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
     /// ## 为什么
     /// 见报的每篇稿件都要署名：署名表明由谁对稿件负责，漏署是付印前必须查出的差错。
     /// ## 示例
@@ -160,8 +160,10 @@ fn is_news_item(cx: &Context<'_>, article: &Article, has_dateline: bool) -> bool
         return false;
     }
     let text = block_text(lead);
-    // Ex) 8日，……。图为…… — a photo-news item, signed by a photo credit, not a byline.
-    if opens_list(text) || closing_picture_sentence(text).is_some() {
+    // Ex) 8日，……。图为……。 ending its item — a photo-news item, signed by a photo credit,
+    // not a byline; photo/credit-missing judges its credit. Ex) 8日，……。图为……。 followed
+    // by more of the report — a news lead, which asks for a byline.
+    if opens_list(text) || photo_news_item(cx, lead).is_some() {
         return false;
     }
     opens_news_lead(text)
