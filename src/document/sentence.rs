@@ -304,9 +304,21 @@ pub(crate) fn leads_into(line: &str) -> bool {
         "了解", "介绍", "统计", "悉", "调查", "测算", "估算", "报道", "透露", "分析",
     ];
     const LEARNED: [&str; 5] = ["获悉", "了解到", "得知", "获知", "注意到"];
-    const OPENERS: [&str; 13] = [
-        "目前", "同时", "此外", "另外", "其中", "因此", "但是", "然而", "而且", "并且", "所以",
-        "首先", "其次",
+    const OPENERS: [&str; 14] = [
+        "目前",
+        "同时",
+        "与此同时",
+        "此外",
+        "另外",
+        "其中",
+        "因此",
+        "但是",
+        "然而",
+        "而且",
+        "并且",
+        "所以",
+        "首先",
+        "其次",
     ];
     let line = line.trim_end();
     // Ex) 乐在其中, 身在其中: an opener ends a heading's phrase unless it stands alone or
@@ -428,6 +440,9 @@ mod tests {
             "一部小说",
             "说",
             "记者手记",
+            "乐在其中",
+            "学员说",
+            "我想对你说",
         ] {
             assert!(!asks_for_more(line), "{line}");
         }

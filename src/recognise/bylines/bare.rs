@@ -12,7 +12,7 @@
 use super::credit::{is_space, leading_spaces};
 use super::names::{looks_like_name, split_glued};
 use super::{Credit, CreditForm, Name, Scan};
-use crate::recognise::dates::scan;
+use crate::recognise::dates::{scan, TIME_OF_DAY};
 use crate::text::{is_han, Span};
 
 /// Words of time the date recogniser does not take for dates, which open a lead:
@@ -28,11 +28,6 @@ const TIME_WORDS: [&str; 10] = [
     "前不久",
     "不久前",
     "今年以来",
-];
-
-/// Parts of a day written after a date: `8日上午，`, `9日晚，`.
-const DAY_PARTS: [&str; 12] = [
-    "上午", "下午", "中午", "晚上", "傍晚", "凌晨", "清晨", "早上", "夜间", "上旬", "中旬", "晚",
 ];
 
 /// How a place or an organisation ends: a word that looks like a name by its first
@@ -168,7 +163,7 @@ impl Scan<'_> {
         if len == 0 {
             return None;
         }
-        let part = DAY_PARTS.iter().find(|p| rest[len..].starts_with(*p));
+        let part = TIME_OF_DAY.iter().find(|p| rest[len..].starts_with(*p));
         Some(len + part.map_or(0, |p| p.len()))
     }
 }

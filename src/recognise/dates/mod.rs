@@ -25,6 +25,8 @@ mod scanner;
 #[cfg(test)]
 pub(crate) mod tests;
 mod times;
+
+pub(crate) use times::TIME_OF_DAY;
 mod words;
 mod written;
 

@@ -4,7 +4,8 @@ use super::scanner::Scanner;
 use super::{DateMention, Digits, Mention, TimeExpr};
 use crate::text::{is_han, Span};
 
-pub(super) const TIME_OF_DAY: [&str; 13] = [
+/// Parts of a day, before an hour (`上午9时`) or after a day (`8日上午`).
+pub(crate) const TIME_OF_DAY: [&str; 13] = [
     "上午", "下午", "晚上", "早上", "早晨", "凌晨", "中午", "傍晚", "清晨", "夜间", "夜里", "晚",
     "早",
 ];

@@ -159,19 +159,7 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         let tail_start = first_text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
         let span = Span::new(first.span.start + tail_start as u32, first.span.end);
         let gap = Span::new(first.span.end, second.span.start);
-        // Only the line break can go between a word and the mark that carries its sentence
-        // on; elsewhere a full stop may be what is missing.
-        let edits = vec![Edit::delete(gap)];
-        let joins = is_han(last) || last.is_ascii_digit() || (last == '”' && next != '”');
-        // Ex) a Markdown comment between the two: joining would delete it.
-        let blank = cx.text[gap.range()].chars().all(char::is_whitespace);
-        let fix = if !blank {
-            None
-        } else if carried_on && joins {
-            Fix::safe("与下一段合并", edits)
-        } else {
-            Fix::suggested("与下一段合并", edits)
-        };
+        let fix = join(cx, gap, carried_on, last, next);
         found.push(Break {
             article: article_of[index],
             mid_phrase: is_han(last),
@@ -257,6 +245,23 @@ fn ends_semicolon_list(cx: &Context<'_>, index: usize) -> bool {
 }
 
 /// A roll of names wrapped over lines (`王海、李敏（女）、张强、……`): no sentence to end.
+/// The fix that joins two paragraphs by deleting `gap`, the line break between them: safe
+/// only where nothing but the break can go between a word and the mark that carries its
+/// sentence on (elsewhere a full stop may be what is missing), and none when the gap holds
+/// more than blank text (a Markdown comment would go with it).
+fn join(cx: &Context<'_>, gap: Span, carried_on: bool, last: char, next: char) -> Option<Fix> {
+    if !cx.text[gap.range()].chars().all(char::is_whitespace) {
+        return None;
+    }
+    let edits = vec![Edit::delete(gap)];
+    let joins = is_han(last) || last.is_ascii_digit() || (last == '”' && next != '”');
+    if carried_on && joins {
+        Fix::safe("与下一段合并", edits)
+    } else {
+        Fix::suggested("与下一段合并", edits)
+    }
+}
+
 /// True when `line` is words of two to four characters set apart by spaces, two or more of
 /// them: a list of names (`王秀英 刘建国 张强`) under a heading, not a sentence cut short.
 fn is_spaced_names(line: &str) -> bool {
