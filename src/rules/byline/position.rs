@@ -114,6 +114,9 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     .flat_map(|c| c.names())
                     .any(|m| m.text == n.text)
             });
+            if !repeats && signs_a_section(cx, article, proper, byline) {
+                continue;
+            }
             let mut diagnostic = Diagnostic::new(&RULE, byline.span, "一篇稿件出现两处署名")
                 .with_related(proper.span, "第一处署名");
             if repeats {
@@ -136,6 +139,23 @@ fn writer_signs(cx: &Context<'_>, index: usize, article: &Article, byline: &Byli
         && !cx.facts.bylines.has_lead_byline(index)
         && super::at_end(cx, article, byline)
         && (byline.credit.as_ref()).is_some_and(|c| c.groups.iter().all(|g| g.role.is_none()))
+}
+
+/// Whether `byline` is another writer's signature closing the article below a heading
+/// line set after the first credit (`办好群众身边的小事` / `……。（孙露）`): a commentary
+/// or a brief of its own that the parser could not tell from a section of this item, since
+/// the item above did not close with its credit. Two items, not two credits.
+fn signs_a_section(cx: &Context<'_>, article: &Article, first: &Byline, byline: &Byline) -> bool {
+    let role_less =
+        (byline.credit.as_ref()).is_some_and(|c| c.groups.iter().all(|g| g.role.is_none()));
+    byline.place == BylinePlace::Trailing
+        && role_less
+        && super::at_end(cx, article, byline)
+        && (article.paragraphs.iter()).any(|&id| {
+            id > first.block
+                && id < byline.block
+                && cx.draft.blocks[id].kind == BlockKind::Subheading
+        })
 }
 
 /// Whether the byline closes a line of a list (`■……。（王海）`), as each brief of a roundup
