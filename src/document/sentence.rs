@@ -84,18 +84,21 @@ pub(crate) fn closing_picture_sentence(text: &str) -> Option<usize> {
         - rest
             .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
             .len();
-    if !body[start..].starts_with("图为") || open_marks(&trimmed[..start]) {
+    if !body[start..].starts_with("图为") || left_open(&trimmed[..start], false) {
         return None;
     }
     Some(start)
 }
 
-/// True when `text` leaves a quotation or bracket open: `他说：“……`, `（……`.
-fn open_marks(text: &str) -> bool {
+/// True when `text` leaves a quotation or bracket open: `他说：“……`, `（……`. A close
+/// without its open is not counted when `stray_closes` is false; when true it cancels an
+/// open after it.
+fn left_open(text: &str, stray_closes: bool) -> bool {
     let mut depth: i32 = 0;
     for c in text.chars() {
         match c {
             '“' | '「' | '『' | '（' | '(' | '《' => depth += 1,
+            '”' | '」' | '』' | '）' | ')' | '》' if stray_closes => depth -= 1,
             '”' | '」' | '』' | '）' | ')' | '》' => depth = (depth - 1).max(0),
             _ => {}
         }
@@ -379,20 +382,7 @@ fn introduces_speech(line: &str) -> bool {
 /// True when `line` ends inside a quotation or a bracket it opened after its start: a line
 /// that is all one bracketed note (`（1988年9月5日……通过`) is set apart on purpose.
 fn leaves_open(line: &str) -> bool {
-    let body = line.trim_start_matches(['（', '(', '《', '〈']);
-    let mut depth = 0i32;
-    let mut opened = false;
-    for c in body.chars() {
-        match c {
-            '“' | '（' | '(' | '《' | '「' | '『' => {
-                depth += 1;
-                opened = true;
-            }
-            '”' | '）' | ')' | '》' | '」' | '』' => depth -= 1,
-            _ => {}
-        }
-    }
-    opened && depth > 0
+    left_open(line.trim_start_matches(['（', '(', '《', '〈']), true)
 }
 
 /// The first `n` characters of `text` (all of it when shorter).
