@@ -474,7 +474,7 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
         roles: RoleWords::new(input.newsroom.roles),
         roster: input.newsroom.roster,
     };
-    let article_of = article_of_blocks(draft);
+    let article_of = draft.articles_by_block();
     // The last block of an article that may carry its end credit: sign-off lines, verse
     // and subheadings never do.
     let last_closing: Vec<Option<BlockId>> = (draft.articles.iter())
@@ -507,19 +507,6 @@ pub fn recognise(input: &Input<'_>) -> Bylines {
         cx.block(draft, block.kind, at, &mut out);
     }
     out
-}
-
-/// The article of each block, computed once: `Draft::article_of` searches.
-fn article_of_blocks(draft: &Draft) -> Vec<Option<usize>> {
-    let mut article_of: Vec<Option<usize>> = vec![None; draft.blocks.len()];
-    for (index, article) in draft.articles.iter().enumerate() {
-        for id in article.blocks() {
-            if let Some(slot) = article_of.get_mut(id) {
-                *slot = Some(index);
-            }
-        }
-    }
-    article_of
 }
 
 /// What the recogniser reads with: the text and what the newsroom told it.
