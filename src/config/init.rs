@@ -85,7 +85,7 @@ pub(crate) fn starter(preset: Option<Preset>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{BylineForm, LoadedConfig};
+    use crate::config::{BylinePosition, LoadedConfig};
     use std::path::Path;
 
     #[test]
@@ -97,7 +97,7 @@ mod tests {
         }
         let text = starter(Some(Preset::RenminRibao));
         let loaded = LoadedConfig::parse(&text, Path::new("j.toml"), &["date/relative"]).unwrap();
-        assert_eq!(loaded.config.byline.form, Some(BylineForm::Reported));
+        assert_eq!(loaded.config.byline.position, Some(BylinePosition::Mixed));
         let plain = LoadedConfig::parse(STARTER_CONFIG, Path::new("j.toml"), &[]).unwrap();
         assert_eq!(
             plain.config.byline.form, None,

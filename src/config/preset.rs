@@ -105,17 +105,14 @@ const LOCAL_DAILY: Table = Table {
     ],
 };
 
-/// The style of a national daily's news pages, as 人民日报 printed it around 2000.
+/// The style of a national daily's news pages, as 人民日报 prints it. Both credit forms are
+/// its own: the reported form of its pages around 2000 and the bracketed one of today, so
+/// the preset leaves `form` to each draft.
 const RENMIN_RIBAO: Table = Table {
-    summary: "全国性日报要闻版的常见体例（以世纪之交的人民日报为准）：报道式署名，姓名之间用顿号，\
-              简讯文末署名，图片署名在括号中。",
+    summary: "全国性日报要闻版的常见体例（以人民日报为准）：署名报道式（世纪之交，\
+              `本报北京1月4日电 记者王海、李敏报道：`）和括号式（今天，`本报北京6月7日电（记者丁怡婷）`）\
+              都是本报写法，不统一规定；姓名之间用顿号，简讯文末署名，图片署名在括号中。",
     entries: &[
-        entry(
-            "byline",
-            "form",
-            "\"reported\"",
-            "本报北京1月4日电 记者王海、李敏报道：……",
-        ),
         entry("byline", "separator", "\"、\"", "记者王海、李敏"),
         entry(
             "byline",
@@ -295,7 +292,7 @@ pub fn presets_markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{BylineForm, BylinePosition, CreditSpacing, NameSeparator};
+    use crate::config::{BylinePosition, CreditSpacing, NameSeparator};
 
     #[test]
     fn every_preset_is_a_valid_config_of_house_style_keys_only() {
@@ -322,8 +319,10 @@ mod tests {
             );
             assert_eq!(Preset::from_name(preset.name()), Some(preset));
             let byline = &config.byline;
+            // 人民日报 prints both credit forms (see `RENMIN_RIBAO`): its form is each draft's.
+            let form_set = byline.form.is_some() || preset == Preset::RenminRibao;
             assert!(
-                byline.form.is_some()
+                form_set
                     && byline.separator.is_some()
                     && byline.spacing.is_some()
                     && byline.position.is_some()
@@ -341,7 +340,7 @@ mod tests {
             toml::from_str("preset = \"人民日报\"\n[byline]\nseparator = \" \"\n").unwrap();
         config.preset.unwrap().apply(&mut config);
         assert_eq!(config.byline.separator, Some(NameSeparator::Space));
-        assert_eq!(config.byline.form, Some(BylineForm::Reported));
+        assert_eq!(config.byline.form, None, "both forms are 人民日报's");
         assert_eq!(config.byline.position, Some(BylinePosition::Mixed));
         assert_eq!(config.byline.spacing, Some(CreditSpacing::Joined));
     }

@@ -134,7 +134,7 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
 }
 
 /// Role words a name follows: `居民王秀英`.
-const BEFORE_NAME: [&str; 44] = [
+const BEFORE_NAME: [&str; 55] = [
     "居民",
     "村民",
     "市民",
@@ -179,6 +179,17 @@ const BEFORE_NAME: [&str; 44] = [
     "职工",
     "员工",
     "社工",
+    "游客",
+    "学生",
+    "家长",
+    "农民",
+    "设计师",
+    "工程师",
+    "教练",
+    "董事长",
+    "会长",
+    "馆长",
+    "部长",
 ];
 
 /// Titles a name precedes: `王秀英老人`, `李师傅` (surname-only forms are not names).

@@ -34,8 +34,9 @@ static NOT_NAME_ENDS: CharSet =
 /// `小张`'s `张小`.
 static ADDRESS: CharSet = CharSet::of("老小");
 
-/// Marks after which a sentence starts.
-const SENTENCE_ENDS: [char; 4] = ['。', '！', '？', '；'];
+/// Marks after which a sentence starts, and the closing quote a speaker is named after
+/// (`“……。”孙建花说`).
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', '”'];
 
 /// The byte ranges of `body` that are a speaker's name at a sentence's start.
 pub(super) fn speakers(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {

@@ -3,22 +3,24 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::document::{BlockKind, Draft};
 use crate::fix::{Edit, Fix};
+use crate::gazetteer::{Level, PlaceId};
 use crate::recognise::persons::{surname_chars, Mention, MentionSource, Occurrence, Persons};
 use crate::rules::Context;
 use pinyin::ToPinyinMulti;
 
 declare_rule! {
     /// ## 查什么
-    /// 同一篇稿件中，同一个人的名字有两种写法：两个三字或三字以上的姓名，各自紧挨着称谓或职务出现（`居民王秀英`、`王秀芳老人`、`书记李建国`）或出现在署名中，或在句首紧挨着 `说`、`表示`、`告诉`、`介绍` 等（`王秀瑛说：“……”`，称谓加姓的 `张先生`、`唐排长` 和机构名不算），姓氏和字数相同，名字只差一个字，或名字读音相同（`王秀英`、`王修瑛`）。图片说明和署名也算在内。
+    /// 同一篇稿件中，同一个人的名字有两种写法：两个三字或三字以上的姓名，各自紧挨着称谓或职务出现（`居民王秀英`、`王秀芳老人`、`书记李建国`）或出现在署名中，或在句首、引语之后紧挨着 `说`、`表示`、`告诉`、`介绍` 等（`王秀瑛说：“……”`、`“……。”孙建花说`，称谓加姓的 `张先生`、`唐排长` 和机构名不算），姓氏和字数相同，名字只差一个字，或名字读音相同（`王秀英`、`王修瑛`）。图片说明和署名也算在内。
     ///
     /// 读音相同，指每个字取某一种读音时拼音相同，不计声调，不管有几个字不同。
     ///
     /// 称谓在姓名前时（`居民王秀英参加了活动`），姓名到哪里为止看后面的字词：`说`、`在`、`的`、`参加`、`来到` 等。后面的字词看不出时（`居民王秀英冒雨赶来`），只有稿件中另有一个同姓三字姓名与它同一位置有一个字相同（`王秀芳老人`），才当作三字姓名：不同的是末字时，它还须常作名字的末字（`居民王海挤进人群` 不是 `王海挤`）；前两个字是稿件中另一个姓名时不算（有 `居民韩建说`，`居民韩建英勇救人` 就不是 `韩建英`）。
     ///
-    /// 冠以两种不同职务的两个姓名（`书记李明华`、`医生李明桦`；正职和副职也算两种，如 `书记李建国`、`副书记李建军`），一个有职务、一个称居民或村民的（`主任张丽华`、`居民张丽萍`），一个称女士、一个称先生（`女士`、`先生`）的，或写明的年龄不同的（`90岁的刘玉兰老人`、`87岁的刘玉珍老人`），是两个人。
+    /// 冠以两种不同职务的两个姓名（`书记李明华`、`医生李明桦`；正职和副职也算两种，如 `书记李建国`、`副书记李建军`），一个有职务、一个称居民或村民的（`主任张丽华`、`居民张丽萍`；游客、学生、家长、农民也算居民），一个称女士、一个称先生（`女士`、`先生`）的，或写明的年龄不同的（`90岁的刘玉兰老人`、`87岁的刘玉珍老人`），是两个人。
     ///
-    /// 署名记者的名字只与正文中提到的记者（`记者王梅`）比较，不与报道中的人物比较。同一句里出现的两个姓名（`王秀英和王秀芳姐妹`）、两位署名的记者或摄影记者、各出现不止一次的两个姓名，都当作两个人。两字姓名不比较：`王海` 和 `王梅` 是两个人的可能远大于写错。
+    /// 署名记者的名字只与正文中提到的记者（`记者王梅`）比较，不与报道中的人物比较。同一句里出现的两个姓名（`王秀英和王秀芳姐妹`）、两位署名的记者或摄影记者、各出现不止一次的两个姓名，只出现在同一版两篇稿件各自正文里、两篇写的又是不同县区的两个姓名（写云州区的一篇里的 `村民李秀兰`，写左云县的另一篇里的 `李秀岚老人`），都当作两个人；图片说明、标题和署名不属于哪篇正文，与各篇都比较。两字姓名不比较：`王海` 和 `王梅` 是两个人的可能远大于写错。
     /// ## 为什么
     /// 报道中一位居民的名字写成两样，必有一个是错的，认识这个人的读者一眼就会发现。
     /// ## 示例
@@ -99,6 +101,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             if occ_a.len() >= 2 && occ_b.len() >= 2 {
                 continue;
             }
+            // Ex) 村民李秀兰 of one county's story, 李秀岚老人 of another's: two people.
+            if !reporters && in_other_places(cx, occ_a, occ_b) {
+                continue;
+            }
             if occ_a
                 .iter()
                 .any(|x| occ_b.iter().any(|y| x.sentence == y.sentence))
@@ -120,6 +126,45 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether two names are two people of two stories: each printed only in the bodies of its
+/// own news items, and those items tell of places in different counties (`西坪镇村民李秀兰`
+/// of 云州区, `李秀岚老人` of 左云县). A caption, a headline or a credit may be about any
+/// story beside it, and two items of one place may well name one resident.
+fn in_other_places(cx: &Context<'_>, a: &[Occurrence], b: &[Occurrence]) -> bool {
+    let (Some(a), Some(b)) = (stories(cx.draft, a), stories(cx.draft, b)) else {
+        return false;
+    };
+    if a.iter().any(|x| b.contains(x)) {
+        return false;
+    }
+    let (a, b) = (counties(cx, &a), counties(cx, &b));
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|c| b.contains(c))
+}
+
+/// The articles in whose bodies a name is printed, or `None` when it is printed anywhere
+/// else too.
+fn stories(draft: &Draft, occurrences: &[Occurrence]) -> Option<Vec<usize>> {
+    (occurrences.iter())
+        .map(|o| {
+            let block = draft.block_at(o.span.start)?;
+            let body = draft.blocks[block].kind == BlockKind::Paragraph;
+            body.then(|| draft.article_of(block)).flatten()
+        })
+        .collect()
+}
+
+/// The counties of the places the articles name, each settled on one place.
+fn counties(cx: &Context<'_>, articles: &[usize]) -> Vec<PlaceId> {
+    let g = cx.gazetteer;
+    (cx.facts.places.mentions.iter())
+        .filter(|m| m.article.is_some_and(|a| articles.contains(&a)))
+        .filter_map(|m| match m.places[..] {
+            [place] => g.ancestor_at(place, Level::County),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The cue words (`书记`, `居民`) each name is printed with in the text, with what is said
@@ -345,7 +390,7 @@ fn readings(c: char) -> impl Iterator<Item = &'static str> {
 
 /// Offices and trades, with the words that name one office alike: two names printed with
 /// different ones are two people.
-const OFFICES: [&[&str]; 26] = [
+const OFFICES: [&[&str]; 31] = [
     &["书记", "支书"],
     &["主任"],
     &["负责人"],
@@ -371,13 +416,18 @@ const OFFICES: [&[&str]; 26] = [
     &["社工"],
     &["记者"],
     &["店主", "摊主"],
+    &["设计师", "工程师"],
+    &["教练"],
+    &["董事长", "会长"],
+    &["馆长"],
+    &["部长"],
     &["工作人员"],
 ];
 
 const WOMEN: [&str; 5] = ["女士", "大妈", "阿姨", "奶奶", "大姐"];
 const MEN: [&str; 5] = ["先生", "大爷", "爷爷", "大哥", "老汉"];
 /// Ordinary people of the story: not an office's holder.
-const RESIDENTS: [&str; 3] = ["居民", "村民", "市民"];
+const RESIDENTS: [&str; 7] = ["居民", "村民", "市民", "游客", "学生", "家长", "农民"];
 
 /// The offices a name is printed with, whether as a woman or a man, and its age.
 #[derive(Clone, Copy)]
