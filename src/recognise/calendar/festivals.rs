@@ -55,6 +55,7 @@ pub(super) fn festivals(
             kind: CalendarKind::Festival { month, day, year },
             beside: Some(beside),
             current: false,
+            new_year: false,
             quoted: false,
         });
     }

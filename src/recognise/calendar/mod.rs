@@ -46,6 +46,9 @@ pub struct CalendarMention {
     /// The words around it say it names the year of the page (`农历己亥年`, `猪年春节`,
     /// `迎来鼠年`); without a date beside it, only such a year is compared with the issue's.
     pub current: bool,
+    /// A year followed by `春节` or `新春` (`兔年春节`, `2025年（甲辰年）春节`): the lunar year
+    /// that begins in the Gregorian year beside it, not the one that ends in it.
+    pub new_year: bool,
     /// Inside quotation marks or a title: someone's words, or a name, about any time.
     pub quoted: bool,
 }
@@ -204,6 +207,7 @@ fn doubled_units(text: &str, dates: &[&DateMention], out: &mut Vec<CalendarMenti
             },
             beside: None,
             current: false,
+            new_year: false,
             quoted: false,
         });
     }

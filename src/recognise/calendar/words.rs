@@ -154,11 +154,14 @@ fn year_word(text: &str, start: usize, at: usize) -> Option<CalendarMention> {
             return None;
         }
         let animal = Span::new((start + i2) as u32, (start + i2 + c2.len_utf8()) as u32);
-        return Some(mention(
-            Span::new(animal.start, end),
-            CalendarKind::Zodiac { branch, animal },
-            is_current(prefix, after),
-        ));
+        return Some(CalendarMention {
+            new_year: opens_new_year(after),
+            ..mention(
+                Span::new(animal.start, end),
+                CalendarKind::Zodiac { branch, animal },
+                is_current(prefix, after),
+            )
+        });
     }
     let (i1, c1) = chars.next()?;
     if !CYCLE_CHARS.contains(c1) || !CYCLE_CHARS.contains(c2) {
@@ -174,11 +177,21 @@ fn year_word(text: &str, start: usize, at: usize) -> Option<CalendarMention> {
     let name = Span::new((start + i1) as u32, (start + i2 + c2.len_utf8()) as u32);
     let kind = cycle_kind(c1, c2, name)?;
     let prefix = before_abs(i1);
-    Some(mention(
-        Span::new(name.start, end),
-        kind,
-        !after.starts_with('间') && is_current(prefix, after),
-    ))
+    Some(CalendarMention {
+        new_year: opens_new_year(after),
+        ..mention(
+            Span::new(name.start, end),
+            kind,
+            !after.starts_with('间') && is_current(prefix, after),
+        )
+    })
+}
+
+/// Whether the text after a year word names the festival opening it: `兔年春节`,
+/// `甲辰年）春节`, `龙年新春`.
+fn opens_new_year(after: &str) -> bool {
+    let after = after.trim_start_matches(['）', ')']);
+    after.starts_with("春节") || after.starts_with("新春")
 }
 
 /// `己亥` is a year of the cycle; `甲丑` is no pair of it; `已亥` is a lookalike slip for
@@ -231,6 +244,7 @@ fn mention(span: Span, kind: CalendarKind, current: bool) -> CalendarMention {
         kind,
         beside: None,
         current,
+        new_year: false,
         quoted: false,
     }
 }

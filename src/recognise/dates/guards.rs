@@ -19,6 +19,31 @@ const DURATION_AFTER: [&str; 12] = [
     "以内", "之内", "内", "游", "左右", "多", "余", "元", "币", "圆", "之久", "后",
 ];
 
+/// Words after a two-digit year `NN年` at the start of a clause that make it surely a year:
+/// a part of the year, or the place whose year it is (`23年全区实现…`, `24年一季度`).
+const SHORT_YEAR_AFTER: [&str; 20] = [
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "前三季度",
+    "上半年",
+    "下半年",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "全国",
+    "我区",
+    "我市",
+    "我县",
+    "我省",
+];
+
 /// Who `今天` is "nowadays" for: `今天我们…`, `今天人们…`.
 const NOW_WHO: [&str; 8] = [
     "我们", "人们", "咱们", "我国", "中国", "世界", "人类", "社会",
@@ -40,6 +65,19 @@ const NOW_WHAT: [&str; 14] = [
     "生活在",
     "面临",
     "面对",
+];
+
+/// Words that set the present against the past, in the clause after `今天，我们`.
+const NOW_AGAINST_PAST: [&str; 9] = [
+    "历史",
+    "任何时期",
+    "以往",
+    "回望",
+    "回首",
+    "来路",
+    "时代",
+    "越来越",
+    "前所未有",
 ];
 
 /// Words in the clause that make it a day after all: a time of day, an event.
@@ -110,16 +148,51 @@ impl Scanner<'_> {
     /// True when `今天` ending at `end` means "nowadays": `今天我们更加需要…`, `今天人们
     /// 面临…` — who, then a duty or condition, with no time of day or event in the clause.
     /// `今天我们在这里举行…` and `今天我们走访了…` stay days.
+    ///
+    /// After a comma, who is followed by a clause that sets the present against the past:
+    /// `今天，我们比历史上任何时期都更接近…`, `今天，我们回望来路` — but `今天，我们走访了…`
+    /// is a day.
     pub(super) fn today_means_now(&self, end: usize) -> bool {
         let rest = self.rest(end);
+        let (rest, comma) = match rest.strip_prefix('，') {
+            Some(after) => (after, true),
+            None => (rest, false),
+        };
         let clause = &rest[..rest
             .find(['，', '。', '；', '！', '？', '：'])
             .unwrap_or(rest.len())];
         let Some(after_who) = NOW_WHO.iter().find_map(|w| clause.strip_prefix(w)) else {
             return false;
         };
+        if DAY_WORDS.iter().any(|w| clause.contains(w)) {
+            return false;
+        }
         NOW_WHAT.iter().any(|w| after_who.starts_with(w))
-            && !DAY_WORDS.iter().any(|w| clause.contains(w))
+            || (comma
+                && !after_who.contains('了')
+                && NOW_AGAINST_PAST.iter().any(|w| after_who.contains(w)))
+    }
+
+    /// True when a two-digit number from `start`, with its `年` ending at `after`, is surely
+    /// a year though no month follows: `从19年开始`, `自19年起`, or at the start of a
+    /// clause before a part of the year or a place (`23年全区…`, `24年一季度`) — never a
+    /// count (`干了23年`, `23年来`, `23年工龄`, `23年，他一直…`).
+    pub(super) fn short_year_alone(&self, start: usize, after: usize) -> bool {
+        let before = self.before(start);
+        let rest = self.rest(after);
+        let from = before.strip_suffix(['从', '自']).is_some_and(|b| {
+            b.chars()
+                .next_back()
+                .is_none_or(|c| !is_han(c) || "他她我们就也都还并是".contains(c))
+        });
+        if from && (rest.starts_with("开始") || rest.starts_with('起')) {
+            return true;
+        }
+        let clause_initial = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| "，。；：（）！？ \u{3000}".contains(c));
+        clause_initial && SHORT_YEAR_AFTER.iter().any(|w| rest.starts_with(w))
     }
 
     /// True when `pos` follows a list number at the start of its line (`１．`, `2.`) and a
@@ -229,11 +302,18 @@ impl Scanner<'_> {
             ]
             .iter()
             .any(|w| rest.starts_with(w));
+        // Ex) 本报讯（记者 李敏）16号，… — a day opening the lead after its credit.
+        let after_credit = before
+            .strip_suffix('）')
+            .and_then(|b| b.rfind('（').map(|i| &b[..i]))
+            .is_some_and(|b| b.ends_with(['讯', '电']))
+            || before.ends_with("本报讯");
         // Ex) 15号，社区… — a day opening its clause, as `15日，` does.
-        let clause_initial = before
-            .chars()
-            .next_back()
-            .is_none_or(|c| "，。；：、（ ！？\u{3000}".contains(c))
+        let clause_initial = (after_credit
+            || before
+                .chars()
+                .next_back()
+                .is_none_or(|c| "，。；：、（ ！？\u{3000}".contains(c)))
             && rest.starts_with(['，', ','])
             && !before.ends_with(['、']);
         weekday_follows

@@ -1,4 +1,5 @@
-//! Ranges of dates: `3月13—14日`, `3月30日至4月2日`, `13-14日`, `3—5月`, `2021—2025年`.
+//! Ranges of dates: `3月13—14日`, `3月30日至4月2日`, `13-14日`, `3—5月`, `2021—2025年`,
+//! `2024—2025学年`.
 
 use super::numbers::part;
 use super::scanner::Scanner;
@@ -16,7 +17,23 @@ impl Scanner<'_> {
             return None;
         }
         let unit = self.char_at(right.end)?;
+        // Ex) 2024-2025学年, 2023-2024赛季: two years that name one school year or season.
+        let season = left.len == 4
+            && right.len == 4
+            && right.value == left.value + 1
+            && (1000..2200).contains(&left.value)
+            && ["学年", "赛季", "财年"]
+                .iter()
+                .any(|w| self.rest(right.end).starts_with(w));
+        let unit = if season { '年' } else { unit };
         let (start, end) = match unit {
+            '年' if season => {
+                let year = |n: &super::numbers::Num| DateExpr {
+                    year: Some(part(n, n.value as i32)),
+                    ..DateExpr::at(Span::from_range(n.start..n.end))
+                };
+                (year(&left), year(&right))
+            }
             '年' if left.len == 4 && right.len == 4 && left.value < right.value => {
                 let end = self.date_expr(right.start, None)?;
                 let start = DateExpr {

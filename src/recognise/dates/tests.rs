@@ -131,6 +131,21 @@ fn forms() {
     assert_eq!(m.resolved, Some(date(2023, 3, 5)));
     assert_eq!(only("15号上午").span.slice("15号上午"), "15号");
     assert_eq!(found("3月15号，"), vec!["3月15号"]);
+    // A two-digit year alone where it is surely one.
+    for (text, year) in [
+        ("23年全区实现", "23年"),
+        ("从19年开始", "19年"),
+        ("自19年起", "19年"),
+        ("（记者 王海）24年一季度", "24年"),
+    ] {
+        assert_eq!(found(text), vec![year], "{text}");
+    }
+    assert_eq!(
+        found("2024-2025学年，2023—2024赛季"),
+        vec!["2024-2025", "2023—2024"]
+    );
+    assert_eq!(found("本报讯（记者 李敏）16号，新开街道"), vec!["16号"]);
+    assert_eq!(found("本报讯（记者 李敏）16号楼，"), Vec::<&str>::new());
 }
 
 #[test]
@@ -240,6 +255,12 @@ fn not_dates() {
         "非一日之寒",
         "统一月底",
         "持续2-3日",
+        "干了23年，23年来，有23年工龄",
+        "23年，他一直坚守岗位",
+        "过去23年全区变化很大",
+        "他从业19年开始带徒弟",
+        "从19年前开始",
+        "连续24年一季度开门红",
     ] {
         assert_eq!(found(text), Vec::<&str>::new(), "{text}");
     }

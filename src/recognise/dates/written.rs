@@ -240,13 +240,14 @@ impl Scanner<'_> {
     }
 
     /// The year `first` writes before `年` (ending at `after`): four digits (or four Chinese
-    /// digits), or two digits followed by a month.
+    /// digits), or two digits followed by a month or surely a year (`23年全区`, `从19年开始`).
     fn year_part(&self, first: &Num, after: usize) -> Option<Part> {
         let is_year = match first.digits {
             Digits::Chinese => first.len == 4,
             _ => {
                 (first.len == 4 && (1000..2200).contains(&first.value))
-                    || (first.len == 2 && self.month_follows(after))
+                    || (first.len == 2
+                        && (self.month_follows(after) || self.short_year_alone(first.start, after)))
             }
         };
         if !is_year {

@@ -15,7 +15,7 @@ declare_rule! {
     /// ## 查什么
     /// 相互矛盾的历法信息：干支纪年（`己亥年`）或生肖年（`猪年`）与旁边的年份不符；两个字根本不是天干地支（`已亥年`：`已` 不是天干，是 `己` 的笔误）；农历日期（`农历正月初一`）、节气（`立春`）或传统节日（`除夕`、`元宵节`、`端午节`、`中秋节`、`重阳节`等）不在旁边的公历日期那天；日期的单位写了两遍（`9月6月`）。
     ///
-    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。节日前写明年份的（`2022年中秋节是9月10日`、`去年春节`），按那一年比较；都没写年份的，节日落在出版年份或前后一年的这一天都算对。只写日的日期（`10日是端午节`、`农历正月初一（10日）`）按出版日期所在的月份比较，上个月或下个月的同一天对得上也算对，因为版面把月份留给了读者；只写日的日期与历法词之间隔着逗号的（`14日，农历五月初五`）不比较。`大年初一` 至 `大年初十` 按正月初一至初十比较。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
+    /// 旁边是完整日期时，干支纪年指的是该日期所在的农历年（2019年1月仍是戊戌年）；旁边只有年份时，与这一年有重叠的两个农历年都算对，但后面跟着 `春节`、`新春` 的（`2024年兔年春节`、`2025年（甲辰年）春节`）只能是这一年开始的农历年。旁边没有日期时，文中表明是当年的年份（`农历己亥年`、`猪年春节`、`迎来鼠年`）与出版年份比较。逗号隔开的不算连在一起：`2019年1月15日，己亥年春节将至` 说的是两个时间。节日前写明年份的（`2022年中秋节是9月10日`、`去年春节`），按那一年比较；都没写年份的，节日落在出版年份或前后一年的这一天都算对。只写日的日期（`10日是端午节`、`农历正月初一（10日）`）按出版日期所在的月份比较，上个月或下个月的同一天对得上也算对，因为版面把月份留给了读者；只写日的日期与历法词之间隔着逗号的（`14日，农历五月初五`）不比较。`大年初一` 至 `大年初十` 按正月初一至初十比较。节日后面跟着别的词的（`春节假期`、`中秋月饼`），说的不是那一天，不比较。单独的农历日期（`农历五月初五`）、引语或书名中的年份、出生年份（`鼠年出生`）、一串生肖（星座运势之类）和成语（`猴年马月`）都不比较。
     /// ## 为什么
     /// 读者清楚今年是什么干支、属什么生肖，也知道春节、立春在哪一天；历法信息与旁边的日期对不上，印出来的两者之中必有一错。
     /// ## 示例
@@ -28,7 +28,7 @@ declare_rule! {
     /// 农历五月初五是端午节。
     /// ```
     /// ## 修改
-    /// 仅作建议：正确的干支或生肖、该公历日期对应的农历日期、节气或节日所在的日子、把重复的第二个单位改为 `日`。两者哪个错了只有记者知道，因此不批量应用。
+    /// 仅作建议：正确的干支或生肖、该公历日期对应的农历日期（春节、端午、中秋等节日的农历日子，如 `农历正月初一（2月11日）`，人人都知道，改的是公历日期：`2月10日`）、节气或节日所在的日子、把重复的第二个单位改为 `日`。两者哪个错了只有记者知道，因此不批量应用。
     /// ## 依据
     /// GB/T 33661-2017《农历的编算和颁行》; GB/T 15835-2011《出版物上数字用法》
     pub(crate) RULE = "date/calendar" {
@@ -135,8 +135,16 @@ fn expected_years(
     mention: &CalendarMention,
 ) -> Option<(Vec<u8>, String)> {
     if let Some(beside) = mention.beside {
+        let written = beside.span.slice(cx.text);
+        // Ex) 2024年兔年春节: the festival opens the lunar year that begins in 2024.
+        let whole_year = beside.first == beside.first.first_of_year()
+            && beside.last == beside.first.last_of_year();
+        if mention.new_year && whole_year {
+            let cycles = memo.cycles(beside.last, beside.last);
+            return (!cycles.is_empty()).then(|| (cycles, format!("{written}春节")));
+        }
         let cycles = memo.cycles(beside.first, beside.last);
-        return (!cycles.is_empty()).then(|| (cycles, beside.span.slice(cx.text).to_owned()));
+        return (!cycles.is_empty()).then(|| (cycles, written.to_owned()));
     }
     if !mention.current || mention.quoted {
         return None;
@@ -259,6 +267,18 @@ fn lunar_date(
         return None;
     }
     let written = mention.span.slice(cx.text);
+    // Ex) 农历正月初一（2月11日）: everyone knows the festival's day; the date is the slip.
+    if !leap && FESTIVAL_DAYS.contains(&(month, day)) {
+        if let Some(right) = nearest_day(memo, beside.first, (month, day)) {
+            let lunar = if written.starts_with("大年") {
+                ""
+            } else {
+                "农历"
+            };
+            let name = format!("{lunar}{written}");
+            return Some(on_another_day(mention, beside, &name, beside.first, right));
+        }
+    }
     let right_name = styled(right, written);
     let lunar = if right_name.starts_with("大年") {
         ""
@@ -323,14 +343,21 @@ fn on_another_day(
         right.day(),
         beside.as_written()
     );
-    let fix = (beside.day)
-        .filter(|_| right.month() == date.month() && right.year() == date.year())
-        .and_then(|day| {
-            Fix::suggested(
-                format!("改为{}", beside.written_like(right)),
-                vec![Edit::replace(day, right.day().to_string())],
-            )
-        });
+    // Ex) 端午节（6月1日） → 5月31日: the month is rewritten with the day when both are
+    // written in digits.
+    let edit = match (beside.day, beside.month) {
+        _ if right.year() != date.year() => None,
+        (Some(day), _) if right.month() == date.month() => {
+            Some(Edit::replace(day, right.day().to_string()))
+        }
+        (Some(day), Some(month)) => Some(Edit::replace(
+            Span::new(month.start, day.end),
+            format!("{}月{}", right.month(), right.day()),
+        )),
+        _ => None,
+    };
+    let fix = edit
+        .and_then(|edit| Fix::suggested(format!("改为{}", beside.written_like(right)), vec![edit]));
     with_beside(Diagnostic::new(&RULE, mention.span, message), Some(beside)).with_fix(fix)
 }
 
@@ -371,13 +398,7 @@ fn festival(
     // The festival day nearest to the date as written, in the date's year: its lunar year,
     // or the next or the last around the new year.
     let date = *dates.first()?;
-    let right = (1..=SEARCH_DAYS).find_map(|n| {
-        let span = jiff::Span::new().days(n);
-        [date.checked_sub(span), date.checked_add(span)]
-            .into_iter()
-            .flatten()
-            .find(|&r| falls_on(r))
-    });
+    let right = nearest_day(memo, date, (month, day));
     let name = mention.span.slice(cx.text);
     // Ex) 1月1日是中秋节: no 中秋 near it at all.
     let Some(right) = right else {
@@ -388,6 +409,32 @@ fn festival(
         ));
     };
     Some(on_another_day(mention, beside, name, date, right))
+}
+
+/// Lunar days known by their festival (春节, 元宵, 龙抬头, 端午, 七夕, 中元, 中秋, 重阳, 腊八,
+/// 小年): beside a Gregorian date that is not theirs, the date is taken for the slip.
+const FESTIVAL_DAYS: [(u8, u8); 10] = [
+    (1, 1),
+    (1, 15),
+    (2, 2),
+    (5, 5),
+    (7, 7),
+    (7, 15),
+    (8, 15),
+    (9, 9),
+    (12, 8),
+    (12, 23),
+];
+
+/// The day nearest to `date` (other than itself) on which lunar `month` and `day` fall.
+fn nearest_day(memo: &mut Memo, date: Date, (month, day): (u8, u8)) -> Option<Date> {
+    (1..=SEARCH_DAYS).find_map(|n| {
+        let span = jiff::Span::new().days(n);
+        [date.checked_sub(span), date.checked_add(span)]
+            .into_iter()
+            .flatten()
+            .find(|&r| festival_on(memo, r, month, day) == Some(true))
+    })
 }
 
 /// How far from a date the day of its festival is looked for: a festival moves about a

@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// 包括：日用 `15号`，全角数字（`１５日`），补零（`03月05日`），两位数年份（`23年3月`），`2023-03-14`、`2023/3/14` 和 `2023.3.14`；年份中写 `零`，或用 `○`、拉丁字母 `O`、数字 `0` 代替 `〇`（`二零二三年`、`二○二三年`：应写 `二〇二三年`），这些在任何体例下都提示；还有汉字数字日期（`三月十四日`、`二〇二三年`），在同一语境里也有阿拉伯数字日期时提示，设了 `[dates] numerals = "arabic"` 时一律提示。
     ///
-    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）、标题和小标题各自是单独的语境。正文中间单独一行、不带编号的短句，可能是小标题，也可能是下一条简讯的标题；单独一行的图片署名（`（本报记者 王海 摄）`）结束它上面的图片新闻：这两处的上下文各算一个语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留。单独的汉字月份（`十月革命`）、节令的农历日子（`三月三`、`九月九日`）和整个引号里只有一个日期的举例（`如“2024.06.01”`）从不提示。
+    /// 一个语境指一篇稿件的正文（引语除外）；电头、公文或书信的落款日期（讲话稿下的 `（一九九七年七月一日）`，署名下单独一行的日期）、标题和小标题各自是单独的语境。正文中间单独一行、不带编号的短句，可能是小标题，也可能是下一条简讯的标题；单独一行的图片署名（`（本报记者 王海 摄）`）结束它上面的图片新闻：这两处的上下文各算一个语境。日期全用汉字数字书写的讲话稿或书信不提示。`《》` 里的日期是书名的一部分，照原样保留；习惯用汉字年份的题目（`二〇二五年新年贺词`）也一样。单独的汉字月份（`十月革命`）、节令的农历日子（`三月三`、`九月九日`）、整个引号里只有一个日期的举例（`如“2024.06.01”`）和文件名中的日期（`“2024-03-19会议纪要.pdf”`）从不提示。
     /// ## 为什么
     /// GB/T 15835-2011 要求正文中的日期用阿拉伯数字完整书写：年份写四位，不补零，用 `日` 而不用口语的 `号`。`2023-03-14` 这类数字格式用于表格和表单，不用于新闻正文。标准允许在需要庄重的场合用汉字数字（4.3），只要同一语境写法一致；这样写的年份中的零写作 `〇`，不写 `零`。
     /// ## 示例
@@ -41,11 +41,15 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
-    // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published. Ex) 九月九日登高 —
-    // a festival's lunar day. Ex) 如“2024.06.01” — a date quoted as it is printed elsewhere.
+    // Ex) 《二〇二三年政府工作报告》 — a title is quoted as published.
+    // Ex) 九月九日登高 — a festival's lunar day. Ex) 如“2024.06.01” — a date quoted as it is
+    // printed elsewhere. Ex) “2024-03-19常务会议纪要.pdf” — a file's name.
     let dates = || {
         (cx.facts.dates.exprs()).filter(|(mention, expr)| {
-            !mention.in_title && !festival_day(expr) && !quoted_alone(cx, expr.span)
+            !mention.in_title
+                && !festival_day(expr)
+                && !quoted_alone(cx, expr.span)
+                && !in_file_name(cx, expr.span)
         })
     };
     // Where every date is in digits, or the house writes them so, where a date stands
@@ -59,6 +63,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
     if cx.house.numerals == Numerals::Arabic || !dates().any(|(_, expr)| chinese(expr)) {
         let numerals = (cx.house.numerals == Numerals::Arabic).then_some(CHINESE_HOUSE);
         for (_, expr) in dates() {
+            let numerals = numerals.filter(|_| !names_title(cx, expr));
             check_expr(cx, expr, numerals, acc);
         }
         return;
@@ -80,6 +85,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
         } else {
             (setting != Setting::Own && arabic.contains(&setting)).then_some(CHINESE_MIXED)
         };
+        let numerals = numerals.filter(|_| !names_title(cx, expr));
         check_expr(cx, expr, numerals, acc);
     }
 }
@@ -358,4 +364,36 @@ fn quoted_alone(cx: &Context<'_>, span: Span) -> bool {
     let after = &cx.text[span.end as usize..];
     (before.ends_with('“') && after.starts_with('”'))
         || (before.ends_with('「') && after.starts_with('」'))
+}
+
+/// Titles a Chinese-numeral year is part of, without `《》`: `二〇二五年新年贺词`.
+const YEAR_TITLES: [&str; 5] = ["新年贺词", "新年献词", "新年致辞", "新年祝词", "新春贺词"];
+
+/// Whether the date is a Chinese-numeral year naming a title written so by custom: its
+/// numerals stay, though a zero written `○` or `零` is still a slip.
+fn names_title(cx: &Context<'_>, expr: &DateExpr) -> bool {
+    let chinese_year = expr
+        .year
+        .as_ref()
+        .is_some_and(|y| y.digits == Digits::Chinese);
+    let after = &cx.text[expr.span.end as usize..];
+    chinese_year && expr.month.is_none() && YEAR_TITLES.iter().any(|title| after.starts_with(title))
+}
+
+/// Whether the date is part of a file's name: the word it stands in (up to a space or a
+/// punctuation mark) ends with an extension, `.pdf`, `.docx`, `.jpg`.
+fn in_file_name(cx: &Context<'_>, span: Span) -> bool {
+    let after = &cx.text[span.end as usize..];
+    let word_end = after
+        .find(|c: char| {
+            !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '（' | '）' | '(' | ')'))
+        })
+        .unwrap_or(after.len());
+    let word = &after[..word_end];
+    let Some((_, extension)) = word.rsplit_once('.') else {
+        return false;
+    };
+    (2..=4).contains(&extension.len())
+        && extension.bytes().all(|b| b.is_ascii_alphanumeric())
+        && extension.bytes().any(|b| b.is_ascii_alphabetic())
 }

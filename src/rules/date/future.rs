@@ -9,7 +9,7 @@ declare_rule! {
     /// ## 查什么
     /// 叙述已发生事情的句子里，单独写日的日期（`16日`）晚于出版日。带电头的稿件（`新华社北京12月31日电`）以电头日期为准：31日发稿、1日见报的稿件写 `31日` 没有问题。
     ///
-    /// 有表示将来的词就不提示：同一句中日期之前有 `将`、`将于`、`拟`、`计划`、`预计`、`定于`、`届时`、`时间为` 等，同一分句中日期之后有 `将`，同一句中日期之后有 `还要`、`还将`、`将于` 等，或日期后紧跟 `起`、`前`、`开始`。日期范围（`6日—8日`、`从14日晚8时到15日中午`，多是日程安排）、一段时间的终点（`2日晚上到3日`）、带月份词的日期（`本月16日`）、同段前面写了月份的日（`6月15日、16日`）和引语中的日期都不检查。
+    /// 有表示将来的词就不提示：同一句中日期之前有 `将`、`将于`、`拟`、`计划`、`预计`、`定于`、`届时`、`时间为` 等，同一分句中日期之后有 `将`，同一句中日期之后有 `还要`、`还将`、`将于` 等，或日期后紧跟 `起`、`前`、`开始`。日期范围（`6日—8日`、`从14日晚8时到15日中午`，多是日程安排）、一段时间的终点（`2日晚上到3日`、`延长至9日或10日`）、同一段中接着日程往后写的日子（`定于20日开幕，会期3天。21日进行比赛，22日闭幕`：20日前有 `定于`，其后更晚的21日、22日也是日程）、带月份词的日期（`本月16日`）、同段前面写了月份的日（`6月15日、16日`）和引语中的日期都不检查。
     /// ## 为什么
     /// 按新闻惯例，单写日指的是出版当月。在3月15日的版面上报道 `16日` 发生的事，就成了未来的事；写稿人几乎总是指上个月，只是漏写了月份。
     /// ## 示例
@@ -76,6 +76,7 @@ const MARKERS_AFTER: [&str; 11] = [
 ];
 
 pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
+    let mut schedule = Schedule::default();
     for mention in cx.facts.dates.iter() {
         if mention.in_title || mention.in_quote {
             continue;
@@ -97,7 +98,7 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            check_expr(cx, (reference, dated), mention, expr, acc);
+            check_expr(cx, (reference, dated), mention, expr, &mut schedule, acc);
         }
     }
 }
@@ -109,6 +110,7 @@ fn check_expr(
     (issue, dated): (jiff::civil::Date, bool),
     mention: &DateMention,
     expr: &DateExpr,
+    schedule: &mut Schedule,
     acc: &mut Vec<Diagnostic>,
 ) {
     let Some(day) = expr.day.as_ref().map(|d| d.value) else {
@@ -122,7 +124,17 @@ fn check_expr(
     if expr.month_carried || other_month {
         return;
     }
+    let block = cx.draft.block_at(mention.span.start);
     if has_future_marker(cx, mention) {
+        // Ex) 定于20日开幕，会期3天。21日进行比赛: the schedule goes on after this day.
+        *schedule = Schedule {
+            block,
+            day: Some(day),
+        };
+        return;
+    }
+    if schedule.goes_on(block, day) {
+        schedule.day = Some(day);
         return;
     }
     let written = &cx.text[expr.span.range()];
@@ -159,6 +171,20 @@ fn check_expr(
     );
 }
 
+/// The last day of a paragraph put in the future by a marker: the days after it in the
+/// same paragraph, later still, continue its schedule.
+#[derive(Default)]
+struct Schedule {
+    block: Option<usize>,
+    day: Option<i32>,
+}
+
+impl Schedule {
+    fn goes_on(&self, block: Option<usize>, day: i32) -> bool {
+        block.is_some() && self.block == block && self.day.is_some_and(|d| d <= day)
+    }
+}
+
 /// A future marker before the day in its sentence, or after it in its clause; or the day
 /// ends a range whose start is written out (`1月2日晚上到3日`).
 fn has_future_marker(cx: &Context<'_>, mention: &DateMention) -> bool {
@@ -175,8 +201,8 @@ fn has_future_marker(cx: &Context<'_>, mention: &DateMention) -> bool {
     if MARKERS_BEFORE.iter().any(|m| sentence.contains(m)) {
         return true;
     }
-    // Ex) 1月2日晚上到3日
-    if before.ends_with(['到', '至']) {
+    // Ex) 1月2日晚上到3日, 延长至9日或10日
+    if super::ends_a_span(before) {
         return true;
     }
     let after = &cx.text[mention.span.end as usize..];

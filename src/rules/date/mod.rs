@@ -55,5 +55,30 @@ pub(crate) fn written_parts(
     (year, month, expr.day.as_ref().map(|p| p.value))
 }
 
+/// True when the text `before` a day makes it the end of a span: `到3日`, `至9日`, and an
+/// end offered beside another (`延长至9日或10日`, `至9日、10日`).
+pub(crate) fn ends_a_span(before: &str) -> bool {
+    let mut before = before;
+    loop {
+        if before.ends_with(['到', '至']) {
+            return true;
+        }
+        let Some(joined) = ["或者", "或", "、", "和"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+        else {
+            return false;
+        };
+        let Some(unit) = joined.strip_suffix(['日', '号']) else {
+            return false;
+        };
+        let number = unit.trim_end_matches(|c: char| c.is_ascii_digit());
+        if number.len() == unit.len() || unit.len() - number.len() > 2 {
+            return false;
+        }
+        before = number;
+    }
+}
+
 #[cfg(test)]
 mod tests;

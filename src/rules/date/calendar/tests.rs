@@ -50,11 +50,21 @@ fn messages(text: &str, issue: Option<Date>) -> Vec<String> {
 #[test]
 fn sexagenary_year_beside_a_year_or_a_date() {
     assert_eq!(
-        messages("2019年（乙亥年）春节期间", None),
+        messages("2019年（乙亥年）", None),
         ["乙亥年 2019年是农历戊戌年或己亥年，不是“乙亥年”"]
     );
     assert!(messages("2019年（己亥年）", None).is_empty());
     assert!(messages("2019年（戊戌年）", None).is_empty());
+    // Before 春节, the lunar year that begins in the year written.
+    assert_eq!(
+        messages("2019年（戊戌年）春节期间", None),
+        ["戊戌年 2019年春节是农历己亥年，不是“戊戌年”"]
+    );
+    assert_eq!(
+        messages("2024年兔年春节假期", None),
+        ["兔年 2024年春节是龙年（甲辰），不是“兔年”"]
+    );
+    assert!(messages("2019年（己亥年）春节期间，2024年龙年新春", None).is_empty());
     // Beside a full date, the lunar year of that day: January 2019 is still 戊戌.
     assert_eq!(
         messages("2019年1月15日（农历己亥年）", None),
