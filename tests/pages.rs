@@ -145,3 +145,37 @@ fn a_join_never_deletes_what_lies_between() {
         common::render(container, &found)
     );
 }
+
+/// Lines a writer ends without a stop on purpose are no broken paragraph, laid out with
+/// blank lines (where each group of lines is one block) or one line a paragraph: stanzas of
+/// a poem under its author's `□` line, a list of names with who each is, a letter's
+/// signature and date, a two-line headline group over an interview, and a credit on its own
+/// line (`新华社记者 李紫薇、刘金海`), which signs an item and ends no sentence.
+#[test]
+fn lines_ended_without_a_stop_on_purpose_are_no_broken_paragraph() {
+    let drafts = [
+        "夏日古城\n\n□ 郭晓东\n\n城墙把落日\n轻轻托起\n鼓楼的钟声\n落进了御河\n\n\
+         谁在华严寺的檐角\n挂一串风铃\n",
+        "“大同好人”名单公示\n\n拟评选以下3人为“大同好人”，现予以公示：\n\n\
+         李秀兰　平城区振华街道居民\n张建国　云冈区口泉街道退休职工\n刘志强　大同市第一人民医院医生\n\n\
+         公示期为2024年6月25日至7月1日。\n",
+        "人民来信\n\n编辑同志：\n\n我家住在一个老旧小区，只有30多个停车位。希望有关部门重视。\n\n\
+         读者 刘建国\n2024年6月3日\n\n记者调查\n老旧小区停车难如何破解\n\n本报记者 王昊男\n\n\
+         针对读者反映的问题，记者近日进行了调查。\n",
+        "对话非遗传承人\n老手艺要有新活法\n\n记者：您从事剪纸多少年了？\n\n\
+         郭桂英：我12岁跟着母亲学剪纸。（本报记者 赵静 整理）\n",
+        "脱贫村里的“新农人”\n\n新华社记者 李紫薇、刘金海\n\n\
+         在甘肃省定西市安定区，35岁的村党支部书记王建军带领村民种植马铃薯。\n",
+    ];
+    let config = LoadedConfig::defaults(PathBuf::from("."));
+    for draft in drafts {
+        for layout in [draft.to_owned(), draft.replace("\n\n", "\n")] {
+            let found = common::analyse(&layout, None, &config).diagnostics;
+            let broken: Vec<_> = (found.iter())
+                .filter(|d| d.rule == "paragraph/broken")
+                .cloned()
+                .collect();
+            assert!(broken.is_empty(), "{}", common::render(&layout, &broken));
+        }
+    }
+}

@@ -8,10 +8,11 @@ use std::borrow::Cow;
 
 use super::parse::is_credit_line;
 use super::sentence::{
-    ends_sentence, ends_with_photo_credit, opens_news_lead, runs_on, starts_with_dateline,
+    cut_short, ends_sentence, ends_with_photo_credit, opens_news_lead, runs_on,
+    starts_with_dateline,
 };
 use super::{Block, BlockKind};
-use crate::text::{at_most_chars, contains_any};
+use crate::text::{at_most_chars, contains_any, Span};
 
 /// Longest line, in characters, read as a line of verse.
 const VERSE_LINE_CHARS: usize = 20;
@@ -19,10 +20,19 @@ const VERSE_LINE_CHARS: usize = 20;
 /// Longest line, in characters, of a letter's signature or date.
 const SIGNOFF_CHARS: usize = 24;
 
-/// Re-reads blocks by their neighbours. `texts` holds each block's text.
-pub(super) fn refine(blocks: &mut [Block], texts: &[Cow<'_, str>]) {
+/// Longest line, in characters, of a block whose lines are set out one by one: a headline
+/// group, a stanza, a list of names, a signature.
+const SET_OUT_LINE_CHARS: usize = 24;
+
+/// Most lines of a headline group or of a signature.
+const GROUP_LINES: usize = 3;
+
+/// Re-reads blocks by their neighbours. `text` is the page; `texts` holds each block's text.
+pub(super) fn refine(text: &str, blocks: &mut [Block], texts: &[Cow<'_, str>]) {
     let texts: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
     mark_lists(blocks, &texts);
+    mark_name_lists(text, blocks, &texts);
+    mark_set_out(text, blocks, &texts);
     mark_verse(blocks, &texts);
     mark_signoffs(blocks, &texts);
     mark_page_notes(blocks, &texts);
@@ -123,6 +133,102 @@ fn mark_lists(blocks: &mut [Block], texts: &[&str]) {
             BlockKind::Subheading
         } else {
             BlockKind::ListItem
+        };
+    }
+}
+
+/// `李秀兰　平城区振华街道居民`: a name, a space, and who the person is, without a stop.
+fn is_name_line(line: &str) -> bool {
+    let Some((name, rest)) = line.split_once([' ', '\u{3000}']) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    (2..=4).contains(&name.chars().count())
+        && name.chars().all(crate::text::is_han)
+        && !rest.is_empty()
+        && at_most_chars(line, SET_OUT_LINE_CHARS)
+        && unpunctuated(rest)
+        // Ex) 本版编辑 李敏 / 美编 王海 / 校对 张强 — the page's own notes.
+        && !is_page_note(line)
+}
+
+/// A list of names, one a line with who each is (`李秀兰　平城区振华街道居民` /
+/// `张建国　云冈区口泉街道退休职工` / `刘志强　大同市第一人民医院医生`): three or more such
+/// lines, or two under a line that announces them (`……现予以公示：`), whether each line is a
+/// block of its own or they make one block. Read alone, the first looks like a headline and
+/// the last like a paragraph cut short.
+fn mark_name_lists(text: &str, blocks: &mut [Block], texts: &[&str]) {
+    let name_lines = |block: &Block, text_of: &str| {
+        matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline
+        ) && rereadable(block, text_of)
+            && block.lines.iter().all(|l| is_name_line(&text[l.range()]))
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        let mut lines = 0;
+        while i < blocks.len() && name_lines(&blocks[i], texts[i]) {
+            lines += blocks[i].lines.len();
+            i += 1;
+        }
+        let announced = start
+            .checked_sub(1)
+            .is_some_and(|p| texts[p].ends_with(['：', ':']));
+        if lines >= 3 || (lines == 2 && announced) {
+            for block in &mut blocks[start..i] {
+                block.kind = BlockKind::ListItem;
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// A block of several short lines in a draft whose paragraphs are parted by blank lines:
+/// the writer broke each line on purpose, as no paragraph of prose is broken, unless its last
+/// line asks for what follows or the next block carries its sentence on (`据了解` /
+/// `，此次……`). A signature over a date (`读者 刘建国` / `2024年6月3日`) signs off; two or
+/// three unpunctuated lines over body text (`对话非遗传承人` / `老手艺要有新活法`) are a
+/// headline group; stanzas — two or more such blocks in a row, or one under its author's `□`
+/// line — are verse (`城墙把落日` / `轻轻托起` / `鼓楼的钟声` / `落进了御河`).
+fn mark_set_out(text: &str, blocks: &mut [Block], texts: &[&str]) {
+    // Ex) `- 楼道照明全部更换` — a Markdown list or quotation is no line set out by hand.
+    let plain = |line: &Span| {
+        let start = text[..line.start as usize].rfind('\n').map_or(0, |i| i + 1);
+        (text[start..line.start as usize].chars()).all(|c| c.is_whitespace() || c == '\u{feff}')
+    };
+    let set_out: Vec<bool> = (blocks.iter().zip(texts).enumerate())
+        .map(|(i, (block, own))| {
+            let last = &text[block.lines.last().map_or(block.span, |l| *l).range()];
+            block.kind == BlockKind::Paragraph
+                && block.lines.len() >= 2
+                && rereadable(block, own)
+                && (block.lines.iter())
+                    .all(|l| plain(l) && at_most_chars(&text[l.range()], SET_OUT_LINE_CHARS))
+                && !cut_short(last, texts.get(i + 1).copied().unwrap_or(""))
+        })
+        .collect();
+    for i in (0..blocks.len()).filter(|&i| set_out[i]) {
+        let lines: Vec<&str> = blocks[i].lines.iter().map(|l| &text[l.range()]).collect();
+        let group = lines.len() <= GROUP_LINES && lines.iter().all(|l| unpunctuated(l));
+        let signed = group && i > 0 && lines.last().is_some_and(|l| is_date_line(l));
+        let body_below = blocks.get(i + 1).is_some_and(|next| {
+            matches!(next.kind, BlockKind::Paragraph | BlockKind::Credit) && !set_out[i + 1]
+        });
+        let open = lines.iter().filter(|l| !ends_sentence(l)).count();
+        let stanza = 2 * open >= lines.len()
+            && ((i > 0 && (set_out[i - 1] || blocks[i - 1].kind == BlockKind::Verse))
+                || set_out.get(i + 1) == Some(&true)
+                || i.checked_sub(1).is_some_and(|p| texts[p].starts_with('□')));
+        blocks[i].kind = if signed {
+            BlockKind::Signoff
+        } else if group && body_below {
+            BlockKind::Headline
+        } else if stanza {
+            BlockKind::Verse
+        } else {
+            continue;
         };
     }
 }
@@ -435,7 +541,9 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             && !next_report
             && !salutation
             && !dated_title;
-        if in_body && body_follows {
+        // Ex) 对话非遗传承人 / 老手艺要有新活法 — a headline group set out in one block heads
+        // an item of its own.
+        if in_body && body_follows && blocks[i].lines.len() == 1 {
             blocks[i].kind = BlockKind::Subheading;
         } else {
             dated_item = false;
@@ -505,5 +613,41 @@ mod tests {
         assert_eq!(kind_of("小区新咏"), Some(BlockKind::Headline));
         assert_eq!(kind_of("电梯来了"), Some(BlockKind::Verse));
         assert_eq!(draft.articles[0].decks.len(), 2);
+    }
+
+    #[test]
+    fn blocks_of_lines_set_out_one_by_one() {
+        use crate::document::{parse, DraftKind};
+        let page = "夏日古城\n\n□ 郭晓东\n\n城墙把落日\n轻轻托起\n鼓楼的钟声\n落进了御河\n\n\
+            谁在华严寺的檐角\n挂一串风铃\n\n名单公示\n\n现予以公示：\n\n\
+            李秀兰　平城区振华街道居民\n张建国　云冈区口泉街道退休职工\n\n\
+            公示期为2024年6月25日至7月1日。\n\n读者 刘建国\n2024年6月3日\n\n\
+            对话非遗传承人\n老手艺要有新活法\n\n记者：您从事剪纸多少年了？\n\n\
+            义诊持续到中午\n据了解\n\n，此次活动共服务居民两百余人。\n";
+        let draft = parse(page, DraftKind::Text);
+        let kind_of = |text: &str| {
+            (draft.blocks.iter())
+                .find(|b| page[b.span.range()].starts_with(text))
+                .map(|b| b.kind)
+        };
+        assert_eq!(kind_of("城墙把落日"), Some(BlockKind::Verse));
+        assert_eq!(kind_of("谁在华严寺"), Some(BlockKind::Verse));
+        assert_eq!(kind_of("李秀兰"), Some(BlockKind::ListItem));
+        assert_eq!(kind_of("读者 刘建国"), Some(BlockKind::Signoff));
+        assert_eq!(kind_of("对话非遗传承人"), Some(BlockKind::Headline));
+        // The last line asks for the rest of its sentence: a paragraph broken by layout.
+        assert_eq!(kind_of("义诊持续到中午"), Some(BlockKind::Paragraph));
+        // One line a paragraph, the names are list lines too.
+        let dense =
+            "名单公示\n现予以公示：\n李秀兰　平城区振华街道居民\n张建国　云冈区口泉街道退休职工\n\
+            公示期为2024年6月25日至7月1日。\n";
+        let draft = parse(dense, DraftKind::Text);
+        let kinds: Vec<BlockKind> = draft.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[2..4], [BlockKind::ListItem, BlockKind::ListItem]);
+        assert!(!is_name_line("本版编辑 李敏"));
+        // A Markdown list is no headline group.
+        let md = "社区新事\n\n- 楼道照明全部更换\n- 雨污管网重新铺设\n\n居民们说，改造让老小区有了新模样。\n";
+        let draft = parse(md, DraftKind::Markdown);
+        assert_eq!(draft.blocks[1].kind, BlockKind::Paragraph);
     }
 }

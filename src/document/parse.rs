@@ -281,7 +281,7 @@ pub(super) fn classify(
             blocks.get(i + 1).map(|b| b.kind),
         );
     }
-    refine(&mut blocks, &texts);
+    refine(text, &mut blocks, &texts);
     // Lines of a pasted column are body text, whatever their neighbours made of them.
     for (block, _) in blocks.iter_mut().zip(&column).filter(|(_, &c)| c) {
         block.kind = BlockKind::Paragraph;

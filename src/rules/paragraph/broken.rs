@@ -5,12 +5,13 @@ use crate::document::{
     starts_with_dateline, BlockKind,
 };
 use crate::fix::{Edit, Fix};
+use crate::recognise::bylines::BylinePlace;
 use crate::rules::Context;
 use crate::text::{is_han, Span};
 
 declare_rule! {
     /// ## 查什么
-    /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题、小标题、版面上方概述全文的提要（下一段从头重述同样的开头）、列表行（包括逐行列举、上面几行以 `；` 结尾的最后一项）、诗行、书信落款和名单本来就不带句末标点，不报。
+    /// 正文段落在句子中间断开：段末没有 `。` `！` `？`，下一段接着同一句话——多是排版或从 PDF 粘贴留下的换行。段末是后引号而没有句末标点（`……开新局”`）、下一段接着同一句的，也算。标题（包括两三行的标题组）、小标题、版面上方概述全文的提要（下一段从头重述同样的开头）、列表行（包括逐行列举、上面几行以 `；` 结尾的最后一项）、诗行（空行隔开的一节节也是）、书信落款、名单（`李秀兰　平城区振华街道居民` 这样一行一人的也是）和单独成行的署名（`新华社记者 李紫薇、刘金海`）本来就不带句末标点，不报。
     ///
     /// 句子开头几个字单独成行的也报：这一行以要求下文的词结尾（`据了解` `据统计` `记者从市教育局获悉` `他说` `她表示` `目前` `同时` `此外`），或停在没有闭合的引号、括号里，或下一行以 `，` `、` `；` `：` `”` 开头——这样的短行不能当小标题，是一段话被换行断开了。说明怎么说的短行（`老街坊如是说` `听听居民怎么说`）可以是小标题，不报。
     ///
@@ -115,6 +116,7 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
             article_of[p] = Some(i);
         }
     }
+    let credits = credit_lines(cx);
     let mut found = Vec::new();
     for (index, pair) in blocks.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
@@ -141,7 +143,10 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
             continue;
         }
         let last_line = first.lines.last().map_or(first.span, |&l| l);
-        if is_name_list(first_text)
+        let first_line = second.lines.first().map_or(second.span, |&l| l);
+        if is_credit(&credits, last_line)
+            || is_credit(&credits, first_line)
+            || is_name_list(first_text)
             || is_spaced_names(&cx.text[last_line.range()])
             || ends_semicolon_list(cx, index)
             || restarts(first_text, second_text)
@@ -156,8 +161,10 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         if !(is_han(next) || next.is_ascii_digit() || matches!(next, '“' | '《') || carried_on) {
             continue;
         }
-        let tail_start = first_text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-        let span = Span::new(first.span.start + tail_start as u32, first.span.end);
+        // The end of the last line: a block's earlier lines are no part of the break.
+        let last_text = &cx.text[last_line.range()];
+        let tail_start = last_text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let span = Span::new(last_line.start + tail_start as u32, first.span.end);
         let gap = Span::new(first.span.end, second.span.start);
         let fix = join(cx, gap, carried_on, last, next);
         found.push(Break {
@@ -178,6 +185,25 @@ fn breaks(cx: &Context<'_>) -> Vec<Break> {
         });
     }
     found
+}
+
+/// The spans of the credits the byline recogniser read on lines of their own
+/// (`新华社记者 李紫薇、刘金海`, a writer's `□ 郭晓东`), in page order.
+fn credit_lines(cx: &Context<'_>) -> Vec<Span> {
+    (cx.facts.bylines.bylines.iter())
+        .filter(|b| matches!(b.place, BylinePlace::CreditLine | BylinePlace::Author))
+        .map(|b| b.span)
+        .collect()
+}
+
+/// Whether `line` is a credit: one of `credits` runs from inside it to its end. A credit
+/// signs an item and is no half of a sentence, whatever it ends with.
+fn is_credit(credits: &[Span], line: Span) -> bool {
+    let first = credits.partition_point(|c| c.start < line.start);
+    credits[first..]
+        .iter()
+        .take_while(|c| c.start < line.end)
+        .any(|c| c.end == line.end)
 }
 
 /// What the finding explains: the mark the next paragraph opens with, when it does, or the
