@@ -87,10 +87,10 @@ fn bylines<'a>(config: &'a Config, facts: &Facts) -> House<'a> {
                 .filter_map(|b| b.credit.as_ref())
                 .filter(|c| !matches!(c.form, CreditForm::Unbracketed))
                 .filter_map(|c| c.separators.first())
+                // Ex) （新华社发 刘文、王海摄） — an agency's credit shows the agency's style.
                 .chain(
-                    bylines
-                        .photo_credits
-                        .iter()
+                    (bylines.photo_credits.iter())
+                        .filter(|c| !matches!(c.form, PhotoForm::Agency(_)))
                         .filter_map(|c| c.separators.first()),
                 )
                 .filter_map(|sep| NameSeparator::from_str(sep)),

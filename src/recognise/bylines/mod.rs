@@ -417,6 +417,11 @@ pub enum PhotoForm {
     Slash,
     /// `新华社发`, `…供图`, `（资料图片）`: a source, not a photographer.
     Source,
+    /// A picture an agency sent, with its photographer printed as the agency prints it:
+    /// `新华社发（胡攀学 摄）` (the credit is the parenthesised words), `（新华社发 刘文摄）`,
+    /// `中新社发 王海 摄`; the parentheses, if any. Not the paper's own credit: its form,
+    /// spacing and separators are the agency's.
+    Agency(Option<Parens>),
     /// A credit ending in `摄` whose names could not be told from the caption.
     Unparsed,
 }
@@ -458,11 +463,12 @@ impl PhotoCredit {
     }
 
     /// Names credited as the paper's photographers: with a staff role, or with no role at
-    /// all.
+    /// all; never an agency's photographer.
     pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {
+        let agency = matches!(self.form, PhotoForm::Agency(_));
         self.groups
             .iter()
-            .filter(|g| g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
+            .filter(move |g| !agency && g.role.as_ref().is_none_or(|r| is_staff_role(&r.text)))
             .flat_map(|g| g.names.iter())
     }
 }

@@ -5,7 +5,7 @@
 
 use super::credit::{colon_len, is_space, leading_spaces};
 use super::names::looks_like_name;
-use super::placed::closing_paren;
+use super::placed::{closing_paren, Closing};
 use super::{At, PhotoCredit, PhotoForm, RoleGroup, Scan, Spacing};
 use crate::text::{is_han, Span};
 
@@ -45,32 +45,7 @@ impl Scan<'_> {
         };
         // Ex) （本报记者 王海 摄） （王海摄） (王海 摄) （赵炬绘）
         if let Some(closing) = closing_paren(trimmed) {
-            let inner = closing.inner.trim_end_matches(is_space);
-            let verb = inner
-                .chars()
-                .next_back()
-                .filter(|&c| c == '摄' || c == '绘');
-            if let Some(verb) = verb {
-                let words = &inner[..inner.len() - verb.len_utf8()];
-                let spaced_she = words.ends_with(is_space);
-                let words = words.trim_end_matches(['/', '／']);
-                let parsed = self.photo_words(words, base + closing.inner_start as u32);
-                // A drawing is credited only where its artist's name is read.
-                if verb == '绘' && parsed.is_none() {
-                    return None;
-                }
-                let form = match parsed {
-                    Some(_) => PhotoForm::Paren(closing.parens),
-                    None => PhotoForm::Unparsed,
-                };
-                let mut credit = make(closing.open, form, parsed.unwrap_or_default());
-                credit.verb = verb;
-                credit.spaced_she = spaced_she;
-                credit.glued_to_text = glued_to(trimmed, closing.open);
-                return Some(credit);
-            }
-            return is_source(inner)
-                .then(|| make(closing.open, PhotoForm::Source, Words::default()));
+            return self.paren_photo_credit(trimmed, &closing, base, make);
         }
         if trimmed.ends_with(['）', ')']) {
             return None;
@@ -108,6 +83,50 @@ impl Scan<'_> {
         self.plain_photo_credit(trimmed, base, make)
     }
 
+    /// A photo credit in parentheses closing `trimmed`: `（本报记者 王海 摄）`, `（王海摄）`,
+    /// `（赵炬绘）`, an agency's `新华社发（胡攀学 摄）`, or a source `（资料图片）`.
+    fn paren_photo_credit(
+        &self,
+        trimmed: &str,
+        closing: &Closing<'_>,
+        base: u32,
+        make: impl Fn(usize, PhotoForm, Words) -> PhotoCredit,
+    ) -> Option<PhotoCredit> {
+        let inner = closing.inner.trim_end_matches(is_space);
+        let verb = inner
+            .chars()
+            .next_back()
+            .filter(|&c| c == '摄' || c == '绘');
+        if let Some(verb) = verb {
+            let words = &inner[..inner.len() - verb.len_utf8()];
+            let spaced_she = words.ends_with(is_space);
+            let words = words.trim_end_matches(['/', '／']);
+            // Ex) （新华社发 刘文摄）: the agency's name before its photographer's.
+            let agency_len = agency_prefix(words);
+            let parsed = self.photo_words(
+                &words[agency_len..],
+                base + (closing.inner_start + agency_len) as u32,
+            );
+            // A drawing is credited only where its artist's name is read.
+            if verb == '绘' && parsed.is_none() {
+                return None;
+            }
+            // Ex) 新华社发（胡攀学 摄）: the agency's name before the parentheses.
+            let agency = agency_len > 0 || sent_by_agency(&trimmed[..closing.open]);
+            let form = match parsed {
+                Some(_) if agency => PhotoForm::Agency(Some(closing.parens)),
+                Some(_) => PhotoForm::Paren(closing.parens),
+                None => PhotoForm::Unparsed,
+            };
+            let mut credit = make(closing.open, form, parsed.unwrap_or_default());
+            credit.verb = verb;
+            credit.spaced_she = spaced_she;
+            credit.glued_to_text = glued_to(trimmed, closing.open);
+            return Some(credit);
+        }
+        is_source(inner).then(|| make(closing.open, PhotoForm::Source, Words::default()))
+    }
+
     /// `……锻炼 本报记者 王海 摄`, `王海/摄`: a credit ending in `摄` after the caption's words.
     fn plain_photo_credit(
         &self,
@@ -123,9 +142,13 @@ impl Scan<'_> {
         let words = words.trim_end_matches(is_space);
         // Find where the credit starts: walk back over role and name tokens.
         let (start, parsed) = self.credit_tail(words, base)?;
-        let form = if slash {
+        let named = parsed.groups.iter().any(|g| !g.names.is_empty());
+        let form = if named && sent_by_agency(&words[..start]) {
+            // Ex) 中新社发 王海 摄
+            PhotoForm::Agency(None)
+        } else if slash {
             PhotoForm::Slash
-        } else if parsed.groups.iter().all(|g| g.names.is_empty()) {
+        } else if !named {
             PhotoForm::Unparsed
         } else {
             PhotoForm::Plain
@@ -145,17 +168,14 @@ impl Scan<'_> {
         base: u32,
         make: impl Fn(usize, PhotoForm, Words) -> PhotoCredit,
     ) -> Option<PhotoCredit> {
-        let spaced = words.ends_with(is_space);
         let words = words.trim_end_matches(is_space);
         let (start, parsed) = self.credit_tail(words, base)?;
         let named = parsed.groups.iter().any(|g| !g.names.is_empty());
         let roled = parsed.groups.iter().any(|g| g.role.is_some());
-        // Ex) 王海 摄影 on a line of its own, `锻炼 王海摄影`; never a caption's words
-        // (`书法摄影`, `人像摄影、纪实摄影`): names with no role must stand apart by a space.
-        let apart = match start {
-            0 => spaced,
-            _ => words[..start].ends_with(is_space),
-        };
+        // Ex) 王海摄影 on a line of its own, `锻炼 王海摄影`; never a caption's words
+        // (`书法摄影`, `人像摄影、纪实摄影`): names with no role must stand apart by a space
+        // or a line break.
+        let apart = start == 0 || words[..start].ends_with(|c: char| is_space(c) || c == '\n');
         if !named || (!roled && !apart) {
             return None;
         }
@@ -196,7 +216,7 @@ impl Scan<'_> {
         // A name run without a role must be set off from the caption by a space.
         if parsed.groups.iter().all(|g| g.role.is_none())
             && start != 0
-            && !words[..start].ends_with(|c: char| is_space(c) || c == '、')
+            && !words[..start].ends_with(|c: char| is_space(c) || c == '、' || c == '\n')
         {
             return Some(glued);
         }
@@ -211,13 +231,14 @@ impl Scan<'_> {
         let mut names_seen = 0;
         loop {
             let head = words[..start].trim_end_matches(|c: char| is_space(c) || c == '、');
-            if head.is_empty() {
+            if head.is_empty() || head.ends_with('\n') {
                 break;
             }
+            // Ex) 护林员在山林间巡查⏎王海摄影 — a credit on the caption's last line.
             let token_start = head
                 .char_indices()
                 .rev()
-                .find(|&(_, c)| is_space(c) || c == '、' || is_clause_end(c))
+                .find(|&(_, c)| is_space(c) || c == '、' || c == '\n' || is_clause_end(c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let token = &head[token_start..];
             // A token holding a role word: the credit starts at the role.
@@ -300,7 +321,7 @@ fn odd_gap(printed: &str, base: u32, groups: &[RoleGroup]) -> Option<Span> {
 /// `锻炼（王海摄）`, `……。（王海 摄）`. Out of its parentheses such a credit needs the space
 /// (`……。王海 摄` reads as no credit at all).
 fn glued_to(trimmed: &str, at: usize) -> bool {
-    at > 0 && !trimmed[..at].ends_with(is_space)
+    at > 0 && !trimmed[..at].ends_with(|c: char| is_space(c) || c == '\n')
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -308,6 +329,26 @@ fn is_clause_end(c: char) -> bool {
         c,
         '。' | '！' | '？' | '”' | '）' | '…' | '，' | '；' | '：'
     )
+}
+
+/// True when the words before a photographer's credit end with the agency that sent the
+/// picture: `新华社发`, `中新社发`.
+fn sent_by_agency(before: &str) -> bool {
+    before.trim_end_matches(is_space).ends_with("社发")
+}
+
+/// The length of the agency's name opening a credit's words, with the spaces after it:
+/// `新华社发 ` of `新华社发 刘文`; 0 when the words open with no agency.
+fn agency_prefix(words: &str) -> usize {
+    let Some(at) = words.find("社发") else {
+        return 0;
+    };
+    let head = &words[..at];
+    if head.is_empty() || head.chars().count() > 4 || !head.chars().all(is_han) {
+        return 0;
+    }
+    let end = at + "社发".len();
+    end + leading_spaces(&words[end..])
 }
 
 fn is_source(s: &str) -> bool {

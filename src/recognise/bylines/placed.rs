@@ -39,14 +39,23 @@ pub(super) fn closing_paren(trimmed: &str) -> Option<Closing<'_>> {
 
 impl Scan<'_> {
     /// A credit on a line of its own: `本报记者 王海 通讯员 李敏`, `□本报记者 张靖`. The mark
-    /// some papers print before it stays outside the credit.
+    /// some papers print before it stays outside the credit. A marked line of names with no
+    /// role (`□ 李小雨` under a poem's title) is the writer's signature, as a poet or an
+    /// essayist signs: no reporter's credit.
     pub(super) fn credit_line(&self, body: &str, at: At) -> Option<Byline> {
         let marks = body.len() - body.trim_start_matches(is_credit_mark).len();
         let base = at.span.start + marks as u32;
         let words = &body[marks..];
         let mut credit = self.credit_body(words, base)?;
         credit.span = Span::new(base, base + words.len() as u32);
-        Some(at.byline(credit.span, BylinePlace::CreditLine, None, Some(credit)))
+        let signed = marks > 0
+            && credit.groups.iter().all(|g| g.role.is_none())
+            && credit.names().all(|n| looks_like_name(&n.text));
+        let place = match signed {
+            true => BylinePlace::Author,
+            false => BylinePlace::CreditLine,
+        };
+        Some(at.byline(credit.span, place, None, Some(credit)))
     }
 
     /// True when a short block is a credit line and nothing else: a role first (after a
@@ -95,8 +104,8 @@ impl Scan<'_> {
         if inner.contains('摄') {
             return None;
         }
-        let mut credit = self
-            .credit_body(strip_reported(inner), inner_base)
+        let mut credit = (self.compiled_credit(inner, inner_base))
+            .or_else(|| self.credit_body(strip_reported(inner), inner_base))
             .filter(|c| self.names_a_writer(c))
             .or_else(|| {
                 at.closes_article
@@ -106,6 +115,17 @@ impl Scan<'_> {
         credit.form = CreditForm::Paren(closing.parens);
         credit.span = span;
         Some(at.byline(span, BylinePlace::Trailing, None, Some(credit)))
+    }
+
+    /// `（本报记者 赵静 整理）`: the credit of whoever compiled a transcript or a set of
+    /// readers' letters, closing the part they compiled. Not the item's byline, and not
+    /// rebuilt: a free credit of the names before `整理`.
+    fn compiled_credit(&self, inner: &str, base: u32) -> Option<Credit> {
+        let words = inner.trim_end_matches(is_space).strip_suffix("整理")?;
+        let mut credit = self.credit_body(words, base)?;
+        credit.free = true;
+        credit.names().next()?;
+        Some(credit)
     }
 
     /// True when the words of a closing parenthesis name writers: a role, or names that

@@ -350,6 +350,28 @@ fn photo_credit_separators_and_sources() {
     assert_eq!(found.photo_credits[0].form, PhotoForm::Source);
 }
 
+/// A picture an agency sent names the agency and its photographer; the agency is never read
+/// as a name.
+#[test]
+fn agency_photo_credits_name_the_photographer() {
+    let cases = [
+        ("马拉松鸣枪开跑。新华社发（韩瑞 摄）", Some(Parens::Full)),
+        ("马拉松鸣枪开跑。\n新华社发（韩瑞 摄）", Some(Parens::Full)),
+        ("马拉松鸣枪开跑。新华社发(韩瑞 摄)", Some(Parens::Half)),
+        ("游客在开幕现场。（新华社发 韩瑞摄）", Some(Parens::Full)),
+        ("游客在开幕现场。（中新社发韩瑞摄）", Some(Parens::Full)),
+        ("龙舟赛现场。中新社发 韩瑞 摄", None),
+    ];
+    for (text, parens) in cases {
+        let found = recognise_text(&format!("{text}\n"));
+        let credit = &found.photo_credits[0];
+        assert_eq!(credit.form, PhotoForm::Agency(parens), "{text}: {credit:?}");
+        let names: Vec<_> = credit.names().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["韩瑞"], "{text}");
+        assert_eq!(credit.staff_names().count(), 0, "{text}");
+    }
+}
+
 /// The paper's own dateline and credit inside a paragraph are a lead credit out of place;
 /// another agency's dateline, a quoted one or one run into the words before it are not.
 #[test]

@@ -10,7 +10,7 @@ use crate::diagnostic::Kind;
 use crate::recognise::bylines::{
     Byline, BylinePlace, Bylines, Credit, CreditForm, Name, Parens, Role, RoleGroup, Spacing,
 };
-use crate::rules::style::House;
+use crate::rules::style::{Choice, House};
 use crate::text::Span;
 
 /// A way a byline departs from the house style.
@@ -156,6 +156,15 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
                 out.extend(paren_width(parens.opens_half(), house));
             }
         }
+        // Ex) 新华社记者 李紫薇、刘金海 — another organisation's credit keeps its style, as
+        // its wire lead does.
+        (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit))
+            if credits_another_organisation(credit) =>
+        {
+            if let CreditForm::Paren(parens) = credit.form {
+                out.extend(paren_width(parens.opens_half(), house));
+            }
+        }
         (BylinePlace::CreditLine | BylinePlace::Trailing, _, Some(credit)) => {
             credit_deviations(credit, house, byline.place, &mut out);
         }
@@ -163,6 +172,16 @@ pub(crate) fn deviations(byline: &Byline, house: &House<'_>) -> Vec<Deviation> {
     }
     dedup(&mut out);
     out
+}
+
+/// True when every role of the credit names an organisation other than the paper
+/// (`新华社记者`, `新快报记者`).
+fn credits_another_organisation(credit: &Credit) -> bool {
+    let mut roles = credit.groups.iter().map(|g| g.role.as_ref());
+    roles.all(|role| {
+        role.and_then(|r| r.organisation())
+            .is_some_and(|o| o != "本报")
+    })
 }
 
 fn half_house(house: &House<'_>) -> bool {
@@ -233,7 +252,7 @@ fn credit_deviations(
     if place != BylinePlace::Trailing && credit.groups.first().is_some_and(|g| g.role.is_none()) {
         acc.push(Deviation::MissingRole);
     }
-    spacing_deviations(credit, house, acc);
+    spacing_deviations(credit, house, place, acc);
     if glued_off(
         credit.spacing.names_glued,
         credit.form == CreditForm::Reported,
@@ -258,8 +277,16 @@ fn credit_deviations(
 
 /// How a credit's spacing departs from the house's: a role run into its names or set
 /// apart from them. A reported credit (`记者王海报道：`) always runs its role into the names;
-/// nothing is judged while the house has not settled its spacing.
-fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviation>) {
+/// nothing is judged while the house has not settled its spacing. A credit line keeps the
+/// space after its role (`本报驻布鲁塞尔记者 牛瑞飞`) in a house that runs its credits
+/// together, as papers print a line of its own, unless the draft's own credits run theirs
+/// together.
+fn spacing_deviations(
+    credit: &Credit,
+    house: &House<'_>,
+    place: BylinePlace,
+    acc: &mut Vec<Deviation>,
+) {
     // Ex) 本报讯 记者 王海 8日， where the house reports: rebuilt run together anyway.
     let reported_house = house.form.get() == Some(BylineForm::Reported);
     if credit.form == CreditForm::Reported
@@ -274,7 +301,10 @@ fn spacing_deviations(credit: &Credit, house: &House<'_>, acc: &mut Vec<Deviatio
         .groups
         .iter()
         .any(|g| g.role.is_some() && !g.names.is_empty());
-    if role_before_names {
+    let spaced_line = place == BylinePlace::CreditLine
+        && !credit.spacing.role_joined
+        && matches!(house.spacing, Choice::Fixed(_));
+    if role_before_names && !spaced_line {
         let joined = credit.spacing.role_joined;
         if joined != (spacing == CreditSpacing::Joined) {
             acc.push(Deviation::RoleSpacing { joined });
@@ -566,6 +596,36 @@ mod tests {
             let house = house_form(b, &house).unwrap();
             assert_eq!(house, &text[b.span.range()]);
         }
+    }
+
+    /// A credit line keeps the space after its role where the configuration runs credits
+    /// together; only a draft whose own credits run theirs together asks otherwise. Another
+    /// organisation's credit line keeps its own style.
+    #[test]
+    fn a_credit_line_keeps_its_space() {
+        let config = Config::default();
+        let text = "欧盟峰会前瞻\n\n本报驻布鲁塞尔记者 牛瑞飞\n\n欧盟峰会将于下周举行。\n";
+        let line = &recognise(text, &config).bylines[0];
+        assert_eq!(line.place, BylinePlace::CreditLine);
+        let fixed = House {
+            spacing: Choice::Fixed(CreditSpacing::Joined),
+            ..settled()
+        };
+        assert!(deviations(line, &fixed).is_empty());
+        let inferred = House {
+            spacing: Choice::Inferred {
+                value: CreditSpacing::Joined,
+                uses: 3,
+            },
+            ..settled()
+        };
+        assert_eq!(
+            deviations(line, &inferred),
+            [Deviation::RoleSpacing { joined: false }]
+        );
+        let text = "脱贫村里的新农人\n\n新华社记者 李紫薇、刘金海\n\n村民种植马铃薯。\n";
+        let wire = &recognise(text, &config).bylines[0];
+        assert!(deviations(wire, &settled()).is_empty(), "{wire:?}");
     }
 
     #[test]

@@ -12,18 +12,47 @@ pub mod unknown_reporter;
 use crate::document::{Article, BlockKind};
 use crate::recognise::bylines::{Byline, BylinePlace, Bylines};
 use crate::rules::Context;
+use crate::text::{at_most_chars, contains_any};
 
 /// True when `byline` stands at the lead of article `index`: after the dateline of its first
 /// paragraph, or — for an item without a dateline — on a line of its own under the headline
-/// (a feature signed `本报记者 王海`), or under one opening paragraph, as national dailies
-/// print a feature's summary above its byline.
+/// (a feature signed `本报记者 王海`), under one opening paragraph, as national dailies
+/// print a feature's summary above its byline, or under a heading of its own
+/// ([`under_heading`]).
 pub(crate) fn at_lead(cx: &Context<'_>, index: usize, article: &Article, byline: &Byline) -> bool {
     let lead_block = article.lead();
     match byline.place {
         BylinePlace::Lead => Some(byline.block) == lead_block,
         BylinePlace::CreditLine => {
             let dated = cx.facts.bylines.has_lead_byline(index);
-            !dated && lead_block.is_none_or(|l| byline.block < l || byline.block == l + 1)
+            !dated
+                && (lead_block.is_none_or(|l| byline.block <= l || byline.block == l + 1)
+                    || under_heading(cx, byline))
+        }
+        _ => false,
+    }
+}
+
+/// True when `byline` is a credit line right under a heading — a headline, or a short line
+/// or two without sentence punctuation (`记者调查` / `老旧小区停车难如何破解`) — as a
+/// feature is signed under its headline group: the byline of the item that heading opens.
+pub(crate) fn under_heading(cx: &Context<'_>, byline: &Byline) -> bool {
+    let Some(above) = byline.block.checked_sub(1).map(|id| &cx.draft.blocks[id]) else {
+        return false;
+    };
+    if byline.place != BylinePlace::CreditLine {
+        return false;
+    }
+    match above.kind {
+        BlockKind::Headline | BlockKind::Subheading => true,
+        BlockKind::Paragraph | BlockKind::Caption => {
+            above.lines.len() <= 3
+                && (above.lines.iter()).all(|line| {
+                    let line = &cx.text[line.range()];
+                    !line.is_empty()
+                        && at_most_chars(line, 30)
+                        && !contains_any(line, &['。', '，', '；', '！', '？', '：'])
+                })
         }
         _ => false,
     }

@@ -15,7 +15,7 @@ declare_rule! {
     ///
     /// 本报电头连同署名写进了段落中间或末尾（`8日，本报讯（记者 王海）社区举办读书会。`、`……居民参加。本报讯（记者 王海）`），无论本报体例如何都放错了位置：电头总在首段开头。引号里的电头、正文里引述的其他通讯社电头（`据新华社北京6月9日电`）以及与前文连写的（`转发本报讯（记者 王海）的报道`）不算。
     ///
-    /// 没有电头的特稿，在标题下单独一行署名（`本报记者 王海`），位置没有问题。
+    /// 没有电头的特稿，在标题（或引题、主题）下单独一行署名（`本报记者 王海`），位置没有问题；诗文标题下带“□”的作者名（`□ 李小雨`）是作者署名，文末的 `（本报记者 赵静 整理）` 是整理者署名，都不算第二处署名。
     ///
     /// 要闻简报、“■”开头的一组短讯，每条末尾的署名（`（王海）`）是这种版式的写法，不算放错位置。
     ///
@@ -114,7 +114,10 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
                     .flat_map(|c| c.names())
                     .any(|m| m.text == n.text)
             });
-            if !repeats && signs_a_section(cx, article, proper, byline) {
+            if !repeats
+                && (signs_a_section(cx, article, proper, byline)
+                    || (byline.block > proper.block && super::under_heading(cx, byline)))
+            {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(&RULE, byline.span, "一篇稿件出现两处署名")
@@ -232,9 +235,15 @@ fn move_to_lead(
         .of_article(cx.draft.article_of(lead_block)?)
         .find(|b| b.block == lead_block && b.place == BylinePlace::Lead && b.credit.is_none());
     // Ex) 8日，本报北京6月1日讯（记者 王海）…… — a misplaced dateline moves with its credit.
-    let lead = (byline.lead.clone())
-        .or_else(|| bare_lead.and_then(|b| b.lead.clone()))
-        .unwrap_or_else(house_lead);
+    let lead = (byline.lead.clone()).or_else(|| bare_lead.and_then(|b| b.lead.clone()));
+    // Ex) 新华社记者 王海 — another organisation's reporter never gets the paper's `本报讯`.
+    let other_organisation = (byline.credit.iter())
+        .flat_map(|c| c.groups.iter().filter_map(|g| g.role.as_ref()))
+        .any(|role| role.organisation().is_some_and(|o| o != "本报"));
+    if lead.is_none() && other_organisation {
+        return None;
+    }
+    let lead = lead.unwrap_or_else(house_lead);
     let moved = Byline {
         place: BylinePlace::Lead,
         lead: Some(lead),

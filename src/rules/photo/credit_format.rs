@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Kind};
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::PhotoCredit;
 use crate::rules::byline::house::is_safe_rewrite;
-use crate::rules::photo::house::{departures, deviation, house_form, Departure};
+use crate::rules::photo::house::{agency_form, departures, deviation, house_form, Departure};
 use crate::rules::style::House;
 use crate::rules::Context;
 
@@ -12,7 +12,7 @@ declare_rule! {
     /// ## 查什么
     /// 图片署名不合任何一种规范写法——`摄影：王海`、`王海摄影`、半角括号、多余的空格（连打了几个空格、全角空格、括号里或斜线旁的空格；两字姓名为对齐加的空格 `孙 露` 不算）、名册上的记者没有署 `本报记者`；或者写法虽然规范，却不合本报选定的体例：`本报记者 王海 摄`、`（本报记者 王海 摄）` 还是 `王海/摄`（`[photo] form`），姓名之间用空格还是 `、`（本报定了姓名分隔时，记者名册或本版其他署名表明是两个人的连写姓名 `王海李敏` 也提示），职务和 `摄` 与姓名之间空格还是连写（`（新华社记者王海摄）`）。
     ///
-    /// 每种写法都可以带任何职务、单位和任意多位摄影者（`本报记者 王海 通讯员 李敏 张强 摄`、`（新华社记者 王海 摄）`）；绘画作品署名的写法相同（`（赵炬绘）`）。本报的体例取自配置，没有就按预设，也没有预设就按稿件本身：至少三处图片署名采用同一写法且占多数才算；在此之前不提示体例问题。不是摄影者的来源（`新华社发`、`…供图`、`资料图片`）不检查。图片说明末尾的“摄影”，前面有职务或与说明文字空开的姓名（`……锻炼 王海摄影`），才算图片署名；作普通词语的“摄影”（`参加摄影比赛`、`王海摄影作品展`、`摄影师王海`、`老人学摄影`）不算。
+    /// 每种写法都可以带任何职务、单位和任意多位摄影者（`本报记者 王海 通讯员 李敏 张强 摄`、`（新华社记者 王海 摄）`）；绘画作品署名的写法相同（`（赵炬绘）`）。本报的体例取自配置，没有就按预设，也没有预设就按稿件本身：至少三处图片署名采用同一写法且占多数才算；在此之前不提示体例问题。不是摄影者的来源（`新华社发`、`…供图`、`资料图片`）不检查；通讯社发来的图片署名（`新华社发（胡攀学 摄）`、`（新华社发 刘文摄）`、`中新社发 王海 摄`）是通讯社的写法，只查半角括号，从不改成本报体例。图片说明末尾的“摄影”，前面有职务或与说明文字空开（或另起一行）的姓名（`……锻炼 王海摄影`），才算图片署名；作普通词语的“摄影”（`参加摄影比赛`、`王海摄影作品展`、`摄影师王海`、`老人学摄影`）不算。
     /// ## 为什么
     /// 图片署名和文字署名一样，全版应当写法一致；`摄影：` 是其他媒体的习惯写法。
     /// ## 示例
@@ -80,7 +80,8 @@ pub(crate) fn check(cx: &Context<'_>, acc: &mut Vec<Diagnostic>) {
             },
         };
         let mut diagnostic = Diagnostic::new(&RULE, credit.span, what).with_kind(kind);
-        if let Some(rebuilt) = house_form(credit, house) {
+        let rebuilt = agency_form(credit, printed).or_else(|| house_form(credit, house));
+        if let Some(rebuilt) = rebuilt {
             if rebuilt != printed {
                 let shown = rebuilt.trim_start();
                 let mut note = format!("本报格式：{shown}");

@@ -16,7 +16,11 @@ pub(crate) fn style_of(credit: &PhotoCredit) -> Option<PhotoStyle> {
         PhotoForm::Plain => Some(PhotoStyle::Plain),
         PhotoForm::Paren(_) => Some(PhotoStyle::Paren),
         PhotoForm::Slash => Some(PhotoStyle::Slash),
-        PhotoForm::Colon | PhotoForm::WordAfter | PhotoForm::Source | PhotoForm::Unparsed => None,
+        PhotoForm::Colon
+        | PhotoForm::WordAfter
+        | PhotoForm::Source
+        | PhotoForm::Agency(_)
+        | PhotoForm::Unparsed => None,
     }
 }
 
@@ -59,11 +63,18 @@ impl Departure {
 
 /// How the credit departs from the house style, the most serious first; empty when it
 /// follows it. Sources (`新华社发`) and credits whose names could not be read are left
-/// alone.
+/// alone; an agency's credit (`新华社发（胡攀学 摄）`) is printed in the agency's form, and
+/// only its half-width parentheses are wrong.
 pub(crate) fn departures(credit: &PhotoCredit, house: &House<'_>) -> Vec<Departure> {
     let mut out = Vec::new();
     let form = match credit.form {
         PhotoForm::Source | PhotoForm::Unparsed => return out,
+        PhotoForm::Agency(parens) => {
+            if parens.is_some_and(|p| p != Parens::Full) {
+                out.push(Departure::HalfParens);
+            }
+            return out;
+        }
         PhotoForm::Colon | PhotoForm::WordAfter => {
             out.push(Departure::NoForm);
             return out;
@@ -172,13 +183,15 @@ fn roster_role(credit: &PhotoCredit, house: &House<'_>) -> bool {
 }
 
 /// The credit rebuilt in the house's form, separator and spacing (or its own, where the
-/// house has not settled one), for the text of [`PhotoCredit::span`]; `None` for sources
-/// and credits whose names are uncertain. The printed roles and organisations are kept;
+/// house has not settled one), for the text of [`PhotoCredit::span`]; `None` for sources,
+/// agencies' credits and credits whose names are uncertain. The printed roles and organisations are kept;
 /// `本报记者` is supplied only for roster reporters printed without a role.
 pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<String> {
     let own = style_of(credit).unwrap_or(PhotoStyle::Plain);
-    if matches!(credit.form, PhotoForm::Source | PhotoForm::Unparsed)
-        || credit.names().next().is_none()
+    if matches!(
+        credit.form,
+        PhotoForm::Source | PhotoForm::Agency(_) | PhotoForm::Unparsed
+    ) || credit.names().next().is_none()
     {
         return None;
     }
@@ -222,6 +235,22 @@ pub(crate) fn house_form(credit: &PhotoCredit, house: &House<'_>) -> Option<Stri
         format!(" {body}")
     } else {
         body
+    })
+}
+
+/// An agency's credit with its parentheses made full-width and nothing else changed:
+/// `(菲利波·蒙特福特 摄)` → `（菲利波·蒙特福特 摄）`, for the text `printed` of
+/// [`PhotoCredit::span`]. `None` for any other credit.
+pub(crate) fn agency_form(credit: &PhotoCredit, printed: &str) -> Option<String> {
+    matches!(credit.form, PhotoForm::Agency(Some(_))).then(|| {
+        printed
+            .chars()
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
     })
 }
 
