@@ -473,6 +473,24 @@ fn mark_headline_groups(blocks: &mut [Block], texts: &[&str]) {
     }
 }
 
+/// The title of a notice a page prints among its news (`更正`, `讣告`, `寻人启事`): an item
+/// of its own, never a subheading of the item above it.
+fn notice_title(text: &str) -> bool {
+    const NOTICES: [&str; 9] = [
+        "更正",
+        "讣告",
+        "启事",
+        "声明",
+        "公告",
+        "通告",
+        "公示",
+        "告读者",
+        "致歉",
+    ];
+    let text = text.trim();
+    at_most_chars(text, 12) && NOTICES.iter().any(|n| text.ends_with(n))
+}
+
 /// A lone short line between the body paragraphs of an item is a subheading, unless a new
 /// item starts under it (its lead opens with a dateline) or the item above has closed with
 /// its end credit (`……。（王海）`). A short line with a comma but no stop (`包袱变财富，白雪也
@@ -507,6 +525,7 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
         }
         let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
         if titled(&blocks[i], texts[i], texts[i + 1])
+            && !notice_title(texts[i])
             && after_stop
             && section_body(&blocks[i + 1], texts[i + 1])
             && !opens_with_date_line(texts[i + 1])
@@ -543,7 +562,7 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             && !dated_title;
         // Ex) 对话非遗传承人 / 老手艺要有新活法 — a headline group set out in one block heads
         // an item of its own.
-        if in_body && body_follows && blocks[i].lines.len() == 1 {
+        if in_body && body_follows && blocks[i].lines.len() == 1 && !notice_title(texts[i]) {
             blocks[i].kind = BlockKind::Subheading;
         } else {
             dated_item = false;
