@@ -109,6 +109,71 @@ fn heading_above(draft: &Draft, floor: u32, end: u32) -> u32 {
         .map_or(floor, |b| b.span.end)
 }
 
+/// A date with its month but no year, after a date or a year that names its year in the same
+/// sentence, is in that year (`2023年9月17日晚……；9月18日凌晨`, `于2025年2月16日开学，7月4日
+/// 放假`, `2023年，该村5月12日`): a sentence names its year once. A date earlier in the year
+/// than the one named with the year starts no carry (`2023年12月30日……1月2日` may well be in
+/// the year after).
+pub(super) fn carry_years(draft: &Draft, text: &str, mentions: &mut [DateMention]) {
+    for block in &draft.blocks {
+        let first = mentions.partition_point(|m| m.span.start < block.span.start);
+        let last = first + mentions[first..].partition_point(|m| m.span.end <= block.span.end);
+        // The year named last: its value, the date it was named with, where the mention
+        // ends, and whether it is quoted.
+        let mut named: Option<(i32, Option<Date>, u32, bool)> = None;
+        for mention in &mut mentions[first..last] {
+            let expr = match &mut mention.kind {
+                Mention::Date(expr) => expr,
+                Mention::Range(range) => {
+                    if let Some(year) = &range.start.year {
+                        let at = (mention.span.end, mention.in_quote);
+                        named = Some((year.value, range.start.resolved, at.0, at.1));
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            if let Some(year) = &expr.year {
+                named = Some((
+                    year.value,
+                    expr.resolved,
+                    mention.span.end,
+                    mention.in_quote,
+                ));
+                continue;
+            }
+            let Some((year, with, end, quoted)) = named else {
+                continue;
+            };
+            if text[end as usize..mention.span.start as usize].contains(['。', '！', '？']) {
+                named = None;
+                continue;
+            }
+            let (Some(month), Some(day)) = (&expr.month, &expr.day) else {
+                continue;
+            };
+            if expr.year_word.is_some()
+                || expr.role == DateRole::Dateline
+                || quoted != mention.in_quote
+            {
+                continue;
+            }
+            let Some(date) = calendar::civil(year, month.value, day.value) else {
+                continue;
+            };
+            if with.is_some_and(|with| date < with) {
+                continue;
+            }
+            if expr.resolved != Some(date) {
+                expr.uncarried = expr.resolved;
+                expr.resolved = Some(date);
+                mention.resolved = Some(date);
+                mention.weekday = Some(date.weekday());
+            }
+        }
+    }
+}
+
 /// A day written alone after a date with its month, in the same paragraph, is in that month
 /// (`2月1日……4日` is the 4th of February, whatever month the issue falls in): papers name the
 /// month once and the days after it. A smaller day than the one before starts no carry

@@ -225,6 +225,9 @@ pub struct DateExpr {
     pub resolved: Option<Date>,
     /// A day written alone whose month is that of a date before it (`6月15日、16日`).
     pub month_carried: bool,
+    /// For a date whose year is that of a date before it in the sentence (`2023年9月17日……
+    /// 9月18日`): the date the issue date alone would make of it, when that differs.
+    pub uncarried: Option<Date>,
 }
 
 impl DateExpr {
@@ -243,6 +246,7 @@ impl DateExpr {
             year_word: None,
             resolved: None,
             month_carried: false,
+            uncarried: None,
         }
     }
 
@@ -380,6 +384,7 @@ pub fn recognise(input: &Input<'_>) -> Dates {
     }
     mentions.sort_by_key(|m| m.span.start);
     let items = items::date_items(input.draft, input.text, input.issue_date, &mut mentions);
+    items::carry_years(input.draft, input.text, &mut mentions);
     items::carry_months(input.draft, &mut mentions);
     Dates { mentions, items }
 }
