@@ -32,6 +32,7 @@ pub(super) fn refine(text: &str, blocks: &mut [Block], texts: &[Cow<'_, str>]) {
     let texts: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
     mark_lists(blocks, &texts);
     mark_name_lists(text, blocks, &texts);
+    mark_field_lists(text, blocks, &texts);
     mark_set_out(text, blocks, &texts);
     mark_verse(blocks, &texts);
     mark_signoffs(blocks, &texts);
@@ -182,6 +183,34 @@ fn mark_name_lists(text: &str, blocks: &mut [Block], texts: &[&str]) {
             }
         }
         i = i.max(start + 1);
+    }
+}
+
+/// `项目名称：西坪镇道路硬化工程`: a field of a notice or a form — a label of a few characters,
+/// a colon, and its value, with no stop at the end.
+fn is_field_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(['：', ':']) else {
+        return false;
+    };
+    (2..=8).contains(&label.chars().count())
+        && label.chars().all(crate::text::is_han)
+        && !value.trim().is_empty()
+        && !ends_sentence(value)
+        && at_most_chars(line, 60)
+}
+
+/// A block of two or more lines that are each a field (`项目名称：西坪镇道路硬化工程` /
+/// `公示期：2024年6月17日—6月19日`): a notice's particulars, set out line by line, never a
+/// paragraph cut short.
+fn mark_field_lists(text: &str, blocks: &mut [Block], texts: &[&str]) {
+    for (block, own) in blocks.iter_mut().zip(texts) {
+        if block.kind == BlockKind::Paragraph
+            && block.lines.len() >= 2
+            && rereadable(block, own)
+            && block.lines.iter().all(|l| is_field_line(&text[l.range()]))
+        {
+            block.kind = BlockKind::ListItem;
+        }
     }
 }
 
@@ -491,6 +520,38 @@ fn notice_title(text: &str) -> bool {
     at_most_chars(text, 12) && NOTICES.iter().any(|n| text.ends_with(n))
 }
 
+/// Whether block `i`, a short line that could be a title (`titled`), heads an item of its
+/// own: a notice's title over its particulars (`中标候选人公示` / `项目名称：……`), or a line
+/// over body text under the end credit of the item above, or under a column's heading there
+/// (`（晓 东）` / `守住耕地，就是守住饭碗` / ……, `今日谈` / `文明，从点滴做起` / ……).
+fn heads_an_item(blocks: &[Block], texts: &[&str], i: usize, titled: bool) -> bool {
+    if matches!(blocks[i].kind, BlockKind::Caption | BlockKind::Paragraph)
+        && notice_title(texts[i])
+        && matches!(
+            blocks[i + 1].kind,
+            BlockKind::Paragraph | BlockKind::ListItem
+        )
+    {
+        return true;
+    }
+    let closes = |k: usize| {
+        matches!(
+            blocks[k].kind,
+            BlockKind::Paragraph | BlockKind::Caption | BlockKind::Credit
+        ) && texts[k].ends_with(['）', ')'])
+    };
+    let column = blocks[i - 1].kind == BlockKind::Headline
+        || (blocks[i - 1].kind == BlockKind::Caption
+            && at_most_chars(texts[i - 1], 8)
+            && unpunctuated(texts[i - 1]));
+    let item_closed = closes(i - 1) || (column && (i == 1 || closes(i - 2)));
+    titled
+        && item_closed
+        && blocks[i + 1].kind == BlockKind::Paragraph
+        && !starts_with_dateline(texts[i])
+        && !opens_news_lead(texts[i])
+}
+
 /// A lone short line between the body paragraphs of an item is a subheading, unless a new
 /// item starts under it (its lead opens with a dateline) or the item above has closed with
 /// its end credit (`……。（王海）`). A short line with a comma but no stop (`包袱变财富，白雪也
@@ -522,6 +583,10 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
     for i in 1..blocks.len().saturating_sub(1) {
         if blocks[i - 1].kind == BlockKind::Paragraph && starts_with_dateline(texts[i - 1]) {
             dated_item = true;
+        }
+        if heads_an_item(blocks, texts, i, titled(&blocks[i], texts[i], texts[i + 1])) {
+            blocks[i].kind = BlockKind::Headline;
+            continue;
         }
         let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
         if titled(&blocks[i], texts[i], texts[i + 1])
@@ -607,6 +672,25 @@ mod tests {
         assert!(is_date_line("二〇二四年一月十日"));
         assert!(!is_date_line("1月10日"));
         assert!(!is_date_line("新开街道党工委"));
+    }
+
+    #[test]
+    fn titles_under_a_column_heading_or_an_end_credit_and_notice_fields() {
+        use crate::document::{parse, DraftKind};
+        let page = "（作者单位：市委党校）\n\n今日谈\n\n文明，从点滴做起\n\n“勿以善小而不为。”这句古训，说的\
+            正是文明养成的道理，这些小事最见一座城市的文明程度。\n\n创建文明城市，既需要政府的推动，更需要\
+            每一位市民的参与。\n\n（晓 东）\n\n守住耕地，就是守住饭碗\n\n耕地是粮食生产的命根子。近年来，\
+            我市严格落实耕地保护制度，守住了耕地红线。\n\n中标候选人公示\n\n项目名称：西坪镇道路硬化工程\n\
+            公示期：2024年6月17日—6月19日\n\n有异议的，应当在公示期内以书面形式提出。\n";
+        let draft = parse(page, DraftKind::Text);
+        let kind_of = |text: &str| {
+            (draft.blocks.iter())
+                .find(|b| page[b.span.range()].starts_with(text))
+                .map(|b| b.kind)
+        };
+        assert_eq!(kind_of("文明，"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("守住耕地，"), Some(BlockKind::Headline));
+        assert_eq!(kind_of("项目名称"), Some(BlockKind::ListItem));
     }
 
     #[test]

@@ -2,7 +2,7 @@ use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{
-    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockKind,
+    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockId, BlockKind,
 };
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace};
@@ -15,7 +15,7 @@ declare_rule! {
     /// ## 查什么
     /// 新闻稿没有电头和署名：开头没有电头加署名（`本报讯（记者 王海）`、`本报6月10日讯（记者 王海）`、`新华社北京6月10日电（记者 王海）`），没有署名行，文末也没有署名；或者用了本报电头（`本报讯`）却没写记者名（本报要求署名时）。
     ///
-    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）和文末注明来源的转载稿（`（据新华社）`、`（据《人民日报》）`、`（综合新华社、央视新闻）`、`（来源：新华网）`）和文末注明供稿单位的通知、简讯（`（市交警支队供稿）`、`（市气象台提供）`）不需要本报记者署名；图片新闻（只有一段、末句为 `图为……。` 的稿件）以图片署名为署名，缺了图片署名由 `photo/credit-missing` 提示，导语以 `图为……。` 结尾而后面还有正文的稿件仍要署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名；电头和署名写错了地方（`8日，本报讯（记者 王海）社区……`）的稿件有署名，由 `byline/position` 提示位置。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
+    /// 通讯社稿（`新华社北京6月10日电`、`据新华社电`）和文末注明来源的转载稿（`（据新华社）`、`（据《人民日报》）`、`（综合新华社、央视新闻）`、`（来源：新华网）`）和文末注明供稿单位的通知、简讯（`（市交警支队供稿）`、`（市气象台提供）`），以及文末由作者、读者署名的稿件（`（大同市中医医院 张平）`、`（作者单位：市中医医院）`、`（读者 李建华）`、笔名 `（晓 东）`）不需要本报记者署名；图片新闻（只有一段、末句为 `图为……。` 的稿件）以图片署名为署名，缺了图片署名由 `photo/credit-missing` 提示，导语以 `图为……。` 结尾而后面还有正文的稿件仍要署名；文末电头（`……。（本报华盛顿12月30日电）`）也算署名；电头和署名写错了地方（`8日，本报讯（记者 王海）社区……`）的稿件有署名，由 `byline/position` 提示位置。没有电头的稿件，只有带标题、且导语第一句以时间（`近日，`、`8日，`、`6月10日上午，`）或“记者”开头时，才当作新闻稿：版面上还有不署名的简讯、讲话、法规、书信、竞答、带“——”副题的通讯、在别处署名的评论。稿件段落之间的短行是小标题，不是另一篇稿件的标题。
     /// ## 为什么
     /// 见报的每篇稿件都要署名：署名表明由谁对稿件负责，漏署是付印前必须查出的差错。
     /// ## 示例
@@ -126,17 +126,28 @@ fn signature<'c>(
             bare_lead = Some(byline);
         }
     }
-    // Ex) ……。（据新华社） — a reprint, signed by its source.
-    let last = article.blocks().max();
-    signed |= last.is_some_and(|id| {
-        let text = &cx.text[cx.draft.blocks[id].span.range()];
-        ends_with_source_credit(text) || ends_supplied(text)
-    });
+    // Ex) ……。（据新华社） — a reprint, signed by its source. A column's heading under it
+    // (`今日谈`) heads the next item.
+    let text_of = |id: BlockId| cx.text[cx.draft.blocks[id].span.range()].trim();
+    let heading = |id: BlockId| {
+        cx.draft.blocks[id].kind == BlockKind::Caption
+            && text_of(id).chars().count() <= 8
+            && text_of(id).chars().all(crate::text::is_han)
+    };
+    let mut blocks: Vec<BlockId> = article.blocks().collect();
+    blocks.sort_unstable();
+    let last = blocks.iter().rev().find(|&&id| !heading(id));
+    signed |=
+        last.is_some_and(|&id| ends_with_source_credit(text_of(id)) || ends_supplied(text_of(id)));
     (signed, bare_lead)
 }
 
-/// True when a text ends with the note of who supplied the item (`（市交警支队供稿）`,
-/// `（市气象台提供）`, `（市文旅局供图）`): a notice or a brief signed by its source.
+/// True when a text ends with a note in brackets that signs it: who supplied the item
+/// (`（市交警支队供稿）`, `（市气象台提供）`, `（市文旅局供图）`), or who wrote it when that is
+/// no reporter of the paper — an author with their work unit, a reader, a pen name
+/// (`（大同市中医医院 张平）`, `（作者单位：市中医医院）`, `（读者 李建华）`, `（晓 东）`). A
+/// note of a few words, with no sentence in it and no number, is a signature; a continuation
+/// note (`（下转第3版）`) has a number.
 fn ends_supplied(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     let Some(inner) = trimmed.strip_suffix(['）', ')']) else {
@@ -145,10 +156,13 @@ fn ends_supplied(text: &str) -> bool {
     let Some(open) = inner.rfind(['（', '(']) else {
         return false;
     };
-    let source = &inner[open..].trim_start_matches(['（', '(']);
-    ["供稿", "供图", "提供"].iter().any(|w| source.ends_with(w))
-        && source.chars().count() <= 20
-        && !source.contains(['。', '！', '？', '；', '，'])
+    let note = inner[open..].trim_start_matches(['（', '(']);
+    let chars = note.chars().count();
+    let signs = note
+        .chars()
+        .all(|c| crate::text::is_han(c) || matches!(c, ' ' | '\u{3000}' | '：' | ':' | '·' | '、'))
+        && !note.contains(['完', '续']);
+    (2..=30).contains(&chars) && signs
 }
 
 /// What to add to an item without a byline.
