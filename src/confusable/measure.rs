@@ -133,6 +133,27 @@ fn a_radical_apart_is_rare_among_real_village_names() {
     }
 }
 
+/// [`super::radical_apart`] for towns of one county, on top of [`confusable`]: the pairs of
+/// real, distinct town names it adds are bounded as the villages' are.
+#[test]
+fn a_radical_apart_is_rare_among_real_town_names() {
+    let towns = town_pairs();
+    let added: Vec<&(char, char)> = towns
+        .iter()
+        .filter(|&&(a, b)| confusable(a, b).is_none() && super::radical_apart(a, b))
+        .collect();
+    let rate = added.len() as f64 / towns.len() as f64;
+    eprintln!(
+        "towns of one county one character apart: {} of {} more pairs a radical apart \
+         ({:.3} %): {added:?}",
+        added.len(),
+        towns.len(),
+        rate * 100.0
+    );
+    assert!(rate < 0.0005, "{}", added.len());
+    assert!(super::radical_apart('埠', '阜'));
+}
+
 /// The shared data folder, when it is there: `JIAODUI_SHARED_DATA`, else `shared/data`
 /// beside the repository or beside the folder of worktrees it is in.
 fn shared_data() -> Option<PathBuf> {

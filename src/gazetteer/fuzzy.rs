@@ -16,8 +16,9 @@ pub enum Confusion {
     Shape,
     /// A variant form of the character the official name writes: `闫` for `阎`.
     Variant,
-    /// The same character with a radical added or left out: `遭` for `曹`. Villages only
-    /// ([`likely_village_slip`]).
+    /// The same character with a radical added or left out: `遭` for `曹`. Villages under
+    /// a town or county and towns under a county only ([`likely_village_slip`],
+    /// [`likely_town_slip`]).
     Radical,
 }
 
@@ -46,6 +47,13 @@ pub fn likely_slip(written: &str, known: &str) -> Option<Slip> {
 /// radical added or left out counts too (`遭家沟村` for `曹家沟村`): the names compared are
 /// few, and real ones a radical apart are rare among them (`crate::confusable::measure`).
 pub fn likely_village_slip(written: &str, known: &str) -> Option<Slip> {
+    slip_by(written, known, true)
+}
+
+/// [`likely_slip`] for two town names under one county, where a character with a radical
+/// added or left out counts too (`鹿埠街道` for `鹿阜街道`): a county's towns are fewer than a
+/// town's villages, and real ones a radical apart rarer still (`crate::confusable::measure`).
+pub fn likely_town_slip(written: &str, known: &str) -> Option<Slip> {
     slip_by(written, known, true)
 }
 

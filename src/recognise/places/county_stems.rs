@@ -5,8 +5,11 @@
 //! `place/hierarchy` reports, `山西平遥` is fine and left alone. A former name is written
 //! the same way (`湖北襄樊`), and found the same way when no place bears its stem now.
 
+use super::slips::{slip_candidate, Written};
+use super::{Input, Mention, SlipBasis, SlipCandidate};
+use crate::gazetteer::fuzzy::{confusable, Confusion, Slip};
 use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, Match, NameRef, PlaceId};
-use crate::text::is_han;
+use crate::text::{is_han, Span};
 
 /// Words after a stem that show it stands as a place (`平遥古城`, `正定人`); punctuation and
 /// the end of the segment do too.
@@ -172,4 +175,86 @@ fn stands_as_name(stem: &str, after: &str) -> bool {
         Some(c) if !is_han(c) => !c.is_alphanumeric(),
         Some(_) => AFTER_STEM.iter().any(|w| after.starts_with(w)),
     }
+}
+
+/// Characters that make a word with `县` rather than a county's name (`全县`, `该县`,
+/// `两县`, `邻县`): never read as a slip for a county of one character.
+const NOT_COUNTY: &str = "全该本各此每某两一二三四五六七八九十几多邻外原新老其整附周诸州府";
+
+/// A county of one character and `县` written after its province or prefecture with that
+/// character replaced by a confusable one (`山西祈县` for 祁县): the one-character name
+/// `slips::candidate` leaves alone. `at` is the byte of `县` in `segment`.
+pub(super) fn one_char_county(
+    input: &Input<'_>,
+    g: &Gazetteer,
+    segment: Span,
+    at: usize,
+    known: &Written<'_>,
+    mentions: &[Mention],
+) -> Option<SlipCandidate> {
+    let body = &input.text[segment.range()];
+    let written = body[..at].chars().next_back()?;
+    let start = segment.start + (at - written.len_utf8()) as u32;
+    let end = segment.start + (at + '县'.len_utf8()) as u32;
+    if !is_han(written) || NOT_COUNTY.contains(written) || known.inside(start) {
+        return None;
+    }
+    let parent = known.ending_at(start)?;
+    let scopes = &mentions[parent].places;
+    let holds_counties =
+        |p: PlaceId| matches!(g.place(p).level, Level::Province | Level::Prefecture);
+    if scopes.is_empty() || !scopes.iter().all(|&p| holds_counties(p)) {
+        return None;
+    }
+    let name = &input.text[start as usize..end as usize];
+    if !g.matcher().refs(name).is_empty() {
+        return None;
+    }
+    let mut found: Option<(PlaceId, char, Confusion)> = None;
+    for county in scopes.iter().flat_map(|&p| counties_under(g, p)) {
+        let mut chars = g.place(county).name.chars();
+        let (Some(right), Some('县'), None) = (chars.next(), chars.next(), chars.next()) else {
+            continue;
+        };
+        let Some(why) = confusable(written, right) else {
+            continue;
+        };
+        if found.is_some_and(|(other, _, _)| other != county) {
+            // Two counties fit: no telling which is meant.
+            return None;
+        }
+        found = Some((county, right, why));
+    }
+    let (county, right, why) = found?;
+    let slip = Slip::Replaced {
+        written,
+        right,
+        why,
+    };
+    let right = g.place(county).name.to_string();
+    let span = Span::new(start, end);
+    let basis = SlipBasis::Parent(parent);
+    Some(slip_candidate(
+        span,
+        name,
+        right,
+        vec![county],
+        slip,
+        basis,
+        mentions,
+    ))
+}
+
+/// The counties under a province (through its prefectures) or a prefecture.
+fn counties_under(g: &Gazetteer, p: PlaceId) -> Vec<PlaceId> {
+    let mut counties = Vec::new();
+    for &child in g.children(p) {
+        match g.place(child).level {
+            Level::County => counties.push(child),
+            Level::Prefecture => counties
+                .extend((g.children(child).iter()).filter(|&&c| g.place(c).level == Level::County)),
+            _ => {}
+        }
+    }
+    counties
 }

@@ -19,6 +19,9 @@ pub struct TimeFrame {
     /// The earliest four-digit number from 1900 on that the sentence writes (ASCII or
     /// full-width digits): a year the sentence is about.
     pub earliest_year: Option<u32>,
+    /// The name is part of a title in `《》` (`《大同县志》`): the title of a work, which
+    /// keeps the name it was given.
+    pub in_title: bool,
 }
 
 /// Words that mark a sentence about the change itself, or the past on purpose.
@@ -92,6 +95,7 @@ pub(super) fn frame_former_names(text: &str, mentions: &mut [Mention]) {
             marked_past: marked_past(text, Span::new(chain_start, span.end)),
             tells_change: current.tells_change,
             earliest_year: current.earliest_year,
+            in_title: in_title(text, span),
         });
     }
 }
@@ -136,6 +140,26 @@ fn marked_past(text: &str, span: Span) -> bool {
             .iter()
             .any(|p| after.starts_with(p))
 }
+
+/// Whether `span` lies between `《` and `》` on its line, no more than [`TITLE_REACH`]
+/// characters from either.
+fn in_title(text: &str, span: Span) -> bool {
+    let opened = text[..span.start as usize]
+        .chars()
+        .rev()
+        .take(TITLE_REACH)
+        .take_while(|&c| c != '\n' && c != '》')
+        .any(|c| c == '《');
+    opened
+        && text[span.end as usize..]
+            .chars()
+            .take(TITLE_REACH)
+            .take_while(|&c| c != '\n' && c != '《')
+            .any(|c| c == '》')
+}
+
+/// How far a title's marks are looked for around a name, in characters.
+const TITLE_REACH: usize = 40;
 
 /// The smallest run of exactly four digits, 1900 or later, in `sentence`.
 fn earliest_year(sentence: &str) -> Option<u32> {
@@ -192,5 +216,17 @@ mod tests {
         let second = Sentence::around(text, at("大同县"), first.end);
         assert!(marked_past(text, at("大同县")));
         assert_eq!(second.earliest_year, None);
+    }
+
+    #[test]
+    fn names_in_titles() {
+        let text = "清代《大同县志》记载，大同县《志》和《史记》之间";
+        let at = |name: &str, from: usize| {
+            let start = (from + text[from..].find(name).unwrap()) as u32;
+            Span::new(start, start + name.len() as u32)
+        };
+        assert!(in_title(text, at("大同县", 0)));
+        let second = text.find("记载").unwrap();
+        assert!(!in_title(text, at("大同县", second)));
     }
 }

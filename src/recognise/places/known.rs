@@ -8,7 +8,7 @@ use super::ids::PlaceIds;
 use super::openers::opened_by;
 use super::tree::{Articles, Tree};
 use super::{Input, Mention, Resolution};
-use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Match, Name, NameRef, PlaceId};
+use crate::gazetteer::{strip_suffix, ChangeId, Gazetteer, Level, Match, Name, NameRef, PlaceId};
 use crate::text::{is_han, Span};
 
 /// Names that are also everyday words: they count as places only right after the name of a
@@ -111,12 +111,89 @@ fn former_standing_alone(body: &str, m: &Match<'_>, places: &[PlaceId]) -> bool 
     let after = body[m.end..].chars().next();
     before.is_none_or(|c| !is_han(c) || "在到于至赴往去来".contains(c))
         && after.is_none_or(|c| !matches!(c, '城' | '区' | '市' | '乡' | '镇' | '份' | '级'))
+        && !GOODS.iter().any(|w| body[m.end..].starts_with(w))
+}
+
+/// Goods and dishes named after where they come from: a former name before one is part of
+/// a brand (`沙县小吃`, `横县茉莉花茶`, `郫县豆瓣`), which keeps it.
+const GOODS: &[&str] = &[
+    "小吃",
+    "名吃",
+    "美食",
+    "特产",
+    "豆瓣",
+    "茉莉",
+    "花茶",
+    "茶叶",
+    "米粉",
+    "拌面",
+    "扁肉",
+    "板鸭",
+    "火腿",
+    "腊肉",
+    "豆腐",
+    "烧饼",
+    "糕点",
+    "月饼",
+    "粽子",
+    "酱油",
+    "香醋",
+    "白酒",
+    "黄酒",
+    "脐橙",
+    "蜜柚",
+    "红枣",
+    "板栗",
+    "花椒",
+    "辣椒",
+    "丝绸",
+    "刺绣",
+    "陶瓷",
+    "剪纸",
+    "老字号",
+];
+
+/// A county of one character and `县` (`冠县`, `沛县`) written at the start of a phrase or
+/// after a preposition, right before the name of a town, township or street with its suffix
+/// (`冠县东古城镇`, `在沛县欢口镇`): it stands as the town's county there. A character before
+/// it that ends a word (`区和县城关镇`) makes it part of that word.
+fn county_before_town(g: &Gazetteer, body: &str, m: &Match<'_>, places: &[PlaceId]) -> bool {
+    let name = &body[m.start..m.end];
+    if !name.ends_with('县') || !places.iter().any(|&p| g.place(p).level == Level::County) {
+        return false;
+    }
+    let before = body[..m.start].chars().next_back();
+    before.is_none_or(|c| !is_han(c) || "在到于至赴往去来自".contains(c))
+        && town_follows(&body[m.end..])
+}
+
+/// Whether `rest` starts with a town's name: two to six Han characters of a name, then
+/// `镇`, `乡` or `街道`.
+fn town_follows(rest: &str) -> bool {
+    for (stem, (i, c)) in rest.char_indices().enumerate() {
+        if c == '镇' || c == '乡' || rest[i..].starts_with("街道") {
+            return stem >= 2;
+        }
+        if !is_han(c) || stem == 6 || "的和与及等各个所有在是为了把被从向对县区市村城".contains(c)
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// A name with no stem, or a one-character one (`城区`, `和县`): too short to tell from an
 /// everyday word.
 fn stem_too_short(name: &str) -> bool {
     strip_suffix(name).is_none_or(|stem| stem.chars().count() < 2)
+}
+
+/// A name too short to stand alone (`和县`) that nothing around it shows to be a name: not
+/// a former name standing alone (`在灌县`), nor a county before a town (`冠县东古城镇`).
+fn too_short_here(g: &Gazetteer, body: &str, m: &Match<'_>, places: &[PlaceId]) -> bool {
+    stem_too_short(&body[m.start..m.end])
+        && !former_standing_alone(body, m, places)
+        && !county_before_town(g, body, m, places)
 }
 
 /// What `find_known` keeps from one segment to the next.
@@ -176,7 +253,7 @@ pub(super) fn find_known<'g>(
         let short = is_short_form(m.refs);
         // Ex) 陕西平遥: the province counts, before a county it does not hold.
         let stem = stem_after(g, body, m, found.get(k + 1).map(|n| n.start));
-        if short && stem.is_none() && !short_in_chain(found, k, name, next) {
+        if short && stem.is_none() && !short_in_chain(found, k, name, &body[m.end..]) {
             continue;
         }
         let span = Span::new(segment.start + m.start as u32, segment.start + m.end as u32);
@@ -188,7 +265,7 @@ pub(super) fn find_known<'g>(
         let (mut former, mut newsroom_former) = split_refs(m.refs, places);
         // Ex) 城区 counts only in 大同市城区, never on its own; 日照 only in 山东日照.
         let everyday = is_everyday(name);
-        let weak = (stem_too_short(name) && !short && !former_standing_alone(body, m, places))
+        let weak = (!short && too_short_here(g, body, m, places))
             || everyday
             || (short && WORD_LIKE_SHORT_FORMS.contains(&name));
         let kept = Kept {
@@ -293,15 +370,63 @@ fn split_refs(refs: &[NameRef], places: &mut Vec<PlaceId>) -> (Vec<ChangeId>, Ve
 
 /// Whether the short form `found[k]` stands as a name: one with a suffix always (`麻阳县`);
 /// one without (`淮安`) only in a chain of names (`安徽淮安`, `四川灌县`), and never as the
-/// start of a longer word (`孙中山`, `中山路`).
-fn short_in_chain(found: &[Match<'_>], k: usize, name: &str, next: Option<char>) -> bool {
+/// start of a longer word (`孙中山`, `中山路`) or of an institution's name (`上海市延安中学`).
+fn short_in_chain(found: &[Match<'_>], k: usize, name: &str, rest: &str) -> bool {
     if strip_suffix(name).is_some() {
         return true;
     }
     let m = &found[k];
     let chained = (k > 0 && found[k - 1].end == m.start)
         || found.get(k + 1).is_some_and(|n| n.start == m.end);
-    chained && !next.is_some_and(|c| SHORT_CONTINUES.contains(c))
+    // Ex) 山西祈县: a county of one character the matcher does not know follows.
+    let before_county = {
+        let mut chars = rest.chars();
+        matches!((chars.next(), chars.next()), (Some(c), Some('县')) if is_han(c) && c != '县')
+    };
+    (chained || before_county)
+        && !rest.starts_with(|c| SHORT_CONTINUES.contains(c))
+        && !names_institution(rest)
+}
+
+/// Words that end the name of a school, hospital, bank, hotel or other institution.
+const INSTITUTIONS: &[&str] = &[
+    "中学",
+    "小学",
+    "大学",
+    "学院",
+    "学校",
+    "中专",
+    "职校",
+    "技校",
+    "医院",
+    "卫生院",
+    "中心",
+    "银行",
+    "宾馆",
+    "饭店",
+    "酒店",
+    "大厦",
+    "商场",
+    "剧院",
+    "影院",
+    "书店",
+    "公司",
+    "集团",
+];
+
+/// Whether `rest`, the text right after a short form, goes on with the end of an
+/// institution's name, maybe after `实验` or an ordinal (`中学`, `实验小学`, `第一中学`, `一中`):
+/// the short form starts that name (`上海市延安中学`, `上海市大同一中`), and names no place
+/// there. `中心城区` is still the place's centre.
+fn names_institution(rest: &str) -> bool {
+    let rest = rest.strip_prefix("实验").unwrap_or(rest);
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let numbered = rest.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    let ordinal_school = numbered.len() < rest.len() && numbered.starts_with(['中', '小']);
+    ordinal_school
+        || INSTITUTIONS
+            .iter()
+            .any(|w| numbered.starts_with(w) && !(*w == "中心" && numbered[6..].starts_with('城')))
 }
 
 /// What a name refers to, narrowed below.

@@ -7,12 +7,13 @@
 
 use std::ops::Range;
 
+use super::county_stems::one_char_county;
 use super::national::{national_slip, odd_form};
 use super::openers::suffix_at;
 use super::tree::{Articles, ByArticle, FxMap, Tree};
 use super::village_names::{village, VillageScopes};
 use super::{Input, Mention, SlipBasis, SlipCandidate, VillageMention};
-use crate::gazetteer::fuzzy::{likely_slip, Slip};
+use crate::gazetteer::fuzzy::{likely_slip, likely_town_slip, Slip};
 use crate::gazetteer::{Gazetteer, Level, PlaceId, VillageId};
 use crate::text::{is_han, Span};
 
@@ -190,6 +191,11 @@ pub(super) fn find_slips(
             out.extend(odd_form(input, search, segment, at, None, &known));
             continue;
         };
+        // Ex) 柏杨村社区: a name is read to its longest suffix, and the community is one
+        // name; 柏杨村 is not written there.
+        if suffix == "村" && continues_as_committee(&body[at + suffix.len()..]) {
+            continue;
+        }
         search_from = opener + suffix.len() as u32;
         // Ex) 娄底市“新华”县: the suffix outside the quotes.
         if let Some(slip) = odd_form(input, search, segment, at, Some(suffix), &known) {
@@ -197,6 +203,10 @@ pub(super) fn find_slips(
             continue;
         }
         let Some(candidate) = candidate(input.text, segment, at, suffix, &known) else {
+            if suffix == "县" {
+                // Ex) 山西祈县: a county of one character after its province.
+                out.extend(one_char_county(input, g, segment, at, &known, mentions));
+            }
             continue;
         };
         if !candidate.clamped && !g.matcher().refs(candidate.name).is_empty() {
@@ -306,6 +316,12 @@ fn candidate<'t>(
         parent,
         clamped,
     })
+}
+
+/// Whether the text after a `村` goes on with the suffix of a community or residents'
+/// committee, so that the village name runs on: `柏杨村社区`, `丁村居委会`.
+fn continues_as_committee(rest: &str) -> bool {
+    rest.starts_with("社区") || rest.starts_with("居委会")
 }
 
 /// Whether the suffix and the character after it make a word, so that the suffix is none:
@@ -471,10 +487,13 @@ pub(super) fn slip_under(
     scopes: &[PlaceId],
 ) -> Option<(String, Vec<PlaceId>, Slip)> {
     let mut found: Option<(String, Vec<PlaceId>, Slip)> = None;
+    let town = matches!(suffix, "镇" | "乡" | "街道" | "苏木");
     for (k, &scope) in scopes.iter().enumerate() {
         if scopes[..k].contains(&scope) {
             continue;
         }
+        // Ex) 石林彝族自治县鹿埠街道: among one county's towns a radical apart is a slip too.
+        let radicals = town && under.g.place(scope).level == Level::County;
         let range = under.range(scope);
         for known in &under.known[range] {
             // Ex) a 村 is never a slip for a 街道: compare only names of the same suffix and a
@@ -483,7 +502,11 @@ pub(super) fn slip_under(
                 || known.name.len() == name.len() + known.stem_char)
                 && ends_with_suffix(known.name, suffix);
             if plausible {
-                if let Some(slip) = likely_slip(name, known.name) {
+                let slip = match radicals {
+                    true => likely_town_slip(name, known.name),
+                    false => likely_slip(name, known.name),
+                };
+                if let Some(slip) = slip {
                     match &mut found {
                         Some((right, places, _)) if right == known.name => places.push(known.id),
                         // Two different names fit: no telling which is meant.

@@ -49,3 +49,50 @@ fn place_ids_keep_few_inline_and_more_on_the_heap() {
     assert_eq!(many, PlaceIds::from_slice(&[4, 6, 8]));
     assert_ne!(many, few);
 }
+
+/// The recogniser's reading of `text`, with no newsroom.
+fn read(text: &str) -> super::Places {
+    use crate::document::{parse, DraftKind};
+    use crate::recognise::{Input, Newsroom};
+    let draft = parse(text, DraftKind::Text);
+    let input = Input {
+        text,
+        draft: &draft,
+        issue_date: None,
+        gazetteer: crate::gazetteer::Gazetteer::builtin(),
+        newsroom: Newsroom::default(),
+    };
+    super::recognise(&input, &[])
+}
+
+#[test]
+fn counties_of_one_character_stand_only_as_names() {
+    // A county before a town's name, a county after its province: read, and a slip found.
+    let places = read("冠县东古成镇召开会议，山西祈县的游客来了。");
+    let slips: Vec<&str> = places.slips.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(slips, ["东古成镇", "祈县"]);
+    assert!(places.mentions.iter().any(|m| m.name == "冠县"));
+    // Words of 县 and a county inside a word are none.
+    let places =
+        read("山西各县、山西全县和晋中该县的干部，市区和县城关镇的居民，费县的多个乡镇都来了。");
+    assert!(places.slips.is_empty(), "{:?}", places.slips);
+    assert!(!places
+        .mentions
+        .iter()
+        .any(|m| m.name == "和县" || m.name == "费县"));
+}
+
+#[test]
+fn a_community_named_after_a_village_is_one_name() {
+    let places = read("沙坪坝区柏杨村社区、渝中区红岩村社区开展活动。");
+    let villages: Vec<&str> = places.villages.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(villages, ["柏杨村社区", "红岩村社区"]);
+}
+
+#[test]
+fn a_short_form_that_starts_an_institution_names_no_place() {
+    let places =
+        read("上海市延安中学、上海市大同第一中学、上海大同一中的师生和山西大同中心城区的居民。");
+    let names: Vec<&str> = places.mentions.iter().map(|m| &*m.name).collect();
+    assert_eq!(names, ["上海市", "上海市", "上海", "山西", "大同"]);
+}
