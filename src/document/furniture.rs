@@ -140,6 +140,10 @@ fn mark_lists(blocks: &mut [Block], texts: &[&str]) {
 
 /// `李秀兰　平城区振华街道居民`: a name, a space, and who the person is, without a stop.
 fn is_name_line(line: &str) -> bool {
+    // The length first: every paragraph's lines are asked, and most are long.
+    if !at_most_chars(line, SET_OUT_LINE_CHARS) {
+        return false;
+    }
     let Some((name, rest)) = line.split_once([' ', '\u{3000}']) else {
         return false;
     };
@@ -147,7 +151,6 @@ fn is_name_line(line: &str) -> bool {
     (2..=4).contains(&name.chars().count())
         && name.chars().all(crate::text::is_han)
         && !rest.is_empty()
-        && at_most_chars(line, SET_OUT_LINE_CHARS)
         && unpunctuated(rest)
         // Ex) 本版编辑 李敏 / 美编 王海 / 校对 张强 — the page's own notes.
         && !is_page_note(line)
