@@ -134,7 +134,7 @@ pub fn recognise(input: &Input<'_>, bylines: &Bylines) -> Persons {
 }
 
 /// Role words a name follows: `居民王秀英`.
-const BEFORE_NAME: [&str; 55] = [
+const BEFORE_NAME: [&str; 61] = [
     "居民",
     "村民",
     "市民",
@@ -190,6 +190,12 @@ const BEFORE_NAME: [&str; 55] = [
     "会长",
     "馆长",
     "部长",
+    "冠军",
+    "法官",
+    "检察官",
+    "律师",
+    "研究员",
+    "运动员",
 ];
 
 /// Titles a name precedes: `王秀英老人`, `李师傅` (surname-only forms are not names).

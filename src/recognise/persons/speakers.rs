@@ -38,13 +38,23 @@ static ADDRESS: CharSet = CharSet::of("老小");
 /// (`“……。”孙建花说`).
 const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', '”'];
 
-/// The byte ranges of `body` that are a speaker's name at a sentence's start.
+/// Most characters of the opening words a speaker's sentence may start with before a comma
+/// (`赛后，`, `会上，`, `对此，`).
+const OPENER_CHARS: usize = 4;
+
+/// The byte ranges of `body` that are a speaker's name at a sentence's start, or after its
+/// few opening words and a comma (`赛后，张雨菲表示`).
 pub(super) fn speakers(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let starts = std::iter::once(0).chain(
-        body.char_indices()
-            .filter(|&(_, c)| SENTENCE_ENDS.contains(&c))
-            .map(|(i, c)| i + c.len_utf8()),
-    );
+    let mut sentence = 0;
+    let starts = std::iter::once(0).chain(body.char_indices().filter_map(move |(i, c)| {
+        let next = i + c.len_utf8();
+        if SENTENCE_ENDS.contains(&c) {
+            sentence = next;
+            return Some(next);
+        }
+        let opener = &body[sentence..i];
+        (c == '，' && !opener.is_empty() && opener.chars().count() <= OPENER_CHARS).then_some(next)
+    }));
     starts.filter_map(move |start| speaker_at(body, start).map(|len| (start, start + len)))
 }
 
@@ -100,6 +110,7 @@ mod tests {
         assert_eq!(names("王秀英说：“好。”"), ["王秀英"]);
         assert_eq!(names("活动很热闹。李玉芝告诉记者，很开心。"), ["李玉芝"]);
         assert_eq!(names("欧阳明华表示，会继续。"), ["欧阳明华"]);
+        assert_eq!(names("比赛很精彩。赛后，张雨菲表示，很满意。"), ["张雨菲"]);
     }
 
     #[test]
@@ -116,6 +127,8 @@ mod tests {
             "夏先生介绍，很好。",
             "唐排长说，出发。",
             "王老汉说，好。",
+            // After a clause longer than a few opening words, a comma is no sentence's start.
+            "社区工作人员介绍完情况，王秀英说好。",
         ] {
             assert!(names(body).is_empty(), "{body}: {:?}", names(body));
         }
