@@ -29,6 +29,20 @@ pub struct Input<'a> {
     pub newsroom: Newsroom<'a>,
 }
 
+#[cfg(test)]
+impl<'a> Input<'a> {
+    /// An undated draft read against the built-in gazetteer, as the tests read one.
+    pub(crate) fn undated(text: &'a str, draft: &'a Draft, newsroom: Newsroom<'a>) -> Input<'a> {
+        Input {
+            text,
+            draft,
+            issue_date: None,
+            gazetteer: Gazetteer::builtin(),
+            newsroom,
+        }
+    }
+}
+
 /// What the newsroom tells the recognisers, as plain data: empty by default.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Newsroom<'a> {

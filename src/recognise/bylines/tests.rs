@@ -4,13 +4,7 @@ use crate::recognise::Newsroom;
 
 fn recognise_with(text: &str, newsroom: Newsroom<'_>) -> Bylines {
     let draft = parse(text, DraftKind::Text);
-    let input = Input {
-        text,
-        draft: &draft,
-        issue_date: None,
-        gazetteer: crate::gazetteer::Gazetteer::builtin(),
-        newsroom,
-    };
+    let input = Input::undated(text, &draft, newsroom);
     recognise(&input)
 }
 

@@ -180,13 +180,7 @@ fn check_occurrences(names: &[&str], text: &str) {
 
     let draft = parse(text, DraftKind::Markdown);
     assert!(!draft.masked.is_empty());
-    let input = Input {
-        text,
-        draft: &draft,
-        issue_date: None,
-        gazetteer: crate::gazetteer::Gazetteer::builtin(),
-        newsroom: crate::recognise::Newsroom::default(),
-    };
+    let input = Input::undated(text, &draft, crate::recognise::Newsroom::default());
     let mentions: Vec<Mention> = names
         .iter()
         .map(|name| Mention {

@@ -55,13 +55,7 @@ fn read(text: &str) -> super::Places {
     use crate::document::{parse, DraftKind};
     use crate::recognise::{Input, Newsroom};
     let draft = parse(text, DraftKind::Text);
-    let input = Input {
-        text,
-        draft: &draft,
-        issue_date: None,
-        gazetteer: crate::gazetteer::Gazetteer::builtin(),
-        newsroom: Newsroom::default(),
-    };
+    let input = Input::undated(text, &draft, Newsroom::default());
     super::recognise(&input, &[])
 }
 

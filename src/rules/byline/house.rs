@@ -561,13 +561,7 @@ mod tests {
 
     fn recognise(text: &str, config: &Config) -> Bylines {
         let draft = parse(text, DraftKind::Text);
-        let input = Input {
-            text,
-            draft: &draft,
-            issue_date: None,
-            gazetteer: crate::gazetteer::Gazetteer::builtin(),
-            newsroom: crate::lint::newsroom(config),
-        };
+        let input = Input::undated(text, &draft, crate::lint::newsroom(config));
         bylines::recognise(&input)
     }
 

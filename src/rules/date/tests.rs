@@ -309,13 +309,7 @@ fn date_rules_only(text: &str) -> Vec<Diagnostic> {
     use crate::rules::{Context, ALL_RULES};
     let config = crate::config::Config::default();
     let draft = crate::document::parse(text, crate::document::DraftKind::Text);
-    let input = Input {
-        text,
-        draft: &draft,
-        issue_date: None,
-        gazetteer: crate::gazetteer::Gazetteer::builtin(),
-        newsroom: crate::recognise::Newsroom::default(),
-    };
+    let input = Input::undated(text, &draft, crate::recognise::Newsroom::default());
     let facts = Facts {
         dates: dates::recognise(&input),
         ..Facts::default()

@@ -280,13 +280,7 @@ mod tests {
         let text = format!("{text}\n");
         let draft = parse(&text, DraftKind::Text);
         let config = Config::default();
-        let input = Input {
-            text: &text,
-            draft: &draft,
-            issue_date: None,
-            gazetteer: crate::gazetteer::Gazetteer::builtin(),
-            newsroom: crate::lint::newsroom(&config),
-        };
+        let input = Input::undated(&text, &draft, crate::lint::newsroom(&config));
         bylines::recognise(&input).photo_credits.remove(0)
     }
 
