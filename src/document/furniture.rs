@@ -523,6 +523,21 @@ fn notice_title(text: &str) -> bool {
     at_most_chars(text, 12) && NOTICES.iter().any(|n| text.ends_with(n))
 }
 
+/// Makes block `i` the headline of an item, with the column's heading above it if there
+/// is one (`今日谈` / `文明，从点滴做起`).
+fn head_item(blocks: &mut [Block], texts: &[&str], i: usize) {
+    blocks[i].kind = BlockKind::Headline;
+    if column_heading(&blocks[i - 1], texts[i - 1]) {
+        blocks[i - 1].kind = BlockKind::Headline;
+    }
+}
+
+/// A column's heading the parser read as a caption: a few words without punctuation
+/// (`今日谈`, `微言`).
+fn column_heading(block: &Block, text: &str) -> bool {
+    block.kind == BlockKind::Caption && at_most_chars(text, 8) && unpunctuated(text)
+}
+
 /// Whether block `i`, a short line that could be a title (`titled`), heads an item of its
 /// own: a notice's title over its particulars (`中标候选人公示` / `项目名称：……`), or a line
 /// over body text under the end credit of the item above, or under a column's heading there
@@ -543,10 +558,8 @@ fn heads_an_item(blocks: &[Block], texts: &[&str], i: usize, titled: bool) -> bo
             BlockKind::Paragraph | BlockKind::Caption | BlockKind::Credit
         ) && texts[k].ends_with(['）', ')'])
     };
-    let column = blocks[i - 1].kind == BlockKind::Headline
-        || (blocks[i - 1].kind == BlockKind::Caption
-            && at_most_chars(texts[i - 1], 8)
-            && unpunctuated(texts[i - 1]));
+    let column =
+        blocks[i - 1].kind == BlockKind::Headline || column_heading(&blocks[i - 1], texts[i - 1]);
     let item_closed = closes(i - 1) || (column && (i == 1 || closes(i - 2)));
     titled
         && item_closed
@@ -588,7 +601,7 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
             dated_item = true;
         }
         if heads_an_item(blocks, texts, i, titled(&blocks[i], texts[i], texts[i + 1])) {
-            blocks[i].kind = BlockKind::Headline;
+            head_item(blocks, texts, i);
             continue;
         }
         let after_stop = blocks[i - 1].kind == BlockKind::Paragraph && ends_sentence(texts[i - 1]);
@@ -691,6 +704,7 @@ mod tests {
                 .find(|b| page[b.span.range()].starts_with(text))
                 .map(|b| b.kind)
         };
+        assert_eq!(kind_of("今日谈"), Some(BlockKind::Headline));
         assert_eq!(kind_of("文明，"), Some(BlockKind::Headline));
         assert_eq!(kind_of("守住耕地，"), Some(BlockKind::Headline));
         assert_eq!(kind_of("项目名称"), Some(BlockKind::ListItem));
@@ -702,9 +716,7 @@ mod tests {
         let page = include_str!("../../tests/fixtures/pages/real-page.txt");
         let draft = parse(page, DraftKind::Text);
         let kind_of = |text: &str| {
-            draft
-                .blocks
-                .iter()
+            (draft.blocks.iter())
                 .find(|b| page[b.span.range()].starts_with(text))
                 .map(|b| b.kind)
         };

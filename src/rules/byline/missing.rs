@@ -2,7 +2,7 @@ use crate::config::BylinePosition;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{
-    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockId, BlockKind,
+    ends_with_source_credit, opens_list_item, opens_news_lead, Article, BlockKind,
 };
 use crate::fix::{Edit, Fix};
 use crate::recognise::bylines::{Byline, BylinePlace};
@@ -126,19 +126,12 @@ fn signature<'c>(
             bare_lead = Some(byline);
         }
     }
-    // Ex) ……。（据新华社） — a reprint, signed by its source. A column's heading under it
-    // (`今日谈`) heads the next item.
-    let text_of = |id: BlockId| cx.text[cx.draft.blocks[id].span.range()].trim();
-    let heading = |id: BlockId| {
-        cx.draft.blocks[id].kind == BlockKind::Caption
-            && text_of(id).chars().count() <= 8
-            && text_of(id).chars().all(crate::text::is_han)
-    };
-    let mut blocks: Vec<BlockId> = article.blocks().collect();
-    blocks.sort_unstable();
-    let last = blocks.iter().rev().find(|&&id| !heading(id));
-    signed |=
-        last.is_some_and(|&id| ends_with_source_credit(text_of(id)) || ends_supplied(text_of(id)));
+    // Ex) ……。（据新华社） — a reprint, signed by its source.
+    let last = article.blocks().max();
+    signed |= last.is_some_and(|id| {
+        let text = &cx.text[cx.draft.blocks[id].span.range()];
+        ends_with_source_credit(text) || ends_supplied(text)
+    });
     (signed, bare_lead)
 }
 
