@@ -654,6 +654,14 @@ fn mark_subheadings(blocks: &mut [Block], texts: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Draft;
+
+    /// The kind of the first block of `page` that starts with `text`.
+    fn kind_of(draft: &Draft, page: &str, text: &str) -> Option<BlockKind> {
+        (draft.blocks.iter())
+            .find(|b| page[b.span.range()].starts_with(text))
+            .map(|b| b.kind)
+    }
 
     #[test]
     fn list_marks() {
@@ -699,11 +707,7 @@ mod tests {
             我市严格落实耕地保护制度，守住了耕地红线。\n\n中标候选人公示\n\n项目名称：西坪镇道路硬化工程\n\
             公示期：2024年6月17日—6月19日\n\n有异议的，应当在公示期内以书面形式提出。\n";
         let draft = parse(page, DraftKind::Text);
-        let kind_of = |text: &str| {
-            (draft.blocks.iter())
-                .find(|b| page[b.span.range()].starts_with(text))
-                .map(|b| b.kind)
-        };
+        let kind_of = |text: &str| kind_of(&draft, page, text);
         assert_eq!(kind_of("今日谈"), Some(BlockKind::Headline));
         assert_eq!(kind_of("文明，"), Some(BlockKind::Headline));
         assert_eq!(kind_of("守住耕地，"), Some(BlockKind::Headline));
@@ -715,11 +719,7 @@ mod tests {
         use crate::document::{parse, DraftKind};
         let page = include_str!("../../tests/fixtures/pages/real-page.txt");
         let draft = parse(page, DraftKind::Text);
-        let kind_of = |text: &str| {
-            (draft.blocks.iter())
-                .find(|b| page[b.span.range()].starts_with(text))
-                .map(|b| b.kind)
-        };
+        let kind_of = |text: &str| kind_of(&draft, page, text);
         assert_eq!(kind_of("春风送暖"), Some(BlockKind::Headline));
         assert_eq!(kind_of("——平城区"), Some(BlockKind::Headline));
         assert_eq!(kind_of("一、先问"), Some(BlockKind::Subheading));
@@ -743,11 +743,7 @@ mod tests {
             对话非遗传承人\n老手艺要有新活法\n\n记者：您从事剪纸多少年了？\n\n\
             义诊持续到中午\n据了解\n\n，此次活动共服务居民两百余人。\n";
         let draft = parse(page, DraftKind::Text);
-        let kind_of = |text: &str| {
-            (draft.blocks.iter())
-                .find(|b| page[b.span.range()].starts_with(text))
-                .map(|b| b.kind)
-        };
+        let kind_of = |text: &str| kind_of(&draft, page, text);
         assert_eq!(kind_of("城墙把落日"), Some(BlockKind::Verse));
         assert_eq!(kind_of("谁在华严寺"), Some(BlockKind::Verse));
         assert_eq!(kind_of("李秀兰"), Some(BlockKind::ListItem));

@@ -358,6 +358,11 @@ impl Credit {
         self.groups.iter().flat_map(|g| g.names.iter())
     }
 
+    /// True when no name of the credit has a role: names alone (`（李敏）`, `□ 李小雨`).
+    pub fn without_roles(&self) -> bool {
+        self.groups.iter().all(|g| g.role.is_none())
+    }
+
     /// Names credited as the paper's reporters: with a staff role, or with no role at all;
     /// never the pen name or institution of a free end credit.
     pub fn staff_names(&self) -> impl Iterator<Item = &Name> + '_ {

@@ -48,9 +48,8 @@ impl Scan<'_> {
         let words = &body[marks..];
         let mut credit = self.credit_body(words, base)?;
         credit.span = Span::new(base, base + words.len() as u32);
-        let signed = marks > 0
-            && credit.groups.iter().all(|g| g.role.is_none())
-            && credit.names().all(|n| looks_like_name(&n.text));
+        let signed =
+            marks > 0 && credit.without_roles() && credit.names().all(|n| looks_like_name(&n.text));
         let place = match signed {
             true => BylinePlace::Author,
             false => BylinePlace::CreditLine,

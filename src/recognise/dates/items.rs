@@ -109,6 +109,13 @@ fn heading_above(draft: &Draft, floor: u32, end: u32) -> u32 {
         .map_or(floor, |b| b.span.end)
 }
 
+/// The mentions (sorted by start) that lie within `span`, as the range `first..last`.
+fn within(span: Span, mentions: &[DateMention]) -> (usize, usize) {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    let last = first + mentions[first..].partition_point(|m| m.span.end <= span.end);
+    (first, last)
+}
+
 /// A date with its month but no year, after a date or a year that names its year in the same
 /// sentence, is in that year (`2023年9月17日晚……；9月18日凌晨`, `于2025年2月16日开学，7月4日
 /// 放假`, `2023年，该村5月12日`): a sentence names its year once. A date earlier in the year
@@ -116,8 +123,7 @@ fn heading_above(draft: &Draft, floor: u32, end: u32) -> u32 {
 /// the year after).
 pub(super) fn carry_years(draft: &Draft, text: &str, mentions: &mut [DateMention]) {
     for block in &draft.blocks {
-        let first = mentions.partition_point(|m| m.span.start < block.span.start);
-        let last = first + mentions[first..].partition_point(|m| m.span.end <= block.span.end);
+        let (first, last) = within(block.span, mentions);
         // The year named last: its value, the date it was named with, where the mention
         // ends, and whether it is quoted.
         let mut named: Option<(i32, Option<Date>, u32, bool)> = None;
@@ -180,8 +186,7 @@ pub(super) fn carry_years(draft: &Draft, text: &str, mentions: &mut [DateMention
 /// (`12月31日……1日` may well be the 1st of the month after).
 pub(super) fn carry_months(draft: &Draft, mentions: &mut [DateMention]) {
     for block in &draft.blocks {
-        let first = mentions.partition_point(|m| m.span.start < block.span.start);
-        let last = first + mentions[first..].partition_point(|m| m.span.end <= block.span.end);
+        let (first, last) = within(block.span, mentions);
         // The date that names a month, whether it is quoted, and whether it is a dateline
         // (which dates the days after it, but names no month in the text).
         let mut named: Option<(Date, bool, bool)> = None;

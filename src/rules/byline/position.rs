@@ -3,7 +3,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, BlockKind};
 use crate::fix::{Edit, Fix};
-use crate::recognise::bylines::{Byline, BylinePlace, Lead};
+use crate::recognise::bylines::{Byline, BylinePlace, Credit, Lead};
 use crate::rules::byline::house::house_form;
 use crate::rules::style::House;
 use crate::rules::Context;
@@ -141,7 +141,7 @@ fn writer_signs(cx: &Context<'_>, index: usize, article: &Article, byline: &Byli
     byline.place == BylinePlace::Trailing
         && !cx.facts.bylines.has_lead_byline(index)
         && super::at_end(cx, article, byline)
-        && (byline.credit.as_ref()).is_some_and(|c| c.groups.iter().all(|g| g.role.is_none()))
+        && (byline.credit.as_ref()).is_some_and(Credit::without_roles)
 }
 
 /// Whether `byline` is another writer's signature closing the article below a heading
@@ -149,8 +149,7 @@ fn writer_signs(cx: &Context<'_>, index: usize, article: &Article, byline: &Byli
 /// or a brief of its own that the parser could not tell from a section of this item, since
 /// the item above did not close with its credit. Two items, not two credits.
 fn signs_a_section(cx: &Context<'_>, article: &Article, first: &Byline, byline: &Byline) -> bool {
-    let role_less =
-        (byline.credit.as_ref()).is_some_and(|c| c.groups.iter().all(|g| g.role.is_none()));
+    let role_less = (byline.credit.as_ref()).is_some_and(Credit::without_roles);
     byline.place == BylinePlace::Trailing
         && role_less
         && super::at_end(cx, article, byline)
